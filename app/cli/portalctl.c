@@ -1,0 +1,346 @@
+/*
+ * portalctl: the operator's tool, over the same core code as the server.
+ *
+ * Exit status: 0 done, 1 failed (the reason is printed), 2 bad usage.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "auth.h"
+#include "buf.h"
+#include "db.h"
+#include "seed.h"
+#include "users.h"
+
+#define EXIT_USAGE	2
+
+struct cli {
+	const char	*db_path;
+	const char	*migrations;
+	struct db	*db;
+};
+
+struct command {
+	const char	*name;
+	const char	*args;
+	const char	*help;
+	int		(*run)(struct cli *, int, char **);
+};
+
+static int	cmd_migrate(struct cli *, int, char **);
+static int	cmd_seed_demo(struct cli *, int, char **);
+static int	cmd_demo_logins(struct cli *, int, char **);
+static int	cmd_create_admin(struct cli *, int, char **);
+static int	cmd_backup(struct cli *, int, char **);
+static int	cmd_check(struct cli *, int, char **);
+
+static const struct command commands[] = {
+	{ "migrate", "", "apply any pending database migrations",
+	    cmd_migrate },
+	{ "seed-demo", "", "create the demo council (only in a database with "
+	    "no accounts)", cmd_seed_demo },
+	{ "demo-logins", "", "print the demo sign-ins (demo databases only)",
+	    cmd_demo_logins },
+	{ "create-admin", "NAME", "create an admin account; the password is "
+	    "asked for, or read as one line from standard input",
+	    cmd_create_admin },
+	{ "backup", "FILE", "copy the database to FILE, safely even while the "
+	    "server runs", cmd_backup },
+	{ "check", "", "check the database file for damage", cmd_check },
+};
+
+static void
+usage(FILE *fp)
+{
+	size_t	 i;
+
+	fprintf(fp, "usage: portalctl [--db FILE] COMMAND [ARGUMENTS]\n\n"
+	    "The database is --db, else $PORTAL_DB, else var/portal.db.\n\n"
+	    "Commands:\n");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(fp, "  %-12s %-6s %s\n", commands[i].name,
+		    commands[i].args, commands[i].help);
+}
+
+static int
+open_db(struct cli *c, int migrate)
+{
+	char	 err[512];
+	int	 n;
+
+	if (db_open(&c->db, c->db_path, err, sizeof(err)) == -1) {
+		fprintf(stderr, "portalctl: %s\n", err);
+		return (-1);
+	}
+	if (!migrate)
+		return (0);
+	if ((n = db_migrate(c->db, c->migrations, err, sizeof(err))) == -1) {
+		fprintf(stderr, "portalctl: %s\n", err);
+		return (-1);
+	}
+	if (n > 0)
+		printf("Applied %d migration(s) to %s.\n", n, c->db_path);
+	return (0);
+}
+
+static int
+cmd_migrate(struct cli *c, int argc, char **argv)
+{
+	int64_t	 version;
+
+	(void)argv;
+	if (argc != 0)
+		return (EXIT_USAGE);
+	if (open_db(c, 1) == -1)
+		return (1);
+	if (db_schema_version(c->db, &version) == -1)
+		return (1);
+	printf("The database is up to date (%lld migrations).\n",
+	    (long long)version);
+	return (0);
+}
+
+static void
+print_demo_logins(void)
+{
+	const struct demo_login	*l;
+	size_t			 n, i;
+
+	l = seed_demo_logins(&n);
+	printf("Demo sign-ins (demo council only):\n");
+	for (i = 0; i < n; i++)
+		printf("  %-22s name: %-18s password: %s\n", l[i].role,
+		    l[i].name, l[i].password);
+}
+
+static int
+cmd_seed_demo(struct cli *c, int argc, char **argv)
+{
+	char	 err[512];
+	int	 rc;
+
+	(void)argv;
+	if (argc != 0)
+		return (EXIT_USAGE);
+	if (open_db(c, 1) == -1)
+		return (1);
+	if (auth_init() == -1) {
+		fprintf(stderr, "portalctl: libsodium could not start\n");
+		return (1);
+	}
+	if ((rc = seed_demo(c->db, err, sizeof(err))) == -1) {
+		fprintf(stderr, "portalctl: the demo council could not be "
+		    "created: %s\n", err);
+		return (1);
+	}
+	if (rc == 0)
+		printf("The database already has accounts: no demo data was "
+		    "added.\n");
+	else
+		printf("Created the demo council.\n");
+	return (0);
+}
+
+static int
+cmd_demo_logins(struct cli *c, int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 0)
+		return (EXIT_USAGE);
+	if (open_db(c, 1) == -1)
+		return (1);
+	if (!seed_is_demo(c->db)) {
+		printf("This is not a demo database, so there are no demo "
+		    "sign-ins.\n");
+		return (0);
+	}
+	print_demo_logins();
+	return (0);
+}
+
+/* One line from the terminal with echo off, or from a pipe. */
+static int
+read_secret(const char *prompt, char *out, size_t outlen)
+{
+	struct termios	 old, quiet;
+	int		 tty, ok;
+
+	tty = isatty(STDIN_FILENO);
+	if (tty) {
+		fprintf(stderr, "%s", prompt);
+		if (tcgetattr(STDIN_FILENO, &old) == -1)
+			return (-1);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		(void)tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	ok = fgets(out, (int)outlen, stdin) != NULL;
+	if (tty) {
+		(void)tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fprintf(stderr, "\n");
+	}
+	if (!ok)
+		return (-1);
+	out[strcspn(out, "\r\n")] = '\0';
+	return (0);
+}
+
+static int
+read_new_password(char *pw, size_t pwlen)
+{
+	char		 again[PASSWORD_MAX * 4 + 2];
+	const char	*why;
+
+	if (read_secret("Password: ", pw, pwlen) == -1) {
+		fprintf(stderr, "portalctl: no password was given\n");
+		return (-1);
+	}
+	if ((why = password_problem(pw)) != NULL) {
+		fprintf(stderr, "portalctl: %s\n", why);
+		return (-1);
+	}
+	if (isatty(STDIN_FILENO)) {
+		if (read_secret("Password again: ", again, sizeof(again)) == -1 ||
+		    strcmp(pw, again) != 0) {
+			fprintf(stderr, "portalctl: the passwords do not "
+			    "match\n");
+			return (-1);
+		}
+	}
+	return (0);
+}
+
+static int
+cmd_create_admin(struct cli *c, int argc, char **argv)
+{
+	struct actor	 system = { 0, "portalctl", "", "" };
+	char		 pw[PASSWORD_MAX * 4 + 2], hash[AUTH_HASH_MAX];
+	const char	*why;
+	int64_t		 id;
+
+	if (argc != 1)
+		return (EXIT_USAGE);
+	if ((why = user_name_problem(argv[0], ROLE_ADMIN)) != NULL) {
+		fprintf(stderr, "portalctl: %s\n", why);
+		return (1);
+	}
+	if (auth_init() == -1 ||
+	    password_list_load("data/common-passwords.txt") == -1)
+		fprintf(stderr, "portalctl: warning: the common-passwords "
+		    "list was not found\n");
+	if (read_new_password(pw, sizeof(pw)) == -1)
+		return (1);
+	if (auth_password_hash(pw, hash) == -1) {
+		fprintf(stderr, "portalctl: the password could not be "
+		    "hashed\n");
+		return (1);
+	}
+	sodium_memzero(pw, sizeof(pw));
+	if (open_db(c, 1) == -1 || db_begin(c->db) == -1)
+		return (1);
+	if (user_create(c->db, argv[0], ROLE_ADMIN, hash, NULL, 0, &id,
+	    &why) == -1 ||
+	    audit_write(c->db, &system, "account.create", "user", id,
+	    "admin") == -1 || db_commit(c->db) == -1) {
+		db_rollback(c->db);
+		fprintf(stderr, "portalctl: %s\n", why ? why :
+		    db_errmsg(c->db));
+		return (1);
+	}
+	printf("Created the admin account \"%s\".\n", argv[0]);
+	return (0);
+}
+
+static int
+cmd_backup(struct cli *c, int argc, char **argv)
+{
+	char	 err[512];
+
+	if (argc != 1)
+		return (EXIT_USAGE);
+	if (access(argv[0], F_OK) == 0) {
+		fprintf(stderr, "portalctl: %s already exists; choose a new "
+		    "file name\n", argv[0]);
+		return (1);
+	}
+	if (open_db(c, 0) == -1)
+		return (1);
+	if (db_backup(c->db, argv[0], err, sizeof(err)) == -1) {
+		fprintf(stderr, "portalctl: %s\n", err);
+		return (1);
+	}
+	printf("Backed up %s to %s.\n", c->db_path, argv[0]);
+	return (0);
+}
+
+static int
+cmd_check(struct cli *c, int argc, char **argv)
+{
+	struct buf	 report;
+	int		 rc;
+
+	(void)argv;
+	if (argc != 0)
+		return (EXIT_USAGE);
+	if (open_db(c, 0) == -1)
+		return (1);
+	buf_init(&report, 256);
+	rc = db_check(c->db, &report);
+	if (rc == 1)
+		printf("ok: %s has no damage.\n", c->db_path);
+	else if (rc == 0)
+		printf("DAMAGED: %s\n%s", c->db_path, buf_cstr(&report));
+	else
+		fprintf(stderr, "portalctl: the check could not run: %s\n",
+		    db_errmsg(c->db));
+	buf_free(&report);
+	return (rc == 1 ? 0 : 1);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli	 c;
+	size_t		 i;
+	int		 rc;
+
+	memset(&c, 0, sizeof(c));
+	if ((c.db_path = getenv("PORTAL_DB")) == NULL || *c.db_path == '\0')
+		c.db_path = "var/portal.db";
+	c.migrations = "migrations";
+	argc--;
+	argv++;
+	while (argc >= 2 && strncmp(argv[0], "--", 2) == 0) {
+		if (strcmp(argv[0], "--db") == 0)
+			c.db_path = argv[1];
+		else if (strcmp(argv[0], "--migrations") == 0)
+			c.migrations = argv[1];
+		else
+			break;
+		argc -= 2;
+		argv += 2;
+	}
+	if (argc < 1 || strcmp(argv[0], "help") == 0 ||
+	    strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
+		usage(argc < 1 ? stderr : stdout);
+		return (argc < 1 ? EXIT_USAGE : 0);
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(commands[i].name, argv[0]) != 0)
+			continue;
+		rc = commands[i].run(&c, argc - 1, argv + 1);
+		if (rc == EXIT_USAGE)
+			fprintf(stderr, "usage: portalctl %s %s\n",
+			    commands[i].name, commands[i].args);
+		db_close(c.db);
+		return (rc);
+	}
+	fprintf(stderr, "portalctl: unknown command \"%s\"\n\n", argv[0]);
+	usage(stderr);
+	return (EXIT_USAGE);
+}

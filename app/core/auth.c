@@ -1,0 +1,221 @@
+/*
+ * auth.c: the cryptographic primitives of accounts (see auth.h).
+ *
+ * Passwords: argon2id via crypto_pwhash_str at INTERACTIVE limits (about
+ * 0.1 to 0.2 s and 64 MiB): callers in the server run these in a task
+ * thread so a worker keeps serving.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth.h"
+#include "utf8.h"
+
+#define COMMON_MAX	20000
+
+/* Crockford's base32: no I, L, O or U, so codes read aloud well. */
+static const char	 code_alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+static char		 dummy_hash[AUTH_HASH_MAX];
+static char		**common;
+static size_t		 ncommon;
+
+int
+auth_init(void)
+{
+	if (sodium_init() < 0)
+		return (-1);
+	/* A real hash to verify against when the account does not exist, so
+	 * "no such account" takes as long as "wrong password". */
+	return (auth_password_hash("not a real password", dummy_hash));
+}
+
+int
+auth_password_hash(const char *pw, char *out)
+{
+	return (crypto_pwhash_str(out, pw, strlen(pw),
+	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0 ? 0 : -1);
+}
+
+/* 1 if pw matches hash. */
+int
+auth_password_verify(const char *hash, const char *pw)
+{
+	return (crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0);
+}
+
+/* Spend the time a verify takes, for accounts that do not exist. */
+void
+auth_password_dummy(const char *pw)
+{
+	volatile int	 sink;
+
+	if (dummy_hash[0] != '\0')
+		sink = crypto_pwhash_str_verify(dummy_hash, pw, strlen(pw));
+	(void)sink;
+}
+
+/* 32 random bytes as unpadded base64url. */
+void
+auth_token_new(char *out)
+{
+	unsigned char	 raw[AUTH_TOKEN_BYTES];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(out, AUTH_TOKEN_LEN, raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof(raw));
+}
+
+/* What the database stores in place of a token or code. */
+void
+auth_digest(const char *s, size_t len, unsigned char *out)
+{
+	crypto_generichash(out, AUTH_DIGEST_BYTES, (const unsigned char *)s,
+	    len, NULL, 0);
+}
+
+/* Constant-time string compare (length is not secret). */
+int
+auth_equal(const char *a, const char *b)
+{
+	size_t	 la, lb;
+
+	la = strlen(a);
+	lb = strlen(b);
+	if (la != lb || la == 0)
+		return (0);
+	return (sodium_memcmp(a, b, la) == 0);
+}
+
+/*
+ * A one-time code of 130 random bits: 26 base32 symbols grouped in fours,
+ * e.g. "7K2M-Q9XD-...-4T". out must hold AUTH_CODE_LEN bytes.
+ */
+void
+auth_code_new(char *out, size_t outlen)
+{
+	unsigned char	 raw[26];
+	size_t		 i, o;
+
+	if (outlen < AUTH_CODE_LEN)
+		abort();
+	randombytes_buf(raw, sizeof(raw));
+	for (i = 0, o = 0; i < sizeof(raw); i++) {
+		if (i > 0 && i % 4 == 0)
+			out[o++] = '-';
+		out[o++] = code_alphabet[raw[i] & 31];
+	}
+	out[o] = '\0';
+	sodium_memzero(raw, sizeof(raw));
+}
+
+/*
+ * The canonical form of a code someone typed: spaces and dashes dropped,
+ * upper case, and the look-alikes O, I and L read as 0, 1 and 1. Returns
+ * the number of symbols, or -1 if a character cannot be part of a code.
+ */
+int
+auth_code_normalise(const char *in, char *out, size_t outlen)
+{
+	size_t	 o;
+	int	 c;
+
+	for (o = 0; *in != '\0'; in++) {
+		c = toupper((unsigned char)*in);
+		if (c == ' ' || c == '-' || c == '\t')
+			continue;
+		if (c == 'O')
+			c = '0';
+		else if (c == 'I' || c == 'L')
+			c = '1';
+		if (c > 127 || strchr(code_alphabet, c) == NULL || c == '\0')
+			return (-1);
+		if (o + 1 >= outlen)
+			return (-1);
+		out[o++] = (char)c;
+	}
+	out[o] = '\0';
+	return ((int)o);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return (strcmp(*(char *const *)a, *(char *const *)b));
+}
+
+/* Load the common-passwords list (one a line, compared in lower case). */
+int
+password_list_load(const char *path)
+{
+	FILE	*fp;
+	char	 line[256], *p;
+	size_t	 i;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return (-1);
+	if (common == NULL && (common = calloc(COMMON_MAX, sizeof(*common)))
+	    == NULL)
+		abort();
+	while (ncommon < COMMON_MAX && fgets(line, sizeof(line), fp) != NULL) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[0] == '\0' || line[0] == '#')
+			continue;
+		for (p = line; *p != '\0'; p++)
+			*p = (char)tolower((unsigned char)*p);
+		if ((common[ncommon++] = strdup(line)) == NULL)
+			abort();
+	}
+	fclose(fp);
+	qsort(common, ncommon, sizeof(*common), cmp_str);
+	/* Fold duplicates so the count means something. */
+	for (i = 1; i < ncommon; i++) {
+		if (strcmp(common[i - 1], common[i]) == 0) {
+			free(common[i]);
+			memmove(&common[i], &common[i + 1],
+			    (ncommon - i - 1) * sizeof(*common));
+			ncommon--;
+			i--;
+		}
+	}
+	return ((int)ncommon);
+}
+
+int
+password_is_common(const char *pw)
+{
+	char	 low[PASSWORD_MAX * 4 + 1], *key;
+	size_t	 i, len;
+
+	if (common == NULL || (len = strlen(pw)) >= sizeof(low))
+		return (0);
+	for (i = 0; i <= len; i++)
+		low[i] = (char)tolower((unsigned char)pw[i]);
+	key = low;
+	return (bsearch(&key, common, ncommon, sizeof(*common), cmp_str) !=
+	    NULL);
+}
+
+/* NULL if pw is acceptable, else what is wrong, in plain words. */
+const char *
+password_problem(const char *pw)
+{
+	size_t	 n;
+
+	if (!utf8_valid(pw, strlen(pw)))
+		return ("Your password has characters we cannot read. "
+		    "Please choose another.");
+	n = utf8_count(pw);
+	if (n < PASSWORD_MIN)
+		return ("Your password must be at least 8 characters long.");
+	if (n > PASSWORD_MAX)
+		return ("Your password must be 128 characters or fewer.");
+	if (password_is_common(pw))
+		return ("That password is too easy to guess because lots of "
+		    "people use it. Please choose another.");
+	return (NULL);
+}

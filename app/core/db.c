@@ -1,0 +1,593 @@
+/*
+ * db.c: SQLite connection, statements, transactions and migrations.
+ *
+ * One connection per process (each Kore worker opens its own after fork;
+ * task threads open their own). Not for SQL of any feature: that lives in
+ * the model file of its area.
+ */
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+
+#define STMT_SLOTS_MIN		64
+#define BUSY_TIMEOUT_MS		5000
+#define MIGRATIONS_MAX		256
+#define MIGRATION_FILE_MAX	(1024 * 1024)
+
+struct stmt_slot {
+	const char	*sql;
+	sqlite3_stmt	*stmt;
+};
+
+struct db {
+	sqlite3			*h;
+	struct stmt_slot	*slots;
+	size_t			 nslots;
+	size_t			 used;
+};
+
+static const char *open_pragmas =
+	"PRAGMA journal_mode = WAL;"
+	"PRAGMA synchronous = FULL;"
+	"PRAGMA foreign_keys = ON;"
+	"PRAGMA trusted_schema = OFF;";
+
+/* The folder that holds the database file is created if it is missing. */
+static int
+make_parent_dir(const char *path, char *err, size_t errlen)
+{
+	struct stat	 st;
+	char		 dir[4096], *slash;
+
+	if (snprintf(dir, sizeof(dir), "%s", path) >= (int)sizeof(dir)) {
+		(void)snprintf(err, errlen, "the database path is too long");
+		return (-1);
+	}
+	if ((slash = strrchr(dir, '/')) == NULL || slash == dir)
+		return (0);
+	*slash = '\0';
+	/* Look first: sandboxed workers may stat but not mkdir. */
+	if (stat(dir, &st) == 0)
+		return (0);
+	if (mkdir(dir, 0750) == -1 && errno != EEXIST) {
+		(void)snprintf(err, errlen, "cannot create the folder %s: %s",
+		    dir, strerror(errno));
+		return (-1);
+	}
+	return (0);
+}
+
+int
+db_open(struct db **out, const char *path, char *err, size_t errlen)
+{
+	struct db	*db;
+	int		 rc;
+
+	if (make_parent_dir(path, err, errlen) == -1)
+		return (-1);
+	if ((db = calloc(1, sizeof(*db))) == NULL)
+		abort();
+	rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db->h, open_pragmas, NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		(void)snprintf(err, errlen, "cannot open the database %s: %s",
+		    path, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+		db_close(db);
+		return (-1);
+	}
+	db->nslots = STMT_SLOTS_MIN;
+	if ((db->slots = calloc(db->nslots, sizeof(*db->slots))) == NULL)
+		abort();
+	*out = db;
+	return (0);
+}
+
+void
+db_close(struct db *db)
+{
+	size_t	 i;
+
+	if (db == NULL)
+		return;
+	for (i = 0; i < db->nslots; i++)
+		sqlite3_finalize(db->slots ? db->slots[i].stmt : NULL);
+	free(db->slots);
+	sqlite3_close(db->h);
+	free(db);
+}
+
+sqlite3 *
+db_handle(struct db *db)
+{
+	return (db->h);
+}
+
+const char *
+db_errmsg(struct db *db)
+{
+	return (sqlite3_errmsg(db->h));
+}
+
+static size_t
+slot_of(const struct db *db, const char *sql)
+{
+	uintptr_t	 h;
+
+	h = (uintptr_t)sql;
+	h ^= h >> 17;
+	h *= 0x9E3779B97F4A7C15ULL;
+	return ((size_t)(h >> 7) & (db->nslots - 1));
+}
+
+static void
+slots_grow(struct db *db)
+{
+	struct stmt_slot	*old;
+	size_t			 oldn, i, j;
+
+	old = db->slots;
+	oldn = db->nslots;
+	db->nslots *= 2;
+	if ((db->slots = calloc(db->nslots, sizeof(*db->slots))) == NULL)
+		abort();
+	for (i = 0; i < oldn; i++) {
+		if (old[i].sql == NULL)
+			continue;
+		j = slot_of(db, old[i].sql);
+		while (db->slots[j].sql != NULL)
+			j = (j + 1) & (db->nslots - 1);
+		db->slots[j] = old[i];
+	}
+	free(old);
+}
+
+/* The cached statement for sql, prepared on first use. NULL on error. */
+sqlite3_stmt *
+db_prep(struct db *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+
+	i = slot_of(db, sql);
+	while (db->slots[i].sql != NULL) {
+		if (db->slots[i].sql == sql)
+			return (db->slots[i].stmt);
+		i = (i + 1) & (db->nslots - 1);
+	}
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &st, NULL) != SQLITE_OK)
+		return (NULL);
+	if ((db->used + 1) * 2 > db->nslots) {
+		slots_grow(db);
+		i = slot_of(db, sql);
+		while (db->slots[i].sql != NULL)
+			i = (i + 1) & (db->nslots - 1);
+	}
+	db->slots[i].sql = sql;
+	db->slots[i].stmt = st;
+	db->used++;
+	return (st);
+}
+
+static int
+bind_args(sqlite3_stmt *st, const char *fmt, va_list ap)
+{
+	const char	*s;
+	int		 i, rc;
+
+	for (i = 1; *fmt != '\0'; fmt++, i++) {
+		switch (*fmt) {
+		case 'i':
+			rc = sqlite3_bind_int64(st, i, va_arg(ap, int64_t));
+			break;
+		case 'd':
+			rc = sqlite3_bind_int(st, i, va_arg(ap, int));
+			break;
+		case 't':
+			s = va_arg(ap, const char *);
+			rc = s == NULL ? sqlite3_bind_null(st, i) :
+			    sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+			break;
+		case 'n':
+			rc = sqlite3_bind_null(st, i);
+			break;
+		default:
+			return (-1);
+		}
+		if (rc != SQLITE_OK)
+			return (-1);
+	}
+	return (0);
+}
+
+static sqlite3_stmt *
+vquery(struct db *db, const char *sql, const char *fmt, va_list ap)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = db_prep(db, sql)) == NULL)
+		return (NULL);
+	if (bind_args(st, fmt, ap) == -1) {
+		db_done(st);
+		return (NULL);
+	}
+	return (st);
+}
+
+/* Prepare (cached) and bind; step with db_step, finish with db_done. */
+sqlite3_stmt *
+db_query(struct db *db, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt	*st;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	st = vquery(db, sql, fmt, ap);
+	va_end(ap);
+	return (st);
+}
+
+/* 1: a row is ready, 0: done, -1: error. */
+int
+db_step(sqlite3_stmt *st)
+{
+	int	 rc;
+
+	if (st == NULL)
+		return (-1);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return (1);
+	return (rc == SQLITE_DONE ? 0 : -1);
+}
+
+void
+db_done(sqlite3_stmt *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+/* Run a statement that returns no rows. 0 on success. */
+int
+db_exec(struct db *db, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt	*st;
+	va_list		 ap;
+	int		 rc;
+
+	va_start(ap, fmt);
+	st = vquery(db, sql, fmt, ap);
+	va_end(ap);
+	if (st == NULL)
+		return (-1);
+	while ((rc = db_step(st)) == 1)
+		;
+	db_done(st);
+	return (rc);
+}
+
+/* First column of the first row as an integer: 1 found, 0 none, -1 error. */
+int
+db_int(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt	*st;
+	va_list		 ap;
+	int		 rc;
+
+	va_start(ap, fmt);
+	st = vquery(db, sql, fmt, ap);
+	va_end(ap);
+	if ((rc = db_step(st)) == 1)
+		*out = sqlite3_column_int64(st, 0);
+	db_done(st);
+	return (rc);
+}
+
+/* First column of the first row appended to out: 1 found, 0 none, -1 error. */
+int
+db_text(struct db *db, struct buf *out, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt	*st;
+	va_list		 ap;
+	int		 rc;
+
+	va_start(ap, fmt);
+	st = vquery(db, sql, fmt, ap);
+	va_end(ap);
+	if ((rc = db_step(st)) == 1)
+		buf_puts(out, db_col_text(st, 0));
+	db_done(st);
+	return (rc);
+}
+
+/* Column text, never NULL (SQL NULL reads as ""). */
+const char *
+db_col_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char	*s;
+
+	s = sqlite3_column_text(st, col);
+	return (s == NULL ? "" : (const char *)s);
+}
+
+int64_t
+db_last_id(struct db *db)
+{
+	return (sqlite3_last_insert_rowid(db->h));
+}
+
+int
+db_changes(struct db *db)
+{
+	return (sqlite3_changes(db->h));
+}
+
+/* Writers take the lock up front, so a transaction never fails halfway on
+ * SQLITE_BUSY when it upgrades from reading to writing. */
+int
+db_begin(struct db *db)
+{
+	return (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
+	    SQLITE_OK ? 0 : -1);
+}
+
+int
+db_commit(struct db *db)
+{
+	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return (0);
+	db_rollback(db);
+	return (-1);
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		(void)sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/*
+ * Migrations.
+ */
+
+static int
+is_migration_name(const char *name)
+{
+	size_t	 len;
+	int	 i;
+
+	len = strlen(name);
+	if (len < 10 || strcmp(name + len - 4, ".sql") != 0)
+		return (0);
+	for (i = 0; i < 4; i++)
+		if (name[i] < '0' || name[i] > '9')
+			return (0);
+	return (name[4] == '_');
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return (strcmp(*(char *const *)a, *(char *const *)b));
+}
+
+static int
+list_migrations(const char *dir, char **names, size_t *n, char *err,
+    size_t errlen)
+{
+	DIR		*d;
+	struct dirent	*de;
+
+	*n = 0;
+	if ((d = opendir(dir)) == NULL) {
+		(void)snprintf(err, errlen, "cannot open the migrations folder "
+		    "%s: %s", dir, strerror(errno));
+		return (-1);
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (!is_migration_name(de->d_name))
+			continue;
+		if (*n == MIGRATIONS_MAX) {
+			(void)snprintf(err, errlen, "too many migrations in %s",
+			    dir);
+			closedir(d);
+			return (-1);
+		}
+		if ((names[(*n)++] = strdup(de->d_name)) == NULL)
+			abort();
+	}
+	closedir(d);
+	qsort(names, *n, sizeof(*names), cmp_names);
+	return (0);
+}
+
+static char *
+slurp(const char *path)
+{
+	FILE	*fp;
+	char	*data;
+	size_t	 n;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return (NULL);
+	if ((data = malloc(MIGRATION_FILE_MAX + 1)) == NULL)
+		abort();
+	n = fread(data, 1, MIGRATION_FILE_MAX + 1, fp);
+	if (ferror(fp) || n > MIGRATION_FILE_MAX) {
+		fclose(fp);
+		free(data);
+		return (NULL);
+	}
+	fclose(fp);
+	data[n] = '\0';
+	return (data);
+}
+
+static int
+apply_one(struct db *db, const char *dir, const char *name, char *err,
+    size_t errlen)
+{
+	char	 path[4096], *sql, *msg;
+	int64_t	 seen;
+
+	if (db_int(db, &seen, "SELECT count(*) FROM schema_migrations "
+	    "WHERE name = ?1", "t", name) != 1)
+		goto sqlerr;
+	if (seen)
+		return (0);
+	(void)snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if ((sql = slurp(path)) == NULL) {
+		(void)snprintf(err, errlen, "cannot read %s", path);
+		return (-1);
+	}
+	msg = NULL;
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		(void)snprintf(err, errlen, "migration %s failed: %s", name,
+		    msg ? msg : db_errmsg(db));
+		sqlite3_free(msg);
+		free(sql);
+		return (-1);
+	}
+	free(sql);
+	if (db_exec(db, "INSERT INTO schema_migrations (name, applied_at) "
+	    "VALUES (?1, strftime('%s','now'))", "t", name) != 0)
+		goto sqlerr;
+	return (1);
+sqlerr:
+	(void)snprintf(err, errlen, "recording migration %s: %s", name,
+	    db_errmsg(db));
+	return (-1);
+}
+
+/*
+ * Apply every pending DIR/NNNN_name.sql in order, all in one transaction:
+ * a failure leaves the database exactly as it was. Returns the number
+ * applied, or -1 with err naming the file and SQLite's message.
+ */
+int
+db_migrate(struct db *db, const char *dir, char *err, size_t errlen)
+{
+	char	*names[MIGRATIONS_MAX];
+	size_t	 n, i;
+	int	 applied, rc;
+
+	if (list_migrations(dir, names, &n, err, errlen) == -1)
+		return (-1);
+	applied = 0;
+	if (db_begin(db) == -1) {
+		(void)snprintf(err, errlen, "cannot start migrating: %s",
+		    db_errmsg(db));
+		applied = -1;
+		goto out;
+	}
+	if (sqlite3_exec(db->h, "CREATE TABLE IF NOT EXISTS schema_migrations "
+	    "(name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)",
+	    NULL, NULL, NULL) != SQLITE_OK) {
+		(void)snprintf(err, errlen, "cannot create schema_migrations: "
+		    "%s", db_errmsg(db));
+		applied = -1;
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		if ((rc = apply_one(db, dir, names[i], err, errlen)) == -1) {
+			applied = -1;
+			goto out;
+		}
+		applied += rc;
+	}
+	if (db_commit(db) == -1) {
+		(void)snprintf(err, errlen, "cannot commit migrations: %s",
+		    db_errmsg(db));
+		applied = -1;
+	}
+out:
+	if (applied == -1)
+		db_rollback(db);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	return (applied);
+}
+
+/* How many migrations have been applied. */
+int
+db_schema_version(struct db *db, int64_t *out)
+{
+	return (db_int(db, out, "SELECT count(*) FROM schema_migrations", "")
+	    == 1 ? 0 : -1);
+}
+
+/* Online backup: consistent even while the server writes. */
+int
+db_backup(struct db *db, const char *dest, char *err, size_t errlen)
+{
+	sqlite3		*to;
+	sqlite3_backup	*bk;
+	int		 rc;
+
+	if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		(void)snprintf(err, errlen, "cannot create %s: %s", dest,
+		    sqlite3_errmsg(to));
+		sqlite3_close(to);
+		return (-1);
+	}
+	if ((bk = sqlite3_backup_init(to, "main", db->h, "main")) == NULL) {
+		(void)snprintf(err, errlen, "cannot start the backup: %s",
+		    sqlite3_errmsg(to));
+		sqlite3_close(to);
+		return (-1);
+	}
+	do {
+		rc = sqlite3_backup_step(bk, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(bk);
+	if (rc != SQLITE_DONE) {
+		(void)snprintf(err, errlen, "the backup failed: %s",
+		    sqlite3_errstr(rc));
+		sqlite3_close(to);
+		return (-1);
+	}
+	sqlite3_close(to);
+	return (0);
+}
+
+/* PRAGMA integrity_check: 1 when "ok", 0 with the problems in report. */
+int
+db_check(struct db *db, struct buf *report)
+{
+	sqlite3_stmt	*st;
+	int		 ok, rc;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA integrity_check", -1, &st,
+	    NULL) != SQLITE_OK)
+		return (-1);
+	ok = 1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (strcmp(db_col_text(st, 0), "ok") != 0)
+			ok = 0;
+		buf_puts(report, db_col_text(st, 0));
+		buf_putc(report, '\n');
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return (-1);
+	return (ok);
+}

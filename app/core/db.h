@@ -1,0 +1,52 @@
+/*
+ * db.h: the SQLite layer: open with the house pragmas, run migrations,
+ * prepare-once statements, transactions, backup and integrity checks.
+ *
+ * Statements are cached per connection by the address of their SQL text,
+ * so SQL must be a string literal (or live as long as the connection).
+ *
+ * Bind formats, one character per parameter, bound by position:
+ *   i  int64_t        d  int            t  const char * (NULL binds NULL)
+ *   n  NULL (no argument)
+ */
+#ifndef PORTAL_DB_H
+#define PORTAL_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "buf.h"
+
+struct db;
+
+int		 db_open(struct db **, const char *, char *, size_t);
+void		 db_close(struct db *);
+sqlite3		*db_handle(struct db *);
+const char	*db_errmsg(struct db *);
+
+int		 db_migrate(struct db *, const char *, char *, size_t);
+int		 db_schema_version(struct db *, int64_t *);
+
+sqlite3_stmt	*db_prep(struct db *, const char *);
+sqlite3_stmt	*db_query(struct db *, const char *, const char *, ...);
+int		 db_step(sqlite3_stmt *);
+void		 db_done(sqlite3_stmt *);
+int		 db_exec(struct db *, const char *, const char *, ...);
+int		 db_int(struct db *, int64_t *, const char *, const char *, ...);
+int		 db_text(struct db *, struct buf *, const char *,
+		    const char *, ...);
+int64_t		 db_last_id(struct db *);
+int		 db_changes(struct db *);
+
+int		 db_begin(struct db *);
+int		 db_commit(struct db *);
+void		 db_rollback(struct db *);
+
+int		 db_backup(struct db *, const char *, char *, size_t);
+int		 db_check(struct db *, struct buf *);
+
+const char	*db_col_text(sqlite3_stmt *, int);
+
+#endif

@@ -1,0 +1,96 @@
+/*
+ * seed.c: the demo council (see seed.h). Each area adds its demo data
+ * here through its own model functions, never raw SQL into its tables.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "auth.h"
+#include "seed.h"
+#include "settings.h"
+#include "users.h"
+
+static const struct demo_login demo_logins[] = {
+	{ "young_person", "Jaden", "kite-river-42" },
+	{ "participation_worker", "Priya Shah", "worker-demo-2026" },
+	{ "councillor", "Cllr Sam Okafor", "councillor-demo-2026" },
+	{ "admin", "Alex Morgan", "admin-demo-2026" },
+};
+
+const struct demo_login *
+seed_demo_logins(size_t *n)
+{
+	*n = sizeof(demo_logins) / sizeof(demo_logins[0]);
+	return (demo_logins);
+}
+
+int
+seed_is_demo(struct db *db)
+{
+	return (settings_int(db, "demo", 0) == 1);
+}
+
+static int
+seed_accounts(struct db *db, char *err, size_t errlen)
+{
+	struct actor	 system = { 0, "portalctl", "", "" };
+	char		 hash[AUTH_HASH_MAX];
+	const char	*why;
+	int64_t		 id;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(demo_logins) / sizeof(demo_logins[0]); i++) {
+		if (auth_password_hash(demo_logins[i].password, hash) == -1) {
+			(void)snprintf(err, errlen, "cannot hash a password");
+			return (-1);
+		}
+		if (user_create(db, demo_logins[i].name,
+		    role_parse(demo_logins[i].role), hash, "16_17", 0, &id,
+		    &why) == -1 ||
+		    audit_write(db, &system, "account.create", "user", id,
+		    demo_logins[i].role) == -1) {
+			(void)snprintf(err, errlen, "cannot create %s: %s",
+			    demo_logins[i].name, why ? why : db_errmsg(db));
+			return (-1);
+		}
+	}
+	return (0);
+}
+
+/*
+ * Fill an empty, migrated database with the demo council, in one
+ * transaction. Returns 1 if seeded, 0 if the database already has
+ * accounts (nothing is changed), -1 on error.
+ */
+int
+seed_demo(struct db *db, char *err, size_t errlen)
+{
+	int64_t	 users;
+
+	if (db_begin(db) == -1) {
+		(void)snprintf(err, errlen, "%s", db_errmsg(db));
+		return (-1);
+	}
+	if (db_int(db, &users, "SELECT count(*) FROM users", "") != 1)
+		goto fail;
+	if (users > 0) {
+		db_rollback(db);
+		return (0);
+	}
+	if (settings_set(db, "council_name", "Northbridge Council") == -1 ||
+	    settings_set(db, "cicc_name", "Northbridge Voices") == -1 ||
+	    settings_set(db, "demo", "1") == -1)
+		goto fail;
+	if (seed_accounts(db, err, errlen) == -1) {
+		db_rollback(db);
+		return (-1);
+	}
+	if (db_commit(db) == -1)
+		goto fail;
+	return (1);
+fail:
+	(void)snprintf(err, errlen, "%s", db_errmsg(db));
+	db_rollback(db);
+	return (-1);
+}

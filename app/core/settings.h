@@ -1,0 +1,17 @@
+/*
+ * settings.h: instance settings (council name, deadlines, retention).
+ */
+#ifndef PORTAL_SETTINGS_H
+#define PORTAL_SETTINGS_H
+
+#include <stdint.h>
+
+#include "arena.h"
+#include "db.h"
+
+const char	*settings_text(struct db *, struct arena *, const char *,
+		    const char *);
+int64_t		 settings_int(struct db *, const char *, int64_t);
+int		 settings_set(struct db *, const char *, const char *);
+
+#endif

@@ -1,0 +1,293 @@
+/*
+ * users.c: roles, display names and the users table.
+ *
+ * A display name is what everyone sees and what a person signs in with.
+ * It is never a legal name. Uniqueness ignores case and spacing.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "users.h"
+#include "utf8.h"
+
+static const struct {
+	enum role	 role;
+	const char	*key;
+	const char	*label;
+} roles[] = {
+	{ ROLE_YOUNG, "young_person", "Young person" },
+	{ ROLE_WORKER, "participation_worker", "Participation worker" },
+	{ ROLE_COUNCILLOR, "councillor", "Councillor" },
+	{ ROLE_ADMIN, "admin", "Admin" },
+};
+
+static const struct {
+	const char	*key;
+	const char	*label;
+} age_bands[] = {
+	{ "under_12", "Under 12" },
+	{ "12_15", "12 to 15" },
+	{ "16_17", "16 or 17" },
+	{ "18_21", "18 to 21" },
+	{ "22_25", "22 to 25" },
+};
+
+/* Words a young person's name may not contain: they would look official. */
+static const char *const staff_words[] = {
+	"admin", "administrator", "moderator", "mod", "staff", "worker",
+	"councillor", "cllr", "council", "official", "officer", "manager",
+	"social worker", "support", "team", "participation", "system",
+	"portal", "helpdesk", "childline", "police",
+};
+
+static const char *sql_insert =
+	"INSERT INTO users (display_name, name_key, role, password_hash, "
+	"age_band, lives_outside, created_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char *sql_by_id =
+	"SELECT id, display_name, role, coalesce(age_band, ''), "
+	"coalesce(lives_outside, 0), disabled_at IS NOT NULL "
+	"FROM users WHERE id = ?1 AND closed_at IS NULL";
+static const char *sql_by_key =
+	"SELECT id, display_name, role, coalesce(age_band, ''), "
+	"coalesce(lives_outside, 0), disabled_at IS NOT NULL, password_hash "
+	"FROM users WHERE name_key = ?1 AND closed_at IS NULL";
+
+enum role
+role_parse(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; s != NULL && i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (strcmp(roles[i].key, s) == 0)
+			return (roles[i].role);
+	return (ROLE_NONE);
+}
+
+const char *
+role_key(enum role r)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (roles[i].role == r)
+			return (roles[i].key);
+	return ("");
+}
+
+const char *
+role_label(enum role r)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (roles[i].role == r)
+			return (roles[i].label);
+	return ("");
+}
+
+int
+age_band_valid(const char *s)
+{
+	return (age_band_label(s) != NULL);
+}
+
+const char *
+age_band_label(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; s != NULL && i < sizeof(age_bands) / sizeof(age_bands[0]);
+	    i++)
+		if (strcmp(age_bands[i].key, s) == 0)
+			return (age_bands[i].label);
+	return (NULL);
+}
+
+/*
+ * Letters allowed in names: ASCII and the Latin letters of Latin-1 and
+ * Latin Extended-A and B (so Zoë, Siân, Łukasz, Dũng), digits, space,
+ * hyphen and apostrophes.
+ */
+static int
+name_char_ok(uint32_t c)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9'))
+		return (1);
+	if (c == ' ' || c == '-' || c == '\'' || c == 0x2019)
+		return (1);
+	if (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)
+		return (1);
+	if (c >= 0x1E00 && c <= 0x1EFF)		/* Latin Extended Additional */
+		return (1);
+	return (0);
+}
+
+/*
+ * The comparison key of a name: ASCII lower case, runs of spaces folded
+ * to one, ends trimmed. Returns -1 if it does not fit.
+ */
+int
+user_name_key(const char *name, char *out, size_t outlen)
+{
+	size_t	 o;
+	int	 space;
+
+	while (*name == ' ')
+		name++;
+	for (o = 0, space = 0; *name != '\0'; name++) {
+		if (*name == ' ') {
+			space = 1;
+			continue;
+		}
+		if (space && o + 1 < outlen)
+			out[o++] = ' ';
+		space = 0;
+		if (o + 1 >= outlen)
+			return (-1);
+		out[o++] = (char)tolower((unsigned char)*name);
+	}
+	out[o] = '\0';
+	return (0);
+}
+
+static int
+has_word(const char *key, const char *word)
+{
+	const char	*p;
+	size_t		 wl;
+
+	wl = strlen(word);
+	for (p = key; (p = strstr(p, word)) != NULL; p++) {
+		if ((p == key || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)p[wl]))
+			return (1);
+	}
+	return (0);
+}
+
+/* NULL if name is an acceptable display name for role, else why not. */
+const char *
+user_name_problem(const char *name, enum role role)
+{
+	const char	*p, *end;
+	char		 key[NAME_KEY_MAX];
+	uint32_t	 c;
+	size_t		 n, i;
+	int		 letters;
+
+	end = name + strlen(name);
+	n = 0;
+	letters = 0;
+	for (p = name; p < end; n++) {
+		if (utf8_decode(&p, end, &c) == -1)
+			return ("Your name has characters we cannot read.");
+		if (cp_is_invisible(c))
+			return ("Your name has a hidden character in it. "
+			    "Please type it again.");
+		if (!name_char_ok(c))
+			return ("Names can only have letters, numbers, "
+			    "spaces, - and '.");
+		if (c != ' ' && c != '-' && c != '\'' && c != 0x2019 &&
+		    !(c >= '0' && c <= '9'))
+			letters++;
+	}
+	if (n < DISPLAY_NAME_MIN)
+		return ("Your name must be at least 2 characters long.");
+	if (n > DISPLAY_NAME_MAX)
+		return ("Your name must be 40 characters or fewer.");
+	if (letters == 0)
+		return ("Your name must have at least one letter in it.");
+	if (name[0] == ' ' || end[-1] == ' ')
+		return ("Your name cannot start or end with a space.");
+	if (role == ROLE_YOUNG) {
+		if (user_name_key(name, key, sizeof(key)) == -1)
+			return ("Your name is too long.");
+		for (i = 0; i < sizeof(staff_words) / sizeof(staff_words[0]);
+		    i++)
+			if (has_word(key, staff_words[i]))
+				return ("Please choose a name that does not "
+				    "sound like a member of staff.");
+	}
+	return (NULL);
+}
+
+/*
+ * Insert a user. Returns 0 with *id set, or -1 with *why in plain words
+ * (a taken name) or NULL for a database error.
+ */
+int
+user_create(struct db *db, const char *name, enum role role,
+    const char *pwhash, const char *age_band, int outside, int64_t *id,
+    const char **why)
+{
+	char	 key[NAME_KEY_MAX];
+	int	 rc;
+
+	*why = NULL;
+	if (user_name_key(name, key, sizeof(key)) == -1) {
+		*why = "Your name is too long.";
+		return (-1);
+	}
+	rc = db_exec(db, sql_insert, "tttttdi", name, key, role_key(role),
+	    pwhash, role == ROLE_YOUNG ? age_band : NULL,
+	    role == ROLE_YOUNG ? outside : 0, (int64_t)time(NULL));
+	if (rc != 0) {
+		if (sqlite3_extended_errcode(db_handle(db)) ==
+		    SQLITE_CONSTRAINT_UNIQUE)
+			*why = "Somebody already uses that name. "
+			    "Please choose another.";
+		return (-1);
+	}
+	*id = db_last_id(db);
+	return (0);
+}
+
+static void
+user_fill(sqlite3_stmt *st, struct user *u)
+{
+	u->id = sqlite3_column_int64(st, 0);
+	(void)snprintf(u->name, sizeof(u->name), "%s", db_col_text(st, 1));
+	u->role = role_parse(db_col_text(st, 2));
+	(void)snprintf(u->age_band, sizeof(u->age_band), "%s",
+	    db_col_text(st, 3));
+	u->lives_outside = sqlite3_column_int(st, 4);
+	u->disabled = sqlite3_column_int(st, 5);
+}
+
+/* 1 found, 0 not found, -1 error. */
+int
+user_by_id(struct db *db, int64_t id, struct user *u)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_by_id, "i", id);
+	if ((rc = db_step(st)) == 1)
+		user_fill(st, u);
+	db_done(st);
+	return (rc);
+}
+
+/* By display name (any case or spacing); also copies the password hash. */
+int
+user_by_name(struct db *db, const char *name, struct user *u, char *hash,
+    size_t hashlen)
+{
+	sqlite3_stmt	*st;
+	char		 key[NAME_KEY_MAX];
+	int		 rc;
+
+	if (user_name_key(name, key, sizeof(key)) == -1)
+		return (0);
+	st = db_query(db, sql_by_key, "t", key);
+	if ((rc = db_step(st)) == 1) {
+		user_fill(st, u);
+		(void)snprintf(hash, hashlen, "%s", db_col_text(st, 6));
+	}
+	db_done(st);
+	return (rc);
+}

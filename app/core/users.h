@@ -1,0 +1,51 @@
+/*
+ * users.h: accounts: roles, display-name rules, creating and finding
+ * people. Authorisation questions ("may this person...") live with the
+ * area that owns the object.
+ */
+#ifndef PORTAL_USERS_H
+#define PORTAL_USERS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "db.h"
+
+#define DISPLAY_NAME_MIN	2
+#define DISPLAY_NAME_MAX	40
+#define NAME_KEY_MAX	(DISPLAY_NAME_MAX * 4 + 1)
+
+enum role {
+	ROLE_NONE = 0,
+	ROLE_YOUNG,
+	ROLE_WORKER,
+	ROLE_COUNCILLOR,
+	ROLE_ADMIN,
+};
+
+struct user {
+	int64_t		 id;
+	char		 name[DISPLAY_NAME_MAX * 4 + 1];
+	enum role	 role;
+	char		 age_band[16];
+	int		 lives_outside;
+	int		 disabled;
+};
+
+enum role	 role_parse(const char *);
+const char	*role_key(enum role);
+const char	*role_label(enum role);
+int		 age_band_valid(const char *);
+const char	*age_band_label(const char *);
+
+int		 user_name_key(const char *, char *, size_t);
+const char	*user_name_problem(const char *, enum role);
+
+int		 user_create(struct db *, const char *, enum role, const char *,
+		    const char *, int, int64_t *, const char **);
+int		 user_by_id(struct db *, int64_t, struct user *);
+int		 user_by_name(struct db *, const char *, struct user *,
+		    char *, size_t);
+
+#endif
