@@ -1,0 +1,53 @@
+/*
+ * harness.h: start the real portal (Debian's kore loading our portal.so)
+ * on a free loopback port with a fresh database, talk to it over real
+ * sockets with libcurl, and always stop it.
+ *
+ * Environment:
+ *   PORTAL_BUILD          folder holding portal.so and portalctl (build)
+ *   PORTAL_KORE_PRELOAD   LD_PRELOAD for kore (the sanitizer runtime)
+ */
+#ifndef PORTAL_HARNESS_H
+#define PORTAL_HARNESS_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+#define HARNESS_SEED_DEMO	0x01
+
+struct resp {
+	long		 status;
+	struct buf	 body;
+	struct buf	 headers;
+};
+
+/* A browser of sorts: keeps its own cookies between requests. */
+struct client {
+	char		 cookies[2048];
+	char		 origin[128];
+};
+
+int		 harness_start(int);
+int		 harness_stop(void);
+const char	*harness_base(void);
+const char	*harness_db_path(void);
+int		 harness_ctl(const char *, char *, size_t);
+
+void		 resp_init(struct resp *);
+void		 resp_free(struct resp *);
+const char	*resp_header(const struct resp *, const char *, char *,
+		    size_t);
+int		 resp_has(const struct resp *, const char *);
+
+int		 http_request(struct client *, const char *, const char *,
+		    const void *, size_t, const char *const *, struct resp *);
+int		 http_get(struct client *, const char *, struct resp *);
+int		 http_post_form(struct client *, const char *, const char *,
+		    struct resp *);
+
+int		 group_setup_server(void **);
+int		 group_setup_demo(void **);
+int		 group_teardown_server(void **);
+
+#endif

@@ -1,0 +1,126 @@
+/*
+ * test_auth.c: tokens, codes, constant-time compare, password hashing and
+ * the password policy.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "auth.h"
+
+static int
+setup(void **state)
+{
+	(void)state;
+	if (auth_init() == -1)
+		return (-1);
+	return (password_list_load("data/common-passwords.txt") >= 1000 ?
+	    0 : -1);
+}
+
+static void
+tokens_are_random_and_urlsafe(void **state)
+{
+	char		 a[AUTH_TOKEN_LEN], b[AUTH_TOKEN_LEN];
+	unsigned char	 da[AUTH_DIGEST_BYTES], db[AUTH_DIGEST_BYTES];
+
+	(void)state;
+	auth_token_new(a);
+	auth_token_new(b);
+	assert_int_equal(strlen(a), 43);
+	assert_string_not_equal(a, b);
+	assert_int_equal(strspn(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn"
+	    "opqrstuvwxyz0123456789-_"), 43);
+	auth_digest(a, strlen(a), da);
+	auth_digest(b, strlen(b), db);
+	assert_memory_not_equal(da, db, sizeof(da));
+	auth_digest(a, strlen(a), db);
+	assert_memory_equal(da, db, sizeof(da));
+}
+
+static void
+codes_read_aloud_and_normalise(void **state)
+{
+	char	 code[AUTH_CODE_LEN], other[AUTH_CODE_LEN], norm[64], n2[64];
+
+	(void)state;
+	auth_code_new(code, sizeof(code));
+	auth_code_new(other, sizeof(other));
+	assert_string_not_equal(code, other);
+	/* 26 symbols of 5 bits = 130 bits, in groups of four. */
+	assert_int_equal(strlen(code), 26 + 6);
+	assert_int_equal(code[4], '-');
+	assert_int_equal(auth_code_normalise(code, norm, sizeof(norm)), 26);
+	/* Typed in lower case with spaces, the same code. */
+	assert_int_equal(auth_code_normalise(" 7k2m q9xd-", n2, sizeof(n2)), 8);
+	assert_string_equal(n2, "7K2MQ9XD");
+	/* Look-alikes read as digits. */
+	assert_int_equal(auth_code_normalise("OIL", n2, sizeof(n2)), 3);
+	assert_string_equal(n2, "011");
+	assert_int_equal(auth_code_normalise("AB<script>", n2, sizeof(n2)),
+	    -1);
+	assert_int_equal(auth_code_normalise("U", n2, sizeof(n2)), -1);
+}
+
+static void
+constant_time_compare(void **state)
+{
+	(void)state;
+	assert_true(auth_equal("abc", "abc"));
+	assert_false(auth_equal("abc", "abd"));
+	assert_false(auth_equal("abc", "abcd"));
+	assert_false(auth_equal("", ""));
+}
+
+static void
+passwords_hash_and_verify(void **state)
+{
+	char	 hash[AUTH_HASH_MAX];
+
+	(void)state;
+	assert_int_equal(auth_password_hash("correct horse", hash), 0);
+	assert_non_null(strstr(hash, "$argon2id$"));
+	assert_true(auth_password_verify(hash, "correct horse"));
+	assert_false(auth_password_verify(hash, "Correct horse"));
+	assert_false(auth_password_verify("garbage", "correct horse"));
+}
+
+static void
+password_policy(void **state)
+{
+	char	 long_pw[200];
+
+	(void)state;
+	assert_non_null(password_problem("short"));
+	assert_non_null(password_problem("password"));
+	assert_non_null(password_problem("PASSWORD123"));	/* any case */
+	assert_non_null(password_problem("football1"));
+	assert_null(password_problem("kite-river-42"));
+	/* 8 characters counted as characters, not bytes. */
+	assert_null(password_problem("\xc3\xa9t\xc3\xa9 \xc3\xa0 la"));
+	assert_non_null(password_problem("\xc3\xa9t\xc3\xa9"));
+	memset(long_pw, 'x', 129);
+	long_pw[129] = '\0';
+	assert_non_null(password_problem(long_pw));
+	long_pw[128] = '\0';
+	assert_null(password_problem(long_pw));
+	assert_true(password_is_common("qwerty"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(tokens_are_random_and_urlsafe),
+		cmocka_unit_test(codes_read_aloud_and_normalise),
+		cmocka_unit_test(constant_time_compare),
+		cmocka_unit_test(passwords_hash_and_verify),
+		cmocka_unit_test(password_policy),
+	};
+
+	return (cmocka_run_group_tests_name("auth", tests, setup, NULL));
+}

@@ -1,0 +1,229 @@
+/*
+ * test_db.c: the SQLite layer: pragmas, migrations (once, in order, all or
+ * nothing), cached statements, transactions, backup and integrity check.
+ */
+#include <sys/stat.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "db.h"
+
+struct fixture {
+	char		 dir[64];
+	char		 mig[96];
+	char		 path[96];
+	struct db	*db;
+};
+
+static void
+write_file(const char *dir, const char *name, const char *text)
+{
+	char	 path[256];
+	FILE	*fp;
+
+	(void)snprintf(path, sizeof(path), "%s/%s", dir, name);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static int
+setup(void **state)
+{
+	struct fixture	*f;
+	char		 err[256];
+
+	f = calloc(1, sizeof(*f));
+	(void)snprintf(f->dir, sizeof(f->dir), "/tmp/portal-unit-XXXXXX");
+	if (mkdtemp(f->dir) == NULL)
+		return (-1);
+	(void)snprintf(f->mig, sizeof(f->mig), "%s/migrations", f->dir);
+	(void)snprintf(f->path, sizeof(f->path), "%s/sub/test.db", f->dir);
+	if (mkdir(f->mig, 0700) == -1)
+		return (-1);
+	write_file(f->mig, "0001_one.sql",
+	    "CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT);");
+	write_file(f->mig, "0002_two.sql",
+	    "INSERT INTO a (v) VALUES ('first');");
+	write_file(f->mig, "README.txt", "not a migration");
+	if (db_open(&f->db, f->path, err, sizeof(err)) == -1)
+		return (-1);
+	*state = f;
+	return (0);
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture	*f = *state;
+	char		 cmd[128];
+
+	db_close(f->db);
+	(void)snprintf(cmd, sizeof(cmd), "rm -rf %s", f->dir);
+	if (system(cmd) != 0)
+		return (-1);
+	free(f);
+	return (0);
+}
+
+static void
+pragmas_are_set(void **state)
+{
+	struct fixture	*f = *state;
+	struct buf	 b;
+	int64_t		 n;
+
+	buf_init(&b, 0);
+	assert_int_equal(db_text(f->db, &b, "PRAGMA journal_mode", ""), 1);
+	assert_string_equal(buf_cstr(&b), "wal");
+	assert_int_equal(db_int(f->db, &n, "PRAGMA synchronous", ""), 1);
+	assert_int_equal(n, 2);	/* FULL */
+	assert_int_equal(db_int(f->db, &n, "PRAGMA foreign_keys", ""), 1);
+	assert_int_equal(n, 1);
+	assert_int_equal(db_int(f->db, &n, "PRAGMA busy_timeout", ""), 1);
+	assert_true(n >= 5000);
+	buf_free(&b);
+}
+
+static void
+migrations_apply_once_in_order(void **state)
+{
+	struct fixture	*f = *state;
+	char		 err[256];
+	int64_t		 n;
+
+	assert_int_equal(db_migrate(f->db, f->mig, err, sizeof(err)), 2);
+	assert_int_equal(db_migrate(f->db, f->mig, err, sizeof(err)), 0);
+	assert_int_equal(db_int(f->db, &n, "SELECT count(*) FROM a", ""), 1);
+	assert_int_equal(n, 1);
+	assert_int_equal(db_schema_version(f->db, &n), 0);
+	assert_int_equal(n, 2);
+	/* A new file later is applied on its own. */
+	write_file(f->mig, "0003_three.sql",
+	    "INSERT INTO a (v) VALUES ('second');");
+	assert_int_equal(db_migrate(f->db, f->mig, err, sizeof(err)), 1);
+	assert_int_equal(db_int(f->db, &n, "SELECT count(*) FROM a", ""), 1);
+	assert_int_equal(n, 2);
+}
+
+static void
+failed_migration_changes_nothing(void **state)
+{
+	struct fixture	*f = *state;
+	char		 err[256];
+	int64_t		 n;
+
+	write_file(f->mig, "0003_bad.sql",
+	    "INSERT INTO a (v) VALUES ('half');\nTHIS IS NOT SQL;");
+	assert_int_equal(db_migrate(f->db, f->mig, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "0003_bad.sql"));
+	assert_non_null(strstr(err, "syntax error"));
+	/* Not even 0001 and 0002, which came before it in the same run. */
+	assert_int_equal(db_int(f->db, &n, "SELECT count(*) FROM "
+	    "sqlite_master WHERE name = 'a'", ""), 1);
+	assert_int_equal(n, 0);
+	/* Mended, the whole run goes through. */
+	write_file(f->mig, "0003_bad.sql", "SELECT 1;");
+	assert_int_equal(db_migrate(f->db, f->mig, err, sizeof(err)), 3);
+}
+
+static void
+statements_are_cached_and_bound(void **state)
+{
+	struct fixture	*f = *state;
+	static const char *ins = "INSERT INTO a (v) VALUES (?1)";
+	static const char *sel = "SELECT v FROM a WHERE id = ?1";
+	char		 err[256];
+	struct buf	 b;
+	sqlite3_stmt	*s1, *s2;
+
+	assert_int_equal(db_migrate(f->db, f->mig, err, sizeof(err)), 2);
+	s1 = db_prep(f->db, ins);
+	s2 = db_prep(f->db, ins);
+	assert_non_null(s1);
+	assert_ptr_equal(s1, s2);
+	assert_int_equal(db_exec(f->db, ins, "t", "it's <fine>"), 0);
+	buf_init(&b, 0);
+	assert_int_equal(db_text(f->db, &b, sel, "i", db_last_id(f->db)), 1);
+	assert_string_equal(buf_cstr(&b), "it's <fine>");
+	assert_int_equal(db_exec(f->db, ins, "t", NULL), 0);
+	buf_reset(&b);
+	assert_int_equal(db_text(f->db, &b, sel, "i", (int64_t)999), 0);
+	assert_int_equal(db_exec(f->db, "not sql", ""), -1);
+	buf_free(&b);
+}
+
+static void
+rollback_discards(void **state)
+{
+	struct fixture	*f = *state;
+	char		 err[256];
+	int64_t		 n;
+
+	assert_int_equal(db_migrate(f->db, f->mig, err, sizeof(err)), 2);
+	assert_int_equal(db_begin(f->db), 0);
+	assert_int_equal(db_exec(f->db, "INSERT INTO a (v) VALUES ('x')", ""),
+	    0);
+	db_rollback(f->db);
+	assert_int_equal(db_int(f->db, &n, "SELECT count(*) FROM a", ""), 1);
+	assert_int_equal(n, 1);
+	assert_int_equal(db_begin(f->db), 0);
+	assert_int_equal(db_exec(f->db, "INSERT INTO a (v) VALUES ('x')", ""),
+	    0);
+	assert_int_equal(db_commit(f->db), 0);
+	assert_int_equal(db_int(f->db, &n, "SELECT count(*) FROM a", ""), 1);
+	assert_int_equal(n, 2);
+}
+
+static void
+backup_and_check(void **state)
+{
+	struct fixture	*f = *state;
+	char		 err[256], copy[128];
+	struct db	*db2;
+	struct buf	 report;
+	int64_t		 n;
+
+	assert_int_equal(db_migrate(f->db, f->mig, err, sizeof(err)), 2);
+	(void)snprintf(copy, sizeof(copy), "%s/copy.db", f->dir);
+	assert_int_equal(db_backup(f->db, copy, err, sizeof(err)), 0);
+	assert_int_equal(db_open(&db2, copy, err, sizeof(err)), 0);
+	assert_int_equal(db_int(db2, &n, "SELECT count(*) FROM a", ""), 1);
+	assert_int_equal(n, 1);
+	buf_init(&report, 0);
+	assert_int_equal(db_check(db2, &report), 1);
+	assert_string_equal(buf_cstr(&report), "ok\n");
+	buf_free(&report);
+	db_close(db2);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(pragmas_are_set, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(migrations_apply_once_in_order,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    failed_migration_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    statements_are_cached_and_bound, setup, teardown),
+		cmocka_unit_test_setup_teardown(rollback_discards, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(backup_and_check, setup,
+		    teardown),
+	};
+
+	return (cmocka_run_group_tests_name("db", tests, NULL, NULL));
+}

@@ -1,0 +1,63 @@
+#!/bin/sh
+# test.sh: build and run every test, then again under ASan + UBSan.
+# Ends with "N passed, N failed"; exits non-zero if anything failed.
+#
+#   TEST_FILTER=http_test_site sh tools/test.sh    run matching binaries only
+#   TEST_SANITIZE=0 sh tools/test.sh               skip the sanitizer pass
+set -u
+jobs=$(nproc 2>/dev/null || echo 2)
+passed=0
+failed=0
+failed_names=""
+
+run_suite() {	# run_suite BUILD LABEL
+	build=$1
+	label=$2
+	for bin in "$build"/tests/test_* "$build"/tests/http_test_*; do
+		[ -x "$bin" ] || continue
+		name=$(basename "$bin")
+		case "$name" in *"${TEST_FILTER:-}"*) ;; *) continue ;; esac
+		out=$(PORTAL_BUILD="$build" "$bin" 2>&1)
+		rc=$?
+		printf '%s\n' "$out"
+		p=$(printf '%s\n' "$out" | sed -n 's/.*\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+		f=$(printf '%s\n' "$out" | sed -n 's/.*\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+		p=${p:-0}
+		f=${f:-0}
+		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+			f=1	# crashed or failed to start: count it
+		fi
+		passed=$((passed + p))
+		failed=$((failed + f))
+		[ "$f" -gt 0 ] && failed_names="$failed_names $label:$name"
+	done
+}
+
+echo "== Build (gcc) =="
+make -s -j"$jobs" check-tests CC=gcc || { echo "0 passed, 1 failed"; exit 1; }
+echo "== Build check (clang) =="
+make -s -j"$jobs" all BUILD=build/clang CC=clang || {
+	echo "0 passed, 1 failed"; exit 1; }
+
+echo "== Tests =="
+run_suite build plain
+
+if [ "${TEST_SANITIZE:-1}" = 1 ]; then
+	echo "== Tests under AddressSanitizer + UBSan =="
+	san="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DPORTAL_SANITIZE"
+	if make -s -j"$jobs" check-tests CC=gcc BUILD=build/asan SAN="$san"; then
+		PORTAL_KORE_PRELOAD=$(gcc -print-file-name=libasan.so) \
+		ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		LSAN_OPTIONS=suppressions=$(pwd)/tools/lsan.supp \
+		    run_suite build/asan asan
+	else
+		failed=$((failed + 1))
+		failed_names="$failed_names asan:build"
+	fi
+fi
+
+echo
+[ -n "$failed_names" ] && echo "Failed:$failed_names"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
