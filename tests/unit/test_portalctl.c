@@ -1,0 +1,149 @@
+/*
+ * test_portalctl.c: the operator's CLI as an operator runs it: exit codes,
+ * messages, and what it leaves in the database.
+ */
+#include <sys/wait.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "db.h"
+
+static char	dir[64];
+static char	out[8192];
+
+/* Run portalctl with args (and stdin text); returns its exit status. */
+static int
+ctl(const char *input, const char *args)
+{
+	char		 cmd[1024];
+	const char	*build;
+	FILE		*fp;
+	size_t		 n;
+	int		 st;
+
+	if ((build = getenv("PORTAL_BUILD")) == NULL)
+		build = "build";
+	(void)snprintf(cmd, sizeof(cmd), "printf '%s' | ./%s/portalctl --db "
+	    "%s/p.db %s 2>&1", input ? input : "", build, dir, args);
+	fp = popen(cmd, "r");
+	assert_non_null(fp);
+	n = fread(out, 1, sizeof(out) - 1, fp);
+	out[n] = '\0';
+	st = pclose(fp);
+	return (WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	(void)snprintf(dir, sizeof(dir), "/tmp/portal-cli-XXXXXX");
+	return (mkdtemp(dir) == NULL ? -1 : 0);
+}
+
+static int
+teardown(void **state)
+{
+	char	 cmd[128];
+
+	(void)state;
+	(void)snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	return (system(cmd) == 0 ? 0 : -1);
+}
+
+static void
+usage_and_unknown(void **state)
+{
+	(void)state;
+	assert_int_equal(ctl(NULL, ""), 2);
+	assert_non_null(strstr(out, "usage: portalctl"));
+	assert_int_equal(ctl(NULL, "frobnicate"), 2);
+	assert_non_null(strstr(out, "unknown command"));
+	assert_int_equal(ctl(NULL, "backup"), 2);
+	assert_non_null(strstr(out, "usage: portalctl backup FILE"));
+	assert_int_equal(ctl(NULL, "help"), 0);
+}
+
+static void
+migrate_check_backup(void **state)
+{
+	char	 args[256];
+
+	(void)state;
+	assert_int_equal(ctl(NULL, "migrate"), 0);
+	assert_non_null(strstr(out, "Applied"));
+	assert_int_equal(ctl(NULL, "migrate"), 0);
+	assert_non_null(strstr(out, "up to date"));
+	assert_int_equal(ctl(NULL, "check"), 0);
+	assert_non_null(strstr(out, "ok:"));
+	(void)snprintf(args, sizeof(args), "backup %s/copy.db", dir);
+	assert_int_equal(ctl(NULL, args), 0);
+	/* Never overwrites an existing file. */
+	assert_int_equal(ctl(NULL, args), 1);
+	assert_non_null(strstr(out, "already exists"));
+}
+
+static void
+create_admin_hashes_password(void **state)
+{
+	struct db	*db;
+	struct buf	 b;
+	char		 err[256], path[128];
+
+	(void)state;
+	assert_int_equal(ctl("short\n", "create-admin 'Ana Ruiz'"), 1);
+	assert_non_null(strstr(out, "at least 8 characters"));
+	assert_int_equal(ctl("password123\n", "create-admin 'Ana Ruiz'"), 1);
+	assert_non_null(strstr(out, "too easy to guess"));
+	assert_int_equal(ctl("a-fine-long-secret\n",
+	    "create-admin 'Ana Ruiz'"), 0);
+	assert_int_equal(ctl("a-fine-long-secret\n",
+	    "create-admin 'ana  ruiz'"), 1);
+	assert_non_null(strstr(out, "already uses that name"));
+
+	(void)snprintf(path, sizeof(path), "%s/p.db", dir);
+	assert_int_equal(db_open(&db, path, err, sizeof(err)), 0);
+	buf_init(&b, 0);
+	assert_int_equal(db_text(db, &b, "SELECT role || ' ' || "
+	    "substr(password_hash, 1, 10) FROM users", ""), 1);
+	assert_string_equal(buf_cstr(&b), "admin $argon2id$");
+	buf_reset(&b);
+	assert_int_equal(db_text(db, &b, "SELECT action FROM audit_log", ""),
+	    1);
+	assert_string_equal(buf_cstr(&b), "account.create");
+	buf_free(&b);
+	db_close(db);
+}
+
+static void
+demo_only_into_empty_database(void **state)
+{
+	(void)state;
+	assert_int_equal(ctl(NULL, "demo-logins"), 0);
+	assert_non_null(strstr(out, "not a demo database"));
+	assert_int_equal(ctl(NULL, "seed-demo"), 0);
+	assert_non_null(strstr(out, "no demo data was added"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(usage_and_unknown),
+		cmocka_unit_test(migrate_check_backup),
+		cmocka_unit_test(create_admin_hashes_password),
+		cmocka_unit_test(demo_only_into_empty_database),
+	};
+
+	return (cmocka_run_group_tests_name("portalctl", tests, setup,
+	    teardown));
+}
