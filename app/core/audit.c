@@ -1,10 +1,22 @@
 /*
- * audit.c: write audit rows. Reading and filtering the log for admins is
- * in audit_read.c. Rows hold no secrets and no text young people wrote.
+ * audit.c: write audit rows, and read them back for admins with filters.
+ * Rows hold no secrets and no text young people wrote.
  */
+#include <string.h>
 #include <time.h>
 
 #include "audit.h"
+#include "timefmt.h"
+
+static const char *sql_list =
+	"SELECT id, at, actor_name, actor_role, action, object_type, "
+	"coalesce(object_id, 0), detail, ip FROM audit_log "
+	"WHERE (?1 = '' OR action = ?1) "
+	"AND (?2 = '' OR actor_name LIKE '%' || ?2 || '%') "
+	"AND (?3 = 0 OR at >= ?3) AND (?4 = 0 OR at < ?4) "
+	"AND (?5 = 0 OR id < ?5) ORDER BY id DESC LIMIT ?6";
+static const char *sql_actions =
+	"SELECT DISTINCT action FROM audit_log ORDER BY action";
 
 static const char *sql_insert =
 	"INSERT INTO audit_log (at, actor_id, actor_name, actor_role, action, "
@@ -40,4 +52,64 @@ audit_write(struct db *db, const struct actor *who, const char *action,
 	rc = db_step(st);
 	db_done(st);
 	return (rc == 0 ? 0 : -1);
+}
+
+/*
+ * The newest rows matching f (newest first) into list. *next is the id
+ * to page from for older rows, or 0 when there are no more.
+ */
+int
+audit_list(struct db *db, const struct audit_filter *f, struct tval *list,
+    int64_t *next)
+{
+	struct tval	*row;
+	sqlite3_stmt	*st;
+	int64_t		 id;
+	int		 rc, n;
+
+	*next = 0;
+	st = db_query(db, sql_list, "ttiiid", f->action ? f->action : "",
+	    f->actor ? f->actor : "", f->from, f->to, f->before,
+	    f->limit + 1);
+	for (n = 0; (rc = db_step(st)) == 1; n++) {
+		id = sqlite3_column_int64(st, 0);
+		if (n == f->limit) {
+			*next = id + 1;
+			break;
+		}
+		row = tv_push_map(list);
+		tv_set_int(row, "id", id);
+		tv_set_str(row, "at", time_human(tv_arena(row),
+		    sqlite3_column_int64(st, 1)));
+		tv_set_str(row, "actor", db_col_text(st, 2));
+		tv_set_str(row, "role", db_col_text(st, 3));
+		tv_set_str(row, "action", db_col_text(st, 4));
+		tv_set_str(row, "object_type", db_col_text(st, 5));
+		if (sqlite3_column_int64(st, 6) > 0)
+			tv_set_int(row, "object_id",
+			    sqlite3_column_int64(st, 6));
+		tv_set_str(row, "detail", db_col_text(st, 7));
+		tv_set_str(row, "ip", db_col_text(st, 8));
+	}
+	db_done(st);
+	return (rc < 0 ? -1 : 0);
+}
+
+/* Every action name in the log, for the filter's choices. */
+int
+audit_actions(struct db *db, struct tval *list, const char *selected)
+{
+	struct tval	*row;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_actions, "");
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		tv_set_str(row, "action", db_col_text(st, 0));
+		tv_set_bool(row, "selected", selected != NULL &&
+		    strcmp(selected, db_col_text(st, 0)) == 0);
+	}
+	db_done(st);
+	return (rc);
 }

@@ -262,6 +262,13 @@ tv_push_map(struct tval *list)
 	return (v);
 }
 
+/* The arena a value lives in: children go there too. */
+struct arena *
+tv_arena(struct tval *v)
+{
+	return (v->arena);
+}
+
 size_t
 tv_count(const struct tval *v)
 {

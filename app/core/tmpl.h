@@ -40,6 +40,7 @@ struct tval	*tv_set_list(struct tval *, const char *);
 void		 tv_push(struct tval *, struct tval *);
 struct tval	*tv_push_map(struct tval *);
 size_t		 tv_count(const struct tval *);
+struct arena	*tv_arena(struct tval *);
 const struct tval *tv_get(const struct tval *, const char *);
 const char	*tv_get_str(const struct tval *, const char *);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "timefmt.h"
 #include "users.h"
 #include "utf8.h"
 
@@ -54,6 +55,23 @@ static const char *sql_by_key =
 	"SELECT id, display_name, role, coalesce(age_band, ''), "
 	"coalesce(lives_outside, 0), disabled_at IS NOT NULL, password_hash "
 	"FROM users WHERE name_key = ?1 AND closed_at IS NULL";
+
+static const char *sql_hash =
+	"SELECT password_hash FROM users WHERE id = ?1 AND closed_at IS NULL";
+static const char *sql_set_hash =
+	"UPDATE users SET password_hash = ?2 WHERE id = ?1";
+static const char *sql_set_name =
+	"UPDATE users SET display_name = ?2, name_key = ?3 WHERE id = ?1";
+static const char *sql_disable =
+	"UPDATE users SET disabled_at = ?2 WHERE id = ?1";
+static const char *sql_enable =
+	"UPDATE users SET disabled_at = NULL WHERE id = ?1";
+static const char *sql_list =
+	"SELECT id, display_name, role, coalesce(age_band, ''), "
+	"coalesce(lives_outside, 0), disabled_at IS NOT NULL, created_at, "
+	"(SELECT max(seen_at) FROM sessions WHERE user_id = users.id) "
+	"FROM users WHERE closed_at IS NULL AND (?1 = '' OR role = ?1) "
+	"ORDER BY role, name_key";
 
 enum role
 role_parse(const char *s)
@@ -290,4 +308,112 @@ user_by_name(struct db *db, const char *name, struct user *u, char *hash,
 	}
 	db_done(st);
 	return (rc);
+}
+
+int
+user_password_hash(struct db *db, int64_t id, char *hash, size_t hashlen)
+{
+	struct buf	 b;
+	int		 rc;
+
+	buf_init(&b, 128);
+	if ((rc = db_text(db, &b, sql_hash, "i", id)) == 1)
+		(void)snprintf(hash, hashlen, "%s", buf_cstr(&b));
+	buf_free(&b);
+	return (rc);
+}
+
+int
+user_set_password(struct db *db, int64_t id, const char *hash)
+{
+	if (db_exec(db, sql_set_hash, "it", id, hash) != 0)
+		return (-1);
+	return (db_changes(db) == 1 ? 0 : -1);
+}
+
+/* -1 with *why set when the name is taken, NULL on database error. */
+int
+user_set_name(struct db *db, int64_t id, const char *name, const char **why)
+{
+	char	 key[NAME_KEY_MAX];
+
+	*why = NULL;
+	if (user_name_key(name, key, sizeof(key)) == -1)
+		return (-1);
+	if (db_exec(db, sql_set_name, "itt", id, name, key) != 0) {
+		if (sqlite3_extended_errcode(db_handle(db)) ==
+		    SQLITE_CONSTRAINT_UNIQUE)
+			*why = "Somebody already uses that name. "
+			    "Please choose another.";
+		return (-1);
+	}
+	return (0);
+}
+
+int
+user_set_disabled(struct db *db, int64_t id, int disabled, int64_t now)
+{
+	int	 rc;
+
+	rc = disabled ? db_exec(db, sql_disable, "ii", id, now) :
+	    db_exec(db, sql_enable, "i", id);
+	if (rc != 0)
+		return (-1);
+	return (db_changes(db) == 1 ? 0 : -1);
+}
+
+/* Accounts (of one role, or all with ROLE_NONE) into list, for staff. */
+int
+user_list(struct db *db, enum role only, struct tval *list)
+{
+	struct tval	*row;
+	sqlite3_stmt	*st;
+	const char	*band;
+	int		 rc;
+
+	st = db_query(db, sql_list, "t", only == ROLE_NONE ? "" :
+	    role_key(only));
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
+		tv_set_str(row, "name", db_col_text(st, 1));
+		tv_set_str(row, "role", role_label(role_parse(
+		    db_col_text(st, 2))));
+		band = age_band_label(db_col_text(st, 3));
+		tv_set_str(row, "age_band", band ? band : "");
+		tv_set_bool(row, "outside", sqlite3_column_int(st, 4));
+		tv_set_bool(row, "disabled", sqlite3_column_int(st, 5));
+		tv_set_str(row, "joined", time_date(tv_arena(row),
+		    sqlite3_column_int64(st, 6)));
+		tv_set_str(row, "seen", time_human(tv_arena(row),
+		    sqlite3_column_int64(st, 7)));
+	}
+	db_done(st);
+	return (rc);
+}
+
+/*
+ * May a viewer (role, id) disable, enable or reset target? Admins manage
+ * everyone but themselves; participation workers manage young people.
+ */
+int
+accounts_may_manage(enum role viewer, int64_t viewer_id,
+    const struct user *target)
+{
+	if (target->id == viewer_id)
+		return (0);
+	if (viewer == ROLE_ADMIN)
+		return (1);
+	return (viewer == ROLE_WORKER && target->role == ROLE_YOUNG);
+}
+
+/* May viewer create an invite for role? */
+int
+accounts_may_invite(enum role viewer, enum role role)
+{
+	if (role == ROLE_NONE)
+		return (0);
+	if (viewer == ROLE_ADMIN)
+		return (1);
+	return (viewer == ROLE_WORKER && role == ROLE_YOUNG);
 }

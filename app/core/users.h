@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "db.h"
+#include "tmpl.h"
 
 #define DISPLAY_NAME_MIN	2
 #define DISPLAY_NAME_MAX	40
@@ -47,5 +48,14 @@ int		 user_create(struct db *, const char *, enum role, const char *,
 int		 user_by_id(struct db *, int64_t, struct user *);
 int		 user_by_name(struct db *, const char *, struct user *,
 		    char *, size_t);
+
+int		 user_password_hash(struct db *, int64_t, char *, size_t);
+int		 user_set_password(struct db *, int64_t, const char *);
+int		 user_set_name(struct db *, int64_t, const char *,
+		    const char **);
+int		 user_set_disabled(struct db *, int64_t, int, int64_t);
+int		 user_list(struct db *, enum role, struct tval *);
+int		 accounts_may_manage(enum role, int64_t, const struct user *);
+int		 accounts_may_invite(enum role, enum role);
 
 #endif

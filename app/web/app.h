@@ -1,26 +1,39 @@
 /*
  * app.h: what the Kore glue shares between handlers.
  *
- * Handlers are thin: parse the request, call the core, render a page.
- * Each worker holds one SQLite connection (app_db), opened after fork.
- * Templates and assets are loaded once by the parent and inherited.
+ * Handlers are thin: page_begin() (method, session, form, CSRF), ask the
+ * core, page_render(). Each worker holds one SQLite connection (app_db),
+ * opened after fork. Templates and assets are loaded once by the parent.
  */
 #ifndef PORTAL_APP_H
 #define PORTAL_APP_H
 
 #include <kore/kore.h>
 #include <kore/http.h>
+#include <kore/tasks.h>
 
 #include "arena.h"
+#include "audit.h"
 #include "buf.h"
 #include "db.h"
+#include "form.h"
+#include "session.h"
 #include "tmpl.h"
 
 #define ALLOW_GET	0x01	/* GET and HEAD */
 #define ALLOW_POST	0x02
 
-extern struct db	*app_db;
-extern struct tmpl_set	*app_templates;
+/* Role masks for page_require(). */
+#define R_YOUNG		(1 << ROLE_YOUNG)
+#define R_WORKER	(1 << ROLE_WORKER)
+#define R_COUNCILLOR	(1 << ROLE_COUNCILLOR)
+#define R_ADMIN		(1 << ROLE_ADMIN)
+#define R_STAFF		(R_WORKER | R_COUNCILLOR | R_ADMIN)
+#define R_ANY		(R_YOUNG | R_STAFF)
+
+extern struct db		*app_db;
+extern struct tmpl_set		*app_templates;
+extern struct session_limits	 app_limits;
 
 /* One page being answered: its arena owns everything the page allocates. */
 struct page {
@@ -28,13 +41,58 @@ struct page {
 	struct arena		 arena;
 	struct tval		*ctx;	/* data for the page's template */
 	const char		*title;
+	const char		*nav;	/* which menu item is current */
+	int64_t			 now;
+	char			 ip[64];
+	int			 signed_in;
+	struct session		 sess;
+	struct actor		 actor;
+	const char		*csrf;	/* the token this page's forms carry */
+	struct form		 form;	/* POST body, or the query string */
+	struct form_errors	 errors;
 };
 
 int	page_begin(struct page *, struct http_request *, int);
+int	page_require(struct page *, int);
 int	page_render(struct page *, int, const char *);
+int	page_form_errors(struct page *, const char *);
 int	page_error(struct page *, int);
+int	page_redirect(struct page *, const char *, const char *);
 void	page_end(struct page *);
+void	page_flash(struct page *, const char *);
 void	http_security_headers(struct http_request *, int);
+
+/* guard.c: cookies, the session and CSRF. */
+void	guard_session(struct page *);
+int	guard_post(struct page *);
+void	guard_set_session_cookie(struct page *, const char *);
+void	guard_clear_session_cookie(struct page *);
+void	guard_set_cookie(struct page *, const char *, const char *, int);
+const char *guard_cookie(struct page *, const char *);
+void	guard_client_ip(struct http_request *, char *, size_t);
+
+/* pwtask.c: argon2id off the event loop. */
+enum pw_op {
+	PW_VERIFY,		/* password against hash */
+	PW_HASH,		/* new_password into hash */
+	PW_VERIFY_HASH,		/* both: a password change */
+};
+
+struct pw_job {
+	struct kore_task	 task;	/* first: the task thread finds us */
+	enum pw_op		 op;
+	char			 password[PASSWORD_MAX * 4 + 1];
+	char			 new_password[PASSWORD_MAX * 4 + 1];
+	char			 hash[AUTH_HASH_MAX];	/* in: stored */
+	char			 new_hash[AUTH_HASH_MAX];	/* out */
+	int			 verified;
+	int			 hashed;
+	int64_t			 user_id;	/* the handler's to use */
+};
+
+int		 pw_job_start(struct http_request *, enum pw_op,
+		    const char *, const char *, const char *, int64_t);
+struct pw_job	*pw_job_result(struct http_request *, int *);
 
 int	assets_load(const char *, char *, size_t);
 const char *assets_version(const char *);
@@ -43,5 +101,17 @@ const char *assets_version(const char *);
 int	page_home(struct http_request *);
 int	page_asset(struct http_request *);
 int	page_not_found(struct http_request *);
+int	page_login(struct http_request *);
+int	page_logout(struct http_request *);
+int	page_join(struct http_request *);
+int	page_join_finish(struct http_request *);
+int	page_account(struct http_request *);
+int	page_account_name(struct http_request *);
+int	page_account_password(struct http_request *);
+int	page_account_sessions(struct http_request *);
+int	page_accounts(struct http_request *);
+int	page_accounts_invite(struct http_request *);
+int	page_accounts_action(struct http_request *);
+int	page_audit(struct http_request *);
 
 #endif

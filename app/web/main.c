@@ -20,11 +20,14 @@
 #include <kore/seccomp.h>
 
 #include "app.h"
+#include "auth.h"
+#include "timefmt.h"
 
 #define DEFAULT_DB	"var/portal.db"
 
-struct db	*app_db;
-struct tmpl_set	*app_templates;
+struct db		*app_db;
+struct tmpl_set		*app_templates;
+struct session_limits	 app_limits;
 
 /*
  * Kore's stock worker filter lets the event loop run but kills a worker on
@@ -81,8 +84,13 @@ kore_parent_configure(int argc, char **argv)
 
 	(void)argc;
 	(void)argv;
-	if (sodium_init() < 0)
+	time_zone_init();
+	/* Before the fork, so every worker shares the dummy hash and list. */
+	if (auth_init() == -1)
 		fatal("libsodium could not start");
+	if (password_list_load("data/common-passwords.txt") < 1000)
+		fatal("cannot read the common-passwords list "
+		    "data/common-passwords.txt");
 
 	if (db_open(&db, db_path(), err, sizeof(err)) == -1)
 		fatal("%s", err);
@@ -110,6 +118,7 @@ kore_worker_configure(void)
 		fatal("libsodium could not start");
 	if (db_open(&app_db, db_path(), err, sizeof(err)) == -1)
 		fatal("%s", err);
+	session_limits_load(app_db, &app_limits);
 }
 
 void

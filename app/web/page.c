@@ -7,6 +7,7 @@
  * are Kore's own.
  */
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "settings.h"
@@ -26,6 +27,8 @@ static const struct {
 	    "followed a link here, it may be out of date." },
 	{ 405, "That page can't be used like that",
 	    "Please go back and use the links and buttons on the page." },
+	{ 422, "Please check what you typed",
+	    "Something in the form needs changing." },
 	{ 429, "Please wait a moment",
 	    "There have been too many tries. Please wait a minute and try "
 	    "again." },
@@ -56,29 +59,109 @@ http_security_headers(struct http_request *req, int is_page)
 	}
 }
 
+/* Messages shown once after a redirect, chosen by key (never free text). */
+static const struct {
+	const char	*key;
+	const char	*text;
+} flashes[] = {
+	{ "signed_in", "You are signed in. Welcome back." },
+	{ "signed_out", "You have signed out. See you soon." },
+	{ "joined", "Welcome! Your account is ready." },
+	{ "name_changed", "Your name has been changed." },
+	{ "password_changed", "Your password has been changed. You have "
+	    "been signed out everywhere else." },
+	{ "sessions_ended", "You have been signed out everywhere else." },
+	{ "account_disabled", "The account has been turned off. Anyone "
+	    "using it has been signed out." },
+	{ "account_enabled", "The account has been turned back on." },
+};
+
+static int
+read_form(struct page *pg)
+{
+	struct buf	 body;
+	char		 chunk[4096];
+	ssize_t		 n;
+	int		 rc;
+
+	if (pg->req->method != HTTP_METHOD_POST)
+		return (form_parse(&pg->arena, pg->req->query_string ?
+		    pg->req->query_string : "", pg->req->query_string ?
+		    strlen(pg->req->query_string) : 0, &pg->form));
+	if (pg->req->http_body == NULL && pg->req->http_body_fd == -1)
+		return (form_parse(&pg->arena, "", 0, &pg->form));
+	/* A handler woken after a password task reads the body again. */
+	if (http_body_rewind(pg->req) != KORE_RESULT_OK)
+		return (-1);
+	buf_init(&body, 1024);
+	while ((n = http_body_read(pg->req, chunk, sizeof(chunk))) > 0)
+		buf_append(&body, chunk, (size_t)n);
+	rc = n < 0 ? -1 : form_parse(&pg->arena, body.data ? body.data : "",
+	    body.len, &pg->form);
+	buf_free(&body);
+	return (rc);
+}
+
 /*
- * Start a page. Returns 1 to go on, 0 when the request has already been
- * answered (wrong method). HEAD is served as GET; Kore drops the body.
+ * Start a page: method, session, form, and for POST the CSRF and origin
+ * checks. Returns 1 to go on, 0 when the request has been answered.
+ * HEAD is served as GET; Kore drops the body.
  */
 int
 page_begin(struct page *pg, struct http_request *req, int allow)
 {
+	int	 ok;
+
 	memset(pg, 0, sizeof(*pg));
 	pg->req = req;
 	arena_init(&pg->arena);
 	pg->ctx = tv_map(&pg->arena);
+	form_errors_init(&pg->errors, &pg->arena);
+	pg->now = (int64_t)time(NULL);
+	guard_client_ip(req, pg->ip, sizeof(pg->ip));
 
-	if (req->method == HTTP_METHOD_GET || req->method == HTTP_METHOD_HEAD) {
-		if (allow & ALLOW_GET)
-			return (1);
-	} else if (req->method == HTTP_METHOD_POST) {
-		if (allow & ALLOW_POST)
-			return (1);
+	ok = 0;
+	if (req->method == HTTP_METHOD_GET || req->method == HTTP_METHOD_HEAD)
+		ok = (allow & ALLOW_GET) != 0;
+	else if (req->method == HTTP_METHOD_POST)
+		ok = (allow & ALLOW_POST) != 0;
+	if (!ok) {
+		http_response_header(req, "allow", (allow & ALLOW_GET) ?
+		    ((allow & ALLOW_POST) ? "GET, HEAD, POST" : "GET, HEAD") :
+		    "POST");
+		(void)page_error(pg, 405);
+		return (0);
 	}
-	http_response_header(req, "allow", (allow & ALLOW_GET) ?
-	    ((allow & ALLOW_POST) ? "GET, HEAD, POST" : "GET, HEAD") : "POST");
-	(void)page_error(pg, 405);
-	return (0);
+	guard_session(pg);
+	if (read_form(pg) == -1) {
+		(void)page_error(pg, 400);
+		return (0);
+	}
+	if (req->method == HTTP_METHOD_POST && !guard_post(pg))
+		return (0);
+	return (1);
+}
+
+/*
+ * Only for these roles. Visitors who have not signed in are sent to sign
+ * in; people of another role get 404, so pages cannot be probed.
+ */
+int
+page_require(struct page *pg, int roles)
+{
+	const char	*next;
+
+	if (!pg->signed_in) {
+		next = pg->req->method == HTTP_METHOD_GET ? pg->req->path : "/";
+		(void)page_redirect(pg, arena_printf(&pg->arena,
+		    "/login?next=%s", next), NULL);
+		return (0);
+	}
+	if (!(roles & (1 << pg->sess.role))) {
+		(void)page_error(pg, 404);
+		return (0);
+	}
+	return (1);
 }
 
 void
@@ -87,10 +170,45 @@ page_end(struct page *pg)
 	arena_free(&pg->arena);
 }
 
+/* Show a message on the next page this browser loads. */
+void
+page_flash(struct page *pg, const char *key)
+{
+	guard_set_cookie(pg, "portal_flash", key, 1);
+}
+
+static void
+take_flash(struct page *pg)
+{
+	const char	*key;
+	size_t		 i;
+
+	if ((key = guard_cookie(pg, "portal_flash")) == NULL)
+		return;
+	for (i = 0; i < sizeof(flashes) / sizeof(flashes[0]); i++)
+		if (strcmp(flashes[i].key, key) == 0)
+			tv_set_str(pg->ctx, "flash", flashes[i].text);
+	guard_set_cookie(pg, "portal_flash", NULL, 1);
+}
+
+/* 303 to a local path, optionally leaving a flash message. Ends the page. */
+int
+page_redirect(struct page *pg, const char *location, const char *flash)
+{
+	if (flash != NULL)
+		page_flash(pg, flash);
+	http_security_headers(pg->req, 1);
+	http_response_header(pg->req, "location", location);
+	http_response(pg->req, 303, NULL, 0);
+	page_end(pg);
+	return (KORE_RESULT_OK);
+}
+
 static void
 layout_data(struct page *pg)
 {
 	struct tval	*c = pg->ctx;
+	struct tval	*user;
 
 	tv_set_str(c, "council_name", settings_text(app_db, &pg->arena,
 	    "council_name", "Our council"));
@@ -98,6 +216,21 @@ layout_data(struct page *pg)
 	    "cicc_name", "Children in Care Council"));
 	tv_set_str(c, "title", pg->title ? pg->title : "Welcome");
 	tv_set_str(c, "css_version", assets_version("site.css"));
+	tv_set_str(c, "csrf", pg->csrf ? pg->csrf : "");
+	if (pg->nav != NULL)
+		tv_set_bool(c, arena_printf(&pg->arena, "nav_%s", pg->nav), 1);
+	if (!pg->signed_in)
+		return;
+	user = tv_set_map(c, "me");
+	tv_set_str(user, "name", pg->sess.name);
+	tv_set_str(user, "role", role_label(pg->sess.role));
+	tv_set_bool(user, "young", pg->sess.role == ROLE_YOUNG);
+	tv_set_bool(user, "worker", pg->sess.role == ROLE_WORKER);
+	tv_set_bool(user, "councillor", pg->sess.role == ROLE_COUNCILLOR);
+	tv_set_bool(user, "admin", pg->sess.role == ROLE_ADMIN);
+	tv_set_bool(user, "staff", pg->sess.role != ROLE_YOUNG);
+	tv_set_bool(user, "manages", pg->sess.role == ROLE_WORKER ||
+	    pg->sess.role == ROLE_ADMIN);
 }
 
 /* Render template tmpl inside the layout and send it. Ends the page. */
@@ -109,6 +242,7 @@ page_render(struct page *pg, int status, const char *tmpl)
 	buf_init(&body, 4096);
 	buf_init(&html, 8192);
 	layout_data(pg);
+	take_flash(pg);
 	if (tmpl_render(app_templates, tmpl, pg->ctx, &body) == -1) {
 		kore_log(LOG_ERR, "no template named %s", tmpl);
 		buf_free(&body);
@@ -123,6 +257,29 @@ page_render(struct page *pg, int status, const char *tmpl)
 	buf_free(&html);
 	page_end(pg);
 	return (KORE_RESULT_OK);
+}
+
+/*
+ * The same form again with what was typed and an error summary that
+ * links to each field. Ends the page.
+ */
+int
+page_form_errors(struct page *pg, const char *tmpl)
+{
+	const struct form_error	*fe;
+	struct tval		*list, *item, *by;
+
+	list = tv_set_list(tv_set_map(pg->ctx, "error_summary"), "items");
+	by = tv_set_map(pg->ctx, "error");
+	for (fe = pg->errors.head; fe != NULL; fe = fe->next) {
+		item = tv_push_map(list);
+		tv_set_str(item, "field", fe->field);
+		tv_set_str(item, "message", fe->message);
+		tv_set_str(by, fe->field, fe->message);
+	}
+	if (pg->title != NULL)
+		pg->title = arena_printf(&pg->arena, "Error: %s", pg->title);
+	return (page_render(pg, 422, tmpl));
 }
 
 /* A styled error page for status. Ends the page. */
@@ -153,5 +310,9 @@ page_not_found(struct http_request *req)
 	pg.req = req;
 	arena_init(&pg.arena);
 	pg.ctx = tv_map(&pg.arena);
+	form_errors_init(&pg.errors, &pg.arena);
+	guard_client_ip(req, pg.ip, sizeof(pg.ip));
+	pg.now = (int64_t)time(NULL);
+	guard_session(&pg);
 	return (page_error(&pg, 404));
 }

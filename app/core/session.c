@@ -1,0 +1,163 @@
+/*
+ * session.c: create, find, expire and end sessions (see session.h).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "session.h"
+#include "settings.h"
+#include "timefmt.h"
+
+#define SEEN_EVERY	60	/* seconds between last-seen writes */
+
+static const char *sql_insert =
+	"INSERT INTO sessions (token_hash, user_id, csrf, created_at, "
+	"seen_at, ip, agent) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)";
+static const char *sql_find =
+	"SELECT s.id, s.user_id, s.csrf, s.created_at, s.seen_at, "
+	"u.display_name, u.role FROM sessions s JOIN users u "
+	"ON u.id = s.user_id WHERE s.token_hash = ?1 "
+	"AND u.disabled_at IS NULL AND u.closed_at IS NULL";
+static const char *sql_seen = "UPDATE sessions SET seen_at = ?2 WHERE id = ?1";
+static const char *sql_end = "DELETE FROM sessions WHERE id = ?1";
+static const char *sql_end_user =
+	"DELETE FROM sessions WHERE user_id = ?1 AND id != ?2";
+static const char *sql_list =
+	"SELECT id, created_at, seen_at, ip, agent FROM sessions "
+	"WHERE user_id = ?1 ORDER BY seen_at DESC";
+
+void
+session_limits_load(struct db *db, struct session_limits *l)
+{
+	l->idle_staff = settings_int(db, "idle_minutes_staff", 30) * 60;
+	l->idle_young = settings_int(db, "idle_minutes_young", 60) * 60;
+	l->absolute = settings_int(db, "session_hours", 8) * 3600;
+}
+
+/*
+ * A new session for user. token receives the cookie value
+ * (AUTH_TOKEN_LEN bytes). 0 on success.
+ */
+int
+session_create(struct db *db, int64_t user_id, int64_t now, const char *ip,
+    const char *agent, char *token, int64_t *sid)
+{
+	unsigned char	 digest[AUTH_DIGEST_BYTES];
+	char		 csrf[AUTH_TOKEN_LEN], shortagent[161];
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	auth_token_new(token);
+	auth_token_new(csrf);
+	auth_digest(token, strlen(token), digest);
+	(void)snprintf(shortagent, sizeof(shortagent), "%s",
+	    agent ? agent : "");
+	if ((st = db_prep(db, sql_insert)) == NULL)
+		return (-1);
+	sqlite3_bind_blob(st, 1, digest, sizeof(digest), SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, user_id);
+	sqlite3_bind_text(st, 3, csrf, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, now);
+	sqlite3_bind_text(st, 5, ip ? ip : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, shortagent, -1, SQLITE_TRANSIENT);
+	rc = db_step(st);
+	db_done(st);
+	if (rc != 0)
+		return (-1);
+	*sid = db_last_id(db);
+	return (0);
+}
+
+static int
+expired(const struct session_limits *l, enum role role, int64_t created,
+    int64_t seen, int64_t now)
+{
+	int64_t	 idle;
+
+	idle = role == ROLE_YOUNG ? l->idle_young : l->idle_staff;
+	return (now - seen > idle || now - created > l->absolute);
+}
+
+/*
+ * The live session for a cookie value: 1 found, 0 none (unknown, expired,
+ * or the account is disabled), -1 error. Expired sessions are removed.
+ */
+int
+session_find(struct db *db, const char *token, int64_t now,
+    const struct session_limits *l, struct session *s)
+{
+	unsigned char	 digest[AUTH_DIGEST_BYTES];
+	sqlite3_stmt	*st;
+	int64_t		 created, seen;
+	int		 rc;
+
+	if (token == NULL || strlen(token) != AUTH_TOKEN_LEN - 1)
+		return (0);
+	auth_digest(token, strlen(token), digest);
+	if ((st = db_prep(db, sql_find)) == NULL)
+		return (-1);
+	sqlite3_bind_blob(st, 1, digest, sizeof(digest), SQLITE_TRANSIENT);
+	if ((rc = db_step(st)) != 1) {
+		db_done(st);
+		return (rc);
+	}
+	s->id = sqlite3_column_int64(st, 0);
+	s->user_id = sqlite3_column_int64(st, 1);
+	(void)snprintf(s->csrf, sizeof(s->csrf), "%s", db_col_text(st, 2));
+	created = sqlite3_column_int64(st, 3);
+	seen = sqlite3_column_int64(st, 4);
+	(void)snprintf(s->name, sizeof(s->name), "%s", db_col_text(st, 5));
+	s->role = role_parse(db_col_text(st, 6));
+	db_done(st);
+	if (expired(l, s->role, created, seen, now)) {
+		(void)session_end(db, s->id);
+		return (0);
+	}
+	/* Last-seen is written at most once a minute: each write is a
+	 * durable commit, and a page view should not cost one. */
+	if (now - seen >= SEEN_EVERY &&
+	    db_exec(db, sql_seen, "ii", s->id, now) != 0)
+		return (-1);
+	return (1);
+}
+
+int
+session_end(struct db *db, int64_t sid)
+{
+	return (db_exec(db, sql_end, "i", sid));
+}
+
+/* End every session of user except `keep` (0 ends them all). */
+int
+session_end_user(struct db *db, int64_t user_id, int64_t keep)
+{
+	if (db_exec(db, sql_end_user, "ii", user_id, keep) != 0)
+		return (-1);
+	return (db_changes(db));
+}
+
+/* Add the user's sessions to list, marking the one in use. */
+int
+session_list(struct db *db, int64_t user_id, int64_t current,
+    struct tval *list)
+{
+	struct arena	*a;
+	struct tval	*row;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_list, "i", user_id);
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		a = tv_arena(row);
+		tv_set_str(row, "started", time_human(a, sqlite3_column_int64(st, 1)));
+		tv_set_str(row, "seen", time_human(a, sqlite3_column_int64(st, 2)));
+		tv_set_str(row, "ip", db_col_text(st, 3));
+		tv_set_str(row, "agent", db_col_text(st, 4));
+		tv_set_bool(row, "current", sqlite3_column_int64(st, 0) ==
+		    current);
+	}
+	db_done(st);
+	return (rc);
+}

@@ -1,0 +1,72 @@
+/*
+ * timefmt.c: formatting and parsing dates (see timefmt.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "timefmt.h"
+
+/* Read the zone file now: sandboxed workers cannot open it later. */
+void
+time_zone_init(void)
+{
+	(void)setenv("TZ", "Europe/London", 1);
+	tzset();
+}
+
+/* strftime's formats must be literals to be checked, hence the macro. */
+#define FORMAT(a, t, f) do {						\
+	struct tm	 tm_;						\
+	time_t		 tt_ = (time_t)(t);				\
+	char		 s_[64];					\
+									\
+	if ((t) <= 0 || localtime_r(&tt_, &tm_) == NULL)		\
+		return ("");						\
+	(void)strftime(s_, sizeof(s_), f, &tm_);			\
+	return (arena_strdup((a), s_[0] == ' ' ? s_ + 1 : s_));	\
+} while (0)
+
+/* "3 Nov 2026, 14:05" */
+const char *
+time_human(struct arena *a, int64_t t)
+{
+	FORMAT(a, t, "%e %b %Y, %H:%M");
+}
+
+/* "3 November 2026" */
+const char *
+time_date(struct arena *a, int64_t t)
+{
+	FORMAT(a, t, "%e %B %Y");
+}
+
+/* "2026-11-03", for date inputs and CSV. */
+const char *
+time_iso_date(struct arena *a, int64_t t)
+{
+	FORMAT(a, t, "%Y-%m-%d");
+}
+
+/* "YYYY-MM-DD" to the start of that day, local time. 0 on success. */
+int
+time_parse_date(const char *s, int64_t *out)
+{
+	struct tm	 tm;
+	char		*end;
+	time_t		 t;
+
+	if (s == NULL || strlen(s) != 10)
+		return (-1);
+	memset(&tm, 0, sizeof(tm));
+	end = strptime(s, "%Y-%m-%d", &tm);
+	if (end == NULL || *end != '\0' || tm.tm_year < 100 ||
+	    tm.tm_year > 200)
+		return (-1);
+	tm.tm_isdst = -1;
+	if ((t = mktime(&tm)) == (time_t)-1)
+		return (-1);
+	*out = (int64_t)t;
+	return (0);
+}

@@ -1,0 +1,18 @@
+/*
+ * timefmt.h: times and dates as people read them, in the council's time
+ * zone (Europe/London, set once at start).
+ */
+#ifndef PORTAL_TIMEFMT_H
+#define PORTAL_TIMEFMT_H
+
+#include <stdint.h>
+
+#include "arena.h"
+
+void		 time_zone_init(void);
+const char	*time_human(struct arena *, int64_t);
+const char	*time_date(struct arena *, int64_t);
+const char	*time_iso_date(struct arena *, int64_t);
+int		 time_parse_date(const char *, int64_t *);
+
+#endif

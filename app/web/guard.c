@@ -1,0 +1,166 @@
+/*
+ * guard.c: who is asking, and may this POST change anything?
+ *
+ * Sessions ride in an HttpOnly, SameSite=Lax cookie ("__Host-portal" over
+ * TLS, "portal" on plain loopback HTTP, where the __Host- prefix would
+ * demand Secure). Every POST must carry the CSRF token of its session, or
+ * for visitors who have not signed in, of their "portal_csrf" cookie; a
+ * cross-site Origin or Sec-Fetch-Site is refused as well. Kore writes no
+ * SameSite, so cookies are written here as plain headers.
+ */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+
+static int
+conn_is_tls(struct http_request *req)
+{
+	return (req->owner->owner != NULL &&
+	    req->owner->owner->server != NULL &&
+	    req->owner->owner->server->tls);
+}
+
+static const char *
+cookie_name(struct http_request *req, const char *base)
+{
+	if (strcmp(base, "portal") == 0)
+		return (conn_is_tls(req) ? "__Host-portal" : "portal");
+	return (conn_is_tls(req) ? "__Host-portal_csrf" : "portal_csrf");
+}
+
+void
+guard_client_ip(struct http_request *req, char *out, size_t outlen)
+{
+	struct connection	*c = req->owner;
+
+	out[0] = '\0';
+	if (c->family == AF_INET)
+		(void)inet_ntop(AF_INET, &c->addr.ipv4.sin_addr, out,
+		    (socklen_t)outlen);
+	else if (c->family == AF_INET6)
+		(void)inet_ntop(AF_INET6, &c->addr.ipv6.sin6_addr, out,
+		    (socklen_t)outlen);
+}
+
+const char *
+guard_cookie(struct page *pg, const char *name)
+{
+	char	*v;
+
+	if (http_request_cookie(pg->req, name, &v))
+		return (v);
+	return (NULL);
+}
+
+/* Set (value != NULL) or delete a cookie. session: no Max-Age. */
+void
+guard_set_cookie(struct page *pg, const char *name, const char *value,
+    int session)
+{
+	const char	*secure;
+
+	secure = conn_is_tls(pg->req) ? "; Secure" : "";
+	if (value == NULL)
+		http_response_header(pg->req, "set-cookie", arena_printf(
+		    &pg->arena, "%s=; Path=/; Max-Age=0; HttpOnly; "
+		    "SameSite=Lax%s", name, secure));
+	else
+		http_response_header(pg->req, "set-cookie", arena_printf(
+		    &pg->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s",
+		    name, value, secure, session ? "" : "; Max-Age=86400"));
+}
+
+void
+guard_set_session_cookie(struct page *pg, const char *token)
+{
+	guard_set_cookie(pg, cookie_name(pg->req, "portal"), token, 1);
+}
+
+void
+guard_clear_session_cookie(struct page *pg)
+{
+	guard_set_cookie(pg, cookie_name(pg->req, "portal"), NULL, 1);
+}
+
+static int
+token_shaped(const char *s)
+{
+	return (s != NULL && strlen(s) == AUTH_TOKEN_LEN - 1 &&
+	    strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789-_") == AUTH_TOKEN_LEN - 1);
+}
+
+/* Find the visitor's session, and the CSRF token their forms carry. */
+void
+guard_session(struct page *pg)
+{
+	const char	*token;
+	char		*fresh;
+	int		 rc;
+
+	http_populate_cookies(pg->req);
+	token = guard_cookie(pg, cookie_name(pg->req, "portal"));
+	if (token_shaped(token)) {
+		rc = session_find(app_db, token, pg->now, &app_limits,
+		    &pg->sess);
+		if (rc == -1)
+			kore_log(LOG_ERR, "session lookup: %s",
+			    db_errmsg(app_db));
+		pg->signed_in = rc == 1;
+	}
+	pg->actor.ip = pg->ip;
+	if (pg->signed_in) {
+		pg->actor.id = pg->sess.user_id;
+		pg->actor.name = pg->sess.name;
+		pg->actor.role = role_key(pg->sess.role);
+		pg->csrf = pg->sess.csrf;
+		return;
+	}
+	token = guard_cookie(pg, cookie_name(pg->req, "csrf"));
+	if (token_shaped(token)) {
+		pg->csrf = arena_strdup(&pg->arena, token);
+		return;
+	}
+	fresh = arena_alloc(&pg->arena, AUTH_TOKEN_LEN);
+	auth_token_new(fresh);
+	guard_set_cookie(pg, cookie_name(pg->req, "csrf"), fresh, 0);
+	pg->csrf = fresh;
+}
+
+/* A POST from another site, judged by the browser's own headers. */
+static int
+cross_site(struct page *pg)
+{
+	const char	*v;
+	char		*own;
+
+	if (http_request_header(pg->req, "sec-fetch-site", &v) &&
+	    strcmp(v, "same-origin") != 0 && strcmp(v, "none") != 0)
+		return (1);
+	if (!http_request_header(pg->req, "origin", &v))
+		return (0);
+	own = arena_printf(&pg->arena, "%s://%s",
+	    conn_is_tls(pg->req) ? "https" : "http", pg->req->host);
+	return (strcmp(v, own) != 0);
+}
+
+/* 1 if this POST may go on; 0 after answering 403. Changes nothing. */
+int
+guard_post(struct page *pg)
+{
+	const char	*sent;
+
+	sent = form_raw(&pg->form, "csrf");
+	if (cross_site(pg) || sent == NULL || pg->csrf == NULL ||
+	    !auth_equal(sent, pg->csrf)) {
+		kore_log(LOG_NOTICE, "refused a POST to %s without a valid "
+		    "form token", pg->req->path);
+		(void)page_error(pg, 403);
+		return (0);
+	}
+	return (1);
+}

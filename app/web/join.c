@@ -1,0 +1,234 @@
+/*
+ * join.c: /join, where an invite or reset code becomes an account or a
+ * new password.
+ *
+ * Step one takes the code and shows the fields for its role (age band and
+ * where they live only for young people; a reset code asks only for a new
+ * password). Step two (/join/finish) checks the code again, hashes the
+ * password in a task, and then, in one transaction, creates the account,
+ * uses the code, writes the audit row and signs the person in.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "invite.h"
+#include "throttle.h"
+
+static const char *const age_bands[] = {
+	"under_12", "12_15", "16_17", "18_21", "22_25", NULL,
+};
+static const char *const areas[] = { "inside", "outside", NULL };
+
+static int
+code_form(struct page *pg, const char *code, int status)
+{
+	pg->title = "Join with a code";
+	pg->nav = "login";
+	tv_set_str(pg->ctx, "code", code ? code : "");
+	if (status == 429) {
+		tv_set_bool(pg->ctx, "throttled", 1);
+		return (page_render(pg, 429, "join"));
+	}
+	if (status != 200)
+		return (page_form_errors(pg, "join"));
+	return (page_render(pg, 200, "join"));
+}
+
+static int
+details_form(struct page *pg, const char *code, const struct invite *inv,
+    int errors)
+{
+	const char	*v;
+
+	pg->title = inv->reset ? "Choose a new password" : "Create your account";
+	pg->nav = "login";
+	tv_set_str(pg->ctx, "code", code);
+	tv_set_bool(pg->ctx, "reset", inv->reset);
+	tv_set_bool(pg->ctx, "young", inv->role == ROLE_YOUNG);
+	tv_set_str(pg->ctx, "role", role_label(inv->role));
+	if ((v = form_raw(&pg->form, "name")) != NULL)
+		tv_set_str(pg->ctx, "name", v);
+	if ((v = form_raw(&pg->form, "age_band")) != NULL)
+		tv_set_bool(pg->ctx, arena_printf(&pg->arena, "band_%s", v), 1);
+	if ((v = form_raw(&pg->form, "area")) != NULL)
+		tv_set_bool(pg->ctx, arena_printf(&pg->arena, "area_%s", v), 1);
+	return (errors ? page_form_errors(pg, "join_details") :
+	    page_render(pg, 200, "join_details"));
+}
+
+/*
+ * Check the typed code, throttling failures per address. Returns 1 with
+ * inv filled, or 0 after answering.
+ */
+static int
+check_code(struct page *pg, const char *code, struct invite *inv)
+{
+	enum invite_state	 state;
+	char			 key[96];
+	int64_t			 wait;
+
+	(void)snprintf(key, sizeof(key), "code:%s", pg->ip);
+	wait = throttle_wait(app_db, key, pg->now, 600,
+	    THROTTLE_CODE_PER_10MIN);
+	if (wait != 0) {
+		if (wait == -1)
+			return (page_error(pg, 500), 0);
+		tv_set_int(pg->ctx, "wait", wait);
+		return (code_form(pg, code, 429), 0);
+	}
+	if ((state = invite_find(app_db, code, pg->now, inv)) == INVITE_OK)
+		return (1);
+	if (db_begin(app_db) == -1 || throttle_fail(app_db, key, pg->now) ==
+	    -1 || audit_write(app_db, &pg->actor, "invite.refused", "invite",
+	    state == INVITE_UNKNOWN ? 0 : inv->id, state == INVITE_USED ?
+	    "used" : state == INVITE_EXPIRED ? "expired" : "unknown") == -1 ||
+	    db_commit(app_db) == -1) {
+		db_rollback(app_db);
+		return (page_error(pg, 500), 0);
+	}
+	form_error(&pg->errors, "code", invite_problem(state));
+	return (code_form(pg, code, 422), 0);
+}
+
+int
+page_join(struct http_request *req)
+{
+	struct page	 pg;
+	struct invite	 inv;
+	const char	*code;
+
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST))
+		return (KORE_RESULT_OK);
+	if (req->method != HTTP_METHOD_POST)
+		return (code_form(&pg, form_raw(&pg.form, "code"), 200));
+	code = form_text(&pg.form, "code", 64, 0, 1, &pg.errors,
+	    "Enter the code you were given.");
+	if (code == NULL)
+		return (code_form(&pg, form_raw(&pg.form, "code"), 422));
+	if (!check_code(&pg, code, &inv))
+		return (KORE_RESULT_OK);
+	return (details_form(&pg, code, &inv, 0));
+}
+
+/* Validate step two's fields. Returns the number of problems. */
+static size_t
+check_details(struct page *pg, const struct invite *inv, const char **name,
+    int *band, int *area)
+{
+	const char	*pw, *pw2, *why;
+
+	*name = NULL;
+	if (!inv->reset) {
+		*name = form_text(&pg->form, "name", 200, 0, 1, &pg->errors,
+		    "Choose a name to use here.");
+		if (*name != NULL && (why = user_name_problem(*name,
+		    inv->role)) != NULL)
+			form_error(&pg->errors, "name", why);
+	}
+	pw = form_raw(&pg->form, "password");
+	pw2 = form_raw(&pg->form, "password2");
+	if (pw == NULL || *pw == '\0')
+		form_error(&pg->errors, "password", "Choose a password.");
+	else if ((why = password_problem(pw)) != NULL)
+		form_error(&pg->errors, "password", why);
+	else if (pw2 == NULL || strcmp(pw, pw2) != 0)
+		form_error(&pg->errors, "password2", "The two passwords are "
+		    "not the same. Type it again.");
+	*band = *area = -1;
+	if (!inv->reset && inv->role == ROLE_YOUNG) {
+		*band = form_choice(&pg->form, "age_band", age_bands,
+		    &pg->errors, "Choose how old you are.");
+		*area = form_choice(&pg->form, "area", areas, &pg->errors,
+		    "Choose where you live.");
+	}
+	return (pg->errors.n);
+}
+
+static int
+create_account(struct page *pg, const struct invite *inv, const char *name,
+    const char *band, int outside, const char *hash, int64_t *uid)
+{
+	struct actor	 who = pg->actor;
+	const char	*why;
+
+	if (inv->reset) {
+		*uid = inv->user_id;
+		if (user_set_password(app_db, *uid, hash) == -1 ||
+		    session_end_user(app_db, *uid, 0) == -1)
+			return (-1);
+		who.id = *uid;
+		return (audit_write(app_db, &who, "password.reset", "user",
+		    *uid, ""));
+	}
+	if (user_create(app_db, name, inv->role, hash, band, outside, uid,
+	    &why) == -1) {
+		if (why != NULL)
+			form_error(&pg->errors, "name", why);
+		return (-1);
+	}
+	who.id = *uid;
+	who.name = name;
+	who.role = role_key(inv->role);
+	return (audit_write(app_db, &who, "account.create", "user", *uid,
+	    role_key(inv->role)));
+}
+
+static int
+join_finish(struct page *pg, struct pw_job *job)
+{
+	struct invite	 inv;
+	const char	*code, *name, *pw;
+	char		 token[AUTH_TOKEN_LEN];
+	int64_t		 uid, sid;
+	int		 band, area, rc;
+
+	code = form_raw(&pg->form, "code");
+	if (code == NULL || !check_code(pg, code, &inv))
+		return (code == NULL ? code_form(pg, NULL, 200) :
+		    KORE_RESULT_OK);
+	if (check_details(pg, &inv, &name, &band, &area) > 0)
+		return (details_form(pg, code, &inv, 1));
+	if (job == NULL) {
+		pw = form_raw(&pg->form, "password");
+		rc = pw_job_start(pg->req, PW_HASH, NULL, NULL, pw, 0);
+		page_end(pg);
+		return (rc);
+	}
+	if (!job->hashed)
+		return (page_error(pg, 500));
+	if (db_begin(app_db) == -1)
+		return (page_error(pg, 500));
+	if (create_account(pg, &inv, name, band >= 0 ? age_bands[band] : NULL,
+	    area == 1, job->new_hash, &uid) == -1 ||
+	    invite_use(app_db, inv.id, uid, pg->now) == -1 ||
+	    session_create(app_db, uid, pg->now, pg->ip, pg->req->agent ?
+	    pg->req->agent : "", token, &sid) == -1) {
+		db_rollback(app_db);
+		if (pg->errors.n > 0)
+			return (details_form(pg, code, &inv, 1));
+		kore_log(LOG_ERR, "join: %s", db_errmsg(app_db));
+		return (page_error(pg, 500));
+	}
+	if (db_commit(app_db) == -1)
+		return (page_error(pg, 500));
+	guard_set_session_cookie(pg, token);
+	return (page_redirect(pg, "/account", inv.reset ? "password_changed" :
+	    "joined"));
+}
+
+int
+page_join_finish(struct http_request *req)
+{
+	struct page	 pg;
+	struct pw_job	*job;
+	int		 rc;
+
+	job = NULL;
+	if (http_state_exists(req) &&
+	    (job = pw_job_result(req, &rc)) == NULL)
+		return (rc);
+	if (!page_begin(&pg, req, ALLOW_POST))
+		return (KORE_RESULT_OK);
+	return (join_finish(&pg, job));
+}
