@@ -11,6 +11,7 @@
  *   PORTAL_DB    the database file (default var/portal.db)
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include <sodium.h>
@@ -30,10 +31,23 @@ struct tmpl_set		*app_templates;
 struct session_limits	 app_limits;
 
 /*
+ * The AddressSanitizer runtime (make test's second pass only) asks for
+ * the thread id and CPU set when a task thread starts.
+ */
+#if defined(PORTAL_SANITIZE)
+#define SANITIZER_SYSCALLS						\
+	KORE_SYSCALL_ALLOW(gettid),					\
+	KORE_SYSCALL_ALLOW(sched_getaffinity),
+#else
+#define SANITIZER_SYSCALLS
+#endif
+
+/*
  * Kore's stock worker filter lets the event loop run but kills a worker on
  * the first call SQLite or libsodium makes. What each needs, and why:
  */
 KORE_SECCOMP_FILTER("portal",
+	SANITIZER_SYSCALLS
 	/* SQLite: stat of the database, -wal and -shm files. */
 	KORE_SYSCALL_ALLOW(newfstatat),
 	/* SQLite: positioned reads and writes of pages and WAL frames. */
@@ -84,6 +98,9 @@ kore_parent_configure(int argc, char **argv)
 
 	(void)argc;
 	(void)argv;
+	/* Line by line, so a log piped to a file is whole even if the server
+	 * is killed, and workers do not inherit half-written lines. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	time_zone_init();
 	/* Before the fork, so every worker shares the dummy hash and list. */
 	if (auth_init() == -1)

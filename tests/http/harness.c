@@ -405,15 +405,18 @@ keep_cookies(struct client *c, const struct resp *r)
 			pair[len - 1] = '\0';
 		(void)snprintf(name, sizeof(name), "%.*s",
 		    (int)strcspn(pair, "="), pair);
-		/* Drop an older cookie of the same name. */
-		if ((old = strstr(c->cookies, name)) != NULL &&
-		    (old == c->cookies || old[-1] == ' ') &&
-		    old[strlen(name)] == '=') {
+		/* Drop an older cookie of exactly the same name. */
+		for (old = c->cookies; (old = strstr(old, name)) != NULL;
+		    old++) {
+			if ((old != c->cookies && old[-1] != ' ') ||
+			    old[strlen(name)] != '=')
+				continue;
 			oend = strstr(old, "; ");
 			if (oend != NULL)
 				memmove(old, oend + 2, strlen(oend + 2) + 1);
 			else
 				*old = '\0';
+			break;
 		}
 		len = strlen(c->cookies);
 		while (len > 0 && (c->cookies[len - 1] == ' ' ||

@@ -1,0 +1,584 @@
+/*
+ * test_accounts.c: accounts over real HTTP: invite -> join -> sign in ->
+ * sign out for every role, codes that are used or expired, CSRF and
+ * cross-site refusals, session fixation, dead sessions, role boundaries,
+ * the audit log and throttling.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "db.h"
+#include "harness.h"
+
+#define ADMIN_NAME	"Alex Morgan"
+#define ADMIN_PW	"admin-demo-2026"
+#define WORKER_NAME	"Priya Shah"
+#define WORKER_PW	"worker-demo-2026"
+
+/* Copy what lies between `before` and `after` in r's body into out. */
+static const char *
+between(const struct resp *r, const char *before, const char *after,
+    char *out, size_t outlen)
+{
+	const char	*p, *e;
+	size_t		 n;
+
+	if ((p = strstr(buf_cstr((struct buf *)&r->body), before)) == NULL)
+		return (NULL);
+	p += strlen(before);
+	if ((e = strstr(p, after)) == NULL)
+		return (NULL);
+	n = (size_t)(e - p);
+	if (n >= outlen)
+		n = outlen - 1;
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return (out);
+}
+
+/* The CSRF token of the form on page path, as the client sees it. */
+static void
+csrf_of(struct client *c, const char *path, char *out, size_t outlen)
+{
+	struct resp	 r;
+
+	resp_init(&r);
+	assert_int_equal(http_get(c, path, &r), 0);
+	assert_non_null(between(&r, "name=\"csrf\" value=\"", "\"", out,
+	    outlen));
+	resp_free(&r);
+}
+
+static const char *
+enc(const char *s)
+{
+	static char	 bufs[8][512];
+	static int	 i;
+	char		*o;
+
+	o = bufs[i++ % 8];
+	(void)snprintf(o, 512, "%s", s);
+	for (char *p = o; *p; p++)
+		if (*p == ' ')
+			*p = '+';
+	return (o);
+}
+
+/* POST form (without csrf) to path with the client's token. */
+static long
+post(struct client *c, const char *tokpage, const char *path,
+    const char *form, struct resp *r)
+{
+	char	 csrf[128], body[2048];
+
+	csrf_of(c, tokpage, csrf, sizeof(csrf));
+	(void)snprintf(body, sizeof(body), "csrf=%s%s%s", csrf,
+	    *form ? "&" : "", form);
+	resp_init(r);
+	assert_int_equal(http_post_form(c, path, body, r), 0);
+	return (r->status);
+}
+
+static long
+login(struct client *c, const char *name, const char *pw)
+{
+	struct resp	 r;
+	char		 form[512];
+	long		 st;
+
+	(void)snprintf(form, sizeof(form), "name=%s&password=%s", enc(name),
+	    enc(pw));
+	st = post(c, "/login", "/login", form, &r);
+	resp_free(&r);
+	return (st);
+}
+
+static long
+logout(struct client *c)
+{
+	struct resp	 r;
+	long		 st;
+
+	st = post(c, "/account", "/logout", "", &r);
+	resp_free(&r);
+	return (st);
+}
+
+/* As a signed-in manager, make an invite for role; returns the code. */
+static void
+make_invite(struct client *mgr, const char *role, char *code, size_t len)
+{
+	struct resp	 r;
+	char		 form[64];
+
+	(void)snprintf(form, sizeof(form), "role=%s", role);
+	assert_int_equal(post(mgr, "/accounts", "/accounts/invite", form, &r),
+	    200);
+	assert_non_null(between(&r, "id=\"code\">", "</p>", code, len));
+	resp_free(&r);
+}
+
+static long
+join(struct client *c, const char *code, const char *name, const char *pw,
+    int young, struct resp *r)
+{
+	struct resp	 step;
+	char		 form[1024];
+
+	(void)snprintf(form, sizeof(form), "code=%s", code);
+	assert_int_equal(post(c, "/join", "/join", form, &step), 200);
+	resp_free(&step);
+	(void)snprintf(form, sizeof(form), "code=%s&name=%s&password=%s&"
+	    "password2=%s%s", code, enc(name), enc(pw), enc(pw),
+	    young ? "&age_band=12_15&area=outside" : "");
+	return (post(c, "/join", "/join/finish", form, r));
+}
+
+static int64_t
+count(const char *sql)
+{
+	struct db	*db;
+	char		 err[256];
+	int64_t		 n;
+
+	assert_int_equal(db_open(&db, harness_db_path(), err, sizeof(err)),
+	    0);
+	assert_int_equal(db_int(db, &n, sql, ""), 1);
+	db_close(db);
+	return (n);
+}
+
+static void
+exec_sql(const char *sql)
+{
+	struct db	*db;
+	char		 err[256];
+
+	assert_int_equal(db_open(&db, harness_db_path(), err, sizeof(err)),
+	    0);
+	assert_int_equal(sqlite3_exec(db_handle(db), sql, NULL, NULL, NULL),
+	    SQLITE_OK);
+	db_close(db);
+}
+
+static long
+status_of(struct client *c, const char *path)
+{
+	struct resp	 r;
+	long		 st;
+
+	resp_init(&r);
+	assert_int_equal(http_get(c, path, &r), 0);
+	st = r.status;
+	resp_free(&r);
+	return (st);
+}
+
+static void
+journey_for_every_role(void **state)
+{
+	static const char *roles[] = { "young_person",
+	    "participation_worker", "councillor", "admin" };
+	static const char *names[] = { "Sky Walker", "Wendy Worker",
+	    "Cllr Cara Bell", "Ada Admin" };
+	struct client	 admin, c;
+	struct resp	 r;
+	char		 code[64], loc[256];
+	size_t		 i;
+
+	(void)state;
+	memset(&admin, 0, sizeof(admin));
+	assert_int_equal(login(&admin, ADMIN_NAME, ADMIN_PW), 303);
+	for (i = 0; i < 4; i++) {
+		memset(&c, 0, sizeof(c));
+		make_invite(&admin, roles[i], code, sizeof(code));
+		assert_int_equal(strlen(code), 32);
+		assert_int_equal(join(&c, code, names[i], "a-good-long-secret",
+		    i == 0, &r), 303);
+		assert_string_equal(resp_header(&r, "location", loc,
+		    sizeof(loc)), "/account");
+		resp_free(&r);
+		/* Signed in straight away. */
+		resp_init(&r);
+		assert_int_equal(http_get(&c, "/account", &r), 0);
+		assert_int_equal(r.status, 200);
+		assert_true(resp_has(&r, "Welcome! Your account is ready."));
+		assert_true(resp_has(&r, names[i]));
+		resp_free(&r);
+		/* Out, and the page is gone; in again with the password. */
+		assert_int_equal(logout(&c), 303);
+		assert_int_equal(status_of(&c, "/account"), 303);
+		assert_int_equal(login(&c, names[i], "a-good-long-secret"),
+		    303);
+		assert_int_equal(status_of(&c, "/account"), 200);
+	}
+	assert_int_equal(count("SELECT count(*) FROM users WHERE name_key = "
+	    "'sky walker' AND age_band = '12_15' AND lives_outside = 1"), 1);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
+	    "= 'invite.create'"), 4);
+	assert_true(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'account.create' AND actor_name = 'Ada Admin'") == 1);
+	assert_true(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'signout'") >= 4);
+	assert_true(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'signin.success'") >= 5);
+	/* No secret ever reaches the log. */
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE detail "
+	    "LIKE '%secret%' OR detail LIKE '%demo-2026%'"), 0);
+}
+
+static void
+used_and_expired_codes(void **state)
+{
+	struct client	 admin, a, b;
+	struct resp	 r;
+	char		 code[64], form[128];
+
+	(void)state;
+	memset(&admin, 0, sizeof(admin));
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	assert_int_equal(login(&admin, ADMIN_NAME, ADMIN_PW), 303);
+	make_invite(&admin, "young_person", code, sizeof(code));
+	assert_int_equal(join(&a, code, "First User", "one-good-password",
+	    1, &r), 303);
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "code=%s", code);
+	assert_int_equal(post(&b, "/join", "/join", form, &r), 422);
+	assert_true(resp_has(&r, "already been used"));
+	resp_free(&r);
+
+	make_invite(&admin, "young_person", code, sizeof(code));
+	exec_sql("UPDATE invites SET expires_at = 1 WHERE used_at IS NULL");
+	(void)snprintf(form, sizeof(form), "code=%s", code);
+	assert_int_equal(post(&b, "/join", "/join", form, &r), 422);
+	assert_true(resp_has(&r, "run out"));
+	/* What was typed is kept. */
+	assert_true(resp_has(&r, code));
+	resp_free(&r);
+	assert_int_equal(post(&b, "/join", "/join", "code=NOPE-NOPE", &r),
+	    422);
+	assert_true(resp_has(&r, "We do not recognise that code"));
+	resp_free(&r);
+}
+
+static void
+join_form_keeps_input_and_explains(void **state)
+{
+	struct client	 admin, c;
+	struct resp	 r;
+	char		 code[64], form[512];
+
+	(void)state;
+	memset(&admin, 0, sizeof(admin));
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(login(&admin, WORKER_NAME, WORKER_PW), 303);
+	make_invite(&admin, "young_person", code, sizeof(code));
+	/* A right-to-left override hidden in the name; passwords differ. */
+	(void)snprintf(form, sizeof(form), "code=%s&name=Ja%%E2%%80%%AEden&"
+	    "password=abc&password2=abd&age_band=16_17", code);
+	assert_int_equal(post(&c, "/join", "/join/finish", form, &r), 422);
+	assert_true(resp_has(&r, "There is a problem"));
+	assert_true(resp_has(&r, "hidden character"));
+	assert_true(resp_has(&r, "at least 8 characters"));
+	assert_true(resp_has(&r, "Choose where you live"));
+	assert_true(resp_has(&r, "href=\"#name\""));
+	assert_true(resp_has(&r, "value=\"16_17\" checked"));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "code=%s&name=Admin&"
+	    "password=long-enough-pw&password2=long-enough-pw&age_band=16_17"
+	    "&area=inside", code);
+	assert_int_equal(post(&c, "/join", "/join/finish", form, &r), 422);
+	assert_true(resp_has(&r, "sound like a member of staff"));
+	resp_free(&r);
+	/* Nothing was created, and the code still works. */
+	assert_int_equal(count("SELECT count(*) FROM users WHERE name_key = "
+	    "'admin'"), 0);
+	assert_int_equal(join(&c, code, "Jaden Two", "long-enough-pw", 1, &r),
+	    303);
+	resp_free(&r);
+}
+
+static void
+csrf_and_cross_site_refused(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[256];
+	const char	*evil[] = {
+	    "Content-Type: application/x-www-form-urlencoded",
+	    "Origin: http://evil.example", NULL };
+	const char	*fetch[] = {
+	    "Content-Type: application/x-www-form-urlencoded",
+	    "Sec-Fetch-Site: cross-site", NULL };
+	int64_t		 before;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(login(&c, WORKER_NAME, WORKER_PW), 303);
+	before = count("SELECT count(*) FROM audit_log");
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/account/sessions", "", &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, "That did not work"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/account/sessions",
+	    "csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", &r), 0);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	/* The right token from the wrong site. */
+	csrf_of(&c, "/account", csrf, sizeof(csrf));
+	(void)snprintf(body, sizeof(body), "csrf=%s", csrf);
+	resp_init(&r);
+	assert_int_equal(http_request(&c, "POST", "/account/sessions", body,
+	    strlen(body), evil, &r), 0);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_request(&c, "POST", "/account/sessions", body,
+	    strlen(body), fetch, &r), 0);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	/* Sign-out is a POST too: a link or image cannot sign anyone out. */
+	assert_int_equal(status_of(&c, "/logout"), 405);
+	assert_int_equal(status_of(&c, "/account"), 200);
+	assert_int_equal(count("SELECT count(*) FROM audit_log"), before);
+}
+
+static void
+session_fixation_and_dead_cookies(void **state)
+{
+	struct client	 c, thief;
+	char		 fixed[80], *v;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	memset(&thief, 0, sizeof(thief));
+	/* A cookie planted before sign-in is never honoured. */
+	(void)snprintf(fixed, sizeof(fixed), "portal=%s",
+	    "FixedFixedFixedFixedFixedFixedFixedFixed123");
+	(void)snprintf(c.cookies, sizeof(c.cookies), "%s", fixed);
+	assert_int_equal(login(&c, WORKER_NAME, WORKER_PW), 303);
+	assert_null(strstr(c.cookies, fixed));
+	(void)snprintf(thief.cookies, sizeof(thief.cookies), "%s", fixed);
+	assert_int_equal(status_of(&thief, "/account"), 303);
+	/* A copied live cookie stops working when its owner signs out. */
+	v = strstr(c.cookies, "portal=");
+	assert_non_null(v);
+	(void)snprintf(thief.cookies, sizeof(thief.cookies), "%.50s", v);
+	assert_int_equal(status_of(&thief, "/account"), 200);
+	assert_int_equal(logout(&c), 303);
+	assert_int_equal(status_of(&thief, "/account"), 303);
+}
+
+static void
+disabled_accounts_lose_their_sessions(void **state)
+{
+	struct client	 worker, young;
+	struct resp	 r;
+	char		 code[64], path[64], loc[128];
+	int64_t		 id;
+
+	(void)state;
+	memset(&worker, 0, sizeof(worker));
+	memset(&young, 0, sizeof(young));
+	assert_int_equal(login(&worker, WORKER_NAME, WORKER_PW), 303);
+	make_invite(&worker, "young_person", code, sizeof(code));
+	assert_int_equal(join(&young, code, "Rowan", "rowan-long-pass", 1,
+	    &r), 303);
+	resp_free(&r);
+	assert_int_equal(status_of(&young, "/account"), 200);
+	id = count("SELECT id FROM users WHERE name_key = 'rowan'");
+	(void)snprintf(path, sizeof(path), "/accounts/%lld/disable",
+	    (long long)id);
+	assert_int_equal(post(&worker, "/accounts", path, "", &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account", &r), 0);
+	assert_int_equal(r.status, 303);
+	assert_string_equal(resp_header(&r, "location", loc, sizeof(loc)),
+	    "/login?next=/account");
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "name=Rowan&password=rowan-long-"
+	    "pass");
+	assert_int_equal(post(&young, "/login", "/login", path, &r), 422);
+	assert_true(resp_has(&r, "turned off"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
+	    "= 'account.disable'"), 1);
+}
+
+static void
+roles_cannot_see_each_others_pages(void **state)
+{
+	struct client	 young, worker, cllr, anon;
+	struct resp	 r;
+	char		 path[64], loc[128];
+	int64_t		 admin_id;
+
+	(void)state;
+	memset(&young, 0, sizeof(young));
+	memset(&worker, 0, sizeof(worker));
+	memset(&cllr, 0, sizeof(cllr));
+	memset(&anon, 0, sizeof(anon));
+	assert_int_equal(login(&young, "Jaden", "kite-river-42"), 303);
+	assert_int_equal(login(&worker, WORKER_NAME, WORKER_PW), 303);
+	assert_int_equal(login(&cllr, "Cllr Sam Okafor",
+	    "councillor-demo-2026"), 303);
+	assert_int_equal(status_of(&young, "/accounts"), 404);
+	assert_int_equal(status_of(&young, "/admin/audit"), 404);
+	assert_int_equal(status_of(&cllr, "/accounts"), 404);
+	assert_int_equal(status_of(&worker, "/admin/audit"), 404);
+	assert_int_equal(status_of(&worker, "/accounts"), 200);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/admin/audit", &r), 0);
+	assert_int_equal(r.status, 303);
+	assert_string_equal(resp_header(&r, "location", loc, sizeof(loc)),
+	    "/login?next=/admin/audit");
+	resp_free(&r);
+	/* A worker may not touch staff accounts, nor invite them: the
+	 * same answer as for an id that does not exist. */
+	admin_id = count("SELECT id FROM users WHERE role = 'admin' LIMIT 1");
+	(void)snprintf(path, sizeof(path), "/accounts/%lld/disable",
+	    (long long)admin_id);
+	assert_int_equal(post(&worker, "/accounts", path, "", &r), 404);
+	resp_free(&r);
+	assert_int_equal(post(&worker, "/accounts", "/accounts/99999/disable",
+	    "", &r), 404);
+	resp_free(&r);
+	assert_int_equal(post(&worker, "/accounts", "/accounts/invite",
+	    "role=admin", &r), 422);
+	assert_true(resp_has(&r, "cannot invite"));
+	resp_free(&r);
+	/* Extra fields change nothing. */
+	assert_int_equal(post(&young, "/account", "/account/sessions",
+	    "role=admin&user_id=1", &r), 303);
+	resp_free(&r);
+	assert_int_equal(status_of(&young, "/accounts"), 404);
+	assert_int_equal(count("SELECT count(*) FROM users WHERE role = "
+	    "'admin' AND name_key = 'jaden'"), 0);
+}
+
+static void
+account_changes_need_the_password(void **state)
+{
+	struct client	 a, b;
+	struct resp	 r;
+
+	(void)state;
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	assert_int_equal(login(&a, "Cllr Sam Okafor", "councillor-demo-2026"),
+	    303);
+	assert_int_equal(login(&b, "Cllr Sam Okafor", "councillor-demo-2026"),
+	    303);
+	assert_int_equal(post(&a, "/account", "/account/name",
+	    "new_name=Cllr+Sam+O&current=wrong-password", &r), 422);
+	assert_true(resp_has(&r, "That password is not right"));
+	assert_true(resp_has(&r, "value=\"Cllr Sam O\""));
+	resp_free(&r);
+	assert_int_equal(post(&a, "/account", "/account/password",
+	    "current_pw=councillor-demo-2026&new_password=another-long-one&"
+	    "new_password2=another-long-one", &r), 303);
+	resp_free(&r);
+	/* The other device was signed out; this one was not. */
+	assert_int_equal(status_of(&b, "/account"), 303);
+	assert_int_equal(status_of(&a, "/account"), 200);
+	assert_int_equal(login(&b, "Cllr Sam Okafor", "another-long-one"),
+	    303);
+	assert_int_equal(post(&a, "/account", "/account/password",
+	    "current_pw=another-long-one&new_password=councillor-demo-2026&"
+	    "new_password2=councillor-demo-2026", &r), 303);
+	resp_free(&r);
+}
+
+static void
+admin_reads_audit_with_filters(void **state)
+{
+	struct client	 admin;
+	struct resp	 r;
+
+	(void)state;
+	memset(&admin, 0, sizeof(admin));
+	assert_int_equal(login(&admin, ADMIN_NAME, ADMIN_PW), 303);
+	resp_init(&r);
+	assert_int_equal(http_get(&admin, "/admin/audit?action=signout", &r),
+	    0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "<td>signout</td>"));
+	assert_false(resp_has(&r, "<td>signin.success</td>"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&admin, "/admin/audit?from=yesterday", &r),
+	    0);
+	assert_int_equal(r.status, 422);
+	assert_true(resp_has(&r, "Enter a date like"));
+	resp_free(&r);
+	/* The log cannot be rewritten, even from inside. */
+	{
+		struct db	*db;
+		char		 err[256];
+
+		assert_int_equal(db_open(&db, harness_db_path(), err,
+		    sizeof(err)), 0);
+		assert_int_not_equal(sqlite3_exec(db_handle(db),
+		    "DELETE FROM audit_log", NULL, NULL, NULL), SQLITE_OK);
+		assert_int_not_equal(sqlite3_exec(db_handle(db),
+		    "UPDATE audit_log SET action = 'x'", NULL, NULL, NULL),
+		    SQLITE_OK);
+		db_close(db);
+	}
+}
+
+static void
+throttling_is_per_account_not_per_home(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	int		 i;
+	long		 st;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	/* Jaden keeps getting it wrong... */
+	for (i = 0, st = 0; i < 8 && st != 429; i++)
+		st = login(&c, "Jaden", "not-my-password");
+	assert_int_equal(st, 429);
+	assert_true(i <= 5);
+	assert_int_equal(post(&c, "/login", "/login",
+	    "name=Jaden&password=kite-river-42", &r), 429);
+	assert_true(resp_has(&r, "too many tries"));
+	resp_free(&r);
+	/* ...and someone else in the same home signs in at once. */
+	assert_int_equal(login(&c, WORKER_NAME, WORKER_PW), 303);
+	assert_true(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'signin.failure' AND actor_name = 'Jaden'") >= 3);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(journey_for_every_role),
+		cmocka_unit_test(used_and_expired_codes),
+		cmocka_unit_test(join_form_keeps_input_and_explains),
+		cmocka_unit_test(csrf_and_cross_site_refused),
+		cmocka_unit_test(session_fixation_and_dead_cookies),
+		cmocka_unit_test(disabled_accounts_lose_their_sessions),
+		cmocka_unit_test(roles_cannot_see_each_others_pages),
+		cmocka_unit_test(account_changes_need_the_password),
+		cmocka_unit_test(admin_reads_audit_with_filters),
+		cmocka_unit_test(throttling_is_per_account_not_per_home),
+	};
+
+	return (cmocka_run_group_tests_name("http_accounts", tests,
+	    group_setup_demo, group_teardown_server));
+}
