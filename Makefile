@@ -85,5 +85,17 @@ test: deps-test
 
 check-tests: all $(UNIT_BIN) $(HTTP_BIN)
 
+BENCH_SRC	= $(sort $(wildcard bench/*.c))
+BENCH_BIN	= $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+
+$(BUILD)/bench/%: bench/%.c $(HARNESS_OBJ) $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_BASE) -Itests/http -o $@ $< $(HARNESS_OBJ) \
+	    $(CORE_OBJ) $(LDLIBS_CORE) -lcurl -lpthread
+
+# Benchmarks print their figures; they never fail on a timing.
+bench: deps-test all $(BENCH_BIN)
+	@for b in $(BENCH_BIN); do echo "== $$b"; ./$$b || exit 1; done
+
 clean:
 	rm -rf build

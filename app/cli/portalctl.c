@@ -8,13 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "audit.h"
 #include "auth.h"
 #include "buf.h"
 #include "db.h"
+#include "invite.h"
 #include "seed.h"
+#include "settings.h"
 #include "users.h"
 
 #define EXIT_USAGE	2
@@ -36,6 +39,7 @@ static int	cmd_migrate(struct cli *, int, char **);
 static int	cmd_seed_demo(struct cli *, int, char **);
 static int	cmd_demo_logins(struct cli *, int, char **);
 static int	cmd_create_admin(struct cli *, int, char **);
+static int	cmd_invite(struct cli *, int, char **);
 static int	cmd_backup(struct cli *, int, char **);
 static int	cmd_check(struct cli *, int, char **);
 
@@ -49,6 +53,9 @@ static const struct command commands[] = {
 	{ "create-admin", "NAME", "create an admin account; the password is "
 	    "asked for, or read as one line from standard input",
 	    cmd_create_admin },
+	{ "invite", "--role ROLE", "make a one-time invite code (ROLE: "
+	    "young_person, participation_worker, councillor or admin)",
+	    cmd_invite },
 	{ "backup", "FILE", "copy the database to FILE, safely even while the "
 	    "server runs", cmd_backup },
 	{ "check", "", "check the database file for damage", cmd_check },
@@ -63,7 +70,7 @@ usage(FILE *fp)
 	    "The database is --db, else $PORTAL_DB, else var/portal.db.\n\n"
 	    "Commands:\n");
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(fp, "  %-12s %-6s %s\n", commands[i].name,
+		fprintf(fp, "  %-12s %-11s %s\n", commands[i].name,
 		    commands[i].args, commands[i].help);
 }
 
@@ -253,6 +260,38 @@ cmd_create_admin(struct cli *c, int argc, char **argv)
 		return (1);
 	}
 	printf("Created the admin account \"%s\".\n", argv[0]);
+	return (0);
+}
+
+static int
+cmd_invite(struct cli *c, int argc, char **argv)
+{
+	struct actor	 system = { 0, "portalctl", "", "" };
+	char		 code[AUTH_CODE_LEN];
+	enum role	 role;
+	int64_t		 id, days;
+
+	if (argc != 2 || strcmp(argv[0], "--role") != 0)
+		return (EXIT_USAGE);
+	if ((role = role_parse(argv[1])) == ROLE_NONE) {
+		fprintf(stderr, "portalctl: \"%s\" is not a role. Use "
+		    "young_person, participation_worker, councillor or "
+		    "admin.\n", argv[1]);
+		return (1);
+	}
+	if (auth_init() == -1 || open_db(c, 1) == -1)
+		return (1);
+	days = settings_int(c->db, "invite_days", 14);
+	if (db_begin(c->db) == -1 ||
+	    invite_create(c->db, &system, role, 0, (int64_t)time(NULL), days,
+	    code, &id) == -1 || db_commit(c->db) == -1) {
+		db_rollback(c->db);
+		fprintf(stderr, "portalctl: %s\n", db_errmsg(c->db));
+		return (1);
+	}
+	printf("Invite code for a %s (works once, for %lld days):\n\n"
+	    "    %s\n\nThey type it in at /join.\n", role_label(role),
+	    (long long)days, code);
 	return (0);
 }
 

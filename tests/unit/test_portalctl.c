@@ -125,6 +125,18 @@ create_admin_hashes_password(void **state)
 }
 
 static void
+invite_prints_a_code(void **state)
+{
+	(void)state;
+	assert_int_equal(ctl(NULL, "invite --role councillor"), 0);
+	assert_non_null(strstr(out, "Invite code for a Councillor"));
+	assert_non_null(strstr(out, "/join"));
+	assert_int_equal(ctl(NULL, "invite --role king"), 1);
+	assert_non_null(strstr(out, "is not a role"));
+	assert_int_equal(ctl(NULL, "invite"), 2);
+}
+
+static void
 demo_only_into_empty_database(void **state)
 {
 	(void)state;
@@ -141,6 +153,7 @@ main(void)
 		cmocka_unit_test(usage_and_unknown),
 		cmocka_unit_test(migrate_check_backup),
 		cmocka_unit_test(create_admin_hashes_password),
+		cmocka_unit_test(invite_prints_a_code),
 		cmocka_unit_test(demo_only_into_empty_database),
 	};
 
