@@ -563,6 +563,52 @@ throttling_is_per_account_not_per_home(void **state)
 	    "'signin.failure' AND actor_name = 'Jaden'") >= 3);
 }
 
+static void
+admin_resets_a_password(void **state)
+{
+	struct client	 admin, old, c;
+	struct resp	 r;
+	char		 code[64], path[64], form[256];
+	int64_t		 id;
+
+	(void)state;
+	memset(&admin, 0, sizeof(admin));
+	memset(&old, 0, sizeof(old));
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(login(&admin, ADMIN_NAME, ADMIN_PW), 303);
+	assert_int_equal(login(&old, WORKER_NAME, WORKER_PW), 303);
+	id = count("SELECT id FROM users WHERE name_key = 'priya shah'");
+	(void)snprintf(path, sizeof(path), "/accounts/%lld/reset",
+	    (long long)id);
+	assert_int_equal(post(&admin, "/accounts", path, "", &r), 200);
+	assert_true(resp_has(&r, "Password reset code for Priya Shah"));
+	assert_non_null(between(&r, "id=\"code\">", "</p>", code,
+	    sizeof(code)));
+	resp_free(&r);
+	/* The code asks only for a new password. */
+	(void)snprintf(form, sizeof(form), "code=%s", code);
+	assert_int_equal(post(&c, "/join", "/join", form, &r), 200);
+	assert_true(resp_has(&r, "Choose a new password"));
+	assert_false(resp_has(&r, "id=\"name\""));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "code=%s&password=priya-new-pass&"
+	    "password2=priya-new-pass", code);
+	assert_int_equal(post(&c, "/join", "/join/finish", form, &r), 303);
+	resp_free(&r);
+	/* Signed in with the new password; the old sessions are gone. */
+	assert_int_equal(status_of(&c, "/account"), 200);
+	assert_int_equal(status_of(&old, "/account"), 303);
+	assert_int_equal(login(&old, WORKER_NAME, WORKER_PW), 422);
+	assert_int_equal(login(&old, WORKER_NAME, "priya-new-pass"), 303);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
+	    "= 'password.reset'"), 1);
+	/* Put it back for the other tests. */
+	assert_int_equal(post(&old, "/account", "/account/password",
+	    "current_pw=priya-new-pass&new_password=worker-demo-2026&"
+	    "new_password2=worker-demo-2026", &r), 303);
+	resp_free(&r);
+}
+
 int
 main(void)
 {
@@ -576,6 +622,7 @@ main(void)
 		cmocka_unit_test(roles_cannot_see_each_others_pages),
 		cmocka_unit_test(account_changes_need_the_password),
 		cmocka_unit_test(admin_reads_audit_with_filters),
+		cmocka_unit_test(admin_resets_a_password),
 		cmocka_unit_test(throttling_is_per_account_not_per_home),
 	};
 
