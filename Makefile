@@ -50,30 +50,37 @@ deps-test:
 
 $(BUILD)/app/web/%.o: app/web/%.c app/web/app.h $(wildcard app/core/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_BASE) $(KORE_FEATURES) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_BASE) $(KORE_FEATURES) -c $< -o $@
 
 $(BUILD)/app/%.o: app/%.c $(wildcard app/core/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_BASE) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_BASE) -c $< -o $@
 
 $(BUILD)/portal.so: $(CORE_OBJ) $(WEB_OBJ)
-	$(CC) $(SAN) -shared -o $@ $^ $(LDLIBS_CORE)
+	@echo "  LD      $@"
+	@$(CC) $(SAN) -shared -o $@ $^ $(LDLIBS_CORE)
 
 $(BUILD)/portalctl: $(CORE_OBJ) $(CLI_OBJ)
-	$(CC) $(SAN) -o $@ $^ $(LDLIBS_CORE)
+	@echo "  LD      $@"
+	@$(CC) $(SAN) -o $@ $^ $(LDLIBS_CORE)
 
 $(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_BASE) -Itests -o $@ $< $(CORE_OBJ) $(LDLIBS_CORE) \
+	@echo "  TEST    $@"
+	@$(CC) $(CFLAGS_BASE) -Itests -o $@ $< $(CORE_OBJ) $(LDLIBS_CORE) \
 	    -lcmocka -ljansson
 
 $(HARNESS_OBJ): tests/http/harness.c tests/http/harness.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_BASE) -Itests/http -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_BASE) -Itests/http -c $< -o $@
 
 $(BUILD)/tests/http_%: tests/http/%.c $(HARNESS_OBJ) $(CORE_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_BASE) -Itests/http -o $@ $< $(HARNESS_OBJ) \
+	@echo "  TEST    $@"
+	@$(CC) $(CFLAGS_BASE) -Itests/http -o $@ $< $(HARNESS_OBJ) \
 	    $(CORE_OBJ) $(LDLIBS_CORE) -lcmocka -lcurl
 
 run: deps all
@@ -90,7 +97,8 @@ BENCH_BIN	= $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
 $(BUILD)/bench/%: bench/%.c $(HARNESS_OBJ) $(CORE_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_BASE) -Itests/http -o $@ $< $(HARNESS_OBJ) \
+	@echo "  BENCH   $@"
+	@$(CC) $(CFLAGS_BASE) -Itests/http -o $@ $< $(HARNESS_OBJ) \
 	    $(CORE_OBJ) $(LDLIBS_CORE) -lcurl -lpthread
 
 # Benchmarks print their figures; they never fail on a timing.

@@ -98,13 +98,20 @@ auth_equal(const char *a, const char *b)
 void
 auth_code_new(char *out, size_t outlen)
 {
-	unsigned char	 raw[26];
+	auth_code_symbols(out, outlen, 26);
+}
+
+/* A code of n random base32 symbols (5 bits each), grouped in fours. */
+void
+auth_code_symbols(char *out, size_t outlen, size_t n)
+{
+	unsigned char	 raw[32];
 	size_t		 i, o;
 
-	if (outlen < AUTH_CODE_LEN)
+	if (n > sizeof(raw) || outlen < n + n / 4 + 1)
 		abort();
-	randombytes_buf(raw, sizeof(raw));
-	for (i = 0, o = 0; i < sizeof(raw); i++) {
+	randombytes_buf(raw, n);
+	for (i = 0, o = 0; i < n; i++) {
 		if (i > 0 && i % 4 == 0)
 			out[o++] = '-';
 		out[o++] = code_alphabet[raw[i] & 31];

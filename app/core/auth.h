@@ -26,6 +26,7 @@ void	auth_token_new(char *);
 void	auth_digest(const char *, size_t, unsigned char *);
 int	auth_equal(const char *, const char *);
 void	auth_code_new(char *, size_t);
+void	auth_code_symbols(char *, size_t, size_t);
 int	auth_code_normalise(const char *, char *, size_t);
 
 int	password_list_load(const char *);

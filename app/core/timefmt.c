@@ -70,3 +70,30 @@ time_parse_date(const char *s, int64_t *out)
 	*out = (int64_t)t;
 	return (0);
 }
+
+/*
+ * t plus n working days (Monday to Friday), at the end of that day.
+ * Bank holidays are not known here; deadlines err a day early at worst.
+ */
+int64_t
+time_add_working_days(int64_t t, int n)
+{
+	struct tm	 tm;
+	time_t		 tt = (time_t)t;
+
+	if (localtime_r(&tt, &tm) == NULL)
+		return (t + (int64_t)n * 86400);
+	while (n > 0) {
+		tm.tm_mday++;
+		tm.tm_isdst = -1;
+		tt = mktime(&tm);
+		(void)localtime_r(&tt, &tm);
+		if (tm.tm_wday != 0 && tm.tm_wday != 6)
+			n--;
+	}
+	tm.tm_hour = 23;
+	tm.tm_min = 59;
+	tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	return ((int64_t)mktime(&tm));
+}

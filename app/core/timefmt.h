@@ -14,5 +14,6 @@ const char	*time_human(struct arena *, int64_t);
 const char	*time_date(struct arena *, int64_t);
 const char	*time_iso_date(struct arena *, int64_t);
 int		 time_parse_date(const char *, int64_t *);
+int64_t		 time_add_working_days(int64_t, int);
 
 #endif

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "db.h"
 #include "form.h"
+#include "notify.h"
 #include "session.h"
 #include "tmpl.h"
 
@@ -113,5 +114,18 @@ int	page_accounts(struct http_request *);
 int	page_accounts_invite(struct http_request *);
 int	page_accounts_action(struct http_request *);
 int	page_audit(struct http_request *);
+int	page_views_new(struct http_request *);
+int	page_views(struct http_request *);
+int	page_view_show(struct http_request *);
+int	page_view_withdraw(struct http_request *);
+int	page_track(struct http_request *);
+int	page_notifications(struct http_request *);
+int	page_moderation(struct http_request *);
+int	page_moderation_view(struct http_request *);
+int	page_issues(struct http_request *);
+int	page_issue(struct http_request *);
+int	page_my_issues(struct http_request *);
+int	page_my_issue(struct http_request *);
+int	page_you_said(struct http_request *);
 
 #endif

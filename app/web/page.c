@@ -27,6 +27,9 @@ static const struct {
 	    "followed a link here, it may be out of date." },
 	{ 405, "That page can't be used like that",
 	    "Please go back and use the links and buttons on the page." },
+	{ 409, "That can't be done now",
+	    "Things have moved on since the page was loaded. Please go back "
+	    "and reload it." },
 	{ 422, "Please check what you typed",
 	    "Something in the form needs changing." },
 	{ 429, "Please wait a moment",
@@ -74,6 +77,17 @@ static const struct {
 	{ "account_disabled", "The account has been turned off. Anyone "
 	    "using it has been signed out." },
 	{ "account_enabled", "The account has been turned back on." },
+	{ "view_sent", "Thank you. We got your view. A participation worker "
+	    "will read it soon." },
+	{ "view_withdrawn", "You took this back. Nobody will work on it now." },
+	{ "moderated", "Done. The young person has been told." },
+	{ "flag_cleared", "The safeguarding flag is cleared and what you did "
+	    "is recorded." },
+	{ "issue_sent", "Sent. The councillor can see it now, and the young "
+	    "people have been told." },
+	{ "issue_published", "Published on You said, we did. The young people "
+	    "have been told." },
+	{ "answered", "Thank you. Your answer has gone to the young people." },
 };
 
 static int
@@ -231,6 +245,9 @@ layout_data(struct page *pg)
 	tv_set_bool(user, "staff", pg->sess.role != ROLE_YOUNG);
 	tv_set_bool(user, "manages", pg->sess.role == ROLE_WORKER ||
 	    pg->sess.role == ROLE_ADMIN);
+	if (pg->sess.role == ROLE_YOUNG)
+		tv_set_int(user, "unread", notify_unread(app_db,
+		    pg->sess.user_id));
 }
 
 /* Render template tmpl inside the layout and send it. Ends the page. */

@@ -21,6 +21,7 @@
 
 #include <curl/curl.h>
 
+#include "db.h"
 #include "harness.h"
 
 static pid_t	 server_pid = -1;
@@ -497,6 +498,159 @@ http_post_form(struct client *c, const char *path, const char *form,
 	hdrs[1] = origin;
 	hdrs[2] = NULL;
 	return (http_request(c, "POST", path, form, strlen(form), hdrs, r));
+}
+
+/* Copy what lies between `before` and `after` in r's body into out. */
+const char *
+resp_between(const struct resp *r, const char *before, const char *after,
+    char *out, size_t outlen)
+{
+	const char	*p, *e;
+	size_t		 n;
+
+	if (r->body.data == NULL || (p = memmem(r->body.data, r->body.len,
+	    before, strlen(before))) == NULL)
+		return (NULL);
+	p += strlen(before);
+	e = memmem(p, r->body.len - (size_t)(p - r->body.data), after,
+	    strlen(after));
+	if (e == NULL)
+		return (NULL);
+	n = (size_t)(e - p);
+	if (n >= outlen)
+		n = outlen - 1;
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return (out);
+}
+
+/* The CSRF token in the form on page path, as this client sees it. */
+int
+client_csrf(struct client *c, const char *path, char *out, size_t outlen)
+{
+	struct resp	 r;
+	int		 ok;
+
+	resp_init(&r);
+	ok = http_get(c, path, &r) == 0 &&
+	    resp_between(&r, "name=\"csrf\" value=\"", "\"", out, outlen);
+	resp_free(&r);
+	return (ok ? 0 : -1);
+}
+
+/*
+ * POST form (urlencoded, without the token) to path, with the token of
+ * the form on tokpage. Returns the status, or -1. r is initialised here
+ * and the caller frees it.
+ */
+long
+client_post(struct client *c, const char *tokpage, const char *path,
+    const char *form, struct resp *r)
+{
+	struct buf	 body;
+	char		 csrf[128];
+	long		 st;
+
+	resp_init(r);
+	if (client_csrf(c, tokpage, csrf, sizeof(csrf)) == -1)
+		return (-1);
+	buf_init(&body, 256);
+	buf_appendf(&body, "csrf=%s%s%s", csrf, *form ? "&" : "", form);
+	st = http_post_form(c, path, buf_cstr(&body), r) == 0 ? r->status :
+	    -1;
+	buf_free(&body);
+	return (st);
+}
+
+long
+client_login(struct client *c, const char *name, const char *pw)
+{
+	struct resp	 r;
+	char		 form[512];
+	long		 st;
+
+	(void)snprintf(form, sizeof(form), "name=%s&", url_enc(name));
+	(void)snprintf(form + strlen(form), sizeof(form) - strlen(form),
+	    "password=%s", url_enc(pw));
+	st = client_post(c, "/login", "/login", form, &r);
+	resp_free(&r);
+	return (st);
+}
+
+long
+client_logout(struct client *c)
+{
+	struct resp	 r;
+	long		 st;
+
+	st = client_post(c, "/account", "/logout", "", &r);
+	resp_free(&r);
+	return (st);
+}
+
+long
+client_status(struct client *c, const char *path)
+{
+	struct resp	 r;
+	long		 st;
+
+	resp_init(&r);
+	st = http_get(c, path, &r) == 0 ? r.status : -1;
+	resp_free(&r);
+	return (st);
+}
+
+/* s percent-encoded for a form; from a ring of buffers, so a few at once
+ * may be used in one call. */
+const char *
+url_enc(const char *s)
+{
+	static char	 ring[8][4096];
+	static int	 next;
+	char		*o, *out;
+
+	out = o = ring[next++ % 8];
+	for (; *s != '\0' && o < out + sizeof(ring[0]) - 4; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' ||
+		    *s == '.')
+			*o++ = *s;
+		else
+			o += snprintf(o, 4, "%%%02X", (unsigned char)*s);
+	}
+	*o = '\0';
+	return (out);
+}
+
+/* The first column of sql's first row, as a number; -1 on any failure. */
+int64_t
+db_count(const char *sql)
+{
+	struct db	*db;
+	char		 err[256];
+	int64_t		 n;
+
+	if (db_open(&db, db_path, err, sizeof(err)) == -1)
+		return (-1);
+	if (db_int(db, &n, sql, "") != 1)
+		n = -1;
+	db_close(db);
+	return (n);
+}
+
+int
+db_run(const char *sql)
+{
+	struct db	*db;
+	char		 err[256];
+	int		 rc;
+
+	if (db_open(&db, db_path, err, sizeof(err)) == -1)
+		return (-1);
+	rc = sqlite3_exec(db_handle(db), sql, NULL, NULL, NULL) == SQLITE_OK ?
+	    0 : -1;
+	db_close(db);
+	return (rc);
 }
 
 int

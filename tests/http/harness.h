@@ -11,6 +11,7 @@
 #define PORTAL_HARNESS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
@@ -45,6 +46,21 @@ int		 http_request(struct client *, const char *, const char *,
 int		 http_get(struct client *, const char *, struct resp *);
 int		 http_post_form(struct client *, const char *, const char *,
 		    struct resp *);
+
+/* Browsing as a person would: these read the page's own form token. */
+const char	*resp_between(const struct resp *, const char *, const char *,
+		    char *, size_t);
+int		 client_csrf(struct client *, const char *, char *, size_t);
+long		 client_post(struct client *, const char *, const char *,
+		    const char *, struct resp *);
+long		 client_login(struct client *, const char *, const char *);
+long		 client_logout(struct client *);
+long		 client_status(struct client *, const char *);
+const char	*url_enc(const char *);
+
+/* Looking straight into the test database. */
+int64_t		 db_count(const char *);
+int		 db_run(const char *);
 
 int		 group_setup_server(void **);
 int		 group_setup_demo(void **);

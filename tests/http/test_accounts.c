@@ -22,94 +22,12 @@
 #define WORKER_NAME	"Priya Shah"
 #define WORKER_PW	"worker-demo-2026"
 
-/* Copy what lies between `before` and `after` in r's body into out. */
-static const char *
-between(const struct resp *r, const char *before, const char *after,
-    char *out, size_t outlen)
-{
-	const char	*p, *e;
-	size_t		 n;
-
-	if ((p = strstr(buf_cstr((struct buf *)&r->body), before)) == NULL)
-		return (NULL);
-	p += strlen(before);
-	if ((e = strstr(p, after)) == NULL)
-		return (NULL);
-	n = (size_t)(e - p);
-	if (n >= outlen)
-		n = outlen - 1;
-	memcpy(out, p, n);
-	out[n] = '\0';
-	return (out);
-}
-
-/* The CSRF token of the form on page path, as the client sees it. */
-static void
-csrf_of(struct client *c, const char *path, char *out, size_t outlen)
-{
-	struct resp	 r;
-
-	resp_init(&r);
-	assert_int_equal(http_get(c, path, &r), 0);
-	assert_non_null(between(&r, "name=\"csrf\" value=\"", "\"", out,
-	    outlen));
-	resp_free(&r);
-}
-
-static const char *
-enc(const char *s)
-{
-	static char	 bufs[8][512];
-	static int	 i;
-	char		*o;
-
-	o = bufs[i++ % 8];
-	(void)snprintf(o, 512, "%s", s);
-	for (char *p = o; *p; p++)
-		if (*p == ' ')
-			*p = '+';
-	return (o);
-}
-
-/* POST form (without csrf) to path with the client's token. */
-static long
-post(struct client *c, const char *tokpage, const char *path,
-    const char *form, struct resp *r)
-{
-	char	 csrf[128], body[2048];
-
-	csrf_of(c, tokpage, csrf, sizeof(csrf));
-	(void)snprintf(body, sizeof(body), "csrf=%s%s%s", csrf,
-	    *form ? "&" : "", form);
-	resp_init(r);
-	assert_int_equal(http_post_form(c, path, body, r), 0);
-	return (r->status);
-}
-
-static long
-login(struct client *c, const char *name, const char *pw)
-{
-	struct resp	 r;
-	char		 form[512];
-	long		 st;
-
-	(void)snprintf(form, sizeof(form), "name=%s&password=%s", enc(name),
-	    enc(pw));
-	st = post(c, "/login", "/login", form, &r);
-	resp_free(&r);
-	return (st);
-}
-
-static long
-logout(struct client *c)
-{
-	struct resp	 r;
-	long		 st;
-
-	st = post(c, "/account", "/logout", "", &r);
-	resp_free(&r);
-	return (st);
-}
+#define between		resp_between
+#define post		client_post
+#define login		client_login
+#define logout		client_logout
+#define status_of	client_status
+#define enc		url_enc
 
 /* As a signed-in manager, make an invite for role; returns the code. */
 static void
@@ -144,41 +62,17 @@ join(struct client *c, const char *code, const char *name, const char *pw,
 static int64_t
 count(const char *sql)
 {
-	struct db	*db;
-	char		 err[256];
-	int64_t		 n;
+	int64_t	 n;
 
-	assert_int_equal(db_open(&db, harness_db_path(), err, sizeof(err)),
-	    0);
-	assert_int_equal(db_int(db, &n, sql, ""), 1);
-	db_close(db);
+	n = db_count(sql);
+	assert_true(n >= 0);
 	return (n);
 }
 
 static void
 exec_sql(const char *sql)
 {
-	struct db	*db;
-	char		 err[256];
-
-	assert_int_equal(db_open(&db, harness_db_path(), err, sizeof(err)),
-	    0);
-	assert_int_equal(sqlite3_exec(db_handle(db), sql, NULL, NULL, NULL),
-	    SQLITE_OK);
-	db_close(db);
-}
-
-static long
-status_of(struct client *c, const char *path)
-{
-	struct resp	 r;
-	long		 st;
-
-	resp_init(&r);
-	assert_int_equal(http_get(c, path, &r), 0);
-	st = r.status;
-	resp_free(&r);
-	return (st);
+	assert_int_equal(db_run(sql), 0);
 }
 
 static void
@@ -335,7 +229,7 @@ csrf_and_cross_site_refused(void **state)
 	assert_int_equal(r.status, 403);
 	resp_free(&r);
 	/* The right token from the wrong site. */
-	csrf_of(&c, "/account", csrf, sizeof(csrf));
+	assert_int_equal(client_csrf(&c, "/account", csrf, sizeof(csrf)), 0);
 	(void)snprintf(body, sizeof(body), "csrf=%s", csrf);
 	resp_init(&r);
 	assert_int_equal(http_request(&c, "POST", "/account/sessions", body,

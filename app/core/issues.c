@@ -1,0 +1,414 @@
+/*
+ * issues.c: sending, answering and publishing issues, and the lists each
+ * role reads (see issues.h). Every step is one transaction with the
+ * timeline events and notifications of every view the issue gathered, and
+ * an audit row.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "issues.h"
+#include "notify.h"
+#include "timefmt.h"
+
+#define ISSUE_COLS							\
+	"i.id, i.title, i.summary, i.state, c.name, "			\
+	"coalesce(u.display_name, ''), coalesce(i.due_at, 0), "	\
+	"coalesce(i.decision, ''), coalesce(i.response, ''), "		\
+	"coalesce(i.reason, ''), coalesce(i.action_text, ''), "		\
+	"coalesce(i.action_owner, ''), coalesce(i.action_due, 0), "	\
+	"coalesce(i.published_at, 0), coalesce(i.answered_at, 0), "	\
+	"(SELECT count(*) FROM views v WHERE v.issue_id = i.id "	\
+	"AND v.state IN ('approved', 'merged')), i.category_id "
+#define ISSUE_FROM							\
+	"FROM issues i JOIN categories c ON c.id = i.category_id "	\
+	"LEFT JOIN users u ON u.id = i.councillor_id "
+
+static const char *sql_get =
+	"SELECT id, state, coalesce(councillor_id, 0) FROM issues "
+	"WHERE id = ?1";
+static const char *sql_detail =
+	"SELECT " ISSUE_COLS ISSUE_FROM "WHERE i.id = ?1";
+static const char *sql_list =
+	"SELECT " ISSUE_COLS ISSUE_FROM
+	"WHERE (?1 = '' OR i.state = ?1) AND (?2 = 0 OR i.category_id = ?2) "
+	"AND (?3 = 0 OR i.councillor_id = ?3) "
+	"AND (?4 = 0 OR (i.state = 'with_councillor' AND i.due_at < ?5)) "
+	"ORDER BY i.id DESC LIMIT 200";
+static const char *sql_mine =
+	"SELECT " ISSUE_COLS ISSUE_FROM
+	"WHERE i.councillor_id = ?1 AND i.state = 'with_councillor' "
+	"ORDER BY i.due_at, i.id";
+static const char *sql_answered_mine =
+	"SELECT " ISSUE_COLS ISSUE_FROM
+	"WHERE i.councillor_id = ?1 AND i.state IN ('answered', 'published') "
+	"ORDER BY i.answered_at DESC LIMIT 50";
+static const char *sql_published =
+	"SELECT " ISSUE_COLS ", (SELECT group_concat(n.display_name, ', ') "
+	"FROM views v JOIN users n ON n.id = v.author_id "
+	"WHERE v.issue_id = i.id AND v.publish = 'name' "
+	"AND v.state IN ('approved', 'merged')) " ISSUE_FROM
+	"WHERE i.published_at IS NOT NULL AND (?1 = 0 OR i.category_id = ?1) "
+	"ORDER BY i.published_at DESC LIMIT 100";
+static const char *sql_views_of =
+	"SELECT v.id, v.title, v.body, v.better, v.share, v.publish, "
+	"coalesce(u.display_name, ''), v.created_at FROM views v "
+	"LEFT JOIN users u ON u.id = v.author_id "
+	"WHERE v.issue_id = ?1 AND v.state IN ('approved', 'merged') "
+	"ORDER BY v.id";
+static const char *sql_councillors =
+	"SELECT id, display_name FROM users WHERE role = 'councillor' "
+	"AND disabled_at IS NULL AND closed_at IS NULL ORDER BY name_key";
+static const char *sql_is_councillor =
+	"SELECT display_name FROM users WHERE id = ?1 AND role = 'councillor' "
+	"AND disabled_at IS NULL AND closed_at IS NULL";
+static const char *sql_send =
+	"UPDATE issues SET state = 'with_councillor', councillor_id = ?2, "
+	"sent_at = ?3, due_at = ?4 WHERE id = ?1 AND state = 'open'";
+static const char *sql_more_time =
+	"UPDATE issues SET decision = 'more_time', response = ?2, "
+	"reason = ?3, due_at = ?4 WHERE id = ?1 AND state = 'with_councillor'";
+static const char *sql_answer =
+	"UPDATE issues SET state = 'answered', decision = ?2, response = ?3, "
+	"reason = ?4, action_text = ?5, action_owner = ?6, action_due = ?7, "
+	"answered_at = ?8 WHERE id = ?1 AND state = 'with_councillor'";
+static const char *sql_publish =
+	"UPDATE issues SET state = 'published', published_at = ?2 "
+	"WHERE id = ?1 AND state = 'answered'";
+
+static const char *const decisions[] = {
+	"agreed", "partly", "not_agreed", "more_time", NULL,
+};
+
+const char *
+issues_decision_label(const char *d)
+{
+	if (strcmp(d, "agreed") == 0)
+		return ("Agreed");
+	if (strcmp(d, "partly") == 0)
+		return ("Partly agreed");
+	if (strcmp(d, "not_agreed") == 0)
+		return ("Not agreed");
+	if (strcmp(d, "more_time") == 0)
+		return ("Needs more time");
+	return ("");
+}
+
+static const char *
+state_label(const char *s)
+{
+	if (strcmp(s, "open") == 0)
+		return ("Not sent yet");
+	if (strcmp(s, "with_councillor") == 0)
+		return ("With a councillor");
+	if (strcmp(s, "answered") == 0)
+		return ("Answered, not published");
+	if (strcmp(s, "published") == 0)
+		return ("Published");
+	return (s);
+}
+
+/* One row of ISSUE_COLS into map row. */
+static void
+fill(sqlite3_stmt *st, struct tval *row, int64_t now)
+{
+	struct arena	*a = tv_arena(row);
+	int64_t		 due;
+
+	tv_set_int(row, "id", sqlite3_column_int64(st, 0));
+	tv_set_str(row, "title", db_col_text(st, 1));
+	tv_set_str(row, "summary", db_col_text(st, 2));
+	tv_set_str(row, "state", state_label(db_col_text(st, 3)));
+	tv_set_bool(row, arena_printf(a, "is_%s", db_col_text(st, 3)), 1);
+	tv_set_str(row, "category", db_col_text(st, 4));
+	tv_set_str(row, "councillor", db_col_text(st, 5));
+	due = sqlite3_column_int64(st, 6);
+	tv_set_str(row, "due", time_date(a, due));
+	tv_set_bool(row, "overdue", due > 0 && due < now &&
+	    strcmp(db_col_text(st, 3), "with_councillor") == 0);
+	tv_set_str(row, "decision", issues_decision_label(db_col_text(st, 7)));
+	tv_set_bool(row, arena_printf(a, "decision_%s", db_col_text(st, 7)),
+	    1);
+	tv_set_str(row, "response", db_col_text(st, 8));
+	tv_set_str(row, "reason", db_col_text(st, 9));
+	tv_set_str(row, "action_text", db_col_text(st, 10));
+	tv_set_str(row, "action_owner", db_col_text(st, 11));
+	tv_set_str(row, "action_due", time_date(a,
+	    sqlite3_column_int64(st, 12)));
+	tv_set_str(row, "published", time_date(a,
+	    sqlite3_column_int64(st, 13)));
+	tv_set_str(row, "answered", time_date(a,
+	    sqlite3_column_int64(st, 14)));
+	tv_set_int(row, "views", sqlite3_column_int64(st, 15));
+	tv_set_int(row, "category_id", sqlite3_column_int64(st, 16));
+}
+
+static int
+fill_list(sqlite3_stmt *st, struct tval *list, int64_t now)
+{
+	int	 rc;
+
+	while ((rc = db_step(st)) == 1)
+		fill(st, tv_push_map(list), now);
+	db_done(st);
+	return (rc);
+}
+
+int
+issues_get(struct db *db, int64_t id, struct issue *is)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_get, "i", id);
+	if ((rc = db_step(st)) == 1) {
+		is->id = sqlite3_column_int64(st, 0);
+		(void)snprintf(is->state, sizeof(is->state), "%s",
+		    db_col_text(st, 1));
+		is->councillor_id = sqlite3_column_int64(st, 2);
+	}
+	db_done(st);
+	return (rc);
+}
+
+/*
+ * An issue and the views it gathered. Workers (all_texts) read every
+ * original text with the author's name; councillors read only what young
+ * people agreed to share, and never a name.
+ */
+int
+issues_detail(struct db *db, int64_t id, int all_texts, struct tval *ctx)
+{
+	struct tval	*list, *row;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_detail, "i", id);
+	if ((rc = db_step(st)) == 1)
+		fill(st, ctx, (int64_t)time(NULL));
+	db_done(st);
+	if (rc != 1)
+		return (rc);
+	list = tv_set_list(ctx, "texts");
+	st = db_query(db, sql_views_of, "i", id);
+	while ((rc = db_step(st)) == 1) {
+		if (!all_texts && sqlite3_column_int(st, 4) == 0)
+			continue;
+		row = tv_push_map(list);
+		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
+		tv_set_str(row, "title", db_col_text(st, 1));
+		tv_set_str(row, "body", db_col_text(st, 2));
+		tv_set_str(row, "better", db_col_text(st, 3));
+		tv_set_bool(row, "share", sqlite3_column_int(st, 4));
+		tv_set_str(row, "publish", db_col_text(st, 5));
+		if (all_texts)
+			tv_set_str(row, "author", *db_col_text(st, 6) ?
+			    db_col_text(st, 6) : "(no account)");
+		tv_set_str(row, "when", time_date(tv_arena(row),
+		    sqlite3_column_int64(st, 7)));
+	}
+	db_done(st);
+	return (rc == 0 ? 1 : -1);
+}
+
+int
+issues_list(struct db *db, const struct issue_filter *f, struct tval *list)
+{
+	return (fill_list(db_query(db, sql_list, "tiidi", f->state ? f->state :
+	    "", f->category_id, f->councillor_id, f->overdue, f->now), list,
+	    f->now));
+}
+
+/* A councillor's issues to answer (overdue first) and recent answers. */
+int
+issues_for_councillor(struct db *db, int64_t councillor, int64_t now,
+    struct tval *ctx)
+{
+	if (fill_list(db_query(db, sql_mine, "i", councillor),
+	    tv_set_list(ctx, "todo"), now) == -1)
+		return (-1);
+	return (fill_list(db_query(db, sql_answered_mine, "i", councillor),
+	    tv_set_list(ctx, "done"), now));
+}
+
+int
+issues_councillors(struct db *db, int64_t selected, struct tval *list)
+{
+	struct tval	*row;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_councillors, "");
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
+		tv_set_str(row, "name", db_col_text(st, 1));
+		tv_set_bool(row, "selected", sqlite3_column_int64(st, 0) ==
+		    selected);
+	}
+	db_done(st);
+	return (rc);
+}
+
+/* "You said, we did": published outcomes, with names only by choice. */
+int
+issues_published(struct db *db, int64_t category, struct tval *list)
+{
+	struct tval	*row;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_published, "i", category);
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		fill(st, row, 0);
+		tv_set_str(row, "named", db_col_text(st, 17));
+	}
+	db_done(st);
+	return (rc);
+}
+
+/* Only the councillor it was sent to answers, and only while it waits. */
+int
+issues_may_respond(const struct issue *is, int64_t councillor_id)
+{
+	return (is->councillor_id == councillor_id &&
+	    strcmp(is->state, "with_councillor") == 0);
+}
+
+static int
+finish(struct db *db, int ok)
+{
+	if (!ok || db_commit(db) == -1) {
+		db_rollback(db);
+		return (-1);
+	}
+	return (0);
+}
+
+/* Send an open issue to a councillor. -1 if either is not as expected. */
+int
+issues_send(struct db *db, const struct actor *who, int64_t id,
+    int64_t councillor, int64_t due, int64_t now)
+{
+	struct buf	 name;
+	struct arena	 a;
+	char		*text;
+	int		 ok;
+
+	if (db_begin(db) == -1)
+		return (-1);
+	buf_init(&name, 64);
+	arena_init(&a);
+	ok = db_text(db, &name, sql_is_councillor, "i", councillor) == 1 &&
+	    db_exec(db, sql_send, "iiii", id, councillor, now, due) == 0 &&
+	    db_changes(db) == 1;
+	text = arena_printf(&a, "This has gone to %s, a councillor. They "
+	    "should answer by %s.", buf_cstr(&name), time_date(&a, due));
+	ok = ok && notify_issue(db, id, now, "sent", text,
+	    "Your view has gone to a councillor:") == 0 &&
+	    audit_write(db, who, "issue.send", "issue", id,
+	    buf_cstr(&name)) == 0;
+	buf_free(&name);
+	arena_free(&a);
+	return (finish(db, ok));
+}
+
+/*
+ * NULL if r is a valid response at time now, else what is wrong and
+ * (*field) which field.
+ */
+const char *
+issues_response_problem(const struct response *r, int64_t now,
+    const char **field)
+{
+	int	 i;
+
+	*field = "decision";
+	for (i = 0; decisions[i] != NULL; i++)
+		if (r->decision != NULL && strcmp(decisions[i], r->decision) ==
+		    0)
+			break;
+	if (decisions[i] == NULL)
+		return ("Choose what you have decided.");
+	*field = "text";
+	if (r->text == NULL || *r->text == '\0')
+		return ("Write your answer to the young people.");
+	*field = "reason";
+	if (strcmp(r->decision, "agreed") != 0 &&
+	    (r->reason == NULL || *r->reason == '\0'))
+		return ("Give the reason. Young people must be told why when "
+		    "the answer is not a yes, or when it needs more time.");
+	*field = "new_due";
+	if (strcmp(r->decision, "more_time") == 0 && r->new_due <= now)
+		return ("Give the new date you will answer by. It must be in "
+		    "the future.");
+	*field = "action_owner";
+	if (strcmp(r->decision, "agreed") == 0 && r->action_text != NULL &&
+	    *r->action_text != '\0' && (r->action_owner == NULL ||
+	    *r->action_owner == '\0'))
+		return ("Say who will do the action.");
+	return (NULL);
+}
+
+static const char *
+answer_text(struct arena *a, const struct response *r)
+{
+	if (strcmp(r->decision, "agreed") == 0)
+		return (arena_printf(a, "Agreed. %s", r->text));
+	return (arena_printf(a, "%s. %s Why: %s",
+	    issues_decision_label(r->decision), r->text, r->reason));
+}
+
+/* The councillor's answer. The caller has checked issues_may_respond. */
+int
+issues_respond(struct db *db, const struct actor *who, int64_t id,
+    const struct response *r, int64_t now)
+{
+	struct arena	 a;
+	const char	*field;
+	int		 more, ok;
+
+	if (issues_response_problem(r, now, &field) != NULL ||
+	    db_begin(db) == -1)
+		return (-1);
+	arena_init(&a);
+	more = strcmp(r->decision, "more_time") == 0;
+	if (more)
+		ok = db_exec(db, sql_more_time, "itti", id, r->text, r->reason,
+		    r->new_due) == 0;
+	else
+		ok = db_exec(db, sql_answer, "ittttiii", id, r->decision,
+		    r->text, *r->reason ? r->reason : NULL,
+		    r->action_text && *r->action_text ? r->action_text : NULL,
+		    r->action_owner && *r->action_owner ? r->action_owner :
+		    NULL, r->action_due, now) == 0;
+	ok = ok && db_changes(db) == 1 &&
+	    notify_issue(db, id, now, more ? "more_time" : "answered",
+	    more ? arena_printf(&a, "The councillor needs more time, and "
+	    "will answer by %s. Why: %s", time_date(&a, r->new_due),
+	    r->reason) : answer_text(&a, r), more ?
+	    "A councillor needs more time on" :
+	    "A councillor has answered") == 0 &&
+	    audit_write(db, who, more ? "issue.more_time" : "issue.answer",
+	    "issue", id, r->decision) == 0;
+	arena_free(&a);
+	return (finish(db, ok));
+}
+
+/* Publish an answered issue on "You said, we did". */
+int
+issues_publish(struct db *db, const struct actor *who, int64_t id,
+    int64_t now)
+{
+	if (db_begin(db) == -1)
+		return (-1);
+	return (finish(db, db_exec(db, sql_publish, "ii", id, now) == 0 &&
+	    db_changes(db) == 1 &&
+	    notify_issue(db, id, now, "published", "The answer is now on the "
+	    "\"You said, we did\" page for everyone to see.",
+	    "The answer has been shared on You said, we did:") == 0 &&
+	    audit_write(db, who, "issue.publish", "issue", id, "") == 0));
+}

@@ -1,0 +1,332 @@
+/*
+ * moderation.c: the moderation queue and its four decisions (see
+ * moderation.h). Each decision is one transaction with its timeline
+ * event, its notification and its audit row.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "moderation.h"
+#include "notify.h"
+#include "safeguarding.h"
+#include "timefmt.h"
+
+static const char *sql_queue =
+	"SELECT v.id, v.title, c.name, v.created_at, v.urgent, "
+	"v.author_id IS NULL, EXISTS (SELECT 1 FROM safeguarding_flags f "
+	"WHERE f.view_id = v.id AND f.cleared_at IS NULL) "
+	"FROM views v JOIN categories c ON c.id = v.category_id "
+	"WHERE v.state = 'received' "
+	"ORDER BY v.urgent DESC, v.created_at, v.id LIMIT 200";
+static const char *sql_counts =
+	"SELECT count(*), coalesce(sum(urgent), 0), "
+	"coalesce(min(created_at), 0) FROM views WHERE state = 'received'";
+static const char *sql_view =
+	"SELECT v.title, v.body, v.better, c.name, v.created_at, v.share, "
+	"v.publish, v.state, v.urgent, coalesce(u.display_name, ''), "
+	"coalesce(u.age_band, ''), coalesce(u.lives_outside, 0), "
+	"v.category_id FROM views v "
+	"JOIN categories c ON c.id = v.category_id "
+	"LEFT JOIN users u ON u.id = v.author_id WHERE v.id = ?1";
+static const char *sql_flags =
+	"SELECT topics, created_at, coalesce(cleared_at, 0), "
+	"coalesce(action_taken, '') FROM safeguarding_flags "
+	"WHERE view_id = ?1 ORDER BY id";
+static const char *sql_open_issues =
+	"SELECT id, title, state FROM issues WHERE state != 'published' "
+	"ORDER BY id DESC LIMIT 100";
+static const char *sql_state =
+	"SELECT state, category_id FROM views WHERE id = ?1";
+static const char *sql_new_issue =
+	"INSERT INTO issues (category_id, title, summary, state, created_at, "
+	"created_by) VALUES (?1, ?2, ?3, 'open', ?4, ?5)";
+static const char *sql_set =
+	"UPDATE views SET state = ?2, issue_id = ?3, route = ?4, "
+	"outcome_text = ?5, moderated_at = ?6, moderated_by = ?7 "
+	"WHERE id = ?1 AND state = 'received'";
+static const char *sql_issue_title =
+	"SELECT title FROM issues WHERE id = ?1";
+
+static const struct {
+	const char	*route;
+	const char	*text;
+} routes[] = {
+	{ "social_worker", "your social worker" },
+	{ "iro", "your Independent Reviewing Officer (IRO)" },
+	{ "advocate", "an advocate" },
+	{ "complaints", "the council's complaints team" },
+};
+
+const char *
+moderation_route_text(const char *route)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++)
+		if (strcmp(routes[i].route, route) == 0)
+			return (routes[i].text);
+	return (NULL);
+}
+
+int
+moderation_queue(struct db *db, struct tval *ctx)
+{
+	struct tval	*list, *row;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_counts, "");
+	if ((rc = db_step(st)) == 1) {
+		tv_set_int(ctx, "waiting", sqlite3_column_int64(st, 0));
+		tv_set_int(ctx, "urgent", sqlite3_column_int64(st, 1));
+		tv_set_str(ctx, "oldest", time_human(tv_arena(ctx),
+		    sqlite3_column_int64(st, 2)));
+	}
+	db_done(st);
+	if (rc != 1)
+		return (-1);
+	list = tv_set_list(ctx, "views");
+	st = db_query(db, sql_queue, "");
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
+		tv_set_str(row, "title", db_col_text(st, 1));
+		tv_set_str(row, "category", db_col_text(st, 2));
+		tv_set_str(row, "when", time_human(tv_arena(row),
+		    sqlite3_column_int64(st, 3)));
+		tv_set_bool(row, "urgent", sqlite3_column_int(st, 4));
+		tv_set_bool(row, "anonymous", sqlite3_column_int(st, 5));
+		tv_set_bool(row, "flagged", sqlite3_column_int(st, 6));
+	}
+	db_done(st);
+	return (rc);
+}
+
+static int
+list_flags(struct db *db, int64_t id, struct tval *ctx)
+{
+	struct tval	*list, *row;
+	sqlite3_stmt	*st;
+	int		 rc, open;
+
+	list = tv_set_list(ctx, "flags");
+	open = 0;
+	st = db_query(db, sql_flags, "i", id);
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		tv_set_str(row, "topics", db_col_text(st, 0));
+		tv_set_str(row, "at", time_human(tv_arena(row),
+		    sqlite3_column_int64(st, 1)));
+		tv_set_bool(row, "open", sqlite3_column_int64(st, 2) == 0);
+		tv_set_str(row, "cleared", time_human(tv_arena(row),
+		    sqlite3_column_int64(st, 2)));
+		tv_set_str(row, "action", db_col_text(st, 3));
+		open |= sqlite3_column_int64(st, 2) == 0;
+	}
+	db_done(st);
+	tv_set_bool(ctx, "flag_open", open);
+	return (rc);
+}
+
+/* One view as a worker sees it. 1 found, 0 not, -1 error. */
+int
+moderation_view(struct db *db, int64_t id, struct tval *ctx)
+{
+	struct tval	*list, *row;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_view, "i", id);
+	if ((rc = db_step(st)) == 1) {
+		tv_set_int(ctx, "id", id);
+		tv_set_str(ctx, "title", db_col_text(st, 0));
+		tv_set_str(ctx, "body", db_col_text(st, 1));
+		tv_set_str(ctx, "better", db_col_text(st, 2));
+		tv_set_str(ctx, "category", db_col_text(st, 3));
+		tv_set_str(ctx, "when", time_human(tv_arena(ctx),
+		    sqlite3_column_int64(st, 4)));
+		tv_set_bool(ctx, "share", sqlite3_column_int(st, 5));
+		tv_set_str(ctx, "publish", db_col_text(st, 6));
+		tv_set_bool(ctx, "received",
+		    strcmp(db_col_text(st, 7), "received") == 0);
+		tv_set_str(ctx, "state", db_col_text(st, 7));
+		tv_set_bool(ctx, "urgent", sqlite3_column_int(st, 8));
+		tv_set_str(ctx, "author", db_col_text(st, 9));
+		tv_set_str(ctx, "age_band", db_col_text(st, 10));
+		tv_set_bool(ctx, "outside", sqlite3_column_int(st, 11));
+	}
+	db_done(st);
+	if (rc != 1)
+		return (rc);
+	if (list_flags(db, id, ctx) == -1)
+		return (-1);
+	list = tv_set_list(ctx, "open_issues");
+	st = db_query(db, sql_open_issues, "");
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
+		tv_set_str(row, "title", db_col_text(st, 1));
+	}
+	db_done(st);
+	return (rc == 0 ? 1 : -1);
+}
+
+/*
+ * Start a decision: in a transaction, the view must still be waiting and
+ * carry no open flag. *category receives its category.
+ */
+static enum mod_result
+begin_decision(struct db *db, int64_t view_id, int64_t *category)
+{
+	sqlite3_stmt	*st;
+	int		 rc, waiting, flagged;
+
+	if (db_begin(db) == -1)
+		return (MOD_ERROR);
+	st = db_query(db, sql_state, "i", view_id);
+	waiting = 0;
+	if ((rc = db_step(st)) == 1) {
+		waiting = strcmp(db_col_text(st, 0), "received") == 0;
+		*category = sqlite3_column_int64(st, 1);
+	}
+	db_done(st);
+	if (rc != 1 || !waiting) {
+		db_rollback(db);
+		return (rc == -1 ? MOD_ERROR : MOD_DONE);
+	}
+	if ((flagged = safeguarding_open(db, view_id)) != 0) {
+		db_rollback(db);
+		return (flagged == -1 ? MOD_ERROR : MOD_FLAGGED);
+	}
+	return (MOD_OK);
+}
+
+static enum mod_result
+finish(struct db *db, int ok)
+{
+	if (!ok || db_commit(db) == -1) {
+		db_rollback(db);
+		return (MOD_ERROR);
+	}
+	return (MOD_OK);
+}
+
+static int
+set_view(struct db *db, const struct actor *who, int64_t view_id,
+    const char *state, int64_t issue_id, const char *route, const char *text,
+    int64_t now)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_prep(db, sql_set)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(st, 1, view_id);
+	sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
+	if (issue_id > 0)
+		sqlite3_bind_int64(st, 3, issue_id);
+	if (route != NULL)
+		sqlite3_bind_text(st, 4, route, -1, SQLITE_STATIC);
+	if (text != NULL)
+		sqlite3_bind_text(st, 5, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 6, now);
+	sqlite3_bind_int64(st, 7, who->id);
+	rc = db_step(st);
+	db_done(st);
+	return (rc == 0 && db_changes(db) == 1 ? 0 : -1);
+}
+
+/* Approve as a new issue with a public title and summary. */
+enum mod_result
+moderation_approve(struct db *db, const struct actor *who, int64_t view_id,
+    const char *title, const char *summary, int64_t now, int64_t *issue_id)
+{
+	enum mod_result	 r;
+	int64_t		 category;
+
+	if ((r = begin_decision(db, view_id, &category)) != MOD_OK)
+		return (r);
+	if (db_exec(db, sql_new_issue, "ittii", category, title, summary, now,
+	    who->id) != 0)
+		return (finish(db, 0));
+	*issue_id = db_last_id(db);
+	return (finish(db, set_view(db, who, view_id, "approved", *issue_id,
+	    NULL, NULL, now) == 0 &&
+	    notify_view(db, view_id, now, "checked", "A participation worker "
+	    "has read this. It is now an issue for the council to answer.",
+	    "A participation worker has read your view") == 0 &&
+	    audit_write(db, who, "view.approve", "view", view_id,
+	    "") == 0 &&
+	    audit_write(db, who, "issue.create", "issue", *issue_id,
+	    "") == 0));
+}
+
+/* Not for the council as a whole: tell them who can help with it. */
+enum mod_result
+moderation_redirect(struct db *db, const struct actor *who, int64_t view_id,
+    const char *route, const char *words, int64_t now)
+{
+	enum mod_result	 r;
+	int64_t		 category;
+
+	if (moderation_route_text(route) == NULL)
+		return (MOD_ERROR);
+	if ((r = begin_decision(db, view_id, &category)) != MOD_OK)
+		return (r);
+	return (finish(db, set_view(db, who, view_id, "redirected", 0, route,
+	    words, now) == 0 &&
+	    notify_view(db, view_id, now, "redirected", words,
+	    "A participation worker has told you who can help") == 0 &&
+	    audit_write(db, who, "view.redirect", "view", view_id,
+	    route) == 0));
+}
+
+enum mod_result
+moderation_reject(struct db *db, const struct actor *who, int64_t view_id,
+    const char *reason, int64_t now)
+{
+	enum mod_result	 r;
+	int64_t		 category;
+
+	if ((r = begin_decision(db, view_id, &category)) != MOD_OK)
+		return (r);
+	return (finish(db, set_view(db, who, view_id, "rejected", 0, NULL,
+	    reason, now) == 0 &&
+	    notify_view(db, view_id, now, "rejected", reason,
+	    "A participation worker has answered your view") == 0 &&
+	    audit_write(db, who, "view.reject", "view", view_id, "") == 0));
+}
+
+/* Join an existing issue: the young person then follows that issue. */
+enum mod_result
+moderation_merge(struct db *db, const struct actor *who, int64_t view_id,
+    int64_t issue_id, int64_t now)
+{
+	struct buf	 title;
+	enum mod_result	 r;
+	int64_t		 category;
+	char		*text;
+	int		 ok;
+
+	if ((r = begin_decision(db, view_id, &category)) != MOD_OK)
+		return (r);
+	buf_init(&title, 128);
+	if (db_text(db, &title, sql_issue_title, "i", issue_id) != 1) {
+		buf_free(&title);
+		db_rollback(db);
+		return (MOD_NO_ISSUE);
+	}
+	if ((text = sqlite3_mprintf("Other young people raised this too, so "
+	    "it has joined their issue: \"%s\". You will hear what happens.",
+	    buf_cstr(&title))) == NULL)
+		abort();
+	ok = set_view(db, who, view_id, "merged", issue_id, NULL, NULL,
+	    now) == 0 &&
+	    notify_view(db, view_id, now, "merged", text,
+	    "Your view joined a similar issue") == 0 &&
+	    audit_write(db, who, "view.merge", "issue", issue_id, "") == 0;
+	sqlite3_free(text);
+	buf_free(&title);
+	return (finish(db, ok));
+}

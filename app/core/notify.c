@@ -1,0 +1,89 @@
+/*
+ * notify.c: timeline events and notifications (see notify.h). An event
+ * on an issue reaches every view that joined it, in two statements, not a
+ * query per view.
+ */
+#include "notify.h"
+#include "timefmt.h"
+
+static const char *sql_event =
+	"INSERT INTO view_events (view_id, at, kind, text) "
+	"VALUES (?1, ?2, ?3, ?4)";
+static const char *sql_note =
+	"INSERT INTO notifications (user_id, view_id, at, text) "
+	"SELECT author_id, id, ?2, ?3 FROM views "
+	"WHERE id = ?1 AND author_id IS NOT NULL";
+static const char *sql_issue_events =
+	"INSERT INTO view_events (view_id, at, kind, text) "
+	"SELECT id, ?2, ?3, ?4 FROM views "
+	"WHERE issue_id = ?1 AND state IN ('approved', 'merged')";
+static const char *sql_issue_notes =
+	"INSERT INTO notifications (user_id, view_id, at, text) "
+	"SELECT author_id, id, ?2, ?3 || ' \"' || title || '\"' FROM views "
+	"WHERE issue_id = ?1 AND state IN ('approved', 'merged') "
+	"AND author_id IS NOT NULL";
+static const char *sql_unread =
+	"SELECT count(*) FROM notifications "
+	"WHERE user_id = ?1 AND read_at IS NULL";
+static const char *sql_list =
+	"SELECT id, coalesce(view_id, 0), at, text, read_at IS NULL "
+	"FROM notifications WHERE user_id = ?1 ORDER BY id DESC LIMIT 100";
+static const char *sql_read =
+	"UPDATE notifications SET read_at = ?2 "
+	"WHERE user_id = ?1 AND read_at IS NULL";
+
+/* An event on one view, and a notification to its author (if any). */
+int
+notify_view(struct db *db, int64_t view_id, int64_t now, const char *kind,
+    const char *text, const char *note)
+{
+	if (db_exec(db, sql_event, "iitt", view_id, now, kind, text) != 0)
+		return (-1);
+	return (db_exec(db, sql_note, "iit", view_id, now, note));
+}
+
+/* The same for every view that joined an issue. */
+int
+notify_issue(struct db *db, int64_t issue_id, int64_t now, const char *kind,
+    const char *text, const char *note)
+{
+	if (db_exec(db, sql_issue_events, "iitt", issue_id, now, kind,
+	    text) != 0)
+		return (-1);
+	return (db_exec(db, sql_issue_notes, "iit", issue_id, now, note));
+}
+
+int64_t
+notify_unread(struct db *db, int64_t user_id)
+{
+	int64_t	 n;
+
+	return (db_int(db, &n, sql_unread, "i", user_id) == 1 ? n : 0);
+}
+
+int
+notify_list(struct db *db, int64_t user_id, struct tval *list)
+{
+	struct tval	*row;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_list, "i", user_id);
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		if (sqlite3_column_int64(st, 1) > 0)
+			tv_set_int(row, "view_id", sqlite3_column_int64(st, 1));
+		tv_set_str(row, "at", time_human(tv_arena(row),
+		    sqlite3_column_int64(st, 2)));
+		tv_set_str(row, "text", db_col_text(st, 3));
+		tv_set_bool(row, "unread", sqlite3_column_int(st, 4));
+	}
+	db_done(st);
+	return (rc);
+}
+
+int
+notify_read_all(struct db *db, int64_t user_id, int64_t now)
+{
+	return (db_exec(db, sql_read, "ii", user_id, now));
+}

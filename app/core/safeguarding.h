@@ -1,0 +1,27 @@
+/*
+ * safeguarding.h: spotting text that suggests a young person may be at
+ * risk, so a participation worker reads it first, today.
+ *
+ * The phrase list is data (safeguarding_phrases). Matching ignores case
+ * and punctuation and is whole-word: "cut myself" matches "I cut
+ * myself!!" but "kill" would not match "skills". It is a net, not a
+ * judge: a worker reads everything anyway; this puts risk at the top.
+ */
+#ifndef PORTAL_SAFEGUARDING_H
+#define PORTAL_SAFEGUARDING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "audit.h"
+#include "buf.h"
+#include "db.h"
+
+void	safeguarding_normalise(const char *, struct buf *);
+int	safeguarding_match(struct db *, const char *, struct buf *);
+int	safeguarding_flag(struct db *, int64_t, const char *, int64_t);
+int	safeguarding_open(struct db *, int64_t);
+int	safeguarding_clear(struct db *, const struct actor *, int64_t,
+	    const char *, int64_t);
+
+#endif

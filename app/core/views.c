@@ -1,0 +1,384 @@
+/*
+ * views.c: raising a view, and following it (see views.h).
+ *
+ * A new view, its safeguarding check, its first timeline event and its
+ * audit row are one transaction: a young person is never told "we have
+ * got it" about something half-saved.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "auth.h"
+#include "notify.h"
+#include "safeguarding.h"
+#include "timefmt.h"
+#include "views.h"
+
+static const char *sql_categories =
+	"SELECT id, name, hint FROM categories WHERE active = 1 "
+	"ORDER BY position";
+static const char *sql_category_ok =
+	"SELECT count(*) FROM categories WHERE id = ?1 AND active = 1";
+static const char *sql_by_token =
+	"SELECT id, urgent FROM views WHERE form_token = ?1";
+static const char *sql_insert =
+	"INSERT INTO views (author_id, track_hash, category_id, title, body, "
+	"better, share, publish, state, urgent, form_token, created_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'received', ?9, ?10, ?11)";
+static const char *sql_get =
+	"SELECT v.id, coalesce(v.author_id, 0), coalesce(v.issue_id, 0), "
+	"v.state, coalesce(i.state, '') FROM views v "
+	"LEFT JOIN issues i ON i.id = v.issue_id WHERE v.id = ?1";
+static const char *sql_by_track =
+	"SELECT v.id, coalesce(v.author_id, 0), coalesce(v.issue_id, 0), "
+	"v.state, coalesce(i.state, '') FROM views v "
+	"LEFT JOIN issues i ON i.id = v.issue_id WHERE v.track_hash = ?1";
+static const char *sql_mine =
+	"SELECT v.id, v.title, v.state, coalesce(i.state, ''), v.created_at, "
+	"c.name FROM views v JOIN categories c ON c.id = v.category_id "
+	"LEFT JOIN issues i ON i.id = v.issue_id "
+	"WHERE v.author_id = ?1 ORDER BY v.id DESC LIMIT 200";
+static const char *sql_show =
+	"SELECT v.title, v.body, v.better, c.name, v.created_at, v.share, "
+	"v.publish, coalesce(v.outcome_text, ''), coalesce(v.route, ''), "
+	"coalesce(i.title, ''), coalesce(i.decision, ''), "
+	"coalesce(i.response, ''), coalesce(i.reason, '') "
+	"FROM views v JOIN categories c ON c.id = v.category_id "
+	"LEFT JOIN issues i ON i.id = v.issue_id WHERE v.id = ?1";
+static const char *sql_timeline =
+	"SELECT at, kind, text FROM view_events WHERE view_id = ?1 ORDER BY id";
+static const char *sql_withdraw =
+	"UPDATE views SET state = 'withdrawn' WHERE id = ?1 "
+	"AND state IN ('received', 'approved', 'merged')";
+
+static const struct {
+	const char	*state;
+	const char	*issue;
+	const char	*label;
+} labels[] = {
+	{ "received", "", "Waiting to be read" },
+	{ "approved", "open", "Read by the participation team" },
+	{ "approved", "with_councillor", "With a councillor" },
+	{ "approved", "answered", "Answered" },
+	{ "approved", "published", "Answered and shared" },
+	{ "merged", "open", "Joined with a similar issue" },
+	{ "merged", "with_councillor", "With a councillor" },
+	{ "merged", "answered", "Answered" },
+	{ "merged", "published", "Answered and shared" },
+	{ "redirected", "", "Needs a different route" },
+	{ "rejected", "", "Not taken forward" },
+	{ "withdrawn", "", "You took this back" },
+};
+
+const char *
+views_state_label(const char *state, const char *issue_state)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(labels[i].state, state) == 0 &&
+		    (labels[i].issue[0] == '\0' ||
+		    strcmp(labels[i].issue, issue_state) == 0))
+			return (labels[i].label);
+	return ("");
+}
+
+int
+views_categories(struct db *db, struct tval *list, int64_t selected)
+{
+	struct tval	*row;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_categories, "");
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
+		tv_set_str(row, "name", db_col_text(st, 1));
+		tv_set_str(row, "hint", db_col_text(st, 2));
+		tv_set_bool(row, "selected", sqlite3_column_int64(st, 0) ==
+		    selected);
+	}
+	db_done(st);
+	return (rc);
+}
+
+int
+views_category_valid(struct db *db, int64_t id)
+{
+	int64_t	 n;
+
+	return (db_int(db, &n, sql_category_ok, "i", id) == 1 && n == 1);
+}
+
+/* A view sent twice from the same form: answer as the first time. */
+static int
+find_duplicate(struct db *db, const char *token, struct view_created *out)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_by_token, "t", token);
+	if ((rc = db_step(st)) == 1) {
+		out->id = sqlite3_column_int64(st, 0);
+		out->flagged = sqlite3_column_int(st, 1);
+		out->duplicate = 1;
+	}
+	db_done(st);
+	return (rc);
+}
+
+static int
+insert_view(struct db *db, const struct actor *who,
+    const struct view_input *in, int urgent, int64_t now,
+    struct view_created *out)
+{
+	unsigned char	 digest[AUTH_DIGEST_BYTES];
+	char		 canon[VIEW_TRACK_LEN];
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_prep(db, sql_insert)) == NULL)
+		return (-1);
+	if (who->id > 0) {
+		sqlite3_bind_int64(st, 1, who->id);
+	} else {
+		auth_code_symbols(out->track, sizeof(out->track),
+		    VIEW_TRACK_SYMBOLS);
+		(void)auth_code_normalise(out->track, canon, sizeof(canon));
+		auth_digest(canon, strlen(canon), digest);
+		sqlite3_bind_blob(st, 2, digest, sizeof(digest),
+		    SQLITE_TRANSIENT);
+	}
+	sqlite3_bind_int64(st, 3, in->category_id);
+	sqlite3_bind_text(st, 4, in->title, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, in->body, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, in->better ? in->better : "", -1,
+	    SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 7, in->share != 0);
+	sqlite3_bind_text(st, 8, in->publish, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 9, urgent);
+	if (in->form_token != NULL && *in->form_token != '\0')
+		sqlite3_bind_text(st, 10, in->form_token, -1,
+		    SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 11, now);
+	rc = db_step(st);
+	db_done(st);
+	if (rc != 0)
+		return (-1);
+	out->id = db_last_id(db);
+	return (0);
+}
+
+/*
+ * Save a view (who->id 0: no account, a tracking code is made). Runs the
+ * safeguarding check in the same transaction. 0 on success.
+ */
+int
+views_create(struct db *db, const struct actor *who,
+    const struct view_input *in, int64_t now, struct view_created *out)
+{
+	struct buf	 text, topics;
+	int		 hits;
+
+	memset(out, 0, sizeof(*out));
+	buf_init(&text, 1024);
+	buf_init(&topics, 64);
+	buf_appendf(&text, "%s\n%s\n%s", in->title, in->body,
+	    in->better ? in->better : "");
+	if (db_begin(db) == -1)
+		goto fail;
+	if (in->form_token != NULL && *in->form_token != '\0' &&
+	    find_duplicate(db, in->form_token, out) != 0) {
+		db_rollback(db);
+		goto done;
+	}
+	if ((hits = safeguarding_match(db, buf_cstr(&text), &topics)) == -1 ||
+	    insert_view(db, who, in, hits > 0, now, out) == -1 ||
+	    (hits > 0 && safeguarding_flag(db, out->id, buf_cstr(&topics),
+	    now) == -1) ||
+	    notify_view(db, out->id, now, "received", hits > 0 ?
+	    "We got this. A participation worker will read it today." :
+	    "We got this. A participation worker will read it soon.",
+	    "We got your view") == -1 ||
+	    audit_write(db, who, hits > 0 ? "view.create.flagged" :
+	    "view.create", "view", out->id, "") == -1 ||
+	    db_commit(db) == -1)
+		goto fail;
+	out->flagged = hits > 0;
+done:
+	buf_free(&text);
+	buf_free(&topics);
+	return (0);
+fail:
+	db_rollback(db);
+	buf_free(&text);
+	buf_free(&topics);
+	return (-1);
+}
+
+static int
+get_one(struct db *db, sqlite3_stmt *st, struct view *v)
+{
+	int	 rc;
+
+	(void)db;
+	if ((rc = db_step(st)) == 1) {
+		v->id = sqlite3_column_int64(st, 0);
+		v->author_id = sqlite3_column_int64(st, 1);
+		v->issue_id = sqlite3_column_int64(st, 2);
+		(void)snprintf(v->state, sizeof(v->state), "%s",
+		    db_col_text(st, 3));
+		(void)snprintf(v->issue_state, sizeof(v->issue_state), "%s",
+		    db_col_text(st, 4));
+	}
+	db_done(st);
+	return (rc);
+}
+
+int
+views_get(struct db *db, int64_t id, struct view *v)
+{
+	return (get_one(db, db_query(db, sql_get, "i", id), v));
+}
+
+/* The view a tracking code belongs to: 1 found, 0 not, -1 error. */
+int
+views_by_track(struct db *db, const char *code, struct view *v)
+{
+	unsigned char	 digest[AUTH_DIGEST_BYTES];
+	char		 canon[64];
+	sqlite3_stmt	*st;
+
+	if (auth_code_normalise(code, canon, sizeof(canon)) !=
+	    VIEW_TRACK_SYMBOLS)
+		return (0);
+	auth_digest(canon, strlen(canon), digest);
+	if ((st = db_prep(db, sql_by_track)) == NULL)
+		return (-1);
+	sqlite3_bind_blob(st, 1, digest, sizeof(digest), SQLITE_TRANSIENT);
+	return (get_one(db, st, v));
+}
+
+/* Only the author sees a view through the account pages. */
+int
+views_may_see(const struct view *v, int64_t viewer_id)
+{
+	return (viewer_id > 0 && v->author_id == viewer_id);
+}
+
+int
+views_mine(struct db *db, int64_t author_id, struct tval *list)
+{
+	struct tval	*row;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_mine, "i", author_id);
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
+		tv_set_str(row, "title", db_col_text(st, 1));
+		tv_set_str(row, "state", views_state_label(db_col_text(st, 2),
+		    db_col_text(st, 3)));
+		tv_set_str(row, "when", time_date(tv_arena(row),
+		    sqlite3_column_int64(st, 4)));
+		tv_set_str(row, "category", db_col_text(st, 5));
+	}
+	db_done(st);
+	return (rc);
+}
+
+static const char *
+decision_label(const char *d)
+{
+	if (strcmp(d, "agreed") == 0)
+		return ("Agreed");
+	if (strcmp(d, "partly") == 0)
+		return ("Partly agreed");
+	if (strcmp(d, "not_agreed") == 0)
+		return ("Not agreed");
+	if (strcmp(d, "more_time") == 0)
+		return ("Needs more time");
+	return ("");
+}
+
+/* Everything its author may see about a view, into ctx. */
+int
+views_show(struct db *db, const struct view *v, struct tval *ctx)
+{
+	struct tval	*list, *row;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_show, "i", v->id);
+	if ((rc = db_step(st)) == 1) {
+		tv_set_int(ctx, "id", v->id);
+		tv_set_str(ctx, "title", db_col_text(st, 0));
+		tv_set_str(ctx, "body", db_col_text(st, 1));
+		tv_set_str(ctx, "better", db_col_text(st, 2));
+		tv_set_str(ctx, "category", db_col_text(st, 3));
+		tv_set_str(ctx, "when", time_human(tv_arena(ctx),
+		    sqlite3_column_int64(st, 4)));
+		tv_set_bool(ctx, "share", sqlite3_column_int(st, 5));
+		tv_set_bool(ctx, "publish_name",
+		    strcmp(db_col_text(st, 6), "name") == 0);
+		tv_set_bool(ctx, "publish_anon",
+		    strcmp(db_col_text(st, 6), "anonymous") == 0);
+		tv_set_str(ctx, "outcome_text", db_col_text(st, 7));
+		tv_set_str(ctx, "issue_title", db_col_text(st, 9));
+		tv_set_str(ctx, "decision", decision_label(db_col_text(st,
+		    10)));
+		tv_set_str(ctx, "response", db_col_text(st, 11));
+		tv_set_str(ctx, "reason", db_col_text(st, 12));
+		tv_set_str(ctx, "state", views_state_label(v->state,
+		    v->issue_state));
+		tv_set_bool(ctx, "withdrawable", views_may_withdraw(v));
+	}
+	db_done(st);
+	if (rc != 1)
+		return (rc);
+	list = tv_set_list(ctx, "timeline");
+	st = db_query(db, sql_timeline, "i", v->id);
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		tv_set_str(row, "at", time_human(tv_arena(row),
+		    sqlite3_column_int64(st, 0)));
+		tv_set_str(row, "kind", db_col_text(st, 1));
+		tv_set_str(row, "text", db_col_text(st, 2));
+	}
+	db_done(st);
+	return (rc == 0 ? 1 : -1);
+}
+
+/* A view can be taken back until it has been answered. */
+int
+views_may_withdraw(const struct view *v)
+{
+	if (strcmp(v->state, "received") == 0)
+		return (1);
+	if (strcmp(v->state, "approved") != 0 &&
+	    strcmp(v->state, "merged") != 0)
+		return (0);
+	return (strcmp(v->issue_state, "open") == 0 ||
+	    strcmp(v->issue_state, "with_councillor") == 0);
+}
+
+/* 0 withdrawn; -1 not allowed now, or an error. */
+int
+views_withdraw(struct db *db, const struct actor *who, const struct view *v,
+    int64_t now)
+{
+	if (!views_may_withdraw(v) || db_begin(db) == -1)
+		return (-1);
+	if (db_exec(db, sql_withdraw, "i", v->id) != 0 ||
+	    db_changes(db) != 1 ||
+	    notify_view(db, v->id, now, "withdrawn", "You took this back. "
+	    "Nobody will work on it now.", "You took back your view") == -1 ||
+	    audit_write(db, who, "view.withdraw", "view", v->id, "") == -1 ||
+	    db_commit(db) == -1) {
+		db_rollback(db);
+		return (-1);
+	}
+	return (0);
+}

@@ -1,0 +1,131 @@
+/*
+ * issues.c: /issues for the participation team and admins (filter by
+ * state, category, councillor, overdue) and /issues/ID (send to a
+ * councillor with a due date; publish the answer).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "issues.h"
+#include "settings.h"
+#include "timefmt.h"
+#include "views.h"
+
+static const char *const states[] = {
+	"", "open", "with_councillor", "answered", "published", NULL,
+};
+
+int
+page_issues(struct http_request *req)
+{
+	struct page		 pg;
+	struct issue_filter	 f;
+	int			 s;
+
+	if (!page_begin(&pg, req, ALLOW_GET) ||
+	    !page_require(&pg, R_WORKER | R_ADMIN))
+		return (KORE_RESULT_OK);
+	pg.title = "Issues";
+	pg.nav = "issues";
+	memset(&f, 0, sizeof(f));
+	f.now = pg.now;
+	s = form_choice(&pg.form, "state", states, &pg.errors, "");
+	f.state = s > 0 ? states[s] : "";
+	(void)form_id(&pg.form, "category", &f.category_id);
+	(void)form_id(&pg.form, "councillor", &f.councillor_id);
+	f.overdue = form_has(&pg.form, "overdue");
+	tv_set_bool(pg.ctx, arena_printf(&pg.arena, "state_%s", f.state), 1);
+	tv_set_bool(pg.ctx, "overdue", f.overdue);
+	if (views_categories(app_db, tv_set_list(pg.ctx, "categories"),
+	    f.category_id) == -1 ||
+	    issues_councillors(app_db, f.councillor_id, tv_set_list(pg.ctx,
+	    "councillors")) == -1 ||
+	    issues_list(app_db, &f, tv_set_list(pg.ctx, "issues")) == -1)
+		return (page_error(&pg, 500));
+	return (page_render(&pg, 200, "issues"));
+}
+
+static int
+issue_page(struct page *pg, int64_t id, int errors)
+{
+	int64_t	 days, due, councillor;
+
+	if (issues_detail(app_db, id, 1, pg->ctx) != 1)
+		return (page_error(pg, 404));
+	pg->title = tv_get_str(pg->ctx, "title");
+	pg->nav = "issues";
+	councillor = 0;
+	(void)form_id(&pg->form, "councillor", &councillor);
+	days = settings_int(app_db, "response_days", 20);
+	due = time_add_working_days(pg->now, (int)days);
+	tv_set_str(pg->ctx, "due_default", form_raw(&pg->form, "due") ?
+	    form_raw(&pg->form, "due") : time_iso_date(&pg->arena, due));
+	tv_set_int(pg->ctx, "response_days", days);
+	tv_set_bool(pg->ctx, "worker", pg->sess.role == ROLE_WORKER);
+	if (issues_councillors(app_db, councillor, tv_set_list(pg->ctx,
+	    "councillors")) == -1)
+		return (page_error(pg, 500));
+	return (errors ? page_form_errors(pg, "issue") :
+	    page_render(pg, 200, "issue"));
+}
+
+static int
+send_issue(struct page *pg, int64_t id)
+{
+	int64_t	 councillor, due;
+
+	if (form_id(&pg->form, "councillor", &councillor) == -1)
+		form_error(&pg->errors, "councillor", "Choose a councillor.");
+	if (time_parse_date(form_raw(&pg->form, "due"), &due) == -1)
+		form_error(&pg->errors, "due", "Enter the date they should "
+		    "answer by, like 2026-12-18.");
+	else if ((due += 86399) <= pg->now)
+		form_error(&pg->errors, "due", "The date must be in the "
+		    "future.");
+	if (pg->errors.n > 0)
+		return (issue_page(pg, id, 1));
+	if (issues_send(app_db, &pg->actor, id, councillor, due, pg->now) ==
+	    -1) {
+		form_error(&pg->errors, "councillor", "This issue could not be "
+		    "sent. It may have been sent already, or that person is "
+		    "not a councillor.");
+		return (issue_page(pg, id, 1));
+	}
+	return (page_redirect(pg, arena_printf(&pg->arena, "/issues/%lld",
+	    (long long)id), "issue_sent"));
+}
+
+int
+page_issue(struct http_request *req)
+{
+	struct page	 pg;
+	const char	*action;
+	int64_t		 id;
+
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
+	    !page_require(&pg, R_WORKER | R_ADMIN))
+		return (KORE_RESULT_OK);
+	id = strtoll(req->path + strlen("/issues/"), NULL, 10);
+	if (id <= 0)
+		return (page_error(&pg, 404));
+	if (req->method != HTTP_METHOD_POST)
+		return (issue_page(&pg, id, 0));
+	/* Moving an issue on is the participation team's job. */
+	if (pg.sess.role != ROLE_WORKER)
+		return (page_error(&pg, 404));
+	action = form_raw(&pg.form, "action");
+	if (action != NULL && strcmp(action, "send") == 0)
+		return (send_issue(&pg, id));
+	if (action != NULL && strcmp(action, "publish") == 0) {
+		if (issues_publish(app_db, &pg.actor, id, pg.now) == -1) {
+			form_error(&pg.errors, "action", "Only an answered "
+			    "issue can be published.");
+			return (issue_page(&pg, id, 1));
+		}
+		return (page_redirect(&pg, arena_printf(&pg.arena,
+		    "/issues/%lld", (long long)id), "issue_published"));
+	}
+	form_error(&pg.errors, "action", "Choose what to do.");
+	return (issue_page(&pg, id, 1));
+}

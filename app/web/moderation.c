@@ -1,0 +1,178 @@
+/*
+ * moderation.c: /moderation (the participation team's queue, urgent
+ * first, then oldest) and /moderation/ID (one view: read it, clear a
+ * safeguarding flag, then approve, redirect, reject or merge).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "moderation.h"
+#include "safeguarding.h"
+#include "views.h"
+
+static const char *const actions[] = {
+	"approve", "redirect", "reject", "merge", "clear", NULL,
+};
+static const char *const route_keys[] = {
+	"social_worker", "iro", "advocate", "complaints", NULL,
+};
+
+int
+page_moderation(struct http_request *req)
+{
+	struct page	 pg;
+
+	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_WORKER))
+		return (KORE_RESULT_OK);
+	pg.title = "Moderation";
+	pg.nav = "moderation";
+	if (moderation_queue(app_db, pg.ctx) == -1)
+		return (page_error(&pg, 500));
+	return (page_render(&pg, 200, "moderation"));
+}
+
+static int
+view_page(struct page *pg, int64_t id, int errors)
+{
+	const char	*v;
+
+	if (moderation_view(app_db, id, pg->ctx) != 1)
+		return (page_error(pg, 404));
+	pg->title = "Read a view";
+	pg->nav = "moderation";
+	/* Keep what the worker typed, or offer the young person's words. */
+	v = form_raw(&pg->form, "issue_title");
+	tv_set_str(pg->ctx, "issue_title", v ? v :
+	    tv_get_str(pg->ctx, "title"));
+	tv_set_str(pg->ctx, "summary", form_raw(&pg->form, "summary"));
+	v = form_raw(&pg->form, "words");
+	tv_set_str(pg->ctx, "words", v ? v : "This is about your own "
+	    "situation, so it is best sorted out by someone who knows you. "
+	    "Your participation worker can help you get in touch.");
+	tv_set_str(pg->ctx, "reason", form_raw(&pg->form, "reason"));
+	tv_set_str(pg->ctx, "action_taken", form_raw(&pg->form,
+	    "action_taken"));
+	return (errors ? page_form_errors(pg, "moderation_view") :
+	    page_render(pg, 200, "moderation_view"));
+}
+
+static int64_t
+path_id(struct page *pg)
+{
+	return (strtoll(pg->req->path + strlen("/moderation/"), NULL, 10));
+}
+
+/* Run one decision; form problems come back on the same page. */
+static int
+decide(struct page *pg, int64_t id, int action)
+{
+	const struct form	*f = &pg->form;
+	const char		*a, *b;
+	enum mod_result		 r;
+	int64_t			 issue;
+	int			 route;
+
+	r = MOD_ERROR;
+	switch (action) {
+	case 0:
+		a = form_text(f, "issue_title", VIEW_TITLE_MAX, 0, 1,
+		    &pg->errors, "Give the issue a short public title.");
+		b = form_text(f, "summary", 2000, 1, 1, &pg->errors,
+		    "Write a public summary. It is what councillors and the "
+		    "public page show, never the young person's own words.");
+		if (pg->errors.n > 0)
+			return (view_page(pg, id, 1));
+		r = moderation_approve(app_db, &pg->actor, id, a, b, pg->now,
+		    &issue);
+		break;
+	case 1:
+		route = form_choice(f, "route", route_keys, &pg->errors,
+		    "Choose who can help.");
+		a = form_text(f, "words", 2000, 1, 1, &pg->errors,
+		    "Tell the young person where to go, in words they will "
+		    "understand.");
+		if (pg->errors.n > 0)
+			return (view_page(pg, id, 1));
+		b = arena_printf(&pg->arena, "%s Who can help: %s.", a,
+		    moderation_route_text(route_keys[route]));
+		r = moderation_redirect(app_db, &pg->actor, id,
+		    route_keys[route], b, pg->now);
+		break;
+	case 2:
+		a = form_text(f, "reason", 2000, 1, 1, &pg->errors,
+		    "Give the reason. The young person will read it.");
+		if (pg->errors.n > 0)
+			return (view_page(pg, id, 1));
+		r = moderation_reject(app_db, &pg->actor, id, a, pg->now);
+		break;
+	case 3:
+		if (form_id(f, "issue_id", &issue) == -1) {
+			form_error(&pg->errors, "issue_id", "Choose the issue "
+			    "to join.");
+			return (view_page(pg, id, 1));
+		}
+		r = moderation_merge(app_db, &pg->actor, id, issue, pg->now);
+		break;
+	}
+	if (r == MOD_FLAGGED)
+		form_error(&pg->errors, "action_taken", "This view has a "
+		    "safeguarding flag. Record what you did and clear it "
+		    "first.");
+	else if (r == MOD_DONE)
+		form_error(&pg->errors, "action", "Someone has already "
+		    "dealt with this view.");
+	else if (r == MOD_NO_ISSUE)
+		form_error(&pg->errors, "issue_id", "That issue no longer "
+		    "exists.");
+	else if (r != MOD_OK)
+		return (page_error(pg, 500));
+	if (pg->errors.n > 0)
+		return (view_page(pg, id, 1));
+	return (page_redirect(pg, "/moderation", "moderated"));
+}
+
+static int
+clear_flag(struct page *pg, int64_t id)
+{
+	const char	*what;
+
+	what = form_text(&pg->form, "action_taken", 2000, 1, 1, &pg->errors,
+	    "Write what you did about it. This is required.");
+	if (what == NULL)
+		return (view_page(pg, id, 1));
+	if (db_begin(app_db) == -1)
+		return (page_error(pg, 500));
+	if (safeguarding_clear(app_db, &pg->actor, id, what, pg->now) == -1 ||
+	    db_commit(app_db) == -1) {
+		db_rollback(app_db);
+		form_error(&pg->errors, "action_taken", "There is no open flag "
+		    "on this view.");
+		return (view_page(pg, id, 1));
+	}
+	return (page_redirect(pg, arena_printf(&pg->arena,
+	    "/moderation/%lld", (long long)id), "flag_cleared"));
+}
+
+int
+page_moderation_view(struct http_request *req)
+{
+	struct page	 pg;
+	int64_t		 id;
+	int		 action;
+
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
+	    !page_require(&pg, R_WORKER))
+		return (KORE_RESULT_OK);
+	if ((id = path_id(&pg)) <= 0)
+		return (page_error(&pg, 404));
+	if (req->method != HTTP_METHOD_POST)
+		return (view_page(&pg, id, 0));
+	action = form_choice(&pg.form, "action", actions, &pg.errors,
+	    "Choose what to do.");
+	if (action < 0)
+		return (view_page(&pg, id, 1));
+	if (action == 4)
+		return (clear_flag(&pg, id));
+	return (decide(&pg, id, action));
+}

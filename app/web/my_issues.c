@@ -1,0 +1,111 @@
+/*
+ * my_issues.c: /my-issues, the issues sent to a councillor (overdue
+ * first), and /my-issues/ID, where they answer with a decision, a
+ * response for young people and, unless they agree, the reason.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "issues.h"
+#include "timefmt.h"
+
+int
+page_my_issues(struct http_request *req)
+{
+	struct page	 pg;
+
+	if (!page_begin(&pg, req, ALLOW_GET) ||
+	    !page_require(&pg, R_COUNCILLOR))
+		return (KORE_RESULT_OK);
+	pg.title = "Issues to answer";
+	pg.nav = "my_issues";
+	if (issues_for_councillor(app_db, pg.sess.user_id, pg.now,
+	    pg.ctx) == -1)
+		return (page_error(&pg, 500));
+	return (page_render(&pg, 200, "my_issues"));
+}
+
+static int
+answer_page(struct page *pg, int64_t id, int errors)
+{
+	const struct form	*f = &pg->form;
+	const char		*v;
+
+	if (issues_detail(app_db, id, 0, pg->ctx) != 1)
+		return (page_error(pg, 404));
+	pg->title = tv_get_str(pg->ctx, "title");
+	pg->nav = "my_issues";
+	v = form_raw(f, "decision");
+	tv_set_bool(pg->ctx, arena_printf(&pg->arena, "pick_%s", v ? v : ""),
+	    1);
+	tv_set_str(pg->ctx, "f_text", form_raw(f, "text"));
+	tv_set_str(pg->ctx, "f_reason", form_raw(f, "reason"));
+	tv_set_str(pg->ctx, "f_new_due", form_raw(f, "new_due"));
+	tv_set_str(pg->ctx, "f_action_text", form_raw(f, "action_text"));
+	tv_set_str(pg->ctx, "f_action_owner", form_raw(f, "action_owner"));
+	tv_set_str(pg->ctx, "f_action_due", form_raw(f, "action_due"));
+	return (errors ? page_form_errors(pg, "my_issue") :
+	    page_render(pg, 200, "my_issue"));
+}
+
+static void
+read_response(struct page *pg, struct response *r)
+{
+	const struct form	*f = &pg->form;
+	const char		*d;
+
+	memset(r, 0, sizeof(*r));
+	r->decision = form_raw(f, "decision");
+	r->text = form_text(f, "text", RESPONSE_MAX, 1, 0, &pg->errors, "");
+	r->reason = form_text(f, "reason", RESPONSE_MAX, 1, 0, &pg->errors,
+	    "");
+	r->action_text = form_text(f, "action_text", 1000, 1, 0, &pg->errors,
+	    "");
+	r->action_owner = form_text(f, "action_owner", 200, 0, 0,
+	    &pg->errors, "");
+	if ((d = form_raw(f, "new_due")) != NULL && *d != '\0' &&
+	    time_parse_date(d, &r->new_due) == -1)
+		form_error(&pg->errors, "new_due", "Enter a date like "
+		    "2026-12-18.");
+	if ((d = form_raw(f, "action_due")) != NULL && *d != '\0' &&
+	    time_parse_date(d, &r->action_due) == -1)
+		form_error(&pg->errors, "action_due", "Enter a date like "
+		    "2026-12-18.");
+	if (r->new_due > 0)
+		r->new_due += 86399;
+}
+
+int
+page_my_issue(struct http_request *req)
+{
+	struct page	 pg;
+	struct issue	 is;
+	struct response	 r;
+	const char	*why, *field;
+	int64_t		 id;
+
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
+	    !page_require(&pg, R_COUNCILLOR))
+		return (KORE_RESULT_OK);
+	id = strtoll(req->path + strlen("/my-issues/"), NULL, 10);
+	/* Not sent to you, or not waiting: as if it did not exist. */
+	if (id <= 0 || issues_get(app_db, id, &is) != 1 ||
+	    is.councillor_id != pg.sess.user_id)
+		return (page_error(&pg, 404));
+	tv_set_bool(pg.ctx, "can_answer", issues_may_respond(&is,
+	    pg.sess.user_id));
+	if (req->method != HTTP_METHOD_POST)
+		return (answer_page(&pg, id, 0));
+	if (!issues_may_respond(&is, pg.sess.user_id))
+		return (page_error(&pg, 404));
+	read_response(&pg, &r);
+	if (pg.errors.n == 0 && (why = issues_response_problem(&r, pg.now,
+	    &field)) != NULL)
+		form_error(&pg.errors, field, why);
+	if (pg.errors.n > 0)
+		return (answer_page(&pg, id, 1));
+	if (issues_respond(app_db, &pg.actor, id, &r, pg.now) == -1)
+		return (page_error(&pg, 500));
+	return (page_redirect(&pg, "/my-issues", "answered"));
+}

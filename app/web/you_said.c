@@ -1,0 +1,29 @@
+/*
+ * you_said.c: /you-said-we-did, the public page of published outcomes:
+ * what young people said (the worker's public summary, never their own
+ * words), what was decided, why, and what will happen. Names appear only
+ * where a young person chose to be named.
+ */
+#include "app.h"
+#include "issues.h"
+#include "views.h"
+
+int
+page_you_said(struct http_request *req)
+{
+	struct page	 pg;
+	int64_t		 category;
+
+	if (!page_begin(&pg, req, ALLOW_GET))
+		return (KORE_RESULT_OK);
+	pg.title = "You said, we did";
+	pg.nav = "you_said";
+	category = 0;
+	(void)form_id(&pg.form, "category", &category);
+	if (views_categories(app_db, tv_set_list(pg.ctx, "categories"),
+	    category) == -1 ||
+	    issues_published(app_db, category, tv_set_list(pg.ctx,
+	    "outcomes")) == -1)
+		return (page_error(&pg, 500));
+	return (page_render(&pg, 200, "you_said"));
+}

@@ -1,0 +1,479 @@
+/*
+ * test_views.c: the core loop over real HTTP, by all three roles: raise,
+ * safeguard, moderate, send, answer, publish, follow; the tracking code
+ * for young people without an account; and who may see what.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+static struct client	 young, worker, cllr, anon;
+
+static int64_t
+count(const char *fmt, ...)
+{
+	char	 sql[1024];
+	va_list	 ap;
+	int64_t	 n;
+
+	va_start(ap, fmt);
+	(void)vsnprintf(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	n = db_count(sql);
+	assert_true(n >= 0);
+	return (n);
+}
+
+static int
+setup(void **state)
+{
+	if (group_setup_demo(state) != 0)
+		return (-1);
+	memset(&young, 0, sizeof(young));
+	memset(&worker, 0, sizeof(worker));
+	memset(&cllr, 0, sizeof(cllr));
+	memset(&anon, 0, sizeof(anon));
+	if (client_login(&young, "Jaden", "kite-river-42") != 303 ||
+	    client_login(&worker, "Priya Shah", "worker-demo-2026") != 303 ||
+	    client_login(&cllr, "Cllr Sam Okafor", "councillor-demo-2026") !=
+	    303)
+		return (-1);
+	return (0);
+}
+
+/* Raise a view as c; returns the new view's id (signed in) or 0. */
+static int64_t
+raise_view(struct client *c, const char *title, const char *body,
+    const char *extra, struct resp *r)
+{
+	char	 form[4096], loc[128];
+	long	 st;
+
+	(void)snprintf(form, sizeof(form), "category=%lld&title=%s&body=%s&"
+	    "publish=anonymous%s", (long long)count("SELECT id FROM "
+	    "categories WHERE key = 'leisure'"), url_enc(title),
+	    url_enc(body), extra ? extra : "");
+	st = client_post(c, "/views/new", "/views/new", form, r);
+	if (st == 303 && resp_header(r, "location", loc, sizeof(loc)))
+		return (strtoll(loc + strlen("/views/"), NULL, 10));
+	return (0);
+}
+
+static void
+form_explains_and_keeps_input(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/views/new", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "participation worker"));
+	assert_true(resp_has(&r, "not for emergencies"));
+	assert_true(resp_has(&r, "0800 1111"));
+	assert_true(resp_has(&r, "116 123"));
+	assert_true(resp_has(&r, "85258"));
+	resp_free(&r);
+	assert_int_equal(client_post(&young, "/views/new", "/views/new",
+	    "title=&body=My+words+stay%0D%0Ahere&publish=no", &r), 422);
+	assert_true(resp_has(&r, "There is a problem"));
+	assert_true(resp_has(&r, "href=\"#category\""));
+	assert_true(resp_has(&r, "Give it a short title"));
+	/* The text comes back, line break and all. */
+	assert_true(resp_has(&r, "My words stay\r\nhere</textarea>"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE body LIKE "
+	    "'My words%%'"), 0);
+}
+
+static void
+same_form_twice_is_one_view(void **state)
+{
+	struct resp	 r;
+	char		 form[512];
+	int		 i;
+
+	(void)state;
+	(void)snprintf(form, sizeof(form), "category=1&title=Twice&body=Sent"
+	    "+twice&publish=no&form_token=%s",
+	    "TokenTokenTokenTokenTokenTokenTokenToken123");
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(client_post(&young, "/views/new",
+		    "/views/new", form, &r), 303);
+		resp_free(&r);
+	}
+	assert_int_equal(count("SELECT count(*) FROM views WHERE title = "
+	    "'Twice'"), 1);
+}
+
+static void
+whole_loop_by_three_roles(void **state)
+{
+	struct resp	 r;
+	char		 path[64], form[1024];
+	int64_t		 view, issue, cid;
+
+	(void)state;
+	view = raise_view(&young, "Leisure passes for everyone",
+	    "My friends get a leisure pass and I have to ask every time.",
+	    "&better=Give+us+all+one", &r);
+	assert_true(view > 0);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)view);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_true(resp_has(&r, "Waiting to be read"));
+	assert_true(resp_has(&r, "We got this"));
+	resp_free(&r);
+
+	/* The worker reads it and approves it as a public issue. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/moderation", &r), 0);
+	assert_true(resp_has(&r, "Leisure passes for everyone"));
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/moderation/%lld",
+	    (long long)view);
+	assert_int_equal(client_post(&worker, path, path, "action=approve&"
+	    "issue_title=Leisure+passes&summary=Young+people+want+a+leisure+"
+	    "pass+without+asking+each+time.", &r), 303);
+	resp_free(&r);
+	issue = count("SELECT issue_id FROM views WHERE id = %lld",
+	    (long long)view);
+	assert_true(issue > 0);
+
+	/* Sent to the councillor, who finds it in their list. */
+	cid = count("SELECT id FROM users WHERE role = 'councillor'");
+	(void)snprintf(path, sizeof(path), "/issues/%lld", (long long)issue);
+	(void)snprintf(form, sizeof(form), "action=send&councillor=%lld&"
+	    "due=2099-01-31", (long long)cid);
+	assert_int_equal(client_post(&worker, path, path, form, &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&cllr, "/my-issues", &r), 0);
+	assert_true(resp_has(&r, "Leisure passes"));
+	resp_free(&r);
+
+	/* "Not agreed" without a reason is not an answer. */
+	(void)snprintf(path, sizeof(path), "/my-issues/%lld", (long long)issue);
+	assert_int_equal(client_post(&cllr, path, path, "decision=not_agreed&"
+	    "text=We+cannot+do+this.&reason=", &r), 422);
+	assert_true(resp_has(&r, "Give the reason"));
+	assert_true(resp_has(&r, "We cannot do this.</textarea>"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND decision IS NULL AND state = 'with_councillor'",
+	    (long long)issue), 1);
+	assert_int_equal(client_post(&cllr, path, path, "decision=partly&"
+	    "text=Passes+for+11+to+18+from+January.&reason=The+budget+covers+"
+	    "11+to+18+this+year.", &r), 303);
+	resp_free(&r);
+
+	/* The young person reads the decision and the reason. */
+	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)view);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_true(resp_has(&r, "Partly agreed"));
+	assert_true(resp_has(&r, "The budget covers 11 to 18 this year."));
+	resp_free(&r);
+
+	/* Published: the public page has the summary, never their words. */
+	(void)snprintf(path, sizeof(path), "/issues/%lld", (long long)issue);
+	assert_int_equal(client_post(&worker, path, path, "action=publish",
+	    &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/you-said-we-did", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Young people want a leisure pass"));
+	assert_true(resp_has(&r, "Partly agreed"));
+	assert_true(resp_has(&r, "The budget covers 11 to 18"));
+	assert_false(resp_has(&r, "I have to ask every time"));
+	assert_false(resp_has(&r, "Jaden"));
+	resp_free(&r);
+	/* A notification at every step, and the count in the header. */
+	assert_true(count("SELECT count(*) FROM notifications WHERE view_id = "
+	    "%lld", (long long)view) >= 5);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/notifications", &r), 0);
+	assert_true(resp_has(&r, "nav-count"));
+	assert_true(resp_has(&r, "A councillor has answered"));
+	resp_free(&r);
+	assert_int_equal(client_post(&young, "/notifications",
+	    "/notifications", "", &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM notifications n JOIN "
+	    "users u ON u.id = n.user_id WHERE u.name_key = 'jaden' AND "
+	    "n.read_at IS NULL"), 0);
+	assert_true(count("SELECT count(*) FROM audit_log WHERE action IN "
+	    "('view.create', 'view.approve', 'issue.send', 'issue.answer', "
+	    "'issue.publish')") >= 5);
+}
+
+static void
+flagged_view_is_held_until_cleared(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+	int64_t		 view;
+	const char	*body = "Sometimes I want to hurt myself when they "
+	    "move me.";
+
+	(void)state;
+	assert_int_equal(raise_view(&young, "Moving again", body, NULL, &r),
+	    0);
+	assert_int_equal(r.status, 200);
+	/* Help first, and the promise that someone reads it today. */
+	assert_true(resp_has(&r, "We are here to help"));
+	assert_true(strstr(buf_cstr(&r.body), "0800 1111") <
+	    strstr(buf_cstr(&r.body), "read\nwhat you wrote"));
+	assert_true(resp_has(&r, "today"));
+	resp_free(&r);
+	view = count("SELECT id FROM views WHERE body = 'Sometimes I want to "
+	    "hurt myself when they move me.'");
+	assert_int_equal(count("SELECT urgent FROM views WHERE id = %lld",
+	    (long long)view), 1);
+	assert_int_equal(count("SELECT count(*) FROM safeguarding_flags "
+	    "WHERE view_id = %lld AND topics = 'self_harm'", (long long)view),
+	    1);
+
+	/* Top of the queue. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/moderation", &r), 0);
+	assert_true(strstr(buf_cstr(&r.body), "Moving again") <
+	    strstr(buf_cstr(&r.body), "</tbody>"));
+	assert_true(resp_has(&r, "Safeguarding flag"));
+	resp_free(&r);
+
+	/* It cannot move until the flag is cleared with a record. */
+	(void)snprintf(path, sizeof(path), "/moderation/%lld",
+	    (long long)view);
+	assert_int_equal(client_post(&worker, path, path, "action=approve&"
+	    "issue_title=Moves&summary=Moves+are+hard.", &r), 422);
+	assert_true(resp_has(&r, "safeguarding flag"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld "
+	    "AND state = 'received' AND issue_id IS NULL", (long long)view), 1);
+	assert_int_equal(client_post(&worker, path, path, "action=clear&"
+	    "action_taken=", &r), 422);
+	assert_true(resp_has(&r, "This is required"));
+	resp_free(&r);
+	assert_int_equal(client_post(&worker, path, path, "action=clear&"
+	    "action_taken=Spoke+to+the+young+person+and+their+social+worker.",
+	    &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM safeguarding_flags WHERE "
+	    "view_id = %lld AND cleared_at IS NOT NULL AND action_taken LIKE "
+	    "'Spoke%%'", (long long)view), 1);
+	assert_int_equal(client_post(&worker, path, path, "action=approve&"
+	    "issue_title=Moves&summary=Moves+are+hard.", &r), 303);
+	resp_free(&r);
+}
+
+static void
+no_account_tracking_code(void **state)
+{
+	struct resp	 r;
+	char		 code[64], form[128];
+	int		 i;
+
+	(void)state;
+	assert_int_equal(raise_view(&anon, "Bus passes", "The bus pass runs "
+	    "out too soon.", NULL, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_non_null(resp_between(&r, "id=\"track-code\">", "</p>", code,
+	    sizeof(code)));
+	assert_int_equal(strlen(code), 19);	/* 16 symbols, 80 bits */
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "code=%s", url_enc(code));
+	assert_int_equal(client_post(&anon, "/track", "/track", form, &r),
+	    200);
+	assert_true(resp_has(&r, "Bus passes"));
+	assert_true(resp_has(&r, "Waiting to be read"));
+	resp_free(&r);
+	assert_int_equal(client_post(&anon, "/track", "/track",
+	    "code=AAAA-BBBB-CCCC-DDDD", &r), 422);
+	assert_true(resp_has(&r, "cannot find a view with that code"));
+	resp_free(&r);
+	/* Five an hour from one address. */
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(raise_view(&anon, "More", "Another one", NULL,
+		    &r), 0);
+		assert_int_equal(r.status, 200);
+		resp_free(&r);
+	}
+	assert_int_equal(raise_view(&anon, "More", "Another one", NULL, &r),
+	    0);
+	assert_int_equal(r.status, 422);
+	assert_true(resp_has(&r, "try again later"));
+	resp_free(&r);
+}
+
+static void
+others_cannot_see_a_view(void **state)
+{
+	struct client	 other, mgr;
+	struct resp	 r;
+	char		 code[64], form[512], path[64];
+	int64_t		 view;
+
+	(void)state;
+	memset(&other, 0, sizeof(other));
+	memset(&mgr, 0, sizeof(mgr));
+	view = raise_view(&young, "Mine only", "Private words", NULL, &r);
+	resp_free(&r);
+	assert_int_equal(client_login(&mgr, "Priya Shah", "worker-demo-2026"),
+	    303);
+	assert_int_equal(client_post(&mgr, "/accounts", "/accounts/invite",
+	    "role=young_person", &r), 200);
+	assert_non_null(resp_between(&r, "id=\"code\">", "</p>", code,
+	    sizeof(code)));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "code=%s", code);
+	assert_int_equal(client_post(&other, "/join", "/join", form, &r), 200);
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "code=%s&name=Robin&password="
+	    "robin-long-pw&password2=robin-long-pw&age_band=12_15&"
+	    "area=inside", code);
+	assert_int_equal(client_post(&other, "/join", "/join/finish", form,
+	    &r), 303);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)view);
+	assert_int_equal(client_status(&other, path), 404);
+	assert_int_equal(client_status(&other, "/views/999999"), 404);
+	assert_int_equal(client_status(&young, path), 200);
+	(void)snprintf(path, sizeof(path), "/views/%lld/withdraw",
+	    (long long)view);
+	assert_int_equal(client_post(&other, "/views", path, "", &r), 404);
+	resp_free(&r);
+	/* Staff pages stay staff pages. */
+	assert_int_equal(client_status(&young, "/moderation"), 404);
+	assert_int_equal(client_status(&cllr, "/issues"), 404);
+	assert_int_equal(client_status(&cllr, "/moderation"), 404);
+	assert_int_equal(client_status(&worker, "/my-issues"), 404);
+	assert_int_equal(client_status(&anon, "/views"), 303);
+}
+
+static void
+redirect_and_merge_tell_the_young_person(void **state)
+{
+	struct resp	 r;
+	char		 path[64], form[256];
+	int64_t		 a, b, issue;
+
+	(void)state;
+	a = raise_view(&young, "My own review", "My review was cancelled.",
+	    NULL, &r);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/moderation/%lld", (long long)a);
+	assert_int_equal(client_post(&worker, path, path, "action=redirect&"
+	    "words=This+is+about+you.+Your+IRO+can+fix+it.", &r), 422);
+	assert_true(resp_has(&r, "Choose who can help"));
+	resp_free(&r);
+	assert_int_equal(client_post(&worker, path, path, "action=redirect&"
+	    "route=iro&words=This+is+about+you.+Your+IRO+can+fix+it.", &r),
+	    303);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)a);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_true(resp_has(&r, "Needs a different route"));
+	assert_true(resp_has(&r, "Independent Reviewing Officer"));
+	resp_free(&r);
+
+	issue = count("SELECT max(id) FROM issues");
+	b = raise_view(&young, "Passes again", "Same as the others.", NULL,
+	    &r);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/moderation/%lld", (long long)b);
+	(void)snprintf(form, sizeof(form), "action=merge&issue_id=%lld",
+	    (long long)issue);
+	assert_int_equal(client_post(&worker, path, path, form, &r), 303);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)b);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_true(resp_has(&r, "joined their issue"));
+	resp_free(&r);
+	/* A decision twice is refused, not repeated. */
+	(void)snprintf(path, sizeof(path), "/moderation/%lld", (long long)b);
+	assert_int_equal(client_post(&worker, path, path, "action=reject&"
+	    "reason=No.", &r), 422);
+	assert_true(resp_has(&r, "already dealt with"));
+	resp_free(&r);
+}
+
+static void
+withdraw_until_answered(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+	int64_t		 v;
+
+	(void)state;
+	v = raise_view(&young, "Changed my mind", "Not any more.", NULL, &r);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/views/%lld/withdraw",
+	    (long long)v);
+	assert_int_equal(client_post(&young, "/views", path, "", &r), 303);
+	resp_free(&r);
+	assert_int_equal(client_post(&young, "/views", path, "", &r), 409);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld "
+	    "AND state = 'withdrawn'", (long long)v), 1);
+}
+
+static void
+hostile_text_is_kept_and_escaped(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+	int64_t		 v;
+
+	(void)state;
+	v = raise_view(&young, "<b>bold</b> \"quoted\"",
+	    "<script>alert(1)</script>' OR 1=1; --", NULL, &r);
+	assert_true(v > 0);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE body = "
+	    "'<script>alert(1)</script>'' OR 1=1; --'"), 1);
+	(void)snprintf(path, sizeof(path), "/moderation/%lld", (long long)v);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_true(resp_has(&r, "&lt;script&gt;alert(1)&lt;/script&gt;"
+	    "&#39; OR 1=1; --"));
+	assert_false(resp_has(&r, "<script>"));
+	assert_true(resp_has(&r, "&lt;b&gt;bold&lt;/b&gt; &quot;quoted"));
+	resp_free(&r);
+	/* A right-to-left override is refused, with the text kept. */
+	assert_int_equal(client_post(&young, "/views/new", "/views/new",
+	    "category=1&title=abc%E2%80%AEdef&body=x&publish=no", &r), 422);
+	assert_true(resp_has(&r, "hidden characters"));
+	resp_free(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(form_explains_and_keeps_input),
+		cmocka_unit_test(same_form_twice_is_one_view),
+		cmocka_unit_test(whole_loop_by_three_roles),
+		cmocka_unit_test(flagged_view_is_held_until_cleared),
+		cmocka_unit_test(no_account_tracking_code),
+		cmocka_unit_test(others_cannot_see_a_view),
+		cmocka_unit_test(redirect_and_merge_tell_the_young_person),
+		cmocka_unit_test(withdraw_until_answered),
+		cmocka_unit_test(hostile_text_is_kept_and_escaped),
+	};
+
+	return (cmocka_run_group_tests_name("http_views", tests, setup,
+	    group_teardown_server));
+}
