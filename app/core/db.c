@@ -29,6 +29,7 @@ struct stmt_slot {
 
 struct db {
 	sqlite3			*h;
+	int			 depth;		/* open transactions */
 	struct stmt_slot	*slots;
 	size_t			 nslots;
 	size_t			 used;
@@ -337,20 +338,39 @@ db_changes(struct db *db)
 	return (sqlite3_changes(db->h));
 }
 
-/* Writers take the lock up front, so a transaction never fails halfway on
- * SQLITE_BUSY when it upgrades from reading to writing. */
+/*
+ * Writers take the lock up front, so a transaction never fails halfway on
+ * SQLITE_BUSY when it upgrades from reading to writing. Inside another
+ * transaction a savepoint is used instead, so a model function that
+ * commits its own work can also be one step of a larger whole (the demo
+ * council is built that way). Every begin ends in exactly one commit or
+ * rollback; a rollback with nothing open does nothing.
+ */
 int
 db_begin(struct db *db)
 {
-	return (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
-	    SQLITE_OK ? 0 : -1);
+	const char	*sql;
+
+	sql = db->depth > 0 ? "SAVEPOINT nested" : "BEGIN IMMEDIATE";
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return (-1);
+	db->depth++;
+	return (0);
 }
 
+/* 0 when committed; on failure everything since db_begin is undone. */
 int
 db_commit(struct db *db)
 {
-	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+	const char	*sql;
+
+	if (db->depth == 0)
+		return (-1);
+	sql = db->depth > 1 ? "RELEASE nested" : "COMMIT";
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK) {
+		db->depth--;
 		return (0);
+	}
 	db_rollback(db);
 	return (-1);
 }
@@ -358,8 +378,14 @@ db_commit(struct db *db)
 void
 db_rollback(struct db *db)
 {
-	if (!sqlite3_get_autocommit(db->h))
+	if (db->depth == 0)
+		return;
+	if (db->depth > 1)
+		(void)sqlite3_exec(db->h, "ROLLBACK TO nested; RELEASE nested",
+		    NULL, NULL, NULL);
+	else if (!sqlite3_get_autocommit(db->h))
 		(void)sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	db->depth--;
 }
 
 /*

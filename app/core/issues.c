@@ -380,7 +380,7 @@ issues_respond(struct db *db, const struct actor *who, int64_t id,
 		ok = db_exec(db, sql_more_time, "itti", id, r->text, r->reason,
 		    r->new_due) == 0;
 	else
-		ok = db_exec(db, sql_answer, "ittttiii", id, r->decision,
+		ok = db_exec(db, sql_answer, "itttttii", id, r->decision,
 		    r->text, *r->reason ? r->reason : NULL,
 		    r->action_text && *r->action_text ? r->action_text : NULL,
 		    r->action_owner && *r->action_owner ? r->action_owner :

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "audit.h"
 #include "auth.h"
@@ -82,7 +83,8 @@ seed_demo(struct db *db, char *err, size_t errlen)
 	    settings_set(db, "cicc_name", "Northbridge Voices") == -1 ||
 	    settings_set(db, "demo", "1") == -1)
 		goto fail;
-	if (seed_accounts(db, err, errlen) == -1) {
+	if (seed_accounts(db, err, errlen) == -1 ||
+	    seed_views(db, (int64_t)time(NULL), err, errlen) == -1) {
 		db_rollback(db);
 		return (-1);
 	}

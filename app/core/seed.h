@@ -6,6 +6,7 @@
 #ifndef PORTAL_SEED_H
 #define PORTAL_SEED_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "db.h"
@@ -19,5 +20,6 @@ struct demo_login {
 int	seed_demo(struct db *, char *, size_t);
 int	seed_is_demo(struct db *);
 const struct demo_login *seed_demo_logins(size_t *);
+int	seed_views(struct db *, int64_t, char *, size_t);
 
 #endif

@@ -196,7 +196,12 @@ whole_loop_by_three_roles(void **state)
 	assert_true(resp_has(&r, "Partly agreed"));
 	assert_true(resp_has(&r, "The budget covers 11 to 18"));
 	assert_false(resp_has(&r, "I have to ask every time"));
-	assert_false(resp_has(&r, "Jaden"));
+	/* Jaden asked to be named on one demo outcome, and only there. */
+	assert_true(resp_has(&r, "raised by Jaden"));
+	assert_false(resp_has(&r, "raised by Jaden, "));
+	/* A demo answer's action, owner and date. */
+	assert_true(resp_has(&r, "Leisure passes sent to all carers "
+	    "(Children&#39;s services, by "));
 	resp_free(&r);
 	/* A notification at every step, and the count in the header. */
 	assert_true(count("SELECT count(*) FROM notifications WHERE view_id = "

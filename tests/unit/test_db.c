@@ -186,6 +186,47 @@ rollback_discards(void **state)
 }
 
 static void
+nested_transactions_use_savepoints(void **state)
+{
+	struct fixture	*f = *state;
+	char		 err[256];
+	int64_t		 n;
+
+	assert_int_equal(db_migrate(f->db, f->mig, err, sizeof(err)), 2);
+	assert_int_equal(db_begin(f->db), 0);
+	assert_int_equal(db_exec(f->db, "INSERT INTO a (v) VALUES ('outer')",
+	    ""), 0);
+	/* An inner step that fails undoes only itself... */
+	assert_int_equal(db_begin(f->db), 0);
+	assert_int_equal(db_exec(f->db, "INSERT INTO a (v) VALUES ('inner')",
+	    ""), 0);
+	db_rollback(f->db);
+	/* ...one that succeeds stays, until the outer one decides. */
+	assert_int_equal(db_begin(f->db), 0);
+	assert_int_equal(db_exec(f->db, "INSERT INTO a (v) VALUES ('kept')",
+	    ""), 0);
+	assert_int_equal(db_commit(f->db), 0);
+	assert_int_equal(db_commit(f->db), 0);
+	assert_int_equal(db_int(f->db, &n, "SELECT count(*) FROM a WHERE v IN "
+	    "('outer', 'kept')", ""), 1);
+	assert_int_equal(n, 2);
+	assert_int_equal(db_int(f->db, &n, "SELECT count(*) FROM a WHERE v = "
+	    "'inner'", ""), 1);
+	assert_int_equal(n, 0);
+	/* And the outer rollback takes the inner commits with it. */
+	assert_int_equal(db_begin(f->db), 0);
+	assert_int_equal(db_begin(f->db), 0);
+	assert_int_equal(db_exec(f->db, "INSERT INTO a (v) VALUES ('gone')",
+	    ""), 0);
+	assert_int_equal(db_commit(f->db), 0);
+	db_rollback(f->db);
+	db_rollback(f->db);	/* nothing open: harmless */
+	assert_int_equal(db_int(f->db, &n, "SELECT count(*) FROM a WHERE v = "
+	    "'gone'", ""), 1);
+	assert_int_equal(n, 0);
+}
+
+static void
 backup_and_check(void **state)
 {
 	struct fixture	*f = *state;
@@ -221,6 +262,8 @@ main(void)
 		    statements_are_cached_and_bound, setup, teardown),
 		cmocka_unit_test_setup_teardown(rollback_discards, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    nested_transactions_use_savepoints, setup, teardown),
 		cmocka_unit_test_setup_teardown(backup_and_check, setup,
 		    teardown),
 	};
