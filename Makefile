@@ -103,6 +103,7 @@ $(BUILD)/bench/%: bench/%.c $(HARNESS_OBJ) $(CORE_OBJ)
 
 # Benchmarks print their figures; they never fail on a timing.
 bench: deps-test all $(BENCH_BIN)
+	@sh tools/deps.sh wrk
 	@for b in $(BENCH_BIN); do echo "== $$b"; ./$$b || exit 1; done
 
 clean:

@@ -105,7 +105,7 @@ CREATE TABLE views (
 ) STRICT;
 
 CREATE INDEX views_author ON views (author_id, id);
-CREATE INDEX views_queue ON views (state, urgent, created_at);
+CREATE INDEX views_queue ON views (state, urgent DESC, created_at, id);
 CREATE INDEX views_issue ON views (issue_id);
 
 -- The timeline of one view, as its author sees it.

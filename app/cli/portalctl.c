@@ -15,6 +15,7 @@
 #include "auth.h"
 #include "buf.h"
 #include "db.h"
+#include "generate.h"
 #include "invite.h"
 #include "seed.h"
 #include "settings.h"
@@ -40,6 +41,7 @@ static int	cmd_seed_demo(struct cli *, int, char **);
 static int	cmd_demo_logins(struct cli *, int, char **);
 static int	cmd_create_admin(struct cli *, int, char **);
 static int	cmd_invite(struct cli *, int, char **);
+static int	cmd_generate(struct cli *, int, char **);
 static int	cmd_backup(struct cli *, int, char **);
 static int	cmd_check(struct cli *, int, char **);
 
@@ -56,6 +58,9 @@ static const struct command commands[] = {
 	{ "invite", "--role ROLE", "make a one-time invite code (ROLE: "
 	    "young_person, participation_worker, councillor or admin)",
 	    cmd_invite },
+	{ "generate", "--young N --views M [--password P]", "add a large "
+	    "generated council to a demo database, for benchmarks",
+	    cmd_generate },
 	{ "backup", "FILE", "copy the database to FILE, safely even while the "
 	    "server runs", cmd_backup },
 	{ "check", "", "check the database file for damage", cmd_check },
@@ -70,8 +75,9 @@ usage(FILE *fp)
 	    "The database is --db, else $PORTAL_DB, else var/portal.db.\n\n"
 	    "Commands:\n");
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(fp, "  %-12s %-11s %s\n", commands[i].name,
-		    commands[i].args, commands[i].help);
+		fprintf(fp, "  %s%s%s\n      %s\n", commands[i].name,
+		    *commands[i].args ? " " : "", commands[i].args,
+		    commands[i].help);
 }
 
 static int
@@ -292,6 +298,45 @@ cmd_invite(struct cli *c, int argc, char **argv)
 	printf("Invite code for a %s (works once, for %lld days):\n\n"
 	    "    %s\n\nThey type it in at /join.\n", role_label(role),
 	    (long long)days, code);
+	return (0);
+}
+
+static int
+cmd_generate(struct cli *c, int argc, char **argv)
+{
+	const char	*password = NULL;
+	char		 err[512], *end;
+	long long	 young = -1, views = -1, *target;
+	int		 i;
+
+	for (i = 0; i + 1 < argc; i += 2) {
+		if (strcmp(argv[i], "--password") == 0) {
+			password = argv[i + 1];
+			continue;
+		}
+		target = strcmp(argv[i], "--young") == 0 ? &young :
+		    strcmp(argv[i], "--views") == 0 ? &views : NULL;
+		if (target == NULL)
+			return (EXIT_USAGE);
+		*target = strtoll(argv[i + 1], &end, 10);
+		if (*end != '\0' || *target < 1 || *target > 10000000)
+			return (EXIT_USAGE);
+	}
+	if (i != argc || young < 1 || views < 0)
+		return (EXIT_USAGE);
+	if (auth_init() == -1 || open_db(c, 1) == -1)
+		return (1);
+	if (!seed_is_demo(c->db)) {
+		fprintf(stderr, "portalctl: generated data only goes into a "
+		    "demo database (run seed-demo first)\n");
+		return (1);
+	}
+	if (generate_council(c->db, young, views, (int64_t)time(NULL),
+	    password, err, sizeof(err)) == -1) {
+		fprintf(stderr, "portalctl: %s\n", err);
+		return (1);
+	}
+	printf("Added %lld young people and %lld views.\n", young, views);
 	return (0);
 }
 

@@ -186,12 +186,22 @@ static int
 bind_args(sqlite3_stmt *st, const char *fmt, va_list ap)
 {
 	const char	*s;
+	int64_t		 n;
 	int		 i, rc;
 
+	/* A format that does not match the statement is a programming
+	 * error: refuse it rather than bind garbage. */
+	if ((int)strlen(fmt) != sqlite3_bind_parameter_count(st))
+		return (-1);
 	for (i = 1; *fmt != '\0'; fmt++, i++) {
 		switch (*fmt) {
 		case 'i':
 			rc = sqlite3_bind_int64(st, i, va_arg(ap, int64_t));
+			break;
+		case 'I':
+			n = va_arg(ap, int64_t);
+			rc = n == 0 ? sqlite3_bind_null(st, i) :
+			    sqlite3_bind_int64(st, i, n);
 			break;
 		case 'd':
 			rc = sqlite3_bind_int(st, i, va_arg(ap, int));

@@ -7,6 +7,7 @@
  *
  * Bind formats, one character per parameter, bound by position:
  *   i  int64_t        d  int            t  const char * (NULL binds NULL)
+ *   I  int64_t, where 0 binds NULL (optional references)
  *   n  NULL (no argument)
  */
 #ifndef PORTAL_DB_H

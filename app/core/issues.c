@@ -51,7 +51,7 @@ static const char *sql_published =
 	"WHERE v.issue_id = i.id AND v.publish = 'name' "
 	"AND v.state IN ('approved', 'merged')) " ISSUE_FROM
 	"WHERE i.published_at IS NOT NULL AND (?1 = 0 OR i.category_id = ?1) "
-	"ORDER BY i.published_at DESC LIMIT 100";
+	"ORDER BY i.published_at DESC, i.id DESC LIMIT ?3 OFFSET ?2";
 static const char *sql_views_of =
 	"SELECT v.id, v.title, v.body, v.better, v.share, v.publish, "
 	"coalesce(u.display_name, ''), v.created_at FROM views v "
@@ -252,16 +252,26 @@ issues_councillors(struct db *db, int64_t selected, struct tval *list)
 	return (rc);
 }
 
-/* "You said, we did": published outcomes, with names only by choice. */
+/*
+ * "You said, we did": published outcomes, newest first, names only by
+ * choice; page `page` of ISSUES_PAGE. *more is set if there are more.
+ */
 int
-issues_published(struct db *db, int64_t category, struct tval *list)
+issues_published(struct db *db, int64_t category, int64_t page,
+    struct tval *list, int *more)
 {
 	struct tval	*row;
 	sqlite3_stmt	*st;
-	int		 rc;
+	int		 rc, n;
 
-	st = db_query(db, sql_published, "i", category);
-	while ((rc = db_step(st)) == 1) {
+	*more = 0;
+	st = db_query(db, sql_published, "iii", category, page * ISSUES_PAGE,
+	    (int64_t)ISSUES_PAGE + 1);
+	for (n = 0; (rc = db_step(st)) == 1; n++) {
+		if (n == ISSUES_PAGE) {
+			*more = 1;
+			break;
+		}
 		row = tv_push_map(list);
 		fill(st, row, 0);
 		tv_set_str(row, "named", db_col_text(st, 17));

@@ -13,6 +13,7 @@
 #include "tmpl.h"
 
 #define RESPONSE_MAX	5000
+#define ISSUES_PAGE	20	/* outcomes a page on You said, we did */
 
 struct issue {
 	int64_t		 id;
@@ -43,7 +44,8 @@ int	issues_detail(struct db *, int64_t, int, struct tval *);
 int	issues_list(struct db *, const struct issue_filter *, struct tval *);
 int	issues_for_councillor(struct db *, int64_t, int64_t, struct tval *);
 int	issues_councillors(struct db *, int64_t, struct tval *);
-int	issues_published(struct db *, int64_t, struct tval *);
+int	issues_published(struct db *, int64_t, int64_t, struct tval *,
+	    int *);
 int	issues_may_respond(const struct issue *, int64_t);
 int	issues_send(struct db *, const struct actor *, int64_t, int64_t,
 	    int64_t, int64_t);

@@ -12,18 +12,30 @@ int
 page_you_said(struct http_request *req)
 {
 	struct page	 pg;
-	int64_t		 category;
+	int64_t		 category, page;
+	int		 more;
 
 	if (!page_begin(&pg, req, ALLOW_GET))
 		return (KORE_RESULT_OK);
 	pg.title = "You said, we did";
 	pg.nav = "you_said";
 	category = 0;
+	page = 0;
 	(void)form_id(&pg.form, "category", &category);
+	if (form_id(&pg.form, "page", &page) == 0 && page > 100000)
+		page = 0;
 	if (views_categories(app_db, tv_set_list(pg.ctx, "categories"),
 	    category) == -1 ||
-	    issues_published(app_db, category, tv_set_list(pg.ctx,
-	    "outcomes")) == -1)
+	    issues_published(app_db, category, page, tv_set_list(pg.ctx,
+	    "outcomes"), &more) == -1)
 		return (page_error(&pg, 500));
+	if (more)
+		tv_set_str(pg.ctx, "next_page", arena_printf(&pg.arena,
+		    "/you-said-we-did?category=%lld&page=%lld",
+		    (long long)category, (long long)page + 1));
+	if (page > 0)
+		tv_set_str(pg.ctx, "prev_page", arena_printf(&pg.arena,
+		    "/you-said-we-did?category=%lld&page=%lld",
+		    (long long)category, (long long)page - 1));
 	return (page_render(&pg, 200, "you_said"));
 }

@@ -191,9 +191,18 @@ harness_start(int flags)
 	    port);
 	if (harness_ctl("migrate", NULL, 0) != 0)
 		return (-1);
-	if ((flags & HARNESS_SEED_DEMO) && harness_ctl("seed-demo", NULL, 0)
-	    != 0)
+	if ((flags & (HARNESS_SEED_DEMO | HARNESS_GENERATE)) &&
+	    harness_ctl("seed-demo", NULL, 0) != 0)
 		return (-1);
+	if (flags & HARNESS_GENERATE) {
+		(void)snprintf(conf, sizeof(conf), "generate --young %s "
+		    "--views %s --password %s", getenv("BENCH_YOUNG") ?
+		    getenv("BENCH_YOUNG") : "5000", getenv("BENCH_VIEWS") ?
+		    getenv("BENCH_VIEWS") : "100000", HARNESS_BENCH_PASSWORD);
+		if (harness_ctl(conf, NULL, 0) != 0)
+			return (-1);
+		(void)snprintf(conf, sizeof(conf), "%s/kore.conf", tmpdir);
+	}
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	if ((server_pid = fork()) == -1)
 		return (-1);

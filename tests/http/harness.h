@@ -16,6 +16,8 @@
 #include "buf.h"
 
 #define HARNESS_SEED_DEMO	0x01
+#define HARNESS_GENERATE	0x02	/* a big council: BENCH_YOUNG, BENCH_VIEWS */
+#define HARNESS_BENCH_PASSWORD	"bench-pass-1234"
 
 struct resp {
 	long		 status;

@@ -1,0 +1,101 @@
+/*
+ * core_pages.c: requests per second and latency of the core loop's pages
+ * on a big council (5,000 young people and 100,000 views by default;
+ * BENCH_YOUNG and BENCH_VIEWS change it), measured by wrk against the
+ * real server on loopback. Prints figures; never fails on a timing.
+ *
+ *   BENCH_SECONDS   how long each page is measured (default 10)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+struct target {
+	const char	*label;
+	const char	*path;
+	struct client	*as;
+};
+
+/* Run wrk on one page and print its line of the table. */
+static int
+measure(const struct target *t, const char *secs)
+{
+	char	 cmd[4096], line[512], rps[32], p50[32], p99[32], non2xx[32];
+	FILE	*fp;
+
+	char	 hdr[2100];
+
+	hdr[0] = '\0';
+	if (t->as != NULL)
+		(void)snprintf(hdr, sizeof(hdr), "-H 'Cookie: %s'",
+		    t->as->cookies);
+	(void)snprintf(cmd, sizeof(cmd), "wrk -t2 -c32 -d%ss --latency %s "
+	    "'%s%s' 2>&1", secs, hdr, harness_base(), t->path);
+	if ((fp = popen(cmd, "r")) == NULL)
+		return (-1);
+	(void)snprintf(rps, sizeof(rps), "?");
+	(void)snprintf(p50, sizeof(p50), "?");
+	(void)snprintf(p99, sizeof(p99), "?");
+	(void)snprintf(non2xx, sizeof(non2xx), "0");
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		(void)sscanf(line, " Requests/sec: %31s", rps);
+		(void)sscanf(line, " 50%% %31s", p50);
+		(void)sscanf(line, " 99%% %31s", p99);
+		(void)sscanf(line, " Non-2xx or 3xx responses: %31s", non2xx);
+	}
+	if (pclose(fp) != 0)
+		return (-1);
+	printf("%-28s %10s req/s   p50 %9s   p99 %9s   errors %s\n",
+	    t->label, rps, p50, p99, non2xx);
+	return (0);
+}
+
+int
+main(void)
+{
+	struct client	 young, worker;
+	const char	*secs;
+	size_t		 i;
+	struct target	 targets[] = {
+		{ "/views (a young person)", "/views", &young },
+		{ "/moderation (a worker)", "/moderation", &worker },
+		{ "/you-said-we-did (public)", "/you-said-we-did", NULL },
+		{ "/you-said-we-did?category=4", "/you-said-we-did?category=4",
+		    NULL },
+	};
+
+	if ((secs = getenv("BENCH_SECONDS")) == NULL)
+		secs = "10";
+	printf("Core pages on a generated council (%s young people, %s "
+	    "views), %s s each, 32 connections\n\n",
+	    getenv("BENCH_YOUNG") ? getenv("BENCH_YOUNG") : "5000",
+	    getenv("BENCH_VIEWS") ? getenv("BENCH_VIEWS") : "100000", secs);
+	if (harness_start(HARNESS_GENERATE) == -1) {
+		fprintf(stderr, "the server did not start\n");
+		return (1);
+	}
+	memset(&young, 0, sizeof(young));
+	memset(&worker, 0, sizeof(worker));
+	if (client_login(&young, "Young Person 1", HARNESS_BENCH_PASSWORD) !=
+	    303 || client_login(&worker, "Priya Shah", "worker-demo-2026") !=
+	    303) {
+		fprintf(stderr, "could not sign in\n");
+		(void)harness_stop();
+		return (1);
+	}
+	printf("Young Person 1 has %lld views; %lld views wait for "
+	    "moderation; %lld outcomes are published.\n\n",
+	    (long long)db_count("SELECT count(*) FROM views v JOIN users u "
+	    "ON u.id = v.author_id WHERE u.name_key = 'young person 1'"),
+	    (long long)db_count("SELECT count(*) FROM views WHERE state = "
+	    "'received'"), (long long)db_count("SELECT count(*) FROM issues "
+	    "WHERE published_at IS NOT NULL"));
+	for (i = 0; i < sizeof(targets) / sizeof(targets[0]); i++)
+		if (measure(&targets[i], secs) == -1)
+			fprintf(stderr, "wrk failed for %s (is wrk installed?)\n",
+			    targets[i].path);
+	(void)harness_stop();
+	return (0);
+}
