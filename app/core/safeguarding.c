@@ -17,6 +17,118 @@ static const char *sql_clear =
 	"UPDATE safeguarding_flags SET cleared_at = ?2, cleared_by = ?3, "
 	"action_taken = ?4 WHERE view_id = ?1 AND cleared_at IS NULL";
 
+static const char *sql_list =
+	"SELECT id, phrase, topic FROM safeguarding_phrases "
+	"ORDER BY topic, phrase";
+static const char *sql_add =
+	"INSERT INTO safeguarding_phrases (phrase, topic) VALUES (?1, ?2)";
+static const char *sql_remove =
+	"DELETE FROM safeguarding_phrases WHERE id = ?1";
+
+static const struct {
+	const char	*topic;
+	const char	*label;
+} topic_names[] = {
+	{ "self_harm", "Self-harm" },
+	{ "suicide", "Suicide" },
+	{ "abuse", "Abuse" },
+	{ "exploitation", "Exploitation" },
+	{ "missing", "Going missing" },
+	{ "violence", "Violence" },
+	{ "unsafe", "Not feeling safe" },
+};
+
+const char *
+safeguarding_topic_label(const char *topic)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(topic_names) / sizeof(topic_names[0]); i++)
+		if (strcmp(topic_names[i].topic, topic) == 0)
+			return (topic_names[i].label);
+	return (NULL);
+}
+
+/* The phrase list, grouped by topic, for the admin page. */
+int
+safeguarding_phrases(struct db *db, struct tval *list)
+{
+	struct tval	*row;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_list, "");
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
+		tv_set_str(row, "phrase", db_col_text(st, 1));
+		tv_set_str(row, "topic", safeguarding_topic_label(
+		    db_col_text(st, 2)));
+	}
+	db_done(st);
+	return (rc);
+}
+
+/*
+ * Add a phrase (stored normalised, so it matches as the matcher reads).
+ * -1 with *why for a phrase that cannot work, NULL on database error.
+ */
+int
+safeguarding_add(struct db *db, const struct actor *who, const char *phrase,
+    const char *topic, const char **why)
+{
+	struct buf	 norm;
+	char		*p;
+	int		 rc;
+
+	*why = NULL;
+	if (safeguarding_topic_label(topic) == NULL) {
+		*why = "Choose a topic.";
+		return (-1);
+	}
+	buf_init(&norm, 64);
+	safeguarding_normalise(phrase, &norm);
+	p = (char *)buf_cstr(&norm);
+	/* Stored without the padding spaces the matcher adds. */
+	p[norm.len - (norm.len > 1)] = '\0';
+	p += norm.len > 1;
+	if (strlen(p) < 3) {
+		*why = "A phrase needs at least three letters or numbers.";
+		buf_free(&norm);
+		return (-1);
+	}
+	if (db_begin(db) == -1) {
+		buf_free(&norm);
+		return (-1);
+	}
+	rc = db_exec(db, sql_add, "tt", p, topic);
+	if (rc != 0 && sqlite3_extended_errcode(db_handle(db)) ==
+	    SQLITE_CONSTRAINT_UNIQUE)
+		*why = "That phrase is already on the list.";
+	if (rc != 0 || audit_write(db, who, "safeguarding.phrase_add",
+	    "phrase", db_last_id(db), topic) == -1 || db_commit(db) == -1) {
+		db_rollback(db);
+		buf_free(&norm);
+		return (-1);
+	}
+	buf_free(&norm);
+	return (0);
+}
+
+int
+safeguarding_remove(struct db *db, const struct actor *who, int64_t id)
+{
+	if (db_begin(db) == -1)
+		return (-1);
+	if (db_exec(db, sql_remove, "i", id) != 0 || db_changes(db) != 1 ||
+	    audit_write(db, who, "safeguarding.phrase_remove", "phrase", id,
+	    "") == -1 || db_commit(db) == -1) {
+		db_rollback(db);
+		return (-1);
+	}
+	return (0);
+}
+
 /*
  * " words like this " from any text: ASCII letters lowered, apostrophes
  * (straight or curly) dropped so "don't" reads "dont", every other ASCII

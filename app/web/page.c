@@ -88,6 +88,9 @@ static const struct {
 	{ "issue_published", "Published on You said, we did. The young people "
 	    "have been told." },
 	{ "answered", "Thank you. Your answer has gone to the young people." },
+	{ "phrase_added", "The phrase is on the list. New views are checked "
+	    "for it from now on." },
+	{ "phrase_removed", "The phrase is off the list." },
 };
 
 static int

@@ -464,6 +464,45 @@ hostile_text_is_kept_and_escaped(void **state)
 	resp_free(&r);
 }
 
+static void
+admins_edit_the_phrase_list(void **state)
+{
+	struct client	 admin;
+	struct resp	 r;
+	char		 form[128];
+	int64_t		 id;
+
+	(void)state;
+	memset(&admin, 0, sizeof(admin));
+	assert_int_equal(client_login(&admin, "Alex Morgan",
+	    "admin-demo-2026"), 303);
+	assert_int_equal(client_status(&worker, "/admin/safeguarding"), 404);
+	assert_int_equal(client_post(&admin, "/admin/safeguarding",
+	    "/admin/safeguarding", "phrase=Trap+House!&topic=exploitation",
+	    &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM safeguarding_phrases "
+	    "WHERE phrase = 'trap house'"), 1);
+	assert_int_equal(client_post(&admin, "/admin/safeguarding",
+	    "/admin/safeguarding", "phrase=trap+house&topic=exploitation",
+	    &r), 422);
+	assert_true(resp_has(&r, "already on the list"));
+	resp_free(&r);
+	/* New views are checked for it at once. */
+	assert_int_equal(raise_view(&young, "Weekends", "They took me to a "
+	    "trap house at the weekend.", NULL, &r), 0);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	id = count("SELECT id FROM safeguarding_phrases WHERE phrase = "
+	    "'trap house'");
+	(void)snprintf(form, sizeof(form), "remove=%lld", (long long)id);
+	assert_int_equal(client_post(&admin, "/admin/safeguarding",
+	    "/admin/safeguarding", form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
+	    "LIKE 'safeguarding.phrase_%%'"), 2);
+}
+
 int
 main(void)
 {
@@ -477,6 +516,7 @@ main(void)
 		cmocka_unit_test(redirect_and_merge_tell_the_young_person),
 		cmocka_unit_test(withdraw_until_answered),
 		cmocka_unit_test(hostile_text_is_kept_and_escaped),
+		cmocka_unit_test(admins_edit_the_phrase_list),
 	};
 
 	return (cmocka_run_group_tests_name("http_views", tests, setup,
