@@ -8,10 +8,14 @@
 
 #include "arena.h"
 #include "db.h"
+#include "form.h"
+#include "tmpl.h"
 
 const char	*settings_text(struct db *, struct arena *, const char *,
 		    const char *);
 int64_t		 settings_int(struct db *, const char *, int64_t);
 int		 settings_set(struct db *, const char *, const char *);
+int		 settings_list(struct db *, const struct form *, struct tval *);
+const char	*settings_problem(const char *, const char *);
 
 #endif

@@ -91,6 +91,7 @@ static const struct {
 	{ "phrase_added", "The phrase is on the list. New views are checked "
 	    "for it from now on." },
 	{ "phrase_removed", "The phrase is off the list." },
+	{ "settings_saved", "The settings are saved." },
 };
 
 static int

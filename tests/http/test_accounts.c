@@ -503,6 +503,50 @@ admin_resets_a_password(void **state)
 	resp_free(&r);
 }
 
+static void
+admin_changes_settings(void **state)
+{
+	struct client	 admin, anon;
+	struct resp	 r;
+	char		 form[1024];
+
+	(void)state;
+	memset(&admin, 0, sizeof(admin));
+	memset(&anon, 0, sizeof(anon));
+	assert_int_equal(login(&admin, ADMIN_NAME, ADMIN_PW), 303);
+	(void)snprintf(form, sizeof(form), "council_name=Riverside+Council&"
+	    "cicc_name=Riverside+Voices&response_days=abc&invite_days=14&"
+	    "idle_minutes_staff=30&idle_minutes_young=60&session_hours=8&"
+	    "pledge_review_years=3&small_count=5&"
+	    "retention_unpublished_days=730&"
+	    "retention_closed_account_days=365");
+	assert_int_equal(post(&admin, "/admin/settings", "/admin/settings",
+	    form, &r), 422);
+	assert_true(resp_has(&r, "whole number"));
+	assert_true(resp_has(&r, "value=\"Riverside Council\""));
+	resp_free(&r);
+	/* All or nothing: the good values were not saved either. */
+	assert_int_equal(count("SELECT count(*) FROM settings WHERE value = "
+	    "'Riverside Council'"), 0);
+	memcpy(strstr(form, "abc"), "20&", 3);
+	assert_int_equal(post(&admin, "/admin/settings", "/admin/settings",
+	    form, &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/", &r), 0);
+	assert_true(resp_has(&r, "Riverside Voices"));
+	resp_free(&r);
+	assert_int_equal(status_of(&anon, "/admin/settings"), 303);
+	/* Back as it was, for the other tests. */
+	assert_int_equal(post(&admin, "/admin/settings", "/admin/settings",
+	    "council_name=Northbridge+Council&cicc_name=Northbridge+Voices&"
+	    "response_days=20&invite_days=14&idle_minutes_staff=30&"
+	    "idle_minutes_young=60&session_hours=8&pledge_review_years=3&"
+	    "small_count=5&retention_unpublished_days=730&"
+	    "retention_closed_account_days=365", &r), 303);
+	resp_free(&r);
+}
+
 int
 main(void)
 {
@@ -517,6 +561,7 @@ main(void)
 		cmocka_unit_test(account_changes_need_the_password),
 		cmocka_unit_test(admin_reads_audit_with_filters),
 		cmocka_unit_test(admin_resets_a_password),
+		cmocka_unit_test(admin_changes_settings),
 		cmocka_unit_test(throttling_is_per_account_not_per_home),
 	};
 

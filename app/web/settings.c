@@ -1,0 +1,64 @@
+/*
+ * settings.c: /admin/settings, where admins set the council's name, what
+ * it calls its Children in Care Council, deadlines, sign-in timeouts and
+ * retention. Every change is audited; all or nothing is saved.
+ */
+#include <string.h>
+
+#include "app.h"
+#include "settings.h"
+
+static int
+settings_page(struct page *pg, int errors)
+{
+	pg->title = "Settings";
+	pg->nav = "settings";
+	if (settings_list(app_db, errors ? &pg->form : NULL,
+	    tv_set_list(pg->ctx, "settings")) == -1)
+		return (page_error(pg, 500));
+	return (errors ? page_form_errors(pg, "settings") :
+	    page_render(pg, 200, "settings"));
+}
+
+static const char *const keys[] = {
+	"council_name", "cicc_name", "response_days", "invite_days",
+	"idle_minutes_staff", "idle_minutes_young", "session_hours",
+	"pledge_review_years", "small_count", "retention_unpublished_days",
+	"retention_closed_account_days", NULL,
+};
+
+int
+page_settings(struct http_request *req)
+{
+	struct page	 pg;
+	const char	*v, *why;
+	size_t		 i;
+	int		 ok;
+
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
+	    !page_require(&pg, R_ADMIN))
+		return (KORE_RESULT_OK);
+	if (req->method != HTTP_METHOD_POST)
+		return (settings_page(&pg, 0));
+	for (i = 0; keys[i] != NULL; i++) {
+		v = form_text(&pg.form, keys[i], 80, 0, 1, &pg.errors,
+		    "This cannot be empty.");
+		if (v != NULL && (why = settings_problem(keys[i], v)) != NULL)
+			form_error(&pg.errors, keys[i], why);
+	}
+	if (pg.errors.n > 0)
+		return (settings_page(&pg, 1));
+	if (db_begin(app_db) == -1)
+		return (page_error(&pg, 500));
+	ok = 1;
+	for (i = 0; ok && keys[i] != NULL; i++) {
+		v = form_text(&pg.form, keys[i], 80, 0, 1, &pg.errors, "");
+		ok = settings_set(app_db, keys[i], v) == 0;
+	}
+	if (!ok || audit_write(app_db, &pg.actor, "settings.change",
+	    "settings", 0, "") == -1 || db_commit(app_db) == -1) {
+		db_rollback(app_db);
+		return (page_error(&pg, 500));
+	}
+	return (page_redirect(&pg, "/admin/settings", "settings_saved"));
+}
