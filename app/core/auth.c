@@ -226,3 +226,23 @@ password_problem(const char *pw)
 		    "people use it. Please choose another.");
 	return (NULL);
 }
+
+/*
+ * NULL if pw, typed again as `again`, may be a new password; else what is
+ * wrong, with *second set when the problem is with the second box.
+ */
+const char *
+password_new_problem(const char *pw, const char *again, int *second)
+{
+	const char	*why;
+
+	*second = 0;
+	if (pw == NULL || *pw == '\0')
+		return ("Choose a password.");
+	if ((why = password_problem(pw)) != NULL)
+		return (why);
+	*second = 1;
+	if (again == NULL || strcmp(pw, again) != 0)
+		return ("The two passwords are not the same. Type it again.");
+	return (NULL);
+}

@@ -32,5 +32,6 @@ int	auth_code_normalise(const char *, char *, size_t);
 int	password_list_load(const char *);
 int	password_is_common(const char *);
 const char *password_problem(const char *);
+const char *password_new_problem(const char *, const char *, int *);
 
 #endif

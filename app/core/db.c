@@ -627,3 +627,29 @@ db_check(struct db *db, struct buf *report)
 		return (-1);
 	return (ok);
 }
+
+/*
+ * Choices for a select or radio list: sql returns id, name and optionally
+ * a hint; the row whose id is `selected` is marked.
+ */
+int
+db_options(struct db *db, const char *sql, int64_t selected,
+    struct tval *list)
+{
+	struct tval	*row;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql, "");
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
+		tv_set_str(row, "name", db_col_text(st, 1));
+		if (sqlite3_column_count(st) > 2)
+			tv_set_str(row, "hint", db_col_text(st, 2));
+		tv_set_bool(row, "selected", sqlite3_column_int64(st, 0) ==
+		    selected);
+	}
+	db_done(st);
+	return (rc);
+}

@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "buf.h"
+#include "tmpl.h"
 
 struct db;
 
@@ -49,5 +50,6 @@ int		 db_backup(struct db *, const char *, char *, size_t);
 int		 db_check(struct db *, struct buf *);
 
 const char	*db_col_text(sqlite3_stmt *, int);
+int		 db_options(struct db *, const char *, int64_t, struct tval *);
 
 #endif

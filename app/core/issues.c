@@ -236,20 +236,7 @@ issues_for_councillor(struct db *db, int64_t councillor, int64_t now,
 int
 issues_councillors(struct db *db, int64_t selected, struct tval *list)
 {
-	struct tval	*row;
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	st = db_query(db, sql_councillors, "");
-	while ((rc = db_step(st)) == 1) {
-		row = tv_push_map(list);
-		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
-		tv_set_str(row, "name", db_col_text(st, 1));
-		tv_set_bool(row, "selected", sqlite3_column_int64(st, 0) ==
-		    selected);
-	}
-	db_done(st);
-	return (rc);
+	return (db_options(db, sql_councillors, selected, list));
 }
 
 /*

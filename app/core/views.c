@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "auth.h"
+#include "issues.h"
 #include "notify.h"
 #include "safeguarding.h"
 #include "timefmt.h"
@@ -86,21 +87,7 @@ views_state_label(const char *state, const char *issue_state)
 int
 views_categories(struct db *db, struct tval *list, int64_t selected)
 {
-	struct tval	*row;
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	st = db_query(db, sql_categories, "");
-	while ((rc = db_step(st)) == 1) {
-		row = tv_push_map(list);
-		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
-		tv_set_str(row, "name", db_col_text(st, 1));
-		tv_set_str(row, "hint", db_col_text(st, 2));
-		tv_set_bool(row, "selected", sqlite3_column_int64(st, 0) ==
-		    selected);
-	}
-	db_done(st);
-	return (rc);
+	return (db_options(db, sql_categories, selected, list));
 }
 
 int
@@ -289,20 +276,6 @@ views_mine(struct db *db, int64_t author_id, struct tval *list)
 	return (rc);
 }
 
-static const char *
-decision_label(const char *d)
-{
-	if (strcmp(d, "agreed") == 0)
-		return ("Agreed");
-	if (strcmp(d, "partly") == 0)
-		return ("Partly agreed");
-	if (strcmp(d, "not_agreed") == 0)
-		return ("Not agreed");
-	if (strcmp(d, "more_time") == 0)
-		return ("Needs more time");
-	return ("");
-}
-
 /* Everything its author may see about a view, into ctx. */
 int
 views_show(struct db *db, const struct view *v, struct tval *ctx)
@@ -327,7 +300,7 @@ views_show(struct db *db, const struct view *v, struct tval *ctx)
 		    strcmp(db_col_text(st, 6), "anonymous") == 0);
 		tv_set_str(ctx, "outcome_text", db_col_text(st, 7));
 		tv_set_str(ctx, "issue_title", db_col_text(st, 9));
-		tv_set_str(ctx, "decision", decision_label(db_col_text(st,
+		tv_set_str(ctx, "decision", issues_decision_label(db_col_text(st,
 		    10)));
 		tv_set_str(ctx, "response", db_col_text(st, 11));
 		tv_set_str(ctx, "reason", db_col_text(st, 12));

@@ -97,22 +97,18 @@ change_name(struct page *pg, struct pw_job *job)
 static int
 change_password(struct page *pg, struct pw_job *job)
 {
-	const char	*pw, *pw2, *why;
+	const char	*pw, *why;
+	int		 second;
 
 	pw = form_raw(&pg->form, "new_password");
-	pw2 = form_raw(&pg->form, "new_password2");
 	if (!form_has(&pg->form, "current_pw") ||
 	    *form_raw(&pg->form, "current_pw") == '\0')
 		form_error(&pg->errors, "current_pw",
 		    "Type your password now, to show it is you.");
-	if (pw == NULL || *pw == '\0')
-		form_error(&pg->errors, "new_password",
-		    "Choose a new password.");
-	else if ((why = password_problem(pw)) != NULL)
-		form_error(&pg->errors, "new_password", why);
-	else if (pw2 == NULL || strcmp(pw, pw2) != 0)
-		form_error(&pg->errors, "new_password2", "The two new "
-		    "passwords are not the same. Type it again.");
+	if ((why = password_new_problem(pw, form_raw(&pg->form,
+	    "new_password2"), &second)) != NULL)
+		form_error(&pg->errors, second ? "new_password2" :
+		    "new_password", why);
 	if (pg->errors.n > 0)
 		return (account_page(pg, 1));
 	if (job == NULL)
@@ -134,34 +130,16 @@ change_password(struct page *pg, struct pw_job *job)
 	return (page_redirect(pg, "/account", "password_changed"));
 }
 
-/* Shared by the two forms that need the current password checked. */
-static int
-with_password(struct http_request *req,
-    int (*step)(struct page *, struct pw_job *))
-{
-	struct page	 pg;
-	struct pw_job	*job;
-	int		 rc;
-
-	job = NULL;
-	if (http_state_exists(req) &&
-	    (job = pw_job_result(req, &rc)) == NULL)
-		return (rc);
-	if (!page_begin(&pg, req, ALLOW_POST) || !page_require(&pg, R_ANY))
-		return (KORE_RESULT_OK);
-	return (step(&pg, job));
-}
-
 int
 page_account_name(struct http_request *req)
 {
-	return (with_password(req, change_name));
+	return (pw_page(req, ALLOW_POST, R_ANY, change_name));
 }
 
 int
 page_account_password(struct http_request *req)
 {
-	return (with_password(req, change_password));
+	return (pw_page(req, ALLOW_POST, R_ANY, change_password));
 }
 
 int

@@ -94,6 +94,8 @@ struct pw_job {
 int		 pw_job_start(struct http_request *, enum pw_op,
 		    const char *, const char *, const char *, int64_t);
 struct pw_job	*pw_job_result(struct http_request *, int *);
+int		 pw_page(struct http_request *, int, int,
+		    int (*)(struct page *, struct pw_job *));
 
 int	assets_load(const char *, char *, size_t);
 const char *assets_version(const char *);

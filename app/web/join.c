@@ -116,7 +116,8 @@ static size_t
 check_details(struct page *pg, const struct invite *inv, const char **name,
     int *band, int *area)
 {
-	const char	*pw, *pw2, *why;
+	const char	*why;
+	int		 second;
 
 	*name = NULL;
 	if (!inv->reset) {
@@ -126,15 +127,9 @@ check_details(struct page *pg, const struct invite *inv, const char **name,
 		    inv->role)) != NULL)
 			form_error(&pg->errors, "name", why);
 	}
-	pw = form_raw(&pg->form, "password");
-	pw2 = form_raw(&pg->form, "password2");
-	if (pw == NULL || *pw == '\0')
-		form_error(&pg->errors, "password", "Choose a password.");
-	else if ((why = password_problem(pw)) != NULL)
-		form_error(&pg->errors, "password", why);
-	else if (pw2 == NULL || strcmp(pw, pw2) != 0)
-		form_error(&pg->errors, "password2", "The two passwords are "
-		    "not the same. Type it again.");
+	if ((why = password_new_problem(form_raw(&pg->form, "password"),
+	    form_raw(&pg->form, "password2"), &second)) != NULL)
+		form_error(&pg->errors, second ? "password2" : "password", why);
 	*band = *area = -1;
 	if (!inv->reset && inv->role == ROLE_YOUNG) {
 		*band = form_choice(&pg->form, "age_band", age_bands,
@@ -220,15 +215,5 @@ join_finish(struct page *pg, struct pw_job *job)
 int
 page_join_finish(struct http_request *req)
 {
-	struct page	 pg;
-	struct pw_job	*job;
-	int		 rc;
-
-	job = NULL;
-	if (http_state_exists(req) &&
-	    (job = pw_job_result(req, &rc)) == NULL)
-		return (rc);
-	if (!page_begin(&pg, req, ALLOW_POST))
-		return (KORE_RESULT_OK);
-	return (join_finish(&pg, job));
+	return (pw_page(req, ALLOW_POST, 0, join_finish));
 }

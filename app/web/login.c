@@ -189,27 +189,24 @@ login_finish(struct page *pg, struct pw_job *job)
 	return (login_form(pg, name, next, 422));
 }
 
+static int
+login_step(struct page *pg, struct pw_job *job)
+{
+	if (pg->req->method != HTTP_METHOD_POST) {
+		if (pg->signed_in)
+			return (page_redirect(pg, "/account", NULL));
+		return (login_form(pg, NULL, form_raw(&pg->form, "next"),
+		    200));
+	}
+	if (job == NULL)
+		return (login_start(pg));
+	return (login_finish(pg, job));
+}
+
 int
 page_login(struct http_request *req)
 {
-	struct page	 pg;
-	struct pw_job	*job;
-	int		 rc;
-
-	if (http_state_exists(req) &&
-	    (job = pw_job_result(req, &rc)) == NULL)
-		return (rc);
-	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST))
-		return (KORE_RESULT_OK);
-	if (req->method != HTTP_METHOD_POST) {
-		if (pg.signed_in)
-			return (page_redirect(&pg, "/account", NULL));
-		return (login_form(&pg, NULL, form_raw(&pg.form, "next"),
-		    200));
-	}
-	if (!http_state_exists(req))
-		return (login_start(&pg));
-	return (login_finish(&pg, http_state_get(req)));
+	return (pw_page(req, ALLOW_GET | ALLOW_POST, 0, login_step));
 }
 
 int

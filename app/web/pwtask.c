@@ -97,3 +97,25 @@ pw_job_result(struct http_request *req, int *retry)
 	}
 	return (job);
 }
+
+/*
+ * A page whose POST may need a password job: wake into step with the
+ * finished job (NULL on the first pass). roles 0: anyone may use it.
+ */
+int
+pw_page(struct http_request *req, int allow, int roles,
+    int (*step)(struct page *, struct pw_job *))
+{
+	struct page	 pg;
+	struct pw_job	*job;
+	int		 rc;
+
+	job = NULL;
+	if (http_state_exists(req) &&
+	    (job = pw_job_result(req, &rc)) == NULL)
+		return (rc);
+	if (!page_begin(&pg, req, allow) ||
+	    (roles != 0 && !page_require(&pg, roles)))
+		return (KORE_RESULT_OK);
+	return (step(&pg, job));
+}

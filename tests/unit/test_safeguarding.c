@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "unitdb.h"
+
 #include "safeguarding.h"
 
 static struct db	*db;
@@ -22,31 +24,18 @@ static char		 dir[64];
 static int
 setup(void **state)
 {
-	char	 path[128], err[256];
-
 	(void)state;
 	(void)snprintf(dir, sizeof(dir), "/tmp/portal-sg-XXXXXX");
-	if (mkdtemp(dir) == NULL)
-		return (-1);
-	(void)snprintf(path, sizeof(path), "%s/s.db", dir);
-	if (db_open(&db, path, err, sizeof(err)) == -1 ||
-	    db_migrate(db, "migrations", err, sizeof(err)) < 0)
-		return (-1);
-	return (0);
+	return (unitdb_open(dir, &db));
 }
 
 static int
 teardown(void **state)
 {
-	char	 cmd[128];
-
 	(void)state;
-	db_close(db);
-	(void)snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	return (system(cmd) == 0 ? 0 : -1);
+	return (unitdb_close(dir, db));
 }
 
-/* Lines matched out of lines read; misses (or hits) are printed. */
 static void
 run_corpus(const char *path, int want, int *matched, int *total)
 {

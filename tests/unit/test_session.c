@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include "unitdb.h"
+
 #include "session.h"
 
 static struct db	*db;
@@ -22,16 +24,11 @@ static const struct session_limits limits = { 30 * 60, 60 * 60, 8 * 3600 };
 static int
 setup(void **state)
 {
-	char		 path[128], err[256];
 	const char	*why;
 
 	(void)state;
 	(void)snprintf(dir, sizeof(dir), "/tmp/portal-ses-XXXXXX");
-	if (mkdtemp(dir) == NULL)
-		return (-1);
-	(void)snprintf(path, sizeof(path), "%s/s.db", dir);
-	if (db_open(&db, path, err, sizeof(err)) == -1 ||
-	    db_migrate(db, "migrations", err, sizeof(err)) < 0 ||
+	if (unitdb_open(dir, &db) == -1 ||
 	    user_create(db, "Sky", ROLE_YOUNG, "x", "12_15", 0, &young,
 	    &why) == -1 ||
 	    user_create(db, "Wendy", ROLE_WORKER, "x", NULL, 0, &staff,
@@ -43,12 +40,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char	 cmd[128];
-
 	(void)state;
-	db_close(db);
-	(void)snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	return (system(cmd) == 0 ? 0 : -1);
+	return (unitdb_close(dir, db));
 }
 
 static void

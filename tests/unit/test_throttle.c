@@ -13,6 +13,8 @@
 
 #include <cmocka.h>
 
+#include "unitdb.h"
+
 #include "throttle.h"
 
 static struct db	*db;
@@ -21,28 +23,16 @@ static char		 dir[64];
 static int
 setup(void **state)
 {
-	char	 path[128], err[256];
-
 	(void)state;
 	(void)snprintf(dir, sizeof(dir), "/tmp/portal-thr-XXXXXX");
-	if (mkdtemp(dir) == NULL)
-		return (-1);
-	(void)snprintf(path, sizeof(path), "%s/t.db", dir);
-	if (db_open(&db, path, err, sizeof(err)) == -1 ||
-	    db_migrate(db, "migrations", err, sizeof(err)) < 0)
-		return (-1);
-	return (0);
+	return (unitdb_open(dir, &db));
 }
 
 static int
 teardown(void **state)
 {
-	char	 cmd[128];
-
 	(void)state;
-	db_close(db);
-	(void)snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	return (system(cmd) == 0 ? 0 : -1);
+	return (unitdb_close(dir, db));
 }
 
 static void
