@@ -84,7 +84,8 @@ seed_demo(struct db *db, char *err, size_t errlen)
 	    settings_set(db, "demo", "1") == -1)
 		goto fail;
 	if (seed_accounts(db, err, errlen) == -1 ||
-	    seed_views(db, (int64_t)time(NULL), err, errlen) == -1) {
+	    seed_views(db, (int64_t)time(NULL), err, errlen) == -1 ||
+	    seed_pledge(db, (int64_t)time(NULL), err, errlen) == -1) {
 		db_rollback(db);
 		return (-1);
 	}

@@ -41,6 +41,7 @@ struct tv_entry {
 struct tval {
 	enum tv_type	 type;
 	struct arena	*arena;
+	struct tv_entry	*entry;		/* the list entry holding it, if any */
 	int		 b;
 	const char	*s;
 	size_t		 len;
@@ -250,6 +251,7 @@ void
 tv_push(struct tval *list, struct tval *val)
 {
 	tv_append(list, "", val);
+	val->entry = list->tail;
 }
 
 struct tval *
@@ -296,6 +298,33 @@ tv_get_str(const struct tval *map, const char *key)
 
 	v = tv_get(map, key);
 	return (v != NULL && v->type == TV_STR ? v->s : NULL);
+}
+
+static int	tv_truthy(const struct tval *);
+
+/* Whether map's key is true as a section would see it. */
+int
+tv_truthy_key(const struct tval *map, const char *key)
+{
+	return (tv_truthy(tv_get(map, key)));
+}
+
+/*
+ * Walking a list from C (for exports): items carry their entry, so the
+ * next one is found through it.
+ */
+const struct tval *
+tv_first(const struct tval *list)
+{
+	return (list != NULL && list->type == TV_LIST && list->head != NULL ?
+	    list->head->val : NULL);
+}
+
+const struct tval *
+tv_next(const struct tval *item)
+{
+	return (item != NULL && item->entry != NULL && item->entry->next !=
+	    NULL ? item->entry->next->val : NULL);
 }
 
 /* Empty strings are falsey too: "{{#error}}" then reads naturally. */

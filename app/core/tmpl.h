@@ -43,6 +43,9 @@ size_t		 tv_count(const struct tval *);
 struct arena	*tv_arena(struct tval *);
 const struct tval *tv_get(const struct tval *, const char *);
 const char	*tv_get_str(const struct tval *, const char *);
+int		 tv_truthy_key(const struct tval *, const char *);
+const struct tval *tv_first(const struct tval *);
+const struct tval *tv_next(const struct tval *);
 
 /* Templates. */
 struct tmpl_set	*tmpl_set_new(void);

@@ -131,5 +131,16 @@ int	page_my_issue(struct http_request *);
 int	page_you_said(struct http_request *);
 int	page_safeguarding(struct http_request *);
 int	page_settings(struct http_request *);
+int	page_pledge(struct http_request *);
+int	page_pledge_promise(struct http_request *);
+int	page_pledge_check(struct http_request *);
+int	page_pledge_scorecard(struct http_request *);
+int	page_pledge_csv(struct http_request *);
+int	page_pledge_versions(struct http_request *);
+int	page_pledge_manage(struct http_request *);
+int	page_pledge_edit(struct http_request *);
+int	page_councillors(struct http_request *);
+int	page_my_pledges(struct http_request *);
+int	page_moderation_comments(struct http_request *);
 
 #endif

@@ -92,6 +92,18 @@ static const struct {
 	    "for it from now on." },
 	{ "phrase_removed", "The phrase is off the list." },
 	{ "settings_saved", "The settings are saved." },
+	{ "promise_updated", "The update is recorded and shown on the "
+	    "promise." },
+	{ "verdicts_saved", "Thank you. Your answers are saved. You can "
+	    "change them any time." },
+	{ "draft_started", "A draft of the next Pledge is ready: a copy of "
+	    "the current one." },
+	{ "draft_saved", "The draft is saved." },
+	{ "promise_saved", "The promise is saved in the draft." },
+	{ "pledge_published", "The new Pledge is published. The old one "
+	    "stays readable." },
+	{ "pledge_added", "Your pledge is added." },
+	{ "pledge_updated", "Your pledge is updated." },
 };
 
 static int

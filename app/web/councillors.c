@@ -1,0 +1,114 @@
+/*
+ * councillors.c: councillors' personal pledges: /councillors (public,
+ * everyone's) and /my-pledges (a councillor's own, to add and update).
+ * Comments young people leave on promises are moderated at
+ * /moderation/comments, also here, beside the other people-facing text.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "pledge.h"
+
+static const char *const status_keys[] = {
+	"not_started", "in_the_works", "stalled", "kept", "partly_kept",
+	"broken", NULL,
+};
+
+int
+page_councillors(struct http_request *req)
+{
+	struct page	 pg;
+
+	if (!page_begin(&pg, req, ALLOW_GET))
+		return (KORE_RESULT_OK);
+	pg.title = "Our councillors' pledges";
+	pg.nav = "councillors";
+	if (pledge_personal_list(app_db, 0, tv_set_list(pg.ctx, "pledges")) ==
+	    -1)
+		return (page_error(&pg, 500));
+	return (page_render(&pg, 200, "councillors"));
+}
+
+static int
+mine_page(struct page *pg, int errors)
+{
+	pg->title = "My pledges";
+	pg->nav = "my_pledges";
+	tv_set_str(pg->ctx, "f_text", form_raw(&pg->form, "text"));
+	if (pledge_personal_list(app_db, pg->sess.user_id,
+	    tv_set_list(pg->ctx, "pledges")) == -1)
+		return (page_error(pg, 500));
+	return (errors ? page_form_errors(pg, "my_pledges") :
+	    page_render(pg, 200, "my_pledges"));
+}
+
+int
+page_my_pledges(struct http_request *req)
+{
+	struct page	 pg;
+	const char	*text, *note;
+	int64_t		 id;
+	int		 s;
+
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
+	    !page_require(&pg, R_COUNCILLOR))
+		return (KORE_RESULT_OK);
+	if (req->method != HTTP_METHOD_POST)
+		return (mine_page(&pg, 0));
+	if (form_id(&pg.form, "id", &id) == 0) {
+		s = form_choice(&pg.form, "status", status_keys, &pg.errors,
+		    "Choose how it is going.");
+		note = form_text(&pg.form, "note", 1000, 1, 0, &pg.errors, "");
+		if (pg.errors.n > 0)
+			return (mine_page(&pg, 1));
+		if (pledge_personal_update(app_db, &pg.actor, id,
+		    status_keys[s], note, pg.now) == -1)
+			return (page_error(&pg, 404));
+		return (page_redirect(&pg, "/my-pledges", "pledge_updated"));
+	}
+	text = form_text(&pg.form, "text", 300, 0, 1, &pg.errors,
+	    "Write your pledge: \"I will...\"");
+	if (text == NULL)
+		return (mine_page(&pg, 1));
+	if (pledge_personal_add(app_db, &pg.actor, text, pg.now) == -1)
+		return (page_error(&pg, 500));
+	return (page_redirect(&pg, "/my-pledges", "pledge_added"));
+}
+
+int
+page_moderation_comments(struct http_request *req)
+{
+	struct page	 pg;
+	const char	*decision, *note;
+	int64_t		 id;
+	int		 rc;
+
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
+	    !page_require(&pg, R_WORKER))
+		return (KORE_RESULT_OK);
+	pg.title = "Comments on promises";
+	pg.nav = "moderation";
+	if (req->method == HTTP_METHOD_POST) {
+		decision = form_raw(&pg.form, "decision");
+		note = form_text(&pg.form, "note", 2000, 1, 0, &pg.errors, "");
+		if (form_id(&pg.form, "id", &id) == -1 || decision == NULL ||
+		    note == NULL)
+			return (page_error(&pg, 400));
+		rc = pledge_comment_decide(app_db, &pg.actor, id,
+		    strcmp(decision, "approve") == 0, note);
+		if (rc == -2)
+			form_error(&pg.errors, "note", "This comment was "
+			    "flagged. Write what you did about it first.");
+		else if (rc == -1)
+			return (page_error(&pg, 409));
+		else
+			return (page_redirect(&pg, "/moderation/comments",
+			    "moderated"));
+	}
+	if (pledge_comments(app_db, tv_set_list(pg.ctx, "comments")) == -1)
+		return (page_error(&pg, 500));
+	return (pg.errors.n > 0 ? page_form_errors(&pg,
+	    "moderation_comments") : page_render(&pg, 200,
+	    "moderation_comments"));
+}

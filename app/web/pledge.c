@@ -1,0 +1,284 @@
+/*
+ * pledge.c: the Care Pledge pages.
+ *
+ *   /pledge                  the current Pledge (public)
+ *   /pledge/ID               one promise: updates, verdicts; progress form
+ *                            for workers and the owning councillor
+ *   /pledge/check            a young person's verdict on every promise
+ *   /pledge/scorecard(.csv)  the whole Pledge as a table, and as CSV
+ *   /pledge/versions[/ID]    every version, past ones still readable
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "pledge.h"
+#include "settings.h"
+
+static const char *const status_keys[] = {
+	"not_started", "in_the_works", "stalled", "kept", "partly_kept",
+	"broken", NULL,
+};
+static const char *const verdict_opts[] = {
+	"yes", "partly", "no", "not_sure", NULL,
+};
+
+static int64_t
+threshold(void)
+{
+	return (settings_int(app_db, "small_count", 5));
+}
+
+int
+page_pledge(struct http_request *req)
+{
+	struct page	 pg;
+	int64_t		 id;
+
+	if (!page_begin(&pg, req, ALLOW_GET))
+		return (KORE_RESULT_OK);
+	pg.title = "Our promises to you";
+	pg.nav = "pledge";
+	if (pledge_current_id(app_db, &id) == -1)
+		return (page_error(&pg, 500));
+	if (id > 0 && pledge_version(app_db, id, threshold(), pg.now,
+	    pg.ctx) != 1)
+		return (page_error(&pg, 500));
+	return (page_render(&pg, 200, "pledge"));
+}
+
+static int
+promise_page(struct page *pg, int64_t id, const struct promise_ref *r,
+    int errors)
+{
+	const char	*v;
+
+	if (pledge_promise(app_db, id, threshold(), pg->ctx) != 1)
+		return (page_error(pg, 404));
+	pg->title = tv_get_str(pg->ctx, "title");
+	pg->nav = "pledge";
+	tv_set_bool(pg->ctx, "can_update", pg->signed_in &&
+	    pledge_may_update(pg->sess.role, pg->sess.user_id, r));
+	tv_set_bool(pg->ctx, "current", strcmp(r->version_state, "current") ==
+	    0);
+	v = form_raw(&pg->form, "status");
+	tv_set_bool(pg->ctx, arena_printf(&pg->arena, "pick_%s",
+	    v ? v : r->status), 1);
+	v = form_raw(&pg->form, "progress");
+	tv_set_str(pg->ctx, "f_progress", v ? v : arena_printf(&pg->arena,
+	    "%d", r->progress));
+	tv_set_str(pg->ctx, "f_evidence", form_raw(&pg->form, "evidence"));
+	tv_set_str(pg->ctx, "f_measure", form_raw(&pg->form, "measure_value"));
+	return (errors ? page_form_errors(pg, "pledge_promise") :
+	    page_render(pg, 200, "pledge_promise"));
+}
+
+static int
+record_update(struct page *pg, const struct promise_ref *r)
+{
+	const char	*evidence, *measure, *why;
+	char		*end;
+	long		 progress;
+	int		 s;
+
+	s = form_choice(&pg->form, "status", status_keys, &pg->errors,
+	    "Choose the promise's status.");
+	progress = strtol(form_raw(&pg->form, "progress") ?
+	    form_raw(&pg->form, "progress") : "", &end, 10);
+	if (form_raw(&pg->form, "progress") == NULL || *end != '\0' ||
+	    end == form_raw(&pg->form, "progress"))
+		form_error(&pg->errors, "progress", "Progress is a number "
+		    "from 0 to 100.");
+	evidence = form_text(&pg->form, "evidence", PROMISE_TEXT_MAX, 1, 1,
+	    &pg->errors, "Say what has happened: the evidence for this "
+	    "update.");
+	measure = form_text(&pg->form, "measure_value", 100, 0, 0,
+	    &pg->errors, "");
+	if (pg->errors.n == 0 && (why = pledge_update_problem(r->status,
+	    status_keys[s], (int)progress)) != NULL)
+		form_error(&pg->errors, strstr(why, "Progress") ||
+		    strstr(why, "%") ? "progress" : "status", why);
+	if (pg->errors.n > 0)
+		return (promise_page(pg, r->id, r, 1));
+	if (pledge_update(app_db, &pg->actor, r->id, status_keys[s],
+	    (int)progress, evidence, measure, pg->now) == -1)
+		return (page_error(pg, 500));
+	return (page_redirect(pg, arena_printf(&pg->arena, "/pledge/%lld",
+	    (long long)r->id), "promise_updated"));
+}
+
+int
+page_pledge_promise(struct http_request *req)
+{
+	struct page		 pg;
+	struct promise_ref	 r;
+	int64_t			 id;
+
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST))
+		return (KORE_RESULT_OK);
+	id = strtoll(req->path + strlen("/pledge/"), NULL, 10);
+	if (id <= 0 || pledge_promise_ref(app_db, id, &r) != 1)
+		return (page_error(&pg, 404));
+	/* A draft is the participation team's until it is published. */
+	if (strcmp(r.version_state, "draft") == 0 && (!pg.signed_in ||
+	    pg.sess.role != ROLE_WORKER))
+		return (page_error(&pg, 404));
+	if (req->method != HTTP_METHOD_POST)
+		return (promise_page(&pg, id, &r, 0));
+	if (!page_require(&pg, R_WORKER | R_COUNCILLOR))
+		return (KORE_RESULT_OK);
+	/* Someone else's promise looks like no promise at all. */
+	if (!pledge_may_update(pg.sess.role, pg.sess.user_id, &r))
+		return (page_error(&pg, 404));
+	return (record_update(&pg, &r));
+}
+
+static int
+check_page(struct page *pg, int64_t version, int errors)
+{
+	pg->title = "Are we keeping our promises?";
+	pg->nav = "pledge_check";
+	if (pledge_check_list(app_db, version, pg->sess.user_id,
+	    tv_set_list(pg->ctx, "promises")) == -1)
+		return (page_error(pg, 500));
+	return (errors ? page_form_errors(pg, "pledge_check") :
+	    page_render(pg, 200, "pledge_check"));
+}
+
+/* Save every verdict on the form in one transaction. */
+static int
+save_check(struct page *pg, int64_t version)
+{
+	const struct form	*f = &pg->form;
+	const char		*v, *comment;
+	char			 key[48], ckey[48];
+	size_t			 i;
+	int64_t			 id;
+	int			 flagged, any, k;
+
+	(void)version;
+	any = 0;
+	if (db_begin(app_db) == -1)
+		return (page_error(pg, 500));
+	for (i = 0; i < f->n; i++) {
+		if (strncmp(f->fields[i].name, "v_", 2) != 0)
+			continue;
+		id = strtoll(f->fields[i].name + 2, NULL, 10);
+		(void)snprintf(key, sizeof(key), "v_%lld", (long long)id);
+		(void)snprintf(ckey, sizeof(ckey), "c_%lld", (long long)id);
+		if (id <= 0 || strcmp(key, f->fields[i].name) != 0)
+			continue;
+		if ((k = form_choice(f, key, verdict_opts, &pg->errors,
+		    "Choose one answer.")) < 0)
+			continue;
+		comment = form_text(f, ckey, VERDICT_COMMENT_MAX, 1, 0,
+		    &pg->errors, "");
+		if (comment == NULL)
+			continue;
+		v = verdict_opts[k];
+		if (pledge_verdict_set(app_db, &pg->actor, id, v, comment,
+		    pg->now, &flagged) == -1) {
+			db_rollback(app_db);
+			return (page_error(pg, 404));
+		}
+		any |= flagged;
+	}
+	if (pg->errors.n > 0) {
+		db_rollback(app_db);
+		return (check_page(pg, version, 1));
+	}
+	if (db_commit(app_db) == -1)
+		return (page_error(pg, 500));
+	if (any) {
+		pg->title = "We are here to help";
+		tv_set_bool(pg->ctx, "flagged", 1);
+		return (page_render(pg, 200, "views_sent"));
+	}
+	return (page_redirect(pg, "/pledge", "verdicts_saved"));
+}
+
+int
+page_pledge_check(struct http_request *req)
+{
+	struct page	 pg;
+	int64_t		 version;
+
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
+	    !page_require(&pg, R_YOUNG))
+		return (KORE_RESULT_OK);
+	if (pledge_current_id(app_db, &version) == -1)
+		return (page_error(&pg, 500));
+	if (version == 0)
+		return (page_redirect(&pg, "/pledge", NULL));
+	if (req->method != HTTP_METHOD_POST)
+		return (check_page(&pg, version, 0));
+	return (save_check(&pg, version));
+}
+
+int
+page_pledge_scorecard(struct http_request *req)
+{
+	struct page	 pg;
+
+	if (!page_begin(&pg, req, ALLOW_GET))
+		return (KORE_RESULT_OK);
+	pg.title = "Pledge scorecard";
+	pg.nav = "pledge";
+	tv_set_int(pg.ctx, "threshold", threshold());
+	if (pledge_scorecard(app_db, threshold(), pg.now, tv_set_list(pg.ctx,
+	    "rows")) == -1)
+		return (page_error(&pg, 500));
+	return (page_render(&pg, 200, "pledge_scorecard"));
+}
+
+int
+page_pledge_csv(struct http_request *req)
+{
+	struct page	 pg;
+	struct buf	 csv;
+
+	if (!page_begin(&pg, req, ALLOW_GET))
+		return (KORE_RESULT_OK);
+	buf_init(&csv, 8192);
+	if (pledge_scorecard_csv(app_db, threshold(), pg.now, &csv) == -1) {
+		buf_free(&csv);
+		return (page_error(&pg, 500));
+	}
+	http_security_headers(req, 0);
+	http_response_header(req, "content-type", "text/csv; charset=utf-8");
+	http_response_header(req, "content-disposition",
+	    "attachment; filename=\"pledge-scorecard.csv\"");
+	http_response_header(req, "cache-control", "no-store");
+	http_response(req, 200, csv.data, csv.len);
+	buf_free(&csv);
+	page_end(&pg);
+	return (KORE_RESULT_OK);
+}
+
+int
+page_pledge_versions(struct http_request *req)
+{
+	struct page	 pg;
+	int64_t		 id, draft;
+
+	if (!page_begin(&pg, req, ALLOW_GET))
+		return (KORE_RESULT_OK);
+	pg.nav = "pledge";
+	if (strcmp(req->path, "/pledge/versions") == 0) {
+		pg.title = "Every version of the Pledge";
+		if (pledge_versions(app_db, tv_set_list(pg.ctx, "versions")) ==
+		    -1)
+			return (page_error(&pg, 500));
+		return (page_render(&pg, 200, "pledge_versions"));
+	}
+	id = strtoll(req->path + strlen("/pledge/versions/"), NULL, 10);
+	if (pledge_draft_id(app_db, &draft) == -1)
+		return (page_error(&pg, 500));
+	if (id == draft && (!pg.signed_in || pg.sess.role != ROLE_WORKER))
+		return (page_error(&pg, 404));
+	if (id <= 0 || pledge_version(app_db, id, threshold(), pg.now,
+	    pg.ctx) != 1)
+		return (page_error(&pg, 404));
+	pg.title = tv_get_str(pg.ctx, "pledge_title");
+	return (page_render(&pg, 200, "pledge"));
+}
