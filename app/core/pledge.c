@@ -465,7 +465,7 @@ pledge_draft_new(struct db *db, const struct actor *who, int64_t now,
 		return (db_commit(db));
 	review = now + review_years * 365 * 86400;
 	if (db_exec(db, current > 0 ? sql_new_draft_copy : sql_new_draft_blank,
-	    "iii", now, review, who->id) != 0)
+	    "iiI", now, review, who->id) != 0)
 		goto fail;
 	*id = db_last_id(db);
 	if (current > 0 && db_exec(db, sql_copy_promises, "ii", *id, current)

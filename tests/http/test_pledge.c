@@ -1,0 +1,464 @@
+/*
+ * test_pledge.c: the Care Pledge over real HTTP: the public Pledge and
+ * scorecard (and that the CSV says what the table says), progress only by
+ * the participation team and the owning councillor, young people's
+ * verdicts counted once and changeable, comments moderated first,
+ * councillors' own pledges, and a new version published while the old
+ * one stays readable.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+static struct client	 young, worker, cllr, anon;
+
+static int64_t
+count(const char *fmt, ...)
+{
+	char	 sql[1024];
+	va_list	 ap;
+	int64_t	 n;
+
+	va_start(ap, fmt);
+	(void)vsnprintf(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	n = db_count(sql);
+	assert_true(n >= 0);
+	return (n);
+}
+
+static int
+setup(void **state)
+{
+	if (group_setup_demo(state) != 0)
+		return (-1);
+	memset(&young, 0, sizeof(young));
+	memset(&worker, 0, sizeof(worker));
+	memset(&cllr, 0, sizeof(cllr));
+	memset(&anon, 0, sizeof(anon));
+	if (client_login(&young, "Jaden", "kite-river-42") != 303 ||
+	    client_login(&worker, "Priya Shah", "worker-demo-2026") != 303 ||
+	    client_login(&cllr, "Cllr Sam Okafor", "councillor-demo-2026") !=
+	    303)
+		return (-1);
+	return (0);
+}
+
+/*
+ * The first field of the CSV row at p (RFC 4180 quoting undone), written
+ * as the page would show it (HTML-escaped) between "> and </a>.
+ */
+static void
+first_field_as_html(const char *p, char *out, size_t outlen)
+{
+	size_t	 o;
+	int	 quoted;
+
+	o = 0;
+	out[o++] = '>';
+	quoted = *p == '"';
+	if (quoted)
+		p++;
+	for (; *p != '\0' && o + 8 < outlen; p++) {
+		if (quoted && p[0] == '"' && p[1] == '"')
+			p++;
+		else if (quoted && *p == '"')
+			break;
+		else if (!quoted && (*p == ',' || *p == '\r'))
+			break;
+		if (*p == '&')
+			o += (size_t)snprintf(out + o, outlen - o, "&amp;");
+		else if (*p == '\'')
+			o += (size_t)snprintf(out + o, outlen - o, "&#39;");
+		else
+			out[o++] = *p;
+	}
+	(void)snprintf(out + o, outlen - o, "</a>");
+}
+
+/* Split one CSV row at p into fields (quotes undone). Returns how many. */
+static int
+csv_row(const char *p, char f[][256], int max)
+{
+	int	 n, quoted;
+	size_t	 o;
+
+	for (n = 0; n < max; n++) {
+		o = 0;
+		quoted = *p == '"';
+		if (quoted)
+			p++;
+		for (; *p != '\0'; p++) {
+			if (quoted && p[0] == '"' && p[1] == '"')
+				p++;
+			else if (quoted && *p == '"') {
+				p++;
+				break;
+			} else if (!quoted && (*p == ',' || *p == '\r'))
+				break;
+			if (o + 1 < 256)
+				f[n][o++] = *p;
+		}
+		f[n][o] = '\0';
+		if (*p != ',')
+			return (n + 1);
+		p++;
+	}
+	return (n);
+}
+
+/* The table row holding `title` has these words in these cells. */
+static void
+assert_row_has(const struct resp *r, const char *title, char f[][256])
+{
+	const char	*row, *end;
+	char		 want[512];
+
+	row = strstr(buf_cstr((struct buf *)&r->body), title);
+	assert_non_null(row);
+	end = strstr(row, "</tr>");
+	assert_non_null(end);
+	(void)snprintf(want, sizeof(want), "<td>%s</td>", f[4]);
+	assert_non_null(memmem(row, (size_t)(end - row), want, strlen(want)));
+	(void)snprintf(want, sizeof(want), "<td>%s%%</td>", f[5]);
+	assert_non_null(memmem(row, (size_t)(end - row), want, strlen(want)));
+	(void)snprintf(want, sizeof(want), "<td>%s</td><td>%s</td><td>%s</td>",
+	    f[8], f[9], f[10]);
+	assert_non_null(memmem(row, (size_t)(end - row), want, strlen(want)));
+}
+
+static void
+public_pledge_and_scorecard(void **state)
+{
+	struct resp	 r, csv;
+	const char	*p;
+	char		 line[1024], title[256], fields[12][256];
+	int		 rows;
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/pledge", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Our Care Pledge 2026"));
+	assert_true(resp_has(&r, "We will give you a free leisure pass"));
+	assert_true(resp_has(&r, "The law says so"));
+	assert_true(resp_has(&r, "Our own promise"));
+	assert_true(resp_has(&r, "<progress"));
+	assert_true(resp_has(&r, "fewer than 5"));
+	resp_free(&r);
+
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/pledge/scorecard", &r), 0);
+	assert_int_equal(r.status, 200);
+	resp_init(&csv);
+	assert_int_equal(http_get(&anon, "/pledge/scorecard.csv", &csv), 0);
+	assert_int_equal(csv.status, 200);
+	assert_non_null(resp_header(&csv, "content-type", line, sizeof(line)));
+	assert_string_equal(line, "text/csv; charset=utf-8");
+	/* Every CSV row is a row of the table, with the same counts. */
+	rows = 0;
+	for (p = strstr(buf_cstr(&csv.body), "\r\n") + 2; *p != '\0';
+	    p = strstr(p, "\r\n") + 2) {
+		first_field_as_html(p, title, sizeof(title));
+		assert_true(resp_has(&r, title));
+		assert_int_equal(csv_row(p, fields, 12), 12);
+		assert_row_has(&r, title, fields);
+		rows++;
+	}
+	assert_int_equal(rows, count("SELECT count(*) FROM promises p JOIN "
+	    "pledge_versions v ON v.id = p.version_id WHERE v.state = "
+	    "'current'"));
+	assert_true(strstr(buf_cstr(&csv.body), "fewer than 5") != NULL);
+	assert_true(resp_has(&r, "fewer than 5"));
+	resp_free(&csv);
+	resp_free(&r);
+}
+
+static int64_t
+promise_id(const char *title, const char *state)
+{
+	return (count("SELECT p.id FROM promises p JOIN pledge_versions v ON "
+	    "v.id = p.version_id WHERE v.state = '%s' AND p.title = '%s'",
+	    state, title));
+}
+
+static void
+progress_by_worker_and_owner_only(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+	int64_t		 owned, other;
+
+	(void)state;
+	owned = promise_id("We will offer you work experience and "
+	    "apprenticeships", "current");
+	other = promise_id("We will pay for music lessons if you want them",
+	    "current");
+	(void)snprintf(path, sizeof(path), "/pledge/%lld", (long long)owned);
+	/* The owning councillor sees the form and records progress. */
+	resp_init(&r);
+	assert_int_equal(http_get(&cllr, path, &r), 0);
+	assert_true(resp_has(&r, "Record progress"));
+	resp_free(&r);
+	assert_int_equal(client_post(&cllr, path, path, "status=kept&"
+	    "progress=90&evidence=Nearly+there", &r), 422);
+	assert_true(resp_has(&r, "100% done"));
+	resp_free(&r);
+	assert_int_equal(client_post(&cllr, path, path, "status=in_the_works&"
+	    "progress=20&evidence=", &r), 422);
+	assert_true(resp_has(&r, "the evidence"));
+	resp_free(&r);
+	assert_int_equal(client_post(&cllr, path, path, "status=in_the_works&"
+	    "progress=20&evidence=Two+placements+agreed+with+HR.&"
+	    "measure_value=2", &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM promise_updates WHERE "
+	    "promise_id = %lld AND evidence LIKE 'Two placements%%'",
+	    (long long)owned), 1);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, path, &r), 0);
+	assert_true(resp_has(&r, "Two placements agreed with HR."));
+	assert_false(resp_has(&r, "Record progress"));
+	resp_free(&r);
+	/* Someone else's promise: as if it did not exist. */
+	(void)snprintf(path, sizeof(path), "/pledge/%lld", (long long)other);
+	assert_int_equal(client_post(&cllr, path, path, "status=in_the_works&"
+	    "progress=50&evidence=x", &r), 404);
+	resp_free(&r);
+	assert_int_equal(client_post(&young, path, path, "status=kept&"
+	    "progress=100&evidence=x", &r), 404);
+	resp_free(&r);
+	/* The participation team may update any promise. */
+	assert_int_equal(client_post(&worker, path, path, "status=in_the_works&"
+	    "progress=45&evidence=Music+hub+lessons+started.", &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT progress FROM promises WHERE id = %lld",
+	    (long long)other), 45);
+	assert_int_equal(client_status(&anon, "/pledge/999999"), 404);
+}
+
+static void
+verdicts_count_once_and_change(void **state)
+{
+	struct resp	 r;
+	char		 form[256];
+	int64_t		 p, jaden;
+
+	(void)state;
+	p = promise_id("We will pay for music lessons if you want them",
+	    "current");
+	jaden = count("SELECT id FROM users WHERE name_key = 'jaden'");
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/pledge/check", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Are we keeping our promises?"));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "v_%lld=yes", (long long)p);
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM verdicts WHERE "
+	    "promise_id = %lld AND user_id = %lld AND current = 1",
+	    (long long)p, (long long)jaden), 1);
+	assert_int_equal(count("SELECT count(*) FROM verdicts WHERE "
+	    "promise_id = %lld AND user_id = %lld AND current = 1 AND verdict "
+	    "= 'yes'", (long long)p, (long long)jaden), 1);
+	(void)snprintf(form, sizeof(form), "v_%lld=no", (long long)p);
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM verdicts WHERE "
+	    "promise_id = %lld AND user_id = %lld AND current = 1 AND verdict "
+	    "= 'no'", (long long)p, (long long)jaden), 1);
+	assert_true(count("SELECT count(*) FROM verdicts WHERE promise_id = "
+	    "%lld AND user_id = %lld", (long long)p, (long long)jaden) >= 2);
+	/* Nonsense is refused, and nothing changes. */
+	(void)snprintf(form, sizeof(form), "v_%lld=maybe", (long long)p);
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    form, &r), 422);
+	resp_free(&r);
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    "v_999999=yes", &r), 404);
+	resp_free(&r);
+	/* Only young people answer. */
+	assert_int_equal(client_status(&worker, "/pledge/check"), 404);
+	assert_int_equal(client_status(&anon, "/pledge/check"), 303);
+}
+
+static void
+comments_are_moderated_first(void **state)
+{
+	struct resp	 r;
+	char		 form[256], path[64];
+	int64_t		 p, vid;
+
+	(void)state;
+	p = promise_id("We will give you a free leisure pass", "current");
+	(void)snprintf(form, sizeof(form), "v_%lld=partly&c_%lld=Can+the+"
+	    "pass+cover+the+climbing+wall%%3F", (long long)p, (long long)p);
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    form, &r), 303);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/pledge/%lld", (long long)p);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, path, &r), 0);
+	assert_false(resp_has(&r, "climbing wall"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/moderation/comments", &r), 0);
+	assert_true(resp_has(&r, "climbing wall"));
+	resp_free(&r);
+	vid = count("SELECT id FROM verdicts WHERE comment LIKE '%%climbing%%'"
+	    " AND current = 1");
+	(void)snprintf(form, sizeof(form), "id=%lld&decision=approve&note=",
+	    (long long)vid);
+	assert_int_equal(client_post(&worker, "/moderation/comments",
+	    "/moderation/comments", form, &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, path, &r), 0);
+	assert_true(resp_has(&r, "climbing wall"));
+	assert_false(resp_has(&r, "Jaden"));
+	resp_free(&r);
+
+	/* A worrying comment: help first, urgent for the team. */
+	(void)snprintf(form, sizeof(form), "v_%lld=no&c_%lld=I+want+to+run+"
+	    "away", (long long)p, (long long)p);
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    form, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	assert_true(resp_has(&r, "0800 1111"));
+	resp_free(&r);
+	vid = count("SELECT id FROM verdicts WHERE comment LIKE '%%run away%%'"
+	    " AND urgent = 1");
+	(void)snprintf(form, sizeof(form), "id=%lld&decision=reject&note=",
+	    (long long)vid);
+	assert_int_equal(client_post(&worker, "/moderation/comments",
+	    "/moderation/comments", form, &r), 422);
+	assert_true(resp_has(&r, "Write what you did"));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "id=%lld&decision=reject&note="
+	    "Called+the+young+person.", (long long)vid);
+	assert_int_equal(client_post(&worker, "/moderation/comments",
+	    "/moderation/comments", form, &r), 303);
+	resp_free(&r);
+}
+
+static void
+councillors_make_their_own_pledges(void **state)
+{
+	struct resp	 r;
+	char		 form[128];
+	int64_t		 id;
+
+	(void)state;
+	assert_int_equal(client_post(&cllr, "/my-pledges", "/my-pledges",
+	    "text=I+will+visit+every+children%27s+home+this+year", &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/councillors", &r), 0);
+	assert_true(resp_has(&r, "I will visit every children&#39;s home"));
+	resp_free(&r);
+	id = count("SELECT id FROM personal_pledges WHERE text LIKE "
+	    "'I will visit%%'");
+	(void)snprintf(form, sizeof(form), "id=%lld&status=in_the_works&"
+	    "note=Three+so+far", (long long)id);
+	assert_int_equal(client_post(&cllr, "/my-pledges", "/my-pledges",
+	    form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM personal_pledges WHERE "
+	    "id = %lld AND status = 'in_the_works'", (long long)id), 1);
+	assert_int_equal(client_status(&worker, "/my-pledges"), 404);
+	(void)snprintf(form, sizeof(form), "id=999999&status=kept&note=x");
+	assert_int_equal(client_post(&cllr, "/my-pledges", "/my-pledges",
+	    form, &r), 404);
+	resp_free(&r);
+}
+
+static void
+new_version_keeps_old_readable(void **state)
+{
+	struct resp	 r;
+	char		 form[512], path[64];
+	int64_t		 old, oldv, draft;
+
+	(void)state;
+	old = promise_id("We will give you a free leisure pass", "current");
+	oldv = count("SELECT id FROM pledge_versions WHERE state = 'current'");
+	assert_int_equal(client_post(&worker, "/pledge/manage",
+	    "/pledge/manage", "action=new", &r), 303);
+	resp_free(&r);
+	draft = count("SELECT id FROM pledge_versions WHERE state = 'draft'");
+	/* The draft is not for anyone else to see. */
+	(void)snprintf(path, sizeof(path), "/pledge/versions/%lld",
+	    (long long)draft);
+	assert_int_equal(client_status(&anon, path), 404);
+	assert_int_equal(client_status(&worker, path), 200);
+	assert_int_equal(client_post(&worker, "/pledge/manage",
+	    "/pledge/manage/promise", "theme=7&title=&owner_team=", &r), 422);
+	assert_true(resp_has(&r, "Write the promise"));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "theme=7&title=We+will+give+you+a+"
+	    "free+bus+pass&owner_team=Transport+team&due=2027-09-01&"
+	    "statutory=");
+	assert_int_equal(client_post(&worker, "/pledge/manage",
+	    "/pledge/manage/promise", form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(client_post(&worker, "/pledge/manage",
+	    "/pledge/manage", "action=save&title=Our+Care+Pledge+2027&"
+	    "intro=New+promises.&review=2030-11-30", &r), 303);
+	resp_free(&r);
+	assert_int_equal(client_post(&worker, "/pledge/manage",
+	    "/pledge/manage", "action=publish", &r), 303);
+	resp_free(&r);
+
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/pledge", &r), 0);
+	assert_true(resp_has(&r, "Our Care Pledge 2027"));
+	assert_true(resp_has(&r, "free bus pass"));
+	resp_free(&r);
+	/* The old version and its promises are still there, linked on. */
+	(void)snprintf(path, sizeof(path), "/pledge/versions/%lld",
+	    (long long)oldv);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "old version of the Pledge"));
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/pledge/%lld", (long long)old);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, path, &r), 0);
+	assert_true(resp_has(&r, "See the promise now"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM promises WHERE "
+	    "replaces_id = %lld", (long long)old), 1);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
+	    "= 'pledge.publish'"), 3);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(public_pledge_and_scorecard),
+		cmocka_unit_test(progress_by_worker_and_owner_only),
+		cmocka_unit_test(verdicts_count_once_and_change),
+		cmocka_unit_test(comments_are_moderated_first),
+		cmocka_unit_test(councillors_make_their_own_pledges),
+		cmocka_unit_test(new_version_keeps_old_readable),
+	};
+
+	return (cmocka_run_group_tests_name("http_pledge", tests, setup,
+	    group_teardown_server));
+}
