@@ -130,6 +130,11 @@ static const char *sql_comment_decide =
 	"WHERE id = ?1 AND comment_state = 'received'";
 static const char *sql_comment_urgent =
 	"SELECT urgent FROM verdicts WHERE id = ?1";
+static const char *sql_owned =
+	"SELECT " PROMISE_COLS PROMISE_FROM
+	"JOIN pledge_versions pv ON pv.id = p.version_id "
+	"WHERE p.owner_id = ?1 AND pv.state = 'current' "
+	"ORDER BY coalesce(p.due_on, 0), p.id";
 static const char *sql_themes =
 	"SELECT id, name FROM pledge_themes ORDER BY position";
 static const char *sql_personal =
@@ -881,6 +886,21 @@ pledge_scorecard_csv(struct db *db, int64_t threshold, int64_t now,
 	}
 	arena_free(&a);
 	return (0);
+}
+
+/* The current promises a councillor owns, soonest due first. */
+int
+pledge_owned(struct db *db, int64_t councillor, int64_t now,
+    struct tval *list)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_owned, "i", councillor);
+	while ((rc = db_step(st)) == 1)
+		fill_promise(st, tv_push_map(list), now);
+	db_done(st);
+	return (rc);
 }
 
 int

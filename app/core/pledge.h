@@ -90,6 +90,7 @@ int		 pledge_scorecard_csv(struct db *, int64_t, int64_t,
 void		 csv_field(struct buf *, const char *, int);
 
 int		 pledge_themes(struct db *, int64_t, struct tval *);
+int		 pledge_owned(struct db *, int64_t, int64_t, struct tval *);
 int		 pledge_personal_list(struct db *, int64_t, struct tval *);
 int		 pledge_personal_add(struct db *, const struct actor *,
 		    const char *, int64_t);

@@ -37,7 +37,9 @@ mine_page(struct page *pg, int errors)
 	pg->nav = "my_pledges";
 	tv_set_str(pg->ctx, "f_text", form_raw(&pg->form, "text"));
 	if (pledge_personal_list(app_db, pg->sess.user_id,
-	    tv_set_list(pg->ctx, "pledges")) == -1)
+	    tv_set_list(pg->ctx, "pledges")) == -1 ||
+	    pledge_owned(app_db, pg->sess.user_id, pg->now,
+	    tv_set_list(pg->ctx, "owned")) == -1)
 		return (page_error(pg, 500));
 	return (errors ? page_form_errors(pg, "my_pledges") :
 	    page_render(pg, 200, "my_pledges"));

@@ -203,6 +203,11 @@ progress_by_worker_and_owner_only(void **state)
 	other = promise_id("We will pay for music lessons if you want them",
 	    "current");
 	(void)snprintf(path, sizeof(path), "/pledge/%lld", (long long)owned);
+	/* Their list of owned promises leads there. */
+	resp_init(&r);
+	assert_int_equal(http_get(&cllr, "/my-pledges", &r), 0);
+	assert_true(resp_has(&r, path));
+	resp_free(&r);
 	/* The owning councillor sees the form and records progress. */
 	resp_init(&r);
 	assert_int_equal(http_get(&cllr, path, &r), 0);
