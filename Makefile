@@ -35,9 +35,9 @@ HARNESS_OBJ	= $(BUILD)/tests/http/harness.o
 
 DEB_RUN		= kore libsqlite3-dev libsodium-dev libpq-dev pkg-config
 DEB_TEST	= $(DEB_RUN) libcmocka-dev libcurl4-openssl-dev libjansson-dev \
-		  clang sqlite3
+		  clang libclang-rt-14-dev sqlite3
 
-.PHONY: all run test check-tests deps deps-test clean bench fuzz sanitize
+.PHONY: all run test check-tests deps deps-test clean bench fuzz fuzz-build
 
 all: $(BUILD)/portal.so $(BUILD)/portalctl
 
@@ -105,6 +105,26 @@ $(BUILD)/bench/%: bench/%.c $(HARNESS_OBJ) $(CORE_OBJ)
 bench: deps-test all $(BENCH_BIN)
 	@sh tools/deps.sh wrk
 	@for b in $(BENCH_BIN); do echo "== $$b"; ./$$b || exit 1; done
+
+# Fuzzing: clang's libFuzzer over the core, with ASan and UBSan.
+FUZZ_SECONDS	?= 60
+FUZZ_SRC	= $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_BIN	= $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
+FUZZ_SAN	= -fsanitize=fuzzer-no-link,address,undefined
+
+build/fuzz/%: fuzz/%.c $(CORE_SRC) $(wildcard app/core/*.h)
+	@$(MAKE) -s BUILD=build/fuzz CC=clang SAN="$(FUZZ_SAN)" \
+	    $(CORE_SRC:%.c=build/fuzz/%.o)
+	@echo "  FUZZ    $@"
+	@clang $(CFLAGS_BASE) -fsanitize=fuzzer,address,undefined -o $@ $< \
+	    $(CORE_SRC:%.c=build/fuzz/%.o) $(LDLIBS_CORE)
+
+fuzz-build: deps-test $(FUZZ_BIN)
+
+# Each target for FUZZ_SECONDS, growing its corpus under build/ (the
+# committed seeds in fuzz/corpus stay as they are).
+fuzz: fuzz-build
+	@sh tools/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
 
 clean:
 	rm -rf build

@@ -57,6 +57,22 @@ if [ "${TEST_SANITIZE:-1}" = 1 ]; then
 	fi
 fi
 
+if [ "${TEST_FUZZ:-1}" = 1 ] && [ -z "${TEST_FILTER:-}" ]; then
+	echo "== Fuzz smoke (libFuzzer, ${FUZZ_SMOKE_SECONDS:-5}s a target) =="
+	if make -s fuzz-build >/dev/null; then
+		out=$(sh tools/fuzz.sh "${FUZZ_SMOKE_SECONDS:-5}" build/fuzz/fuzz_*)
+		printf '%s\n' "$out" | grep -v "^[0-9]* passed"
+		p=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+		f=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+		passed=$((passed + ${p:-0}))
+		failed=$((failed + ${f:-1}))
+		[ "${f:-1}" -gt 0 ] && failed_names="$failed_names fuzz"
+	else
+		failed=$((failed + 1))
+		failed_names="$failed_names fuzz:build"
+	fi
+fi
+
 echo
 [ -n "$failed_names" ] && echo "Failed:$failed_names"
 echo "$passed passed, $failed failed"

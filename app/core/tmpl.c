@@ -21,6 +21,13 @@
 #include "tmpl.h"
 
 #define PARTIAL_DEPTH_MAX	32
+/*
+ * A template that includes itself twice grows as 2^depth: whatever the
+ * templates, rendering stops after this many nodes or this much output.
+ * Real pages use a few thousand nodes and well under a megabyte.
+ */
+#define RENDER_NODES_MAX	(1 << 20)
+#define RENDER_OUTPUT_MAX	(16 * 1024 * 1024)
 #define NAME_PARTS_MAX		8
 #define TEMPLATE_FILE_MAX	(1024 * 1024)
 
@@ -114,6 +121,7 @@ struct render {
 	size_t			 indentlen;
 	int			 pending;	/* indentation owed at line start */
 	int			 depth;
+	long			 budget;	/* nodes left to render */
 };
 
 static int	parse_block(struct parser *, struct block *, const char *,
@@ -1010,6 +1018,10 @@ render_nodes(struct render *r, const struct node *nodes, size_t n,
 	size_t	 i;
 
 	for (i = 0; i < n; i++) {
+		if (r->budget-- <= 0 || r->out->len > RENDER_OUTPUT_MAX) {
+			r->budget = 0;
+			return;
+		}
 		switch (nodes[i].type) {
 		case N_TEXT:
 			emit_text(r, nodes[i].text, nodes[i].len);
@@ -1045,6 +1057,7 @@ tmpl_render(const struct tmpl_set *set, const char *name,
 	r.set = set;
 	r.out = out;
 	r.indent = "";
+	r.budget = RENDER_NODES_MAX;
 	c.v = ctx;
 	c.up = NULL;
 	render_nodes(&r, t->nodes, t->nnodes, &c);

@@ -186,6 +186,12 @@ recursive_partial_stops(void **state)
 	assert_int_equal(tmpl_render(set, "loop", NULL, &out), 0);
 	assert_true(out.len > 0 && out.len < 100);
 	assert_int_equal(tmpl_render(set, "absent", NULL, &out), -1);
+	/* Twice itself: 2^32 partials if nothing stopped it. */
+	assert_int_equal(tmpl_set_add(set, "twice", "{{> twice}}{{> twice}}x",
+	    24, err, sizeof(err)), 0);
+	buf_reset(&out);
+	assert_int_equal(tmpl_render(set, "twice", NULL, &out), 0);
+	assert_true(out.len > 0 && out.len <= 16 * 1024 * 1024 + 8);
 	buf_free(&out);
 	tmpl_set_free(set);
 }
