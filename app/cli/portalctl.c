@@ -17,6 +17,7 @@
 #include "db.h"
 #include "generate.h"
 #include "invite.h"
+#include "retention.h"
 #include "seed.h"
 #include "settings.h"
 #include "users.h"
@@ -42,6 +43,7 @@ static int	cmd_demo_logins(struct cli *, int, char **);
 static int	cmd_create_admin(struct cli *, int, char **);
 static int	cmd_invite(struct cli *, int, char **);
 static int	cmd_generate(struct cli *, int, char **);
+static int	cmd_purge(struct cli *, int, char **);
 static int	cmd_backup(struct cli *, int, char **);
 static int	cmd_check(struct cli *, int, char **);
 
@@ -61,6 +63,8 @@ static const struct command commands[] = {
 	{ "generate", "--young N --views M [--password P]", "add a large "
 	    "generated council to a demo database, for benchmarks",
 	    cmd_generate },
+	{ "purge", "[--dry-run]", "delete what is past its retention time "
+	    "(safe from cron); --dry-run only says what would go", cmd_purge },
 	{ "backup", "FILE", "copy the database to FILE, safely even while the "
 	    "server runs", cmd_backup },
 	{ "check", "", "check the database file for damage", cmd_check },
@@ -337,6 +341,33 @@ cmd_generate(struct cli *c, int argc, char **argv)
 		return (1);
 	}
 	printf("Added %lld young people and %lld views.\n", young, views);
+	return (0);
+}
+
+static int
+cmd_purge(struct cli *c, int argc, char **argv)
+{
+	struct actor		 system = { 0, "portalctl", "", "" };
+	struct purge_counts	 n;
+	int			 dry;
+
+	dry = argc == 1 && strcmp(argv[0], "--dry-run") == 0;
+	if (argc > 1 || (argc == 1 && !dry))
+		return (EXIT_USAGE);
+	if (open_db(c, 1) == -1)
+		return (1);
+	if (retention_purge(c->db, &system, (int64_t)time(NULL), dry, &n) ==
+	    -1) {
+		fprintf(stderr, "portalctl: the purge failed and changed "
+		    "nothing: %s\n", db_errmsg(c->db));
+		return (1);
+	}
+	printf("%s %lld unpublished view(s) and %lld closed account(s).\n",
+	    dry ? "Would delete" : "Deleted", (long long)n.views,
+	    (long long)n.accounts);
+	if (n.views_kept > 0)
+		printf("Kept %lld old view(s) that have a safeguarding "
+		    "record.\n", (long long)n.views_kept);
 	return (0);
 }
 

@@ -39,7 +39,9 @@ static const char *open_pragmas =
 	"PRAGMA journal_mode = WAL;"
 	"PRAGMA synchronous = FULL;"
 	"PRAGMA foreign_keys = ON;"
-	"PRAGMA trusted_schema = OFF;";
+	"PRAGMA trusted_schema = OFF;"
+	/* Deleted words are overwritten, not left in free pages. */
+	"PRAGMA secure_delete = ON;";
 
 /* The folder that holds the database file is created if it is missing. */
 static int

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "tmpl.h"
 
 #define PARTIAL_DEPTH_MAX	32
@@ -1062,4 +1063,48 @@ tmpl_render(const struct tmpl_set *set, const char *name,
 	c.up = NULL;
 	render_nodes(&r, t->nodes, t->nnodes, &c);
 	return (0);
+}
+
+/*
+ * A value tree as JSON: maps as objects, lists as arrays, strings and
+ * booleans as themselves. Exports build one tree for the page and the
+ * download, so the two always say the same.
+ */
+void
+tv_json(const struct tval *v, struct buf *out)
+{
+	const struct tv_entry	*e;
+
+	if (v == NULL) {
+		buf_puts(out, "null");
+		return;
+	}
+	switch (v->type) {
+	case TV_NULL:
+		buf_puts(out, "null");
+		break;
+	case TV_BOOL:
+		buf_puts(out, v->b ? "true" : "false");
+		break;
+	case TV_STR:
+		json_str(out, v->s);
+		break;
+	case TV_LIST:
+		buf_putc(out, '[');
+		for (e = v->head; e != NULL; e = e->next) {
+			if (e != v->head)
+				buf_putc(out, ',');
+			tv_json(e->val, out);
+		}
+		buf_putc(out, ']');
+		break;
+	case TV_MAP:
+		buf_putc(out, '{');
+		for (e = v->head; e != NULL; e = e->next) {
+			json_key(out, e->key, e == v->head);
+			tv_json(e->val, out);
+		}
+		buf_putc(out, '}');
+		break;
+	}
 }

@@ -60,5 +60,6 @@ int		 tmpl_render(const struct tmpl_set *, const char *,
 		    const struct tval *, struct buf *);
 
 void		 html_escape(struct buf *, const char *, size_t);
+void		 tv_json(const struct tval *, struct buf *);
 
 #endif

@@ -142,5 +142,7 @@ int	page_pledge_edit(struct http_request *);
 int	page_councillors(struct http_request *);
 int	page_my_pledges(struct http_request *);
 int	page_moderation_comments(struct http_request *);
+int	page_mydata(struct http_request *);
+int	page_mydata_json(struct http_request *);
 
 #endif

@@ -104,6 +104,8 @@ static const struct {
 	    "stays readable." },
 	{ "pledge_added", "Your pledge is added." },
 	{ "pledge_updated", "Your pledge is updated." },
+	{ "name_hidden", "Done. Your name will not be shown with any answer." },
+	{ "view_deleted", "Your view is deleted." },
 };
 
 static int

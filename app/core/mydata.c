@@ -1,0 +1,240 @@
+/*
+ * mydata.c: everything held about one person, and what they may remove
+ * (see mydata.h). The collection is one tree: the page renders it, the
+ * download serialises it, so they say the same.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "mydata.h"
+#include "timefmt.h"
+#include "users.h"
+
+static const char *sql_account =
+	"SELECT display_name, role, coalesce(age_band, ''), "
+	"coalesce(lives_outside, 0), created_at FROM users WHERE id = ?1";
+static const char *sql_views =
+	"SELECT v.id, v.title, v.body, v.better, c.name, v.state, "
+	"coalesce(i.state, ''), v.created_at, v.share, v.publish "
+	"FROM views v JOIN categories c ON c.id = v.category_id "
+	"LEFT JOIN issues i ON i.id = v.issue_id "
+	"WHERE v.author_id = ?1 ORDER BY v.id";
+static const char *sql_events =
+	"SELECT e.view_id, e.at, e.text FROM view_events e "
+	"JOIN views v ON v.id = e.view_id WHERE v.author_id = ?1 "
+	"ORDER BY e.view_id, e.id";
+static const char *sql_verdicts =
+	"SELECT p.title, vd.verdict, vd.comment, vd.at, vd.current "
+	"FROM verdicts vd JOIN promises p ON p.id = vd.promise_id "
+	"WHERE vd.user_id = ?1 ORDER BY vd.id";
+static const char *sql_notes =
+	"SELECT at, text FROM notifications WHERE user_id = ?1 ORDER BY id";
+static const char *sql_signins =
+	"SELECT at, action, ip FROM audit_log WHERE actor_id = ?1 "
+	"AND action LIKE 'sign%' ORDER BY id DESC LIMIT 200";
+static const char *sql_flags_of =
+	"SELECT count(*) FROM safeguarding_flags WHERE view_id = ?1";
+static const char *sql_del_notes =
+	"DELETE FROM notifications WHERE view_id = ?1";
+static const char *sql_del_events =
+	"DELETE FROM view_events WHERE view_id = ?1";
+static const char *sql_del_view = "DELETE FROM views WHERE id = ?1";
+static const char *sql_hide =
+	"UPDATE views SET publish = 'anonymous' "
+	"WHERE author_id = ?1 AND publish = 'name'";
+
+static int
+collect_account(struct db *db, int64_t uid, struct tval *root)
+{
+	struct tval	*acc;
+	sqlite3_stmt	*st;
+	const char	*band;
+	int		 rc;
+
+	st = db_query(db, sql_account, "i", uid);
+	if ((rc = db_step(st)) == 1) {
+		acc = tv_set_map(root, "account");
+		tv_set_str(acc, "display_name", db_col_text(st, 0));
+		tv_set_str(acc, "role", role_label(role_parse(
+		    db_col_text(st, 1))));
+		band = age_band_label(db_col_text(st, 2));
+		tv_set_str(acc, "age_band", band ? band : "");
+		tv_set_str(acc, "lives", sqlite3_column_int(st, 3) ?
+		    "outside the council's area" : "inside the council's area");
+		tv_set_str(acc, "joined", time_date(tv_arena(acc),
+		    sqlite3_column_int64(st, 4)));
+	}
+	db_done(st);
+	return (rc == 1 ? 0 : -1);
+}
+
+/* Views with their timelines: two queries walked side by side. */
+static int
+collect_views(struct db *db, int64_t uid, struct tval *root)
+{
+	struct tval	*list, *row, *tl;
+	sqlite3_stmt	*vs, *es;
+	struct view	 v;
+	int64_t		 vid;
+	int		 rc, erc;
+
+	list = tv_set_list(root, "views");
+	vs = db_query(db, sql_views, "i", uid);
+	es = db_query(db, sql_events, "i", uid);
+	erc = db_step(es);
+	while ((rc = db_step(vs)) == 1) {
+		vid = sqlite3_column_int64(vs, 0);
+		row = tv_push_map(list);
+		tv_set_int(row, "id", vid);
+		tv_set_str(row, "title", db_col_text(vs, 1));
+		tv_set_str(row, "what_you_wrote", db_col_text(vs, 2));
+		tv_set_str(row, "what_would_make_it_better", db_col_text(vs,
+		    3));
+		tv_set_str(row, "about", db_col_text(vs, 4));
+		tv_set_str(row, "state", views_state_label(db_col_text(vs, 5),
+		    db_col_text(vs, 6)));
+		tv_set_str(row, "sent", time_human(tv_arena(row),
+		    sqlite3_column_int64(vs, 7)));
+		tv_set_bool(row, "councillors_may_read", sqlite3_column_int(vs,
+		    8));
+		tv_set_str(row, "sharing_the_answer", db_col_text(vs, 9));
+		memset(&v, 0, sizeof(v));
+		v.id = vid;
+		(void)snprintf(v.state, sizeof(v.state), "%s",
+		    db_col_text(vs, 5));
+		(void)snprintf(v.issue_state, sizeof(v.issue_state), "%s",
+		    db_col_text(vs, 6));
+		tv_set_bool(row, "can_delete", mydata_may_delete(&v));
+		tl = tv_set_list(row, "timeline");
+		while (erc == 1 && sqlite3_column_int64(es, 0) <= vid) {
+			if (sqlite3_column_int64(es, 0) == vid) {
+				struct tval *ev = tv_push_map(tl);
+
+				tv_set_str(ev, "at", time_human(tv_arena(ev),
+				    sqlite3_column_int64(es, 1)));
+				tv_set_str(ev, "text", db_col_text(es, 2));
+			}
+			erc = db_step(es);
+		}
+	}
+	db_done(vs);
+	db_done(es);
+	return (rc == -1 || erc == -1 ? -1 : 0);
+}
+
+/* Rows of a simple query into a list of maps with the given keys. */
+static int
+collect_rows(struct db *db, const char *sql, int64_t uid, struct tval *list,
+    const char *const *keys, int ncols)
+{
+	struct tval	*row;
+	sqlite3_stmt	*st;
+	int		 rc, i;
+
+	st = db_query(db, sql, "i", uid);
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		for (i = 0; i < ncols; i++) {
+			if (strcmp(keys[i], "at") == 0)
+				tv_set_str(row, keys[i], time_human(
+				    tv_arena(row), sqlite3_column_int64(st,
+				    i)));
+			else
+				tv_set_str(row, keys[i], db_col_text(st, i));
+		}
+	}
+	db_done(st);
+	return (rc);
+}
+
+/* Everything the portal holds about person uid, into root. */
+int
+mydata_collect(struct db *db, int64_t uid, struct tval *root)
+{
+	static const char *const verdict_keys[] = { "promise", "answer",
+	    "comment", "at", "current" };
+	static const char *const note_keys[] = { "at", "message" };
+	static const char *const signin_keys[] = { "at", "what", "from" };
+
+	tv_set_str(root, "exported_at", time_human(tv_arena(root),
+	    (int64_t)time(NULL)));
+	if (collect_account(db, uid, root) == -1 ||
+	    collect_views(db, uid, root) == -1 ||
+	    collect_rows(db, sql_verdicts, uid, tv_set_list(root,
+	    "pledge_answers"), verdict_keys, 5) == -1 ||
+	    collect_rows(db, sql_notes, uid, tv_set_list(root, "messages"),
+	    note_keys, 2) == -1 ||
+	    collect_rows(db, sql_signins, uid, tv_set_list(root, "sign_ins"),
+	    signin_keys, 3) == -1)
+		return (-1);
+	return (0);
+}
+
+/* A view may be deleted by its author until a councillor has answered. */
+int
+mydata_may_delete(const struct view *v)
+{
+	if (strcmp(v->state, "received") == 0 ||
+	    strcmp(v->state, "withdrawn") == 0 ||
+	    strcmp(v->state, "redirected") == 0 ||
+	    strcmp(v->state, "rejected") == 0)
+		return (1);
+	return (strcmp(v->issue_state, "open") == 0 ||
+	    strcmp(v->issue_state, "with_councillor") == 0);
+}
+
+/*
+ * Delete a view and its timeline. Refused (-1 with *why) once answered,
+ * or when it was about the young person's safety: that record is kept.
+ */
+int
+mydata_delete_view(struct db *db, const struct actor *who,
+    const struct view *v, const char **why)
+{
+	int64_t	 flags;
+
+	*why = NULL;
+	if (!mydata_may_delete(v)) {
+		*why = "A councillor has answered this, so it is part of the "
+		    "record. You can still take your name off it.";
+		return (-1);
+	}
+	if (db_int(db, &flags, sql_flags_of, "i", v->id) != 1)
+		return (-1);
+	if (flags > 0) {
+		*why = "We have to keep this one, because it was about your "
+		    "safety. Please talk to your participation worker.";
+		return (-1);
+	}
+	if (db_begin(db) == -1)
+		return (-1);
+	if (db_exec(db, sql_del_notes, "i", v->id) != 0 ||
+	    db_exec(db, sql_del_events, "i", v->id) != 0 ||
+	    db_exec(db, sql_del_view, "i", v->id) != 0 ||
+	    audit_write(db, who, "view.delete", "view", v->id, "") == -1 ||
+	    db_commit(db) == -1) {
+		db_rollback(db);
+		return (-1);
+	}
+	return (0);
+}
+
+/* Show no name on any published outcome of this person's views. */
+int
+mydata_hide_name(struct db *db, const struct actor *who, int64_t uid, int *n)
+{
+	if (db_begin(db) == -1)
+		return (-1);
+	if (db_exec(db, sql_hide, "i", uid) != 0) {
+		db_rollback(db);
+		return (-1);
+	}
+	*n = db_changes(db);
+	if (audit_write(db, who, "view.hide_name", "user", uid, "") == -1 ||
+	    db_commit(db) == -1) {
+		db_rollback(db);
+		return (-1);
+	}
+	return (0);
+}

@@ -1,0 +1,27 @@
+/*
+ * retention.h: deleting what is past its time (portalctl purge).
+ *
+ * Unpublished views older than retention_unpublished_days go, with their
+ * timelines and notifications; views with a safeguarding record are kept
+ * (those records have their own, longer rules) and counted. Young
+ * people's accounts turned off longer than retention_closed_account_days
+ * go; their published views stay, without an author.
+ */
+#ifndef PORTAL_RETENTION_H
+#define PORTAL_RETENTION_H
+
+#include <stdint.h>
+
+#include "audit.h"
+#include "db.h"
+
+struct purge_counts {
+	int64_t		 views;
+	int64_t		 views_kept;	/* safeguarding records */
+	int64_t		 accounts;
+};
+
+int	retention_purge(struct db *, const struct actor *, int64_t, int,
+	    struct purge_counts *);
+
+#endif

@@ -1,0 +1,81 @@
+/*
+ * mydata.c: /account/data, where a young person sees everything the portal
+ * holds about them, downloads it (/account/data.json), deletes views that
+ * have not been answered, and takes their name off published outcomes.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "mydata.h"
+
+static int
+data_page(struct page *pg, int errors)
+{
+	pg->title = "Your information";
+	pg->nav = "account";
+	if (mydata_collect(app_db, pg->sess.user_id, tv_set_map(pg->ctx,
+	    "data")) == -1)
+		return (page_error(pg, 500));
+	return (errors ? page_form_errors(pg, "mydata") :
+	    page_render(pg, 200, "mydata"));
+}
+
+int
+page_mydata(struct http_request *req)
+{
+	struct page	 pg;
+	struct view	 v;
+	const char	*why;
+	int64_t		 id;
+	int		 n;
+
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
+	    !page_require(&pg, R_YOUNG))
+		return (KORE_RESULT_OK);
+	if (req->method != HTTP_METHOD_POST)
+		return (data_page(&pg, 0));
+	if (form_has(&pg.form, "hide_name")) {
+		if (mydata_hide_name(app_db, &pg.actor, pg.sess.user_id, &n) ==
+		    -1)
+			return (page_error(&pg, 500));
+		return (page_redirect(&pg, "/account/data", "name_hidden"));
+	}
+	/* Only your own view; anyone else's looks like no view at all. */
+	if (form_id(&pg.form, "delete", &id) == -1 ||
+	    views_get(app_db, id, &v) != 1 ||
+	    !views_may_see(&v, pg.sess.user_id))
+		return (page_error(&pg, 404));
+	if (mydata_delete_view(app_db, &pg.actor, &v, &why) == -1) {
+		if (why == NULL)
+			return (page_error(&pg, 500));
+		form_error(&pg.errors, "views", why);
+		return (data_page(&pg, 1));
+	}
+	return (page_redirect(&pg, "/account/data", "view_deleted"));
+}
+
+int
+page_mydata_json(struct http_request *req)
+{
+	struct page	 pg;
+	struct buf	 out;
+
+	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_YOUNG))
+		return (KORE_RESULT_OK);
+	if (mydata_collect(app_db, pg.sess.user_id, pg.ctx) == -1)
+		return (page_error(&pg, 500));
+	buf_init(&out, 4096);
+	tv_json(pg.ctx, &out);
+	buf_putc(&out, '\n');
+	http_security_headers(req, 0);
+	http_response_header(req, "content-type",
+	    "application/json; charset=utf-8");
+	http_response_header(req, "content-disposition",
+	    "attachment; filename=\"my-information.json\"");
+	http_response_header(req, "cache-control", "no-store");
+	http_response(req, 200, out.data, out.len);
+	buf_free(&out);
+	page_end(&pg);
+	return (KORE_RESULT_OK);
+}

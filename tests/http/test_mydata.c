@@ -1,0 +1,209 @@
+/*
+ * test_mydata.c: a young person's data rights over real HTTP (the download
+ * holds exactly their records and nobody else's; unanswered views can be
+ * deleted, answered and safeguarding ones cannot; names come off published
+ * outcomes) and the retention purge (only what is past its time goes).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "harness.h"
+
+static struct client	 young;
+
+static int64_t
+count(const char *fmt, ...)
+{
+	char	 sql[1024];
+	va_list	 ap;
+	int64_t	 n;
+
+	va_start(ap, fmt);
+	(void)vsnprintf(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	n = db_count(sql);
+	assert_true(n >= 0);
+	return (n);
+}
+
+static int
+setup(void **state)
+{
+	if (group_setup_demo(state) != 0)
+		return (-1);
+	memset(&young, 0, sizeof(young));
+	return (client_login(&young, "Jaden", "kite-river-42") == 303 ? 0 :
+	    -1);
+}
+
+static void
+download_holds_exactly_their_records(void **state)
+{
+	struct resp	 r;
+	json_t		*doc, *views, *v;
+	json_error_t	 err;
+	char		 ct[128], sql[512];
+	size_t		 i;
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data.json", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_string_equal(resp_header(&r, "content-type", ct, sizeof(ct)),
+	    "application/json; charset=utf-8");
+	doc = json_loadb(r.body.data, r.body.len, 0, &err);
+	assert_non_null(doc);
+	assert_string_equal(json_string_value(json_object_get(
+	    json_object_get(doc, "account"), "display_name")), "Jaden");
+	views = json_object_get(doc, "views");
+	assert_int_equal(json_array_size(views), count("SELECT count(*) FROM "
+	    "views v JOIN users u ON u.id = v.author_id WHERE u.name_key = "
+	    "'jaden'"));
+	json_array_foreach(views, i, v) {
+		(void)snprintf(sql, sizeof(sql), "SELECT count(*) FROM views v "
+		    "JOIN users u ON u.id = v.author_id WHERE u.name_key = "
+		    "'jaden' AND v.id = %s", json_string_value(
+		    json_object_get(v, "id")));
+		assert_int_equal(count("%s", sql), 1);
+		assert_true(json_array_size(json_object_get(v, "timeline")) >=
+		    1);
+	}
+	assert_true(json_array_size(json_object_get(doc, "sign_ins")) >= 1);
+	/* Nobody else's words or names. */
+	assert_false(resp_has(&r, "Pocket money is different"));
+	assert_false(resp_has(&r, "\"Mia\""));
+	json_decref(doc);
+	resp_free(&r);
+	/* The page shows the same views. */
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data", &r), 0);
+	assert_true(resp_has(&r, "Reviews at times we can make"));
+	assert_false(resp_has(&r, "Pocket money is different"));
+	resp_free(&r);
+	assert_int_equal(client_status(&young, "/account/data.json") , 200);
+}
+
+static void
+delete_only_what_may_go(void **state)
+{
+	struct resp	 r;
+	char		 form[64];
+	int64_t		 mine, answered, other;
+
+	(void)state;
+	mine = count("SELECT v.id FROM views v JOIN users u ON u.id = "
+	    "v.author_id WHERE u.name_key = 'jaden' AND v.title = 'Reviews at "
+	    "times we can make'");
+	answered = count("SELECT v.id FROM views v JOIN users u ON u.id = "
+	    "v.author_id WHERE u.name_key = 'jaden' AND v.title = 'Free "
+	    "leisure pass for everyone in care'");
+	other = count("SELECT id FROM views WHERE title = 'Pocket money is "
+	    "different in every home'");
+	(void)snprintf(form, sizeof(form), "delete=%lld", (long long)answered);
+	assert_int_equal(client_post(&young, "/account/data", "/account/data",
+	    form, &r), 422);
+	assert_true(resp_has(&r, "part of the record"));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "delete=%lld", (long long)other);
+	assert_int_equal(client_post(&young, "/account/data", "/account/data",
+	    form, &r), 404);
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "delete=%lld", (long long)mine);
+	assert_int_equal(client_post(&young, "/account/data", "/account/data",
+	    form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld",
+	    (long long)mine), 0);
+	assert_int_equal(count("SELECT count(*) FROM view_events WHERE "
+	    "view_id = %lld", (long long)mine), 0);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE id IN "
+	    "(%lld, %lld)", (long long)answered, (long long)other), 2);
+}
+
+static void
+name_comes_off_published_outcomes(void **state)
+{
+	struct resp	 r;
+	struct client	 anon;
+
+	(void)state;
+	memset(&anon, 0, sizeof(anon));
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/you-said-we-did", &r), 0);
+	assert_true(resp_has(&r, "raised by Jaden"));
+	resp_free(&r);
+	assert_int_equal(client_post(&young, "/account/data", "/account/data",
+	    "hide_name=1", &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/you-said-we-did", &r), 0);
+	assert_false(resp_has(&r, "raised by Jaden"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views v JOIN users u ON "
+	    "u.id = v.author_id WHERE u.name_key = 'jaden' AND v.publish = "
+	    "'name'"), 0);
+}
+
+static void
+purge_removes_only_expired(void **state)
+{
+	char	 out[512];
+	int64_t	 before, old_flagged, recent;
+
+	(void)state;
+	/* Three years old: two unpublished, one flagged; one account. */
+	assert_int_equal(db_run("UPDATE views SET created_at = 1 WHERE title "
+	    "IN ('Haircuts', 'Savings account', 'I don''t feel safe where I "
+	    "live', 'Free leisure pass for everyone in care')"), 0);
+	assert_int_equal(db_run("UPDATE users SET disabled_at = 1 WHERE "
+	    "name_key = 'tyler'"), 0);
+	before = count("SELECT count(*) FROM views");
+	recent = count("SELECT count(*) FROM views WHERE created_at > 1");
+	old_flagged = count("SELECT count(*) FROM views WHERE title = 'I "
+	    "don''t feel safe where I live'");
+	assert_int_equal(harness_ctl("purge --dry-run", out, sizeof(out)), 0);
+	assert_non_null(strstr(out, "Would delete 2 unpublished view(s) and "
+	    "1 closed account(s)"));
+	assert_non_null(strstr(out, "Kept 1 old view(s)"));
+	assert_int_equal(count("SELECT count(*) FROM views"), before);
+	assert_int_equal(harness_ctl("purge", out, sizeof(out)), 0);
+	assert_non_null(strstr(out, "Deleted 2"));
+	assert_int_equal(count("SELECT count(*) FROM views"), before - 2);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE created_at > "
+	    "1"), recent);
+	/* Published outcomes and safeguarding records stay. */
+	assert_int_equal(count("SELECT count(*) FROM views WHERE title = "
+	    "'Free leisure pass for everyone in care'"), 1);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE title = 'I "
+	    "don''t feel safe where I live'"), old_flagged);
+	assert_int_equal(count("SELECT count(*) FROM users WHERE name_key = "
+	    "'tyler'"), 0);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'retention.purge' AND detail = 'views 2, kept 1, accounts 1'"),
+	    1);
+	/* Run again from cron: nothing left to do. */
+	assert_int_equal(harness_ctl("purge", out, sizeof(out)), 0);
+	assert_non_null(strstr(out, "Deleted 0"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(download_holds_exactly_their_records),
+		cmocka_unit_test(delete_only_what_may_go),
+		cmocka_unit_test(name_comes_off_published_outcomes),
+		cmocka_unit_test(purge_removes_only_expired),
+	};
+
+	return (cmocka_run_group_tests_name("http_mydata", tests, setup,
+	    group_teardown_server));
+}
