@@ -144,5 +144,8 @@ int	page_my_pledges(struct http_request *);
 int	page_moderation_comments(struct http_request *);
 int	page_mydata(struct http_request *);
 int	page_mydata_json(struct http_request *);
+int	page_report_board(struct http_request *);
+int	page_report_issues_csv(struct http_request *);
+int	page_open_data(struct http_request *);
 
 #endif

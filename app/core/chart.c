@@ -1,0 +1,111 @@
+/*
+ * chart.c: SVG charts (see chart.h). Sizes are in the viewBox, so the
+ * chart scales with the page; colours meet contrast on white.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "chart.h"
+#include "tmpl.h"
+
+#define BAR_H		28
+#define LABEL_W		230
+#define PLOT_W		420
+#define LINE_W		640
+#define LINE_H		220
+
+static void
+text(struct buf *out, const char *s)
+{
+	html_escape(out, s, strlen(s));
+}
+
+static int64_t
+largest(const struct chart_point *p, size_t n, int64_t threshold)
+{
+	int64_t	 max;
+	size_t	 i;
+
+	for (max = 1, i = 0; i < n; i++)
+		if (p[i].value >= threshold && p[i].value > max)
+			max = p[i].value;
+	return (max);
+}
+
+/* Horizontal bars, one a row, the value written at the end of each. */
+void
+chart_bars(struct buf *out, const char *title, const struct chart_point *p,
+    size_t n, int64_t threshold)
+{
+	int64_t	 max, w;
+	size_t	 i;
+	int	 y;
+
+	max = largest(p, n, threshold);
+	buf_appendf(out, "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d "
+	    "%zu\" xmlns=\"http://www.w3.org/2000/svg\"><title>",
+	    LABEL_W + PLOT_W + 120, n * BAR_H + 10);
+	text(out, title);
+	buf_puts(out, "</title>");
+	for (i = 0; i < n; i++) {
+		y = (int)i * BAR_H + 5;
+		buf_appendf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" "
+		    "font-size=\"14\" fill=\"#1b1b1b\">", LABEL_W - 8, y + 18);
+		text(out, p[i].label);
+		buf_puts(out, "</text>");
+		if (p[i].value < threshold) {
+			buf_appendf(out, "<text x=\"%d\" y=\"%d\" font-size=\"13\""
+			    " fill=\"#4a4f55\">fewer than %lld</text>", LABEL_W,
+			    y + 18, (long long)threshold);
+			continue;
+		}
+		w = p[i].value * PLOT_W / max;
+		buf_appendf(out, "<rect x=\"%d\" y=\"%d\" width=\"%lld\" "
+		    "height=\"%d\" fill=\"#1d4f91\"/><text x=\"%lld\" y=\"%d\" "
+		    "font-size=\"13\" fill=\"#1b1b1b\">%lld</text>", LABEL_W,
+		    y + 2, (long long)(w > 0 ? w : 1), BAR_H - 8,
+		    (long long)(LABEL_W + w + 6), y + 18,
+		    (long long)p[i].value);
+	}
+	buf_puts(out, "</svg>");
+}
+
+/* A line over time; suppressed points sit on the axis, marked hollow. */
+void
+chart_line(struct buf *out, const char *title, const struct chart_point *p,
+    size_t n, int64_t threshold)
+{
+	int64_t	 max, v;
+	size_t	 i;
+	int	 x, y, step;
+
+	max = largest(p, n, threshold);
+	step = n > 1 ? (LINE_W - 80) / (int)(n - 1) : 0;
+	buf_appendf(out, "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d "
+	    "%d\" xmlns=\"http://www.w3.org/2000/svg\"><title>", LINE_W,
+	    LINE_H + 40);
+	text(out, title);
+	buf_appendf(out, "</title><line x1=\"40\" y1=\"%d\" x2=\"%d\" "
+	    "y2=\"%d\" stroke=\"#4a4f55\"/><polyline fill=\"none\" "
+	    "stroke=\"#1d4f91\" stroke-width=\"3\" points=\"", LINE_H,
+	    LINE_W - 20, LINE_H);
+	for (i = 0; i < n; i++) {
+		v = p[i].value >= threshold ? p[i].value : 0;
+		buf_appendf(out, "%d,%lld ", 40 + (int)i * step,
+		    (long long)(LINE_H - v * (LINE_H - 20) / max));
+	}
+	buf_puts(out, "\"/>");
+	for (i = 0; i < n; i++) {
+		x = 40 + (int)i * step;
+		v = p[i].value >= threshold ? p[i].value : 0;
+		y = (int)(LINE_H - v * (LINE_H - 20) / max);
+		buf_appendf(out, "<circle cx=\"%d\" cy=\"%d\" r=\"5\" "
+		    "fill=\"%s\" stroke=\"#1d4f91\" stroke-width=\"2\"/>", x, y,
+		    p[i].value >= threshold ? "#1d4f91" : "#ffffff");
+		buf_appendf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
+		    "font-size=\"12\" fill=\"#1b1b1b\">", x, LINE_H + 20);
+		text(out, p[i].label);
+		buf_puts(out, "</text>");
+	}
+	buf_puts(out, "</svg>");
+}

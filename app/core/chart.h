@@ -1,0 +1,25 @@
+/*
+ * chart.h: bar and line charts as SVG, drawn on the server so reports
+ * print and work without scripts. Every label goes through html_escape;
+ * counts under the small-number threshold are drawn as "fewer than N"
+ * with no bar, so a chart never shows what a table would hide.
+ */
+#ifndef PORTAL_CHART_H
+#define PORTAL_CHART_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+struct chart_point {
+	const char	*label;
+	int64_t		 value;
+};
+
+void	chart_bars(struct buf *, const char *, const struct chart_point *,
+	    size_t, int64_t);
+void	chart_line(struct buf *, const char *, const struct chart_point *,
+	    size_t, int64_t);
+
+#endif

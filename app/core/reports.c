@@ -1,0 +1,382 @@
+/*
+ * reports.c: the corporate parenting board report and the exports.
+ *
+ * What was raised (by theme and month), how fast it was answered, what was
+ * decided, what is overdue and with whom, "you said, we did", the Pledge
+ * scorecard with both verdicts, and who took part (age band, inside or
+ * outside the area). Every count passes through count_text(): under the
+ * small-number threshold it reads "fewer than N", in tables, charts and
+ * exports alike.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart.h"
+#include "issues.h"
+#include "json.h"
+#include "pledge.h"
+#include "reports.h"
+#include "timefmt.h"
+#include "users.h"
+
+#define MONTHS_MAX	60
+
+static const char *sql_categories =
+	"SELECT id, name FROM categories ORDER BY position";
+static const char *sql_by_category =
+	"SELECT category_id, count(*) FROM views "
+	"WHERE created_at >= ?1 AND created_at < ?2 GROUP BY category_id";
+static const char *sql_by_month =
+	"SELECT strftime('%Y-%m', created_at, 'unixepoch', 'localtime'), "
+	"count(*) FROM views WHERE created_at >= ?1 AND created_at < ?2 "
+	"GROUP BY 1 ORDER BY 1";
+static const char *sql_answers =
+	"SELECT (answered_at - sent_at) / 86400, answered_at <= due_at, "
+	"decision FROM issues WHERE answered_at >= ?1 AND answered_at < ?2 "
+	"ORDER BY 1";
+static const char *sql_overdue =
+	"SELECT i.id, i.title, coalesce(u.display_name, ''), i.due_at "
+	"FROM issues i LEFT JOIN users u ON u.id = i.councillor_id "
+	"WHERE i.state = 'with_councillor' AND i.due_at < ?1 "
+	"ORDER BY i.due_at LIMIT 50";
+static const char *sql_highlights =
+	"SELECT title, summary, decision, response, reason FROM issues "
+	"WHERE published_at >= ?1 AND published_at < ?2 "
+	"ORDER BY published_at DESC LIMIT 5";
+static const char *sql_by_band =
+	"SELECT coalesce(u.age_band, ''), count(DISTINCT v.author_id) "
+	"FROM views v JOIN users u ON u.id = v.author_id "
+	"WHERE v.created_at >= ?1 AND v.created_at < ?2 GROUP BY 1";
+static const char *sql_by_area =
+	"SELECT coalesce(u.lives_outside, 0), count(DISTINCT v.author_id) "
+	"FROM views v JOIN users u ON u.id = v.author_id "
+	"WHERE v.created_at >= ?1 AND v.created_at < ?2 GROUP BY 1";
+static const char *sql_issues_csv =
+	"SELECT i.id, i.title, c.name, i.state, coalesce(u.display_name, ''), "
+	"coalesce(i.due_at, 0), coalesce(i.decision, ''), "
+	"coalesce(i.answered_at, 0), coalesce(i.published_at, 0), "
+	"(SELECT count(*) FROM views v WHERE v.issue_id = i.id "
+	"AND v.state IN ('approved', 'merged')) FROM issues i "
+	"JOIN categories c ON c.id = i.category_id "
+	"LEFT JOIN users u ON u.id = i.councillor_id ORDER BY i.id";
+static const char *sql_open_outcomes =
+	"SELECT i.id, i.title, i.summary, c.name, i.decision, i.response, "
+	"coalesce(i.reason, ''), coalesce(i.action_text, ''), i.published_at "
+	"FROM issues i JOIN categories c ON c.id = i.category_id "
+	"WHERE i.published_at IS NOT NULL ORDER BY i.published_at DESC";
+
+/* A count as people may see it. */
+const char *
+count_text(struct arena *a, int64_t n, int64_t threshold)
+{
+	if (n < threshold)
+		return (arena_printf(a, "fewer than %lld", (long long)threshold));
+	return (arena_printf(a, "%lld", (long long)n));
+}
+
+static void
+add_count(struct tval *row, const char *key, int64_t n, int64_t threshold)
+{
+	tv_set_str(row, key, count_text(tv_arena(row), n, threshold));
+}
+
+static int
+by_category(struct db *db, const struct report_period *p, struct tval *ctx)
+{
+	struct chart_point	 pts[64];
+	struct buf		 svg;
+	struct tval		*list, *row;
+	sqlite3_stmt		*st;
+	int64_t			 ids[64], n[64];
+	size_t			 nc, i;
+	int			 rc;
+
+	nc = 0;
+	st = db_query(db, sql_categories, "");
+	while (nc < 64 && (rc = db_step(st)) == 1) {
+		ids[nc] = sqlite3_column_int64(st, 0);
+		pts[nc].label = arena_strdup(tv_arena(ctx), db_col_text(st, 1));
+		n[nc++] = 0;
+	}
+	db_done(st);
+	st = db_query(db, sql_by_category, "ii", p->from, p->to);
+	while ((rc = db_step(st)) == 1)
+		for (i = 0; i < nc; i++)
+			if (ids[i] == sqlite3_column_int64(st, 0))
+				n[i] = sqlite3_column_int64(st, 1);
+	db_done(st);
+	if (rc == -1)
+		return (-1);
+	list = tv_set_list(ctx, "by_category");
+	for (i = 0; i < nc; i++) {
+		pts[i].value = n[i];
+		row = tv_push_map(list);
+		tv_set_str(row, "label", pts[i].label);
+		add_count(row, "count", n[i], p->threshold);
+	}
+	buf_init(&svg, 4096);
+	chart_bars(&svg, "Views raised, by what they were about", pts, nc,
+	    p->threshold);
+	tv_set(ctx, "chart_category", tv_strn(tv_arena(ctx), svg.data,
+	    svg.len));
+	buf_free(&svg);
+	return (0);
+}
+
+static int
+by_month(struct db *db, const struct report_period *p, struct tval *ctx)
+{
+	struct chart_point	 pts[MONTHS_MAX];
+	struct buf		 svg;
+	struct tval		*list, *row;
+	sqlite3_stmt		*st;
+	size_t			 n;
+	int64_t			 total;
+	int			 rc;
+
+	n = 0;
+	total = 0;
+	list = tv_set_list(ctx, "by_month");
+	st = db_query(db, sql_by_month, "ii", p->from, p->to);
+	while ((rc = db_step(st)) == 1 && n < MONTHS_MAX) {
+		pts[n].label = arena_strdup(tv_arena(ctx), db_col_text(st, 0));
+		pts[n].value = sqlite3_column_int64(st, 1);
+		total += pts[n].value;
+		row = tv_push_map(list);
+		tv_set_str(row, "label", pts[n].label);
+		add_count(row, "count", pts[n].value, p->threshold);
+		n++;
+	}
+	db_done(st);
+	if (rc == -1)
+		return (-1);
+	add_count(ctx, "raised", total, p->threshold);
+	buf_init(&svg, 4096);
+	chart_line(&svg, "Views raised, month by month", pts, n, p->threshold);
+	tv_set(ctx, "chart_month", tv_strn(tv_arena(ctx), svg.data, svg.len));
+	buf_free(&svg);
+	return (0);
+}
+
+static int
+answers(struct db *db, const struct report_period *p, struct tval *ctx)
+{
+	struct buf	 days;
+	sqlite3_stmt	*st;
+	int64_t		 n, ontime, agreed, partly, no, more, median;
+	const char	*d;
+	int		 rc;
+
+	n = ontime = agreed = partly = no = more = 0;
+	buf_init(&days, 256);
+	st = db_query(db, sql_answers, "ii", p->from, p->to);
+	while ((rc = db_step(st)) == 1) {
+		buf_append(&days, &(int64_t){ sqlite3_column_int64(st, 0) },
+		    sizeof(int64_t));
+		n++;
+		ontime += sqlite3_column_int(st, 1);
+		d = db_col_text(st, 2);
+		agreed += strcmp(d, "agreed") == 0;
+		partly += strcmp(d, "partly") == 0;
+		no += strcmp(d, "not_agreed") == 0;
+		more += strcmp(d, "more_time") == 0;
+	}
+	db_done(st);
+	if (rc == -1) {
+		buf_free(&days);
+		return (-1);
+	}
+	/* Ordered by the query: the middle one is the median. */
+	median = n > 0 ? ((int64_t *)(void *)days.data)[n / 2] : 0;
+	buf_free(&days);
+	add_count(ctx, "answered", n, p->threshold);
+	add_count(ctx, "on_time", ontime, p->threshold);
+	tv_set_str(ctx, "median_days", n >= p->threshold ?
+	    arena_printf(tv_arena(ctx), "%lld", (long long)median) :
+	    "not shown (too few answers)");
+	add_count(ctx, "agreed", agreed, p->threshold);
+	add_count(ctx, "partly", partly, p->threshold);
+	add_count(ctx, "not_agreed", no, p->threshold);
+	return (0);
+}
+
+static int
+lists(struct db *db, const struct report_period *p, struct tval *ctx)
+{
+	struct tval	*list, *row;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	list = tv_set_list(ctx, "overdue");
+	st = db_query(db, sql_overdue, "i", p->now);
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
+		tv_set_str(row, "title", db_col_text(st, 1));
+		tv_set_str(row, "councillor", db_col_text(st, 2));
+		tv_set_str(row, "due", time_date(tv_arena(row),
+		    sqlite3_column_int64(st, 3)));
+	}
+	db_done(st);
+	if (rc == -1)
+		return (-1);
+	list = tv_set_list(ctx, "highlights");
+	st = db_query(db, sql_highlights, "ii", p->from, p->to);
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		tv_set_str(row, "title", db_col_text(st, 0));
+		tv_set_str(row, "summary", db_col_text(st, 1));
+		tv_set_str(row, "decision", issues_decision_label(
+		    db_col_text(st, 2)));
+		tv_set_str(row, "response", db_col_text(st, 3));
+		tv_set_str(row, "reason", db_col_text(st, 4));
+	}
+	db_done(st);
+	return (rc);
+}
+
+static int
+participation(struct db *db, const struct report_period *p, struct tval *ctx)
+{
+	struct tval	*list, *row;
+	sqlite3_stmt	*st;
+	const char	*band;
+	int		 rc;
+
+	list = tv_set_list(ctx, "by_band");
+	st = db_query(db, sql_by_band, "ii", p->from, p->to);
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		band = age_band_label(db_col_text(st, 0));
+		tv_set_str(row, "label", band ? band : "Not given");
+		add_count(row, "count", sqlite3_column_int64(st, 1),
+		    p->threshold);
+	}
+	db_done(st);
+	if (rc == -1)
+		return (-1);
+	list = tv_set_list(ctx, "by_area");
+	st = db_query(db, sql_by_area, "ii", p->from, p->to);
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		tv_set_str(row, "label", sqlite3_column_int(st, 0) ?
+		    "Outside the area" : "Inside the area");
+		add_count(row, "count", sqlite3_column_int64(st, 1),
+		    p->threshold);
+	}
+	db_done(st);
+	return (rc);
+}
+
+/* The whole board report for period p into ctx. */
+int
+report_board(struct db *db, const struct report_period *p, struct tval *ctx)
+{
+	if (by_category(db, p, ctx) == -1 || by_month(db, p, ctx) == -1 ||
+	    answers(db, p, ctx) == -1 || lists(db, p, ctx) == -1 ||
+	    participation(db, p, ctx) == -1 ||
+	    pledge_scorecard(db, p->threshold, p->now, tv_set_list(ctx,
+	    "scorecard")) == -1)
+		return (-1);
+	tv_set_str(ctx, "from", time_date(tv_arena(ctx), p->from));
+	tv_set_str(ctx, "to", time_date(tv_arena(ctx), p->to - 1));
+	tv_set_int(ctx, "threshold", p->threshold);
+	return (0);
+}
+
+/* Every issue as CSV; the number of young people behind each suppressed. */
+int
+report_issues_csv(struct db *db, int64_t threshold, struct buf *out)
+{
+	static const char *const head[] = { "Issue", "Title", "About",
+	    "State", "Councillor", "Due", "Decision", "Answered", "Published",
+	    "Young people" };
+	struct arena	 a;
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc;
+
+	arena_init(&a);
+	buf_puts(out, "\xEF\xBB\xBF");
+	for (i = 0; i < 10; i++)
+		csv_field(out, head[i], i == 9);
+	st = db_query(db, sql_issues_csv, "");
+	while ((rc = db_step(st)) == 1) {
+		csv_field(out, arena_printf(&a, "%lld", (long long)
+		    sqlite3_column_int64(st, 0)), 0);
+		csv_field(out, db_col_text(st, 1), 0);
+		csv_field(out, db_col_text(st, 2), 0);
+		csv_field(out, db_col_text(st, 3), 0);
+		csv_field(out, db_col_text(st, 4), 0);
+		csv_field(out, time_iso_date(&a, sqlite3_column_int64(st, 5)),
+		    0);
+		csv_field(out, issues_decision_label(db_col_text(st, 6)), 0);
+		csv_field(out, time_iso_date(&a, sqlite3_column_int64(st, 7)),
+		    0);
+		csv_field(out, time_iso_date(&a, sqlite3_column_int64(st, 8)),
+		    0);
+		csv_field(out, count_text(&a, sqlite3_column_int64(st, 9),
+		    threshold), 1);
+	}
+	db_done(st);
+	arena_free(&a);
+	return (rc);
+}
+
+/*
+ * The open-data feed: published outcomes and the current Pledge, with no
+ * personal data at all (no names, even where a young person chose one).
+ */
+int
+report_open_data(struct db *db, int64_t threshold, int64_t now,
+    struct buf *out)
+{
+	struct arena		 a;
+	struct tval		*promises;
+	const struct tval	*p;
+	sqlite3_stmt		*st;
+	int			 rc, first;
+
+	arena_init(&a);
+	buf_puts(out, "{\"outcomes\":[");
+	st = db_query(db, sql_open_outcomes, "");
+	for (first = 1; (rc = db_step(st)) == 1; first = 0) {
+		buf_puts(out, first ? "{" : ",{");
+		json_kv_int(out, "id", sqlite3_column_int64(st, 0), 1);
+		json_kv_str(out, "title", db_col_text(st, 1), 0);
+		json_kv_str(out, "you_said", db_col_text(st, 2), 0);
+		json_kv_str(out, "about", db_col_text(st, 3), 0);
+		json_kv_str(out, "decision", issues_decision_label(
+		    db_col_text(st, 4)), 0);
+		json_kv_str(out, "we_did", db_col_text(st, 5), 0);
+		json_kv_str(out, "why", db_col_text(st, 6), 0);
+		json_kv_str(out, "what_will_happen", db_col_text(st, 7), 0);
+		json_kv_str(out, "published", time_iso_date(&a,
+		    sqlite3_column_int64(st, 8)), 0);
+		buf_putc(out, '}');
+	}
+	db_done(st);
+	promises = tv_list(&a);
+	if (rc == -1 || pledge_scorecard(db, threshold, now, promises) == -1) {
+		arena_free(&a);
+		return (-1);
+	}
+	buf_puts(out, "],\"pledge\":[");
+	for (p = tv_first(promises), first = 1; p != NULL; p = tv_next(p),
+	    first = 0) {
+		buf_puts(out, first ? "{" : ",{");
+		json_kv_str(out, "promise", tv_get_str(p, "title"), 1);
+		json_kv_str(out, "theme", tv_get_str(p, "theme"), 0);
+		json_kv_str(out, "statutory", tv_truthy_key(p, "statutory") ?
+		    "yes" : "no", 0);
+		json_kv_str(out, "status", tv_get_str(p, "status"), 0);
+		json_kv_str(out, "progress_percent", tv_get_str(p,
+		    "progress"), 0);
+		json_key(out, "young_people_say", 0);
+		tv_json(tv_get(p, "verdicts"), out);
+		buf_putc(out, '}');
+	}
+	buf_puts(out, "]}\n");
+	arena_free(&a);
+	return (0);
+}

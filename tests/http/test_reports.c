@@ -1,0 +1,167 @@
+/*
+ * test_reports.c: the board report and the exports over real HTTP: who
+ * may see them, small counts suppressed everywhere a count appears, charts
+ * with text alternatives, the open-data feed free of personal data.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "harness.h"
+
+static struct client	 young, worker, cllr, admin, anon;
+
+static int
+setup(void **state)
+{
+	if (group_setup_demo(state) != 0)
+		return (-1);
+	memset(&young, 0, sizeof(young));
+	memset(&worker, 0, sizeof(worker));
+	memset(&cllr, 0, sizeof(cllr));
+	memset(&admin, 0, sizeof(admin));
+	memset(&anon, 0, sizeof(anon));
+	return (client_login(&young, "Jaden", "kite-river-42") == 303 &&
+	    client_login(&worker, "Priya Shah", "worker-demo-2026") == 303 &&
+	    client_login(&cllr, "Cllr Sam Okafor", "councillor-demo-2026") ==
+	    303 && client_login(&admin, "Alex Morgan", "admin-demo-2026") ==
+	    303 ? 0 : -1);
+}
+
+/* No cell of a table holds a count from 1 to threshold - 1. */
+static void
+assert_no_small_cells(const struct resp *r)
+{
+	char	 cell[32];
+	int	 n;
+
+	for (n = 1; n < 5; n++) {
+		(void)snprintf(cell, sizeof(cell), "<td>%d</td>", n);
+		assert_false(resp_has(r, cell));
+	}
+}
+
+static void
+board_report_for_staff_only(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	assert_int_equal(client_status(&worker, "/reports/board"), 200);
+	assert_int_equal(client_status(&cllr, "/reports/board"), 200);
+	assert_int_equal(client_status(&admin, "/reports/board"), 200);
+	assert_int_equal(client_status(&young, "/reports/board"), 404);
+	assert_int_equal(client_status(&anon, "/reports/board"), 303);
+	assert_int_equal(client_status(&young, "/reports/issues.csv"), 404);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2026-13-40",
+	    &r), 0);
+	assert_int_equal(r.status, 422);
+	assert_true(resp_has(&r, "Enter a date like"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2027-01-01&"
+	    "to=2026-01-01", &r), 0);
+	assert_int_equal(r.status, 422);
+	resp_free(&r);
+}
+
+static void
+small_counts_suppressed_in_report(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board", &r), 0);
+	assert_int_equal(r.status, 200);
+	/* The demo has 3 views about family and 6 about things to do. */
+	assert_true(resp_has(&r, "<th scope=\"row\">Family and friends</th>"
+	    "<td>fewer than 5</td>"));
+	assert_true(resp_has(&r, "<th scope=\"row\">Things to do</th><td>"
+	    "6</td>"));
+	assert_no_small_cells(&r);
+	/* Charts: described, and suppressed bars drawn as words. */
+	assert_true(resp_has(&r, "<svg class=\"chart\" role=\"img\""));
+	assert_true(resp_has(&r, "<title>Views raised, by what they were "
+	    "about</title>"));
+	assert_true(resp_has(&r, ">fewer than 5</text>"));
+	assert_true(resp_has(&r, "<title>Views raised, month by month"));
+	assert_true(resp_has(&r, "The Care Pledge"));
+	assert_true(resp_has(&r, "We will give you a free leisure pass"));
+	assert_true(resp_has(&r, "Inside the area"));
+	resp_free(&r);
+}
+
+static void
+issues_csv_suppresses_counts(void **state)
+{
+	struct resp	 r;
+	const char	*line, *last;
+	int		 rows;
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/issues.csv", &r), 0);
+	assert_int_equal(r.status, 200);
+	rows = 0;
+	for (line = strstr(buf_cstr(&r.body), "\r\n") + 2; *line != '\0';
+	    line = strstr(line, "\r\n") + 2) {
+		last = line + strcspn(line, "\r");
+		while (last > line && last[-1] != ',')
+			last--;
+		/* The last column: "fewer than 5" or 5 and over. */
+		assert_true(strncmp(last, "fewer than 5", 12) == 0 ||
+		    atoi(last) >= 5);
+		rows++;
+	}
+	assert_int_equal(rows, db_count("SELECT count(*) FROM issues"));
+	resp_free(&r);
+}
+
+static void
+open_data_has_no_personal_data(void **state)
+{
+	struct resp	 r;
+	json_t		*doc;
+	json_error_t	 err;
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/open-data.json", &r), 0);
+	assert_int_equal(r.status, 200);
+	doc = json_loadb(r.body.data, r.body.len, 0, &err);
+	assert_non_null(doc);
+	assert_int_equal(json_array_size(json_object_get(doc, "outcomes")),
+	    db_count("SELECT count(*) FROM issues WHERE published_at IS NOT "
+	    "NULL"));
+	assert_true(json_array_size(json_object_get(doc, "pledge")) >= 10);
+	/* Names: not even the ones a young person chose to show. */
+	assert_false(resp_has(&r, "Jaden"));
+	assert_false(resp_has(&r, "Zara"));
+	assert_false(resp_has(&r, "Okafor"));
+	assert_false(resp_has(&r, "My friends in care"));
+	json_decref(doc);
+	resp_free(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(board_report_for_staff_only),
+		cmocka_unit_test(small_counts_suppressed_in_report),
+		cmocka_unit_test(issues_csv_suppresses_counts),
+		cmocka_unit_test(open_data_has_no_personal_data),
+	};
+
+	return (cmocka_run_group_tests_name("http_reports", tests, setup,
+	    group_teardown_server));
+}
