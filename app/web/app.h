@@ -147,5 +147,8 @@ int	page_mydata_json(struct http_request *);
 int	page_report_board(struct http_request *);
 int	page_report_issues_csv(struct http_request *);
 int	page_open_data(struct http_request *);
+int	page_meetings(struct http_request *);
+int	page_meeting(struct http_request *);
+int	page_meeting_present(struct http_request *);
 
 #endif

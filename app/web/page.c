@@ -106,6 +106,10 @@ static const struct {
 	{ "pledge_updated", "Your pledge is updated." },
 	{ "name_hidden", "Done. Your name will not be shown with any answer." },
 	{ "view_deleted", "Your view is deleted." },
+	{ "meeting_made", "The meeting is planned. Now build its agenda." },
+	{ "meeting_saved", "Saved." },
+	{ "suggestion_sent", "Thank you. A participation worker will read "
+	    "your suggestion." },
 };
 
 static int

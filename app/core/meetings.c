@@ -1,0 +1,411 @@
+/*
+ * meetings.c: Children in Care Council meetings (see meetings.h). An
+ * action on an issue's agenda item is told to every young person who
+ * raised that issue, on their own timeline.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "meetings.h"
+#include "notify.h"
+#include "safeguarding.h"
+#include "timefmt.h"
+
+static const char *sql_create =
+	"INSERT INTO meetings (title, starts_at, place, link, invited, "
+	"created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char *sql_list =
+	"SELECT id, title, starts_at, place, minutes_published FROM meetings "
+	"ORDER BY starts_at DESC LIMIT 100";
+static const char *sql_get =
+	"SELECT title, starts_at, place, link, invited, minutes_published "
+	"FROM meetings WHERE id = ?1";
+static const char *sql_items =
+	"SELECT a.id, a.position, a.kind, coalesce(a.issue_id, 0), "
+	"coalesce(a.promise_id, 0), a.title, a.minutes, a.for_board, "
+	"a.board_reply, coalesce(i.summary, ''), coalesce(i.state, '') "
+	"FROM agenda_items a LEFT JOIN issues i ON i.id = a.issue_id "
+	"WHERE a.meeting_id = ?1 ORDER BY a.position, a.id";
+static const char *sql_actions =
+	"SELECT ma.item_id, ma.what, ma.who, coalesce(ma.due_on, 0) "
+	"FROM meeting_actions ma JOIN agenda_items a ON a.id = ma.item_id "
+	"WHERE a.meeting_id = ?1 ORDER BY ma.id";
+static const char *sql_add_item =
+	"INSERT INTO agenda_items (meeting_id, position, kind, issue_id, "
+	"promise_id, title) VALUES (?1, (SELECT coalesce(max(position), 0) + 1 "
+	"FROM agenda_items WHERE meeting_id = ?1), ?2, ?3, ?4, ?5)";
+static const char *sql_issue_title =
+	"SELECT title FROM issues WHERE id = ?1 AND state != 'open'";
+static const char *sql_promise_title =
+	"SELECT p.title FROM promises p JOIN pledge_versions v "
+	"ON v.id = p.version_id WHERE p.id = ?1 AND v.state = 'current'";
+static const char *sql_item =
+	"SELECT meeting_id, position, coalesce(issue_id, 0) FROM agenda_items "
+	"WHERE id = ?1";
+static const char *sql_neighbour_up =
+	"SELECT id, position FROM agenda_items WHERE meeting_id = ?1 "
+	"AND position < ?2 ORDER BY position DESC LIMIT 1";
+static const char *sql_neighbour_down =
+	"SELECT id, position FROM agenda_items WHERE meeting_id = ?1 "
+	"AND position > ?2 ORDER BY position LIMIT 1";
+static const char *sql_set_position =
+	"UPDATE agenda_items SET position = ?2 WHERE id = ?1";
+static const char *sql_minutes =
+	"UPDATE agenda_items SET minutes = ?2, for_board = ?3, "
+	"board_reply = ?4 WHERE id = ?1";
+static const char *sql_add_action =
+	"INSERT INTO meeting_actions (item_id, what, who, due_on, created_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char *sql_publish =
+	"UPDATE meetings SET minutes_published = 1 WHERE id = ?1";
+static const char *sql_suggest =
+	"INSERT INTO agenda_suggestions (meeting_id, user_id, text, urgent, "
+	"created_at) VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char *sql_suggestions =
+	"SELECT id, text, urgent, created_at FROM agenda_suggestions "
+	"WHERE meeting_id = ?1 AND state = 'received' ORDER BY urgent DESC, id";
+static const char *sql_suggestion =
+	"SELECT meeting_id, text FROM agenda_suggestions "
+	"WHERE id = ?1 AND state = 'received'";
+static const char *sql_decide =
+	"UPDATE agenda_suggestions SET state = ?2 WHERE id = ?1";
+
+static int
+finish(struct db *db, int ok)
+{
+	if (!ok || db_commit(db) == -1) {
+		db_rollback(db);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+meeting_create(struct db *db, const struct actor *who,
+    const struct meeting_input *in, int64_t now, int64_t *id)
+{
+	if (db_begin(db) == -1)
+		return (-1);
+	if (db_exec(db, sql_create, "titttiI", in->title, in->starts_at,
+	    in->place, in->link, in->invited, now, who->id) != 0)
+		return (finish(db, 0));
+	*id = db_last_id(db);
+	return (finish(db, audit_write(db, who, "meeting.create", "meeting",
+	    *id, "") == 0));
+}
+
+int
+meeting_list(struct db *db, int64_t now, struct tval *ctx)
+{
+	struct tval	*up, *past, *row;
+	sqlite3_stmt	*st;
+	int64_t		 at;
+	int		 rc;
+
+	up = tv_set_list(ctx, "upcoming");
+	past = tv_set_list(ctx, "past");
+	st = db_query(db, sql_list, "");
+	while ((rc = db_step(st)) == 1) {
+		at = sqlite3_column_int64(st, 2);
+		row = tv_push_map(at >= now - 86400 ? up : past);
+		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
+		tv_set_str(row, "title", db_col_text(st, 1));
+		tv_set_str(row, "when", time_human(tv_arena(row), at));
+		tv_set_str(row, "place", db_col_text(st, 3));
+		tv_set_bool(row, "minutes", sqlite3_column_int(st, 4));
+	}
+	db_done(st);
+	return (rc);
+}
+
+static void
+fill_item(sqlite3_stmt *st, struct tval *row, int minutes_visible)
+{
+	const char	*kind = db_col_text(st, 2);
+
+	tv_set_int(row, "id", sqlite3_column_int64(st, 0));
+	tv_set_int(row, "position", sqlite3_column_int64(st, 1));
+	tv_set_bool(row, arena_printf(tv_arena(row), "is_%s", kind), 1);
+	if (sqlite3_column_int64(st, 3) > 0)
+		tv_set_int(row, "issue_id", sqlite3_column_int64(st, 3));
+	if (sqlite3_column_int64(st, 4) > 0)
+		tv_set_int(row, "promise_id", sqlite3_column_int64(st, 4));
+	tv_set_str(row, "title", db_col_text(st, 5));
+	if (minutes_visible) {
+		tv_set_str(row, "minutes", db_col_text(st, 6));
+		tv_set_bool(row, "for_board", sqlite3_column_int(st, 7));
+		tv_set_str(row, "board_reply", db_col_text(st, 8));
+	}
+	tv_set_str(row, "summary", db_col_text(st, 9));
+	tv_set_list(row, "actions");
+}
+
+/*
+ * A meeting and its agenda. Minutes, board notes and actions are shown to
+ * staff always, to young people once a worker has published them.
+ * 1 found, 0 not, -1 error.
+ */
+int
+meeting_get(struct db *db, int64_t id, int staff, struct tval *ctx)
+{
+	struct tval	*items, *row;
+	sqlite3_stmt	*st;
+	int		 rc, published, visible;
+
+	st = db_query(db, sql_get, "i", id);
+	published = 0;
+	if ((rc = db_step(st)) == 1) {
+		tv_set_int(ctx, "id", id);
+		tv_set_str(ctx, "title", db_col_text(st, 0));
+		tv_set_str(ctx, "when", time_human(tv_arena(ctx),
+		    sqlite3_column_int64(st, 1)));
+		tv_set_str(ctx, "place", db_col_text(st, 2));
+		tv_set_str(ctx, "link", db_col_text(st, 3));
+		tv_set_str(ctx, "invited", db_col_text(st, 4));
+		published = sqlite3_column_int(st, 5);
+		tv_set_bool(ctx, "published", published);
+	}
+	db_done(st);
+	if (rc != 1)
+		return (rc);
+	visible = staff || published;
+	tv_set_bool(ctx, "minutes_visible", visible);
+	items = tv_set_list(ctx, "items");
+	st = db_query(db, sql_items, "i", id);
+	while ((rc = db_step(st)) == 1)
+		fill_item(st, tv_push_map(items), visible);
+	db_done(st);
+	if (rc == -1 || !visible)
+		return (rc == -1 ? -1 : 1);
+	st = db_query(db, sql_actions, "i", id);
+	while ((rc = db_step(st)) == 1) {
+		const struct tval	*it;
+
+		for (it = tv_first(items); it != NULL; it = tv_next(it)) {
+			if (strtoll(tv_get_str(it, "id"), NULL, 10) !=
+			    sqlite3_column_int64(st, 0))
+				continue;
+			row = tv_push_map((struct tval *)tv_get(it,
+			    "actions"));
+			tv_set_str(row, "what", db_col_text(st, 1));
+			tv_set_str(row, "who", db_col_text(st, 2));
+			tv_set_str(row, "due", time_date(tv_arena(row),
+			    sqlite3_column_int64(st, 3)));
+		}
+	}
+	db_done(st);
+	return (rc == -1 ? -1 : 1);
+}
+
+/*
+ * Add an issue (sent on to councillors or later), a promise of the current
+ * Pledge, or a free item with its own title. -1 if the thing is not there.
+ */
+int
+meeting_add_item(struct db *db, const struct actor *who, int64_t meeting,
+    const char *kind, int64_t ref, const char *title)
+{
+	struct buf	 t;
+	int		 ok;
+
+	buf_init(&t, 128);
+	if (strcmp(kind, "issue") == 0)
+		ok = db_text(db, &t, sql_issue_title, "i", ref) == 1;
+	else if (strcmp(kind, "promise") == 0)
+		ok = db_text(db, &t, sql_promise_title, "i", ref) == 1;
+	else {
+		ok = strcmp(kind, "free") == 0 && title != NULL && *title;
+		if (ok)
+			buf_puts(&t, title);
+		ref = 0;
+	}
+	if (!ok || db_begin(db) == -1) {
+		buf_free(&t);
+		return (-1);
+	}
+	ok = db_exec(db, sql_add_item, "itIIt", meeting, kind,
+	    strcmp(kind, "issue") == 0 ? ref : (int64_t)0,
+	    strcmp(kind, "promise") == 0 ? ref : (int64_t)0,
+	    buf_cstr(&t)) == 0 &&
+	    audit_write(db, who, "meeting.item_add", "meeting", meeting,
+	    kind) == 0;
+	buf_free(&t);
+	return (finish(db, ok));
+}
+
+/* Swap an item with the one above (up) or below it. */
+int
+meeting_move_item(struct db *db, int64_t meeting, int64_t item, int up)
+{
+	sqlite3_stmt	*st;
+	int64_t		 m, pos, other, opos;
+	int		 rc;
+
+	st = db_query(db, sql_item, "i", item);
+	rc = db_step(st);
+	m = rc == 1 ? sqlite3_column_int64(st, 0) : 0;
+	pos = rc == 1 ? sqlite3_column_int64(st, 1) : 0;
+	db_done(st);
+	if (rc != 1 || m != meeting)
+		return (-1);
+	st = db_query(db, up ? sql_neighbour_up : sql_neighbour_down, "ii",
+	    meeting, pos);
+	if ((rc = db_step(st)) != 1) {
+		db_done(st);
+		return (rc == 0 ? 0 : -1);	/* already first or last */
+	}
+	other = sqlite3_column_int64(st, 0);
+	opos = sqlite3_column_int64(st, 1);
+	db_done(st);
+	if (db_begin(db) == -1)
+		return (-1);
+	return (finish(db, db_exec(db, sql_set_position, "ii", item, opos) ==
+	    0 && db_exec(db, sql_set_position, "ii", other, pos) == 0));
+}
+
+/* The item's meeting and issue, if it belongs to meeting. */
+static int
+item_of(struct db *db, int64_t meeting, int64_t item, int64_t *issue)
+{
+	sqlite3_stmt	*st;
+	int		 rc, ok;
+
+	st = db_query(db, sql_item, "i", item);
+	rc = db_step(st);
+	ok = rc == 1 && sqlite3_column_int64(st, 0) == meeting;
+	*issue = ok ? sqlite3_column_int64(st, 2) : 0;
+	db_done(st);
+	return (ok ? 0 : -1);
+}
+
+int
+meeting_minutes(struct db *db, const struct actor *who, int64_t meeting,
+    int64_t item, const char *minutes, int for_board, const char *reply)
+{
+	int64_t	 issue;
+
+	if (item_of(db, meeting, item, &issue) == -1 || db_begin(db) == -1)
+		return (-1);
+	return (finish(db, db_exec(db, sql_minutes, "itdt", item, minutes,
+	    for_board, reply) == 0 && audit_write(db, who, "meeting.minutes",
+	    "meeting", meeting, for_board ? "for the board" : "") == 0));
+}
+
+/* An action on an item; on an issue, its young people hear of it. */
+int
+meeting_add_action(struct db *db, const struct actor *who, int64_t meeting,
+    int64_t item, const char *what, const char *by, int64_t due,
+    int64_t now)
+{
+	struct arena	 a;
+	int64_t		 issue;
+	int		 ok;
+
+	if (item_of(db, meeting, item, &issue) == -1 || db_begin(db) == -1)
+		return (-1);
+	arena_init(&a);
+	ok = db_exec(db, sql_add_action, "ittIi", item, what, by, due, now) ==
+	    0 && (issue == 0 || notify_issue(db, issue, now, "action",
+	    arena_printf(&a, "The Children in Care Council agreed an action: "
+	    "%s (%s%s%s).", what, by, due ? ", by " : "", due ?
+	    time_date(&a, due) : ""), "An action was agreed about") == 0) &&
+	    audit_write(db, who, "meeting.action", "meeting", meeting, "") ==
+	    0;
+	arena_free(&a);
+	return (finish(db, ok));
+}
+
+int
+meeting_publish(struct db *db, const struct actor *who, int64_t meeting)
+{
+	if (db_begin(db) == -1)
+		return (-1);
+	return (finish(db, db_exec(db, sql_publish, "i", meeting) == 0 &&
+	    db_changes(db) == 1 && audit_write(db, who, "meeting.publish",
+	    "meeting", meeting, "") == 0));
+}
+
+/* A young person's suggestion for the agenda; *flagged if it worries. */
+int
+meeting_suggest(struct db *db, const struct actor *who, int64_t meeting,
+    const char *text, int64_t now, int *flagged)
+{
+	struct buf	 topics;
+	int		 hits, ok;
+
+	buf_init(&topics, 32);
+	hits = safeguarding_match(db, text, &topics);
+	buf_free(&topics);
+	*flagged = hits > 0;
+	if (hits < 0 || db_begin(db) == -1)
+		return (-1);
+	ok = db_exec(db, sql_suggest, "iitdi", meeting, who->id, text,
+	    hits > 0, now) == 0 && audit_write(db, who, hits > 0 ?
+	    "meeting.suggest.flagged" : "meeting.suggest", "meeting", meeting,
+	    "") == 0;
+	return (finish(db, ok));
+}
+
+int
+meeting_suggestions(struct db *db, int64_t meeting, struct tval *list)
+{
+	struct tval	*row;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_suggestions, "i", meeting);
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
+		tv_set_str(row, "text", db_col_text(st, 1));
+		tv_set_bool(row, "urgent", sqlite3_column_int(st, 2));
+		tv_set_str(row, "at", time_human(tv_arena(row),
+		    sqlite3_column_int64(st, 3)));
+	}
+	db_done(st);
+	return (rc);
+}
+
+/* Accept (it becomes a free agenda item) or decline a suggestion. */
+int
+meeting_decide(struct db *db, const struct actor *who, int64_t meeting,
+    int64_t suggestion, int accept)
+{
+	sqlite3_stmt	*st;
+	struct buf	 text;
+	int		 rc, ok;
+
+	buf_init(&text, 128);
+	st = db_query(db, sql_suggestion, "i", suggestion);
+	rc = db_step(st);
+	ok = rc == 1 && sqlite3_column_int64(st, 0) == meeting;
+	if (ok)
+		buf_puts(&text, db_col_text(st, 1));
+	db_done(st);
+	if (!ok || db_begin(db) == -1) {
+		buf_free(&text);
+		return (-1);
+	}
+	ok = db_exec(db, sql_decide, "it", suggestion, accept ? "accepted" :
+	    "declined") == 0 && (!accept || meeting_add_item(db, who, meeting,
+	    "free", 0, buf_cstr(&text)) == 0);
+	buf_free(&text);
+	return (finish(db, ok));
+}
+
+/* Choices for the agenda: issues past moderation, current promises. */
+int
+meeting_options(struct db *db, struct tval *issues, struct tval *promises)
+{
+	static const char *sql_issues =
+	    "SELECT id, title FROM issues WHERE state != 'open' "
+	    "ORDER BY id DESC LIMIT 200";
+	static const char *sql_promises =
+	    "SELECT p.id, p.title FROM promises p JOIN pledge_versions v "
+	    "ON v.id = p.version_id WHERE v.state = 'current' ORDER BY p.id";
+
+	if (db_options(db, sql_issues, 0, issues) == -1)
+		return (-1);
+	return (db_options(db, sql_promises, 0, promises));
+}

@@ -1,0 +1,42 @@
+/*
+ * meetings.h: Children in Care Council meetings: schedule, agenda
+ * (issues, Pledge promises, free items), minutes, actions, items for the
+ * corporate parenting board and its replies, young people's suggestions.
+ */
+#ifndef PORTAL_MEETINGS_H
+#define PORTAL_MEETINGS_H
+
+#include <stdint.h>
+
+#include "audit.h"
+#include "db.h"
+#include "tmpl.h"
+
+struct meeting_input {
+	const char	*title;
+	int64_t		 starts_at;
+	const char	*place;
+	const char	*link;
+	const char	*invited;
+};
+
+int	meeting_create(struct db *, const struct actor *,
+	    const struct meeting_input *, int64_t, int64_t *);
+int	meeting_list(struct db *, int64_t, struct tval *);
+int	meeting_get(struct db *, int64_t, int, struct tval *);
+int	meeting_add_item(struct db *, const struct actor *, int64_t,
+	    const char *, int64_t, const char *);
+int	meeting_move_item(struct db *, int64_t, int64_t, int);
+int	meeting_minutes(struct db *, const struct actor *, int64_t, int64_t,
+	    const char *, int, const char *);
+int	meeting_add_action(struct db *, const struct actor *, int64_t,
+	    int64_t, const char *, const char *, int64_t, int64_t);
+int	meeting_publish(struct db *, const struct actor *, int64_t);
+int	meeting_suggest(struct db *, const struct actor *, int64_t,
+	    const char *, int64_t, int *);
+int	meeting_suggestions(struct db *, int64_t, struct tval *);
+int	meeting_options(struct db *, struct tval *, struct tval *);
+int	meeting_decide(struct db *, const struct actor *, int64_t, int64_t,
+	    int);
+
+#endif

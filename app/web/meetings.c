@@ -1,0 +1,253 @@
+/*
+ * meetings.c: Children in Care Council meetings.
+ *
+ *   /meetings                 upcoming and past; workers schedule one
+ *   /meetings/ID              the agenda; workers build it, keep minutes
+ *                             and actions, mark items for the board and
+ *                             record its reply, publish the minutes;
+ *                             young people suggest agenda items
+ *   /meetings/ID/present      the screen the room looks at: one item at a
+ *                             time, big type, plain links to move on
+ *
+ * Young people with an account are the members; they see the agenda, and
+ * the minutes once a worker has published them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "meetings.h"
+#include "pledge.h"
+#include "settings.h"
+#include "timefmt.h"
+
+static int64_t
+path_id(struct page *pg)
+{
+	return (strtoll(pg->req->path + strlen("/meetings/"), NULL, 10));
+}
+
+static int
+list_page(struct page *pg, int errors)
+{
+	pg->title = "Meetings";
+	pg->nav = "meetings";
+	tv_set_bool(pg->ctx, "worker", pg->sess.role == ROLE_WORKER);
+	tv_set_str(pg->ctx, "f_title", form_raw(&pg->form, "title"));
+	tv_set_str(pg->ctx, "f_date", form_raw(&pg->form, "date"));
+	tv_set_str(pg->ctx, "f_time", form_raw(&pg->form, "time"));
+	tv_set_str(pg->ctx, "f_place", form_raw(&pg->form, "place"));
+	tv_set_str(pg->ctx, "f_link", form_raw(&pg->form, "link"));
+	tv_set_str(pg->ctx, "f_invited", form_raw(&pg->form, "invited"));
+	if (meeting_list(app_db, pg->now, pg->ctx) == -1)
+		return (page_error(pg, 500));
+	return (errors ? page_form_errors(pg, "meetings") :
+	    page_render(pg, 200, "meetings"));
+}
+
+static int
+schedule(struct page *pg)
+{
+	struct meeting_input	 in;
+	const char		*t;
+	int64_t			 day, id;
+	int			 hh, mm;
+
+	memset(&in, 0, sizeof(in));
+	in.title = form_text(&pg->form, "title", 120, 0, 1, &pg->errors,
+	    "Give the meeting a name.");
+	if (time_parse_date(form_raw(&pg->form, "date"), &day) == -1)
+		form_error(&pg->errors, "date", "Enter the date, like "
+		    "2026-12-05.");
+	t = form_raw(&pg->form, "time");
+	if (t == NULL || sscanf(t, "%2d:%2d", &hh, &mm) != 2 || hh < 0 ||
+	    hh > 23 || mm < 0 || mm > 59)
+		form_error(&pg->errors, "time", "Enter the time, like 17:30.");
+	in.place = form_text(&pg->form, "place", 200, 0, 0, &pg->errors, "");
+	in.link = form_text(&pg->form, "link", 300, 0, 0, &pg->errors, "");
+	in.invited = form_text(&pg->form, "invited", 1000, 1, 0, &pg->errors,
+	    "");
+	if (pg->errors.n > 0)
+		return (list_page(pg, 1));
+	in.starts_at = day + hh * 3600 + mm * 60;
+	if (meeting_create(app_db, &pg->actor, &in, pg->now, &id) == -1)
+		return (page_error(pg, 500));
+	return (page_redirect(pg, arena_printf(&pg->arena, "/meetings/%lld",
+	    (long long)id), "meeting_made"));
+}
+
+int
+page_meetings(struct http_request *req)
+{
+	struct page	 pg;
+
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
+	    !page_require(&pg, R_ANY))
+		return (KORE_RESULT_OK);
+	if (req->method != HTTP_METHOD_POST)
+		return (list_page(&pg, 0));
+	if (pg.sess.role != ROLE_WORKER)
+		return (page_error(&pg, 404));
+	return (schedule(&pg));
+}
+
+static int
+meeting_page(struct page *pg, int64_t id, int errors)
+{
+	int	 worker = pg->sess.role == ROLE_WORKER;
+
+	if (meeting_get(app_db, id, pg->sess.role != ROLE_YOUNG, pg->ctx) !=
+	    1)
+		return (page_error(pg, 404));
+	pg->title = tv_get_str(pg->ctx, "title");
+	pg->nav = "meetings";
+	tv_set_int(pg->ctx, "meeting_id", id);
+	tv_set_bool(pg->ctx, "worker", worker);
+	tv_set_bool(pg->ctx, "young", pg->sess.role == ROLE_YOUNG);
+	if (worker && (meeting_options(app_db, tv_set_list(pg->ctx,
+	    "issue_options"), tv_set_list(pg->ctx, "promise_options")) == -1 ||
+	    meeting_suggestions(app_db, id, tv_set_list(pg->ctx,
+	    "suggestions")) == -1))
+		return (page_error(pg, 500));
+	return (errors ? page_form_errors(pg, "meeting") :
+	    page_render(pg, 200, "meeting"));
+}
+
+/* A worker's change to the agenda or minutes. */
+static int
+worker_action(struct page *pg, int64_t id, const char *action)
+{
+	const struct form	*f = &pg->form;
+	const char		*a, *b;
+	int64_t			 ref, item, due;
+	int			 rc;
+
+	item = 0;
+	(void)form_id(f, "item", &item);
+	rc = -1;
+	if (strcmp(action, "add_issue") == 0 || strcmp(action,
+	    "add_promise") == 0) {
+		if (form_id(f, "ref", &ref) == 0)
+			rc = meeting_add_item(app_db, &pg->actor, id,
+			    action + 4, ref, NULL);
+	} else if (strcmp(action, "add_free") == 0) {
+		a = form_text(f, "free_title", 200, 0, 1, &pg->errors,
+		    "Write the item.");
+		if (a == NULL)
+			return (meeting_page(pg, id, 1));
+		rc = meeting_add_item(app_db, &pg->actor, id, "free", 0, a);
+	} else if (strcmp(action, "up") == 0 || strcmp(action, "down") == 0) {
+		rc = meeting_move_item(app_db, id, item, action[0] == 'u');
+	} else if (strcmp(action, "minutes") == 0) {
+		a = form_text(f, "minutes", 5000, 1, 0, &pg->errors, "");
+		b = form_text(f, "board_reply", 5000, 1, 0, &pg->errors, "");
+		if (pg->errors.n > 0)
+			return (meeting_page(pg, id, 1));
+		rc = meeting_minutes(app_db, &pg->actor, id, item, a,
+		    form_has(f, "for_board"), b);
+	} else if (strcmp(action, "action") == 0) {
+		a = form_text(f, "what", 500, 0, 1, &pg->errors,
+		    "Say what will be done.");
+		b = form_text(f, "who", 100, 0, 1, &pg->errors,
+		    "Say who will do it.");
+		due = 0;
+		if (form_raw(f, "due") && *form_raw(f, "due") &&
+		    time_parse_date(form_raw(f, "due"), &due) == -1)
+			form_error(&pg->errors, "due", "Enter a date like "
+			    "2027-01-31.");
+		if (pg->errors.n > 0)
+			return (meeting_page(pg, id, 1));
+		rc = meeting_add_action(app_db, &pg->actor, id, item, a, b,
+		    due, pg->now);
+	} else if (strcmp(action, "publish") == 0) {
+		rc = meeting_publish(app_db, &pg->actor, id);
+	} else if (strcmp(action, "accept") == 0 ||
+	    strcmp(action, "decline") == 0) {
+		if (form_id(f, "suggestion", &ref) == 0)
+			rc = meeting_decide(app_db, &pg->actor, id, ref,
+			    action[0] == 'a');
+	}
+	if (rc == -1)
+		return (page_error(pg, 404));
+	return (page_redirect(pg, arena_printf(&pg->arena, "/meetings/%lld",
+	    (long long)id), "meeting_saved"));
+}
+
+int
+page_meeting(struct http_request *req)
+{
+	struct page	 pg;
+	const char	*action, *text;
+	int64_t		 id;
+	int		 flagged;
+
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
+	    !page_require(&pg, R_ANY))
+		return (KORE_RESULT_OK);
+	if ((id = path_id(&pg)) <= 0 || meeting_get(app_db, id, 0,
+	    tv_map(&pg.arena)) != 1)
+		return (page_error(&pg, 404));
+	if (req->method != HTTP_METHOD_POST)
+		return (meeting_page(&pg, id, 0));
+	action = form_raw(&pg.form, "action");
+	if (action != NULL && strcmp(action, "suggest") == 0 &&
+	    pg.sess.role == ROLE_YOUNG) {
+		text = form_text(&pg.form, "text", 1000, 1, 1, &pg.errors,
+		    "Write what you would like to talk about.");
+		if (text == NULL)
+			return (meeting_page(&pg, id, 1));
+		if (meeting_suggest(app_db, &pg.actor, id, text, pg.now,
+		    &flagged) == -1)
+			return (page_error(&pg, 500));
+		if (flagged) {
+			pg.title = "We are here to help";
+			tv_set_bool(pg.ctx, "flagged", 1);
+			return (page_render(&pg, 200, "views_sent"));
+		}
+		return (page_redirect(&pg, arena_printf(&pg.arena,
+		    "/meetings/%lld", (long long)id), "suggestion_sent"));
+	}
+	if (pg.sess.role != ROLE_WORKER || action == NULL)
+		return (page_error(&pg, 404));
+	return (worker_action(&pg, id, action));
+}
+
+int
+page_meeting_present(struct http_request *req)
+{
+	struct page		 pg;
+	const struct tval	*it;
+	struct tval		*items;
+	int64_t			 id, n, i, promise;
+
+	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_ANY))
+		return (KORE_RESULT_OK);
+	id = path_id(&pg);
+	if (id <= 0 || meeting_get(app_db, id, 0, pg.ctx) != 1)
+		return (page_error(&pg, 404));
+	items = (struct tval *)tv_get(pg.ctx, "items");
+	n = (int64_t)tv_count(items);
+	i = 1;
+	(void)form_id(&pg.form, "item", &i);
+	if (i > n)
+		i = n;
+	pg.title = tv_get_str(pg.ctx, "title");
+	tv_set_int(pg.ctx, "n", n);
+	tv_set_int(pg.ctx, "at", i);
+	if (i > 1)
+		tv_set_int(pg.ctx, "prev", i - 1);
+	if (i < n)
+		tv_set_int(pg.ctx, "next", i + 1);
+	for (it = tv_first(items); it != NULL && --i > 0; it = tv_next(it))
+		;
+	if (it != NULL) {
+		tv_set(pg.ctx, "item", (struct tval *)it);
+		promise = tv_get_str(it, "promise_id") ?
+		    strtoll(tv_get_str(it, "promise_id"), NULL, 10) : 0;
+		if (promise > 0 && pledge_promise(app_db, promise,
+		    settings_int(app_db, "small_count", 5),
+		    tv_set_map(pg.ctx, "promise")) == -1)
+			return (page_error(&pg, 500));
+	}
+	return (page_render(&pg, 200, "meeting_present"));
+}

@@ -1,0 +1,249 @@
+/*
+ * test_meetings.c: Children in Care Council meetings over real HTTP:
+ * planning, an agenda of issues, promises and free items in order, the
+ * present screen, minutes and board replies hidden from members until
+ * published, actions reaching the young people who raised an issue, and
+ * suggestions read by a worker first.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+static struct client	 young, worker, cllr, anon;
+static int64_t		 meeting;
+static char		 mpath[64];
+
+static int64_t
+count(const char *fmt, ...)
+{
+	char	 sql[1024];
+	va_list	 ap;
+	int64_t	 n;
+
+	va_start(ap, fmt);
+	(void)vsnprintf(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	n = db_count(sql);
+	assert_true(n >= 0);
+	return (n);
+}
+
+static int
+setup(void **state)
+{
+	if (group_setup_demo(state) != 0)
+		return (-1);
+	memset(&young, 0, sizeof(young));
+	memset(&worker, 0, sizeof(worker));
+	memset(&cllr, 0, sizeof(cllr));
+	memset(&anon, 0, sizeof(anon));
+	return (client_login(&young, "Jaden", "kite-river-42") == 303 &&
+	    client_login(&worker, "Priya Shah", "worker-demo-2026") == 303 &&
+	    client_login(&cllr, "Cllr Sam Okafor", "councillor-demo-2026") ==
+	    303 ? 0 : -1);
+}
+
+static long
+act(struct client *c, const char *form, struct resp *r)
+{
+	return (client_post(c, mpath, mpath, form, r));
+}
+
+static void
+plan_and_build_agenda(void **state)
+{
+	struct resp	 r;
+	char		 form[256], loc[128];
+	int64_t		 issue, promise, free_item;
+
+	(void)state;
+	assert_int_equal(client_post(&worker, "/meetings", "/meetings",
+	    "title=December+meeting&date=2099-12-05&time=&place=Town+hall",
+	    &r), 422);
+	assert_true(resp_has(&r, "Enter the time"));
+	assert_true(resp_has(&r, "value=\"December meeting\""));
+	resp_free(&r);
+	assert_int_equal(client_post(&worker, "/meetings", "/meetings",
+	    "title=December+meeting&date=2099-12-05&time=17%3A30&"
+	    "place=Town+hall&invited=All+members", &r), 303);
+	assert_non_null(resp_header(&r, "location", loc, sizeof(loc)));
+	resp_free(&r);
+	meeting = strtoll(loc + strlen("/meetings/"), NULL, 10);
+	(void)snprintf(mpath, sizeof(mpath), "/meetings/%lld",
+	    (long long)meeting);
+	issue = count("SELECT id FROM issues WHERE title = 'Reviews at times "
+	    "we can make'");
+	promise = count("SELECT p.id FROM promises p JOIN pledge_versions v "
+	    "ON v.id = p.version_id WHERE v.state = 'current' AND p.title = "
+	    "'We will give you a free leisure pass'");
+	(void)snprintf(form, sizeof(form), "action=add_issue&ref=%lld",
+	    (long long)issue);
+	assert_int_equal(act(&worker, form, &r), 303);
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "action=add_promise&ref=%lld",
+	    (long long)promise);
+	assert_int_equal(act(&worker, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(act(&worker, "action=add_free&free_title=", &r), 422);
+	resp_free(&r);
+	assert_int_equal(act(&worker, "action=add_free&free_title=Plan+the+"
+	    "celebration+event", &r), 303);
+	resp_free(&r);
+	/* The free item moves to the top. */
+	free_item = count("SELECT id FROM agenda_items WHERE kind = 'free' "
+	    "AND meeting_id = %lld", (long long)meeting);
+	(void)snprintf(form, sizeof(form), "action=up&item=%lld",
+	    (long long)free_item);
+	assert_int_equal(act(&worker, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(act(&worker, form, &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, mpath, &r), 0);
+	assert_true(strstr(buf_cstr(&r.body), "Plan the celebration event") <
+	    strstr(buf_cstr(&r.body), "Reviews at times we can make"));
+	resp_free(&r);
+	/* Unknown issues and other meetings' items are refused. */
+	assert_int_equal(act(&worker, "action=add_issue&ref=999999", &r), 404);
+	resp_free(&r);
+}
+
+static void
+present_screen_one_item_at_a_time(void **state)
+{
+	struct resp	 r;
+	char		 path[96];
+
+	(void)state;
+	(void)snprintf(path, sizeof(path), "%s/present", mpath);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "item 1 of 3"));
+	assert_true(resp_has(&r, "Plan the celebration event"));
+	assert_true(resp_has(&r, "present?item=2\" rel=\"next\""));
+	assert_false(resp_has(&r, "rel=\"prev\""));
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "%s/present?item=3", mpath);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_true(resp_has(&r, "item 3 of 3"));
+	assert_true(resp_has(&r, "Young people say:"));
+	assert_true(resp_has(&r, "rel=\"prev\""));
+	assert_false(resp_has(&r, "rel=\"next\""));
+	resp_free(&r);
+}
+
+static void
+minutes_actions_and_the_board(void **state)
+{
+	struct resp	 r;
+	char		 form[512], vpath[64];
+	int64_t		 item, view;
+
+	(void)state;
+	item = count("SELECT id FROM agenda_items WHERE kind = 'issue' AND "
+	    "meeting_id = %lld", (long long)meeting);
+	(void)snprintf(form, sizeof(form), "action=minutes&item=%lld&minutes="
+	    "Members+want+reviews+after+school.&for_board=1&board_reply=The+"
+	    "board+agreed+to+ask+IROs.", (long long)item);
+	assert_int_equal(act(&worker, form, &r), 303);
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "action=action&item=%lld&what=Move+"
+	    "reviews+to+after+school&who=IRO+service&due=2099-03-31",
+	    (long long)item);
+	assert_int_equal(act(&worker, form, &r), 303);
+	resp_free(&r);
+	/* Members do not see minutes until they are published... */
+	resp_init(&r);
+	assert_int_equal(http_get(&young, mpath, &r), 0);
+	assert_false(resp_has(&r, "reviews after school"));
+	assert_false(resp_has(&r, "The board agreed"));
+	resp_free(&r);
+	/* ...but the action reaches whoever raised the issue at once. */
+	view = count("SELECT v.id FROM views v JOIN users u ON u.id = "
+	    "v.author_id WHERE u.name_key = 'jaden' AND v.title = 'Reviews at "
+	    "times we can make'");
+	(void)snprintf(vpath, sizeof(vpath), "/views/%lld", (long long)view);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, vpath, &r), 0);
+	assert_true(resp_has(&r, "agreed an action: Move reviews to after "
+	    "school (IRO service, by"));
+	resp_free(&r);
+	assert_int_equal(act(&worker, "action=publish", &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, mpath, &r), 0);
+	assert_true(resp_has(&r, "Members want reviews after school."));
+	assert_true(resp_has(&r, "The board agreed to ask IROs."));
+	assert_true(resp_has(&r, "For the board"));
+	resp_free(&r);
+}
+
+static void
+suggestions_and_roles(void **state)
+{
+	struct resp	 r;
+	char		 form[128];
+	int64_t		 s;
+
+	(void)state;
+	assert_int_equal(act(&young, "action=suggest&text=Can+we+talk+about+"
+	    "bus+passes%3F", &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM agenda_items WHERE title "
+	    "LIKE '%%bus passes%%'"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, mpath, &r), 0);
+	assert_true(resp_has(&r, "Can we talk about bus passes?"));
+	resp_free(&r);
+	s = count("SELECT id FROM agenda_suggestions WHERE text LIKE "
+	    "'%%bus passes%%'");
+	(void)snprintf(form, sizeof(form), "action=accept&suggestion=%lld",
+	    (long long)s);
+	assert_int_equal(act(&worker, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM agenda_items WHERE title "
+	    "LIKE '%%bus passes%%' AND meeting_id = %lld", (long long)meeting),
+	    1);
+	/* A worrying suggestion gets help first. */
+	assert_int_equal(act(&young, "action=suggest&text=I+want+to+run+away",
+	    &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT urgent FROM agenda_suggestions WHERE "
+	    "text = 'I want to run away'"), 1);
+	/* Only workers change a meeting; visitors are sent to sign in. */
+	assert_int_equal(act(&young, "action=publish", &r), 404);
+	resp_free(&r);
+	assert_int_equal(act(&cllr, "action=add_free&free_title=x", &r), 404);
+	resp_free(&r);
+	assert_int_equal(client_status(&cllr, mpath), 200);
+	assert_int_equal(client_status(&anon, mpath), 303);
+	assert_int_equal(client_status(&young, "/meetings/999999"), 404);
+	assert_int_equal(client_post(&young, "/meetings", "/meetings",
+	    "title=Mine&date=2099-01-01&time=10%3A00", &r), 404);
+	resp_free(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(plan_and_build_agenda),
+		cmocka_unit_test(present_screen_one_item_at_a_time),
+		cmocka_unit_test(minutes_actions_and_the_board),
+		cmocka_unit_test(suggestions_and_roles),
+	};
+
+	return (cmocka_run_group_tests_name("http_meetings", tests, setup,
+	    group_teardown_server));
+}
