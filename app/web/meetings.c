@@ -94,7 +94,7 @@ page_meetings(struct http_request *req)
 static int
 meeting_page(struct page *pg, int64_t id, int errors)
 {
-	int	 worker = pg->sess.role == ROLE_WORKER;
+	int	 is_worker = pg->sess.role == ROLE_WORKER;
 
 	if (meeting_get(app_db, id, pg->sess.role != ROLE_YOUNG, pg->ctx) !=
 	    1)
@@ -102,9 +102,9 @@ meeting_page(struct page *pg, int64_t id, int errors)
 	pg->title = tv_get_str(pg->ctx, "title");
 	pg->nav = "meetings";
 	tv_set_int(pg->ctx, "meeting_id", id);
-	tv_set_bool(pg->ctx, "worker", worker);
+	tv_set_bool(pg->ctx, "worker", is_worker);
 	tv_set_bool(pg->ctx, "young", pg->sess.role == ROLE_YOUNG);
-	if (worker && (meeting_options(app_db, tv_set_list(pg->ctx,
+	if (is_worker && (meeting_options(app_db, tv_set_list(pg->ctx,
 	    "issue_options"), tv_set_list(pg->ctx, "promise_options")) == -1 ||
 	    meeting_suggestions(app_db, id, tv_set_list(pg->ctx,
 	    "suggestions")) == -1))
