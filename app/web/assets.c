@@ -138,14 +138,18 @@ asset_find(const char *name)
 const char *
 assets_version(const char *name)
 {
-	static char		 v[17];
+	static char		 v[4][17];
+	static int		 next;
 	const struct asset	*a;
+	char			*out;
 
 	if ((a = asset_find(name)) == NULL)
 		return ("0");
-	memcpy(v, a->etag + 1, 16);
-	v[16] = '\0';
-	return (v);
+	/* A few at once may be in use while a page is built. */
+	out = v[next++ % 4];
+	memcpy(out, a->etag + 1, 16);
+	out[16] = '\0';
+	return (out);
 }
 
 int

@@ -252,6 +252,7 @@ layout_data(struct page *pg)
 	    "cicc_name", "Children in Care Council"));
 	tv_set_str(c, "title", pg->title ? pg->title : "Welcome");
 	tv_set_str(c, "css_version", assets_version("site.css"));
+	tv_set_str(c, "js_version", assets_version("enhance.js"));
 	tv_set_str(c, "csrf", pg->csrf ? pg->csrf : "");
 	if (pg->nav != NULL)
 		tv_set_bool(c, arena_printf(&pg->arena, "nav_%s", pg->nav), 1);

@@ -1,0 +1,24 @@
+// enhance.js: small extras when JavaScript is on. Every page works
+// without it: the print button is only added here, and the present
+// screen's arrow keys only follow its own Back and Next links.
+(function () {
+  'use strict';
+  var slot = document.querySelector('[data-print-slot]');
+  if (slot && window.print) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'secondary';
+    b.textContent = 'Print or save as PDF';
+    b.addEventListener('click', function () { window.print(); });
+    slot.appendChild(b);
+  }
+  if (document.querySelector('.present')) {
+    document.addEventListener('keydown', function (e) {
+      if (e.altKey || e.ctrlKey || e.metaKey) { return; }
+      var rel = e.key === 'ArrowRight' ? 'next' :
+        e.key === 'ArrowLeft' ? 'prev' : null;
+      var a = rel && document.querySelector('.present a[rel="' + rel + '"]');
+      if (a) { window.location.href = a.href; }
+    });
+  }
+}());
