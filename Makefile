@@ -81,7 +81,7 @@ $(BUILD)/tests/http_%: tests/http/%.c $(HARNESS_OBJ) $(CORE_OBJ)
 	@mkdir -p $(@D)
 	@echo "  TEST    $@"
 	@$(CC) $(CFLAGS_BASE) -Itests/http -o $@ $< $(HARNESS_OBJ) \
-	    $(CORE_OBJ) $(LDLIBS_CORE) -lcmocka -lcurl -ljansson
+	    $(CORE_OBJ) $(LDLIBS_CORE) -lcmocka -lcurl -ljansson -lpthread
 
 run: deps all
 	@sh tools/run.sh $(BUILD)

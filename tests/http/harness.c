@@ -168,6 +168,37 @@ spawn(const char *conf, const char *log)
 	_exit(127);
 }
 
+/* Kill the whole server at once, as a power cut would. */
+int
+harness_kill9(void)
+{
+	int	 status;
+
+	if (server_pid <= 0)
+		return (-1);
+	(void)kill(-server_pid, SIGKILL);
+	(void)waitpid(server_pid, &status, 0);
+	server_pid = -1;
+	/* Let the workers go too before the port is taken again. */
+	usleep(100 * 1000);
+	return (0);
+}
+
+/* Start the server again on the same database and port. */
+int
+harness_restart(void)
+{
+	char	 conf[320], log[320];
+
+	(void)snprintf(conf, sizeof(conf), "%s/kore.conf", tmpdir);
+	(void)snprintf(log, sizeof(log), "%s/kore-restart.log", tmpdir);
+	if ((server_pid = fork()) == -1)
+		return (-1);
+	if (server_pid == 0)
+		spawn(conf, log);
+	return (wait_ready());
+}
+
 /* Start a server on a fresh database. 0 when it answers. */
 int
 harness_start(int flags)

@@ -33,6 +33,8 @@ struct client {
 
 int		 harness_start(int);
 int		 harness_stop(void);
+int		 harness_kill9(void);
+int		 harness_restart(void);
 const char	*harness_base(void);
 const char	*harness_db_path(void);
 int		 harness_ctl(const char *, char *, size_t);
