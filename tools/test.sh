@@ -4,6 +4,7 @@
 #
 #   TEST_FILTER=http_test_site sh tools/test.sh    run matching binaries only
 #   TEST_SANITIZE=0 sh tools/test.sh               skip the sanitizer pass
+#   TEST_BROWSER=0 / TEST_FUZZ=0                    skip the browser / fuzz runs
 set -u
 jobs=$(nproc 2>/dev/null || echo 2)
 passed=0
@@ -54,6 +55,24 @@ if [ "${TEST_SANITIZE:-1}" = 1 ]; then
 	else
 		failed=$((failed + 1))
 		failed_names="$failed_names asan:build"
+	fi
+fi
+
+if [ "${TEST_BROWSER:-1}" = 1 ] && [ -z "${TEST_FILTER:-}" ]; then
+	echo "== Browser journeys (Debian Chromium, axe-core) =="
+	command -v node >/dev/null 2>&1 || sh tools/deps.sh nodejs npm
+	if (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error \
+	    >/dev/null); then
+		out=$(node tests/browser/journeys.mjs build 2>&1)
+		printf '%s\n' "$out" | grep -v "^[0-9]* passed"
+		p=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+		f=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+		passed=$((passed + ${p:-0}))
+		failed=$((failed + ${f:-1}))
+		[ "${f:-1}" -gt 0 ] && failed_names="$failed_names browser"
+	else
+		failed=$((failed + 1))
+		failed_names="$failed_names browser:npm"
 	fi
 fi
 

@@ -1,0 +1,249 @@
+// journeys.mjs: each role's journey in Debian's Chromium, against the real
+// server started here on a free loopback port with a fresh demo database.
+// Every journey runs with JavaScript on (axe-core checks every page it
+// visits for WCAG 2.0-2.2 A and AA) and again with JavaScript off.
+// Screenshots of key pages at phone and desktop widths go to
+// build/screenshots. Ends with "N passed, N failed".
+//
+//   node tests/browser/journeys.mjs [BUILD]     (from the project folder)
+import { chromium } from 'playwright-core';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const build = process.argv[2] || 'build';
+const axeSource = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const shots = join('build', 'screenshots');
+mkdirSync(shots, { recursive: true });
+let passed = 0;
+let failed = 0;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+  });
+}
+
+// The real server, as make run starts it, on its own database and port.
+async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-browser-'));
+  const port = await freePort();
+  const env = { ...process.env, PORTAL_DB: join(dir, 'portal.db') };
+  const conf = readFileSync('kore.conf', 'utf8')
+    .replace('bind 127.0.0.1 8888', `bind 127.0.0.1 ${port}`)
+    .replace(/^load .*$/m, `load ./${build}/portal.so`)
+    .replace(/^pidfile.*$/m, `pidfile ${join(dir, 'kore.pid')}`);
+  writeFileSync(join(dir, 'kore.conf'), conf);
+  execFileSync(`./${build}/portalctl`, ['seed-demo'], { env, stdio: 'ignore' });
+  const proc = spawn('kore', ['-c', join(dir, 'kore.conf'), '-f', '-n', '-r'],
+    { env, detached: true, stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try { if ((await fetch(base + '/')).ok) break; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    base,
+    stop() {
+      try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* gone */ }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function axeCheck(page, label) {
+  const violations = await page.evaluate(async (src) => {
+    (0, eval)(src);
+    const r = await window.axe.run(document, { runOnly: { type: 'tag',
+      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
+  }, axeSource);
+  if (violations.length) throw new Error(`axe on ${label}: ${violations.join('; ')}`);
+}
+
+// Visit path and, with JavaScript on, check it with axe.
+async function visit(page, js, base, path) {
+  await page.goto(base + path);
+  if (js) await axeCheck(page, path);
+}
+
+async function submit(page, js, selector) {
+  await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  if (js) await axeCheck(page, page.url());
+}
+
+async function signIn(page, js, base, name, password) {
+  await visit(page, js, base, '/login');
+  await page.fill('#name', name);
+  await page.fill('#password', password);
+  await submit(page, js, 'form[action="/login"] button');
+}
+
+async function expectText(page, text) {
+  const body = await page.textContent('body');
+  if (!body.includes(text)) throw new Error(`"${text}" is not on ${page.url()}`);
+}
+
+async function shot(page, name) {
+  for (const [label, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]]) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: join(shots, `${name}-${label}.png`), fullPage: true });
+  }
+}
+
+const journeys = {
+  // Joins with an invite, raises a view that is flagged, rates two
+  // promises, reads an answer.
+  async 'young person'(ctx, js, base) {
+    const staff = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const w = await staff.newPage();
+    await signIn(w, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(w, js, base, '/accounts');
+    await submit(w, js, 'form[action="/accounts/invite"] button');
+    const code = (await w.textContent('#code')).trim();
+    await staff.close();
+
+    const page = await ctx.newPage();
+    await visit(page, js, base, '/join');
+    await page.fill('#code', code.toLowerCase());
+    await submit(page, js, 'form[action="/join"] button');
+    await page.fill('#name', js ? 'Robin J' : 'Robin N');
+    await page.fill('#password', 'a-long-password-1');
+    await page.fill('#password2', 'a-long-password-1');
+    await page.check('#band-12');
+    await page.check('#area-out');
+    await submit(page, js, 'form[action="/join/finish"] button');
+    await expectText(page, 'Your account is ready');
+
+    await visit(page, js, base, '/views/new');
+    await page.check('input[name="category"]');
+    await page.fill('#title', 'Moving again');
+    await page.fill('#body', 'I want to hurt myself when they move me.');
+    await page.check('#pub-no');
+    await submit(page, js, 'form[action="/views/new"] button[type="submit"]');
+    await expectText(page, 'We are here to help');
+    await expectText(page, '0800 1111');
+    await shot(page, 'view-flagged');
+
+    await visit(page, js, base, '/pledge/check');
+    const radios = page.locator('input[type="radio"][value="yes"]');
+    await radios.nth(0).check();
+    await page.locator('input[type="radio"][value="partly"]').nth(1).check();
+    await submit(page, js, 'form[action="/pledge/check"] button[type="submit"]');
+    await expectText(page, 'Your answers are saved');
+    await shot(page, 'pledge');
+
+    await visit(page, js, base, '/you-said-we-did');
+    await expectText(page, 'We decided');
+    await shot(page, 'you-said-we-did');
+  },
+
+  async 'participation worker'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await signIn(page, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(page, js, base, '/moderation');
+    await shot(page, 'moderation');
+    await page.click('a:text("Haircuts")');
+    if (js) await axeCheck(page, 'moderation view');
+    await page.fill('#summary', 'Young people want to decide about haircuts without asking.');
+    await submit(page, js, 'form:has(input[value="approve"]) button');
+    await expectText(page, 'The young person has been told');
+    await visit(page, js, base, '/issues?state=open');
+    await page.click('table a >> nth=0');
+    if (js) await axeCheck(page, 'issue');
+    await submit(page, js, 'form:has(input[value="send"]) button');
+    await expectText(page, 'The councillor can see it now');
+    await visit(page, js, base, '/issues?state=answered');
+    await page.click('table a >> nth=0');
+    await submit(page, js, 'form:has(input[value="publish"]) button');
+    await expectText(page, 'Published on You said, we did');
+  },
+
+  async councillor(ctx, js, base) {
+    const page = await ctx.newPage();
+    await signIn(page, js, base, 'Cllr Sam Okafor', 'councillor-demo-2026');
+    await visit(page, js, base, '/my-issues');
+    await shot(page, 'my-issues');
+    await page.click('.item-list a >> nth=0');
+    if (js) await axeCheck(page, 'my issue');
+    await page.check('#d-partly');
+    await page.fill('#text', 'We will do some of this from April.');
+    await submit(page, js, 'form[action^="/my-issues/"] button[type="submit"]');
+    await expectText(page, 'Give the reason');
+    await page.fill('#reason', 'The budget for this year is already set.');
+    await submit(page, js, 'form[action^="/my-issues/"] button[type="submit"]');
+    await expectText(page, 'Your answer has gone to the young people');
+  },
+
+  async admin(ctx, js, base) {
+    const page = await ctx.newPage();
+    await signIn(page, js, base, 'Alex Morgan', 'admin-demo-2026');
+    await visit(page, js, base, '/accounts');
+    await page.selectOption('#role', 'councillor');
+    await submit(page, js, 'form[action="/accounts/invite"] button');
+    await expectText(page, 'Invite code for a Councillor');
+    await visit(page, js, base, '/admin/audit');
+    await expectText(page, 'invite.create');
+    await shot(page, 'audit');
+    await visit(page, js, base, '/reports/board');
+    await shot(page, 'board-report');
+  },
+};
+
+// Tab from the top of the sign-in page reaches every control, each with a
+// visible focus outline.
+async function keyboard(browser, base) {
+  const page = await browser.newPage();
+  await page.goto(base + '/login');
+  const seen = [];
+  for (let i = 0; i < 40 && !seen.includes('BUTTON:Sign in'); i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(() => {
+      const e = document.activeElement;
+      const s = getComputedStyle(e);
+      return { id: `${e.tagName}:${e.id || e.textContent.trim()}`,
+        visible: s.outlineStyle !== 'none' && s.outlineWidth !== '0px' };
+    });
+    if (!f.visible) throw new Error(`no visible focus on ${f.id}`);
+    seen.push(f.id);
+  }
+  for (const want of ['INPUT:name', 'INPUT:password', 'BUTTON:Sign in']) {
+    if (!seen.includes(want)) throw new Error(`Tab never reached ${want} (${seen.join(', ')})`);
+  }
+  await page.close();
+}
+
+async function run(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok     ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAILED ${name}: ${e.message.split('\n')[0]}`);
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+for (const js of [true, false]) {
+  const server = await startServer();
+  for (const [name, fn] of Object.entries(journeys)) {
+    const ctx = await browser.newContext({ javaScriptEnabled: js });
+    ctx.browser = browser;
+    await run(`${name}, JavaScript ${js ? 'on' : 'off'}`, () => fn(ctx, js, server.base));
+    await ctx.close();
+  }
+  if (js) await run('keyboard only: sign-in form', () => keyboard(browser, server.base));
+  server.stop();
+}
+await browser.close();
+console.log(`screenshots in ${shots}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
