@@ -102,6 +102,7 @@ const char *assets_version(const char *);
 
 /* Route handlers, named in kore.conf. */
 int	page_home(struct http_request *);
+int	page_health(struct http_request *);
 int	page_asset(struct http_request *);
 int	page_not_found(struct http_request *);
 int	page_login(struct http_request *);

@@ -193,27 +193,56 @@ const journeys = {
   },
 };
 
-// Tab from the top of the sign-in page reaches every control, each with a
-// visible focus outline.
-async function keyboard(browser, base) {
-  const page = await browser.newPage();
-  await page.goto(base + '/login');
+// Tab from the top of a page reaches every control listed, each with a
+// visible focus outline, in the order they are listed.
+async function tabThrough(page, want) {
   const seen = [];
-  for (let i = 0; i < 40 && !seen.includes('BUTTON:Sign in'); i++) {
+  for (let i = 0; i < 200 && !seen.includes(want[want.length - 1]); i++) {
     await page.keyboard.press('Tab');
     const f = await page.evaluate(() => {
       const e = document.activeElement;
       const s = getComputedStyle(e);
-      return { id: `${e.tagName}:${e.id || e.textContent.trim()}`,
+      return { id: e.id ? `#${e.id}` : `${e.tagName}:${e.textContent.trim()}`,
+        style: `${s.outlineStyle} ${s.outlineWidth} ${s.boxShadow}`,
         visible: s.outlineStyle !== 'none' && s.outlineWidth !== '0px' };
     });
-    if (!f.visible) throw new Error(`no visible focus on ${f.id}`);
+    if (!f.visible) throw new Error(`no visible focus on ${f.id} (${f.style}) at ${page.url()}`);
     seen.push(f.id);
   }
-  for (const want of ['INPUT:name', 'INPUT:password', 'BUTTON:Sign in']) {
-    if (!seen.includes(want)) throw new Error(`Tab never reached ${want} (${seen.join(', ')})`);
+  let at = -1;
+  for (const w of want) {
+    const i = seen.indexOf(w);
+    if (i < 0) throw new Error(`Tab never reached ${w} on ${page.url()}`);
+    if (i < at) throw new Error(`${w} comes out of order on ${page.url()}`);
+    at = i;
   }
-  await page.close();
+}
+
+// The main forms, by keyboard alone.
+async function keyboard(browser, base) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(base + '/login');
+  await tabThrough(page, ['#name', '#password', 'BUTTON:Sign in']);
+  await page.goto(base + '/join');
+  await tabThrough(page, ['#code', 'BUTTON:Continue']);
+  await signIn(page, false, base, 'Jaden', 'kite-river-42');
+  await page.goto(base + '/views/new');
+  await tabThrough(page, ['#cat-1', '#title', '#body', '#better', '#share',
+    '#pub-no', 'BUTTON:Send my view']);
+  await page.goto(base + '/pledge/check');
+  // Tab enters each group of radios once; its comment box follows it.
+  const first = await page.getAttribute('form input[type="text"]', 'id');
+  await tabThrough(page, [`#${first}`, 'BUTTON:Save my answers']);
+  await ctx.close();
+  const c2 = await browser.newContext();
+  const p2 = await c2.newPage();
+  await signIn(p2, false, base, 'Cllr Sam Okafor', 'councillor-demo-2026');
+  await p2.goto(base + '/my-issues');
+  await p2.click('.item-list a >> nth=0');
+  await tabThrough(p2, ['#d-agreed', '#text', '#reason', '#new_due',
+    '#action_text', '#action_owner', '#action_due', 'BUTTON:Send my answer']);
+  await c2.close();
 }
 
 async function run(name, fn) {
@@ -240,7 +269,7 @@ for (const js of [true, false]) {
     await run(`${name}, JavaScript ${js ? 'on' : 'off'}`, () => fn(ctx, js, server.base));
     await ctx.close();
   }
-  if (js) await run('keyboard only: sign-in form', () => keyboard(browser, server.base));
+  if (js) await run('keyboard only: the main forms', () => keyboard(browser, server.base));
   server.stop();
 }
 await browser.close();

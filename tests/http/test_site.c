@@ -173,6 +173,23 @@ assets_have_types_and_caching(void **state)
 }
 
 static void
+health_is_a_fixed_answer(void **state)
+{
+	struct resp	 r;
+	char		 v[64];
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(NULL, "/health", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_string_equal(buf_cstr(&r.body), "ok\n");
+	assert_string_equal(resp_header(&r, "content-type", v, sizeof(v)),
+	    "text/plain; charset=utf-8");
+	assert_security_headers(&r, 0);
+	resp_free(&r);
+}
+
+static void
 path_tricks_do_not_escape_assets(void **state)
 {
 	struct resp	 r;
@@ -199,6 +216,7 @@ main(void)
 		cmocka_unit_test(wrong_method_is_styled_405),
 		cmocka_unit_test(body_over_limit_is_413),
 		cmocka_unit_test(assets_have_types_and_caching),
+		cmocka_unit_test(health_is_a_fixed_answer),
 		cmocka_unit_test(path_tricks_do_not_escape_assets),
 	};
 
