@@ -16,32 +16,16 @@
 #include <jansson.h>
 
 #include "harness.h"
+#include "testutil.h"
 
 static struct client	 young;
-
-static int64_t
-count(const char *fmt, ...)
-{
-	char	 sql[1024];
-	va_list	 ap;
-	int64_t	 n;
-
-	va_start(ap, fmt);
-	(void)vsnprintf(sql, sizeof(sql), fmt, ap);
-	va_end(ap);
-	n = db_count(sql);
-	assert_true(n >= 0);
-	return (n);
-}
 
 static int
 setup(void **state)
 {
 	if (group_setup_demo(state) != 0)
 		return (-1);
-	memset(&young, 0, sizeof(young));
-	return (client_login(&young, "Jaden", "kite-river-42") == 303 ? 0 :
-	    -1);
+	return (demo_sign_in(&young, NULL, NULL, NULL));
 }
 
 static void

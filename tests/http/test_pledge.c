@@ -17,39 +17,17 @@
 #include <cmocka.h>
 
 #include "harness.h"
+#include "testutil.h"
 
 static struct client	 young, worker, cllr, anon;
-
-static int64_t
-count(const char *fmt, ...)
-{
-	char	 sql[1024];
-	va_list	 ap;
-	int64_t	 n;
-
-	va_start(ap, fmt);
-	(void)vsnprintf(sql, sizeof(sql), fmt, ap);
-	va_end(ap);
-	n = db_count(sql);
-	assert_true(n >= 0);
-	return (n);
-}
 
 static int
 setup(void **state)
 {
 	if (group_setup_demo(state) != 0)
 		return (-1);
-	memset(&young, 0, sizeof(young));
-	memset(&worker, 0, sizeof(worker));
-	memset(&cllr, 0, sizeof(cllr));
 	memset(&anon, 0, sizeof(anon));
-	if (client_login(&young, "Jaden", "kite-river-42") != 303 ||
-	    client_login(&worker, "Priya Shah", "worker-demo-2026") != 303 ||
-	    client_login(&cllr, "Cllr Sam Okafor", "councillor-demo-2026") !=
-	    303)
-		return (-1);
-	return (0);
+	return (demo_sign_in(&young, &worker, &cllr, NULL));
 }
 
 /*

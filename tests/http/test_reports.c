@@ -15,6 +15,7 @@
 #include <jansson.h>
 
 #include "harness.h"
+#include "testutil.h"
 
 static struct client	 young, worker, cllr, admin, anon;
 
@@ -23,16 +24,8 @@ setup(void **state)
 {
 	if (group_setup_demo(state) != 0)
 		return (-1);
-	memset(&young, 0, sizeof(young));
-	memset(&worker, 0, sizeof(worker));
-	memset(&cllr, 0, sizeof(cllr));
-	memset(&admin, 0, sizeof(admin));
 	memset(&anon, 0, sizeof(anon));
-	return (client_login(&young, "Jaden", "kite-river-42") == 303 &&
-	    client_login(&worker, "Priya Shah", "worker-demo-2026") == 303 &&
-	    client_login(&cllr, "Cllr Sam Okafor", "councillor-demo-2026") ==
-	    303 && client_login(&admin, "Alex Morgan", "admin-demo-2026") ==
-	    303 ? 0 : -1);
+	return (demo_sign_in(&young, &worker, &cllr, &admin));
 }
 
 /* No cell of a table holds a count from 1 to threshold - 1. */

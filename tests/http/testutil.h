@@ -1,0 +1,57 @@
+/*
+ * testutil.h: what the HTTP test files share beyond the harness: a
+ * printf-style count from the test database that fails the test on error,
+ * and signing in the demo council's people. Header-only, for cmocka's
+ * assertions.
+ */
+#ifndef PORTAL_TESTUTIL_H
+#define PORTAL_TESTUTIL_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "harness.h"
+
+static int64_t __attribute__((format(printf, 1, 2), unused))
+count(const char *fmt, ...)
+{
+	char	 sql[1024];
+	va_list	 ap;
+	int64_t	 n;
+
+	va_start(ap, fmt);
+	(void)vsnprintf(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	n = db_count(sql);
+	assert_true(n >= 0);
+	return (n);
+}
+
+/* Sign in each demo person whose client is given (NULL: skip). */
+static int __attribute__((unused))
+demo_sign_in(struct client *young, struct client *worker,
+    struct client *cllr, struct client *admin)
+{
+	struct {
+		struct client	*c;
+		const char	*name, *pw;
+	} who[] = {
+		{ young, "Jaden", "kite-river-42" },
+		{ worker, "Priya Shah", "worker-demo-2026" },
+		{ cllr, "Cllr Sam Okafor", "councillor-demo-2026" },
+		{ admin, "Alex Morgan", "admin-demo-2026" },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(who) / sizeof(who[0]); i++) {
+		if (who[i].c == NULL)
+			continue;
+		memset(who[i].c, 0, sizeof(*who[i].c));
+		if (client_login(who[i].c, who[i].name, who[i].pw) != 303)
+			return (-1);
+	}
+	return (0);
+}
+
+#endif
