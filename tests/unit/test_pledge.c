@@ -15,23 +15,7 @@
 #include "unitdb.h"
 #include "pledge.h"
 
-static struct db	*db;
-static char		 dir[64];
-
-static int
-setup(void **state)
-{
-	(void)state;
-	(void)snprintf(dir, sizeof(dir), "/tmp/portal-pledge-XXXXXX");
-	return (unitdb_open(dir, &db));
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return (unitdb_close(dir, db));
-}
+UNITDB_GROUP("/tmp/portal-pledge-XXXXXX")
 
 static void
 status_transitions_and_progress_bounds(void **state)

@@ -18,23 +18,7 @@
 
 #include "safeguarding.h"
 
-static struct db	*db;
-static char		 dir[64];
-
-static int
-setup(void **state)
-{
-	(void)state;
-	(void)snprintf(dir, sizeof(dir), "/tmp/portal-sg-XXXXXX");
-	return (unitdb_open(dir, &db));
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return (unitdb_close(dir, db));
-}
+UNITDB_GROUP("/tmp/portal-sg-XXXXXX")
 
 static void
 run_corpus(const char *path, int want, int *matched, int *total)

@@ -17,23 +17,7 @@
 
 #include "throttle.h"
 
-static struct db	*db;
-static char		 dir[64];
-
-static int
-setup(void **state)
-{
-	(void)state;
-	(void)snprintf(dir, sizeof(dir), "/tmp/portal-thr-XXXXXX");
-	return (unitdb_open(dir, &db));
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return (unitdb_close(dir, db));
-}
+UNITDB_GROUP("/tmp/portal-thr-XXXXXX")
 
 static void
 delay_arithmetic(void **state)

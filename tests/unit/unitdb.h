@@ -38,4 +38,27 @@ unitdb_close(const char *dir, struct db *db)
 	return (system(cmd) == 0 ? 0 : -1);
 }
 
+/*
+ * A file-wide migrated database for a group of tests: defines db, and
+ * setup and teardown for cmocka_run_group_tests_name.
+ */
+#define UNITDB_GROUP(template)						\
+static struct db	*db;						\
+static char		 unitdb_dir[64];				\
+									\
+static int								\
+setup(void **state)							\
+{									\
+	(void)state;							\
+	(void)snprintf(unitdb_dir, sizeof(unitdb_dir), "%s", template);	\
+	return (unitdb_open(unitdb_dir, &db));				\
+}									\
+									\
+static int								\
+teardown(void **state)							\
+{									\
+	(void)state;							\
+	return (unitdb_close(unitdb_dir, db));				\
+}
+
 #endif
