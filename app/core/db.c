@@ -70,12 +70,11 @@ make_parent_dir(const char *path, char *err, size_t errlen)
 }
 
 /*
- * Waiting for the write lock. SQLite's own busy_timeout backs off up to
- * 100 ms between tries, so under steady writes from two workers one keeps
- * losing the lock, and a Kore worker sleeping in here stalls every
- * connection it serves: seconds of tail latency (seen by the soak test).
- * Trying again every millisecond takes the lock as soon as it is free;
- * the limit is still BUSY_TIMEOUT_MS.
+ * Waiting for the write lock. SQLite's own busy_timeout sleeps up to
+ * 100 ms between tries, and a Kore worker asleep in here stalls every
+ * connection it serves, so it could stay asleep long after the other
+ * worker's commit freed the lock. Trying again every millisecond takes
+ * the lock as soon as it is free; the limit is still BUSY_TIMEOUT_MS.
  */
 static int
 busy_wait(void *arg, int tries)

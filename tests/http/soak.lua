@@ -1,9 +1,18 @@
 -- soak.lua: wrk script for test_soak: mixed reads and writes as a signed-in
--- young person (SOAK_COOKIE, SOAK_CSRF, SOAK_ORIGIN from the test).
+-- young person (SOAK_COOKIE, SOAK_CSRF, SOAK_ORIGIN from the test). One
+-- request in five sends a new view; each acknowledged one (303) is counted
+-- and the total printed as "acknowledged views: N" for the test to check
+-- against the database.
 local cookie = os.getenv("SOAK_COOKIE")
 local csrf = os.getenv("SOAK_CSRF")
 local origin = os.getenv("SOAK_ORIGIN")
+local threads = {}
 local n = 0
+acked = 0
+
+setup = function(thread)
+  table.insert(threads, thread)
+end
 
 request = function()
   n = n + 1
@@ -21,4 +30,19 @@ request = function()
     return wrk.format("GET", "/you-said-we-did")
   end
   return wrk.format("GET", "/pledge/scorecard")
+end
+
+response = function(status, headers, body)
+  if status == 303 then
+    acked = acked + 1
+  end
+end
+
+done = function(summary, latency, requests)
+  local total = 0
+  for _, t in ipairs(threads) do
+    total = total + t:get("acked")
+  end
+  io.write(string.format("acknowledged views: %d\n", total))
+  io.write(string.format("slowest answer: %.0f ms\n", latency.max / 1000))
 end
