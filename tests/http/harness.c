@@ -27,21 +27,28 @@
 static pid_t	 server_pid = -1;
 static char	 tmpdir[256];
 static char	 base_url[64];
+static int	 server_port;
 static char	 db_path[320];
 static char	 build_dir[256];
 
+/*
+ * Binds a loopback socket to port (0: any) as Kore does, with
+ * SO_REUSEADDR. Returns the port bound, or -1 while it is taken.
+ */
 static int
-free_port(void)
+bind_loopback(int port)
 {
 	struct sockaddr_in	 sin;
 	socklen_t		 len;
-	int			 fd, port;
+	int			 fd, on = 1;
 
 	if ((fd = socket(AF_INET, SOCK_STREAM, 0)) == -1)
 		return (-1);
+	(void)setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
 	memset(&sin, 0, sizeof(sin));
 	sin.sin_family = AF_INET;
 	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	sin.sin_port = htons((uint16_t)port);
 	len = sizeof(sin);
 	if (bind(fd, (struct sockaddr *)&sin, sizeof(sin)) == -1 ||
 	    getsockname(fd, (struct sockaddr *)&sin, &len) == -1) {
@@ -126,18 +133,24 @@ wait_ready(void)
 }
 
 static void
-show_log(void)
+show_log_named(const char *name)
 {
 	char	 path[320], line[512];
 	FILE	*fp;
 
-	(void)snprintf(path, sizeof(path), "%s/kore.log", tmpdir);
+	(void)snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
 	if ((fp = fopen(path, "r")) == NULL)
 		return;
 	fprintf(stderr, "--- server log ---\n");
 	while (fgets(line, sizeof(line), fp) != NULL)
 		fputs(line, stderr);
 	fclose(fp);
+}
+
+static void
+show_log(void)
+{
+	show_log_named("kore.log");
 }
 
 static void
@@ -172,16 +185,21 @@ spawn(const char *conf, const char *log)
 int
 harness_kill9(void)
 {
-	int	 status;
+	int	 status, i;
 
 	if (server_pid <= 0)
 		return (-1);
 	(void)kill(-server_pid, SIGKILL);
 	(void)waitpid(server_pid, &status, 0);
 	server_pid = -1;
-	/* Let the workers go too before the port is taken again. */
-	usleep(100 * 1000);
-	return (0);
+	/* Workers die on their own time (slowly under ASan, with its large
+	 * mappings); until the last has, the port is still listened on. */
+	for (i = 0; i < 200; i++) {
+		if (bind_loopback(server_port) == server_port)
+			return (0);
+		usleep(50 * 1000);
+	}
+	return (-1);
 }
 
 /* Start the server again on the same database and port. */
@@ -196,7 +214,11 @@ harness_restart(void)
 		return (-1);
 	if (server_pid == 0)
 		spawn(conf, log);
-	return (wait_ready());
+	if (wait_ready() == -1) {
+		show_log_named("kore-restart.log");
+		return (-1);
+	}
+	return (0);
 }
 
 /* Start a server on a fresh database. 0 when it answers. */
@@ -216,10 +238,11 @@ harness_start(int flags)
 	(void)snprintf(db_path, sizeof(db_path), "%s/portal.db", tmpdir);
 	(void)snprintf(conf, sizeof(conf), "%s/kore.conf", tmpdir);
 	(void)snprintf(log, sizeof(log), "%s/kore.log", tmpdir);
-	if ((port = free_port()) == -1 || write_conf(conf, port) == -1)
+	if ((port = bind_loopback(0)) == -1 || write_conf(conf, port) == -1)
 		return (-1);
 	(void)snprintf(base_url, sizeof(base_url), "http://127.0.0.1:%d",
 	    port);
+	server_port = port;
 	if (harness_ctl("migrate", NULL, 0) != 0)
 		return (-1);
 	if ((flags & (HARNESS_SEED_DEMO | HARNESS_GENERATE)) &&

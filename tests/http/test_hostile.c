@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "harness.h"
+#include "testutil.h"
 
 enum who { ANON, YOUNG, WORKER, COUNCILLOR, ADMIN };
 
@@ -212,6 +212,107 @@ other_peoples_ids(void **state)
 	}
 }
 
+/* A form sent again, byte for byte, does nothing the second time. */
+static void
+replayed_forms(void **state)
+{
+	struct client	 owner, stolen;
+	struct resp	 r;
+	char		 csrf[64], path[64], form[512];
+	int64_t		 view, before;
+	long		 st;
+
+	(void)state;
+	view = count("SELECT id FROM views WHERE state = 'received' AND "
+	    "urgent = 0 AND id NOT IN (SELECT view_id FROM safeguarding_flags) "
+	    "ORDER BY id LIMIT 1");
+	assert_true(view > 0);
+	(void)snprintf(path, sizeof(path), "/moderation/%lld",
+	    (long long)view);
+	assert_int_equal(client_csrf(&clients[WORKER], path, csrf,
+	    sizeof(csrf)), 0);
+	(void)snprintf(form, sizeof(form), "csrf=%s&action=approve&"
+	    "issue_title=Replayed&summary=Sent+twice", csrf);
+	resp_init(&r);
+	assert_int_equal(http_post_form(&clients[WORKER], path, form, &r), 0);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	before = fingerprint() + count("SELECT count(*) FROM audit_log");
+	resp_init(&r);
+	assert_int_equal(http_post_form(&clients[WORKER], path, form, &r), 0);
+	assert_true(r.status >= 400 && r.status < 500);
+	assert_true(resp_has(&r, "Someone has already dealt with this view."));
+	resp_free(&r);
+	assert_int_equal(fingerprint() + count("SELECT count(*) FROM "
+	    "audit_log"), before);
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE title = "
+	    "'Replayed'"), 1);
+
+	/* A session's cookie and token, replayed after signing out. */
+	assert_int_equal(demo_sign_in(&owner, NULL, NULL, NULL), 0);
+	assert_int_equal(client_csrf(&owner, "/account", csrf, sizeof(csrf)),
+	    0);
+	memcpy(&stolen, &owner, sizeof(stolen));
+	assert_int_equal(client_logout(&owner), 303);
+	(void)snprintf(form, sizeof(form), "csrf=%s&new_name=Replayed+Name&"
+	    "current=kite-river-42", csrf);
+	resp_init(&r);
+	assert_int_equal(http_post_form(&stolen, "/account/name", form, &r),
+	    0);
+	st = r.status;
+	resp_free(&r);
+	assert_true(st == 403 || st == 303);
+	assert_int_equal(count("SELECT count(*) FROM users WHERE "
+	    "display_name = 'Replayed Name'"), 0);
+}
+
+/* Forms aimed at other people's things: the same 404 as a missing one. */
+static void
+other_peoples_ids_in_forms(void **state)
+{
+	struct {
+		enum who	 who;
+		const char	*pick;		/* SQL: the id to aim at */
+		const char	*path, *verb;	/* path, the id, verb */
+		const char	*form;
+	} probes[] = {
+		{ YOUNG, "SELECT id FROM views WHERE author_id IS NOT (SELECT "
+		    "id FROM users WHERE display_name = 'Jaden') ORDER BY id "
+		    "LIMIT 1", "/views/", "/withdraw", "" },
+		{ COUNCILLOR, "SELECT id FROM issues WHERE councillor_id IS "
+		    "NOT (SELECT id FROM users WHERE display_name = 'Cllr Sam "
+		    "Okafor') ORDER BY id LIMIT 1", "/my-issues/", "",
+		    "decision=agreed&text=Not+mine" },
+		{ WORKER, "SELECT id FROM users WHERE role = 'admin'",
+		    "/accounts/", "/disable", "" },
+		{ YOUNG, "SELECT max(id) + 1000 FROM views",
+		    "/views/", "/withdraw", "" },
+	};
+	struct resp	 r;
+	char		 path[64];
+	int64_t		 id, before;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(probes) / sizeof(probes[0]); i++) {
+		id = count("%s", probes[i].pick);
+		assert_true(id > 0);
+		(void)snprintf(path, sizeof(path), "%s%lld%s", probes[i].path,
+		    (long long)id, probes[i].verb);
+		before = fingerprint() + count("SELECT count(*) FROM "
+		    "audit_log") + count("SELECT count(*) FROM views WHERE "
+		    "state = 'withdrawn'") + count("SELECT count(*) FROM "
+		    "users WHERE disabled_at IS NOT NULL");
+		assert_int_equal(client_post(&clients[probes[i].who], "/",
+		    path, probes[i].form, &r), 404);
+		resp_free(&r);
+		assert_int_equal(fingerprint() + count("SELECT count(*) FROM "
+		    "audit_log") + count("SELECT count(*) FROM views WHERE "
+		    "state = 'withdrawn'") + count("SELECT count(*) FROM "
+		    "users WHERE disabled_at IS NOT NULL"), before);
+	}
+}
+
 static void
 oversized(void **state)
 {
@@ -235,6 +336,20 @@ oversized(void **state)
 	resp_free(&r);
 	free(form);
 	free(big);
+
+	/* A body over the server's limit: refused before any handler. */
+	big = malloc(100 * 1024);
+	assert_non_null(big);
+	memset(big, 'a', 100 * 1024 - 1);
+	memcpy(big, "title=", 6);
+	big[100 * 1024 - 1] = '\0';
+	resp_init(&r);
+	assert_int_equal(http_post_form(&clients[YOUNG], "/views/new", big,
+	    &r), 0);
+	assert_int_equal(r.status, 413);
+	resp_free(&r);
+	free(big);
+	assert_int_equal(client_status(&clients[YOUNG], "/views"), 200);
 }
 
 int
@@ -245,6 +360,8 @@ main(void)
 		cmocka_unit_test(stored_verbatim_and_shown_escaped),
 		cmocka_unit_test(forged_and_missing_tokens),
 		cmocka_unit_test(other_peoples_ids),
+		cmocka_unit_test(replayed_forms),
+		cmocka_unit_test(other_peoples_ids_in_forms),
 		cmocka_unit_test(oversized),
 	};
 
