@@ -18,18 +18,8 @@
 #include "harness.h"
 #include "testutil.h"
 
-static struct client	 young, worker, cllr, anon;
 static int64_t		 meeting;
 static char		 mpath[64];
-
-static int
-setup(void **state)
-{
-	if (group_setup_demo(state) != 0)
-		return (-1);
-	memset(&anon, 0, sizeof(anon));
-	return (demo_sign_in(&young, &worker, &cllr, NULL));
-}
 
 static long
 act(struct client *c, const char *form, struct resp *r)
@@ -224,6 +214,6 @@ main(void)
 		cmocka_unit_test(suggestions_and_roles),
 	};
 
-	return (cmocka_run_group_tests_name("http_meetings", tests, setup,
+	return (cmocka_run_group_tests_name("http_meetings", tests, demo_group_setup,
 	    group_teardown_server));
 }

@@ -18,15 +18,6 @@
 #include "harness.h"
 #include "testutil.h"
 
-static struct client	 young;
-
-static int
-setup(void **state)
-{
-	if (group_setup_demo(state) != 0)
-		return (-1);
-	return (demo_sign_in(&young, NULL, NULL, NULL));
-}
 
 static void
 download_holds_exactly_their_records(void **state)
@@ -116,10 +107,8 @@ static void
 name_comes_off_published_outcomes(void **state)
 {
 	struct resp	 r;
-	struct client	 anon;
 
 	(void)state;
-	memset(&anon, 0, sizeof(anon));
 	resp_init(&r);
 	assert_int_equal(http_get(&anon, "/you-said-we-did", &r), 0);
 	assert_true(resp_has(&r, "raised by Jaden"));
@@ -188,6 +177,6 @@ main(void)
 		cmocka_unit_test(purge_removes_only_expired),
 	};
 
-	return (cmocka_run_group_tests_name("http_mydata", tests, setup,
+	return (cmocka_run_group_tests_name("http_mydata", tests, demo_group_setup,
 	    group_teardown_server));
 }

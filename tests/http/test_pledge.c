@@ -19,16 +19,6 @@
 #include "harness.h"
 #include "testutil.h"
 
-static struct client	 young, worker, cllr, anon;
-
-static int
-setup(void **state)
-{
-	if (group_setup_demo(state) != 0)
-		return (-1);
-	memset(&anon, 0, sizeof(anon));
-	return (demo_sign_in(&young, &worker, &cllr, NULL));
-}
 
 /*
  * The first field of the CSV row at p (RFC 4180 quoting undone), written
@@ -442,6 +432,6 @@ main(void)
 		cmocka_unit_test(new_version_keeps_old_readable),
 	};
 
-	return (cmocka_run_group_tests_name("http_pledge", tests, setup,
+	return (cmocka_run_group_tests_name("http_pledge", tests, demo_group_setup,
 	    group_teardown_server));
 }

@@ -17,16 +17,6 @@
 #include "harness.h"
 #include "testutil.h"
 
-static struct client	 young, worker, cllr, admin, anon;
-
-static int
-setup(void **state)
-{
-	if (group_setup_demo(state) != 0)
-		return (-1);
-	memset(&anon, 0, sizeof(anon));
-	return (demo_sign_in(&young, &worker, &cllr, &admin));
-}
 
 /* No cell of a table holds a count from 1 to threshold - 1. */
 static void
@@ -155,6 +145,6 @@ main(void)
 		cmocka_unit_test(open_data_has_no_personal_data),
 	};
 
-	return (cmocka_run_group_tests_name("http_reports", tests, setup,
+	return (cmocka_run_group_tests_name("http_reports", tests, demo_group_setup,
 	    group_teardown_server));
 }

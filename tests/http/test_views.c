@@ -16,16 +16,6 @@
 #include "harness.h"
 #include "testutil.h"
 
-static struct client	 young, worker, cllr, anon;
-
-static int
-setup(void **state)
-{
-	if (group_setup_demo(state) != 0)
-		return (-1);
-	memset(&anon, 0, sizeof(anon));
-	return (demo_sign_in(&young, &worker, &cllr, NULL));
-}
 
 /* Raise a view as c; returns the new view's id (signed in) or 0. */
 static int64_t
@@ -445,15 +435,11 @@ hostile_text_is_kept_and_escaped(void **state)
 static void
 admins_edit_the_phrase_list(void **state)
 {
-	struct client	 admin;
 	struct resp	 r;
 	char		 form[128];
 	int64_t		 id;
 
 	(void)state;
-	memset(&admin, 0, sizeof(admin));
-	assert_int_equal(client_login(&admin, "Alex Morgan",
-	    "admin-demo-2026"), 303);
 	assert_int_equal(client_status(&worker, "/admin/safeguarding"), 404);
 	assert_int_equal(client_post(&admin, "/admin/safeguarding",
 	    "/admin/safeguarding", "phrase=Trap+House!&topic=exploitation",
@@ -497,6 +483,6 @@ main(void)
 		cmocka_unit_test(admins_edit_the_phrase_list),
 	};
 
-	return (cmocka_run_group_tests_name("http_views", tests, setup,
+	return (cmocka_run_group_tests_name("http_views", tests, demo_group_setup,
 	    group_teardown_server));
 }

@@ -3,6 +3,10 @@
  * printf-style count from the test database that fails the test on error,
  * and signing in the demo council's people. Header-only, for cmocka's
  * assertions.
+ *
+ * Most test files are a group over the demo council, with one client per
+ * person signed in once by demo_group_setup: young, worker, cllr, admin,
+ * and anon, who is no one.
  */
 #ifndef PORTAL_TESTUTIL_H
 #define PORTAL_TESTUTIL_H
@@ -52,6 +56,21 @@ demo_sign_in(struct client *young, struct client *worker,
 			return (-1);
 	}
 	return (0);
+}
+
+static struct client	 young __attribute__((unused));
+static struct client	 worker __attribute__((unused));
+static struct client	 cllr __attribute__((unused));
+static struct client	 admin __attribute__((unused));
+static struct client	 anon __attribute__((unused));
+
+static int __attribute__((unused))
+demo_group_setup(void **state)
+{
+	if (group_setup_demo(state) != 0)
+		return (-1);
+	memset(&anon, 0, sizeof(anon));
+	return (demo_sign_in(&young, &worker, &cllr, &admin));
 }
 
 #endif
