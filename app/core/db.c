@@ -407,6 +407,20 @@ db_commit(struct db *db)
 	return (-1);
 }
 
+/*
+ * Ends a transaction whose steps were checked as they went: commits when
+ * ok, otherwise undoes it all. 0 when committed.
+ */
+int
+db_end(struct db *db, int ok)
+{
+	if (!ok) {
+		db_rollback(db);
+		return (-1);
+	}
+	return (db_commit(db));
+}
+
 void
 db_rollback(struct db *db)
 {

@@ -45,6 +45,7 @@ int		 db_changes(struct db *);
 int		 db_begin(struct db *);
 int		 db_commit(struct db *);
 void		 db_rollback(struct db *);
+int		 db_end(struct db *, int);
 
 int		 db_backup(struct db *, const char *, char *, size_t);
 int		 db_check(struct db *, struct buf *);

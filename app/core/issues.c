@@ -275,16 +275,6 @@ issues_may_respond(const struct issue *is, int64_t councillor_id)
 	    strcmp(is->state, "with_councillor") == 0);
 }
 
-static int
-finish(struct db *db, int ok)
-{
-	if (!ok || db_commit(db) == -1) {
-		db_rollback(db);
-		return (-1);
-	}
-	return (0);
-}
-
 /* Send an open issue to a councillor. -1 if either is not as expected. */
 int
 issues_send(struct db *db, const struct actor *who, int64_t id,
@@ -310,7 +300,7 @@ issues_send(struct db *db, const struct actor *who, int64_t id,
 	    buf_cstr(&name)) == 0;
 	buf_free(&name);
 	arena_free(&a);
-	return (finish(db, ok));
+	return (db_end(db, ok));
 }
 
 /*
@@ -392,7 +382,7 @@ issues_respond(struct db *db, const struct actor *who, int64_t id,
 	    audit_write(db, who, more ? "issue.more_time" : "issue.answer",
 	    "issue", id, r->decision) == 0;
 	arena_free(&a);
-	return (finish(db, ok));
+	return (db_end(db, ok));
 }
 
 /* Publish an answered issue on "You said, we did". */
@@ -402,7 +392,7 @@ issues_publish(struct db *db, const struct actor *who, int64_t id,
 {
 	if (db_begin(db) == -1)
 		return (-1);
-	return (finish(db, db_exec(db, sql_publish, "ii", id, now) == 0 &&
+	return (db_end(db, db_exec(db, sql_publish, "ii", id, now) == 0 &&
 	    db_changes(db) == 1 &&
 	    notify_issue(db, id, now, "published", "The answer is now on the "
 	    "\"You said, we did\" page for everyone to see.",

@@ -71,16 +71,6 @@ static const char *sql_suggestion =
 static const char *sql_decide =
 	"UPDATE agenda_suggestions SET state = ?2 WHERE id = ?1";
 
-static int
-finish(struct db *db, int ok)
-{
-	if (!ok || db_commit(db) == -1) {
-		db_rollback(db);
-		return (-1);
-	}
-	return (0);
-}
-
 int
 meeting_create(struct db *db, const struct actor *who,
     const struct meeting_input *in, int64_t now, int64_t *id)
@@ -89,9 +79,9 @@ meeting_create(struct db *db, const struct actor *who,
 		return (-1);
 	if (db_exec(db, sql_create, "titttiI", in->title, in->starts_at,
 	    in->place, in->link, in->invited, now, who->id) != 0)
-		return (finish(db, 0));
+		return (db_end(db, 0));
 	*id = db_last_id(db);
-	return (finish(db, audit_write(db, who, "meeting.create", "meeting",
+	return (db_end(db, audit_write(db, who, "meeting.create", "meeting",
 	    *id, "") == 0));
 }
 
@@ -231,7 +221,7 @@ meeting_add_item(struct db *db, const struct actor *who, int64_t meeting,
 	    audit_write(db, who, "meeting.item_add", "meeting", meeting,
 	    kind) == 0;
 	buf_free(&t);
-	return (finish(db, ok));
+	return (db_end(db, ok));
 }
 
 /* Swap an item with the one above (up) or below it. */
@@ -260,7 +250,7 @@ meeting_move_item(struct db *db, int64_t meeting, int64_t item, int up)
 	db_done(st);
 	if (db_begin(db) == -1)
 		return (-1);
-	return (finish(db, db_exec(db, sql_set_position, "ii", item, opos) ==
+	return (db_end(db, db_exec(db, sql_set_position, "ii", item, opos) ==
 	    0 && db_exec(db, sql_set_position, "ii", other, pos) == 0));
 }
 
@@ -287,7 +277,7 @@ meeting_minutes(struct db *db, const struct actor *who, int64_t meeting,
 
 	if (item_of(db, meeting, item, &issue) == -1 || db_begin(db) == -1)
 		return (-1);
-	return (finish(db, db_exec(db, sql_minutes, "itdt", item, minutes,
+	return (db_end(db, db_exec(db, sql_minutes, "itdt", item, minutes,
 	    for_board, reply) == 0 && audit_write(db, who, "meeting.minutes",
 	    "meeting", meeting, for_board ? "for the board" : "") == 0));
 }
@@ -313,7 +303,7 @@ meeting_add_action(struct db *db, const struct actor *who, int64_t meeting,
 	    audit_write(db, who, "meeting.action", "meeting", meeting, "") ==
 	    0;
 	arena_free(&a);
-	return (finish(db, ok));
+	return (db_end(db, ok));
 }
 
 int
@@ -321,7 +311,7 @@ meeting_publish(struct db *db, const struct actor *who, int64_t meeting)
 {
 	if (db_begin(db) == -1)
 		return (-1);
-	return (finish(db, db_exec(db, sql_publish, "i", meeting) == 0 &&
+	return (db_end(db, db_exec(db, sql_publish, "i", meeting) == 0 &&
 	    db_changes(db) == 1 && audit_write(db, who, "meeting.publish",
 	    "meeting", meeting, "") == 0));
 }
@@ -344,7 +334,7 @@ meeting_suggest(struct db *db, const struct actor *who, int64_t meeting,
 	    hits > 0, now) == 0 && audit_write(db, who, hits > 0 ?
 	    "meeting.suggest.flagged" : "meeting.suggest", "meeting", meeting,
 	    "") == 0;
-	return (finish(db, ok));
+	return (db_end(db, ok));
 }
 
 int
@@ -391,7 +381,7 @@ meeting_decide(struct db *db, const struct actor *who, int64_t meeting,
 	    "declined") == 0 && (!accept || meeting_add_item(db, who, meeting,
 	    "free", 0, buf_cstr(&text)) == 0);
 	buf_free(&text);
-	return (finish(db, ok));
+	return (db_end(db, ok));
 }
 
 /* Choices for the agenda: issues past moderation, current promises. */

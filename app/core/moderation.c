@@ -205,11 +205,7 @@ begin_decision(struct db *db, int64_t view_id, int64_t *category)
 static enum mod_result
 finish(struct db *db, int ok)
 {
-	if (!ok || db_commit(db) == -1) {
-		db_rollback(db);
-		return (MOD_ERROR);
-	}
-	return (MOD_OK);
+	return (db_end(db, ok) == 0 ? MOD_OK : MOD_ERROR);
 }
 
 static int

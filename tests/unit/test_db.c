@@ -207,6 +207,17 @@ rollback_discards(void **state)
 	assert_int_equal(db_commit(f->db), 0);
 	assert_int_equal(db_int(f->db, &n, "SELECT count(*) FROM a", ""), 1);
 	assert_int_equal(n, 2);
+	/* db_end: a step that failed undoes the lot; else it commits. */
+	assert_int_equal(db_begin(f->db), 0);
+	assert_int_equal(db_exec(f->db, "INSERT INTO a (v) VALUES ('x')", ""),
+	    0);
+	assert_int_equal(db_end(f->db, 0), -1);
+	assert_int_equal(db_begin(f->db), 0);
+	assert_int_equal(db_exec(f->db, "INSERT INTO a (v) VALUES ('x')", ""),
+	    0);
+	assert_int_equal(db_end(f->db, 1), 0);
+	assert_int_equal(db_int(f->db, &n, "SELECT count(*) FROM a", ""), 1);
+	assert_int_equal(n, 3);
 }
 
 static void
