@@ -34,7 +34,6 @@
 
 extern struct db		*app_db;
 extern struct tmpl_set		*app_templates;
-extern struct session_limits	 app_limits;
 
 /* One page being answered: its arena owns everything the page allocates. */
 struct page {

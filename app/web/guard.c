@@ -98,14 +98,18 @@ token_shaped(const char *s)
 void
 guard_session(struct page *pg)
 {
-	const char	*token;
-	char		*fresh;
-	int		 rc;
+	struct session_limits	 limits;
+	const char		*token;
+	char			*fresh;
+	int			 rc;
 
 	http_populate_cookies(pg->req);
 	token = guard_cookie(pg, cookie_name(pg->req, "portal"));
 	if (token_shaped(token)) {
-		rc = session_find(app_db, token, pg->now, &app_limits,
+		/* Read each time: an admin's change applies at once, in
+		 * every worker (three cached lookups). */
+		session_limits_load(app_db, &limits);
+		rc = session_find(app_db, token, pg->now, &limits,
 		    &pg->sess);
 		if (rc == -1)
 			kore_log(LOG_ERR, "session lookup: %s",

@@ -28,7 +28,6 @@
 
 struct db		*app_db;
 struct tmpl_set		*app_templates;
-struct session_limits	 app_limits;
 
 /*
  * The AddressSanitizer runtime (make test's second pass only) asks for
@@ -135,7 +134,6 @@ kore_worker_configure(void)
 		fatal("libsodium could not start");
 	if (db_open(&app_db, db_path(), err, sizeof(err)) == -1)
 		fatal("%s", err);
-	session_limits_load(app_db, &app_limits);
 }
 
 void

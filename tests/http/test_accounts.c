@@ -506,7 +506,7 @@ admin_resets_a_password(void **state)
 static void
 admin_changes_settings(void **state)
 {
-	struct client	 admin, anon;
+	struct client	 admin, anon, young;
 	struct resp	 r;
 	char		 form[1024];
 
@@ -537,6 +537,23 @@ admin_changes_settings(void **state)
 	assert_true(resp_has(&r, "Riverside Voices"));
 	resp_free(&r);
 	assert_int_equal(status_of(&anon, "/admin/settings"), 303);
+
+	/* A shorter timeout applies at once to sessions already open. */
+	memset(&young, 0, sizeof(young));
+	assert_int_equal(login(&young, "Jaden", "kite-river-42"), 303);
+	assert_int_equal(db_run("UPDATE sessions SET seen_at = seen_at - 600 "
+	    "WHERE user_id = (SELECT id FROM users WHERE name_key = "
+	    "'jaden')"), 0);
+	assert_int_equal(status_of(&young, "/views"), 200);
+	assert_int_equal(db_run("UPDATE sessions SET seen_at = seen_at - 600 "
+	    "WHERE user_id = (SELECT id FROM users WHERE name_key = "
+	    "'jaden')"), 0);
+	memcpy(strstr(form, "idle_minutes_young=60"), "idle_minutes_young=05",
+	    21);
+	assert_int_equal(post(&admin, "/admin/settings", "/admin/settings",
+	    form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(status_of(&young, "/views"), 303);
 	/* Back as it was, for the other tests. */
 	assert_int_equal(post(&admin, "/admin/settings", "/admin/settings",
 	    "council_name=Northbridge+Council&cicc_name=Northbridge+Voices&"
