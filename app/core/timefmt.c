@@ -49,13 +49,29 @@ time_iso_date(struct arena *a, int64_t t)
 	FORMAT(a, t, "%Y-%m-%d");
 }
 
-/* "YYYY-MM-DD" to the start of that day, local time. 0 on success. */
+/* The same into a TIME_DAY_LEN buffer, for comparing days as text. */
+void
+time_day(int64_t t, char *out)
+{
+	struct tm	 tm;
+	time_t		 tt = (time_t)t;
+
+	out[0] = '\0';
+	if (localtime_r(&tt, &tm) != NULL)
+		(void)strftime(out, TIME_DAY_LEN, "%Y-%m-%d", &tm);
+}
+
+/*
+ * "YYYY-MM-DD" to the start of that day, local time. 0 on success; a day
+ * that does not exist (2026-02-30) is refused, not moved on.
+ */
 int
 time_parse_date(const char *s, int64_t *out)
 {
 	struct tm	 tm;
 	char		*end;
 	time_t		 t;
+	int		 mday, mon;
 
 	if (s == NULL || strlen(s) != 10)
 		return (-1);
@@ -64,19 +80,39 @@ time_parse_date(const char *s, int64_t *out)
 	if (end == NULL || *end != '\0' || tm.tm_year < 100 ||
 	    tm.tm_year > 200)
 		return (-1);
+	mday = tm.tm_mday;
+	mon = tm.tm_mon;
 	tm.tm_isdst = -1;
-	if ((t = mktime(&tm)) == (time_t)-1)
+	if ((t = mktime(&tm)) == (time_t)-1 || tm.tm_mday != mday ||
+	    tm.tm_mon != mon)
 		return (-1);
 	*out = (int64_t)t;
 	return (0);
 }
 
+static int
+day_off(const struct tm *tm, const struct time_days *off)
+{
+	char	 day[TIME_DAY_LEN];
+	size_t	 i;
+
+	if (tm->tm_wday == 0 || tm->tm_wday == 6)
+		return (1);
+	if (off == NULL)
+		return (0);
+	(void)strftime(day, sizeof(day), "%Y-%m-%d", tm);
+	for (i = 0; i < off->n; i++)
+		if (strcmp(off->day[i], day) == 0)
+			return (1);
+	return (0);
+}
+
 /*
- * t plus n working days (Monday to Friday), at the end of that day.
- * Bank holidays are not known here; deadlines err a day early at worst.
+ * t plus n working days, at the end of that day: Monday to Friday, and
+ * not one of the days off (may be NULL).
  */
 int64_t
-time_add_working_days(int64_t t, int n)
+time_add_working_days(int64_t t, int n, const struct time_days *off)
 {
 	struct tm	 tm;
 	time_t		 tt = (time_t)t;
@@ -88,7 +124,7 @@ time_add_working_days(int64_t t, int n)
 		tm.tm_isdst = -1;
 		tt = mktime(&tm);
 		(void)localtime_r(&tt, &tm);
-		if (tm.tm_wday != 0 && tm.tm_wday != 6)
+		if (!day_off(&tm, off))
 			n--;
 	}
 	tm.tm_hour = 23;

@@ -9,11 +9,22 @@
 
 #include "arena.h"
 
+/* Days off besides weekends ("YYYY-MM-DD"), for counting working days. */
+#define TIME_DAYS_MAX	64
+#define TIME_DAY_LEN	11
+
+struct time_days {
+	char	day[TIME_DAYS_MAX][TIME_DAY_LEN];
+	size_t	n;
+};
+
 void		 time_zone_init(void);
 const char	*time_human(struct arena *, int64_t);
 const char	*time_date(struct arena *, int64_t);
 const char	*time_iso_date(struct arena *, int64_t);
+void		 time_day(int64_t, char *);
 int		 time_parse_date(const char *, int64_t *);
-int64_t		 time_add_working_days(int64_t, int);
+int64_t		 time_add_working_days(int64_t, int,
+		    const struct time_days *);
 
 #endif

@@ -130,6 +130,7 @@ int	page_my_issues(struct http_request *);
 int	page_my_issue(struct http_request *);
 int	page_you_said(struct http_request *);
 int	page_safeguarding(struct http_request *);
+int	page_holidays(struct http_request *);
 int	page_settings(struct http_request *);
 int	page_pledge(struct http_request *);
 int	page_pledge_promise(struct http_request *);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "holidays.h"
 #include "issues.h"
 #include "settings.h"
 #include "timefmt.h"
@@ -58,7 +59,8 @@ issue_page(struct page *pg, int64_t id, int errors)
 	councillor = 0;
 	(void)form_id(&pg->form, "councillor", &councillor);
 	days = settings_int(app_db, "response_days", 20);
-	due = time_add_working_days(pg->now, (int)days);
+	if ((due = holidays_working_days(app_db, pg->now, (int)days)) == -1)
+		return (page_error(pg, 500));
 	tv_set_str(pg->ctx, "due_default", form_raw(&pg->form, "due") ?
 	    form_raw(&pg->form, "due") : time_iso_date(&pg->arena, due));
 	tv_set_int(pg->ctx, "response_days", days);

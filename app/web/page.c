@@ -92,6 +92,9 @@ static const struct {
 	    "for it from now on." },
 	{ "phrase_removed", "The phrase is off the list." },
 	{ "settings_saved", "The settings are saved." },
+	{ "holiday_added", "The day is on the list. Deadlines counted in "
+	    "working days skip it from now on." },
+	{ "holiday_removed", "The day is off the list." },
 	{ "promise_updated", "The update is recorded and shown on the "
 	    "promise." },
 	{ "verdicts_saved", "Thank you. Your answers are saved. You can "

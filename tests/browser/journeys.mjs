@@ -188,6 +188,14 @@ const journeys = {
     await visit(page, js, base, '/admin/audit');
     await expectText(page, 'invite.create');
     await shot(page, 'audit');
+    await visit(page, js, base, '/admin/holidays');
+    await page.fill('#day', '2027-12-24');
+    await submit(page, js, 'form[action="/admin/holidays"] button[type="submit"]');
+    await expectText(page, 'Say what the day is');
+    await page.fill('#name', 'Council closure day');
+    await submit(page, js, 'form[action="/admin/holidays"] button[type="submit"]');
+    await expectText(page, 'The day is on the list');
+    await expectText(page, 'Council closure day');
     await visit(page, js, base, '/reports/board');
     await shot(page, 'board-report');
   },

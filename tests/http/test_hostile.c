@@ -45,6 +45,8 @@ static const struct target targets[] = {
 	{ ADMIN, "/admin/safeguarding", "/admin/safeguarding",
 	    "topic=unsafe", "phrase" },
 	{ ADMIN, "/admin/audit", "/admin/audit", "", "actor" },
+	{ ADMIN, "/admin/holidays", "/admin/holidays", "day=2027-12-24",
+	    "name" },
 };
 
 /* Payloads, urlencoded as they travel. */
@@ -72,6 +74,7 @@ fingerprint(void)
 	    "(SELECT count(*) FROM verdicts) * 3 + "
 	    "(SELECT count(*) FROM meetings) + "
 	    "(SELECT count(*) FROM safeguarding_phrases) * 13 + "
+	    "(SELECT count(*) FROM holidays) * 19 + "
 	    "(SELECT count(*) FROM users WHERE role = 'admin') * 17"));
 }
 

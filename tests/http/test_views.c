@@ -467,6 +467,73 @@ admins_edit_the_phrase_list(void **state)
 	    "LIKE 'safeguarding.phrase_%%'"), 2);
 }
 
+/* The due date a worker is offered for an open issue. */
+static void
+default_due(const char *path, char *out, size_t outlen)
+{
+	struct resp	 r;
+
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_non_null(resp_between(&r, "name=\"due\" value=\"", "\"", out,
+	    outlen));
+	resp_free(&r);
+}
+
+static void
+admins_keep_the_bank_holidays(void **state)
+{
+	struct resp	 r;
+	char		 path[64], form[128], due[16], later[16];
+	int64_t		 issue, id;
+
+	(void)state;
+	assert_int_equal(client_status(&anon, "/admin/holidays"), 303);
+	assert_int_equal(client_status(&worker, "/admin/holidays"), 404);
+	issue = count("SELECT id FROM issues WHERE state = 'open' "
+	    "ORDER BY id LIMIT 1");
+	assert_true(issue > 0);
+	(void)snprintf(path, sizeof(path), "/issues/%lld", (long long)issue);
+	default_due(path, due, sizeof(due));
+
+	/* Refused, in words, with nothing saved. */
+	assert_int_equal(client_post(&admin, "/admin/holidays",
+	    "/admin/holidays", "day=2026-02-30&name=Closed", &r), 422);
+	assert_true(resp_has(&r, "Enter a real date"));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "day=%s&name=", due);
+	assert_int_equal(client_post(&admin, "/admin/holidays",
+	    "/admin/holidays", form, &r), 422);
+	assert_true(resp_has(&r, "Say what the day is"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM holidays WHERE day = "
+	    "'%s'", due), 0);
+
+	/* The suggested due date itself becomes a day off: it moves on. */
+	(void)snprintf(form, sizeof(form), "day=%s&name=Closure+day", due);
+	assert_int_equal(client_post(&admin, "/admin/holidays",
+	    "/admin/holidays", form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(client_post(&admin, "/admin/holidays",
+	    "/admin/holidays", form, &r), 422);
+	assert_true(resp_has(&r, "already on the list"));
+	assert_true(resp_has(&r, "Closure day"));
+	resp_free(&r);
+	default_due(path, later, sizeof(later));
+	assert_true(strcmp(later, due) > 0);
+
+	id = count("SELECT id FROM holidays WHERE day = '%s'", due);
+	(void)snprintf(form, sizeof(form), "remove=%lld", (long long)id);
+	assert_int_equal(client_post(&admin, "/admin/holidays",
+	    "/admin/holidays", form, &r), 303);
+	resp_free(&r);
+	default_due(path, later, sizeof(later));
+	assert_string_equal(later, due);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
+	    "IN ('holiday.add', 'holiday.remove')"), 2);
+}
+
 int
 main(void)
 {
@@ -481,6 +548,7 @@ main(void)
 		cmocka_unit_test(withdraw_until_answered),
 		cmocka_unit_test(hostile_text_is_kept_and_escaped),
 		cmocka_unit_test(admins_edit_the_phrase_list),
+		cmocka_unit_test(admins_keep_the_bank_holidays),
 	};
 
 	return (cmocka_run_group_tests_name("http_views", tests, demo_group_setup,

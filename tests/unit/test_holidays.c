@@ -1,0 +1,146 @@
+/*
+ * test_holidays.c: counting working days (weekends, days off, the change
+ * to summer time), strict dates, and the holidays table: the seeded bank
+ * holidays, adding (refusals in words), removing, and every change
+ * audited.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "unitdb.h"
+
+#include "holidays.h"
+#include "timefmt.h"
+
+UNITDB_GROUP("/tmp/portal-hol-XXXXXX")
+
+static const struct actor admin = { 1, "Alex Morgan", "admin", "127.0.0.1" };
+
+/* "YYYY-MM-DD HH:MM" local time as seconds. */
+static int64_t
+at(const char *day, int hour)
+{
+	int64_t	 t;
+
+	assert_int_equal(time_parse_date(day, &t), 0);
+	return (t + hour * 3600);
+}
+
+static void
+assert_day(int64_t t, const char *want)
+{
+	char	 day[TIME_DAY_LEN];
+
+	time_day(t, day);
+	assert_string_equal(day, want);
+}
+
+static void
+weekends_and_days_off(void **state)
+{
+	struct time_days	 off;
+	int64_t			 due;
+
+	(void)state;
+	/* Thursday plus five: Friday, then Monday to Thursday. */
+	due = time_add_working_days(at("2026-12-17", 10), 5, NULL);
+	assert_day(due, "2026-12-24");
+	assert_int_equal(due, at("2026-12-24", 0) + 23 * 3600 + 59 * 60);
+	memset(&off, 0, sizeof(off));
+	(void)snprintf(off.day[off.n++], TIME_DAY_LEN, "2026-12-28");
+	(void)snprintf(off.day[off.n++], TIME_DAY_LEN, "2026-12-25");
+	due = time_add_working_days(at("2026-12-24", 10), 1, &off);
+	assert_day(due, "2026-12-29");
+	/* Across the clocks going forward (29 March 2026): still 23:59. */
+	due = time_add_working_days(at("2026-03-27", 12), 1, NULL);
+	assert_int_equal(due, at("2026-03-30", 0) + 23 * 3600 + 59 * 60);
+}
+
+static void
+dates_are_strict(void **state)
+{
+	int64_t	 t;
+
+	(void)state;
+	assert_int_equal(time_parse_date("2028-02-29", &t), 0);
+	assert_day(t, "2028-02-29");
+	assert_int_equal(time_parse_date("2026-02-29", &t), -1);
+	assert_int_equal(time_parse_date("2026-02-30", &t), -1);
+	assert_int_equal(time_parse_date("2026-13-01", &t), -1);
+	assert_int_equal(time_parse_date("2026-1-01x", &t), -1);
+	assert_int_equal(time_parse_date("", &t), -1);
+	assert_int_equal(time_parse_date(NULL, &t), -1);
+}
+
+static void
+seeded_bank_holidays_count(void **state)
+{
+	struct time_days	 off;
+
+	(void)state;
+	assert_int_equal(holidays_from(db, at("2026-12-01", 9), &off), 0);
+	assert_true(off.n >= 3);
+	assert_string_equal(off.day[0], "2026-12-25");
+	assert_string_equal(off.day[1], "2026-12-28");
+	assert_string_equal(off.day[2], "2027-01-01");
+	/* Twenty working days from 30 March 2026 skip Easter. */
+	assert_day(holidays_working_days(db, at("2026-03-30", 9), 20),
+	    "2026-04-29");
+}
+
+static void
+adding_and_removing(void **state)
+{
+	struct time_days	 off;
+	const char		*why;
+	int64_t			 n, id;
+
+	(void)state;
+	assert_int_equal(holidays_add(db, &admin, "2026-02-30", "Closed",
+	    &why), -1);
+	assert_string_equal(why, "Enter a real date, like 2027-12-24.");
+	assert_int_equal(holidays_add(db, &admin, "24/12/2027", "Closed",
+	    &why), -1);
+	assert_non_null(why);
+	assert_int_equal(holidays_add(db, &admin, "2026-12-25", "Again",
+	    &why), -1);
+	assert_string_equal(why, "That day is already on the list.");
+
+	assert_int_equal(holidays_add(db, &admin, "2026-12-24",
+	    "Council closure day", &why), 0);
+	assert_int_equal(holidays_from(db, at("2026-12-24", 9), &off), 0);
+	assert_string_equal(off.day[0], "2026-12-24");
+	assert_day(holidays_working_days(db, at("2026-12-23", 9), 1),
+	    "2026-12-29");
+	assert_int_equal(db_int(db, &id, "SELECT id FROM holidays WHERE "
+	    "day = '2026-12-24'", ""), 1);
+	assert_int_equal(holidays_remove(db, &admin, id), 0);
+	assert_int_equal(holidays_remove(db, &admin, id), -1);
+	assert_day(holidays_working_days(db, at("2026-12-23", 9), 1),
+	    "2026-12-24");
+	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM audit_log WHERE "
+	    "action IN ('holiday.add', 'holiday.remove')", ""), 1);
+	assert_int_equal(n, 2);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(weekends_and_days_off),
+		cmocka_unit_test(dates_are_strict),
+		cmocka_unit_test(seeded_bank_holidays_count),
+		cmocka_unit_test(adding_and_removing),
+	};
+
+	time_zone_init();
+	return (cmocka_run_group_tests_name("holidays", tests, setup,
+	    teardown));
+}
