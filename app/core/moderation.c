@@ -11,6 +11,7 @@
 #include "notify.h"
 #include "safeguarding.h"
 #include "timefmt.h"
+#include "views.h"
 
 static const char *sql_queue =
 	"SELECT v.id, v.title, c.name, v.created_at, v.urgent, "
@@ -139,14 +140,7 @@ moderation_view(struct db *db, int64_t id, struct tval *ctx)
 
 	st = db_query(db, sql_view, "i", id);
 	if ((rc = db_step(st)) == 1) {
-		tv_set_int(ctx, "id", id);
-		tv_set_str(ctx, "title", db_col_text(st, 0));
-		tv_set_str(ctx, "body", db_col_text(st, 1));
-		tv_set_str(ctx, "better", db_col_text(st, 2));
-		tv_set_str(ctx, "category", db_col_text(st, 3));
-		tv_set_str(ctx, "when", time_human(tv_arena(ctx),
-		    sqlite3_column_int64(st, 4)));
-		tv_set_bool(ctx, "share", sqlite3_column_int(st, 5));
+		views_put_words(st, id, ctx);
 		tv_set_str(ctx, "publish", db_col_text(st, 6));
 		tv_set_bool(ctx, "received",
 		    strcmp(db_col_text(st, 7), "received") == 0);

@@ -276,6 +276,24 @@ views_mine(struct db *db, int64_t author_id, struct tval *list)
 	return (rc);
 }
 
+/*
+ * What a view says, from the first six columns of a query: title, body,
+ * better, category name, created_at, share. Its author and the worker
+ * moderating it see these the same way.
+ */
+void
+views_put_words(sqlite3_stmt *st, int64_t id, struct tval *ctx)
+{
+	tv_set_int(ctx, "id", id);
+	tv_set_str(ctx, "title", db_col_text(st, 0));
+	tv_set_str(ctx, "body", db_col_text(st, 1));
+	tv_set_str(ctx, "better", db_col_text(st, 2));
+	tv_set_str(ctx, "category", db_col_text(st, 3));
+	tv_set_str(ctx, "when", time_human(tv_arena(ctx),
+	    sqlite3_column_int64(st, 4)));
+	tv_set_bool(ctx, "share", sqlite3_column_int(st, 5));
+}
+
 /* Everything its author may see about a view, into ctx. */
 int
 views_show(struct db *db, const struct view *v, struct tval *ctx)
@@ -286,14 +304,7 @@ views_show(struct db *db, const struct view *v, struct tval *ctx)
 
 	st = db_query(db, sql_show, "i", v->id);
 	if ((rc = db_step(st)) == 1) {
-		tv_set_int(ctx, "id", v->id);
-		tv_set_str(ctx, "title", db_col_text(st, 0));
-		tv_set_str(ctx, "body", db_col_text(st, 1));
-		tv_set_str(ctx, "better", db_col_text(st, 2));
-		tv_set_str(ctx, "category", db_col_text(st, 3));
-		tv_set_str(ctx, "when", time_human(tv_arena(ctx),
-		    sqlite3_column_int64(st, 4)));
-		tv_set_bool(ctx, "share", sqlite3_column_int(st, 5));
+		views_put_words(st, v->id, ctx);
 		tv_set_bool(ctx, "publish_name",
 		    strcmp(db_col_text(st, 6), "name") == 0);
 		tv_set_bool(ctx, "publish_anon",

@@ -51,6 +51,7 @@ int	views_by_track(struct db *, const char *, struct view *);
 int	views_may_see(const struct view *, int64_t);
 int	views_mine(struct db *, int64_t, struct tval *);
 int	views_show(struct db *, const struct view *, struct tval *);
+void	views_put_words(sqlite3_stmt *, int64_t, struct tval *);
 int	views_may_withdraw(const struct view *);
 int	views_withdraw(struct db *, const struct actor *, const struct view *,
 	    int64_t);
