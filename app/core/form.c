@@ -7,6 +7,8 @@
 #include "form.h"
 #include "utf8.h"
 
+static const struct form_field	*form_find(const struct form *, const char *);
+
 static int
 hexval(char c)
 {
@@ -77,7 +79,7 @@ form_parse(struct arena *a, const char *s, size_t len, struct form *f)
 			if (f->n == FORM_FIELDS_MAX)
 				return (-1);
 			name = decode(a, s, (size_t)(eq - s), &nlen, &nul);
-			if (!nul && !form_has(f, name)) {
+			if (!nul && form_find(f, name) == NULL) {
 				f->fields[f->n].name = name;
 				f->fields[f->n].value = decode(a, eq < amp ?
 				    eq + 1 : amp, eq < amp ?
@@ -93,27 +95,35 @@ form_parse(struct arena *a, const char *s, size_t len, struct form *f)
 	return (0);
 }
 
-/* The decoded value of name, or NULL (absent, or it held a NUL byte). */
-const char *
-form_raw(const struct form *f, const char *name)
+static const struct form_field *
+form_find(const struct form *f, const char *name)
 {
 	size_t	 i;
 
 	for (i = 0; i < f->n; i++)
 		if (strcmp(f->fields[i].name, name) == 0)
-			return (f->fields[i].value);
+			return (&f->fields[i]);
 	return (NULL);
 }
 
+/*
+ * The decoded value of name, or NULL: absent, or it held a NUL byte.
+ * Callers treat NULL as absent; nothing else is needed to be safe.
+ */
+const char *
+form_raw(const struct form *f, const char *name)
+{
+	const struct form_field	*ff;
+
+	ff = form_find(f, name);
+	return (ff != NULL ? ff->value : NULL);
+}
+
+/* Present with a usable value: form_has() true means form_raw() is not NULL. */
 int
 form_has(const struct form *f, const char *name)
 {
-	size_t	 i;
-
-	for (i = 0; i < f->n; i++)
-		if (strcmp(f->fields[i].name, name) == 0)
-			return (1);
-	return (0);
+	return (form_raw(f, name) != NULL);
 }
 
 void
@@ -165,7 +175,7 @@ form_text(const struct form *f, const char *name, size_t maxchars,
 	const char	*v, *end;
 	size_t		 len;
 
-	if (!form_has(f, name)) {
+	if (form_find(f, name) == NULL) {
 		if (required)
 			form_error(e, name, missing);
 		return (required ? NULL : "");

@@ -321,6 +321,13 @@ log_has_trouble(void)
 	return (bad);
 }
 
+/* The same, for a test to ask while the server runs. */
+int
+harness_log_trouble(void)
+{
+	return (tmpdir[0] != '\0' && log_has_trouble());
+}
+
 /*
  * Stop the whole process group: TERM, then KILL if it lingers. Returns -1
  * if the server's log shows trouble (the log is printed).
