@@ -70,6 +70,53 @@ auth_token_new(char *out)
 	sodium_memzero(raw, sizeof(raw));
 }
 
+/*
+ * A one-time form token bound to whoever was shown the form: a random
+ * nonce and a MAC of it keyed by their CSRF token (the session's, or the
+ * anonymous cookie's). Nobody can plant a token on someone else's form,
+ * or test someone else's token, without knowing their CSRF token.
+ */
+static void
+form_token_mac(const char *bind, const unsigned char *nonce, char *out)
+{
+	unsigned char	 mac[16];
+
+	crypto_generichash(mac, sizeof(mac), nonce, 16,
+	    (const unsigned char *)bind, strlen(bind));
+	sodium_bin2base64(out, 23, mac, sizeof(mac),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+void
+auth_form_token_new(const char *bind, char *out)
+{
+	unsigned char	 nonce[16];
+
+	randombytes_buf(nonce, sizeof(nonce));
+	sodium_bin2base64(out, 23, nonce, sizeof(nonce),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	form_token_mac(bind, nonce, out + 22);
+}
+
+/* 1 if token was made by auth_form_token_new() for bind. */
+int
+auth_form_token_ok(const char *bind, const char *token)
+{
+	unsigned char	 nonce[16];
+	char		 mac[23];
+	size_t		 len;
+
+	if (bind == NULL || token == NULL || strlen(token) != 44 ||
+	    strlen(bind) < 16 || strlen(bind) > crypto_generichash_KEYBYTES_MAX)
+		return (0);
+	if (sodium_base642bin(nonce, sizeof(nonce), token, 22, NULL, &len,
+	    NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+	    len != sizeof(nonce))
+		return (0);
+	form_token_mac(bind, nonce, mac);
+	return (sodium_memcmp(mac, token + 22, 22) == 0);
+}
+
 /* What the database stores in place of a token or code. */
 void
 auth_digest(const char *s, size_t len, unsigned char *out)

@@ -14,6 +14,7 @@
 #define AUTH_TOKEN_BYTES	32
 #define AUTH_TOKEN_LEN		44	/* 43 base64url characters + NUL */
 #define AUTH_DIGEST_BYTES	32
+#define AUTH_FORM_TOKEN_LEN	45	/* 22 nonce + 22 MAC characters + NUL */
 #define AUTH_CODE_LEN		40	/* 26 symbols in groups of four */
 #define PASSWORD_MIN		8
 #define PASSWORD_MAX		128
@@ -23,6 +24,8 @@ int	auth_password_hash(const char *, char *);
 int	auth_password_verify(const char *, const char *);
 void	auth_password_dummy(const char *);
 void	auth_token_new(char *);
+void	auth_form_token_new(const char *, char *);
+int	auth_form_token_ok(const char *, const char *);
 void	auth_digest(const char *, size_t, unsigned char *);
 int	auth_equal(const char *, const char *);
 void	auth_code_new(char *, size_t);

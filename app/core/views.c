@@ -21,7 +21,7 @@ static const char *sql_categories =
 static const char *sql_category_ok =
 	"SELECT count(*) FROM categories WHERE id = ?1 AND active = 1";
 static const char *sql_by_token =
-	"SELECT id, urgent FROM views WHERE form_token = ?1";
+	"SELECT id, urgent FROM views WHERE form_token = ?1 AND author_id IS ?2";
 static const char *sql_insert =
 	"INSERT INTO views (author_id, track_hash, category_id, title, body, "
 	"better, share, publish, state, urgent, form_token, created_at) "
@@ -100,12 +100,18 @@ views_category_valid(struct db *db, int64_t id)
 
 /* A view sent twice from the same form: answer as the first time. */
 static int
-find_duplicate(struct db *db, const char *token, struct view_created *out)
+find_duplicate(struct db *db, const char *token, int64_t author,
+    struct view_created *out)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	st = db_query(db, sql_by_token, "t", token);
+	/* Only the sender's own earlier view is a resend of this form. */
+	if ((st = db_prep(db, sql_by_token)) == NULL)
+		return (-1);
+	sqlite3_bind_text(st, 1, token, -1, SQLITE_TRANSIENT);
+	if (author > 0)
+		sqlite3_bind_int64(st, 2, author);
 	if ((rc = db_step(st)) == 1) {
 		out->id = sqlite3_column_int64(st, 0);
 		out->flagged = sqlite3_column_int(st, 1);
@@ -176,7 +182,7 @@ views_create(struct db *db, const struct actor *who,
 	if (db_begin(db) == -1)
 		goto fail;
 	if (in->form_token != NULL && *in->form_token != '\0' &&
-	    find_duplicate(db, in->form_token, out) != 0) {
+	    find_duplicate(db, in->form_token, who->id, out) != 0) {
 		db_rollback(db);
 		goto done;
 	}

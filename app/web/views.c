@@ -17,12 +17,24 @@
 
 static const char *const publish_opts[] = { "no", "name", "anonymous", NULL };
 
+/* The form token sent back in this POST, if it was issued to its sender. */
+static const char *
+form_token(struct page *pg)
+{
+	const char	*v;
+
+	if (pg->req->method != HTTP_METHOD_POST || pg->csrf == NULL)
+		return (NULL);
+	v = form_raw(&pg->form, "form_token");
+	return (auth_form_token_ok(pg->csrf, v) ? v : NULL);
+}
+
 static int
 new_form(struct page *pg, int errors)
 {
 	const struct form	*f = &pg->form;
 	const char		*v;
-	char			 token[AUTH_TOKEN_LEN];
+	char			 token[AUTH_FORM_TOKEN_LEN];
 	int64_t			 cat;
 
 	pg->title = "Raise a view";
@@ -32,16 +44,24 @@ new_form(struct page *pg, int errors)
 	if (views_categories(app_db, tv_set_list(pg->ctx, "categories"),
 	    cat) == -1)
 		return (page_error(pg, 500));
-	tv_set_str(pg->ctx, "v_title", form_raw(f, "title"));
-	tv_set_str(pg->ctx, "v_body", form_raw(f, "body"));
-	tv_set_str(pg->ctx, "v_better", form_raw(f, "better"));
-	tv_set_bool(pg->ctx, "v_share", form_has(f, "share"));
-	v = form_raw(f, "publish");
+	/* Only a form sent back is shown again: a link never fills in words. */
+	if (pg->req->method == HTTP_METHOD_POST) {
+		tv_set_str(pg->ctx, "v_title", form_raw(f, "title"));
+		tv_set_str(pg->ctx, "v_body", form_raw(f, "body"));
+		tv_set_str(pg->ctx, "v_better", form_raw(f, "better"));
+		tv_set_bool(pg->ctx, "v_share", form_has(f, "share"));
+		v = form_raw(f, "publish");
+	} else
+		v = NULL;
 	tv_set_bool(pg->ctx, arena_printf(&pg->arena, "publish_%s",
 	    v ? v : "no"), 1);
-	/* One token per form shown: sent twice, it makes one view. */
-	if ((v = form_raw(f, "form_token")) == NULL || strlen(v) != 43) {
-		auth_token_new(token);
+	/*
+	 * One token per form shown, bound to this sender: sent twice it makes
+	 * one view. A token from a query string or another person is ignored.
+	 */
+	v = form_token(pg);
+	if (v == NULL) {
+		auth_form_token_new(pg->csrf, token);
 		v = token;
 	}
 	tv_set_str(pg->ctx, "form_token", v);
@@ -73,7 +93,7 @@ read_view(struct page *pg, struct view_input *in)
 	if (!pg->signed_in && p == 1)
 		form_error(&pg->errors, "publish", "Without an account there is "
 		    "no name to show. Choose \"without my name\" or \"no\".");
-	in->form_token = form_raw(f, "form_token");
+	in->form_token = form_token(pg);
 	return (pg->errors.n == 0);
 }
 

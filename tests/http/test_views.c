@@ -62,17 +62,32 @@ form_explains_and_keeps_input(void **state)
 	    "'My words%%'"), 0);
 }
 
+/* The form token on c's own /views/new (issued to c). */
+static void
+own_form_token(struct client *c, const char *query, char *out, size_t len)
+{
+	struct resp	 r;
+	char		 path[256];
+
+	(void)snprintf(path, sizeof(path), "/views/new%s", query);
+	resp_init(&r);
+	assert_int_equal(http_get(c, path, &r), 0);
+	assert_non_null(resp_between(&r, "name=\"form_token\" value=\"", "\"",
+	    out, len));
+	resp_free(&r);
+}
+
 static void
 same_form_twice_is_one_view(void **state)
 {
 	struct resp	 r;
-	char		 form[512];
+	char		 form[512], token[64];
 	int		 i;
 
 	(void)state;
+	own_form_token(&young, "", token, sizeof(token));
 	(void)snprintf(form, sizeof(form), "category=1&title=Twice&body=Sent"
-	    "+twice&publish=no&form_token=%s",
-	    "TokenTokenTokenTokenTokenTokenTokenToken123");
+	    "+twice&publish=no&form_token=%s", token);
 	for (i = 0; i < 2; i++) {
 		assert_int_equal(client_post(&young, "/views/new",
 		    "/views/new", form, &r), 303);
@@ -80,6 +95,69 @@ same_form_twice_is_one_view(void **state)
 	}
 	assert_int_equal(count("SELECT count(*) FROM views WHERE title = "
 	    "'Twice'"), 1);
+}
+
+/*
+ * Security #1: a token planted by someone else (sent first by an
+ * attacker, or in a link's query string) never swallows a child's view,
+ * and a child's token tells an attacker nothing.
+ */
+static void
+planted_form_token_cannot_drop_a_view(void **state)
+{
+	struct client	 attacker;
+	struct resp	 r;
+	char		 form[512], token[64];
+	const char	*planted =
+	    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+	(void)state;
+	memset(&attacker, 0, sizeof(attacker));
+	(void)snprintf(form, sizeof(form), "category=1&title=Planted&body="
+	    "Nothing&publish=no&form_token=%s", planted);
+	assert_int_equal(client_post(&attacker, "/views/new", "/views/new",
+	    form, &r), 200);
+	resp_free(&r);
+	/* The child opens the attacker's link: nothing in it is used. */
+	own_form_token(&young, "?form_token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+	    "AAAAAAAAA&body=Prefilled+words&title=Prefilled", token,
+	    sizeof(token));
+	assert_string_not_equal(token, planted);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/views/new?body=Prefilled+words&"
+	    "title=Prefilled", &r), 0);
+	assert_false(resp_has(&r, "Prefilled"));
+	resp_free(&r);
+	/* Even sending the planted token itself, the view is stored. */
+	(void)snprintf(form, sizeof(form), "category=1&title=At+home&body="
+	    "my+foster+carer+hits+me&publish=no&form_token=%s", planted);
+	assert_int_equal(client_post(&young, "/views/new", "/views/new",
+	    form, &r), 200);
+	assert_true(resp_has(&r, "0800 1111"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE body = "
+	    "'my foster carer hits me' AND author_id IS NOT NULL"), 1);
+	assert_int_equal(count("SELECT count(*) FROM safeguarding_flags f "
+	    "JOIN views v ON v.id = f.view_id WHERE v.body = "
+	    "'my foster carer hits me'"), 1);
+	/* The child's own token, replayed by the attacker, finds nothing. */
+	own_form_token(&young, "", token, sizeof(token));
+	(void)snprintf(form, sizeof(form), "category=1&title=Mine&body="
+	    "Mine&publish=no&form_token=%s", token);
+	assert_int_equal(client_post(&young, "/views/new", "/views/new",
+	    form, &r), 303);
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "category=1&title=Probe&body="
+	    "Probe&publish=no&form_token=%s", token);
+	assert_int_equal(client_post(&attacker, "/views/new", "/views/new",
+	    form, &r), 200);
+	assert_false(resp_has(&r, "already"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE title = "
+	    "'Probe'"), 1);
+	/* The signed-out attacker's sends do not count against later tests. */
+	assert_int_equal(db_run("DELETE FROM attempts WHERE key LIKE "
+	    "'anonview:%'"), 0);
 }
 
 static void
@@ -540,6 +618,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(form_explains_and_keeps_input),
 		cmocka_unit_test(same_form_twice_is_one_view),
+		cmocka_unit_test(planted_form_token_cannot_drop_a_view),
 		cmocka_unit_test(whole_loop_by_three_roles),
 		cmocka_unit_test(flagged_view_is_held_until_cleared),
 		cmocka_unit_test(no_account_tracking_code),

@@ -111,6 +111,31 @@ password_policy(void **state)
 	assert_true(password_is_common("qwerty"));
 }
 
+/* A form token works only for the CSRF token it was issued to. */
+static void
+form_tokens_are_bound(void **state)
+{
+	char	 a[AUTH_TOKEN_LEN], b[AUTH_TOKEN_LEN];
+	char	 t[AUTH_FORM_TOKEN_LEN], u[AUTH_FORM_TOKEN_LEN];
+
+	(void)state;
+	auth_token_new(a);
+	auth_token_new(b);
+	auth_form_token_new(a, t);
+	auth_form_token_new(a, u);
+	assert_int_equal(strlen(t), 44);
+	assert_string_not_equal(t, u);
+	assert_int_equal(auth_form_token_ok(a, t), 1);
+	assert_int_equal(auth_form_token_ok(a, u), 1);
+	assert_int_equal(auth_form_token_ok(b, t), 0);
+	assert_int_equal(auth_form_token_ok(NULL, t), 0);
+	assert_int_equal(auth_form_token_ok(a, NULL), 0);
+	assert_int_equal(auth_form_token_ok(a, "AAAAAAAAAAAAAAAAAAAAAAAAAAA"
+	    "AAAAAAAAAAAAAAAAA"), 0);
+	t[30] = t[30] == 'A' ? 'B' : 'A';
+	assert_int_equal(auth_form_token_ok(a, t), 0);
+}
+
 int
 main(void)
 {
@@ -118,6 +143,7 @@ main(void)
 		cmocka_unit_test(tokens_are_random_and_urlsafe),
 		cmocka_unit_test(codes_read_aloud_and_normalise),
 		cmocka_unit_test(constant_time_compare),
+		cmocka_unit_test(form_tokens_are_bound),
 		cmocka_unit_test(passwords_hash_and_verify),
 		cmocka_unit_test(password_policy),
 	};
