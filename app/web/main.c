@@ -134,6 +134,7 @@ kore_worker_configure(void)
 		fatal("libsodium could not start");
 	if (db_open(&app_db, db_path(), err, sizeof(err)) == -1)
 		fatal("%s", err);
+	conns_init();
 }
 
 void
