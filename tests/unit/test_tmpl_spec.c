@@ -2,7 +2,8 @@
  * test_tmpl_spec.c: the official Mustache specification, case by case.
  *
  * Reads the spec's JSON files (comments, interpolation, inverted, partials,
- * sections) from ../shared/mustache-spec, or $MUSTACHE_SPEC_DIR, and runs
+ * sections) from tests/data/mustache-spec (MIT, credited in its LICENSE
+ * and README), or $MUSTACHE_SPEC_DIR, and runs
  * each case as its own cmocka test. JSON numbers become the strings the
  * spec expects (85 -> "85", 1.21 -> "1.21").
  */
@@ -111,7 +112,7 @@ main(void)
 	int		 failed;
 
 	if ((dir = getenv("MUSTACHE_SPEC_DIR")) == NULL)
-		dir = "../shared/mustache-spec";
+		dir = "tests/data/mustache-spec";
 	n = 0;
 	for (i = 0; i < 5; i++) {
 		(void)snprintf(path, sizeof(path), "%s/%s.json", dir,
