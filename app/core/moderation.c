@@ -20,7 +20,7 @@ static const char *sql_queue =
 	"WHERE f.kind = 'view' AND f.item_id = v.id AND f.closed_at IS NULL) "
 	"FROM views v JOIN categories c ON c.id = v.category_id "
 	"WHERE v.state = 'received' "
-	"ORDER BY v.urgent DESC, v.created_at, v.id LIMIT 200";
+	"ORDER BY 7 DESC, v.urgent DESC, v.created_at, v.id LIMIT 200";
 static const char *sql_counts =
 	"SELECT count(*), coalesce(sum(urgent), 0), "
 	"coalesce(min(created_at), 0) FROM views WHERE state = 'received'";
