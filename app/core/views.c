@@ -348,6 +348,9 @@ views_show(struct db *db, const struct view *v, struct tval *ctx)
 	db_done(st);
 	if (rc != 1)
 		return (rc);
+	/* Taken back or not, a worker still reads what was about safety. */
+	tv_set_bool(ctx, "safety", concerns_open_about(db, CONCERN_VIEW,
+	    v->id) > 0);
 	list = tv_set_list(ctx, "timeline");
 	st = db_query(db, sql_timeline, "i", v->id);
 	while ((rc = db_step(st)) == 1) {
@@ -379,12 +382,19 @@ int
 views_withdraw(struct db *db, const struct actor *who, const struct view *v,
     int64_t now)
 {
+	int	 safety;
+
 	if (!views_may_withdraw(v) || db_begin(db) == -1)
 		return (-1);
-	if (db_exec(db, sql_withdraw, "i", v->id) != 0 ||
+	/* Its safeguarding concern stays open: say so, truthfully. */
+	safety = concerns_open_about(db, CONCERN_VIEW, v->id);
+	if (safety == -1 || db_exec(db, sql_withdraw, "i", v->id) != 0 ||
 	    db_changes(db) != 1 ||
-	    notify_view(db, v->id, now, "withdrawn", "You took this back. "
-	    "Nobody will work on it now.", "You took back your view") == -1 ||
+	    notify_view(db, v->id, now, "withdrawn", safety > 0 ?
+	    "You took this back. Because it is about your safety, a "
+	    "participation worker will still read it and may get in touch." :
+	    "You took this back. Nobody will work on it now.",
+	    "You took back your view") == -1 ||
 	    audit_write(db, who, "view.withdraw", "view", v->id, "") == -1 ||
 	    db_commit(db) == -1) {
 		db_rollback(db);

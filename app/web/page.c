@@ -114,6 +114,8 @@ static const struct {
 	{ "meeting_saved", "Saved." },
 	{ "suggestion_sent", "Thank you. A participation worker will read "
 	    "your suggestion." },
+	{ "view_withdrawn_safety", "You took this back. Because it is about "
+	    "your safety, a participation worker will still read it." },
 	{ "concern_held", "You have taken this concern. It stays open until "
 	    "someone closes it with what was done." },
 	{ "concern_closed", "The concern is closed and what was done is "

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "concerns.h"
 #include "throttle.h"
 #include "views.h"
 
@@ -200,7 +201,8 @@ page_view_withdraw(struct http_request *req)
 	if (views_withdraw(app_db, &pg.actor, &v, pg.now) == -1)
 		return (page_error(&pg, views_may_withdraw(&v) ? 500 : 409));
 	return (page_redirect(&pg, arena_printf(&pg.arena, "/views/%lld",
-	    (long long)v.id), "view_withdrawn"));
+	    (long long)v.id), concerns_open_about(app_db, CONCERN_VIEW, v.id) >
+	    0 ? "view_withdrawn_safety" : "view_withdrawn"));
 }
 
 int

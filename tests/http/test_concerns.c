@@ -116,6 +116,13 @@ repro_1_taken_back_stays_on_the_list(void **state)
 	    (long long)view);
 	assert_int_equal(client_post(&young, "/views", path, "", &r), 303);
 	resp_free(&r);
+	/* Told the truth: a worker still reads it. */
+	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)view);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_true(resp_has(&r, "a participation worker will still read it"));
+	assert_false(resp_has(&r, "Nobody will work on it"));
+	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld AND "
 	    "state = 'withdrawn'", (long long)view), 1);
 	/* Gone from the queue, as before; not from the urgent list. */
