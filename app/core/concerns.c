@@ -144,9 +144,9 @@ concern_open(struct db *db, const struct actor *who,
 	    (worker && (in->reason == NULL || *in->reason == '\0')))
 		return (-1);
 	if (db_exec(db, sql_insert, "tIItttItdi", in->kind, in->item_id,
-	    in->author_id, in->text, in->rules ? in->rules : "", worker ? "worker" : "scan",
-	    worker ? in->raised_by : 0, in->reason ? in->reason : "",
-	    in->urgent != 0, now) != 0)
+	    in->author_id, in->text, in->rules ? in->rules : "",
+	    worker ? "worker" : "scan", worker ? in->raised_by : 0,
+	    in->reason ? in->reason : "", in->urgent != 0, now) != 0)
 		return (-1);
 	id = db_last_id(db);
 	if (audit_write(db, who, worker ? "concern.raise" : "concern.open",
@@ -418,6 +418,7 @@ concern_hold(struct db *db, const struct actor *who, int64_t id, int64_t now)
 	enum concern_result	 r;
 	char			 kind[32];
 	int64_t			 item;
+	int			 ok;
 
 	if (db_begin(db) == -1)
 		return (CONCERN_ERROR);
@@ -425,11 +426,10 @@ concern_hold(struct db *db, const struct actor *who, int64_t id, int64_t now)
 		db_rollback(db);
 		return (r);
 	}
-	return (db_end(db, db_exec(db, sql_hold, "iii", id, who->id, now) ==
-	    0 && db_changes(db) == 1 &&
-	    mark_read(db, who, kind, item, now) == 0 &&
-	    audit_write(db, who, "concern.hold", "concern", id, "") == 0) == 0 ?
-	    CONCERN_OK : CONCERN_ERROR);
+	ok = db_exec(db, sql_hold, "iii", id, who->id, now) == 0 &&
+	    db_changes(db) == 1 && mark_read(db, who, kind, item, now) == 0 &&
+	    audit_write(db, who, "concern.hold", "concern", id, "") == 0;
+	return (db_end(db, ok) == 0 ? CONCERN_OK : CONCERN_ERROR);
 }
 
 /*
@@ -465,6 +465,7 @@ concern_close(struct db *db, const struct actor *who, int64_t id,
 	enum concern_result	 r;
 	char			 kind[32];
 	int64_t			 item;
+	int			 ok;
 
 	if (!concern_action_ok(action))
 		return (CONCERN_VAGUE);
@@ -474,11 +475,10 @@ concern_close(struct db *db, const struct actor *who, int64_t id,
 		db_rollback(db);
 		return (r);
 	}
-	return (db_end(db, db_exec(db, sql_close, "iiit", id, now, who->id,
-	    action) == 0 && db_changes(db) == 1 &&
-	    mark_read(db, who, kind, item, now) == 0 &&
-	    audit_write(db, who, "concern.close", "concern", id, "") == 0) == 0 ?
-	    CONCERN_OK : CONCERN_ERROR);
+	ok = db_exec(db, sql_close, "iiit", id, now, who->id, action) == 0 &&
+	    db_changes(db) == 1 && mark_read(db, who, kind, item, now) == 0 &&
+	    audit_write(db, who, "concern.close", "concern", id, "") == 0;
+	return (db_end(db, ok) == 0 ? CONCERN_OK : CONCERN_ERROR);
 }
 
 /* Every concern about one item, oldest first. */

@@ -193,6 +193,7 @@ page_view_withdraw(struct http_request *req)
 {
 	struct page	 pg;
 	struct view	 v;
+	int		 safety;
 
 	if (!page_begin(&pg, req, ALLOW_POST) || !page_require(&pg, R_YOUNG))
 		return (KORE_RESULT_OK);
@@ -200,9 +201,10 @@ page_view_withdraw(struct http_request *req)
 		return (page_error(&pg, 404));
 	if (views_withdraw(app_db, &pg.actor, &v, pg.now) == -1)
 		return (page_error(&pg, views_may_withdraw(&v) ? 500 : 409));
+	safety = concerns_open_about(app_db, CONCERN_VIEW, v.id) > 0;
 	return (page_redirect(&pg, arena_printf(&pg.arena, "/views/%lld",
-	    (long long)v.id), concerns_open_about(app_db, CONCERN_VIEW, v.id) >
-	    0 ? "view_withdrawn_safety" : "view_withdrawn"));
+	    (long long)v.id), safety ? "view_withdrawn_safety" :
+	    "view_withdrawn"));
 }
 
 int

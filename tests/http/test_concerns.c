@@ -388,7 +388,8 @@ closing_needs_a_written_action(void **state)
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM concerns WHERE id = %lld "
 	    "AND closed_at IS NOT NULL AND closed_by = (SELECT id FROM users "
-	    "WHERE name_key = 'priya shah') AND action LIKE 'Told the police%%'",
+	    "WHERE name_key = 'priya shah') AND action LIKE "
+	    "'Told the police%%'",
 	    (long long)c), 1);
 	(void)snprintf(row, sizeof(row), "href=\"/safeguarding/%lld\"",
 	    (long long)c);
@@ -507,8 +508,8 @@ purge_and_account_deletion_keep_it(void **state)
 	assert_open_with_words(c_open, "she slaps me");
 	/* Every concern Jaden's words opened is still open or closed by a
 	 * person, with the name as it was. */
-	assert_int_equal(count("SELECT count(*) FROM concerns WHERE author_id = "
-	    "%lld AND closed_at IS NOT NULL AND closed_by IS NULL",
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE "
+	    "author_id = %lld AND closed_at IS NOT NULL AND closed_by IS NULL",
 	    (long long)jaden), 0);
 	assert_open_with_words(concern_of("view", count("SELECT id FROM views "
 	    "WHERE title = 'At home'")), "he hit me with a belt");
