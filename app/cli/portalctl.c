@@ -368,6 +368,10 @@ cmd_purge(struct cli *c, int argc, char **argv)
 	if (n.views_kept > 0)
 		printf("Kept %lld old view(s) that have a safeguarding "
 		    "record.\n", (long long)n.views_kept);
+	if (n.concerns > 0)
+		printf("%s %lld closed safeguarding concern(s) past their "
+		    "time.\n", dry ? "Would delete" : "Deleted",
+		    (long long)n.concerns);
 	return (0);
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "concerns.h"
 #include "meetings.h"
 #include "notify.h"
 #include "safeguarding.h"
@@ -63,8 +64,11 @@ static const char *sql_suggest =
 	"INSERT INTO agenda_suggestions (meeting_id, user_id, text, urgent, "
 	"created_at) VALUES (?1, ?2, ?3, ?4, ?5)";
 static const char *sql_suggestions =
-	"SELECT id, text, urgent, created_at FROM agenda_suggestions "
-	"WHERE meeting_id = ?1 AND state = 'received' ORDER BY urgent DESC, id";
+	"SELECT s.id, s.text, s.urgent, s.created_at, "
+	"coalesce(u.display_name, '') FROM agenda_suggestions s "
+	"LEFT JOIN users u ON u.id = s.user_id "
+	"WHERE s.meeting_id = ?1 AND s.state = 'received' "
+	"ORDER BY s.urgent DESC, s.id";
 static const char *sql_suggestion =
 	"SELECT meeting_id, text FROM agenda_suggestions "
 	"WHERE id = ?1 AND state = 'received'";
@@ -326,14 +330,19 @@ meeting_suggest(struct db *db, const struct actor *who, int64_t meeting,
 
 	buf_init(&topics, 32);
 	hits = safeguarding_match(db, text, &topics);
-	buf_free(&topics);
 	*flagged = hits > 0;
-	if (hits < 0 || db_begin(db) == -1)
+	if (hits < 0 || db_begin(db) == -1) {
+		buf_free(&topics);
 		return (-1);
+	}
 	ok = db_exec(db, sql_suggest, "iitdi", meeting, who->id, text,
-	    hits > 0, now) == 0 && audit_write(db, who, hits > 0 ?
+	    hits > 0, now) == 0 &&
+	    (hits == 0 || concern_scanned(db, who, CONCERN_SUGGESTION,
+	    db_last_id(db), text, buf_cstr(&topics), now) > 0) &&
+	    audit_write(db, who, hits > 0 ?
 	    "meeting.suggest.flagged" : "meeting.suggest", "meeting", meeting,
 	    "") == 0;
+	buf_free(&topics);
 	return (db_end(db, ok));
 }
 
@@ -352,6 +361,9 @@ meeting_suggestions(struct db *db, int64_t meeting, struct tval *list)
 		tv_set_bool(row, "urgent", sqlite3_column_int(st, 2));
 		tv_set_str(row, "at", time_human(tv_arena(row),
 		    sqlite3_column_int64(st, 3)));
+		/* Workers see who wrote a worrying suggestion. */
+		if (sqlite3_column_int(st, 2))
+			tv_set_str(row, "author", db_col_text(st, 4));
 	}
 	db_done(st);
 	return (rc);

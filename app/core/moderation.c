@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "concerns.h"
 #include "moderation.h"
 #include "notify.h"
 #include "safeguarding.h"
@@ -15,11 +16,11 @@
 
 static const char *sql_queue =
 	"SELECT v.id, v.title, c.name, v.created_at, v.urgent, "
-	"v.author_id IS NULL, EXISTS (SELECT 1 FROM safeguarding_flags f "
-	"WHERE f.view_id = v.id AND f.cleared_at IS NULL) "
+	"v.author_id IS NULL, EXISTS (SELECT 1 FROM concerns f "
+	"WHERE f.kind = 'view' AND f.item_id = v.id AND f.closed_at IS NULL) "
 	"FROM views v JOIN categories c ON c.id = v.category_id "
 	"WHERE v.state = 'received' "
-	"ORDER BY v.urgent DESC, v.created_at, v.id LIMIT 200";
+	"ORDER BY 7 DESC, v.urgent DESC, v.created_at, v.id LIMIT 200";
 static const char *sql_counts =
 	"SELECT count(*), coalesce(sum(urgent), 0), "
 	"coalesce(min(created_at), 0) FROM views WHERE state = 'received'";
@@ -30,10 +31,6 @@ static const char *sql_view =
 	"v.category_id FROM views v "
 	"JOIN categories c ON c.id = v.category_id "
 	"LEFT JOIN users u ON u.id = v.author_id WHERE v.id = ?1";
-static const char *sql_flags =
-	"SELECT topics, created_at, coalesce(cleared_at, 0), "
-	"coalesce(action_taken, '') FROM safeguarding_flags "
-	"WHERE view_id = ?1 ORDER BY id";
 static const char *sql_open_issues =
 	"SELECT id, title, state FROM issues WHERE state != 'published' "
 	"ORDER BY id DESC LIMIT 100";
@@ -87,6 +84,10 @@ moderation_queue(struct db *db, struct tval *ctx)
 	db_done(st);
 	if (rc != 1)
 		return (-1);
+	tv_set_int(ctx, "flagged_comments", concerns_count_kind(db,
+	    CONCERN_COMMENT));
+	tv_set_int(ctx, "flagged_suggestions", concerns_count_kind(db,
+	    CONCERN_SUGGESTION));
 	list = tv_set_list(ctx, "views");
 	st = db_query(db, sql_queue, "");
 	while ((rc = db_step(st)) == 1) {
@@ -104,35 +105,23 @@ moderation_queue(struct db *db, struct tval *ctx)
 	return (rc);
 }
 
+/* The view's concerns, and whether any is still open. */
 static int
-list_flags(struct db *db, int64_t id, struct tval *ctx)
+list_concerns(struct db *db, int64_t id, int64_t now, struct tval *ctx)
 {
-	struct tval	*list, *row;
-	sqlite3_stmt	*st;
-	int		 rc, open;
+	int	 open;
 
-	list = tv_set_list(ctx, "flags");
-	open = 0;
-	st = db_query(db, sql_flags, "i", id);
-	while ((rc = db_step(st)) == 1) {
-		row = tv_push_map(list);
-		tv_set_str(row, "topics", db_col_text(st, 0));
-		tv_set_str(row, "at", time_human(tv_arena(row),
-		    sqlite3_column_int64(st, 1)));
-		tv_set_bool(row, "open", sqlite3_column_int64(st, 2) == 0);
-		tv_set_str(row, "cleared", time_human(tv_arena(row),
-		    sqlite3_column_int64(st, 2)));
-		tv_set_str(row, "action", db_col_text(st, 3));
-		open |= sqlite3_column_int64(st, 2) == 0;
-	}
-	db_done(st);
-	tv_set_bool(ctx, "flag_open", open);
-	return (rc);
+	if (concerns_for_item(db, CONCERN_VIEW, id, now, tv_set_list(ctx,
+	    "concerns")) == -1 ||
+	    (open = concerns_open_about(db, CONCERN_VIEW, id)) == -1)
+		return (-1);
+	tv_set_bool(ctx, "concern_open", open > 0);
+	return (0);
 }
 
 /* One view as a worker sees it. 1 found, 0 not, -1 error. */
 int
-moderation_view(struct db *db, int64_t id, struct tval *ctx)
+moderation_view(struct db *db, int64_t id, int64_t now, struct tval *ctx)
 {
 	struct tval	*list, *row;
 	sqlite3_stmt	*st;
@@ -153,7 +142,7 @@ moderation_view(struct db *db, int64_t id, struct tval *ctx)
 	db_done(st);
 	if (rc != 1)
 		return (rc);
-	if (list_flags(db, id, ctx) == -1)
+	if (list_concerns(db, id, now, ctx) == -1)
 		return (-1);
 	list = tv_set_list(ctx, "open_issues");
 	st = db_query(db, sql_open_issues, "");
@@ -167,11 +156,14 @@ moderation_view(struct db *db, int64_t id, struct tval *ctx)
 }
 
 /*
- * Start a decision: in a transaction, the view must still be waiting and
- * carry no open flag. *category receives its category.
+ * Start a decision: in a transaction, the view must still be waiting.
+ * Before it can go towards councillors (held), someone must have taken
+ * any open concern about it; the concern stays open whatever is decided,
+ * until a person closes it. *category receives its category.
  */
 static enum mod_result
-begin_decision(struct db *db, int64_t view_id, int64_t *category)
+begin_decision(struct db *db, int64_t view_id, int held,
+    int64_t *category)
 {
 	sqlite3_stmt	*st;
 	int		 rc, waiting, flagged;
@@ -189,7 +181,8 @@ begin_decision(struct db *db, int64_t view_id, int64_t *category)
 		db_rollback(db);
 		return (rc == -1 ? MOD_ERROR : MOD_DONE);
 	}
-	if ((flagged = safeguarding_open(db, view_id)) != 0) {
+	if (held && (flagged = concerns_unheld(db, CONCERN_VIEW, view_id)) !=
+	    0) {
 		db_rollback(db);
 		return (flagged == -1 ? MOD_ERROR : MOD_FLAGGED);
 	}
@@ -235,7 +228,7 @@ moderation_approve(struct db *db, const struct actor *who, int64_t view_id,
 	enum mod_result	 r;
 	int64_t		 category;
 
-	if ((r = begin_decision(db, view_id, &category)) != MOD_OK)
+	if ((r = begin_decision(db, view_id, 1, &category)) != MOD_OK)
 		return (r);
 	if (db_exec(db, sql_new_issue, "ittii", category, title, summary, now,
 	    who->id) != 0)
@@ -262,7 +255,7 @@ moderation_redirect(struct db *db, const struct actor *who, int64_t view_id,
 
 	if (moderation_route_text(route) == NULL)
 		return (MOD_ERROR);
-	if ((r = begin_decision(db, view_id, &category)) != MOD_OK)
+	if ((r = begin_decision(db, view_id, 0, &category)) != MOD_OK)
 		return (r);
 	return (finish(db, set_view(db, who, view_id, "redirected", 0, route,
 	    words, now) == 0 &&
@@ -279,7 +272,7 @@ moderation_reject(struct db *db, const struct actor *who, int64_t view_id,
 	enum mod_result	 r;
 	int64_t		 category;
 
-	if ((r = begin_decision(db, view_id, &category)) != MOD_OK)
+	if ((r = begin_decision(db, view_id, 0, &category)) != MOD_OK)
 		return (r);
 	return (finish(db, set_view(db, who, view_id, "rejected", 0, NULL,
 	    reason, now) == 0 &&
@@ -299,7 +292,7 @@ moderation_merge(struct db *db, const struct actor *who, int64_t view_id,
 	char		*text;
 	int		 ok;
 
-	if ((r = begin_decision(db, view_id, &category)) != MOD_OK)
+	if ((r = begin_decision(db, view_id, 1, &category)) != MOD_OK)
 		return (r);
 	buf_init(&title, 128);
 	if (db_text(db, &title, sql_issue_title, "i", issue_id) != 1) {

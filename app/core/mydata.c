@@ -16,8 +16,9 @@ static const char *sql_account =
 	"coalesce(lives_outside, 0), created_at FROM users WHERE id = ?1";
 static const char *sql_views =
 	"SELECT v.id, v.title, v.body, v.better, c.name, v.state, "
-	"coalesce(i.state, ''), v.created_at, v.share, v.publish "
-	"FROM views v JOIN categories c ON c.id = v.category_id "
+	"coalesce(i.state, ''), v.created_at, v.share, v.publish, "
+	"v.read_at IS NOT NULL FROM views v "
+	"JOIN categories c ON c.id = v.category_id "
 	"LEFT JOIN issues i ON i.id = v.issue_id "
 	"WHERE v.author_id = ?1 ORDER BY v.id";
 static const char *sql_events =
@@ -34,7 +35,7 @@ static const char *sql_signins =
 	"SELECT at, action, ip FROM audit_log WHERE actor_id = ?1 "
 	"AND action LIKE 'sign%' ORDER BY id DESC LIMIT 200";
 static const char *sql_flags_of =
-	"SELECT count(*) FROM safeguarding_flags WHERE view_id = ?1";
+	"SELECT count(*) FROM concerns WHERE kind = 'view' AND item_id = ?1";
 static const char *sql_del_notes =
 	"DELETE FROM notifications WHERE view_id = ?1";
 static const char *sql_del_events =
@@ -92,8 +93,8 @@ collect_views(struct db *db, int64_t uid, struct tval *root)
 		tv_set_str(row, "what_would_make_it_better", db_col_text(vs,
 		    3));
 		tv_set_str(row, "about", db_col_text(vs, 4));
-		tv_set_str(row, "state", views_state_label(db_col_text(vs, 5),
-		    db_col_text(vs, 6)));
+		tv_set_str(row, "state", views_label(db_col_text(vs, 5),
+		    db_col_text(vs, 6), sqlite3_column_int(vs, 10)));
 		tv_set_str(row, "sent", time_human(tv_arena(row),
 		    sqlite3_column_int64(vs, 7)));
 		tv_set_bool(row, "councillors_may_read", sqlite3_column_int(vs,

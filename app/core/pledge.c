@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "concerns.h"
 #include "pledge.h"
 #include "safeguarding.h"
 #include "timefmt.h"
@@ -121,8 +122,10 @@ static const char *sql_verdict_add =
 	"comment_state, urgent, topics, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 	"?7, ?8)";
 static const char *sql_comments =
-	"SELECT v.id, v.comment, v.verdict, p.title, v.at, v.urgent, v.topics "
+	"SELECT v.id, v.comment, v.verdict, p.title, v.at, v.urgent, v.topics, "
+	"coalesce(u.display_name, '') "
 	"FROM verdicts v JOIN promises p ON p.id = v.promise_id "
+	"LEFT JOIN users u ON u.id = v.user_id "
 	"WHERE v.comment_state = 'received' ORDER BY v.urgent DESC, v.at "
 	"LIMIT 200";
 static const char *sql_comment_decide =
@@ -723,6 +726,8 @@ pledge_verdict_set(struct db *db, const struct actor *who, int64_t promise,
 	    db_exec(db, sql_verdict_add, "iitttdti", promise, who->id,
 	    verdict, comment, *comment ? "received" : "none", hits > 0,
 	    buf_cstr(&topics), now) != 0 ||
+	    (hits > 0 && concern_scanned(db, who, CONCERN_COMMENT,
+	    db_last_id(db), comment, buf_cstr(&topics), now) == -1) ||
 	    audit_write(db, who, hits > 0 ? "verdict.set.flagged" :
 	    "verdict.set", "promise", promise, verdict) == -1;
 	buf_free(&topics);
@@ -749,6 +754,9 @@ pledge_comments(struct db *db, struct tval *list)
 		    sqlite3_column_int64(st, 4)));
 		tv_set_bool(row, "urgent", sqlite3_column_int(st, 5));
 		tv_set_str(row, "topics", db_col_text(st, 6));
+		/* Workers see who wrote a worrying comment; never others. */
+		if (sqlite3_column_int(st, 5))
+			tv_set_str(row, "author", db_col_text(st, 7));
 	}
 	db_done(st);
 	return (rc);

@@ -5,6 +5,7 @@
  * connection).
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "retention.h"
 #include "settings.h"
@@ -12,46 +13,68 @@
 #define OLD_VIEWS							\
 	"SELECT v.id FROM views v LEFT JOIN issues i ON i.id = v.issue_id " \
 	"WHERE v.created_at < ?1 AND i.published_at IS NULL "		\
-	"AND NOT EXISTS (SELECT 1 FROM safeguarding_flags f "		\
-	"WHERE f.view_id = v.id)"
+	"AND NOT EXISTS (SELECT 1 FROM concerns c WHERE c.kind = 'view' " \
+	"AND c.item_id = v.id AND c.closed_at IS NULL)"
 #define OLD_ACCOUNTS							\
 	"SELECT id FROM users WHERE role = 'young_person' "		\
 	"AND disabled_at IS NOT NULL AND disabled_at < ?1"
+/* Closed concerns past their time; an open one is never purged. */
+#define OLD_CONCERNS							\
+	"SELECT id FROM concerns WHERE closed_at IS NOT NULL "		\
+	"AND closed_at < ?1"
 
 static const char *sql_count_views = "SELECT count(*) FROM (" OLD_VIEWS ")";
 static const char *sql_count_kept =
 	"SELECT count(*) FROM views v LEFT JOIN issues i ON i.id = v.issue_id "
 	"WHERE v.created_at < ?1 AND i.published_at IS NULL "
-	"AND EXISTS (SELECT 1 FROM safeguarding_flags f WHERE f.view_id = v.id)";
+	"AND EXISTS (SELECT 1 FROM concerns c WHERE c.kind = 'view' "
+	"AND c.item_id = v.id AND c.closed_at IS NULL)";
 static const char *sql_count_accounts =
 	"SELECT count(*) FROM (" OLD_ACCOUNTS ")";
+static const char *sql_count_concerns =
+	"SELECT count(*) FROM (" OLD_CONCERNS ")";
 
-/* The statements of the purge, in order; ?1 is the cutoff. */
+enum cutoff { VIEWS, ACCOUNTS, CONCERNS };
+
+/*
+ * The statements of the purge, in order; ?1 is the cutoff. A concern
+ * keeps its own copy of the words, so the items and accounts it was
+ * about may go without losing them.
+ */
 static const struct {
 	const char	*sql;
-	int		 accounts;	/* uses the account cutoff */
+	enum cutoff	 cut;
 } steps[] = {
-	{ "DELETE FROM notifications WHERE view_id IN (" OLD_VIEWS ")", 0 },
-	{ "DELETE FROM view_events WHERE view_id IN (" OLD_VIEWS ")", 0 },
-	{ "DELETE FROM views WHERE id IN (" OLD_VIEWS ")", 0 },
-	{ "DELETE FROM sessions WHERE user_id IN (" OLD_ACCOUNTS ")", 1 },
-	{ "DELETE FROM notifications WHERE user_id IN (" OLD_ACCOUNTS ")", 1 },
-	{ "DELETE FROM verdicts WHERE user_id IN (" OLD_ACCOUNTS ")", 1 },
-	{ "DELETE FROM invites WHERE user_id IN (" OLD_ACCOUNTS ")", 1 },
+	{ "DELETE FROM notifications WHERE view_id IN (" OLD_VIEWS ")", VIEWS },
+	{ "DELETE FROM view_events WHERE view_id IN (" OLD_VIEWS ")", VIEWS },
+	{ "DELETE FROM views WHERE id IN (" OLD_VIEWS ")", VIEWS },
+	{ "DELETE FROM sessions WHERE user_id IN (" OLD_ACCOUNTS ")",
+	    ACCOUNTS },
+	{ "DELETE FROM notifications WHERE user_id IN (" OLD_ACCOUNTS ")",
+	    ACCOUNTS },
+	{ "DELETE FROM verdicts WHERE user_id IN (" OLD_ACCOUNTS ")",
+	    ACCOUNTS },
+	{ "DELETE FROM agenda_suggestions WHERE user_id IN (" OLD_ACCOUNTS
+	    ")", ACCOUNTS },
+	{ "DELETE FROM invites WHERE user_id IN (" OLD_ACCOUNTS ")",
+	    ACCOUNTS },
 	{ "UPDATE invites SET used_by = NULL WHERE used_by IN (" OLD_ACCOUNTS
-	    ")", 1 },
+	    ")", ACCOUNTS },
 	{ "UPDATE views SET author_id = NULL WHERE author_id IN ("
-	    OLD_ACCOUNTS ")", 1 },
-	{ "DELETE FROM users WHERE id IN (" OLD_ACCOUNTS ")", 1 },
+	    OLD_ACCOUNTS ")", ACCOUNTS },
+	{ "DELETE FROM users WHERE id IN (" OLD_ACCOUNTS ")", ACCOUNTS },
+	{ "DELETE FROM concerns WHERE id IN (" OLD_CONCERNS ")", CONCERNS },
 };
 
 static int
-counts(struct db *db, int64_t vcut, int64_t acut, struct purge_counts *c)
+counts(struct db *db, const int64_t *cut, struct purge_counts *c)
 {
-	return (db_int(db, &c->views, sql_count_views, "i", vcut) == 1 &&
-	    db_int(db, &c->views_kept, sql_count_kept, "i", vcut) == 1 &&
-	    db_int(db, &c->accounts, sql_count_accounts, "i", acut) == 1 ?
-	    0 : -1);
+	return (db_int(db, &c->views, sql_count_views, "i", cut[VIEWS]) == 1 &&
+	    db_int(db, &c->views_kept, sql_count_kept, "i", cut[VIEWS]) == 1 &&
+	    db_int(db, &c->accounts, sql_count_accounts, "i",
+	    cut[ACCOUNTS]) == 1 &&
+	    db_int(db, &c->concerns, sql_count_concerns, "i",
+	    cut[CONCERNS]) == 1 ? 0 : -1);
 }
 
 /*
@@ -63,26 +86,31 @@ retention_purge(struct db *db, const struct actor *who, int64_t now,
     int dry_run, struct purge_counts *c)
 {
 	char	 detail[128];
-	int64_t	 vcut, acut;
+	int64_t	 cut[3];
 	size_t	 i;
 
-	vcut = now - settings_int(db, "retention_unpublished_days", 730) *
-	    86400;
-	acut = now - settings_int(db, "retention_closed_account_days", 365) *
-	    86400;
+	cut[VIEWS] = now - settings_int(db, "retention_unpublished_days",
+	    730) * 86400;
+	cut[ACCOUNTS] = now - settings_int(db, "retention_closed_account_days",
+	    365) * 86400;
+	cut[CONCERNS] = now - settings_int(db, "retention_concern_years", 25) *
+	    (int64_t)365 * 86400;
 	if (dry_run)
-		return (counts(db, vcut, acut, c));
+		return (counts(db, cut, c));
 	if (db_begin(db) == -1)
 		return (-1);
-	if (counts(db, vcut, acut, c) == -1)
+	if (counts(db, cut, c) == -1)
 		goto fail;
 	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
-		if (db_exec(db, steps[i].sql, "i", steps[i].accounts ? acut :
-		    vcut) != 0)
+		if (db_exec(db, steps[i].sql, "i", cut[steps[i].cut]) != 0)
 			goto fail;
 	(void)snprintf(detail, sizeof(detail), "views %lld, kept %lld, "
 	    "accounts %lld", (long long)c->views, (long long)c->views_kept,
 	    (long long)c->accounts);
+	if (c->concerns > 0)
+		(void)snprintf(detail + strlen(detail), sizeof(detail) -
+		    strlen(detail), ", closed concerns %lld",
+		    (long long)c->concerns);
 	if (audit_write(db, who, "retention.purge", "", 0, detail) == -1 ||
 	    db_commit(db) == -1)
 		goto fail;

@@ -2,10 +2,11 @@
  * retention.h: deleting what is past its time (portalctl purge).
  *
  * Unpublished views older than retention_unpublished_days go, with their
- * timelines and notifications; views with a safeguarding record are kept
- * (those records have their own, longer rules) and counted. Young
- * people's accounts turned off longer than retention_closed_account_days
- * go; their published views stay, without an author.
+ * timelines and notifications; views with an open safeguarding concern
+ * are kept and counted. Young people's accounts turned off longer than
+ * retention_closed_account_days go; their published views stay, without
+ * an author. A concern keeps its own copy of the words: it stays open
+ * until a person closes it, then for retention_concern_years.
  */
 #ifndef PORTAL_RETENTION_H
 #define PORTAL_RETENTION_H
@@ -19,6 +20,7 @@ struct purge_counts {
 	int64_t		 views;
 	int64_t		 views_kept;	/* safeguarding records */
 	int64_t		 accounts;
+	int64_t		 concerns;	/* closed, past their years */
 };
 
 int	retention_purge(struct db *, const struct actor *, int64_t, int,

@@ -29,6 +29,7 @@ static const struct {
 	{ "small_count", 1, 20 },
 	{ "retention_unpublished_days", 30, 3650 },
 	{ "retention_closed_account_days", 30, 3650 },
+	{ "retention_concern_years", 1, 100 },
 };
 
 const char *

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "auth.h"
+#include "concerns.h"
 #include "issues.h"
 #include "notify.h"
 #include "safeguarding.h"
@@ -28,15 +29,16 @@ static const char *sql_insert =
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'received', ?9, ?10, ?11)";
 static const char *sql_get =
 	"SELECT v.id, coalesce(v.author_id, 0), coalesce(v.issue_id, 0), "
-	"v.state, coalesce(i.state, '') FROM views v "
+	"v.state, coalesce(i.state, ''), v.read_at IS NOT NULL FROM views v "
 	"LEFT JOIN issues i ON i.id = v.issue_id WHERE v.id = ?1";
 static const char *sql_by_track =
 	"SELECT v.id, coalesce(v.author_id, 0), coalesce(v.issue_id, 0), "
-	"v.state, coalesce(i.state, '') FROM views v "
+	"v.state, coalesce(i.state, ''), v.read_at IS NOT NULL FROM views v "
 	"LEFT JOIN issues i ON i.id = v.issue_id WHERE v.track_hash = ?1";
 static const char *sql_mine =
 	"SELECT v.id, v.title, v.state, coalesce(i.state, ''), v.created_at, "
-	"c.name FROM views v JOIN categories c ON c.id = v.category_id "
+	"c.name, v.read_at IS NOT NULL FROM views v "
+	"JOIN categories c ON c.id = v.category_id "
 	"LEFT JOIN issues i ON i.id = v.issue_id "
 	"WHERE v.author_id = ?1 ORDER BY v.id DESC LIMIT 200";
 static const char *sql_show =
@@ -48,6 +50,9 @@ static const char *sql_show =
 	"LEFT JOIN issues i ON i.id = v.issue_id WHERE v.id = ?1";
 static const char *sql_timeline =
 	"SELECT at, kind, text FROM view_events WHERE view_id = ?1 ORDER BY id";
+static const char *sql_read =
+	"UPDATE views SET read_at = ?2, read_by = ?3 "
+	"WHERE id = ?1 AND read_at IS NULL";
 static const char *sql_withdraw =
 	"UPDATE views SET state = 'withdrawn' WHERE id = ?1 "
 	"AND state IN ('received', 'approved', 'merged')";
@@ -71,17 +76,37 @@ static const struct {
 	{ "withdrawn", "", "You took this back" },
 };
 
+/*
+ * What the author reads about where their view is. read: a worker has
+ * opened it, so "Waiting to be read" would no longer be true.
+ */
 const char *
-views_state_label(const char *state, const char *issue_state)
+views_label(const char *state, const char *issue_state, int read)
 {
 	size_t	 i;
 
+	if (read && strcmp(state, "received") == 0)
+		return ("A worker has read it");
 	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
 		if (strcmp(labels[i].state, state) == 0 &&
 		    (labels[i].issue[0] == '\0' ||
 		    strcmp(labels[i].issue, issue_state) == 0))
 			return (labels[i].label);
 	return ("");
+}
+
+const char *
+views_state_label(const char *state, const char *issue_state)
+{
+	return (views_label(state, issue_state, 0));
+}
+
+/* A worker has opened the view: the first time is kept. */
+int
+views_mark_read(struct db *db, const struct actor *who, int64_t id,
+    int64_t now)
+{
+	return (db_exec(db, sql_read, "iii", id, now, who->id));
 }
 
 int
@@ -188,8 +213,8 @@ views_create(struct db *db, const struct actor *who,
 	}
 	if ((hits = safeguarding_match(db, buf_cstr(&text), &topics)) == -1 ||
 	    insert_view(db, who, in, hits > 0, now, out) == -1 ||
-	    (hits > 0 && safeguarding_flag(db, out->id, buf_cstr(&topics),
-	    now) == -1) ||
+	    (hits > 0 && concern_scanned(db, who, CONCERN_VIEW, out->id,
+	    buf_cstr(&text), buf_cstr(&topics), now) == -1) ||
 	    notify_view(db, out->id, now, "received", hits > 0 ?
 	    "We got this. A participation worker will read it today." :
 	    "We got this. A participation worker will read it soon.",
@@ -224,6 +249,7 @@ get_one(struct db *db, sqlite3_stmt *st, struct view *v)
 		    db_col_text(st, 3));
 		(void)snprintf(v->issue_state, sizeof(v->issue_state), "%s",
 		    db_col_text(st, 4));
+		v->read = sqlite3_column_int(st, 5);
 	}
 	db_done(st);
 	return (rc);
@@ -272,8 +298,8 @@ views_mine(struct db *db, int64_t author_id, struct tval *list)
 		row = tv_push_map(list);
 		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
 		tv_set_str(row, "title", db_col_text(st, 1));
-		tv_set_str(row, "state", views_state_label(db_col_text(st, 2),
-		    db_col_text(st, 3)));
+		tv_set_str(row, "state", views_label(db_col_text(st, 2),
+		    db_col_text(st, 3), sqlite3_column_int(st, 6)));
 		tv_set_str(row, "when", time_date(tv_arena(row),
 		    sqlite3_column_int64(st, 4)));
 		tv_set_str(row, "category", db_col_text(st, 5));
@@ -321,13 +347,16 @@ views_show(struct db *db, const struct view *v, struct tval *ctx)
 		    10)));
 		tv_set_str(ctx, "response", db_col_text(st, 11));
 		tv_set_str(ctx, "reason", db_col_text(st, 12));
-		tv_set_str(ctx, "state", views_state_label(v->state,
-		    v->issue_state));
+		tv_set_str(ctx, "state", views_label(v->state,
+		    v->issue_state, v->read));
 		tv_set_bool(ctx, "withdrawable", views_may_withdraw(v));
 	}
 	db_done(st);
 	if (rc != 1)
 		return (rc);
+	/* Taken back or not, a worker still reads what was about safety. */
+	tv_set_bool(ctx, "safety", concerns_open_about(db, CONCERN_VIEW,
+	    v->id) > 0);
 	list = tv_set_list(ctx, "timeline");
 	st = db_query(db, sql_timeline, "i", v->id);
 	while ((rc = db_step(st)) == 1) {
@@ -359,12 +388,19 @@ int
 views_withdraw(struct db *db, const struct actor *who, const struct view *v,
     int64_t now)
 {
+	int	 safety;
+
 	if (!views_may_withdraw(v) || db_begin(db) == -1)
 		return (-1);
-	if (db_exec(db, sql_withdraw, "i", v->id) != 0 ||
+	/* Its safeguarding concern stays open: say so, truthfully. */
+	safety = concerns_open_about(db, CONCERN_VIEW, v->id);
+	if (safety == -1 || db_exec(db, sql_withdraw, "i", v->id) != 0 ||
 	    db_changes(db) != 1 ||
-	    notify_view(db, v->id, now, "withdrawn", "You took this back. "
-	    "Nobody will work on it now.", "You took back your view") == -1 ||
+	    notify_view(db, v->id, now, "withdrawn", safety > 0 ?
+	    "You took this back. Because it is about your safety, a "
+	    "participation worker will still read it and may get in touch." :
+	    "You took this back. Nobody will work on it now.",
+	    "You took back your view") == -1 ||
 	    audit_write(db, who, "view.withdraw", "view", v->id, "") == -1 ||
 	    db_commit(db) == -1) {
 		db_rollback(db);

@@ -40,6 +40,7 @@ struct view {
 	int64_t		 issue_id;
 	char		 state[16];
 	char		 issue_state[20];
+	int		 read;		/* a worker has opened it */
 };
 
 int	views_categories(struct db *, struct tval *, int64_t);
@@ -56,5 +57,7 @@ int	views_may_withdraw(const struct view *);
 int	views_withdraw(struct db *, const struct actor *, const struct view *,
 	    int64_t);
 const char *views_state_label(const char *, const char *);
+const char *views_label(const char *, const char *, int);
+int	views_mark_read(struct db *, const struct actor *, int64_t, int64_t);
 
 #endif

@@ -154,5 +154,8 @@ int	page_open_data(struct http_request *);
 int	page_meetings(struct http_request *);
 int	page_meeting(struct http_request *);
 int	page_meeting_present(struct http_request *);
+int	page_concerns(struct http_request *);
+int	page_concern(struct http_request *);
+int	page_concern_raise(struct http_request *);
 
 #endif

@@ -1,18 +1,18 @@
 /*
  * moderation.c: /moderation (the participation team's queue, urgent
- * first, then oldest) and /moderation/ID (one view: read it, clear a
- * safeguarding flag, then approve, redirect, reject or merge).
+ * first, then oldest) and /moderation/ID (one view: read it, see its
+ * safeguarding concerns, then approve, redirect, reject or merge).
+ * Concerns are held and closed at /safeguarding (concerns.c).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "moderation.h"
-#include "safeguarding.h"
 #include "views.h"
 
 static const char *const actions[] = {
-	"approve", "redirect", "reject", "merge", "clear", NULL,
+	"approve", "redirect", "reject", "merge", NULL,
 };
 static const char *const route_keys[] = {
 	"social_worker", "iro", "advocate", "complaints", NULL,
@@ -37,8 +37,12 @@ view_page(struct page *pg, int64_t id, int errors)
 {
 	const char	*v;
 
-	if (moderation_view(app_db, id, pg->ctx) != 1)
+	if (moderation_view(app_db, id, pg->now, pg->ctx) != 1)
 		return (page_error(pg, 404));
+	/* The author is told a worker has read it (a receipt, kept once). */
+	if (pg->req->method != HTTP_METHOD_POST &&
+	    views_mark_read(app_db, &pg->actor, id, pg->now) != 0)
+		kore_log(LOG_ERR, "views_mark_read: %s", db_errmsg(app_db));
 	pg->title = "Read a view";
 	pg->nav = "moderation";
 	/* Keep what the worker typed, or offer the young person's words. */
@@ -51,8 +55,6 @@ view_page(struct page *pg, int64_t id, int errors)
 	    "situation, so it is best sorted out by someone who knows you. "
 	    "Your participation worker can help you get in touch.");
 	tv_set_str(pg->ctx, "reason", form_raw(&pg->form, "reason"));
-	tv_set_str(pg->ctx, "action_taken", form_raw(&pg->form,
-	    "action_taken"));
 	return (errors ? page_form_errors(pg, "moderation_view") :
 	    page_render(pg, 200, "moderation_view"));
 }
@@ -116,9 +118,9 @@ decide(struct page *pg, int64_t id, int action)
 		break;
 	}
 	if (r == MOD_FLAGGED)
-		form_error(&pg->errors, "action_taken", "This view has a "
-		    "safeguarding flag. Record what you did and clear it "
-		    "first.");
+		form_error(&pg->errors, "concerns", "This view has a "
+		    "safeguarding concern nobody has taken yet. Take it first "
+		    "(it stays open until someone closes it).");
 	else if (r == MOD_DONE)
 		form_error(&pg->errors, "action", "Someone has already "
 		    "dealt with this view.");
@@ -130,28 +132,6 @@ decide(struct page *pg, int64_t id, int action)
 	if (pg->errors.n > 0)
 		return (view_page(pg, id, 1));
 	return (page_redirect(pg, "/moderation", "moderated"));
-}
-
-static int
-clear_flag(struct page *pg, int64_t id)
-{
-	const char	*what;
-
-	what = form_text(&pg->form, "action_taken", 2000, 1, 1, &pg->errors,
-	    "Write what you did about it. This is required.");
-	if (what == NULL)
-		return (view_page(pg, id, 1));
-	if (db_begin(app_db) == -1)
-		return (page_error(pg, 500));
-	if (safeguarding_clear(app_db, &pg->actor, id, what, pg->now) == -1 ||
-	    db_commit(app_db) == -1) {
-		db_rollback(app_db);
-		form_error(&pg->errors, "action_taken", "There is no open flag "
-		    "on this view.");
-		return (view_page(pg, id, 1));
-	}
-	return (page_redirect(pg, arena_printf(&pg->arena,
-	    "/moderation/%lld", (long long)id), "flag_cleared"));
 }
 
 int
@@ -172,7 +152,5 @@ page_moderation_view(struct http_request *req)
 	    "Choose what to do.");
 	if (action < 0)
 		return (view_page(&pg, id, 1));
-	if (action == 4)
-		return (clear_flag(&pg, id));
 	return (decide(&pg, id, action));
 }

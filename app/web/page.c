@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "concerns.h"
 #include "settings.h"
 
 static const struct {
@@ -113,6 +114,13 @@ static const struct {
 	{ "meeting_saved", "Saved." },
 	{ "suggestion_sent", "Thank you. A participation worker will read "
 	    "your suggestion." },
+	{ "view_withdrawn_safety", "You took this back. Because it is about "
+	    "your safety, a participation worker will still read it." },
+	{ "concern_held", "You have taken this concern. It stays open until "
+	    "someone closes it with what was done." },
+	{ "concern_closed", "The concern is closed and what was done is "
+	    "recorded." },
+	{ "concern_raised", "The concern is on the urgent list." },
 };
 
 static int
@@ -274,6 +282,10 @@ layout_data(struct page *pg)
 	if (pg->sess.role == ROLE_YOUNG)
 		tv_set_int(user, "unread", notify_unread(app_db,
 		    pg->sess.user_id));
+	/* The urgent list's count, on every worker's and admin's page. */
+	if (pg->sess.role == ROLE_WORKER || pg->sess.role == ROLE_ADMIN)
+		tv_set_str(user, "concerns_open", arena_printf(&pg->arena,
+		    "%lld", (long long)concerns_count_open(app_db)));
 }
 
 /* Render template tmpl inside the layout and send it. Ends the page. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "concerns.h"
 #include "throttle.h"
 #include "views.h"
 
@@ -212,6 +213,7 @@ page_view_withdraw(struct http_request *req)
 {
 	struct page	 pg;
 	struct view	 v;
+	int		 safety;
 
 	if (!page_begin(&pg, req, ALLOW_POST) || !page_require(&pg, R_YOUNG))
 		return (KORE_RESULT_OK);
@@ -219,8 +221,10 @@ page_view_withdraw(struct http_request *req)
 		return (page_error(&pg, 404));
 	if (views_withdraw(app_db, &pg.actor, &v, pg.now) == -1)
 		return (page_error(&pg, views_may_withdraw(&v) ? 500 : 409));
+	safety = concerns_open_about(app_db, CONCERN_VIEW, v.id) > 0;
 	return (page_redirect(&pg, arena_printf(&pg.arena, "/views/%lld",
-	    (long long)v.id), "view_withdrawn"));
+	    (long long)v.id), safety ? "view_withdrawn_safety" :
+	    "view_withdrawn"));
 }
 
 int

@@ -199,6 +199,37 @@ const journeys = {
     await visit(page, js, base, '/reports/board');
     await shot(page, 'board-report');
   },
+
+  // The urgent list: take a concern, close it with a written action, and
+  // raise one by hand about a view.
+  async 'safeguarding concerns'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await signIn(page, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(page, js, base, '/safeguarding');
+    await expectText(page, 'Safeguarding concerns');
+    await shot(page, 'concerns');
+    await page.click('table a[href^="/safeguarding/"] >> nth=0');
+    if (js) await axeCheck(page, 'a concern');
+    await submit(page, js, 'form:has(input[value="hold"]) button');
+    await expectText(page, 'You have taken this concern');
+    await page.fill('#action', 'ok');
+    await submit(page, js, 'form:has(input[value="close"]) button');
+    await expectText(page, 'Say a little more');
+    await page.fill('#action', 'Spoke to the young person and phoned their social worker, who visits today.');
+    await submit(page, js, 'form:has(input[value="close"]) button');
+    await expectText(page, 'The concern is closed');
+    await visit(page, js, base, '/safeguarding?show=closed');
+    await expectText(page, 'Closed safeguarding concerns');
+    await visit(page, js, base, '/moderation');
+    await page.click('table a[href^="/moderation/"] >> nth=0');
+    await page.click('a[href^="/safeguarding/raise"]');
+    if (js) await axeCheck(page, 'raise a concern');
+    await submit(page, js, 'form[action="/safeguarding/raise"] button');
+    await expectText(page, 'Write a short reason');
+    await page.fill('#reason', 'Mentioned a new older friend who picks them up from school.');
+    await submit(page, js, 'form[action="/safeguarding/raise"] button');
+    await expectText(page, 'The concern is on the urgent list');
+  },
 };
 
 // Tab from the top of a page reaches every control listed, each with a

@@ -269,10 +269,10 @@ whole_loop_by_three_roles(void **state)
 }
 
 static void
-flagged_view_is_held_until_cleared(void **state)
+flagged_view_waits_for_someone_to_take_it(void **state)
 {
 	struct resp	 r;
-	char		 path[64];
+	char		 path[64], cpath[64];
 	int64_t		 view;
 	const char	*body = "Sometimes I want to hurt myself when they "
 	    "move me.";
@@ -291,9 +291,9 @@ flagged_view_is_held_until_cleared(void **state)
 	    "hurt myself when they move me.'");
 	assert_int_equal(count("SELECT urgent FROM views WHERE id = %lld",
 	    (long long)view), 1);
-	assert_int_equal(count("SELECT count(*) FROM safeguarding_flags "
-	    "WHERE view_id = %lld AND topics = 'self_harm'", (long long)view),
-	    1);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'view' AND item_id = %lld AND rules = 'self_harm' AND closed_at "
+	    "IS NULL", (long long)view), 1);
 
 	/* Top of the queue. */
 	resp_init(&r);
@@ -303,29 +303,35 @@ flagged_view_is_held_until_cleared(void **state)
 	assert_true(resp_has(&r, "Safeguarding flag"));
 	resp_free(&r);
 
-	/* It cannot move until the flag is cleared with a record. */
+	/* It cannot become an issue until someone has taken the concern. */
 	(void)snprintf(path, sizeof(path), "/moderation/%lld",
 	    (long long)view);
 	assert_int_equal(client_post(&worker, path, path, "action=approve&"
 	    "issue_title=Moves&summary=Moves+are+hard.", &r), 422);
-	assert_true(resp_has(&r, "safeguarding flag"));
+	assert_true(resp_has(&r, "safeguarding concern nobody has taken"));
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld "
 	    "AND state = 'received' AND issue_id IS NULL", (long long)view), 1);
-	assert_int_equal(client_post(&worker, path, path, "action=clear&"
-	    "action_taken=", &r), 422);
-	assert_true(resp_has(&r, "This is required"));
+	(void)snprintf(cpath, sizeof(cpath), "/safeguarding/%lld",
+	    (long long)count("SELECT id FROM concerns WHERE kind = 'view' AND "
+	    "item_id = %lld", (long long)view));
+	assert_int_equal(client_post(&worker, cpath, cpath, "do=hold", &r),
+	    303);
 	resp_free(&r);
-	assert_int_equal(client_post(&worker, path, path, "action=clear&"
-	    "action_taken=Spoke+to+the+young+person+and+their+social+worker.",
-	    &r), 303);
-	resp_free(&r);
-	assert_int_equal(count("SELECT count(*) FROM safeguarding_flags WHERE "
-	    "view_id = %lld AND cleared_at IS NOT NULL AND action_taken LIKE "
-	    "'Spoke%%'", (long long)view), 1);
 	assert_int_equal(client_post(&worker, path, path, "action=approve&"
 	    "issue_title=Moves&summary=Moves+are+hard.", &r), 303);
 	resp_free(&r);
+	/* Approving did not close it: only a person with an action does. */
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'view' AND item_id = %lld AND closed_at IS NULL AND held_by IS "
+	    "NOT NULL", (long long)view), 1);
+	assert_int_equal(client_post(&worker, cpath, cpath, "do=close&"
+	    "action=Spoke+to+the+young+person+and+their+social+worker.", &r),
+	    303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'view' AND item_id = %lld AND closed_at IS NOT NULL AND action "
+	    "LIKE 'Spoke%%'", (long long)view), 1);
 }
 
 static void
@@ -620,7 +626,7 @@ main(void)
 		cmocka_unit_test(same_form_twice_is_one_view),
 		cmocka_unit_test(planted_form_token_cannot_drop_a_view),
 		cmocka_unit_test(whole_loop_by_three_roles),
-		cmocka_unit_test(flagged_view_is_held_until_cleared),
+		cmocka_unit_test(flagged_view_waits_for_someone_to_take_it),
 		cmocka_unit_test(no_account_tracking_code),
 		cmocka_unit_test(others_cannot_see_a_view),
 		cmocka_unit_test(redirect_and_merge_tell_the_young_person),

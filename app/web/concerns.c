@@ -1,0 +1,184 @@
+/*
+ * concerns.c: the participation team's urgent list of safeguarding
+ * concerns, for workers and admins.
+ *
+ *   /safeguarding           open concerns, urgent first, then oldest
+ *                           first; ?show=closed lists the closed ones
+ *   /safeguarding/ID        one concern: the kept words, take it, close
+ *                           it with a written action
+ *   /safeguarding/raise     a worker raises a concern by hand about an
+ *                           item (?kind=view&item=ID) or an account
+ *
+ * Not /admin/safeguarding: that is the admin's phrase list.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "concerns.h"
+
+#define R_CONCERNS	(R_WORKER | R_ADMIN)
+
+/* What a worker may raise a concern about by hand. */
+static const char *const raise_kinds[] = {
+	CONCERN_VIEW, CONCERN_COMMENT, CONCERN_SUGGESTION, CONCERN_ACCOUNT,
+	NULL,
+};
+
+int
+page_concerns(struct http_request *req)
+{
+	struct page	 pg;
+	const char	*show;
+	int		 closed;
+
+	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_CONCERNS))
+		return (KORE_RESULT_OK);
+	show = form_raw(&pg.form, "show");
+	closed = show != NULL && strcmp(show, "closed") == 0;
+	pg.title = closed ? "Closed safeguarding concerns" :
+	    "Safeguarding concerns";
+	pg.nav = "concerns";
+	tv_set_bool(pg.ctx, "show_closed", closed);
+	if (concerns_list(app_db, closed, pg.now, tv_set_list(pg.ctx,
+	    "concerns")) == -1)
+		return (page_error(&pg, 500));
+	return (page_render(&pg, 200, "concerns"));
+}
+
+static int
+concern_page(struct page *pg, int64_t id, int errors)
+{
+	if (concern_show(app_db, id, pg->now, pg->ctx) != 1)
+		return (page_error(pg, 404));
+	pg->title = "A safeguarding concern";
+	pg->nav = "concerns";
+	tv_set_str(pg->ctx, "action_text", form_raw(&pg->form, "action"));
+	return (errors ? page_form_errors(pg, "concern") :
+	    page_render(pg, 200, "concern"));
+}
+
+static int
+close_concern(struct page *pg, int64_t id)
+{
+	const char		*action;
+	enum concern_result	 r;
+
+	action = form_text(&pg->form, "action", CONCERN_ACTION_MAX, 1, 1,
+	    &pg->errors, "Write what was done and who was told. This is "
+	    "required to close a concern.");
+	if (action == NULL)
+		return (concern_page(pg, id, 1));
+	r = concern_close(app_db, &pg->actor, id, action, pg->now);
+	if (r == CONCERN_VAGUE)
+		form_error(&pg->errors, "action", "Say a little more: what "
+		    "was done, and who was told. For example: \"Phoned her "
+		    "social worker, who is visiting today.\"");
+	else if (r == CONCERN_CLOSED)
+		form_error(&pg->errors, "action", "Someone has already closed "
+		    "this concern.");
+	else if (r == CONCERN_MISSING)
+		return (page_error(pg, 404));
+	else if (r != CONCERN_OK)
+		return (page_error(pg, 500));
+	if (pg->errors.n > 0)
+		return (concern_page(pg, id, 1));
+	return (page_redirect(pg, arena_printf(&pg->arena,
+	    "/safeguarding/%lld", (long long)id), "concern_closed"));
+}
+
+int
+page_concern(struct http_request *req)
+{
+	struct page		 pg;
+	const char		*what;
+	enum concern_result	 r;
+	int64_t			 id;
+
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
+	    !page_require(&pg, R_CONCERNS))
+		return (KORE_RESULT_OK);
+	id = strtoll(req->path + strlen("/safeguarding/"), NULL, 10);
+	if (id <= 0)
+		return (page_error(&pg, 404));
+	if (req->method != HTTP_METHOD_POST)
+		return (concern_page(&pg, id, 0));
+	what = form_raw(&pg.form, "do");
+	if (what != NULL && strcmp(what, "close") == 0)
+		return (close_concern(&pg, id));
+	if (what == NULL || strcmp(what, "hold") != 0)
+		return (page_error(&pg, 400));
+	r = concern_hold(app_db, &pg.actor, id, pg.now);
+	if (r == CONCERN_MISSING)
+		return (page_error(&pg, 404));
+	if (r == CONCERN_CLOSED) {
+		form_error(&pg.errors, "action", "This concern is closed "
+		    "already.");
+		return (concern_page(&pg, id, 1));
+	}
+	if (r != CONCERN_OK)
+		return (page_error(&pg, 500));
+	return (page_redirect(&pg, arena_printf(&pg.arena,
+	    "/safeguarding/%lld", (long long)id), "concern_held"));
+}
+
+/* The raise form, with the item's words so the worker knows it is right. */
+static int
+raise_page(struct page *pg, int kind, int64_t item, int errors)
+{
+	struct concern_item	 it;
+	struct buf		 text;
+	const char		*urgent;
+	int			 rc;
+
+	buf_init(&text, 256);
+	rc = concern_item(app_db, raise_kinds[kind], item, &it, &text);
+	if (rc != 1) {
+		buf_free(&text);
+		return (page_error(pg, rc == 0 ? 404 : 500));
+	}
+	pg->title = "Raise a safeguarding concern";
+	pg->nav = "concerns";
+	tv_set_str(pg->ctx, "kind", raise_kinds[kind]);
+	tv_set_int(pg->ctx, "item", item);
+	tv_set_str(pg->ctx, "about", it.label);
+	tv_set_str(pg->ctx, "link", it.link);
+	tv_set_str(pg->ctx, "text", buf_cstr(&text));
+	buf_free(&text);
+	tv_set_str(pg->ctx, "reason", form_raw(&pg->form, "reason"));
+	urgent = form_raw(&pg->form, "urgent");
+	tv_set_bool(pg->ctx, "urgent", pg->req->method != HTTP_METHOD_POST ||
+	    urgent != NULL);
+	return (errors ? page_form_errors(pg, "concern_raise") :
+	    page_render(pg, 200, "concern_raise"));
+}
+
+int
+page_concern_raise(struct http_request *req)
+{
+	struct page	 pg;
+	const char	*reason;
+	int64_t		 item, id;
+	int		 kind, rc;
+
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
+	    !page_require(&pg, R_CONCERNS))
+		return (KORE_RESULT_OK);
+	kind = form_choice(&pg.form, "kind", raise_kinds, &pg.errors, "");
+	if (kind < 0 || form_id(&pg.form, "item", &item) == -1)
+		return (page_error(&pg, 404));
+	if (req->method != HTTP_METHOD_POST)
+		return (raise_page(&pg, kind, item, 0));
+	reason = form_text(&pg.form, "reason", CONCERN_REASON_MAX, 1, 1,
+	    &pg.errors, "Write a short reason: what worries you.");
+	if (reason == NULL)
+		return (raise_page(&pg, kind, item, 1));
+	rc = concern_raise(app_db, &pg.actor, raise_kinds[kind], item, reason,
+	    form_has(&pg.form, "urgent"), pg.now, &id);
+	if (rc == 1)
+		return (page_error(&pg, 404));
+	if (rc != 0)
+		return (page_error(&pg, 500));
+	return (page_redirect(&pg, arena_printf(&pg.arena,
+	    "/safeguarding/%lld", (long long)id), "concern_raised"));
+}

@@ -1,0 +1,546 @@
+/*
+ * test_concerns.c: safeguarding concerns over real HTTP. Reproduces
+ * issue 11's items 1 (a flagged view taken back vanished from every
+ * list), 4 (no concern by hand; flagged comments and suggestions had no
+ * author and did not count) and 9 ("Waiting to be read" after a worker
+ * had read it), and shows each fixed. A flagged view survives withdraw,
+ * reject, redirect, merge, purge and account deletion with its concern
+ * open and its words kept, checked on the pages and in the database.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+#include "testutil.h"
+
+/* Raise a view as young; its id (flagged views answer with help). */
+static int64_t
+raise(const char *title, const char *body, int flagged)
+{
+	struct resp	 r;
+	char		 form[2048];
+	long		 st;
+
+	(void)snprintf(form, sizeof(form), "category=%lld&title=%s&body=%s&"
+	    "publish=no", (long long)count("SELECT id FROM categories WHERE "
+	    "key = 'placements'"), url_enc(title), url_enc(body));
+	st = client_post(&young, "/views/new", "/views/new", form, &r);
+	assert_int_equal(st, flagged ? 200 : 303);
+	if (flagged)
+		assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	return (count("SELECT max(id) FROM views WHERE title = '%s'", title));
+}
+
+static int64_t
+concern_of(const char *kind, int64_t item)
+{
+	return (count("SELECT coalesce(max(id), 0) FROM concerns WHERE kind = "
+	    "'%s' AND item_id = %lld", kind, (long long)item));
+}
+
+/* The concern is open, with the words, in the database and on both pages. */
+static void
+assert_open_with_words(int64_t concern, const char *words)
+{
+	struct resp	 r;
+	char		 path[64], row[96];
+
+	assert_true(concern > 0);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE id = %lld "
+	    "AND closed_at IS NULL AND instr(text, '%s') > 0",
+	    (long long)concern, words), 1);
+	(void)snprintf(row, sizeof(row), "href=\"/safeguarding/%lld\"",
+	    (long long)concern);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/safeguarding", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, row));
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/safeguarding/%lld",
+	    (long long)concern);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, words));
+	assert_true(resp_has(&r, "Close the concern"));
+	resp_free(&r);
+}
+
+static void
+take(int64_t concern)
+{
+	struct resp	 r;
+	char		 path[64];
+
+	(void)snprintf(path, sizeof(path), "/safeguarding/%lld",
+	    (long long)concern);
+	assert_int_equal(client_post(&worker, path, path, "do=hold", &r),
+	    303);
+	resp_free(&r);
+}
+
+static long
+moderate(int64_t view, const char *form)
+{
+	struct resp	 r;
+	char		 path[64];
+	long		 st;
+
+	(void)snprintf(path, sizeof(path), "/moderation/%lld",
+	    (long long)view);
+	st = client_post(&worker, path, path, form, &r);
+	resp_free(&r);
+	return (st);
+}
+
+/* Item 1: taken back, the view left /moderation and its flag was lost. */
+static void
+repro_1_taken_back_stays_on_the_list(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+	int64_t		 view, c;
+
+	(void)state;
+	view = raise("At home", "he hit me with a belt", 1);
+	c = concern_of("view", view);
+	(void)snprintf(path, sizeof(path), "/views/%lld/withdraw",
+	    (long long)view);
+	assert_int_equal(client_post(&young, "/views", path, "", &r), 303);
+	resp_free(&r);
+	/* Told the truth: a worker still reads it. */
+	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)view);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_true(resp_has(&r, "a participation worker will still read it"));
+	assert_false(resp_has(&r, "Nobody will work on it"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld AND "
+	    "state = 'withdrawn'", (long long)view), 1);
+	/* Gone from the queue, as before; not from the urgent list. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/moderation", &r), 0);
+	(void)snprintf(path, sizeof(path), "href=\"/moderation/%lld\"",
+	    (long long)view);
+	assert_false(resp_has(&r, path));
+	resp_free(&r);
+	assert_open_with_words(c, "he hit me with a belt");
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/safeguarding", &r), 0);
+	assert_true(resp_has(&r, "Jaden"));
+	assert_true(resp_has(&r, path));	/* the link to the view */
+	assert_true(resp_has(&r, "Nobody yet"));
+	resp_free(&r);
+}
+
+/* Reject, redirect and merge: none of them closes a concern. */
+static void
+decisions_leave_the_concern_open(void **state)
+{
+	char		 form[128];
+	int64_t		 rejected, redirected, merged, issue;
+
+	(void)state;
+	rejected = raise("Rejected one", "my carer punched me", 1);
+	redirected = raise("Redirected one", "i want to kill myself", 1);
+	merged = raise("Merged one", "he hits me when i am late", 1);
+	assert_int_equal(moderate(rejected, "action=reject&reason=This+is+"
+	    "not+for+the+council+as+a+whole."), 303);
+	assert_int_equal(moderate(redirected, "action=redirect&route="
+	    "social_worker&words=Your+social+worker+can+help."), 303);
+	/* Joining an issue needs someone to have taken the concern. */
+	issue = count("SELECT min(id) FROM issues WHERE state != "
+	    "'published'");
+	(void)snprintf(form, sizeof(form), "action=merge&issue_id=%lld",
+	    (long long)issue);
+	assert_int_equal(moderate(merged, form), 422);
+	take(concern_of("view", merged));
+	assert_int_equal(moderate(merged, form), 303);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE id IN (%lld, "
+	    "%lld, %lld) AND state IN ('rejected', 'redirected', 'merged')",
+	    (long long)rejected, (long long)redirected, (long long)merged), 3);
+	assert_open_with_words(concern_of("view", rejected),
+	    "my carer punched me");
+	assert_open_with_words(concern_of("view", redirected),
+	    "i want to kill myself");
+	assert_open_with_words(concern_of("view", merged),
+	    "he hits me when i am late");
+}
+
+/* Item 4: a worker raises a concern by hand, then redirects the view. */
+static void
+repro_4_worker_raises_a_concern(void **state)
+{
+	struct resp	 r;
+	char		 path[96], loc[96];
+	int64_t		 view, jaden, c;
+
+	(void)state;
+	view = raise("My placement", "my foster dad takes my phone every "
+	    "night and reads it", 0);
+	(void)snprintf(path, sizeof(path), "/safeguarding/raise?kind=view&"
+	    "item=%lld", (long long)view);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "reads it"));
+	resp_free(&r);
+	/* The reason is required; what was typed is kept. */
+	(void)snprintf(path, sizeof(path), "kind=view&item=%lld&reason=&"
+	    "urgent=1", (long long)view);
+	assert_int_equal(client_post(&worker, "/safeguarding",
+	    "/safeguarding/raise", path, &r), 422);
+	assert_true(resp_has(&r, "Write a short reason"));
+	assert_true(resp_has(&r, "name=\"urgent\" value=\"1\" checked"));
+	resp_free(&r);
+	assert_int_equal(concern_of("view", view), 0);
+	(void)snprintf(path, sizeof(path), "kind=view&item=%lld&reason=%s&"
+	    "urgent=1", (long long)view, url_enc("Sleeping in a shed is "
+	    "neglect; call her social worker."));
+	assert_int_equal(client_post(&worker, "/safeguarding",
+	    "/safeguarding/raise", path, &r), 303);
+	assert_non_null(resp_header(&r, "location", loc, sizeof(loc)));
+	resp_free(&r);
+	c = concern_of("view", view);
+	(void)snprintf(path, sizeof(path), "/safeguarding/%lld",
+	    (long long)c);
+	assert_string_equal(loc, path);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE id = %lld "
+	    "AND source = 'worker' AND raised_by = (SELECT id FROM users WHERE "
+	    "name_key = 'priya shah') AND reason LIKE 'Sleeping in a shed%%'",
+	    (long long)c), 1);
+	/* Redirected "to the social worker": the record stays. */
+	assert_int_equal(moderate(view, "action=redirect&route=social_worker&"
+	    "words=Your+social+worker+can+help."), 303);
+	assert_open_with_words(c, "takes my phone every night");
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_true(resp_has(&r, "Raised by"));
+	assert_true(resp_has(&r, "Sleeping in a shed is neglect"));
+	resp_free(&r);
+
+	/* An account too, from the accounts page. */
+	jaden = count("SELECT id FROM users WHERE name_key = 'jaden'");
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/accounts", &r), 0);
+	(void)snprintf(path, sizeof(path), "/safeguarding/raise?kind=account&"
+	    "amp;item=%lld", (long long)jaden);
+	assert_true(resp_has(&r, path));
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "kind=account&item=%lld&reason=%s",
+	    (long long)jaden, url_enc("Missed three meetings, seemed scared."));
+	assert_int_equal(client_post(&worker, "/safeguarding",
+	    "/safeguarding/raise", path, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'account' AND item_id = %lld AND urgent = 0 AND closed_at IS "
+	    "NULL", (long long)jaden), 1);
+	/* Nothing to raise it about: 404. */
+	assert_int_equal(client_status(&worker, "/safeguarding/raise?kind=view"
+	    "&item=99999999"), 404);
+}
+
+/* Item 4: flagged comments and suggestions show their author and count. */
+static void
+repro_4_comments_and_suggestions(void **state)
+{
+	struct resp	 r;
+	char		 form[256], loc[96];
+	int64_t		 promise, meeting, verdict, sugg;
+
+	(void)state;
+	promise = count("SELECT min(p.id) FROM promises p JOIN pledge_versions "
+	    "v ON v.id = p.version_id WHERE v.state = 'current'");
+	(void)snprintf(form, sizeof(form), "v_%lld=no&c_%lld=%s",
+	    (long long)promise, (long long)promise, url_enc("nobody listens "
+	    "and i want to end my life"));
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    form, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	verdict = count("SELECT max(id) FROM verdicts WHERE comment LIKE "
+	    "'%%end my life'");
+	assert_true(concern_of("pledge_comment", verdict) > 0);
+
+	assert_int_equal(client_post(&worker, "/meetings", "/meetings",
+	    "title=January+meeting&date=2099-01-09&time=17%3A30&"
+	    "place=Town+hall&invited=All+members", &r), 303);
+	assert_non_null(resp_header(&r, "location", loc, sizeof(loc)));
+	resp_free(&r);
+	meeting = strtoll(loc + strlen("/meetings/"), NULL, 10);
+	assert_int_equal(client_post(&young, loc, loc, "action=suggest&text="
+	    "i+am+going+to+run+away+tonight", &r), 200);
+	resp_free(&r);
+	sugg = count("SELECT max(id) FROM agenda_suggestions WHERE meeting_id "
+	    "= %lld", (long long)meeting);
+	assert_open_with_words(concern_of("agenda_suggestion", sugg),
+	    "run away tonight");
+	assert_open_with_words(concern_of("pledge_comment", verdict),
+	    "end my life");
+
+	/* Both count on /moderation. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/moderation", &r), 0);
+	assert_true(resp_has(&r, "flagged comment(s) on promises"));
+	assert_true(resp_has(&r, "flagged agenda suggestion(s)"));
+	resp_free(&r);
+	/* Workers see who wrote them. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/moderation/comments", &r), 0);
+	assert_true(resp_has(&r, "end my life"));
+	assert_true(resp_has(&r, "from Jaden"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, loc, &r), 0);
+	assert_true(resp_has(&r, "run away tonight"));
+	assert_true(resp_has(&r, "from Jaden"));
+	resp_free(&r);
+	/* Declining the suggestion closes nothing. */
+	(void)snprintf(form, sizeof(form), "action=decline&suggestion=%lld",
+	    (long long)sugg);
+	assert_int_equal(client_post(&worker, loc, loc, form, &r), 303);
+	resp_free(&r);
+	assert_open_with_words(concern_of("agenda_suggestion", sugg),
+	    "run away tonight");
+}
+
+/* Item 9: once a worker has read it, the author is told so. */
+static void
+repro_9_author_sees_it_was_read(void **state)
+{
+	struct resp	 r;
+	char		 path[64], cpath[64];
+	int64_t		 flagged, plain;
+
+	(void)state;
+	flagged = raise("Scared", "i dont feel safe where i live now", 1);
+	plain = raise("Bus passes", "can we have bus passes for college", 0);
+	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)flagged);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_true(resp_has(&r, "Waiting to be read"));
+	resp_free(&r);
+	/* The worker closes the concern: the author now reads the truth. */
+	(void)snprintf(cpath, sizeof(cpath), "/safeguarding/%lld",
+	    (long long)concern_of("view", flagged));
+	assert_int_equal(client_post(&worker, cpath, cpath, "do=close&action="
+	    "Met+her+at+school+with+her+social+worker%3B+she+is+safe+now.",
+	    &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_true(resp_has(&r, "A worker has read it"));
+	assert_false(resp_has(&r, "Waiting to be read"));
+	resp_free(&r);
+	/* Opening an ordinary view in moderation is reading it too. */
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/views", &r), 0);
+	assert_true(resp_has(&r, "Waiting to be read"));
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/moderation/%lld",
+	    (long long)plain);
+	assert_int_equal(client_status(&worker, path), 200);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld AND "
+	    "state = 'received' AND read_at IS NOT NULL AND read_by = (SELECT "
+	    "id FROM users WHERE name_key = 'priya shah')", (long long)plain),
+	    1);
+	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)plain);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_true(resp_has(&r, "A worker has read it"));
+	resp_free(&r);
+}
+
+/* Closing needs a written action; closed concerns stay readable. */
+static void
+closing_needs_a_written_action(void **state)
+{
+	struct resp	 r;
+	char		 path[64], row[96];
+	int64_t		 view, c;
+
+	(void)state;
+	view = raise("Night", "a man in a car keeps asking me to get in and "
+	    "gives me drugs", 1);
+	c = concern_of("view", view);
+	(void)snprintf(path, sizeof(path), "/safeguarding/%lld", (long long)c);
+	assert_int_equal(client_post(&worker, path, path, "do=close&action=",
+	    &r), 422);
+	assert_true(resp_has(&r, "This is required"));
+	resp_free(&r);
+	assert_int_equal(client_post(&worker, path, path, "do=close&action=ok",
+	    &r), 422);
+	assert_true(resp_has(&r, "Say a little more"));
+	assert_true(resp_has(&r, ">ok</textarea>"));
+	resp_free(&r);
+	assert_open_with_words(c, "gives me drugs");
+	assert_int_equal(client_post(&worker, path, path, "do=close&action="
+	    "Told+the+police+and+her+social+worker%3B+strategy+meeting+"
+	    "tomorrow.", &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE id = %lld "
+	    "AND closed_at IS NOT NULL AND closed_by = (SELECT id FROM users "
+	    "WHERE name_key = 'priya shah') AND action LIKE "
+	    "'Told the police%%'",
+	    (long long)c), 1);
+	(void)snprintf(row, sizeof(row), "href=\"/safeguarding/%lld\"",
+	    (long long)c);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/safeguarding", &r), 0);
+	assert_false(resp_has(&r, row));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/safeguarding?show=closed", &r),
+	    0);
+	assert_true(resp_has(&r, row));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&admin, path, &r), 0);
+	assert_true(resp_has(&r, "gives me drugs"));
+	assert_true(resp_has(&r, "Told the police"));
+	assert_false(resp_has(&r, "Close the concern"));
+	resp_free(&r);
+	/* The audit log knows it was closed, not what anyone wrote. */
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'concern.close' AND object_id = %lld", (long long)c), 1);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE detail "
+	    "LIKE '%%police%%' OR detail LIKE '%%drugs%%'"), 0);
+}
+
+/* Only workers and admins: everyone else gets 404, visitors sign in. */
+static void
+only_workers_and_admins(void **state)
+{
+	struct resp	 r;
+	char		 path[64], count_html[96];
+	int64_t		 c;
+
+	(void)state;
+	c = count("SELECT max(id) FROM concerns");
+	(void)snprintf(path, sizeof(path), "/safeguarding/%lld", (long long)c);
+	assert_int_equal(client_status(&young, "/safeguarding"), 404);
+	assert_int_equal(client_status(&cllr, "/safeguarding"), 404);
+	assert_int_equal(client_status(&young, path), 404);
+	assert_int_equal(client_status(&cllr, path), 404);
+	assert_int_equal(client_status(&young, "/safeguarding/raise?kind="
+	    "account&item=1"), 404);
+	assert_int_equal(client_status(&anon, "/safeguarding"), 303);
+	assert_int_equal(client_post(&young, "/views", path, "do=hold", &r),
+	    404);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE id = %lld "
+	    "AND held_by = (SELECT id FROM users WHERE name_key = 'jaden')",
+	    (long long)c), 0);
+	/* The open count is on every worker's and admin's page. */
+	(void)snprintf(count_html, sizeof(count_html), "Concerns <span "
+	    "class=\"nav-count\">%lld<", (long long)count("SELECT count(*) "
+	    "FROM concerns WHERE closed_at IS NULL"));
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/pledge", &r), 0);
+	assert_true(resp_has(&r, count_html));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&admin, "/admin/settings", &r), 0);
+	assert_true(resp_has(&r, count_html));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/pledge", &r), 0);
+	assert_false(resp_has(&r, "/safeguarding"));
+	resp_free(&r);
+}
+
+/* The purge and account deletion keep the concern and its words. */
+static void
+purge_and_account_deletion_keep_it(void **state)
+{
+	struct resp	 r;
+	char		 out[512];
+	int64_t		 open_view, closed_view, c_open, c_closed, jaden;
+
+	(void)state;
+	open_view = raise("Old and open", "she slaps me and it bruises", 1);
+	closed_view = raise("Old and closed", "i ran away last week", 1);
+	c_open = concern_of("view", open_view);
+	c_closed = concern_of("view", closed_view);
+	assert_int_equal(db_run("UPDATE concerns SET closed_at = CAST(strftime("
+	    "'%s', 'now') AS INTEGER), closed_by "
+	    "= (SELECT id FROM users WHERE name_key = 'priya shah'), action = "
+	    "'Found safe at a friend''s house; carers told.' WHERE kind = "
+	    "'view' AND item_id IN (SELECT id FROM views WHERE title = 'Old "
+	    "and closed')"), 0);
+	/* An ancient closed concern goes; an ancient open one never does. */
+	assert_int_equal(db_run("INSERT INTO concerns (kind, item_id, text, "
+	    "source, created_at, closed_at, action) VALUES ('view', 0, "
+	    "'Ancient words', 'scan', 1, 1, 'Dealt with long ago by the "
+	    "team.')"), 0);
+	assert_int_equal(db_run("UPDATE concerns SET created_at = 1 WHERE "
+	    "kind = 'view' AND item_id IN (SELECT id FROM views WHERE title = "
+	    "'Old and open')"), 0);
+	/* Both views are past their time; Jaden's account is turned off. */
+	assert_int_equal(db_run("UPDATE views SET created_at = 1 WHERE title "
+	    "IN ('Old and open', 'Old and closed')"), 0);
+	jaden = count("SELECT id FROM users WHERE name_key = 'jaden'");
+	assert_int_equal(db_run("UPDATE users SET disabled_at = 1 WHERE "
+	    "name_key = 'jaden'"), 0);
+	assert_int_equal(harness_ctl("purge", out, sizeof(out)), 0);
+	assert_non_null(strstr(out, "Deleted 1 closed safeguarding "
+	    "concern(s)"));
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE text = "
+	    "'Ancient words'"), 0);
+	/* The account and the closed concern's view went; nothing else. */
+	assert_int_equal(count("SELECT count(*) FROM users WHERE id = %lld",
+	    (long long)jaden), 0);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld",
+	    (long long)closed_view), 0);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld",
+	    (long long)open_view), 1);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE id = %lld "
+	    "AND closed_at IS NOT NULL AND text LIKE '%%ran away last week%%'",
+	    (long long)c_closed), 1);
+	assert_open_with_words(c_open, "she slaps me");
+	/* Every concern Jaden's words opened is still open or closed by a
+	 * person, with the name as it was. */
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE "
+	    "author_id = %lld AND closed_at IS NOT NULL AND closed_by IS NULL",
+	    (long long)jaden), 0);
+	assert_open_with_words(concern_of("view", count("SELECT id FROM views "
+	    "WHERE title = 'At home'")), "he hit me with a belt");
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/safeguarding", &r), 0);
+	assert_true(resp_has(&r, "Jaden"));
+	resp_free(&r);
+	resp_init(&r);
+	(void)snprintf(out, sizeof(out), "/safeguarding/%lld",
+	    (long long)c_closed);
+	assert_int_equal(http_get(&worker, out, &r), 0);
+	assert_true(resp_has(&r, "no longer there"));
+	assert_true(resp_has(&r, "i ran away last week"));
+	resp_free(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(repro_1_taken_back_stays_on_the_list),
+		cmocka_unit_test(decisions_leave_the_concern_open),
+		cmocka_unit_test(repro_4_worker_raises_a_concern),
+		cmocka_unit_test(repro_4_comments_and_suggestions),
+		cmocka_unit_test(repro_9_author_sees_it_was_read),
+		cmocka_unit_test(closing_needs_a_written_action),
+		cmocka_unit_test(only_workers_and_admins),
+		/* Last: it deletes Jaden's account. */
+		cmocka_unit_test(purge_and_account_deletion_keep_it),
+	};
+
+	return (cmocka_run_group_tests_name("http_concerns", tests,
+	    demo_group_setup, group_teardown_server));
+}
