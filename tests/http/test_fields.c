@@ -54,7 +54,7 @@ static const char *const seeds[] = {
 	"/pledge/manage", "/pledge/manage/promise", "/my-pledges",
 	"/councillors", "/meetings", "/accounts", "/admin/settings",
 	"/admin/safeguarding", "/admin/holidays", "/admin/audit",
-	"/reports/board", "/join", "/login",
+	"/reports/board", "/join", "/login", "/safeguarding",
 };
 
 /* Digits folded, so /issues/3 and /issues/4 count as one page. */

@@ -137,9 +137,9 @@ planted_form_token_cannot_drop_a_view(void **state)
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM views WHERE body = "
 	    "'my foster carer hits me' AND author_id IS NOT NULL"), 1);
-	assert_int_equal(count("SELECT count(*) FROM safeguarding_flags f "
-	    "JOIN views v ON v.id = f.view_id WHERE v.body = "
-	    "'my foster carer hits me'"), 1);
+	assert_int_equal(count("SELECT count(*) FROM concerns c JOIN views v "
+	    "ON c.kind = 'view' AND v.id = c.item_id WHERE v.body = "
+	    "'my foster carer hits me' AND c.closed_at IS NULL"), 1);
 	/* The child's own token, replayed by the attacker, finds nothing. */
 	own_form_token(&young, "", token, sizeof(token));
 	(void)snprintf(form, sizeof(form), "category=1&title=Mine&body="
