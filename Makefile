@@ -35,7 +35,7 @@ HARNESS_OBJ	= $(BUILD)/tests/http/harness.o
 
 DEB_RUN		= kore libsqlite3-dev libsodium-dev libpq-dev pkg-config
 DEB_TEST	= $(DEB_RUN) libcmocka-dev libcurl4-openssl-dev libjansson-dev \
-		  clang libclang-rt-14-dev sqlite3 chromium wrk
+		  clang libclang-rt-14-dev sqlite3 chromium wrk nginx
 
 .PHONY: all run test check-tests deps deps-test clean bench fuzz fuzz-build
 
