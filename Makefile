@@ -128,3 +128,10 @@ fuzz: fuzz-build
 
 clean:
 	rm -rf build
+
+# Production install (README, "Running it for real"); as root, after
+# make all. PREFIX, ETC, DATA, BACKUPS, UNITS, SBIN, RUNAS, PORT: see
+# tools/install.sh.
+install: all
+	@BUILD=$(BUILD) sh tools/install.sh
+.PHONY: install
