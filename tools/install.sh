@@ -8,7 +8,7 @@
 # Where things go (override on the make command line, e.g. for a trial
 # install: make install PREFIX=/tmp/p/opt ETC=/tmp/p/etc ...):
 #   PREFIX   /opt/portal            code, templates, assets (root's)
-#   ETC      /etc/portal            kore.conf, portal.env, tls/
+#   ETC      /etc/portal            kore.conf, portal.env
 #   DATA     /var/lib/portal        the database; Kore's chroot (RUNAS's)
 #   BACKUPS  /var/backups/portal    nightly copies (RUNAS's)
 #   UNITS    /etc/systemd/system    portal.service and two timers
@@ -106,7 +106,6 @@ grep -q '^[[:space:]]*route ' "$PREFIX/kore-routes.conf" ||
 
 echo "Configuration in $ETC"
 install -d -m 0755 "$ETC"
-install -d -m 0750 -o root -g "$RUNAS" "$ETC/tls"
 place_once deploy/kore.conf "$ETC/kore.conf" 0644
 place_once deploy/portal.env "$ETC/portal.env" 0644
 
