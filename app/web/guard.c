@@ -18,6 +18,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app.h"
 #include "proxy.h"
@@ -46,21 +47,41 @@ peer_addr(struct http_request *req, char *out, size_t outlen)
 		    (socklen_t)outlen);
 }
 
+/*
+ * A header sent more than once, its lines joined in order with ", " (as
+ * one list, RFC 9110): a proxy may add its own X-Forwarded-For line after
+ * the client's rather than append to it, and Kore would give us only the
+ * first. If they do not fit, the last line alone (the nearest hops).
+ */
 static const char *
-header(struct http_request *req, const char *name)
+header_joined(struct http_request *req, const char *name, char *buf,
+    size_t len)
 {
-	const char	*v;
+	struct http_header	*h;
+	const char		*last;
+	size_t			 used, n;
 
-	if (http_request_header(req, name, &v))
-		return (v);
-	return (NULL);
+	last = NULL;
+	used = 0;
+	buf[0] = '\0';
+	TAILQ_FOREACH(h, &req->req_headers, list) {
+		if (strcasecmp(h->header, name) != 0)
+			continue;
+		last = h->value;
+		n = (size_t)snprintf(buf + used, len - used, "%s%s",
+		    used ? ", " : "", h->value);
+		if (n >= len - used)
+			return (last);
+		used += n;
+	}
+	return (last == NULL ? NULL : buf);
 }
 
 /* TLS here, or at a trusted proxy that says so. */
 static int
 conn_is_tls(struct http_request *req)
 {
-	char	 peer[PROXY_ADDR_MAX];
+	char	 peer[PROXY_ADDR_MAX], proto[64];
 
 	if (req->owner->owner != NULL &&
 	    req->owner->owner->server != NULL &&
@@ -69,8 +90,8 @@ conn_is_tls(struct http_request *req)
 	if (trusted_proxies.n == 0)
 		return (0);
 	peer_addr(req, peer, sizeof(peer));
-	return (proxy_https(&trusted_proxies, peer,
-	    header(req, "x-forwarded-proto")));
+	return (proxy_https(&trusted_proxies, peer, header_joined(req,
+	    "x-forwarded-proto", proto, sizeof(proto))));
 }
 
 static const char *
@@ -85,11 +106,11 @@ cookie_name(struct http_request *req, const char *base)
 void
 guard_client_ip(struct http_request *req, char *out, size_t outlen)
 {
-	char	 peer[PROXY_ADDR_MAX];
+	char	 peer[PROXY_ADDR_MAX], xff[2048];
 
 	peer_addr(req, peer, sizeof(peer));
-	(void)proxy_client(&trusted_proxies, peer,
-	    trusted_proxies.n == 0 ? NULL : header(req, "x-forwarded-for"),
+	(void)proxy_client(&trusted_proxies, peer, trusted_proxies.n == 0 ?
+	    NULL : header_joined(req, "x-forwarded-for", xff, sizeof(xff)),
 	    out, outlen);
 }
 

@@ -332,20 +332,39 @@ peer_request(struct peer *p, const char *path, const char *body,
 	return (st);
 }
 
+/*
+ * The client's own X-Forwarded-For (one header line per line of xff) and
+ * X-Forwarded-Proto: https, appended to hdrs at *n.
+ */
+static void
+forwarded(const char **hdrs, size_t *n, const char *xff, char fwd[][128])
+{
+	const char	*nl;
+	size_t		 i;
+
+	if (xff == NULL)
+		return;
+	for (i = 0; i < 2 && *xff != '\0'; i++) {
+		nl = strchr(xff, '\n');
+		(void)snprintf(fwd[i], 128, "X-Forwarded-For: %.*s",
+		    (int)(nl ? (size_t)(nl - xff) : strlen(xff)), xff);
+		hdrs[(*n)++] = fwd[i];
+		xff = nl ? nl + 1 : xff + strlen(xff);
+	}
+	hdrs[(*n)++] = "X-Forwarded-Proto: https";
+}
+
 static long
 peer_get(struct peer *p, const char *path, const char *xff,
     struct resp *r)
 {
-	const char	*hdrs[3];
-	char		 fwd[128];
+	const char	*hdrs[4];
+	char		 fwd[2][128];
+	size_t		 n;
 
-	hdrs[0] = NULL;
-	if (xff != NULL) {
-		(void)snprintf(fwd, sizeof(fwd), "X-Forwarded-For: %s", xff);
-		hdrs[0] = fwd;
-		hdrs[1] = "X-Forwarded-Proto: https";
-		hdrs[2] = NULL;
-	}
+	n = 0;
+	forwarded(hdrs, &n, xff, fwd);
+	hdrs[n] = NULL;
 	return (peer_request(p, path, NULL, hdrs, r));
 }
 
@@ -360,8 +379,9 @@ peer_post(struct peer *p, const char *tokpage, const char *path,
     struct resp *r)
 {
 	struct resp	 page;
-	const char	*hdrs[5];
-	char		 csrf[128], ftok[128], origin[128], fwd[128], body[2048];
+	const char	*hdrs[6];
+	char		 csrf[128], ftok[128], origin[128], fwd[2][128];
+	char		 body[2048];
 	size_t		 n;
 
 	assert_true(peer_get(p, tokpage, xff, &page) == 200 ||
@@ -379,11 +399,7 @@ peer_post(struct peer *p, const char *tokpage, const char *path,
 	n = 0;
 	hdrs[n++] = "Content-Type: application/x-www-form-urlencoded";
 	hdrs[n++] = origin;
-	if (xff != NULL) {
-		(void)snprintf(fwd, sizeof(fwd), "X-Forwarded-For: %s", xff);
-		hdrs[n++] = fwd;
-		hdrs[n++] = "X-Forwarded-Proto: https";
-	}
+	forwarded(hdrs, &n, xff, fwd);
 	hdrs[n] = NULL;
 	return (peer_request(p, path, body, hdrs, r));
 }
@@ -564,6 +580,31 @@ direct_forged_headers_ignored(void **state)
 	peer_free(&d);
 }
 
+/*
+ * A proxy that adds its own X-Forwarded-For line below the client's,
+ * rather than appending to it: the lines are one list, read from the
+ * right, so the client's line cannot name the client.
+ */
+static void
+proxy_adding_a_line(void **state)
+{
+	struct peer	 px;
+	struct resp	 r;
+
+	(void)state;
+	/* 127.0.0.1 is the trusted proxy here, talking to the portal. */
+	peer_init(&px, "127.0.0.1", 0);
+	assert_int_equal(peer_post(&px, "/login", "/login", "name=Priya+Shah&"
+	    "password=worker-demo-2026", "https",
+	    "198.51.100.20\n127.0.0.10", &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM sessions WHERE ip = "
+	    "'127.0.0.10'"), 1);
+	assert_int_equal(count("SELECT count(*) FROM sessions WHERE ip = "
+	    "'198.51.100.20'"), 0);
+	peer_free(&px);
+}
+
 int
 main(void)
 {
@@ -572,6 +613,7 @@ main(void)
 		cmocka_unit_test(post_view_through_proxy),
 		cmocka_unit_test(throttle_per_client),
 		cmocka_unit_test(direct_forged_headers_ignored),
+		cmocka_unit_test(proxy_adding_a_line),
 	};
 
 	return (cmocka_run_group_tests_name("proxy", tests, setup,
