@@ -271,15 +271,31 @@ teardown(void **state)
 	return (group_teardown_server(state));
 }
 
+static size_t
+on_data(char *d, size_t size, size_t n, void *arg)
+{
+	buf_append(arg, d, size * n);
+	return (size * n);
+}
+
 static void
 peer_init(struct peer *p, const char *addr, int through_proxy)
 {
 	memset(p, 0, sizeof(*p));
-	p->h = curl_easy_init();
-	assert_non_null(p->h);
 	(void)snprintf(p->iface, sizeof(p->iface), "host!%s", addr);
 	(void)snprintf(p->base, sizeof(p->base), "%s", through_proxy ?
 	    proxy_base : harness_base());
+	p->h = curl_easy_init();
+	assert_non_null(p->h);
+	/* Once: the cookie engine (each call adds to a list). Every
+	 * request sets all the other options it uses. */
+	curl_easy_setopt(p->h, CURLOPT_COOKIEFILE, "");
+	curl_easy_setopt(p->h, CURLOPT_INTERFACE, p->iface);
+	curl_easy_setopt(p->h, CURLOPT_SSL_VERIFYPEER, 0L);
+	curl_easy_setopt(p->h, CURLOPT_NOPROXY, "*");
+	curl_easy_setopt(p->h, CURLOPT_TIMEOUT, 30L);
+	curl_easy_setopt(p->h, CURLOPT_WRITEFUNCTION, on_data);
+	curl_easy_setopt(p->h, CURLOPT_HEADERFUNCTION, on_data);
 }
 
 static void
@@ -287,13 +303,6 @@ peer_free(struct peer *p)
 {
 	curl_easy_cleanup(p->h);
 	p->h = NULL;
-}
-
-static size_t
-on_data(char *d, size_t size, size_t n, void *arg)
-{
-	buf_append(arg, d, size * n);
-	return (size * n);
 }
 
 /* One request from p; extra headers end with NULL. Returns the status. */
@@ -310,23 +319,18 @@ peer_request(struct peer *p, const char *path, const char *body,
 	hdrs = NULL;
 	for (; extra != NULL && *extra != NULL; extra++)
 		hdrs = curl_slist_append(hdrs, *extra);
-	curl_easy_reset(p->h);
 	curl_easy_setopt(p->h, CURLOPT_URL, url);
-	curl_easy_setopt(p->h, CURLOPT_INTERFACE, p->iface);
-	curl_easy_setopt(p->h, CURLOPT_COOKIEFILE, "");
-	curl_easy_setopt(p->h, CURLOPT_SSL_VERIFYPEER, 0L);
-	curl_easy_setopt(p->h, CURLOPT_NOPROXY, "*");
-	curl_easy_setopt(p->h, CURLOPT_TIMEOUT, 30L);
 	curl_easy_setopt(p->h, CURLOPT_HTTPHEADER, hdrs);
-	curl_easy_setopt(p->h, CURLOPT_WRITEFUNCTION, on_data);
 	curl_easy_setopt(p->h, CURLOPT_WRITEDATA, &r->body);
-	curl_easy_setopt(p->h, CURLOPT_HEADERFUNCTION, on_data);
 	curl_easy_setopt(p->h, CURLOPT_HEADERDATA, &r->headers);
 	if (body != NULL)
 		curl_easy_setopt(p->h, CURLOPT_POSTFIELDS, body);
+	else
+		curl_easy_setopt(p->h, CURLOPT_HTTPGET, 1L);
 	st = -1;
 	if (curl_easy_perform(p->h) == CURLE_OK)
 		curl_easy_getinfo(p->h, CURLINFO_RESPONSE_CODE, &st);
+	curl_easy_setopt(p->h, CURLOPT_HTTPHEADER, NULL);
 	curl_slist_free_all(hdrs);
 	r->status = st;
 	return (st);
