@@ -170,6 +170,7 @@ void
 kore_parent_configure(int argc, char **argv)
 {
 	struct db	*db;
+	const char	*proxies;
 	char		 err[512];
 	int		 n;
 
@@ -186,9 +187,13 @@ kore_parent_configure(int argc, char **argv)
 		fatal("cannot read the common-passwords list "
 		    "data/common-passwords.txt");
 
-	if (guard_proxies_init(getenv("PORTAL_TRUSTED_PROXIES"), err,
-	    sizeof(err)) == -1)
+	proxies = getenv("PORTAL_TRUSTED_PROXIES");
+	if (guard_proxies_init(proxies, err, sizeof(err)) == -1)
 		fatal("%s", err);
+	if (proxies != NULL && *proxies != '\0')
+		kore_log(LOG_NOTICE, "trusted_proxies: %s (their "
+		    "X-Forwarded-For and X-Forwarded-Proto are believed)",
+		    proxies);
 
 	worker_db_path(db_path());
 	if (db_open(&db, db_path(), err, sizeof(err)) == -1)
