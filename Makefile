@@ -35,7 +35,7 @@ HARNESS_OBJ	= $(BUILD)/tests/http/harness.o
 
 DEB_RUN		= kore libsqlite3-dev libsodium-dev libpq-dev pkg-config
 DEB_TEST	= $(DEB_RUN) libcmocka-dev libcurl4-openssl-dev libjansson-dev \
-		  clang libclang-rt-14-dev sqlite3 chromium wrk
+		  clang libclang-rt-14-dev sqlite3 chromium wrk nginx
 
 .PHONY: all run test check-tests deps deps-test clean bench fuzz fuzz-build
 
@@ -128,3 +128,10 @@ fuzz: fuzz-build
 
 clean:
 	rm -rf build
+
+# Production install (README, "Running it for real"); as root, after
+# make all. PREFIX, ETC, DATA, BACKUPS, UNITS, SBIN, RUNAS, PORT: see
+# tools/install.sh.
+install: all
+	@BUILD=$(BUILD) sh tools/install.sh
+.PHONY: install

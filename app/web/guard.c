@@ -7,33 +7,34 @@
  * for visitors who have not signed in, of their "portal_csrf" cookie; a
  * cross-site Origin or Sec-Fetch-Site is refused as well. Kore writes no
  * SameSite, so cookies are written here as plain headers.
+ *
+ * Behind a TLS-terminating reverse proxy, the client's address and scheme
+ * come from X-Forwarded-For and X-Forwarded-Proto, but only when the TCP
+ * peer is in the trusted_proxies setting (PORTAL_TRUSTED_PROXIES, read by
+ * the parent before the workers fork; empty trusts nobody).
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app.h"
+#include "proxy.h"
 
-static int
-conn_is_tls(struct http_request *req)
+static struct proxies	 trusted_proxies;
+
+/* Parse the trusted_proxies setting once; -1 with the reason in err. */
+int
+guard_proxies_init(const char *spec, char *err, size_t errlen)
 {
-	return (req->owner->owner != NULL &&
-	    req->owner->owner->server != NULL &&
-	    req->owner->owner->server->tls);
+	return (proxies_parse(&trusted_proxies, spec, err, errlen));
 }
 
-static const char *
-cookie_name(struct http_request *req, const char *base)
-{
-	if (strcmp(base, "portal") == 0)
-		return (conn_is_tls(req) ? "__Host-portal" : "portal");
-	return (conn_is_tls(req) ? "__Host-portal_csrf" : "portal_csrf");
-}
-
-void
-guard_client_ip(struct http_request *req, char *out, size_t outlen)
+/* The TCP peer's address as text. */
+static void
+peer_addr(struct http_request *req, char *out, size_t outlen)
 {
 	struct connection	*c = req->owner;
 
@@ -44,6 +45,73 @@ guard_client_ip(struct http_request *req, char *out, size_t outlen)
 	else if (c->family == AF_INET6)
 		(void)inet_ntop(AF_INET6, &c->addr.ipv6.sin6_addr, out,
 		    (socklen_t)outlen);
+}
+
+/*
+ * A header sent more than once, its lines joined in order with ", " (as
+ * one list, RFC 9110): a proxy may add its own X-Forwarded-For line after
+ * the client's rather than append to it, and Kore would give us only the
+ * first. If they do not fit, the last line alone (the nearest hops).
+ */
+static const char *
+header_joined(struct http_request *req, const char *name, char *buf,
+    size_t len)
+{
+	struct http_header	*h;
+	const char		*last;
+	size_t			 used, n;
+
+	last = NULL;
+	used = 0;
+	buf[0] = '\0';
+	TAILQ_FOREACH(h, &req->req_headers, list) {
+		if (strcasecmp(h->header, name) != 0)
+			continue;
+		last = h->value;
+		n = (size_t)snprintf(buf + used, len - used, "%s%s",
+		    used ? ", " : "", h->value);
+		if (n >= len - used)
+			return (last);
+		used += n;
+	}
+	return (last == NULL ? NULL : buf);
+}
+
+/* TLS here, or at a trusted proxy that says so. */
+static int
+conn_is_tls(struct http_request *req)
+{
+	char	 peer[PROXY_ADDR_MAX], proto[64];
+
+	if (req->owner->owner != NULL &&
+	    req->owner->owner->server != NULL &&
+	    req->owner->owner->server->tls)
+		return (1);
+	if (trusted_proxies.n == 0)
+		return (0);
+	peer_addr(req, peer, sizeof(peer));
+	return (proxy_https(&trusted_proxies, peer, header_joined(req,
+	    "x-forwarded-proto", proto, sizeof(proto))));
+}
+
+static const char *
+cookie_name(struct http_request *req, const char *base)
+{
+	if (strcmp(base, "portal") == 0)
+		return (conn_is_tls(req) ? "__Host-portal" : "portal");
+	return (conn_is_tls(req) ? "__Host-portal_csrf" : "portal_csrf");
+}
+
+/* The client's address: the peer, or what a trusted proxy says. */
+void
+guard_client_ip(struct http_request *req, char *out, size_t outlen)
+{
+	char	 peer[PROXY_ADDR_MAX], xff[2048];
+
+	peer_addr(req, peer, sizeof(peer));
+	(void)proxy_client(&trusted_proxies, peer, trusted_proxies.n == 0 ?
+	    NULL : header_joined(req, "x-forwarded-for", xff, sizeof(xff)),
+	    out, outlen);
 }
 
 const char *

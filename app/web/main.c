@@ -8,11 +8,27 @@
  *
  * Configuration comes from the environment because Kore refuses extra
  * command-line arguments:
- *   PORTAL_DB    the database file (default var/portal.db)
+ *   PORTAL_DB               the database file (default var/portal.db)
+ *   PORTAL_TRUSTED_PROXIES  the trusted_proxies setting: addresses or
+ *                           networks of reverse proxies whose
+ *                           X-Forwarded-For/-Proto are believed (default
+ *                           none)
+ *
+ * With Kore's chroot on (the "root" directive, no -n), workers see the
+ * database at its path inside the root, so it must live there; with
+ * privilege drop on ("runas", no -r), the database and its folder must
+ * belong to that user, who creates the -wal and -shm files beside it.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -28,6 +44,9 @@
 
 struct db		*app_db;
 struct tmpl_set		*app_templates;
+
+/* The database file as the workers open it (after chroot, if any). */
+static char		 worker_db[PATH_MAX];
 
 /*
  * The AddressSanitizer runtime (make test's second pass only) asks for
@@ -88,10 +107,70 @@ db_path(void)
 	return (p);
 }
 
+/* Absolute path of a file whose folder exists. */
+static void
+absolute(const char *path, char *out, size_t outlen)
+{
+	char	 a[PATH_MAX], b[PATH_MAX], dir[PATH_MAX];
+
+	(void)snprintf(a, sizeof(a), "%s", path);
+	(void)snprintf(b, sizeof(b), "%s", path);
+	if (realpath(dirname(a), dir) == NULL)
+		fatal("database folder for %s: %s", path, errno_s);
+	if ((size_t)snprintf(out, outlen, "%s/%s", strcmp(dir, "/") == 0 ?
+	    "" : dir, basename(b)) >= outlen)
+		fatal("database path too long: %s", path);
+}
+
+/*
+ * Where the workers find the database, checked before any fork so a
+ * wrong install stops with a clear message rather than failing workers.
+ */
+static void
+worker_db_path(const char *path)
+{
+	struct passwd	*pw;
+	struct stat	 st;
+	char		 abs[PATH_MAX], root[PATH_MAX], dir[PATH_MAX];
+	size_t		 n;
+
+	absolute(path, abs, sizeof(abs));
+	(void)snprintf(worker_db, sizeof(worker_db), "%s", abs);
+	if (!skip_chroot) {
+		if (realpath(kore_root_path, root) == NULL)
+			fatal("root %s: %s", kore_root_path, errno_s);
+		n = strlen(root);
+		if (strcmp(root, "/") != 0) {
+			if (strncmp(abs, root, n) != 0 || abs[n] != '/')
+				fatal("the database %s is outside the root %s "
+				    "the workers are locked into: move it "
+				    "there or change PORTAL_DB", abs, root);
+			(void)snprintf(worker_db, sizeof(worker_db), "%s",
+			    abs + n);
+		}
+	}
+	if (skip_runas || kore_runas_user == NULL)
+		return;
+	if ((pw = getpwnam(kore_runas_user)) == NULL)
+		fatal("runas user %s does not exist", kore_runas_user);
+	if (stat(abs, &st) == -1)
+		fatal("the database %s: %s (create it as %s first: "
+		    "portalctl migrate)", abs, errno_s, kore_runas_user);
+	if (st.st_uid != pw->pw_uid)
+		fatal("the database %s must belong to %s, who the workers "
+		    "run as", abs, kore_runas_user);
+	(void)snprintf(dir, sizeof(dir), "%s", abs);
+	if (stat(dirname(dir), &st) == -1 || st.st_uid != pw->pw_uid)
+		fatal("the folder of %s must belong to %s (the workers "
+		    "create the -wal and -shm files there)", abs,
+		    kore_runas_user);
+}
+
 void
 kore_parent_configure(int argc, char **argv)
 {
 	struct db	*db;
+	const char	*proxies;
 	char		 err[512];
 	int		 n;
 
@@ -108,6 +187,15 @@ kore_parent_configure(int argc, char **argv)
 		fatal("cannot read the common-passwords list "
 		    "data/common-passwords.txt");
 
+	proxies = getenv("PORTAL_TRUSTED_PROXIES");
+	if (guard_proxies_init(proxies, err, sizeof(err)) == -1)
+		fatal("%s", err);
+	if (proxies != NULL && *proxies != '\0')
+		kore_log(LOG_NOTICE, "trusted_proxies: %s (their "
+		    "X-Forwarded-For and X-Forwarded-Proto are believed)",
+		    proxies);
+
+	worker_db_path(db_path());
 	if (db_open(&db, db_path(), err, sizeof(err)) == -1)
 		fatal("%s", err);
 	if ((n = db_migrate(db, "migrations", err, sizeof(err))) == -1)
@@ -132,7 +220,7 @@ kore_worker_configure(void)
 
 	if (sodium_init() < 0)
 		fatal("libsodium could not start");
-	if (db_open(&app_db, db_path(), err, sizeof(err)) == -1)
+	if (db_open(&app_db, worker_db, err, sizeof(err)) == -1)
 		fatal("%s", err);
 	conns_init();
 }
