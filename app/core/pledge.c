@@ -724,7 +724,7 @@ pledge_verdict_set(struct db *db, const struct actor *who, int64_t promise,
 	    verdict, comment, *comment ? "received" : "none", hits > 0,
 	    buf_cstr(&topics), now) != 0 ||
 	    audit_write(db, who, hits > 0 ? "verdict.set.flagged" :
-	    "verdict.set", "promise", promise, verdict) == -1;
+	    "verdict.set", "promise", promise, "") == -1;
 	buf_free(&topics);
 	*flagged = hits > 0;
 	return (rc ? -1 : 0);

@@ -40,9 +40,11 @@ static const char *sql_overdue =
 	"WHERE i.state = 'with_councillor' AND i.due_at < ?1 "
 	"ORDER BY i.due_at LIMIT 50";
 static const char *sql_highlights =
-	"SELECT title, summary, decision, response, reason FROM issues "
-	"WHERE published_at >= ?1 AND published_at < ?2 "
-	"ORDER BY published_at DESC LIMIT 5";
+	"SELECT " ISSUE_PUBLIC_TITLE ", " ISSUE_PUBLIC_SUMMARY ", "
+	"i.decision, i.response, i.reason FROM issues i "
+	"JOIN categories c ON c.id = i.category_id "
+	"WHERE i.published_at >= ?1 AND i.published_at < ?2 "
+	"ORDER BY i.published_at DESC LIMIT 5";
 /* Distinct authors first (from the covering index), then their details. */
 static const char *sql_participants =
 	"SELECT coalesce(u.age_band, ''), coalesce(u.lives_outside, 0), "
@@ -58,7 +60,8 @@ static const char *sql_issues_csv =
 	"JOIN categories c ON c.id = i.category_id "
 	"LEFT JOIN users u ON u.id = i.councillor_id ORDER BY i.id";
 static const char *sql_open_outcomes =
-	"SELECT i.id, i.title, i.summary, c.name, i.decision, i.response, "
+	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", " ISSUE_PUBLIC_SUMMARY ", "
+	"c.name, i.decision, i.response, "
 	"coalesce(i.reason, ''), coalesce(i.action_text, ''), i.published_at "
 	"FROM issues i JOIN categories c ON c.id = i.category_id "
 	"WHERE i.published_at IS NOT NULL ORDER BY i.published_at DESC";
