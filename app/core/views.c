@@ -11,6 +11,7 @@
 #include "auth.h"
 #include "issues.h"
 #include "notify.h"
+#include "routes.h"
 #include "safeguarding.h"
 #include "timefmt.h"
 #include "views.h"
@@ -332,7 +333,10 @@ views_show(struct db *db, const struct view *v, struct tval *ctx)
 		tv_set_str(row, "text", db_col_text(st, 2));
 	}
 	db_done(st);
-	return (rc == 0 ? 1 : -1);
+	if (rc != 0 || (strcmp(v->state, "redirected") == 0 &&
+	    routes_show(db, v->id, ctx) == -1))
+		return (-1);
+	return (1);
 }
 
 /* A view can be taken back until it has been answered. */
