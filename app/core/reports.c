@@ -36,8 +36,9 @@ static const char *sql_answers =
 	"decision FROM issues WHERE answered_at >= ?1 AND answered_at < ?2 "
 	"ORDER BY 1";
 static const char *sql_overdue =
-	"SELECT i.id, i.title, coalesce(u.display_name, ''), i.due_at "
-	"FROM issues i LEFT JOIN users u ON u.id = i.councillor_id "
+	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", coalesce(u.display_name, ''), "
+	"i.due_at FROM issues i JOIN categories c ON c.id = i.category_id "
+	"LEFT JOIN users u ON u.id = i.councillor_id "
 	"WHERE i.state = 'with_councillor' AND i.due_at < ?1 "
 	"ORDER BY i.due_at LIMIT 50";
 static const char *sql_highlights =
@@ -53,7 +54,8 @@ static const char *sql_participants =
 	"WHERE created_at >= ?1 AND created_at < ?2 AND author_id IS NOT NULL) a "
 	"JOIN users u ON u.id = a.author_id GROUP BY 1, 2";
 static const char *sql_issues_csv =
-	"SELECT i.id, i.title, c.name, i.state, coalesce(u.display_name, ''), "
+	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", c.name, i.state, "
+	"coalesce(u.display_name, ''), "
 	"coalesce(i.due_at, 0), coalesce(i.decision, ''), "
 	"coalesce(i.answered_at, 0), coalesce(i.published_at, 0), "
 	"(SELECT count(*) FROM views v WHERE v.issue_id = i.id "

@@ -37,7 +37,8 @@ static const char *sql_by_track =
 	"LEFT JOIN issues i ON i.id = v.issue_id WHERE v.track_hash = ?1";
 static const char *sql_mine =
 	"SELECT v.id, v.title, v.state, coalesce(i.state, ''), v.created_at, "
-	"c.name FROM views v JOIN categories c ON c.id = v.category_id "
+	"c.name, v.publish FROM views v "
+	"JOIN categories c ON c.id = v.category_id "
 	"LEFT JOIN issues i ON i.id = v.issue_id "
 	"WHERE v.author_id = ?1 ORDER BY v.id DESC LIMIT 200";
 static const char *sql_show =
@@ -83,6 +84,20 @@ views_state_label(const char *state, const char *issue_state)
 		    strcmp(labels[i].issue, issue_state) == 0))
 			return (labels[i].label);
 	return ("");
+}
+
+/*
+ * The label for its author, who may have kept it private: then its
+ * published answer was shared, their words were not.
+ */
+static const char *
+label_for(const char *state, const char *issue_state, const char *publish)
+{
+	if (strcmp(publish, "no") == 0 &&
+	    strcmp(issue_state, "published") == 0 &&
+	    (strcmp(state, "approved") == 0 || strcmp(state, "merged") == 0))
+		return ("Answered. Your words stayed private");
+	return (views_state_label(state, issue_state));
 }
 
 int
@@ -267,8 +282,8 @@ views_mine(struct db *db, int64_t author_id, struct tval *list)
 		row = tv_push_map(list);
 		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
 		tv_set_str(row, "title", db_col_text(st, 1));
-		tv_set_str(row, "state", views_state_label(db_col_text(st, 2),
-		    db_col_text(st, 3)));
+		tv_set_str(row, "state", label_for(db_col_text(st, 2),
+		    db_col_text(st, 3), db_col_text(st, 6)));
 		tv_set_str(row, "when", time_date(tv_arena(row),
 		    sqlite3_column_int64(st, 4)));
 		tv_set_str(row, "category", db_col_text(st, 5));
@@ -316,8 +331,8 @@ views_show(struct db *db, const struct view *v, struct tval *ctx)
 		    10)));
 		tv_set_str(ctx, "response", db_col_text(st, 11));
 		tv_set_str(ctx, "reason", db_col_text(st, 12));
-		tv_set_str(ctx, "state", views_state_label(v->state,
-		    v->issue_state));
+		tv_set_str(ctx, "state", label_for(v->state, v->issue_state,
+		    db_col_text(st, 6)));
 		tv_set_bool(ctx, "withdrawable", views_may_withdraw(v));
 	}
 	db_done(st);

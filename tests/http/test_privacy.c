@@ -176,6 +176,8 @@ private_view_never_published(void **state)
 	get_ok(&young, path, &r);
 	assert_false(resp_has(&r, "for everyone to see"));
 	assert_true(resp_has(&r, "Your words and your name are not on it"));
+	assert_true(resp_has(&r, "Answered. Your words stayed private"));
+	assert_false(resp_has(&r, "Answered and shared"));
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM view_events WHERE "
 	    "view_id = %lld AND text LIKE '%%everyone to see%%'",
