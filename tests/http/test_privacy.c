@@ -144,30 +144,30 @@ private_view_never_published(void **state)
 	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
 	    "AND state = 'answered'", (long long)issue), 1);
 	assert_int_equal(post(&worker, path, "action=publish&public_title="
-	    "Permission+for+sleepovers&public_summary=Young+people+want+"
+	    "Sleepover+permission+rules&public_summary=Young+people+want+"
 	    "sleepovers+agreed+faster.", &r), 303);
 	resp_free(&r);
 
 	/* Public pages: the worker's words, never the young person's. */
 	get_ok(&anon, "/you-said-we-did", &r);
-	assert_true(resp_has(&r, "Permission for sleepovers"));
+	assert_true(resp_has(&r, "Sleepover permission rules"));
 	assert_true(resp_has(&r, "sleepovers agreed faster"));
 	assert_false(resp_has(&r, title));
 	assert_false(resp_has(&r, "diary"));
 	/* Its author is not named on it. */
 	assert_non_null(li = strstr(buf_cstr(&r.body),
-	    "Permission for sleepovers"));
+	    "Sleepover permission rules"));
 	assert_non_null(end = strstr(li, "</li>"));
 	*end = '\0';
 	assert_null(strstr(li, "raised by"));
 	resp_free(&r);
 	get_ok(&anon, "/open-data.json", &r);
-	assert_true(resp_has(&r, "Permission for sleepovers"));
+	assert_true(resp_has(&r, "Sleepover permission rules"));
 	assert_false(resp_has(&r, "sleepover forms take weeks"));
 	assert_false(resp_has(&r, "diary"));
 	resp_free(&r);
 	get_ok(&worker, "/reports/board", &r);
-	assert_true(resp_has(&r, "Permission for sleepovers"));
+	assert_true(resp_has(&r, "Sleepover permission rules"));
 	assert_false(resp_has(&r, "diary"));
 	resp_free(&r);
 
