@@ -90,7 +90,7 @@ protected(const struct suppress *s, size_t i)
 static int
 pinned_linear(const struct suppress *s, size_t *which)
 {
-	static double	 m[SUP_LINES_MAX][SUP_CELLS_MAX];
+	double		 m[SUP_LINES_MAX][SUP_CELLS_MAX];
 	size_t		 col[SUP_CELLS_MAX], pivot[SUP_LINES_MAX];
 	size_t		 nc, r, c, i, j, k, best;
 	double		 f, t;
