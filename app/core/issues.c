@@ -424,9 +424,14 @@ words_of(const char *s, size_t *nwords)
 	gap = 1;
 	*nwords = 0;
 	for (; *s != '\0'; s++) {
-		/* Apostrophes join: "don't" and "dont" are one word. */
+		/* Apostrophes join: "don't", with a straight or a curly
+		 * one, and "dont" are one word. */
 		if (*s == '\'')
 			continue;
+		if (strncmp(s, "\xE2\x80\x99", 3) == 0) {
+			s += 2;
+			continue;
+		}
 		if ((unsigned char)*s >= 0x80 ||
 		    (*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') ||
 		    (*s >= 'A' && *s <= 'Z')) {

@@ -110,6 +110,8 @@ quotes_are_caught_however_typed(void **state)
 	    QUOTE_WORDS));
 	assert_true(issues_quotes("I don't know who to ask now", "i dont know "
 	    "who to ask", QUOTE_WORDS));
+	assert_true(issues_quotes("I don\xE2\x80\x99t know who to ask", "i "
+	    "don't know who to ask", QUOTE_WORDS));
 	/* The worker's own words about the same thing are fine. */
 	assert_false(issues_quotes("Young people want more privacy at home.",
 	    body, QUOTE_WORDS));
