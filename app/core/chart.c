@@ -21,13 +21,13 @@ text(struct buf *out, const char *s)
 }
 
 static int64_t
-largest(const struct chart_point *p, size_t n, int64_t threshold)
+largest(const struct chart_point *p, size_t n)
 {
 	int64_t	 max;
 	size_t	 i;
 
 	for (max = 1, i = 0; i < n; i++)
-		if (p[i].value >= threshold && p[i].value > max)
+		if (p[i].hidden == NULL && p[i].value > max)
 			max = p[i].value;
 	return (max);
 }
@@ -35,13 +35,13 @@ largest(const struct chart_point *p, size_t n, int64_t threshold)
 /* Horizontal bars, one a row, the value written at the end of each. */
 void
 chart_bars(struct buf *out, const char *title, const struct chart_point *p,
-    size_t n, int64_t threshold)
+    size_t n)
 {
 	int64_t	 max, w;
 	size_t	 i;
 	int	 y;
 
-	max = largest(p, n, threshold);
+	max = largest(p, n);
 	buf_appendf(out, "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d "
 	    "%zu\" xmlns=\"http://www.w3.org/2000/svg\"><title>",
 	    LABEL_W + PLOT_W + 120, n * BAR_H + 10);
@@ -53,10 +53,11 @@ chart_bars(struct buf *out, const char *title, const struct chart_point *p,
 		    "font-size=\"14\" fill=\"#1b1b1b\">", LABEL_W - 8, y + 18);
 		text(out, p[i].label);
 		buf_puts(out, "</text>");
-		if (p[i].value < threshold) {
+		if (p[i].hidden != NULL) {
 			buf_appendf(out, "<text x=\"%d\" y=\"%d\" font-size=\"13\""
-			    " fill=\"#4a4f55\">fewer than %lld</text>", LABEL_W,
-			    y + 18, (long long)threshold);
+			    " fill=\"#4a4f55\">", LABEL_W, y + 18);
+			text(out, p[i].hidden);
+			buf_puts(out, "</text>");
 			continue;
 		}
 		w = p[i].value * PLOT_W / max;
@@ -73,13 +74,13 @@ chart_bars(struct buf *out, const char *title, const struct chart_point *p,
 /* A line over time; suppressed points sit on the axis, marked hollow. */
 void
 chart_line(struct buf *out, const char *title, const struct chart_point *p,
-    size_t n, int64_t threshold)
+    size_t n)
 {
 	int64_t	 max, v;
 	size_t	 i;
 	int	 x, y, step;
 
-	max = largest(p, n, threshold);
+	max = largest(p, n);
 	step = n > 1 ? (LINE_W - 80) / (int)(n - 1) : 0;
 	buf_appendf(out, "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d "
 	    "%d\" xmlns=\"http://www.w3.org/2000/svg\"><title>", LINE_W,
@@ -90,18 +91,18 @@ chart_line(struct buf *out, const char *title, const struct chart_point *p,
 	    "stroke=\"#1d4f91\" stroke-width=\"3\" points=\"", LINE_H,
 	    LINE_W - 20, LINE_H);
 	for (i = 0; i < n; i++) {
-		v = p[i].value >= threshold ? p[i].value : 0;
+		v = p[i].hidden == NULL ? p[i].value : 0;
 		buf_appendf(out, "%d,%lld ", 40 + (int)i * step,
 		    (long long)(LINE_H - v * (LINE_H - 20) / max));
 	}
 	buf_puts(out, "\"/>");
 	for (i = 0; i < n; i++) {
 		x = 40 + (int)i * step;
-		v = p[i].value >= threshold ? p[i].value : 0;
+		v = p[i].hidden == NULL ? p[i].value : 0;
 		y = (int)(LINE_H - v * (LINE_H - 20) / max);
 		buf_appendf(out, "<circle cx=\"%d\" cy=\"%d\" r=\"5\" "
 		    "fill=\"%s\" stroke=\"#1d4f91\" stroke-width=\"2\"/>", x, y,
-		    p[i].value >= threshold ? "#1d4f91" : "#ffffff");
+		    p[i].hidden == NULL ? "#1d4f91" : "#ffffff");
 		buf_appendf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
 		    "font-size=\"12\" fill=\"#1b1b1b\">", x, LINE_H + 20);
 		text(out, p[i].label);

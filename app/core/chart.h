@@ -1,8 +1,9 @@
 /*
  * chart.h: bar and line charts as SVG, drawn on the server so reports
  * print and work without scripts. Every label goes through html_escape;
- * counts under the small-number threshold are drawn as "fewer than N"
- * with no bar, so a chart never shows what a table would hide.
+ * a point the table hides (suppress.c) is drawn with its words ("fewer
+ * than N", "not shown") and no bar, so a chart never shows what a table
+ * would hide.
  */
 #ifndef PORTAL_CHART_H
 #define PORTAL_CHART_H
@@ -15,11 +16,12 @@
 struct chart_point {
 	const char	*label;
 	int64_t		 value;
+	const char	*hidden;	/* NULL: shown; else what to write */
 };
 
 void	chart_bars(struct buf *, const char *, const struct chart_point *,
-	    size_t, int64_t);
+	    size_t);
 void	chart_line(struct buf *, const char *, const struct chart_point *,
-	    size_t, int64_t);
+	    size_t);
 
 #endif

@@ -13,8 +13,8 @@
 #include "notify.h"
 #include "timefmt.h"
 
-#define ISSUE_COLS							\
-	"i.id, i.title, i.summary, i.state, c.name, "			\
+#define ISSUE_COLS_AS(title, summary)					\
+	"i.id, " title ", " summary ", i.state, c.name, "		\
 	"coalesce(u.display_name, ''), coalesce(i.due_at, 0), "	\
 	"coalesce(i.decision, ''), coalesce(i.response, ''), "		\
 	"coalesce(i.reason, ''), coalesce(i.action_text, ''), "		\
@@ -22,6 +22,9 @@
 	"coalesce(i.published_at, 0), coalesce(i.answered_at, 0), "	\
 	"(SELECT count(*) FROM views v WHERE v.issue_id = i.id "	\
 	"AND v.state IN ('approved', 'merged')), i.category_id "
+#define ISSUE_COLS	ISSUE_COLS_AS("i.title", "i.summary")
+#define ISSUE_COLS_PUBLIC						\
+	ISSUE_COLS_AS(ISSUE_PUBLIC_TITLE, ISSUE_PUBLIC_SUMMARY)
 #define ISSUE_FROM							\
 	"FROM issues i JOIN categories c ON c.id = i.category_id "	\
 	"LEFT JOIN users u ON u.id = i.councillor_id "
@@ -46,7 +49,8 @@ static const char *sql_answered_mine =
 	"WHERE i.councillor_id = ?1 AND i.state IN ('answered', 'published') "
 	"ORDER BY i.answered_at DESC LIMIT 50";
 static const char *sql_published =
-	"SELECT " ISSUE_COLS ", (SELECT group_concat(n.display_name, ', ') "
+	"SELECT " ISSUE_COLS_PUBLIC ", (SELECT group_concat(n.display_name, "
+	"', ') "
 	"FROM views v JOIN users n ON n.id = v.author_id "
 	"WHERE v.issue_id = i.id AND v.publish = 'name' "
 	"AND v.state IN ('approved', 'merged')) " ISSUE_FROM
@@ -75,8 +79,14 @@ static const char *sql_answer =
 	"reason = ?4, action_text = ?5, action_owner = ?6, action_due = ?7, "
 	"answered_at = ?8 WHERE id = ?1 AND state = 'with_councillor'";
 static const char *sql_publish =
-	"UPDATE issues SET state = 'published', published_at = ?2 "
+	"UPDATE issues SET state = 'published', published_at = ?2, "
+	"public_title = ?3, public_summary = ?4 "
 	"WHERE id = ?1 AND state = 'answered'";
+static const char *sql_has_private =
+	"SELECT count(*) FROM views WHERE issue_id = ?1 AND publish = 'no'";
+static const char *sql_private_words =
+	"SELECT title, body, better FROM views "
+	"WHERE issue_id = ?1 AND publish = 'no'";
 
 static const char *const decisions[] = {
 	"agreed", "partly", "not_agreed", "more_time", NULL,
@@ -203,6 +213,8 @@ issues_detail(struct db *db, int64_t id, int all_texts, struct tval *ctx)
 		tv_set_str(row, "better", db_col_text(st, 3));
 		tv_set_bool(row, "share", sqlite3_column_int(st, 4));
 		tv_set_str(row, "publish", db_col_text(st, 5));
+		tv_set_bool(row, "private", strcmp(db_col_text(st, 5),
+		    "no") == 0);
 		if (all_texts)
 			tv_set_str(row, "author", *db_col_text(st, 6) ?
 			    db_col_text(st, 6) : "(no account)");
@@ -210,7 +222,10 @@ issues_detail(struct db *db, int64_t id, int all_texts, struct tval *ctx)
 		    sqlite3_column_int64(st, 7)));
 	}
 	db_done(st);
-	return (rc == 0 ? 1 : -1);
+	if (rc != 0 || (rc = issues_has_private(db, id)) == -1)
+		return (-1);
+	tv_set_bool(ctx, "has_private", rc);
+	return (1);
 }
 
 int
@@ -385,17 +400,152 @@ issues_respond(struct db *db, const struct actor *who, int64_t id,
 	return (db_end(db, ok));
 }
 
-/* Publish an answered issue on "You said, we did". */
+/* 1 if a view its author kept private ever joined issue id, 0 if not. */
 int
-issues_publish(struct db *db, const struct actor *who, int64_t id,
-    int64_t now)
+issues_has_private(struct db *db, int64_t id)
 {
-	if (db_begin(db) == -1)
+	int64_t	 n;
+
+	if (db_int(db, &n, sql_has_private, "i", id) != 1)
 		return (-1);
-	return (db_end(db, db_exec(db, sql_publish, "ii", id, now) == 0 &&
-	    db_changes(db) == 1 &&
-	    notify_issue(db, id, now, "published", "The answer is now on the "
-	    "\"You said, we did\" page for everyone to see.",
+	return (n > 0);
+}
+
+/* Lower-case words of s, each followed by one space, for matching. */
+static char *
+words_of(const char *s, size_t *nwords)
+{
+	char	*out, *o;
+	int	 gap;
+
+	if ((out = malloc(strlen(s) + 2)) == NULL)
+		abort();
+	o = out;
+	gap = 1;
+	*nwords = 0;
+	for (; *s != '\0'; s++) {
+		/* Apostrophes join: "don't", with a straight or a curly
+		 * one, and "dont" are one word. */
+		if (*s == '\'')
+			continue;
+		if (strncmp(s, "\xE2\x80\x99", 3) == 0) {
+			s += 2;
+			continue;
+		}
+		if ((unsigned char)*s >= 0x80 ||
+		    (*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= 'A' && *s <= 'Z')) {
+			*o++ = (*s >= 'A' && *s <= 'Z') ? *s - 'A' + 'a' : *s;
+			gap = 0;
+		} else if (!gap) {
+			*o++ = ' ';
+			(*nwords)++;
+			gap = 1;
+		}
+	}
+	if (!gap) {
+		*o++ = ' ';
+		(*nwords)++;
+	}
+	*o = '\0';
+	return (out);
+}
+
+/*
+ * 1 if public quotes private: the same words, ignoring case and
+ * punctuation, either all of private or n of them in a row.
+ */
+int
+issues_quotes(const char *public, const char *private, int n)
+{
+	struct buf	 hay, needle;
+	char		*pub, *prv, *w, *end;
+	size_t		 np, nv;
+	int		 i, hit;
+
+	prv = words_of(private, &nv);
+	pub = words_of(public, &np);
+	buf_init(&hay, np * 8 + 2);
+	buf_putc(&hay, ' ');
+	buf_puts(&hay, pub);
+	buf_init(&needle, 128);
+	hit = nv > 0 && strcmp(pub, prv) == 0;
+	for (w = prv; !hit && n > 0 && nv >= (size_t)n; nv--) {
+		for (end = w, i = 0; i < n; i++)
+			end = strchr(end, ' ') + 1;
+		buf_reset(&needle);
+		buf_putc(&needle, ' ');
+		buf_append(&needle, w, (size_t)(end - w));
+		hit = strstr(buf_cstr(&hay), buf_cstr(&needle)) != NULL;
+		w = strchr(w, ' ') + 1;
+	}
+	buf_free(&needle);
+	buf_free(&hay);
+	free(prv);
+	free(pub);
+	return (hit);
+}
+
+/*
+ * What is wrong with publishing issue id under these public words, as a
+ * publish_result: an issue with a private view needs both, and neither
+ * may quote what a private view said.
+ */
+static enum publish_result
+public_words_problem(struct db *db, int64_t id, const char *title,
+    const char *summary)
+{
+	sqlite3_stmt	*st;
+	int		 rc, i, quoted;
+
+	if ((rc = issues_has_private(db, id)) != 1)
+		return (rc == 0 ? PUBLISH_OK : PUBLISH_ERROR);
+	if (title == NULL || *title == '\0' || summary == NULL ||
+	    *summary == '\0')
+		return (PUBLISH_NEEDS_WORDS);
+	quoted = 0;
+	st = db_query(db, sql_private_words, "i", id);
+	while (!quoted && (rc = db_step(st)) == 1)
+		for (i = 0; i < 3 && !quoted; i++)
+			quoted = issues_quotes(title, db_col_text(st, i),
+			    QUOTE_WORDS) || issues_quotes(summary,
+			    db_col_text(st, i), QUOTE_WORDS);
+	db_done(st);
+	if (rc == -1)
+		return (PUBLISH_ERROR);
+	return (quoted ? PUBLISH_QUOTES : PUBLISH_OK);
+}
+
+/*
+ * Publish an answered issue on "You said, we did". title and summary are
+ * the worker's own public words (NULL or empty: none); an issue that
+ * gathered a private view is refused without them.
+ */
+enum publish_result
+issues_publish(struct db *db, const struct actor *who, int64_t id,
+    const char *title, const char *summary, int64_t now)
+{
+	enum publish_result	 r;
+
+	if (title != NULL && *title == '\0')
+		title = NULL;
+	if (summary != NULL && *summary == '\0')
+		summary = NULL;
+	if (db_begin(db) == -1)
+		return (PUBLISH_ERROR);
+	if ((r = public_words_problem(db, id, title, summary)) !=
+	    PUBLISH_OK) {
+		db_rollback(db);
+		return (r);
+	}
+	return (db_end(db, db_exec(db, sql_publish, "iitt", id, now, title,
+	    summary) == 0 && db_changes(db) == 1 &&
+	    notify_issue_private(db, id, now, "published", "The answer is now "
+	    "on the \"You said, we did\" page for everyone to see.",
+	    "The answer is now on the \"You said, we did\" page. Your words "
+	    "and your name are not on it, because you asked to keep your "
+	    "view private.",
 	    "The answer has been shared on You said, we did:") == 0 &&
-	    audit_write(db, who, "issue.publish", "issue", id, "") == 0));
+	    audit_write(db, who, "issue.publish", "issue", id, "") == 0) == 0 ?
+	    PUBLISH_OK : PUBLISH_ERROR);
 }

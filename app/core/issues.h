@@ -15,6 +15,34 @@
 #define RESPONSE_MAX	5000
 #define ISSUES_PAGE	20	/* outcomes a page on You said, we did */
 
+/*
+ * What the public reads of an issue (i: issues, c: categories). An issue
+ * that gathered a view its author kept private ("No, keep it private")
+ * shows only words a worker typed when publishing it; an older one without
+ * them shows the theme and a plain sentence, never the worker's first
+ * title, which may be the young person's own.
+ */
+#define ISSUE_HAS_PRIVATE						\
+	"EXISTS (SELECT 1 FROM views pv WHERE pv.issue_id = i.id "	\
+	"AND pv.publish = 'no')"
+#define ISSUE_PUBLIC_TITLE						\
+	"(CASE WHEN i.public_title IS NOT NULL THEN i.public_title "	\
+	"WHEN " ISSUE_HAS_PRIVATE " THEN c.name ELSE i.title END)"
+#define ISSUE_PUBLIC_SUMMARY						\
+	"(CASE WHEN i.public_summary IS NOT NULL THEN i.public_summary "\
+	"WHEN " ISSUE_HAS_PRIVATE " THEN 'Young people raised this "	\
+	"with the council.' ELSE i.summary END)"
+
+#define PUBLIC_WORDS_MAX	2000	/* a public summary typed at publishing */
+#define QUOTE_WORDS		5	/* this many words in a row is a quote */
+
+enum publish_result {
+	PUBLISH_OK,
+	PUBLISH_ERROR,		/* not answered, or the database failed */
+	PUBLISH_NEEDS_WORDS,	/* a private view: the worker's own words */
+	PUBLISH_QUOTES,		/* those words quote a private view */
+};
+
 struct issue {
 	int64_t		 id;
 	char		 state[20];
@@ -53,7 +81,10 @@ const char *issues_response_problem(const struct response *, int64_t,
 	    const char **);
 int	issues_respond(struct db *, const struct actor *, int64_t,
 	    const struct response *, int64_t);
-int	issues_publish(struct db *, const struct actor *, int64_t, int64_t);
+int	issues_has_private(struct db *, int64_t);
+int	issues_quotes(const char *, const char *, int);
+enum publish_result issues_publish(struct db *, const struct actor *,
+	    int64_t, const char *, const char *, int64_t);
 const char *issues_decision_label(const char *);
 
 #endif

@@ -10,6 +10,7 @@
 #include "concerns.h"
 #include "moderation.h"
 #include "notify.h"
+#include "routes.h"
 #include "safeguarding.h"
 #include "timefmt.h"
 #include "views.h"
@@ -259,6 +260,7 @@ moderation_redirect(struct db *db, const struct actor *who, int64_t view_id,
 		return (r);
 	return (finish(db, set_view(db, who, view_id, "redirected", 0, route,
 	    words, now) == 0 &&
+	    routes_record(db, who, view_id, route, now) == 0 &&
 	    notify_view(db, view_id, now, "redirected", words,
 	    "A participation worker has told you who can help") == 0 &&
 	    audit_write(db, who, "view.redirect", "view", view_id,

@@ -22,6 +22,13 @@ static const char *sql_issue_notes =
 	"SELECT author_id, id, ?2, ?3 || ' \"' || title || '\"' FROM views "
 	"WHERE issue_id = ?1 AND state IN ('approved', 'merged') "
 	"AND author_id IS NOT NULL";
+/* The same, for the views of an issue that chose (?5 = 0) or refused
+ * (?5 = 1) publication. */
+static const char *sql_issue_events_by =
+	"INSERT INTO view_events (view_id, at, kind, text) "
+	"SELECT id, ?2, ?3, ?4 FROM views "
+	"WHERE issue_id = ?1 AND state IN ('approved', 'merged') "
+	"AND (publish = 'no') = ?5";
 static const char *sql_unread =
 	"SELECT count(*) FROM notifications "
 	"WHERE user_id = ?1 AND read_at IS NULL";
@@ -49,6 +56,24 @@ notify_issue(struct db *db, int64_t issue_id, int64_t now, const char *kind,
 {
 	if (db_exec(db, sql_issue_events, "iitt", issue_id, now, kind,
 	    text) != 0)
+		return (-1);
+	return (db_exec(db, sql_issue_notes, "iit", issue_id, now, note));
+}
+
+/*
+ * An event on an issue whose words differ for the authors who asked to
+ * keep their view private: nothing they wrote is public, so their
+ * timeline must not say otherwise.
+ */
+int
+notify_issue_private(struct db *db, int64_t issue_id, int64_t now,
+    const char *kind, const char *shared, const char *private,
+    const char *note)
+{
+	if (db_exec(db, sql_issue_events_by, "iitti", issue_id, now, kind,
+	    shared, (int64_t)0) != 0 ||
+	    db_exec(db, sql_issue_events_by, "iitti", issue_id, now, kind,
+	    private, (int64_t)1) != 0)
 		return (-1);
 	return (db_exec(db, sql_issue_notes, "iit", issue_id, now, note));
 }

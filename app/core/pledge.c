@@ -14,6 +14,7 @@
 #include "concerns.h"
 #include "pledge.h"
 #include "safeguarding.h"
+#include "suppress.h"
 #include "timefmt.h"
 
 #define PROMISE_COLS							\
@@ -221,33 +222,42 @@ pledge_update_problem(const char *from, const char *to, int progress)
 
 /*
  * Young people's verdict on one promise, for a template: each count as a
- * number and a percentage, or "fewer than N" when under the threshold.
+ * number and a percentage, or hidden (suppress.c) so that no count under
+ * the threshold can be worked out from the total and the others. A
+ * percentage is given only beside a count and a total both shown: with
+ * the total hidden, percentages would give it back.
  */
 void
 pledge_tally(const int64_t *n, int64_t threshold, struct tval *out)
 {
 	struct arena	*a = tv_arena(out);
+	struct suppress	 s;
 	struct tval	*t;
-	int64_t		 total;
+	size_t		 cell[V_COUNT], total;
+	int64_t		 sum;
 	int		 i;
 
-	total = 0;
-	for (i = 0; i < V_COUNT; i++)
-		total += n[i];
-	tv_set_bool(out, "enough", total >= threshold);
-	tv_set_str(out, "total", total >= threshold ?
-	    arena_printf(a, "%lld", (long long)total) :
-	    arena_printf(a, "fewer than %lld", (long long)threshold));
+	sup_init(&s, threshold);
+	sum = 0;
+	for (i = 0; i < V_COUNT; i++) {
+		cell[i] = sup_cell(&s, n[i]);
+		sum += n[i];
+	}
+	total = sup_total(&s, sum, 1);
+	sup_line(&s, total, cell, V_COUNT);
+	sup_run(&s);
+	tv_set_bool(out, "enough", sum >= threshold);
+	tv_set_str(out, "total", sup_text(&s, a, total));
 	for (i = 0; i < V_COUNT; i++) {
 		t = tv_set_map(out, verdict_keys[i]);
-		if (n[i] >= threshold) {
-			tv_set_str(t, "count", arena_printf(a, "%lld",
-			    (long long)n[i]));
-			tv_set_int(t, "pct", (n[i] * 100 + total / 2) / total);
-			tv_set_bool(t, "shown", 1);
-		} else
-			tv_set_str(t, "count", arena_printf(a, "fewer than "
-			    "%lld", (long long)threshold));
+		tv_set_str(t, "count", sup_text(&s, a, cell[i]));
+		if (!sup_shown(&s, cell[i]))
+			continue;
+		tv_set_bool(t, "shown", 1);
+		if (!sup_shown(&s, total))
+			continue;
+		tv_set_int(t, "pct", (n[i] * 100 + sum / 2) / sum);
+		tv_set_bool(t, "with_pct", 1);
 	}
 }
 
@@ -729,7 +739,7 @@ pledge_verdict_set(struct db *db, const struct actor *who, int64_t promise,
 	    (hits > 0 && concern_scanned(db, who, CONCERN_COMMENT,
 	    db_last_id(db), comment, buf_cstr(&topics), now) == -1) ||
 	    audit_write(db, who, hits > 0 ? "verdict.set.flagged" :
-	    "verdict.set", "promise", promise, verdict) == -1;
+	    "verdict.set", "promise", promise, "") == -1;
 	buf_free(&topics);
 	*flagged = hits > 0;
 	return (rc ? -1 : 0);

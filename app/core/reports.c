@@ -16,6 +16,7 @@
 #include "json.h"
 #include "pledge.h"
 #include "reports.h"
+#include "suppress.h"
 #include "timefmt.h"
 #include "users.h"
 
@@ -35,14 +36,17 @@ static const char *sql_answers =
 	"decision FROM issues WHERE answered_at >= ?1 AND answered_at < ?2 "
 	"ORDER BY 1";
 static const char *sql_overdue =
-	"SELECT i.id, i.title, coalesce(u.display_name, ''), i.due_at "
-	"FROM issues i LEFT JOIN users u ON u.id = i.councillor_id "
+	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", coalesce(u.display_name, ''), "
+	"i.due_at FROM issues i JOIN categories c ON c.id = i.category_id "
+	"LEFT JOIN users u ON u.id = i.councillor_id "
 	"WHERE i.state = 'with_councillor' AND i.due_at < ?1 "
 	"ORDER BY i.due_at LIMIT 50";
 static const char *sql_highlights =
-	"SELECT title, summary, decision, response, reason FROM issues "
-	"WHERE published_at >= ?1 AND published_at < ?2 "
-	"ORDER BY published_at DESC LIMIT 5";
+	"SELECT " ISSUE_PUBLIC_TITLE ", " ISSUE_PUBLIC_SUMMARY ", "
+	"i.decision, i.response, i.reason FROM issues i "
+	"JOIN categories c ON c.id = i.category_id "
+	"WHERE i.published_at >= ?1 AND i.published_at < ?2 "
+	"ORDER BY i.published_at DESC LIMIT 5";
 /* Distinct authors first (from the covering index), then their details. */
 static const char *sql_participants =
 	"SELECT coalesce(u.age_band, ''), coalesce(u.lives_outside, 0), "
@@ -50,7 +54,8 @@ static const char *sql_participants =
 	"WHERE created_at >= ?1 AND created_at < ?2 AND author_id IS NOT NULL) a "
 	"JOIN users u ON u.id = a.author_id GROUP BY 1, 2";
 static const char *sql_issues_csv =
-	"SELECT i.id, i.title, c.name, i.state, coalesce(u.display_name, ''), "
+	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", c.name, i.state, "
+	"coalesce(u.display_name, ''), "
 	"coalesce(i.due_at, 0), coalesce(i.decision, ''), "
 	"coalesce(i.answered_at, 0), coalesce(i.published_at, 0), "
 	"(SELECT count(*) FROM views v WHERE v.issue_id = i.id "
@@ -58,42 +63,66 @@ static const char *sql_issues_csv =
 	"JOIN categories c ON c.id = i.category_id "
 	"LEFT JOIN users u ON u.id = i.councillor_id ORDER BY i.id";
 static const char *sql_open_outcomes =
-	"SELECT i.id, i.title, i.summary, c.name, i.decision, i.response, "
+	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", " ISSUE_PUBLIC_SUMMARY ", "
+	"c.name, i.decision, i.response, "
 	"coalesce(i.reason, ''), coalesce(i.action_text, ''), i.published_at "
 	"FROM issues i JOIN categories c ON c.id = i.category_id "
 	"WHERE i.published_at IS NOT NULL ORDER BY i.published_at DESC";
 
-/* A count as people may see it. */
+/* A count alone, with no total or other count to set it against. */
 const char *
 count_text(struct arena *a, int64_t n, int64_t threshold)
 {
-	if (n < threshold)
-		return (arena_printf(a, "fewer than %lld", (long long)threshold));
-	return (arena_printf(a, "%lld", (long long)n));
+	struct suppress	 s;
+	size_t		 c;
+
+	sup_init(&s, threshold);
+	c = sup_cell(&s, n);
+	sup_run(&s);
+	return (arena_strdup(a, sup_text(&s, a, c)));
+}
+
+/* Count i of s into row[key], and as a chart point. */
+static void
+put(const struct suppress *s, size_t i, struct tval *row, const char *key,
+    struct chart_point *pt)
+{
+	tv_set_str(row, key, sup_text(s, tv_arena(row), i));
+	if (pt != NULL)
+		pt->hidden = sup_shown(s, i) ? NULL : sup_text(s,
+		    tv_arena(row), i);
 }
 
 static void
-add_count(struct tval *row, const char *key, int64_t n, int64_t threshold)
+svg_into(struct tval *ctx, const char *key, struct buf *svg)
 {
-	tv_set_str(row, key, count_text(tv_arena(row), n, threshold));
+	tv_set(ctx, key, tv_strn(tv_arena(ctx), svg->data, svg->len));
+	buf_free(svg);
 }
 
+/*
+ * What was raised, by theme and by month: two tables counting the same
+ * views, so they share one total and are suppressed together; otherwise
+ * the months would give away a hidden theme.
+ */
 static int
-by_category(struct db *db, const struct report_period *p, struct tval *ctx)
+raised(struct db *db, const struct report_period *p, struct tval *ctx)
 {
-	struct chart_point	 pts[64];
+	struct chart_point	 cp[64], mp[MONTHS_MAX];
+	struct suppress		 s;
 	struct buf		 svg;
 	struct tval		*list, *row;
 	sqlite3_stmt		*st;
-	int64_t			 ids[64], n[64];
-	size_t			 nc, i;
+	int64_t			 ids[64], n[64], total;
+	size_t			 nc, nm, i, cc[64], mc[MONTHS_MAX], tc;
 	int			 rc;
 
-	nc = 0;
+	nc = nm = 0;
 	st = db_query(db, sql_categories, "");
 	while (nc < 64 && (rc = db_step(st)) == 1) {
 		ids[nc] = sqlite3_column_int64(st, 0);
-		pts[nc].label = arena_strdup(tv_arena(ctx), db_col_text(st, 1));
+		memset(&cp[nc], 0, sizeof(cp[nc]));
+		cp[nc].label = arena_strdup(tv_arena(ctx), db_col_text(st, 1));
 		n[nc++] = 0;
 	}
 	db_done(st);
@@ -105,67 +134,64 @@ by_category(struct db *db, const struct report_period *p, struct tval *ctx)
 	db_done(st);
 	if (rc == -1)
 		return (-1);
-	list = tv_set_list(ctx, "by_category");
-	for (i = 0; i < nc; i++) {
-		pts[i].value = n[i];
-		row = tv_push_map(list);
-		tv_set_str(row, "label", pts[i].label);
-		add_count(row, "count", n[i], p->threshold);
-	}
-	buf_init(&svg, 4096);
-	chart_bars(&svg, "Views raised, by what they were about", pts, nc,
-	    p->threshold);
-	tv_set(ctx, "chart_category", tv_strn(tv_arena(ctx), svg.data,
-	    svg.len));
-	buf_free(&svg);
-	return (0);
-}
-
-static int
-by_month(struct db *db, const struct report_period *p, struct tval *ctx)
-{
-	struct chart_point	 pts[MONTHS_MAX];
-	struct buf		 svg;
-	struct tval		*list, *row;
-	sqlite3_stmt		*st;
-	size_t			 n;
-	int64_t			 total;
-	int			 rc;
-
-	n = 0;
 	total = 0;
-	list = tv_set_list(ctx, "by_month");
 	st = db_query(db, sql_by_month, "ii", p->from, p->to);
-	while ((rc = db_step(st)) == 1 && n < MONTHS_MAX) {
-		pts[n].label = arena_strdup(tv_arena(ctx), db_col_text(st, 0));
-		pts[n].value = sqlite3_column_int64(st, 1);
-		total += pts[n].value;
-		row = tv_push_map(list);
-		tv_set_str(row, "label", pts[n].label);
-		add_count(row, "count", pts[n].value, p->threshold);
-		n++;
+	while ((rc = db_step(st)) == 1 && nm < MONTHS_MAX) {
+		memset(&mp[nm], 0, sizeof(mp[nm]));
+		mp[nm].label = arena_strdup(tv_arena(ctx), db_col_text(st, 0));
+		mp[nm].value = sqlite3_column_int64(st, 1);
+		total += mp[nm++].value;
 	}
 	db_done(st);
 	if (rc == -1)
 		return (-1);
-	add_count(ctx, "raised", total, p->threshold);
+	sup_init(&s, p->threshold);
+	for (i = 0; i < nc; i++)
+		cc[i] = sup_cell(&s, cp[i].value = n[i]);
+	for (i = 0; i < nm; i++)
+		mc[i] = sup_cell(&s, mp[i].value);
+	tc = sup_total(&s, total, 1);
+	sup_line(&s, tc, cc, nc);
+	sup_line(&s, tc, mc, nm);
+	sup_run(&s);
+	put(&s, tc, ctx, "raised", NULL);
+	list = tv_set_list(ctx, "by_category");
+	for (i = 0; i < nc; i++) {
+		row = tv_push_map(list);
+		tv_set_str(row, "label", cp[i].label);
+		put(&s, cc[i], row, "count", &cp[i]);
+	}
+	list = tv_set_list(ctx, "by_month");
+	for (i = 0; i < nm; i++) {
+		row = tv_push_map(list);
+		tv_set_str(row, "label", mp[i].label);
+		put(&s, mc[i], row, "count", &mp[i]);
+	}
 	buf_init(&svg, 4096);
-	chart_line(&svg, "Views raised, month by month", pts, n, p->threshold);
-	tv_set(ctx, "chart_month", tv_strn(tv_arena(ctx), svg.data, svg.len));
-	buf_free(&svg);
+	chart_bars(&svg, "Views raised, by what they were about", cp, nc);
+	svg_into(ctx, "chart_category", &svg);
+	buf_init(&svg, 4096);
+	chart_line(&svg, "Views raised, month by month", mp, nm);
+	svg_into(ctx, "chart_month", &svg);
 	return (0);
 }
 
+/*
+ * How fast and how issues were answered: the decisions add up to the
+ * answers; on time is a count of its own (late is never shown).
+ */
 static int
 answers(struct db *db, const struct report_period *p, struct tval *ctx)
 {
+	struct suppress	 s;
 	struct buf	 days;
 	sqlite3_stmt	*st;
-	int64_t		 n, ontime, agreed, partly, no, more, median;
+	int64_t		 n, ontime, agreed, partly, no, median;
+	size_t		 dc[3], tc, oc;
 	const char	*d;
 	int		 rc;
 
-	n = ontime = agreed = partly = no = more = 0;
+	n = ontime = agreed = partly = no = 0;
 	buf_init(&days, 256);
 	st = db_query(db, sql_answers, "ii", p->from, p->to);
 	while ((rc = db_step(st)) == 1) {
@@ -177,7 +203,6 @@ answers(struct db *db, const struct report_period *p, struct tval *ctx)
 		agreed += strcmp(d, "agreed") == 0;
 		partly += strcmp(d, "partly") == 0;
 		no += strcmp(d, "not_agreed") == 0;
-		more += strcmp(d, "more_time") == 0;
 	}
 	db_done(st);
 	if (rc == -1) {
@@ -187,14 +212,24 @@ answers(struct db *db, const struct report_period *p, struct tval *ctx)
 	/* Ordered by the query: the middle one is the median. */
 	median = n > 0 ? ((int64_t *)(void *)days.data)[n / 2] : 0;
 	buf_free(&days);
-	add_count(ctx, "answered", n, p->threshold);
-	add_count(ctx, "on_time", ontime, p->threshold);
-	tv_set_str(ctx, "median_days", n >= p->threshold ?
+	sup_init(&s, p->threshold);
+	dc[0] = sup_cell(&s, agreed);
+	dc[1] = sup_cell(&s, partly);
+	dc[2] = sup_cell(&s, no);
+	/* An answer whose decision is none of these is counted apart. */
+	tc = sup_total(&s, n, 1);
+	if (agreed + partly + no == n)
+		sup_line(&s, tc, dc, 3);
+	oc = sup_cell(&s, ontime);
+	sup_run(&s);
+	put(&s, tc, ctx, "answered", NULL);
+	put(&s, oc, ctx, "on_time", NULL);
+	tv_set_str(ctx, "median_days", sup_shown(&s, tc) ?
 	    arena_printf(tv_arena(ctx), "%lld", (long long)median) :
 	    "not shown (too few answers)");
-	add_count(ctx, "agreed", agreed, p->threshold);
-	add_count(ctx, "partly", partly, p->threshold);
-	add_count(ctx, "not_agreed", no, p->threshold);
+	put(&s, dc[0], ctx, "agreed", NULL);
+	put(&s, dc[1], ctx, "partly", NULL);
+	put(&s, dc[2], ctx, "not_agreed", NULL);
 	return (0);
 }
 
@@ -233,16 +268,22 @@ lists(struct db *db, const struct report_period *p, struct tval *ctx)
 	return (rc);
 }
 
+/*
+ * Who took part, by age band and inside or outside the area: two tables
+ * of the same people, so they share a total (never shown) and are
+ * suppressed together.
+ */
 static int
 participation(struct db *db, const struct report_period *p, struct tval *ctx)
 {
 	static const char *const bands[] = { "under_12", "12_15", "16_17",
 	    "18_21", "22_25", "" };
+	struct suppress	 s;
 	struct tval	*list, *row;
 	sqlite3_stmt	*st;
-	int64_t		 nb[6] = { 0 }, inside = 0, outside = 0, n;
+	int64_t		 nb[6] = { 0 }, area[2] = { 0 }, n;
+	size_t		 bc[6], ac[2], nbands, tc, i;
 	const char	*band;
-	size_t		 i;
 	int		 rc;
 
 	st = db_query(db, sql_participants, "ii", p->from, p->to);
@@ -251,30 +292,36 @@ participation(struct db *db, const struct report_period *p, struct tval *ctx)
 		for (i = 0; i < 5 && strcmp(bands[i], db_col_text(st, 0)); i++)
 			;
 		nb[i] += n;
-		if (sqlite3_column_int(st, 1))
-			outside += n;
-		else
-			inside += n;
+		area[sqlite3_column_int(st, 1) != 0] += n;
 	}
 	db_done(st);
 	if (rc == -1)
 		return (-1);
+	/* "Not given" is listed only when someone did not give one. */
+	nbands = nb[5] > 0 ? 6 : 5;
+	sup_init(&s, p->threshold);
+	for (i = 0; i < nbands; i++)
+		bc[i] = sup_cell(&s, nb[i]);
+	ac[0] = sup_cell(&s, area[0]);
+	ac[1] = sup_cell(&s, area[1]);
+	tc = sup_total(&s, area[0] + area[1], 0);
+	sup_line(&s, tc, bc, nbands);
+	sup_line(&s, tc, ac, 2);
+	sup_run(&s);
 	list = tv_set_list(ctx, "by_band");
-	for (i = 0; i < 6; i++) {
-		if (i == 5 && nb[i] == 0)
-			break;
+	for (i = 0; i < nbands; i++) {
 		row = tv_push_map(list);
 		band = age_band_label(bands[i]);
 		tv_set_str(row, "label", band ? band : "Not given");
-		add_count(row, "count", nb[i], p->threshold);
+		put(&s, bc[i], row, "count", NULL);
 	}
 	list = tv_set_list(ctx, "by_area");
 	row = tv_push_map(list);
 	tv_set_str(row, "label", "Inside the area");
-	add_count(row, "count", inside, p->threshold);
+	put(&s, ac[0], row, "count", NULL);
 	row = tv_push_map(list);
 	tv_set_str(row, "label", "Outside the area");
-	add_count(row, "count", outside, p->threshold);
+	put(&s, ac[1], row, "count", NULL);
 	return (0);
 }
 
@@ -282,8 +329,7 @@ participation(struct db *db, const struct report_period *p, struct tval *ctx)
 int
 report_board(struct db *db, const struct report_period *p, struct tval *ctx)
 {
-	if (by_category(db, p, ctx) == -1 || by_month(db, p, ctx) == -1 ||
-	    answers(db, p, ctx) == -1 || lists(db, p, ctx) == -1 ||
+	if (raised(db, p, ctx) == -1 || answers(db, p, ctx) == -1 || lists(db, p, ctx) == -1 ||
 	    participation(db, p, ctx) == -1 ||
 	    pledge_scorecard(db, p->threshold, p->now, tv_set_list(ctx,
 	    "scorecard")) == -1)

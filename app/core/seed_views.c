@@ -267,7 +267,8 @@ advance(struct db *db, const struct demo_view *d, int64_t view,
 		return (-1);
 	if (d->plan == P_ANSWERED)
 		return (0);
-	return (issues_publish(db, worker, *issue, t + 14 * DAY));
+	return (issues_publish(db, worker, *issue, NULL, NULL, t + 14 * DAY) ==
+	    PUBLISH_OK ? 0 : -1);
 }
 
 /* The demo views, inside the caller's transaction. 0 on success. */

@@ -12,6 +12,7 @@ static const char *sql_get = "SELECT value FROM settings WHERE key = ?1";
 static const char *sql_set = "UPDATE settings SET value = ?2 WHERE key = ?1";
 static const char *sql_list =
 	"SELECT key, value, label FROM settings WHERE key != 'demo' "
+	"AND key NOT LIKE 'route\\_%' ESCAPE '\\' "	/* routes.c */
 	"ORDER BY rowid";
 
 /* Settings that are whole numbers, and their sensible range. */

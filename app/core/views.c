@@ -12,6 +12,7 @@
 #include "concerns.h"
 #include "issues.h"
 #include "notify.h"
+#include "routes.h"
 #include "safeguarding.h"
 #include "timefmt.h"
 #include "views.h"
@@ -37,7 +38,7 @@ static const char *sql_by_track =
 	"LEFT JOIN issues i ON i.id = v.issue_id WHERE v.track_hash = ?1";
 static const char *sql_mine =
 	"SELECT v.id, v.title, v.state, coalesce(i.state, ''), v.created_at, "
-	"c.name, v.read_at IS NOT NULL FROM views v "
+	"c.name, v.read_at IS NOT NULL, v.publish FROM views v "
 	"JOIN categories c ON c.id = v.category_id "
 	"LEFT JOIN issues i ON i.id = v.issue_id "
 	"WHERE v.author_id = ?1 ORDER BY v.id DESC LIMIT 200";
@@ -107,6 +108,21 @@ views_mark_read(struct db *db, const struct actor *who, int64_t id,
     int64_t now)
 {
 	return (db_exec(db, sql_read, "iii", id, now, who->id));
+}
+
+/*
+ * The label for its author, who may have kept it private: then its
+ * published answer was shared, their words were not.
+ */
+static const char *
+label_for(const char *state, const char *issue_state, int read,
+    const char *publish)
+{
+	if (strcmp(publish, "no") == 0 &&
+	    strcmp(issue_state, "published") == 0 &&
+	    (strcmp(state, "approved") == 0 || strcmp(state, "merged") == 0))
+		return ("Answered. Your words stayed private");
+	return (views_label(state, issue_state, read));
 }
 
 int
@@ -298,8 +314,9 @@ views_mine(struct db *db, int64_t author_id, struct tval *list)
 		row = tv_push_map(list);
 		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
 		tv_set_str(row, "title", db_col_text(st, 1));
-		tv_set_str(row, "state", views_label(db_col_text(st, 2),
-		    db_col_text(st, 3), sqlite3_column_int(st, 6)));
+		tv_set_str(row, "state", label_for(db_col_text(st, 2),
+		    db_col_text(st, 3), sqlite3_column_int(st, 6),
+		    db_col_text(st, 7)));
 		tv_set_str(row, "when", time_date(tv_arena(row),
 		    sqlite3_column_int64(st, 4)));
 		tv_set_str(row, "category", db_col_text(st, 5));
@@ -347,8 +364,8 @@ views_show(struct db *db, const struct view *v, struct tval *ctx)
 		    10)));
 		tv_set_str(ctx, "response", db_col_text(st, 11));
 		tv_set_str(ctx, "reason", db_col_text(st, 12));
-		tv_set_str(ctx, "state", views_label(v->state,
-		    v->issue_state, v->read));
+		tv_set_str(ctx, "state", label_for(v->state, v->issue_state,
+		    v->read, db_col_text(st, 6)));
 		tv_set_bool(ctx, "withdrawable", views_may_withdraw(v));
 	}
 	db_done(st);
@@ -367,7 +384,10 @@ views_show(struct db *db, const struct view *v, struct tval *ctx)
 		tv_set_str(row, "text", db_col_text(st, 2));
 	}
 	db_done(st);
-	return (rc == 0 ? 1 : -1);
+	if (rc != 0 || (strcmp(v->state, "redirected") == 0 &&
+	    routes_show(db, v->id, ctx) == -1))
+		return (-1);
+	return (1);
 }
 
 /* A view can be taken back until it has been answered. */

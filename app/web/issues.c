@@ -65,6 +65,10 @@ issue_page(struct page *pg, int64_t id, int errors)
 	    form_raw(&pg->form, "due") : time_iso_date(&pg->arena, due));
 	tv_set_int(pg->ctx, "response_days", days);
 	tv_set_bool(pg->ctx, "worker", pg->sess.role == ROLE_WORKER);
+	tv_set_str(pg->ctx, "public_title", form_raw(&pg->form,
+	    "public_title"));
+	tv_set_str(pg->ctx, "public_summary", form_raw(&pg->form,
+	    "public_summary"));
 	if (issues_councillors(app_db, councillor, tv_set_list(pg->ctx,
 	    "councillors")) == -1)
 		return (page_error(pg, 500));
@@ -98,6 +102,51 @@ send_issue(struct page *pg, int64_t id)
 	    (long long)id), "issue_sent"));
 }
 
+/*
+ * Publish. An issue that gathered a private view needs the worker's own
+ * public title and summary, and they must not quote it.
+ */
+static int
+publish_issue(struct page *pg, int64_t id)
+{
+	const char	*title, *summary;
+
+	title = form_text(&pg->form, "public_title", VIEW_TITLE_MAX, 0, 0,
+	    &pg->errors, "");
+	summary = form_text(&pg->form, "public_summary", PUBLIC_WORDS_MAX, 1,
+	    0, &pg->errors, "");
+	if (pg->errors.n > 0)
+		return (issue_page(pg, id, 1));
+	switch (issues_publish(app_db, &pg->actor, id, title, summary,
+	    pg->now)) {
+	case PUBLISH_OK:
+		return (page_redirect(pg, arena_printf(&pg->arena,
+		    "/issues/%lld", (long long)id), "issue_published"));
+	case PUBLISH_NEEDS_WORDS:
+		if (title == NULL || *title == '\0')
+			form_error(&pg->errors, "public_title", "Write a public "
+			    "title in your own words. A young person asked to "
+			    "keep their view private, so it cannot be "
+			    "published without it.");
+		if (summary == NULL || *summary == '\0')
+			form_error(&pg->errors, "public_summary", "Write a "
+			    "public summary in your own words. A young person "
+			    "asked to keep their view private, so it cannot be "
+			    "published without it.");
+		break;
+	case PUBLISH_QUOTES:
+		form_error(&pg->errors, "public_summary", "This uses the words "
+		    "of a young person who asked to keep their view private. "
+		    "Say it in your own words.");
+		break;
+	default:
+		form_error(&pg->errors, "action", "Only an answered issue can "
+		    "be published.");
+		break;
+	}
+	return (issue_page(pg, id, 1));
+}
+
 int
 page_issue(struct http_request *req)
 {
@@ -119,15 +168,8 @@ page_issue(struct http_request *req)
 	action = form_raw(&pg.form, "action");
 	if (action != NULL && strcmp(action, "send") == 0)
 		return (send_issue(&pg, id));
-	if (action != NULL && strcmp(action, "publish") == 0) {
-		if (issues_publish(app_db, &pg.actor, id, pg.now) == -1) {
-			form_error(&pg.errors, "action", "Only an answered "
-			    "issue can be published.");
-			return (issue_page(&pg, id, 1));
-		}
-		return (page_redirect(&pg, arena_printf(&pg.arena,
-		    "/issues/%lld", (long long)id), "issue_published"));
-	}
+	if (action != NULL && strcmp(action, "publish") == 0)
+		return (publish_issue(&pg, id));
 	form_error(&pg.errors, "action", "Choose what to do.");
 	return (issue_page(&pg, id, 1));
 }

@@ -46,8 +46,10 @@ view_page(struct page *pg, int64_t id, int errors)
 	pg->title = "Read a view";
 	pg->nav = "moderation";
 	/* Keep what the worker typed, or offer the young person's words. */
+	/* A private view's own title is never offered as a public one. */
 	v = form_raw(&pg->form, "issue_title");
 	tv_set_str(pg->ctx, "issue_title", v ? v :
+	    strcmp(tv_get_str(pg->ctx, "publish"), "no") == 0 ? "" :
 	    tv_get_str(pg->ctx, "title"));
 	tv_set_str(pg->ctx, "summary", form_raw(&pg->form, "summary"));
 	v = form_raw(&pg->form, "words");

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "routes.h"
 #include "settings.h"
 
 static int
@@ -14,7 +15,9 @@ settings_page(struct page *pg, int errors)
 	pg->title = "Settings";
 	pg->nav = "settings";
 	if (settings_list(app_db, errors ? &pg->form : NULL,
-	    tv_set_list(pg->ctx, "settings")) == -1)
+	    tv_set_list(pg->ctx, "settings")) == -1 ||
+	    routes_form(app_db, errors ? &pg->form : NULL, &pg->errors,
+	    tv_set_list(pg->ctx, "routes")) == -1)
 		return (page_error(pg, 500));
 	return (errors ? page_form_errors(pg, "settings") :
 	    page_render(pg, 200, "settings"));
@@ -26,6 +29,17 @@ static const char *const keys[] = {
 	"pledge_review_years", "small_count", "retention_unpublished_days",
 	"retention_closed_account_days", NULL,
 };
+
+/* Where young people are sent for their own situation (routes.c). */
+static int
+save_routes(struct page *pg)
+{
+	if (routes_check(&pg->form, &pg->errors) == -1)
+		return (settings_page(pg, 1));
+	if (routes_save(app_db, &pg->actor, &pg->form) == -1)
+		return (page_error(pg, 500));
+	return (page_redirect(pg, "/admin/settings", "settings_saved"));
+}
 
 int
 page_settings(struct http_request *req)
@@ -40,6 +54,8 @@ page_settings(struct http_request *req)
 		return (KORE_RESULT_OK);
 	if (req->method != HTTP_METHOD_POST)
 		return (settings_page(&pg, 0));
+	if (form_has(&pg.form, "routes"))
+		return (save_routes(&pg));
 	for (i = 0; keys[i] != NULL; i++) {
 		v = form_text(&pg.form, keys[i], 80, 0, 1, &pg.errors,
 		    "This cannot be empty.");
