@@ -3,6 +3,8 @@
  *
  * Exit status: 0 done, 1 failed (the reason is printed), 2 bad usage.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -424,6 +426,9 @@ main(int argc, char **argv)
 	size_t		 i;
 	int		 rc;
 
+	/* The database and its backups hold password hashes and children's
+	 * words: files portalctl creates are the owner's alone. */
+	(void)umask(077);
 	memset(&c, 0, sizeof(c));
 	if ((c.db_path = getenv("PORTAL_DB")) == NULL || *c.db_path == '\0')
 		c.db_path = "var/portal.db";

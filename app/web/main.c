@@ -10,9 +10,13 @@
  * command-line arguments:
  *   PORTAL_DB    the database file (default var/portal.db)
  */
+#include <sys/stat.h>
+#include <sys/types.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <sodium.h>
 
@@ -88,6 +92,25 @@ db_path(void)
 	return (p);
 }
 
+/*
+ * A database made before umask was set may be readable by everyone:
+ * make it, and its -wal and -shm files, the owner's alone.
+ */
+static void
+db_files_private(const char *path)
+{
+	static const char *const ext[] = { "", "-wal", "-shm" };
+	char	 f[4096];
+	size_t	 i;
+
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		(void)snprintf(f, sizeof(f), "%s%s", path, ext[i]);
+		if (chmod(f, 0600) == -1 && errno != ENOENT)
+			kore_log(LOG_WARNING, "chmod %s: %s", f,
+			    strerror(errno));
+	}
+}
+
 void
 kore_parent_configure(int argc, char **argv)
 {
@@ -97,6 +120,9 @@ kore_parent_configure(int argc, char **argv)
 
 	(void)argc;
 	(void)argv;
+	/* Everything the server creates (the database, its -wal and -shm,
+	 * logs) holds password hashes or children's words: owner only. */
+	(void)umask(077);
 	/* Line by line, so a log piped to a file is whole even if the server
 	 * is killed, and workers do not inherit half-written lines. */
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -115,6 +141,7 @@ kore_parent_configure(int argc, char **argv)
 	if (n > 0)
 		kore_log(LOG_NOTICE, "applied %d migration(s)", n);
 	db_close(db);
+	db_files_private(db_path());
 
 	app_templates = tmpl_set_new();
 	if (tmpl_set_load_dir(app_templates, "templates", err,
