@@ -1,0 +1,272 @@
+/*
+ * test_limits.c: limits on what one sender may send, and the rule above
+ * them: a worrying message is never refused (issue 11, item 2; issue 17,
+ * items 5 to 8). Also the retention purge's result on the admin pages,
+ * the audit log's forgetting, and the modes of the server's files.
+ */
+#include <sys/stat.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+#include "testutil.h"
+
+#define WORRY	"i want to kill myself"
+
+/* A setting changed straight in the database; pages read it at once. */
+static void
+set(const char *key, const char *value)
+{
+	char	 sql[256];
+
+	(void)snprintf(sql, sizeof(sql), "UPDATE settings SET value = '%s' "
+	    "WHERE key = '%s'", value, key);
+	assert_int_equal(db_run(sql), 0);
+}
+
+/* Send a view from the form on /views/new; returns the status. */
+static long
+send_view(struct client *c, const char *title, const char *body,
+    struct resp *r)
+{
+	char	 form[16384];
+
+	(void)snprintf(form, sizeof(form), "category=%lld&title=%s&body=%s&"
+	    "publish=no", (long long)count("SELECT id FROM categories "
+	    "WHERE key = 'leisure'"), url_enc(title), url_enc(body));
+	return (client_post(c, "/views/new", "/views/new", form, r));
+}
+
+static int64_t
+views_titled(const char *title)
+{
+	return (count("SELECT count(*) FROM views WHERE title = '%s'",
+	    title));
+}
+
+/*
+ * Without an account: a browser is held back after its own five views
+ * an hour, with its words kept on the form; another browser in the same
+ * home still gets through; and a worrying message from the held-back
+ * browser is stored, flagged, with the help page.
+ */
+static void
+anonymous_limit_is_per_browser_and_never_stops_a_worry(void **state)
+{
+	struct client	 a, b;
+	struct resp	 r;
+	int		 i;
+
+	(void)state;
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	for (i = 0; i < 5; i++) {
+		assert_int_equal(send_view(&a, "Bus passes", "We want bus "
+		    "passes for college.", &r), 200);
+		assert_true(resp_has(&r, "We got your view"));
+		resp_free(&r);
+	}
+	assert_int_equal(send_view(&a, "Bus passes", "Keep these words "
+	    "please", &r), 422);
+	assert_true(resp_has(&r, "Lots of views have been sent from here"));
+	assert_true(resp_has(&r, "Your words are still here"));
+	assert_true(resp_has(&r, "Keep these words please"));
+	resp_free(&r);
+	assert_int_equal(views_titled("Bus passes"), 5);
+
+	/* Another young person in the same home, on another phone. */
+	assert_int_equal(send_view(&b, "Wifi", "The wifi is off at night.",
+	    &r), 200);
+	assert_true(resp_has(&r, "We got your view"));
+	resp_free(&r);
+
+	/* The held-back browser asks for help: never refused. */
+	assert_int_equal(send_view(&a, "Please", WORRY, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views v JOIN "
+	    "safeguarding_flags f ON f.view_id = v.id WHERE v.urgent = 1 "
+	    "AND v.body = '%s'", WORRY), 1);
+}
+
+/* The address's own, looser limit holds back every browser there. */
+static void
+anonymous_address_limit_is_looser_and_never_stops_a_worry(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	int64_t		 sent;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	sent = count("SELECT count(*) FROM attempts WHERE key = "
+	    "'anonview:a:127.0.0.1'");
+	assert_true(sent >= 6);
+	set("anon_views_per_hour_address", "6");
+	assert_int_equal(send_view(&c, "Youth club", "Open it on Sundays.",
+	    &r), 422);
+	assert_true(resp_has(&r, "Open it on Sundays."));
+	resp_free(&r);
+	assert_int_equal(send_view(&c, "Help", "he hits me", &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE body = "
+	    "'he hits me' AND urgent = 1"), 1);
+	set("anon_views_per_hour_address", "30");
+}
+
+/*
+ * A worrying message that breaks every rule of the form (no title, no
+ * category, longer than the limit, a byte that is not UTF-8) is stored
+ * whole and flagged; an ordinary one like it is refused with its words
+ * kept.
+ */
+static void
+worrying_view_over_the_size_limit_is_kept(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	struct buf	 form, body;
+	char		 csrf[128];
+	int		 i;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	/* Letters and '+' only: already form-encoded. */
+	buf_init(&body, 8192);
+	for (i = 0; i < 700; i++)
+		buf_puts(&body, "nobody+listens+");
+	buf_puts(&body, "i+want+to+kill+myself");
+	assert_int_equal(client_csrf(&c, "/views/new", csrf, sizeof(csrf)),
+	    0);
+	buf_init(&form, 16384);
+	buf_appendf(&form, "csrf=%s&title=&publish=no&body=%%FF+%s", csrf,
+	    buf_cstr(&body));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/views/new", buf_cstr(&form),
+	    &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE title = "
+	    "'(no title)' AND urgent = 1 AND length(body) = %zu AND body "
+	    "LIKE '%%" WORRY "%%'", 700 * 15 + strlen(WORRY) + 2), 1);
+
+	/* The same length without a worry: refused, the words kept. */
+	buf_reset(&form);
+	buf_appendf(&form, "category=1&title=Long&publish=no&body=%s",
+	    url_enc("nobody listens nobody listens"));
+	for (i = 0; i < 400; i++)
+		buf_puts(&form, "+nobody+listens");
+	assert_int_equal(client_post(&c, "/views/new", "/views/new",
+	    buf_cstr(&form), &r), 422);
+	assert_true(resp_has(&r, "5000 characters or fewer"));
+	assert_true(resp_has(&r, "nobody listens nobody listens"));
+	resp_free(&r);
+	assert_int_equal(views_titled("Long"), 0);
+	buf_free(&form);
+	buf_free(&body);
+}
+
+/*
+ * Signed in: an ordinary view over the account's hourly limit waits, its
+ * words kept; a worrying one goes through. Then the moderation queue
+ * still shows the urgent one first.
+ */
+static void
+account_view_limit_and_the_queue(void **state)
+{
+	struct resp	 r;
+	char		 title[32];
+	int		 i;
+	const char	*p, *q;
+
+	(void)state;
+	set("views_per_hour", "3");
+	for (i = 0; i < 3; i++) {
+		(void)snprintf(title, sizeof(title), "Ordinary %d", i);
+		assert_int_equal(send_view(&young, title, "Something to say",
+		    &r), 303);
+		resp_free(&r);
+	}
+	assert_int_equal(send_view(&young, "Ordinary 3", "Still here?", &r),
+	    422);
+	assert_true(resp_has(&r, "You have sent a lot of views"));
+	assert_true(resp_has(&r, "Still here?"));
+	resp_free(&r);
+	assert_int_equal(views_titled("Ordinary 3"), 0);
+	assert_int_equal(send_view(&young, "Tonight", WORRY " tonight", &r),
+	    200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE title = "
+	    "'Tonight' AND urgent = 1 AND author_id IS NOT NULL"), 1);
+	set("views_per_hour", "20");
+
+	/* A flood of ordinary views does not bury it. */
+	assert_int_equal(db_run("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
+	    "SELECT i + 1 FROM n WHERE i < 400) INSERT INTO views "
+	    "(category_id, title, body, state, created_at) SELECT 1, "
+	    "'Flood ' || i, 'x', 'received', strftime('%s', 'now') FROM n"),
+	    0);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/moderation", &r), 0);
+	assert_int_equal(r.status, 200);
+	p = strstr(buf_cstr(&r.body), ">Tonight</a>");
+	q = strstr(buf_cstr(&r.body), ">Flood ");
+	assert_non_null(p);
+	assert_true(q == NULL || p < q);
+	resp_free(&r);
+}
+
+/* The database, its -wal and -shm are the server's alone. */
+static void
+server_files_are_private(void **state)
+{
+	const char	*ext[] = { "", "-wal", "-shm" };
+	struct stat	 sb;
+	struct resp	 r;
+	char		 path[512];
+	size_t		 i;
+
+	(void)state;
+	/* As an older install left it: readable by every local user. */
+	assert_int_equal(harness_kill9(), 0);
+	assert_int_equal(chmod(harness_db_path(), 0644), 0);
+	assert_int_equal(harness_restart(), 0);
+	assert_int_equal(demo_sign_in(&young, &worker, NULL, &admin), 0);
+	assert_int_equal(send_view(&young, "After restart", "Still here", &r),
+	    303);
+	resp_free(&r);
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		(void)snprintf(path, sizeof(path), "%s%s", harness_db_path(),
+		    ext[i]);
+		assert_int_equal(stat(path, &sb), 0);
+		assert_int_equal(sb.st_mode & 0777, 0600);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(
+		    anonymous_limit_is_per_browser_and_never_stops_a_worry),
+		cmocka_unit_test(
+		    anonymous_address_limit_is_looser_and_never_stops_a_worry),
+		cmocka_unit_test(worrying_view_over_the_size_limit_is_kept),
+		cmocka_unit_test(account_view_limit_and_the_queue),
+		cmocka_unit_test(server_files_are_private),
+	};
+
+	return (cmocka_run_group_tests_name("http_limits", tests,
+	    demo_group_setup, group_teardown_server));
+}
