@@ -111,7 +111,7 @@ held_back(struct page *pg)
 		return (wait < 0 ? -1 : 0);
 	tv_set_bool(pg->ctx, "throttled", 1);
 	form_error(&pg->errors, "body", arena_printf(&pg->arena, "%s Your "
-	    "words are still here. Please send them again in about %lld "
+	    "words are still here. Please try again later, in about %lld "
 	    "minutes.", pg->signed_in ? "You have sent a lot of views in "
 	    "the last hour." : "Lots of views have been sent from here in "
 	    "the last hour.", (long long)(wait + 59) / 60));

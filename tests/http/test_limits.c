@@ -227,6 +227,98 @@ account_view_limit_and_the_queue(void **state)
 	resp_free(&r);
 }
 
+/* Agenda suggestions: the same rules, per account. */
+static void
+suggestion_limit_never_stops_a_worry(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+	struct buf	 text;
+	int64_t		 m;
+	int		 i;
+
+	(void)state;
+	assert_int_equal(db_run("INSERT INTO meetings (title, starts_at, "
+	    "created_at) VALUES ('Limits meeting', strftime('%s', 'now') + "
+	    "86400, strftime('%s', 'now'))"), 0);
+	m = count("SELECT id FROM meetings WHERE title = 'Limits meeting'");
+	(void)snprintf(path, sizeof(path), "/meetings/%lld", (long long)m);
+	set("suggestions_per_hour", "2");
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(client_post(&young, path, path,
+		    "action=suggest&text=Talk+about+bus+passes", &r), 303);
+		resp_free(&r);
+	}
+	assert_int_equal(client_post(&young, path, path,
+	    "action=suggest&text=Talk+about+wifi+please", &r), 422);
+	assert_true(resp_has(&r, "You have sent a lot of suggestions"));
+	assert_true(resp_has(&r, "Talk about wifi please"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM agenda_suggestions "
+	    "WHERE text LIKE 'Talk about wifi%%'"), 0);
+	/* Over the limit and over the length: kept, flagged, helped. */
+	buf_init(&text, 4096);
+	buf_puts(&text, "action=suggest&text=");
+	for (i = 0; i < 150; i++)
+		buf_puts(&text, "nobody+hears+");
+	buf_puts(&text, "he+hits+me");
+	assert_int_equal(client_post(&young, path, path, buf_cstr(&text), &r),
+	    200);
+	buf_free(&text);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM agenda_suggestions WHERE "
+	    "urgent = 1 AND text LIKE '%%he hits me' AND length(text) > 1000"),
+	    1);
+	set("suggestions_per_hour", "10");
+}
+
+/* The Pledge check: limited per account, answers kept when held back. */
+static void
+pledge_check_limit_never_stops_a_worry(void **state)
+{
+	struct resp	 r;
+	char		 form[256];
+	int64_t		 p, q;
+
+	(void)state;
+	p = count("SELECT p.id FROM promises p JOIN pledge_versions v ON "
+	    "v.id = p.version_id WHERE v.state = 'current' ORDER BY p.id "
+	    "LIMIT 1");
+	q = count("SELECT p.id FROM promises p JOIN pledge_versions v ON "
+	    "v.id = p.version_id WHERE v.state = 'current' ORDER BY p.id "
+	    "LIMIT 1 OFFSET 1");
+	set("pledge_checks_per_hour", "2");
+	(void)snprintf(form, sizeof(form), "v_%lld=yes", (long long)p);
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    form, &r), 303);
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "v_%lld=no", (long long)p);
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    form, &r), 303);
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "v_%lld=partly&c_%lld=Kept+words",
+	    (long long)p, (long long)p);
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    form, &r), 422);
+	assert_true(resp_has(&r, "sent your answers a lot of times"));
+	assert_true(resp_has(&r, "value=\"Kept words\""));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM verdicts WHERE comment = "
+	    "'Kept words'"), 0);
+	/* A worrying comment with no answer chosen, over the limit. */
+	(void)snprintf(form, sizeof(form), "v_%lld=yes&c_%lld=my+carer+"
+	    "hits+me", (long long)p, (long long)q);
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    form, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM verdicts WHERE promise_id "
+	    "= %lld AND comment = 'my carer hits me' AND urgent = 1 AND "
+	    "current = 1", (long long)q), 1);
+	set("pledge_checks_per_hour", "20");
+}
+
 /* The database, its -wal and -shm are the server's alone. */
 static void
 server_files_are_private(void **state)
@@ -264,6 +356,8 @@ main(void)
 		    anonymous_address_limit_is_looser_and_never_stops_a_worry),
 		cmocka_unit_test(worrying_view_over_the_size_limit_is_kept),
 		cmocka_unit_test(account_view_limit_and_the_queue),
+		cmocka_unit_test(suggestion_limit_never_stops_a_worry),
+		cmocka_unit_test(pledge_check_limit_never_stops_a_worry),
 		cmocka_unit_test(server_files_are_private),
 	};
 
