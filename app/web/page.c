@@ -336,6 +336,10 @@ page_error(struct page *pg, int status)
 			break;
 	if (i == sizeof(error_texts) / sizeof(error_texts[0]))
 		i = 0;
+	/* What the visitor cannot fix, the operator must hear about. */
+	if (status >= 500)
+		kore_log(LOG_ERR, "%d for %s: %s", status, pg->req->path,
+		    app_db != NULL ? db_errmsg(app_db) : "");
 	pg->title = error_texts[i].title;
 	tv_set_int(pg->ctx, "status", status);
 	tv_set_str(pg->ctx, "heading", error_texts[i].title);
