@@ -361,7 +361,7 @@ cmd_purge(struct cli *c, int argc, char **argv)
 	if (retention_purge(c->db, &system, (int64_t)time(NULL), dry, &n) ==
 	    -1) {
 		fprintf(stderr, "portalctl: the purge failed and changed "
-		    "nothing: %s\n", db_errmsg(c->db));
+		    "nothing: %s\n", n.why);
 		return (1);
 	}
 	printf("%s %lld unpublished view(s) and %lld closed account(s).\n",
@@ -370,6 +370,10 @@ cmd_purge(struct cli *c, int argc, char **argv)
 	if (n.views_kept > 0)
 		printf("Kept %lld old view(s) that have a safeguarding "
 		    "record.\n", (long long)n.views_kept);
+	if (n.accounts_kept > 0)
+		printf("Wiped %lld account(s) to a number, kept because a "
+		    "safeguarding record points at them.\n",
+		    (long long)n.accounts_kept);
 	return (0);
 }
 

@@ -319,6 +319,62 @@ pledge_check_limit_never_stops_a_worry(void **state)
 	set("pledge_checks_per_hour", "20");
 }
 
+/*
+ * A purge that fails says so on the admins' own pages, not only in
+ * cron's mail; the next one that works clears it. A young person turned
+ * off long ago who once suggested an agenda item no longer stops it.
+ */
+static void
+failed_purge_shows_on_admin_pages(void **state)
+{
+	struct resp	 r;
+	char		 out[1024];
+
+	(void)state;
+	assert_int_equal(db_run("UPDATE users SET disabled_at = "
+	    "strftime('%s', 'now') - 400 * 86400 WHERE name_key = 'jaden'"),
+	    0);
+	assert_int_equal(db_run("CREATE TRIGGER stop_purge BEFORE DELETE ON "
+	    "sessions BEGIN SELECT RAISE(ABORT, 'the disk is full'); END"), 0);
+	assert_int_not_equal(harness_ctl("purge", out, sizeof(out)), 0);
+	assert_non_null(strstr(out, "the disk is full"));
+	resp_init(&r);
+	assert_int_equal(http_get(&admin, "/admin/settings", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "The last retention purge failed"));
+	assert_true(resp_has(&r, "the disk is full"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&admin, "/admin/audit", &r), 0);
+	assert_true(resp_has(&r, "The last retention purge failed"));
+	resp_free(&r);
+
+	assert_int_equal(db_run("DROP TRIGGER stop_purge"), 0);
+	assert_int_equal(harness_ctl("purge", out, sizeof(out)), 0);
+	assert_int_equal(count("SELECT count(*) FROM users WHERE name_key = "
+	    "'jaden'"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&admin, "/admin/settings", &r), 0);
+	assert_false(resp_has(&r, "The last retention purge failed"));
+	resp_free(&r);
+	/* What Jaden did stays in the log, without his name or address. */
+	assert_true(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'view.create' AND actor_name = '' AND ip = ''") > 0);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE "
+	    "actor_name = 'Jaden'"), 0);
+}
+
+/* Views sent without an account leave no address in the audit log. */
+static void
+anonymous_actions_keep_no_address(void **state)
+{
+	(void)state;
+	assert_true(count("SELECT count(*) FROM audit_log WHERE action LIKE "
+	    "'view.create%%' AND actor_id IS NULL") >= 6);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
+	    "LIKE 'view.create%%' AND actor_id IS NULL AND ip != ''"), 0);
+}
+
 /* The database, its -wal and -shm are the server's alone. */
 static void
 server_files_are_private(void **state)
@@ -358,7 +414,9 @@ main(void)
 		cmocka_unit_test(account_view_limit_and_the_queue),
 		cmocka_unit_test(suggestion_limit_never_stops_a_worry),
 		cmocka_unit_test(pledge_check_limit_never_stops_a_worry),
+		cmocka_unit_test(anonymous_actions_keep_no_address),
 		cmocka_unit_test(server_files_are_private),
+		cmocka_unit_test(failed_purge_shows_on_admin_pages),
 	};
 
 	return (cmocka_run_group_tests_name("http_limits", tests,
