@@ -277,9 +277,12 @@ retention_purge(struct db *db, const struct actor *who, int64_t now,
 	    db_exec(db, sql_forget_addresses, "i", ipcut) != 0)
 		goto fail;
 	(void)snprintf(detail, sizeof(detail), "views %lld, kept %lld, "
-	    "accounts %lld, wiped and kept %lld", (long long)c->views,
-	    (long long)c->views_kept, (long long)c->accounts,
-	    (long long)c->accounts_kept);
+	    "accounts %lld", (long long)c->views, (long long)c->views_kept,
+	    (long long)c->accounts);
+	if (c->accounts_kept > 0)
+		(void)snprintf(detail + strlen(detail), sizeof(detail) -
+		    strlen(detail), ", wiped and kept %lld",
+		    (long long)c->accounts_kept);
 	if (audit_write(db, who, "retention.purge", "", 0, detail) == -1 ||
 	    db_exec(db, sql_run, "idt", now, 1, detail) != 0 ||
 	    db_commit(db) == -1)
