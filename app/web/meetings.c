@@ -228,13 +228,15 @@ page_meeting(struct http_request *req)
 	struct page	 pg;
 	const char	*action;
 	int64_t		 id;
+	int		 rc;
 
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
 	    !page_require(&pg, R_ANY))
 		return (KORE_RESULT_OK);
-	if ((id = path_id(&pg)) <= 0 || meeting_get(app_db, id, 0,
-	    tv_map(&pg.arena)) != 1)
+	if ((id = path_id(&pg)) <= 0)
 		return (page_error(&pg, 404));
+	if ((rc = meeting_get(app_db, id, 0, tv_map(&pg.arena))) != 1)
+		return (page_missing(&pg, rc));
 	if (req->method != HTTP_METHOD_POST)
 		return (meeting_page(&pg, id, 0));
 	action = form_raw(&pg.form, "action");
@@ -253,12 +255,14 @@ page_meeting_present(struct http_request *req)
 	const struct tval	*it;
 	struct tval		*items;
 	int64_t			 id, n, i, promise;
+	int			 rc;
 
 	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_ANY))
 		return (KORE_RESULT_OK);
-	id = path_id(&pg);
-	if (id <= 0 || meeting_get(app_db, id, 0, pg.ctx) != 1)
+	if ((id = path_id(&pg)) <= 0)
 		return (page_error(&pg, 404));
+	if ((rc = meeting_get(app_db, id, 0, pg.ctx)) != 1)
+		return (page_missing(&pg, rc));
 	items = (struct tval *)tv_get(pg.ctx, "items");
 	n = (int64_t)tv_count(items);
 	i = 1;

@@ -36,9 +36,10 @@ static int
 view_page(struct page *pg, int64_t id, int errors)
 {
 	const char	*v;
+	int		 rc;
 
-	if (moderation_view(app_db, id, pg->ctx) != 1)
-		return (page_error(pg, 404));
+	if ((rc = moderation_view(app_db, id, pg->ctx)) != 1)
+		return (page_missing(pg, rc));
 	pg->title = "Read a view";
 	pg->nav = "moderation";
 	/* Keep what the worker typed, or offer the young person's words. */

@@ -347,6 +347,16 @@ page_error(struct page *pg, int status)
 	return (page_render(pg, status, "error"));
 }
 
+/*
+ * A record looked for by its id: 404 when it is not there (rc 0), the
+ * error page and a log line when the database failed (rc -1).
+ */
+int
+page_missing(struct page *pg, int rc)
+{
+	return (page_error(pg, rc == -1 ? 500 : 404));
+}
+
 /* The last route in kore.conf: anything no other route claimed. */
 int
 page_not_found(struct http_request *req)

@@ -53,9 +53,10 @@ promise_page(struct page *pg, int64_t id, const struct promise_ref *r,
     int errors)
 {
 	const char	*v;
+	int		 rc;
 
-	if (pledge_promise(app_db, id, threshold(), pg->ctx) != 1)
-		return (page_error(pg, 404));
+	if ((rc = pledge_promise(app_db, id, threshold(), pg->ctx)) != 1)
+		return (page_missing(pg, rc));
 	pg->title = tv_get_str(pg->ctx, "title");
 	pg->nav = "pledge";
 	tv_set_bool(pg->ctx, "can_update", pg->signed_in &&
@@ -114,12 +115,15 @@ page_pledge_promise(struct http_request *req)
 	struct page		 pg;
 	struct promise_ref	 r;
 	int64_t			 id;
+	int			 rc;
 
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST))
 		return (KORE_RESULT_OK);
 	id = strtoll(req->path + strlen("/pledge/"), NULL, 10);
-	if (id <= 0 || pledge_promise_ref(app_db, id, &r) != 1)
+	if (id <= 0)
 		return (page_error(&pg, 404));
+	if ((rc = pledge_promise_ref(app_db, id, &r)) != 1)
+		return (page_missing(&pg, rc));
 	/* A draft is the participation team's until it is published. */
 	if (strcmp(r.version_state, "draft") == 0 && (!pg.signed_in ||
 	    pg.sess.role != ROLE_WORKER))
@@ -370,6 +374,7 @@ page_pledge_versions(struct http_request *req)
 {
 	struct page	 pg;
 	int64_t		 id, draft;
+	int		 rc;
 
 	if (!page_begin(&pg, req, ALLOW_GET))
 		return (KORE_RESULT_OK);
@@ -386,9 +391,11 @@ page_pledge_versions(struct http_request *req)
 		return (page_error(&pg, 500));
 	if (id == draft && (!pg.signed_in || pg.sess.role != ROLE_WORKER))
 		return (page_error(&pg, 404));
-	if (id <= 0 || pledge_version(app_db, id, threshold(), pg.now,
-	    pg.ctx) != 1)
+	if (id <= 0)
 		return (page_error(&pg, 404));
+	if ((rc = pledge_version(app_db, id, threshold(), pg.now, pg.ctx)) !=
+	    1)
+		return (page_missing(&pg, rc));
 	pg.title = tv_get_str(pg.ctx, "pledge_title");
 	return (page_render(&pg, 200, "pledge"));
 }

@@ -375,6 +375,65 @@ anonymous_actions_keep_no_address(void **state)
 	    "LIKE 'view.create%%' AND actor_id IS NULL AND ip != ''"), 0);
 }
 
+/* Whether the server's log holds text. */
+static int
+log_has(const char *text)
+{
+	char	 path[512], line[1024];
+	FILE	*fp;
+	int	 found;
+
+	(void)snprintf(path, sizeof(path), "%s", harness_db_path());
+	*strrchr(path, '/') = '\0';
+	(void)strncat(path, "/kore.log", sizeof(path) - strlen(path) - 1);
+	if ((fp = fopen(path, "r")) == NULL)
+		return (0);
+	found = 0;
+	while (!found && fgets(line, sizeof(line), fp) != NULL)
+		found = strstr(line, text) != NULL;
+	fclose(fp);
+	return (found);
+}
+
+/*
+ * A query that fails part way through a page is an error page and a
+ * line in the log, never half a page with 200: here the second or later
+ * query of a page cannot run (its table is renamed away for a moment).
+ */
+static void
+database_error_is_an_error_page(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+	int64_t		 p;
+
+	(void)state;
+	p = count("SELECT min(id) FROM promises");
+	(void)snprintf(path, sizeof(path), "/pledge/%lld", (long long)p);
+	assert_int_equal(client_status(&anon, path), 200);
+	assert_int_equal(db_run("ALTER TABLE promise_updates RENAME TO "
+	    "promise_updates_away"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, path, &r), 0);
+	assert_int_equal(r.status, 500);
+	resp_free(&r);
+	assert_int_equal(db_run("ALTER TABLE promise_updates_away RENAME TO "
+	    "promise_updates"), 0);
+	assert_true(log_has(path));
+
+	assert_int_equal(client_status(&worker, "/reports/board"), 200);
+	assert_int_equal(db_run("ALTER TABLE categories RENAME TO "
+	    "categories_away"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board", &r), 0);
+	assert_int_equal(r.status, 500);
+	resp_free(&r);
+	assert_int_equal(db_run("ALTER TABLE categories_away RENAME TO "
+	    "categories"), 0);
+	assert_true(log_has("500 for /reports/board"));
+	assert_int_equal(client_status(&worker, "/reports/board"), 200);
+}
+
 /* The database, its -wal and -shm are the server's alone. */
 static void
 server_files_are_private(void **state)
@@ -415,6 +474,7 @@ main(void)
 		cmocka_unit_test(suggestion_limit_never_stops_a_worry),
 		cmocka_unit_test(pledge_check_limit_never_stops_a_worry),
 		cmocka_unit_test(anonymous_actions_keep_no_address),
+		cmocka_unit_test(database_error_is_an_error_page),
 		cmocka_unit_test(server_files_are_private),
 		cmocka_unit_test(failed_purge_shows_on_admin_pages),
 	};
