@@ -282,7 +282,8 @@ save_check(struct page *pg, int64_t version)
 			continue;
 		/* A worrying comment may come without its answer. */
 		if (f->fields[i].name[0] == 'c' && (!worry || form_has(f,
-		    arena_printf(&pg->arena, "v_%s", f->fields[i].name + 2))))
+		    arena_printf(&pg->arena, "v_%s", f->fields[i].name + 2)) ||
+		    quota_worrying(app_db, f->fields[i].value) != 1))
 			continue;
 		if (read_answer(pg, i, &id, &v, &comment) != 1)
 			continue;
