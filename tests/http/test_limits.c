@@ -375,6 +375,31 @@ anonymous_actions_keep_no_address(void **state)
 	    "LIKE 'view.create%%' AND actor_id IS NULL AND ip != ''"), 0);
 }
 
+/* Admins set the limits at /admin/settings, as whole numbers. */
+static void
+admins_set_the_limits(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(&admin, "/admin/settings", &r), 0);
+	assert_true(resp_has(&r, "name=\"anon_views_per_hour_address\""));
+	assert_true(resp_has(&r, "name=\"audit_ip_days\""));
+	resp_free(&r);
+	assert_int_equal(client_post(&admin, "/admin/settings",
+	    "/admin/settings", "views_per_hour=lots", &r), 422);
+	assert_true(resp_has(&r, "whole number"));
+	resp_free(&r);
+	assert_int_equal(client_post(&admin, "/admin/settings",
+	    "/admin/settings", "views_per_hour=25&audit_ip_days=30", &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM settings WHERE "
+	    "(key = 'views_per_hour' AND value = '25') OR (key = "
+	    "'audit_ip_days' AND value = '30')"), 2);
+	set("views_per_hour", "20");
+}
+
 /* Whether the server's log holds text. */
 static int
 log_has(const char *text)
@@ -473,6 +498,7 @@ main(void)
 		cmocka_unit_test(account_view_limit_and_the_queue),
 		cmocka_unit_test(suggestion_limit_never_stops_a_worry),
 		cmocka_unit_test(pledge_check_limit_never_stops_a_worry),
+		cmocka_unit_test(admins_set_the_limits),
 		cmocka_unit_test(anonymous_actions_keep_no_address),
 		cmocka_unit_test(database_error_is_an_error_page),
 		cmocka_unit_test(server_files_are_private),
