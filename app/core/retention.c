@@ -74,9 +74,11 @@ static const char *sql_refs =
 	"WHERE m.type = 'table' AND p.\"table\" = 'users' "
 	"ORDER BY m.name, p.\"from\"";
 static const char *sql_delete_account = "DELETE FROM users WHERE id = ?1";
+/* The name key is random too: nobody can take it first by joining. */
 static const char *sql_wipe_account =
 	"UPDATE users SET display_name = 'Deleted account', "
-	"name_key = 'purged:' || id, password_hash = '!', age_band = NULL, "
+	"name_key = 'purged:' || id || ':' || hex(randomblob(16)), "
+	"password_hash = '!', age_band = NULL, "
 	"lives_outside = NULL, closed_at = coalesce(closed_at, ?2), "
 	"purged_at = ?2 WHERE id = ?1";
 static const char *sql_forget_addresses =
