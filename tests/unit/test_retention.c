@@ -31,14 +31,16 @@ static int64_t	 old_plain, old_flagged;
 
 static const struct actor system_actor = { 0, "test", "", "" };
 
-/*
- * A row pointing at account ?1 in each table that can; ?2 is now. Parents
- * they need are made first.
- */
-static const struct {
+struct fixture {
 	const char	*table;
 	const char	*sql;
-} rows[] = {
+};
+
+/*
+ * A row pointing at account ?1 in each table that can; ?2 is now. Parents
+ * they need are made first. Both accounts get each row.
+ */
+static const struct fixture rows[] = {
 	{ "invites", "INSERT INTO invites (code_hash, kind, role, user_id, "
 	    "created_by, created_at, expires_at, used_at, used_by) VALUES "
 	    "(randomblob(32), 'reset', 'young_person', ?1, ?1, ?2, ?2, ?2, "
@@ -79,15 +81,19 @@ static const struct {
 	    "meetings), ?1, 'Bus passes', ?2)" },
 };
 
-/* What only the account to keep has: records that must stay. */
-static const char *const keep_rows[] = {
-	"INSERT INTO verdicts (promise_id, user_id, verdict, comment, "
-	    "comment_state, urgent, topics, at, current) VALUES ((SELECT "
-	    "max(id) FROM promises), ?1, 'no', 'my carer hits me', "
-	    "'received', 1, 'abuse', ?2, 1)",
-	"INSERT INTO agenda_suggestions (meeting_id, user_id, text, urgent, "
-	    "created_at) VALUES ((SELECT max(id) FROM meetings), ?1, "
-	    "'i want to kill myself', 1, ?2)",
+/*
+ * What only the account to keep has: records that must stay, and so keep
+ * the account (wiped). A table of safeguarding records whose link to the
+ * account cannot be emptied (NOT NULL) belongs here rather than in rows[].
+ */
+static const struct fixture keep_rows[] = {
+	{ "verdicts", "INSERT INTO verdicts (promise_id, user_id, verdict, "
+	    "comment, comment_state, urgent, topics, at, current) VALUES "
+	    "((SELECT max(id) FROM promises), ?1, 'no', 'my carer hits me', "
+	    "'received', 1, 'abuse', ?2, 1)" },
+	{ "agenda_suggestions", "INSERT INTO agenda_suggestions (meeting_id, "
+	    "user_id, text, urgent, created_at) VALUES ((SELECT max(id) FROM "
+	    "meetings), ?1, 'i want to kill myself', 1, ?2)" },
 };
 
 static const char *sql_refs =
@@ -175,17 +181,21 @@ fill_every_table(void)
 		fixture(rows[i].sql, gone_id);
 	}
 	for (i = 0; i < sizeof(keep_rows) / sizeof(keep_rows[0]); i++)
-		fixture(keep_rows[i], kept_id);
+		fixture(keep_rows[i].sql, kept_id);
 	st = db_query(db, sql_refs, "");
 	while (db_step(st) == 1) {
 		found = 0;
 		for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
 			found |= strcmp(rows[i].table, db_col_text(st, 0)) == 0;
+		for (i = 0; i < sizeof(keep_rows) / sizeof(keep_rows[0]); i++)
+			found |= strcmp(keep_rows[i].table,
+			    db_col_text(st, 0)) == 0;
 		if (!found)
 			fail_msg("%s.%s points at users: add a row for it to "
-			    "rows[] in this test", db_col_text(st, 0),
-			    db_col_text(st, 1));
-		n = refs_to(db_col_text(st, 0), db_col_text(st, 1), gone_id);
+			    "rows[] (or keep_rows[]) in this test",
+			    db_col_text(st, 0), db_col_text(st, 1));
+		n = refs_to(db_col_text(st, 0), db_col_text(st, 1), gone_id) +
+		    refs_to(db_col_text(st, 0), db_col_text(st, 1), kept_id);
 		if (n == 0)
 			fail_msg("no row in %s.%s points at the account",
 			    db_col_text(st, 0), db_col_text(st, 1));
