@@ -372,7 +372,8 @@ cmd_purge(struct cli *c, int argc, char **argv)
 		    "record.\n", (long long)n.views_kept);
 	if (n.accounts_kept > 0)
 		printf("Wiped %lld account(s) to a number, kept because a "
-		    "safeguarding record points at them.\n",
+		    "record that must stay (such as a safeguarding record) "
+		    "points at them.\n",
 		    (long long)n.accounts_kept);
 	return (0);
 }
