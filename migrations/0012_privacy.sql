@@ -54,16 +54,24 @@ INSERT INTO settings (key, value, label) VALUES
 	('route_complaints_email', '',
 	    'Complaints: email address (can be empty)');
 
--- The audit log is append-only (0002). To blank the verdicts it held, the
--- update trigger is dropped for this one statement and then recreated
--- exactly as 0002 made it; the migration runs in one transaction, so no
--- other write can slip in between.
+-- The audit log is append-only (0002, loosened by 0011 only to forget
+-- names and addresses). To blank the verdicts it held, the update trigger
+-- is dropped for this one statement and then recreated exactly as 0011
+-- made it; the migration runs in one transaction, so no other write can
+-- slip in between.
 DROP TRIGGER audit_log_no_update;
 
 UPDATE audit_log SET detail = ''
 	WHERE action IN ('verdict.set', 'verdict.set.flagged') AND detail != '';
 
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+WHEN NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at
+    OR NEW.actor_role IS NOT OLD.actor_role OR NEW.action IS NOT OLD.action
+    OR NEW.object_type IS NOT OLD.object_type
+    OR NEW.object_id IS NOT OLD.object_id OR NEW.detail IS NOT OLD.detail
+    OR (NEW.actor_id IS NOT OLD.actor_id AND NEW.actor_id IS NOT NULL)
+    OR (NEW.actor_name IS NOT OLD.actor_name AND NEW.actor_name != '')
+    OR (NEW.ip IS NOT OLD.ip AND NEW.ip != '')
 BEGIN
 	SELECT RAISE(ABORT, 'the audit log cannot be changed');
 END;

@@ -3,6 +3,8 @@
  *
  * Exit status: 0 done, 1 failed (the reason is printed), 2 bad usage.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -359,7 +361,7 @@ cmd_purge(struct cli *c, int argc, char **argv)
 	if (retention_purge(c->db, &system, (int64_t)time(NULL), dry, &n) ==
 	    -1) {
 		fprintf(stderr, "portalctl: the purge failed and changed "
-		    "nothing: %s\n", db_errmsg(c->db));
+		    "nothing: %s\n", n.why);
 		return (1);
 	}
 	printf("%s %lld unpublished view(s) and %lld closed account(s).\n",
@@ -372,6 +374,11 @@ cmd_purge(struct cli *c, int argc, char **argv)
 		printf("%s %lld closed safeguarding concern(s) past their "
 		    "time.\n", dry ? "Would delete" : "Deleted",
 		    (long long)n.concerns);
+	if (n.accounts_kept > 0)
+		printf("Wiped %lld account(s) to a number, kept because a "
+		    "record that must stay (such as a safeguarding record) "
+		    "points at them.\n",
+		    (long long)n.accounts_kept);
 	return (0);
 }
 
@@ -428,6 +435,9 @@ main(int argc, char **argv)
 	size_t		 i;
 	int		 rc;
 
+	/* The database and its backups hold password hashes and children's
+	 * words: files portalctl creates are the owner's alone. */
+	(void)umask(077);
 	memset(&c, 0, sizeof(c));
 	if ((c.db_path = getenv("PORTAL_DB")) == NULL || *c.db_path == '\0')
 		c.db_path = "var/portal.db";

@@ -1,6 +1,9 @@
 /*
  * audit.c: write audit rows, and read them back for admins with filters.
- * Rows hold no secrets and no text young people wrote.
+ * Rows hold no secrets and no text young people wrote, and no address
+ * for what was done without an account. Addresses go after
+ * audit_ip_days, and a purged account's name and addresses with it (see
+ * retention.c); nothing else in a row ever changes.
  */
 #include <string.h>
 #include <time.h>
@@ -47,8 +50,10 @@ audit_write(struct db *db, const struct actor *who, const char *action,
 	if (object_id > 0)
 		sqlite3_bind_int64(st, 7, object_id);
 	sqlite3_bind_text(st, 8, detail ? detail : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 9, who && who->ip ? who->ip : "", -1,
-	    SQLITE_TRANSIENT);
+	/* Nobody signed in: no address either, so an anonymous view can
+	 * not be traced back to a home's or a phone's connection. */
+	sqlite3_bind_text(st, 9, who && who->id > 0 && who->ip ? who->ip : "",
+	    -1, SQLITE_TRANSIENT);
 	rc = db_step(st);
 	db_done(st);
 	return (rc == 0 ? 0 : -1);

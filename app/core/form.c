@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "form.h"
 #include "utf8.h"
 
@@ -273,5 +274,45 @@ form_urlencode(struct arena *a, const char *s)
 		}
 	}
 	*o = '\0';
+	return (out);
+}
+
+/*
+ * Words that must be kept even though they broke a form's rules (a
+ * worrying message), as they can be stored and shown: trimmed, bytes
+ * that are not UTF-8 become U+FFFD and control characters a space;
+ * nothing else changes, so the safeguarding check reads what the sender
+ * wrote.
+ */
+const char *
+form_keep(struct arena *a, const char *s)
+{
+	struct buf	 b;
+	const char	*p, *end, *at;
+	const char	*out;
+	uint32_t	 c;
+
+	if (s == NULL)
+		return ("");
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' ||
+	    end[-1] == '\r' || end[-1] == '\n'))
+		end--;
+	buf_init(&b, (size_t)(end - s) + 1);
+	for (p = s; p < end;) {
+		at = p;
+		if (utf8_decode(&p, end, &c) == -1) {
+			buf_puts(&b, "\xEF\xBF\xBD");
+			p = at + 1;
+		} else if ((c < 0x20 && c != '\n' && c != '\r' &&
+		    c != '\t') || (c >= 0x7F && c <= 0x9F))
+			buf_putc(&b, ' ');
+		else
+			buf_append(&b, at, (size_t)(p - at));
+	}
+	out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
 	return (out);
 }

@@ -56,5 +56,6 @@ int		 form_choice(const struct form *, const char *,
 		    const char *const *, struct form_errors *, const char *);
 int		 form_id(const struct form *, const char *, int64_t *);
 const char	*form_urlencode(struct arena *, const char *);
+const char	*form_keep(struct arena *, const char *);
 
 #endif

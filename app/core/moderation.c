@@ -73,6 +73,7 @@ moderation_queue(struct db *db, struct tval *ctx)
 {
 	struct tval	*list, *row;
 	sqlite3_stmt	*st;
+	int64_t		 comments, suggestions;
 	int		 rc;
 
 	st = db_query(db, sql_counts, "");
@@ -85,10 +86,11 @@ moderation_queue(struct db *db, struct tval *ctx)
 	db_done(st);
 	if (rc != 1)
 		return (-1);
-	tv_set_int(ctx, "flagged_comments", concerns_count_kind(db,
-	    CONCERN_COMMENT));
-	tv_set_int(ctx, "flagged_suggestions", concerns_count_kind(db,
-	    CONCERN_SUGGESTION));
+	if ((comments = concerns_count_kind(db, CONCERN_COMMENT)) == -1 ||
+	    (suggestions = concerns_count_kind(db, CONCERN_SUGGESTION)) == -1)
+		return (-1);
+	tv_set_int(ctx, "flagged_comments", comments);
+	tv_set_int(ctx, "flagged_suggestions", suggestions);
 	list = tv_set_list(ctx, "views");
 	st = db_query(db, sql_queue, "");
 	while ((rc = db_step(st)) == 1) {

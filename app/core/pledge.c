@@ -308,20 +308,21 @@ cmp_counts(const void *a, const void *b)
 	return (x->id < y->id ? -1 : x->id > y->id);
 }
 
+/* Verdict counts per promise, sorted by id; NULL on a database error. */
 static struct counts *
 load_counts(struct db *db, sqlite3_stmt *st, size_t *n)
 {
 	struct counts	*c, *p;
 	size_t		 cap;
 	int64_t		 id;
-	int		 v;
+	int		 v, rc;
 
 	cap = 64;
 	*n = 0;
 	if ((c = calloc(cap, sizeof(*c))) == NULL)
 		abort();
 	(void)db;
-	while (db_step(st) == 1) {
+	while ((rc = db_step(st)) == 1) {
 		id = sqlite3_column_int64(st, 0);
 		if ((v = verdict_index(db_col_text(st, 1))) < 0)
 			continue;
@@ -339,6 +340,10 @@ load_counts(struct db *db, sqlite3_stmt *st, size_t *n)
 		c[*n - 1].n[v] = sqlite3_column_int64(st, 2);
 	}
 	db_done(st);
+	if (rc == -1) {
+		free(c);
+		return (NULL);
+	}
 	qsort(c, *n, sizeof(*c), cmp_counts);
 	return (c);
 }
@@ -419,7 +424,9 @@ pledge_version(struct db *db, int64_t id, int64_t threshold, int64_t now,
 	db_done(st);
 	if (rc != 1)
 		return (rc);
-	c = load_counts(db, db_query(db, sql_counts, "i", id), &nc);
+	if ((c = load_counts(db, db_query(db, sql_counts, "i", id), &nc)) ==
+	    NULL)
+		return (-1);
 	themes = tv_set_list(ctx, "themes");
 	theme = NULL;
 	last = -1;
@@ -571,7 +578,9 @@ pledge_promise(struct db *db, int64_t id, int64_t threshold, struct tval *ctx)
 	db_done(st);
 	if (rc != 1)
 		return (rc);
-	c = load_counts(db, db_query(db, sql_counts_one, "i", id), &nc);
+	if ((c = load_counts(db, db_query(db, sql_counts_one, "i", id),
+	    &nc)) == NULL)
+		return (-1);
 	fill_tally(c, nc, id, threshold, ctx);
 	free(c);
 	list = tv_set_list(ctx, "updates");
@@ -588,6 +597,8 @@ pledge_promise(struct db *db, int64_t id, int64_t threshold, struct tval *ctx)
 		tv_set_str(row, "measure_value", db_col_text(st, 5));
 	}
 	db_done(st);
+	if (rc == -1)
+		return (-1);
 	list = tv_set_list(ctx, "said");
 	st = db_query(db, sql_said, "i", id);
 	while ((rc = db_step(st)) == 1) {
@@ -599,7 +610,10 @@ pledge_promise(struct db *db, int64_t id, int64_t threshold, struct tval *ctx)
 		    sqlite3_column_int64(st, 2)));
 	}
 	db_done(st);
-	if (db_int(db, &newer, sql_replaced_by, "i", id) == 1)
+	if (rc == -1 || (rc = db_int(db, &newer, sql_replaced_by, "i", id)) ==
+	    -1)
+		return (-1);
+	if (rc == 1)
 		tv_set_int(ctx, "replaced_by", newer);
 	return (1);
 }
@@ -811,9 +825,9 @@ pledge_scorecard(struct db *db, int64_t threshold, int64_t now,
 	size_t		 nc;
 	int		 rc;
 
-	if (pledge_current_id(db, &version) == -1)
+	if (pledge_current_id(db, &version) == -1 || (c = load_counts(db,
+	    db_query(db, sql_counts, "i", version), &nc)) == NULL)
 		return (-1);
-	c = load_counts(db, db_query(db, sql_counts, "i", version), &nc);
 	st = db_query(db, sql_promises, "i", version);
 	while ((rc = db_step(st)) == 1) {
 		struct tval *row = tv_push_map(list);

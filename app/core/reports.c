@@ -126,6 +126,8 @@ raised(struct db *db, const struct report_period *p, struct tval *ctx)
 		n[nc++] = 0;
 	}
 	db_done(st);
+	if (rc == -1)
+		return (-1);
 	st = db_query(db, sql_by_category, "ii", p->from, p->to);
 	while ((rc = db_step(st)) == 1)
 		for (i = 0; i < nc; i++)

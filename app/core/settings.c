@@ -31,6 +31,12 @@ static const struct {
 	{ "retention_unpublished_days", 30, 3650 },
 	{ "retention_closed_account_days", 30, 3650 },
 	{ "retention_concern_years", 1, 100 },
+	{ "views_per_hour", 1, 1000 },
+	{ "anon_views_per_hour", 1, 1000 },
+	{ "anon_views_per_hour_address", 1, 10000 },
+	{ "pledge_checks_per_hour", 1, 1000 },
+	{ "suggestions_per_hour", 1, 1000 },
+	{ "audit_ip_days", 1, 3650 },
 };
 
 const char *

@@ -10,6 +10,7 @@
 
 #include "auth.h"
 #include "concerns.h"
+#include "form.h"
 #include "issues.h"
 #include "notify.h"
 #include "routes.h"
@@ -22,6 +23,8 @@ static const char *sql_categories =
 	"ORDER BY position";
 static const char *sql_category_ok =
 	"SELECT count(*) FROM categories WHERE id = ?1 AND active = 1";
+static const char *sql_first_category =
+	"SELECT id FROM categories WHERE active = 1 ORDER BY position LIMIT 1";
 static const char *sql_by_token =
 	"SELECT id, urgent FROM views WHERE form_token = ?1 AND author_id IS ?2";
 static const char *sql_insert =
@@ -137,6 +140,30 @@ views_category_valid(struct db *db, int64_t id)
 	int64_t	 n;
 
 	return (db_int(db, &n, sql_category_ok, "i", id) == 1 && n == 1);
+}
+
+/*
+ * A worrying message that broke the form's rules (no title, too long, a
+ * character the form refuses, no category) is kept, not refused: its
+ * words as they came, as long as they are, with a title and a category
+ * filled in where missing. 0 on success.
+ */
+int
+views_rescue(struct db *db, struct arena *a, struct view_input *in,
+    const char *title, const char *body, const char *better, int signed_in)
+{
+	in->title = form_keep(a, title);
+	in->body = form_keep(a, body);
+	in->better = form_keep(a, better);
+	if (*in->title == '\0')
+		in->title = "(no title)";
+	if (!views_category_valid(db, in->category_id) &&
+	    db_int(db, &in->category_id, sql_first_category, "") != 1)
+		return (-1);
+	if (in->publish == NULL || (!signed_in &&
+	    strcmp(in->publish, "name") == 0))
+		in->publish = "no";
+	return (0);
 }
 
 /* A view sent twice from the same form: answer as the first time. */

@@ -47,6 +47,8 @@ int	views_categories(struct db *, struct tval *, int64_t);
 int	views_category_valid(struct db *, int64_t);
 int	views_create(struct db *, const struct actor *,
 	    const struct view_input *, int64_t, struct view_created *);
+int	views_rescue(struct db *, struct arena *, struct view_input *,
+	    const char *, const char *, const char *, int);
 int	views_get(struct db *, int64_t, struct view *);
 int	views_by_track(struct db *, const char *, struct view *);
 int	views_may_see(const struct view *, int64_t);

@@ -57,6 +57,7 @@ int	page_require(struct page *, int);
 int	page_render(struct page *, int, const char *);
 int	page_form_errors(struct page *, const char *);
 int	page_error(struct page *, int);
+int	page_missing(struct page *, int);
 int	page_redirect(struct page *, const char *, const char *);
 void	page_end(struct page *);
 void	page_flash(struct page *, const char *);

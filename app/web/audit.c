@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "retention.h"
 #include "timefmt.h"
 
 #define AUDIT_PAGE	50
@@ -46,7 +47,8 @@ page_audit(struct http_request *req)
 		    f.action);
 		return (page_form_errors(&pg, "audit"));
 	}
-	if (audit_list(app_db, &f, tv_set_list(pg.ctx, "rows"), &next) == -1 ||
+	if (retention_last(app_db, pg.ctx) == -1 ||
+	    audit_list(app_db, &f, tv_set_list(pg.ctx, "rows"), &next) == -1 ||
 	    audit_actions(app_db, tv_set_list(pg.ctx, "actions"),
 		    f.action) == -1)
 		return (page_error(&pg, 500));

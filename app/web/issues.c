@@ -51,9 +51,10 @@ static int
 issue_page(struct page *pg, int64_t id, int errors)
 {
 	int64_t	 days, due, councillor;
+	int	 rc;
 
-	if (issues_detail(app_db, id, 1, pg->ctx) != 1)
-		return (page_error(pg, 404));
+	if ((rc = issues_detail(app_db, id, 1, pg->ctx)) != 1)
+		return (page_missing(pg, rc));
 	pg->title = tv_get_str(pg->ctx, "title");
 	pg->nav = "issues";
 	councillor = 0;

@@ -20,6 +20,7 @@
  * belong to that user, who creates the -wal and -shm files beside it.
  */
 #include <sys/stat.h>
+#include <sys/types.h>
 
 #include <errno.h>
 #include <libgen.h>
@@ -166,6 +167,25 @@ worker_db_path(const char *path)
 		    kore_runas_user);
 }
 
+/*
+ * A database made before umask was set may be readable by everyone:
+ * make it, and its -wal and -shm files, the owner's alone.
+ */
+static void
+db_files_private(const char *path)
+{
+	static const char *const ext[] = { "", "-wal", "-shm" };
+	char	 f[4096];
+	size_t	 i;
+
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		(void)snprintf(f, sizeof(f), "%s%s", path, ext[i]);
+		if (chmod(f, 0600) == -1 && errno != ENOENT)
+			kore_log(LOG_WARNING, "chmod %s: %s", f,
+			    strerror(errno));
+	}
+}
+
 void
 kore_parent_configure(int argc, char **argv)
 {
@@ -176,6 +196,9 @@ kore_parent_configure(int argc, char **argv)
 
 	(void)argc;
 	(void)argv;
+	/* Everything the server creates (the database, its -wal and -shm,
+	 * logs) holds password hashes or children's words: owner only. */
+	(void)umask(077);
 	/* Line by line, so a log piped to a file is whole even if the server
 	 * is killed, and workers do not inherit half-written lines. */
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -203,6 +226,7 @@ kore_parent_configure(int argc, char **argv)
 	if (n > 0)
 		kore_log(LOG_NOTICE, "applied %d migration(s)", n);
 	db_close(db);
+	db_files_private(db_path());
 
 	app_templates = tmpl_set_new();
 	if (tmpl_set_load_dir(app_templates, "templates", err,

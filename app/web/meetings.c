@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "quota.h"
 #include "meetings.h"
 #include "pledge.h"
 #include "settings.h"
@@ -173,40 +174,75 @@ worker_action(struct page *pg, int64_t id, const char *action)
 	    (long long)id), "meeting_saved"));
 }
 
+/*
+ * A young person's suggestion for the agenda. The safeguarding check
+ * reads it first: a worrying one is kept whatever its length and however
+ * many were sent this hour, and the help page shown. An ordinary one over
+ * the hourly limit waits, its words kept on the form.
+ */
+static int
+suggest(struct page *pg, int64_t id)
+{
+	const char	*raw, *text;
+	int64_t		 wait;
+	int		 worry, flagged;
+
+	raw = form_raw(&pg->form, "text");
+	tv_set_str(pg->ctx, "v_text", raw);
+	if ((worry = quota_worrying(app_db, raw)) == -1)
+		return (page_error(pg, 500));
+	if (worry)
+		text = form_keep(&pg->arena, raw);
+	else if ((text = form_text(&pg->form, "text", 1000, 1, 1, &pg->errors,
+	    "Write what you would like to talk about.")) == NULL)
+		return (meeting_page(pg, id, 1));
+	if (!worry && (wait = quota_account_wait(app_db, QUOTA_SUGGESTION,
+	    pg->sess.user_id, pg->now)) != 0) {
+		if (wait < 0)
+			return (page_error(pg, 500));
+		form_error(&pg->errors, "text", arena_printf(&pg->arena, "You "
+		    "have sent a lot of suggestions in the last hour. Your "
+		    "words are still here. Please try again later, in about "
+		    "%lld minutes.", (long long)(wait + 59) / 60));
+		return (meeting_page(pg, id, 1));
+	}
+	if (meeting_suggest(app_db, &pg->actor, id, text, pg->now,
+	    &flagged) == -1)
+		return (page_error(pg, 500));
+	if (flagged) {
+		pg->title = "We are here to help";
+		tv_set_bool(pg->ctx, "flagged", 1);
+		return (page_render(pg, 200, "views_sent"));
+	}
+	if (quota_account_sent(app_db, QUOTA_SUGGESTION, pg->sess.user_id,
+	    pg->now) == -1)
+		kore_log(LOG_ERR, "counting a suggestion: %s",
+		    db_errmsg(app_db));
+	return (page_redirect(pg, arena_printf(&pg->arena, "/meetings/%lld",
+	    (long long)id), "suggestion_sent"));
+}
+
 int
 page_meeting(struct http_request *req)
 {
 	struct page	 pg;
-	const char	*action, *text;
+	const char	*action;
 	int64_t		 id;
-	int		 flagged;
+	int		 rc;
 
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
 	    !page_require(&pg, R_ANY))
 		return (KORE_RESULT_OK);
-	if ((id = path_id(&pg)) <= 0 || meeting_get(app_db, id, 0,
-	    tv_map(&pg.arena)) != 1)
+	if ((id = path_id(&pg)) <= 0)
 		return (page_error(&pg, 404));
+	if ((rc = meeting_get(app_db, id, 0, tv_map(&pg.arena))) != 1)
+		return (page_missing(&pg, rc));
 	if (req->method != HTTP_METHOD_POST)
 		return (meeting_page(&pg, id, 0));
 	action = form_raw(&pg.form, "action");
 	if (action != NULL && strcmp(action, "suggest") == 0 &&
-	    pg.sess.role == ROLE_YOUNG) {
-		text = form_text(&pg.form, "text", 1000, 1, 1, &pg.errors,
-		    "Write what you would like to talk about.");
-		if (text == NULL)
-			return (meeting_page(&pg, id, 1));
-		if (meeting_suggest(app_db, &pg.actor, id, text, pg.now,
-		    &flagged) == -1)
-			return (page_error(&pg, 500));
-		if (flagged) {
-			pg.title = "We are here to help";
-			tv_set_bool(pg.ctx, "flagged", 1);
-			return (page_render(&pg, 200, "views_sent"));
-		}
-		return (page_redirect(&pg, arena_printf(&pg.arena,
-		    "/meetings/%lld", (long long)id), "suggestion_sent"));
-	}
+	    pg.sess.role == ROLE_YOUNG)
+		return (suggest(&pg, id));
 	if (pg.sess.role != ROLE_WORKER || action == NULL)
 		return (page_error(&pg, 404));
 	return (worker_action(&pg, id, action));
@@ -219,12 +255,14 @@ page_meeting_present(struct http_request *req)
 	const struct tval	*it;
 	struct tval		*items;
 	int64_t			 id, n, i, promise;
+	int			 rc;
 
 	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_ANY))
 		return (KORE_RESULT_OK);
-	id = path_id(&pg);
-	if (id <= 0 || meeting_get(app_db, id, 0, pg.ctx) != 1)
+	if ((id = path_id(&pg)) <= 0)
 		return (page_error(&pg, 404));
+	if ((rc = meeting_get(app_db, id, 0, pg.ctx)) != 1)
+		return (page_missing(&pg, rc));
 	items = (struct tval *)tv_get(pg.ctx, "items");
 	n = (int64_t)tv_count(items);
 	i = 1;

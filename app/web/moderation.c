@@ -36,9 +36,10 @@ static int
 view_page(struct page *pg, int64_t id, int errors)
 {
 	const char	*v;
+	int		 rc;
 
-	if (moderation_view(app_db, id, pg->now, pg->ctx) != 1)
-		return (page_error(pg, 404));
+	if ((rc = moderation_view(app_db, id, pg->now, pg->ctx)) != 1)
+		return (page_missing(pg, rc));
 	/* The author is told a worker has read it (a receipt, kept once). */
 	if (pg->req->method != HTTP_METHOD_POST &&
 	    views_mark_read(app_db, &pg->actor, id, pg->now) != 0)

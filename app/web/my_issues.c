@@ -31,9 +31,10 @@ answer_page(struct page *pg, int64_t id, int errors)
 {
 	const struct form	*f = &pg->form;
 	const char		*v;
+	int			 rc;
 
-	if (issues_detail(app_db, id, 0, pg->ctx) != 1)
-		return (page_error(pg, 404));
+	if ((rc = issues_detail(app_db, id, 0, pg->ctx)) != 1)
+		return (page_missing(pg, rc));
 	pg->title = tv_get_str(pg->ctx, "title");
 	pg->nav = "my_issues";
 	v = form_raw(f, "decision");

@@ -348,11 +348,25 @@ page_error(struct page *pg, int status)
 			break;
 	if (i == sizeof(error_texts) / sizeof(error_texts[0]))
 		i = 0;
+	/* What the visitor cannot fix, the operator must hear about. */
+	if (status >= 500)
+		kore_log(LOG_ERR, "%d for %s: %s", status, pg->req->path,
+		    app_db != NULL ? db_errmsg(app_db) : "");
 	pg->title = error_texts[i].title;
 	tv_set_int(pg->ctx, "status", status);
 	tv_set_str(pg->ctx, "heading", error_texts[i].title);
 	tv_set_str(pg->ctx, "message", error_texts[i].message);
 	return (page_render(pg, status, "error"));
+}
+
+/*
+ * A record looked for by its id: 404 when it is not there (rc 0), the
+ * error page and a log line when the database failed (rc -1).
+ */
+int
+page_missing(struct page *pg, int rc)
+{
+	return (page_error(pg, rc == -1 ? 500 : 404));
 }
 
 /* The last route in kore.conf: anything no other route claimed. */

@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "pledge.h"
+#include "quota.h"
 #include "settings.h"
 
 static const char *const status_keys[] = {
@@ -52,9 +53,10 @@ promise_page(struct page *pg, int64_t id, const struct promise_ref *r,
     int errors)
 {
 	const char	*v;
+	int		 rc;
 
-	if (pledge_promise(app_db, id, threshold(), pg->ctx) != 1)
-		return (page_error(pg, 404));
+	if ((rc = pledge_promise(app_db, id, threshold(), pg->ctx)) != 1)
+		return (page_missing(pg, rc));
 	pg->title = tv_get_str(pg->ctx, "title");
 	pg->nav = "pledge";
 	tv_set_bool(pg->ctx, "can_update", pg->signed_in &&
@@ -113,12 +115,15 @@ page_pledge_promise(struct http_request *req)
 	struct page		 pg;
 	struct promise_ref	 r;
 	int64_t			 id;
+	int			 rc;
 
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST))
 		return (KORE_RESULT_OK);
 	id = strtoll(req->path + strlen("/pledge/"), NULL, 10);
-	if (id <= 0 || pledge_promise_ref(app_db, id, &r) != 1)
+	if (id <= 0)
 		return (page_error(&pg, 404));
+	if ((rc = pledge_promise_ref(app_db, id, &r)) != 1)
+		return (page_missing(&pg, rc));
 	/* A draft is the participation team's until it is published. */
 	if (strcmp(r.version_state, "draft") == 0 && (!pg.signed_in ||
 	    pg.sess.role != ROLE_WORKER))
@@ -133,49 +138,155 @@ page_pledge_promise(struct http_request *req)
 	return (record_update(&pg, &r));
 }
 
+/* After an error, each promise shows what was typed, not what was saved. */
+static void
+keep_typed(struct page *pg, const struct tval *list)
+{
+	const struct tval	*it;
+	struct tval		*row;
+	const char		*v, *c;
+	char			 key[48];
+	size_t			 i;
+
+	for (it = tv_first(list); it != NULL; it = tv_next(it)) {
+		row = (struct tval *)it;
+		(void)snprintf(key, sizeof(key), "v_%s", tv_get_str(row, "id"));
+		if ((v = form_raw(&pg->form, key)) != NULL) {
+			for (i = 0; verdict_opts[i] != NULL; i++)
+				tv_set_bool(row, arena_printf(&pg->arena,
+				    "v_%s", verdict_opts[i]),
+				    strcmp(v, verdict_opts[i]) == 0);
+		}
+		key[0] = 'c';
+		if ((c = form_raw(&pg->form, key)) != NULL)
+			tv_set_str(row, "comment", c);
+	}
+}
+
 static int
 check_page(struct page *pg, int64_t version, int errors)
 {
+	struct tval	*list;
+
 	pg->title = "Are we keeping our promises?";
 	pg->nav = "pledge_check";
-	if (pledge_check_list(app_db, version, pg->sess.user_id,
-	    tv_set_list(pg->ctx, "promises")) == -1)
+	list = tv_set_list(pg->ctx, "promises");
+	if (pledge_check_list(app_db, version, pg->sess.user_id, list) == -1)
 		return (page_error(pg, 500));
+	if (errors)
+		keep_typed(pg, list);
 	return (errors ? page_form_errors(pg, "pledge_check") :
 	    page_render(pg, 200, "pledge_check"));
 }
 
-/* Save every verdict on the form in one transaction. */
+/*
+ * Whether any comment on the form worries the safeguarding check, read
+ * as typed. 1 yes, 0 no, -1 on error.
+ */
+static int
+check_worries(struct page *pg)
+{
+	const struct form	*f = &pg->form;
+	size_t			 i;
+	int			 w;
+
+	for (i = 0; i < f->n; i++) {
+		if (strncmp(f->fields[i].name, "c_", 2) != 0)
+			continue;
+		if ((w = quota_worrying(app_db, f->fields[i].value)) != 0)
+			return (w);
+	}
+	return (0);
+}
+
+/*
+ * Sent a lot this hour: the form again with every answer kept. 1 held
+ * back, 0 may go, -1 on error.
+ */
+static int
+check_held_back(struct page *pg)
+{
+	int64_t	 wait;
+
+	wait = quota_account_wait(app_db, QUOTA_PLEDGE_CHECK,
+	    pg->sess.user_id, pg->now);
+	if (wait <= 0)
+		return (wait < 0 ? -1 : 0);
+	form_error(&pg->errors, "check", arena_printf(&pg->arena, "You have "
+	    "sent your answers a lot of times in the last hour. They are "
+	    "still here. Please send them again in about %lld minutes.",
+	    (long long)(wait + 59) / 60));
+	return (1);
+}
+
+/*
+ * One answer from the form. A worrying comment is kept even when it
+ * breaks the form's rules: as typed, and "not sure" if no answer was
+ * chosen. 1 read, 0 not (an error is recorded), -1 not an answer.
+ */
+static int
+read_answer(struct page *pg, size_t i, int64_t *id, const char **verdict,
+    const char **comment)
+{
+	const struct form	*f = &pg->form;
+	struct form_errors	 unshown;
+	char			 key[48], ckey[48];
+	int			 k, worry;
+
+	*id = strtoll(f->fields[i].name + 2, NULL, 10);
+	(void)snprintf(key, sizeof(key), "v_%lld", (long long)*id);
+	(void)snprintf(ckey, sizeof(ckey), "c_%lld", (long long)*id);
+	if (*id <= 0 || strcmp(key + 1, f->fields[i].name + 1) != 0)
+		return (-1);
+	worry = quota_worrying(app_db, form_raw(f, ckey)) == 1;
+	form_errors_init(&unshown, &pg->arena);
+	k = form_choice(f, key, verdict_opts, worry ? &unshown : &pg->errors,
+	    "Choose one answer.");
+	if (k < 0 && !worry)
+		return (0);
+	*verdict = k < 0 ? "not_sure" : verdict_opts[k];
+	if (worry) {
+		*comment = form_keep(&pg->arena, form_raw(f, ckey));
+		return (1);
+	}
+	*comment = form_text(f, ckey, VERDICT_COMMENT_MAX, 1, 0,
+	    &pg->errors, "");
+	return (*comment != NULL);
+}
+
+/*
+ * Save every verdict on the form in one transaction. A worrying comment
+ * is never refused: it is saved with whatever else on the form could be,
+ * over any limit, and the help page shown.
+ */
 static int
 save_check(struct page *pg, int64_t version)
 {
 	const struct form	*f = &pg->form;
 	const char		*v, *comment;
-	char			 key[48], ckey[48];
 	size_t			 i;
 	int64_t			 id;
-	int			 flagged, any, k;
+	int			 flagged, any, worry, rc;
 
-	(void)version;
+	if ((worry = check_worries(pg)) == -1)
+		return (page_error(pg, 500));
+	if (!worry && (rc = check_held_back(pg)) != 0)
+		return (rc == -1 ? page_error(pg, 500) :
+		    check_page(pg, version, 1));
 	any = 0;
 	if (db_begin(app_db) == -1)
 		return (page_error(pg, 500));
 	for (i = 0; i < f->n; i++) {
-		if (strncmp(f->fields[i].name, "v_", 2) != 0)
+		if (strncmp(f->fields[i].name, "v_", 2) != 0 &&
+		    strncmp(f->fields[i].name, "c_", 2) != 0)
 			continue;
-		id = strtoll(f->fields[i].name + 2, NULL, 10);
-		(void)snprintf(key, sizeof(key), "v_%lld", (long long)id);
-		(void)snprintf(ckey, sizeof(ckey), "c_%lld", (long long)id);
-		if (id <= 0 || strcmp(key, f->fields[i].name) != 0)
+		/* A worrying comment may come without its answer. */
+		if (f->fields[i].name[0] == 'c' && (!worry || form_has(f,
+		    arena_printf(&pg->arena, "v_%s", f->fields[i].name + 2)) ||
+		    quota_worrying(app_db, f->fields[i].value) != 1))
 			continue;
-		if ((k = form_choice(f, key, verdict_opts, &pg->errors,
-		    "Choose one answer.")) < 0)
+		if (read_answer(pg, i, &id, &v, &comment) != 1)
 			continue;
-		comment = form_text(f, ckey, VERDICT_COMMENT_MAX, 1, 0,
-		    &pg->errors, "");
-		if (comment == NULL)
-			continue;
-		v = verdict_opts[k];
 		if (pledge_verdict_set(app_db, &pg->actor, id, v, comment,
 		    pg->now, &flagged) == -1) {
 			db_rollback(app_db);
@@ -183,7 +294,7 @@ save_check(struct page *pg, int64_t version)
 		}
 		any |= flagged;
 	}
-	if (pg->errors.n > 0) {
+	if (pg->errors.n > 0 && !any) {
 		db_rollback(app_db);
 		return (check_page(pg, version, 1));
 	}
@@ -194,6 +305,10 @@ save_check(struct page *pg, int64_t version)
 		tv_set_bool(pg->ctx, "flagged", 1);
 		return (page_render(pg, 200, "views_sent"));
 	}
+	if (quota_account_sent(app_db, QUOTA_PLEDGE_CHECK, pg->sess.user_id,
+	    pg->now) == -1)
+		kore_log(LOG_ERR, "counting a Pledge check: %s",
+		    db_errmsg(app_db));
 	return (page_redirect(pg, "/pledge", "verdicts_saved"));
 }
 
@@ -260,6 +375,7 @@ page_pledge_versions(struct http_request *req)
 {
 	struct page	 pg;
 	int64_t		 id, draft;
+	int		 rc;
 
 	if (!page_begin(&pg, req, ALLOW_GET))
 		return (KORE_RESULT_OK);
@@ -276,9 +392,11 @@ page_pledge_versions(struct http_request *req)
 		return (page_error(&pg, 500));
 	if (id == draft && (!pg.signed_in || pg.sess.role != ROLE_WORKER))
 		return (page_error(&pg, 404));
-	if (id <= 0 || pledge_version(app_db, id, threshold(), pg.now,
-	    pg.ctx) != 1)
+	if (id <= 0)
 		return (page_error(&pg, 404));
+	if ((rc = pledge_version(app_db, id, threshold(), pg.now, pg.ctx)) !=
+	    1)
+		return (page_missing(&pg, rc));
 	pg.title = tv_get_str(pg.ctx, "pledge_title");
 	return (page_render(&pg, 200, "pledge"));
 }

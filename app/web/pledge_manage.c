@@ -100,11 +100,13 @@ promise_form(struct page *pg, int64_t id, int errors)
 {
 	const struct form	*f = &pg->form;
 	int64_t			 theme, owner;
+	int			 rc;
 
 	pg->title = id ? "Change a promise" : "Add a promise";
 	pg->nav = "pledge_manage";
-	if (id > 0 && !errors && pledge_promise(app_db, id, 1, pg->ctx) != 1)
-		return (page_error(pg, 404));
+	if (id > 0 && !errors && (rc = pledge_promise(app_db, id, 1,
+	    pg->ctx)) != 1)
+		return (page_missing(pg, rc));
 	if (errors || id == 0) {
 		tv_set_str(pg->ctx, "title", form_raw(f, "title"));
 		tv_set_str(pg->ctx, "description", form_raw(f, "description"));

@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "routes.h"
+#include "retention.h"
 #include "settings.h"
 
 static int
@@ -14,7 +15,8 @@ settings_page(struct page *pg, int errors)
 {
 	pg->title = "Settings";
 	pg->nav = "settings";
-	if (settings_list(app_db, errors ? &pg->form : NULL,
+	if (retention_last(app_db, pg->ctx) == -1 ||
+	    settings_list(app_db, errors ? &pg->form : NULL,
 	    tv_set_list(pg->ctx, "settings")) == -1 ||
 	    routes_form(app_db, errors ? &pg->form : NULL, &pg->errors,
 	    tv_set_list(pg->ctx, "routes")) == -1)
@@ -27,7 +29,11 @@ static const char *const keys[] = {
 	"council_name", "cicc_name", "response_days", "invite_days",
 	"idle_minutes_staff", "idle_minutes_young", "session_hours",
 	"pledge_review_years", "small_count", "retention_unpublished_days",
-	"retention_closed_account_days", NULL,
+	"retention_closed_account_days",
+	"views_per_hour", "anon_views_per_hour", "anon_views_per_hour_address",
+	"pledge_checks_per_hour", "suggestions_per_hour", "audit_ip_days",
+	"retention_concern_years",
+	NULL,
 };
 
 /* Where young people are sent for their own situation (routes.c). */
@@ -56,7 +62,11 @@ page_settings(struct http_request *req)
 		return (settings_page(&pg, 0));
 	if (form_has(&pg.form, "routes"))
 		return (save_routes(&pg));
+	/* A setting the form did not send (a form from before it existed)
+	 * stays as it is; one sent empty is an error. */
 	for (i = 0; keys[i] != NULL; i++) {
+		if (!form_has(&pg.form, keys[i]))
+			continue;
 		v = form_text(&pg.form, keys[i], 80, 0, 1, &pg.errors,
 		    "This cannot be empty.");
 		if (v != NULL && (why = settings_problem(keys[i], v)) != NULL)
@@ -68,6 +78,8 @@ page_settings(struct http_request *req)
 		return (page_error(&pg, 500));
 	ok = 1;
 	for (i = 0; ok && keys[i] != NULL; i++) {
+		if (!form_has(&pg.form, keys[i]))
+			continue;
 		v = form_text(&pg.form, keys[i], 80, 0, 1, &pg.errors, "");
 		ok = settings_set(app_db, keys[i], v) == 0;
 	}

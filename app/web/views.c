@@ -11,10 +11,9 @@
 
 #include "app.h"
 #include "concerns.h"
+#include "quota.h"
 #include "throttle.h"
 #include "views.h"
-
-#define ANON_VIEWS_PER_HOUR	5
 
 static const char *const publish_opts[] = { "no", "name", "anonymous", NULL };
 
@@ -98,19 +97,55 @@ read_view(struct page *pg, struct view_input *in)
 	return (pg->errors.n == 0);
 }
 
+/*
+ * Whether the words on the form worry the safeguarding check, read as
+ * they came (before any rule of the form could refuse them). 1 yes, 0
+ * no, -1 on error.
+ */
 static int
-anon_allowed(struct page *pg)
+worrying(struct page *pg)
 {
-	char	 key[96];
+	const char	*t, *b, *w;
+
+	t = form_raw(&pg->form, "title");
+	b = form_raw(&pg->form, "body");
+	w = form_raw(&pg->form, "better");
+	return (quota_worrying(app_db, arena_printf(&pg->arena, "%s\n%s\n%s",
+	    t ? t : "", b ? b : "", w ? w : "")));
+}
+
+/*
+ * An ordinary view over the hourly limit: the form again, the words
+ * still in it. 1 held back, 0 may go, -1 on error.
+ */
+static int
+held_back(struct page *pg)
+{
 	int64_t	 wait;
 
-	(void)snprintf(key, sizeof(key), "anonview:%s", pg->ip);
-	wait = throttle_wait(app_db, key, pg->now, 3600, ANON_VIEWS_PER_HOUR);
-	if (wait > 0) {
-		tv_set_int(pg->ctx, "wait_minutes", (wait + 59) / 60);
-		return (0);
-	}
-	return (throttle_fail(app_db, key, pg->now) == 0);
+	if (pg->signed_in)
+		wait = quota_account_wait(app_db, QUOTA_VIEW,
+		    pg->sess.user_id, pg->now);
+	else
+		wait = quota_anon_wait(app_db, pg->csrf, pg->ip, pg->now);
+	if (wait <= 0)
+		return (wait < 0 ? -1 : 0);
+	tv_set_bool(pg->ctx, "throttled", 1);
+	form_error(&pg->errors, "body", arena_printf(&pg->arena, "%s Your "
+	    "words are still here. Please try again later, in about %lld "
+	    "minutes.", pg->signed_in ? "You have sent a lot of views in "
+	    "the last hour." : "Lots of views have been sent from here in "
+	    "the last hour.", (long long)(wait + 59) / 60));
+	return (1);
+}
+
+static int
+sent(struct page *pg)
+{
+	if (pg->signed_in)
+		return (quota_account_sent(app_db, QUOTA_VIEW,
+		    pg->sess.user_id, pg->now));
+	return (quota_anon_sent(app_db, pg->csrf, pg->ip, pg->now));
 }
 
 static int
@@ -134,6 +169,7 @@ page_views_new(struct http_request *req)
 	struct page		 pg;
 	struct view_input	 in;
 	struct view_created	 vc;
+	int			 ok, worry, rc;
 
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST))
 		return (KORE_RESULT_OK);
@@ -142,18 +178,28 @@ page_views_new(struct http_request *req)
 		return (page_error(&pg, 404));
 	if (req->method != HTTP_METHOD_POST)
 		return (new_form(&pg, 0));
-	if (!read_view(&pg, &in))
-		return (new_form(&pg, 1));
-	if (!pg.signed_in && !anon_allowed(&pg)) {
-		tv_set_bool(pg.ctx, "throttled", 1);
-		form_error(&pg.errors, "title", "Lots of views have been sent "
-		    "from here in the last hour. Please try again later.");
-		return (new_form(&pg, 1));
+	ok = read_view(&pg, &in);
+	/* A worrying message is kept whatever else is wrong with it or
+	 * however much was sent: the scan comes before every refusal. */
+	if ((worry = worrying(&pg)) == -1)
+		return (page_error(&pg, 500));
+	if (worry && !ok && views_rescue(app_db, &pg.arena, &in,
+	    form_raw(&pg.form, "title"), form_raw(&pg.form, "body"),
+	    form_raw(&pg.form, "better"), pg.signed_in) == -1)
+		return (page_error(&pg, 500));
+	if (!worry) {
+		if (!ok)
+			return (new_form(&pg, 1));
+		if ((rc = held_back(&pg)) != 0)
+			return (rc == -1 ? page_error(&pg, 500) :
+			    new_form(&pg, 1));
 	}
 	if (views_create(app_db, &pg.actor, &in, pg.now, &vc) == -1) {
 		kore_log(LOG_ERR, "views_create: %s", db_errmsg(app_db));
 		return (page_error(&pg, 500));
 	}
+	if (!vc.flagged && !vc.duplicate && sent(&pg) == -1)
+		kore_log(LOG_ERR, "counting a view: %s", db_errmsg(app_db));
 	return (submitted(&pg, &vc));
 }
 

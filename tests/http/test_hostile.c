@@ -237,7 +237,8 @@ replayed_forms(void **state)
 
 	(void)state;
 	view = count("SELECT id FROM views WHERE state = 'received' AND "
-	    "urgent = 0 AND id NOT IN (SELECT view_id FROM safeguarding_flags) "
+	    "urgent = 0 AND id NOT IN (SELECT item_id FROM concerns WHERE "
+	    "kind = 'view') "
 	    "ORDER BY id LIMIT 1");
 	assert_true(view > 0);
 	(void)snprintf(path, sizeof(path), "/moderation/%lld",

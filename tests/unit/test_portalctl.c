@@ -2,6 +2,7 @@
  * test_portalctl.c: the operator's CLI as an operator runs it: exit codes,
  * messages, and what it leaves in the database.
  */
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <stdarg.h>
@@ -92,6 +93,40 @@ migrate_check_backup(void **state)
 	assert_non_null(strstr(out, "already exists"));
 }
 
+/* The mode bits of path, for "who may read this file". */
+static int
+mode_of(const char *name)
+{
+	struct stat	 sb;
+	char		 path[128];
+
+	(void)snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (stat(path, &sb) == -1)
+		return (-1);
+	return (sb.st_mode & 0777);
+}
+
+/*
+ * The database and its backups hold password hashes and children's
+ * words: only their owner may read them, whatever umask portalctl was
+ * started with.
+ */
+static void
+files_are_private(void **state)
+{
+	char	 args[256];
+	mode_t	 old;
+
+	(void)state;
+	old = umask(022);
+	assert_int_equal(ctl(NULL, "migrate"), 0);
+	(void)snprintf(args, sizeof(args), "backup %s/private.db", dir);
+	assert_int_equal(ctl(NULL, args), 0);
+	(void)umask(old);
+	assert_int_equal(mode_of("p.db"), 0600);
+	assert_int_equal(mode_of("private.db"), 0600);
+}
+
 static void
 create_admin_hashes_password(void **state)
 {
@@ -152,6 +187,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(usage_and_unknown),
 		cmocka_unit_test(migrate_check_backup),
+		cmocka_unit_test(files_are_private),
 		cmocka_unit_test(create_admin_hashes_password),
 		cmocka_unit_test(invite_prints_a_code),
 		cmocka_unit_test(demo_only_into_empty_database),
