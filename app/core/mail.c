@@ -84,8 +84,9 @@ mail_format(struct buf *out, const char *from, const char *host,
 	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 	buf_appendf(out, "From: <%s>\r\nTo: <%s>\r\nSubject: %s\r\n", from,
 	    m->recipient, m->subject);
-	buf_appendf(out, "Message-ID: <outbox-%lld-%d@%s>\r\n",
-	    (long long)m->id, m->attempts, host);
+	/* The same on every attempt, so a resend can be seen as one. */
+	buf_appendf(out, "Message-ID: <outbox-%lld@%s>\r\n",
+	    (long long)m->id, host);
 	buf_puts(out, "MIME-Version: 1.0\r\n"
 	    "Content-Type: text/plain; charset=utf-8\r\n"
 	    "Content-Transfer-Encoding: 8bit\r\n\r\n");

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "alert.h"
 #include "auth.h"
 #include "issues.h"
 #include "notify.h"
@@ -184,6 +185,7 @@ views_create(struct db *db, const struct actor *who,
 	    insert_view(db, who, in, hits > 0, now, out) == -1 ||
 	    (hits > 0 && safeguarding_flag(db, out->id, buf_cstr(&topics),
 	    now) == -1) ||
+	    (hits > 0 && alert_new_concern(db, db_last_id(db), 1, now) == -1) ||
 	    notify_view(db, out->id, now, "received", hits > 0 ?
 	    "We got this. A participation worker will read it today." :
 	    "We got this. A participation worker will read it soon.",

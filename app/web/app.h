@@ -96,6 +96,9 @@ struct pw_job	*pw_job_result(struct http_request *, int *);
 int		 pw_page(struct http_request *, int, int,
 		    int (*)(struct page *, struct pw_job *));
 
+/* mailer.c: worker 1 delivers the outbox from a task thread. */
+void	mailer_init(void);
+
 int	assets_load(const char *, char *, size_t);
 const char *assets_version(const char *);
 

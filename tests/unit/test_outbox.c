@@ -136,7 +136,7 @@ format(void **state)
 	assert_non_null(strstr(buf_cstr(&out), "Date: Wed, 18 Nov 2026 "
 	    "11:06:40 +0000\r\nFrom: <portal@council.uk>\r\n"
 	    "To: <dsl@council.uk>\r\nSubject: A new concern\r\n"
-	    "Message-ID: <outbox-7-2@council.uk>\r\n"));
+	    "Message-ID: <outbox-7@council.uk>\r\n"));
 	assert_non_null(strstr(buf_cstr(&out), "\r\n\r\nLine one.\r\n"
 	    "Line two.\r\nEnd\r\n"));
 	assert_null(strstr(buf_cstr(&out), "\r\r"));
