@@ -151,17 +151,19 @@ state_words(const char *state)
 	return ("Waiting to send");
 }
 
-/* The newest limit messages, for admins: no bodies. */
+/* The newest limit messages, for admins: no bodies. How many, or -1. */
 int
 outbox_list(struct db *db, struct tval *list, int limit)
 {
 	struct tval	*row;
 	struct arena	*a;
 	sqlite3_stmt	*st;
-	int		 rc;
+	int		 rc, n;
 
+	n = 0;
 	st = db_query(db, sql_list, "i", (int64_t)limit);
 	while ((rc = db_step(st)) == 1) {
+		n++;
 		row = tv_push_map(list);
 		a = tv_arena(row);
 		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
@@ -182,7 +184,7 @@ outbox_list(struct db *db, struct tval *list, int limit)
 		tv_set_str(row, "last_error", db_col_text(st, 8));
 	}
 	db_done(st);
-	return (rc);
+	return (rc == -1 ? -1 : n);
 }
 
 /* queued, sent and failed counts into ctx. 0 or -1. */

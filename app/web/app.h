@@ -96,6 +96,9 @@ struct pw_job	*pw_job_result(struct http_request *, int *);
 int		 pw_page(struct http_request *, int, int,
 		    int (*)(struct page *, struct pw_job *));
 
+/* help.c: staffed-hours words and local numbers for the help page. */
+void	help_context(struct page *);
+
 /* mailer.c: worker 1 delivers the outbox from a task thread. */
 void	mailer_init(void);
 
@@ -154,5 +157,6 @@ int	page_open_data(struct http_request *);
 int	page_meetings(struct http_request *);
 int	page_meeting(struct http_request *);
 int	page_meeting_present(struct http_request *);
+int	page_outbox(struct http_request *);
 
 #endif

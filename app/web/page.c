@@ -259,6 +259,9 @@ layout_data(struct page *pg)
 	tv_set_str(c, "csrf", pg->csrf ? pg->csrf : "");
 	if (pg->nav != NULL)
 		tv_set_bool(c, arena_printf(&pg->arena, "nav_%s", pg->nav), 1);
+	/* Young people's pages, and every page before signing in. */
+	tv_set_bool(c, "quick_exit", !pg->signed_in ||
+	    pg->sess.role == ROLE_YOUNG);
 	if (!pg->signed_in)
 		return;
 	user = tv_set_map(c, "me");
@@ -271,7 +274,7 @@ layout_data(struct page *pg)
 	tv_set_bool(user, "staff", pg->sess.role != ROLE_YOUNG);
 	tv_set_bool(user, "manages", pg->sess.role == ROLE_WORKER ||
 	    pg->sess.role == ROLE_ADMIN);
-	if (pg->sess.role == ROLE_YOUNG)
+	if (pg->sess.role != ROLE_COUNCILLOR)
 		tv_set_int(user, "unread", notify_unread(app_db,
 		    pg->sess.user_id));
 }

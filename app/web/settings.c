@@ -24,36 +24,59 @@ static const char *const keys[] = {
 	"council_name", "cicc_name", "response_days", "invite_days",
 	"idle_minutes_staff", "idle_minutes_young", "session_hours",
 	"pledge_review_years", "small_count", "retention_unpublished_days",
-	"retention_closed_account_days", NULL,
+	"retention_closed_account_days",
+	"site_url", "smtp_url", "smtp_from", "smtp_user", "smtp_password",
+	"safeguarding_emails", "staffed_days", "staffed_hours", "edt_phone",
+	"advocacy_phone", "lado_phone", NULL,
 };
+
+/*
+ * The typed value of key, or NULL after recording why not. A field the
+ * form did not send, or a secret left empty, is left as it is (*keep).
+ */
+static const char *
+typed_setting(struct page *pg, const char *key, int *keep)
+{
+	const char	*v, *why;
+
+	*keep = !form_has(&pg->form, key);
+	if (*keep)
+		return (NULL);
+	v = form_text(&pg->form, key, settings_max(key), 0,
+	    !settings_optional(key), &pg->errors, "This cannot be empty.");
+	if (v != NULL && *v == '\0' && settings_secret(key))
+		*keep = 1;
+	else if (v != NULL && (why = settings_problem(key, v)) != NULL) {
+		form_error(&pg->errors, key, why);
+		v = NULL;
+	}
+	return (v);
+}
 
 int
 page_settings(struct http_request *req)
 {
 	struct page	 pg;
-	const char	*v, *why;
+	const char	*v;
 	size_t		 i;
-	int		 ok;
+	int		 ok, keep;
 
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
 	    !page_require(&pg, R_ADMIN))
 		return (KORE_RESULT_OK);
 	if (req->method != HTTP_METHOD_POST)
 		return (settings_page(&pg, 0));
-	for (i = 0; keys[i] != NULL; i++) {
-		v = form_text(&pg.form, keys[i], 80, 0, 1, &pg.errors,
-		    "This cannot be empty.");
-		if (v != NULL && (why = settings_problem(keys[i], v)) != NULL)
-			form_error(&pg.errors, keys[i], why);
-	}
+	for (i = 0; keys[i] != NULL; i++)
+		(void)typed_setting(&pg, keys[i], &keep);
 	if (pg.errors.n > 0)
 		return (settings_page(&pg, 1));
 	if (db_begin(app_db) == -1)
 		return (page_error(&pg, 500));
 	ok = 1;
 	for (i = 0; ok && keys[i] != NULL; i++) {
-		v = form_text(&pg.form, keys[i], 80, 0, 1, &pg.errors, "");
-		ok = settings_set(app_db, keys[i], v) == 0;
+		v = typed_setting(&pg, keys[i], &keep);
+		ok = keep || (v != NULL && settings_set(app_db, keys[i],
+		    v) == 0);
 	}
 	if (!ok || audit_write(app_db, &pg.actor, "settings.change",
 	    "settings", 0, "") == -1 || db_commit(app_db) == -1) {
