@@ -202,6 +202,7 @@ page_meeting(struct http_request *req)
 		if (flagged) {
 			pg.title = "We are here to help";
 			tv_set_bool(pg.ctx, "flagged", 1);
+			help_context(&pg);
 			return (page_render(&pg, 200, "views_sent"));
 		}
 		return (page_redirect(&pg, arena_printf(&pg.arena,
