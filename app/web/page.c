@@ -248,6 +248,7 @@ layout_data(struct page *pg)
 {
 	struct tval	*c = pg->ctx;
 	struct tval	*user;
+	int64_t		 unread;
 
 	tv_set_str(c, "council_name", settings_text(app_db, &pg->arena,
 	    "council_name", "Our council"));
@@ -274,9 +275,11 @@ layout_data(struct page *pg)
 	tv_set_bool(user, "staff", pg->sess.role != ROLE_YOUNG);
 	tv_set_bool(user, "manages", pg->sess.role == ROLE_WORKER ||
 	    pg->sess.role == ROLE_ADMIN);
-	if (pg->sess.role != ROLE_COUNCILLOR)
-		tv_set_int(user, "unread", notify_unread(app_db,
-		    pg->sess.user_id));
+	/* Set only when some are unread: a number is always truthy in a
+	 * template, so 0 would show as a badge. */
+	if (pg->sess.role != ROLE_COUNCILLOR &&
+	    (unread = notify_unread(app_db, pg->sess.user_id)) > 0)
+		tv_set_int(user, "unread", unread);
 }
 
 /* Render template tmpl inside the layout and send it. Ends the page. */
