@@ -90,7 +90,7 @@ mail_format(struct buf *out, const char *from, const char *host,
 	buf_puts(out, "MIME-Version: 1.0\r\n"
 	    "Content-Type: text/plain; charset=utf-8\r\n"
 	    "Content-Transfer-Encoding: 8bit\r\n\r\n");
-	put_crlf(out, buf_cstr((struct buf *)&m->body));
+	put_crlf(out, m->body.data != NULL ? m->body.data : "");
 	if (out->len < 2 || memcmp(out->data + out->len - 2, "\r\n", 2) != 0)
 		buf_puts(out, "\r\n");
 }

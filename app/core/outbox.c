@@ -77,6 +77,7 @@ outbox_take(struct db *db, int64_t now, struct outbox_msg *out, int max)
 		    db_col_text(st, 3));
 		buf_init(&out[n].body, 512);
 		buf_puts(&out[n].body, db_col_text(st, 4));
+		(void)buf_cstr(&out[n].body);	/* body.data ends in NUL */
 		n++;
 	}
 	db_done(st);

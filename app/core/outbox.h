@@ -29,7 +29,7 @@ struct outbox_msg {
 	int		 attempts;	/* including this one */
 	char		 recipient[OUTBOX_ADDR_MAX + 1];
 	char		 subject[OUTBOX_SUBJECT_MAX + 1];
-	struct buf	 body;
+	struct buf	 body;		/* data is NUL-terminated */
 };
 
 int	outbox_queue(struct db *, const char *, const char *, const char *,

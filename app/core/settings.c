@@ -189,8 +189,9 @@ shape_problem(const char *key, const char *value)
 		return ("Enter the portal's address, starting https://");
 	if (strcmp(key, "smtp_url") == 0 &&
 	    !url_ok(value, "smtps://", "smtp://"))
-		return ("Enter the mail server like smtps://mail.example.gov.uk "
-		    "or smtp://mail.example.gov.uk:587, or leave it empty.");
+		return ("Enter the mail server like "
+		    "smtps://mail.example.gov.uk or "
+		    "smtp://mail.example.gov.uk:587, or leave it empty.");
 	if (strcmp(key, "smtp_from") == 0 &&
 	    !outbox_addr_ok(value, strlen(value)))
 		return ("Enter one email address, like "

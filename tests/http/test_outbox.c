@@ -101,7 +101,8 @@ smtp_start(void)
 	if ((smtp_pid = fork()) == -1)
 		return (-1);
 	if (smtp_pid == 0) {
-		if ((fd = open(log, O_WRONLY | O_CREAT | O_APPEND, 0600)) != -1) {
+		fd = open(log, O_WRONLY | O_CREAT | O_APPEND, 0600);
+		if (fd != -1) {
 			(void)dup2(fd, STDOUT_FILENO);
 			(void)dup2(fd, STDERR_FILENO);
 			close(fd);

@@ -131,6 +131,7 @@ format(void **state)
 	(void)snprintf(m.subject, sizeof(m.subject), "A new concern");
 	buf_init(&m.body, 64);
 	buf_puts(&m.body, "Line one.\nLine two.\r\nEnd");
+	(void)buf_cstr(&m.body);
 	buf_init(&out, 256);
 	mail_format(&out, "portal@council.uk", "council.uk", &m, 1795000000);
 	assert_non_null(strstr(buf_cstr(&out), "Date: Wed, 18 Nov 2026 "
