@@ -186,12 +186,16 @@ shape_problem(const char *key, const char *value)
 {
 	if (strcmp(key, "site_url") == 0 &&
 	    !url_ok(value, "https://", "http://"))
-		return ("Enter the portal's address, starting https://");
+		return ("Enter the portal's address, starting https:// .");
 	if (strcmp(key, "smtp_url") == 0 &&
 	    !url_ok(value, "smtps://", "smtp://"))
 		return ("Enter the mail server like "
 		    "smtps://mail.example.gov.uk or "
 		    "smtp://mail.example.gov.uk:587, or leave it empty.");
+	/* A password in the URL would be shown on this page. */
+	if (strcmp(key, "smtp_url") == 0 && strchr(value, '@') != NULL)
+		return ("Put the user name and password in their own "
+		    "settings, not in the mail server's address.");
 	if (strcmp(key, "smtp_from") == 0 &&
 	    !outbox_addr_ok(value, strlen(value)))
 		return ("Enter one email address, like "
