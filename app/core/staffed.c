@@ -310,3 +310,15 @@ staffed_words(struct arena *a, const struct staffed *s,
 		    tx.tm_mday, month_name[tx.tm_mon]);
 	return (arena_printf(a, "%s A worker will read this %s.", it, when));
 }
+
+/* staffed_words with the settings and days off from db (see above). */
+const char *
+staffed_words_now(struct db *db, struct arena *a, int64_t now)
+{
+	struct time_days	 off;
+	struct staffed		 s;
+
+	if (staffed_load(db, now, &s, &off) == -1)
+		off.n = 0;
+	return (staffed_words(a, &s, &off, now));
+}

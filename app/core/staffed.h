@@ -33,5 +33,6 @@ int64_t		 staffed_next(const struct staffed *, const struct time_days *,
 		    int64_t);
 const char	*staffed_words(struct arena *, const struct staffed *,
 		    const struct time_days *, int64_t);
+const char	*staffed_words_now(struct db *, struct arena *, int64_t);
 
 #endif

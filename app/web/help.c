@@ -41,16 +41,12 @@ tel_href(struct arena *a, const char *number)
 void
 help_context(struct page *pg)
 {
-	struct time_days	 off;
-	struct staffed		 s;
-	struct tval		*list, *row;
-	const char		*v;
-	size_t			 i;
+	struct tval	*list, *row;
+	const char	*v;
+	size_t		 i;
 
-	if (staffed_load(app_db, pg->now, &s, &off) == -1)
-		off.n = 0;
-	tv_set_str(pg->ctx, "staffed_words", staffed_words(&pg->arena, &s,
-	    &off, pg->now));
+	tv_set_str(pg->ctx, "staffed_words", staffed_words_now(app_db,
+	    &pg->arena, pg->now));
 	list = tv_set_list(pg->ctx, "local_numbers");
 	for (i = 0; i < sizeof(local_numbers) / sizeof(local_numbers[0]);
 	    i++) {

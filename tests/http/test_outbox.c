@@ -431,6 +431,7 @@ help_page_tells_the_truth(void **state)
 {
 	struct arena	 a;
 	struct resp	 r;
+	char		 path[64];
 	const char	*before, *after;
 
 	(void)state;
@@ -465,6 +466,16 @@ help_page_tells_the_truth(void **state)
 	assert_true(resp_has(&r, "A worker will read this tomorrow"));
 	resp_free(&r);
 	arena_free(&a);
+	/* The view's own timeline says the same. */
+	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)count(
+	    "SELECT id FROM views WHERE title = 'Fourth Kestrel'"));
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "We got this. It is "));
+	assert_true(resp_has(&r, "A worker will read this tomorrow"));
+	assert_false(resp_has(&r, "will read it today"));
+	resp_free(&r);
 	assert_int_equal(db_run("UPDATE settings SET value = 'Mon-Fri' WHERE "
 	    "key = 'staffed_days'; UPDATE settings SET value = '09:00-17:00' "
 	    "WHERE key = 'staffed_hours'"), 0);
