@@ -194,6 +194,40 @@ alert(void **state)
 	    "link = '/safeguarding/43'"), 0);
 }
 
+/* The mail and help settings an admin types are checked. */
+static void
+settings_shapes(void **state)
+{
+	(void)state;
+	assert_null(settings_problem("smtp_url", ""));
+	assert_null(settings_problem("smtp_url", "smtps://mail.x.gov.uk:465"));
+	assert_null(settings_problem("smtp_url", "smtp://127.0.0.1:2525"));
+	assert_non_null(settings_problem("smtp_url", "http://mail.x.gov.uk"));
+	assert_non_null(settings_problem("smtp_url", "smtps://"));
+	assert_non_null(settings_problem("smtp_url",
+	    "smtps://me:pw@mail.x.gov.uk"));
+	assert_non_null(settings_problem("smtp_url", "smtp://a b"));
+	assert_null(settings_problem("site_url", "https://cicc.x.gov.uk"));
+	assert_non_null(settings_problem("site_url", ""));
+	assert_non_null(settings_problem("site_url", "cicc.x.gov.uk"));
+	assert_null(settings_problem("smtp_from", "portal@x.gov.uk"));
+	assert_non_null(settings_problem("smtp_from", "a@x.uk, b@x.uk"));
+	assert_null(settings_problem("safeguarding_emails", ""));
+	assert_non_null(settings_problem("safeguarding_emails", "dsl"));
+	assert_null(settings_problem("edt_phone", ""));
+	assert_null(settings_problem("edt_phone", "+44 (0)1632 960 123"));
+	assert_non_null(settings_problem("edt_phone", "call Sam"));
+	assert_non_null(settings_problem("staffed_days", "weekdays"));
+	assert_non_null(settings_problem("staffed_hours", "9-5"));
+	assert_true(settings_optional("smtp_password"));
+	assert_false(settings_optional("site_url"));
+	assert_true(settings_secret("smtp_password"));
+	assert_false(settings_secret("smtp_user"));
+	assert_int_equal(settings_max("safeguarding_emails"),
+	    SETTINGS_LONG_MAX);
+	assert_int_equal(settings_max("council_name"), SETTINGS_TEXT_MAX);
+}
+
 /* With no mail server set, delivery tries nothing and keeps it all. */
 static void
 mail_off(void **state)
@@ -217,6 +251,7 @@ main(void)
 		cmocka_unit_test(addresses),
 		cmocka_unit_test(format),
 		cmocka_unit_test(alert),
+		cmocka_unit_test(settings_shapes),
 		cmocka_unit_test(mail_off),
 	};
 
