@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
 #include "outbox.h"
 #include "timefmt.h"
 
@@ -37,6 +38,9 @@ static const char *sql_list =
 	"SELECT id, recipient, subject, state, attempts, created_at, "
 	"next_attempt_at, coalesce(sent_at, 0), last_error "
 	"FROM outbox ORDER BY id DESC LIMIT ?1";
+static const char *sql_requeue =
+	"UPDATE outbox SET state = 'queued', attempts = 0, "
+	"next_attempt_at = ?1 WHERE state = 'failed'";
 static const char *sql_counts =
 	"SELECT count(*) FILTER (WHERE state = 'queued'), "
 	"count(*) FILTER (WHERE state = 'sent'), "
@@ -133,6 +137,26 @@ outbox_retry(struct db *db, int64_t id, int attempts, int64_t now,
 	    attempts), why));
 }
 
+/*
+ * Every message that failed for good is due again now, with its tries
+ * counted afresh (an admin has fixed the settings). How many, or -1.
+ */
+int
+outbox_requeue_failed(struct db *db, const struct actor *who, int64_t now)
+{
+	int	 n;
+
+	if (db_begin(db) == -1)
+		return (-1);
+	if (db_exec(db, sql_requeue, "i", now) != 0) {
+		db_rollback(db);
+		return (-1);
+	}
+	n = db_changes(db);
+	return (db_end(db, audit_write(db, who, "outbox.retry", "outbox", 0,
+	    "") == 0) == 0 ? n : -1);
+}
+
 /* How many messages are due now, or -1. */
 int64_t
 outbox_due(struct db *db, int64_t now)
@@ -200,6 +224,7 @@ outbox_counts(struct db *db, struct tval *ctx)
 		tv_set_int(ctx, "queued", sqlite3_column_int64(st, 0));
 		tv_set_int(ctx, "sent", sqlite3_column_int64(st, 1));
 		tv_set_int(ctx, "failed", sqlite3_column_int64(st, 2));
+		tv_set_bool(ctx, "failed_any", sqlite3_column_int64(st, 2) > 0);
 	}
 	db_done(st);
 	return (rc == 1 ? 0 : -1);

@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 
+#include "audit.h"
 #include "buf.h"
 #include "db.h"
 #include "tmpl.h"
@@ -39,6 +40,7 @@ void	outbox_msg_free(struct outbox_msg *);
 int	outbox_sent(struct db *, int64_t, int64_t);
 int	outbox_retry(struct db *, int64_t, int, int64_t, const char *);
 int64_t	outbox_backoff(int);
+int	outbox_requeue_failed(struct db *, const struct actor *, int64_t);
 int64_t	outbox_due(struct db *, int64_t);
 int	outbox_addr_ok(const char *, size_t);
 const char *outbox_addrs_problem(const char *);

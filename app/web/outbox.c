@@ -1,7 +1,8 @@
 /*
  * outbox.c: /admin/outbox, where admins see each email the portal has
  * queued and what became of it: waiting, sent, or failed for good, with
- * the attempts and the last error. Subjects only: bodies never hold a
+ * the attempts and the last error, and can send the failed ones again
+ * once the settings are fixed. Subjects only: bodies never hold a
  * child's words, but there is no need to show them either.
  */
 #include "app.h"
@@ -17,8 +18,14 @@ page_outbox(struct http_request *req)
 	const char	*url, *to;
 	int		 n;
 
-	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_ADMIN))
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
+	    !page_require(&pg, R_ADMIN))
 		return (KORE_RESULT_OK);
+	if (req->method == HTTP_METHOD_POST) {
+		if (outbox_requeue_failed(app_db, &pg.actor, pg.now) == -1)
+			return (page_error(&pg, 500));
+		return (page_redirect(&pg, "/admin/outbox", "outbox_retry"));
+	}
 	pg.title = "Mail outbox";
 	pg.nav = "settings";
 	url = settings_text(app_db, &pg.arena, "smtp_url", "");

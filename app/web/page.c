@@ -113,6 +113,8 @@ static const struct {
 	{ "meeting_saved", "Saved." },
 	{ "suggestion_sent", "Thank you. A participation worker will read "
 	    "your suggestion." },
+	{ "outbox_retry", "The emails that had failed will be tried again "
+	    "now." },
 };
 
 static int

@@ -387,15 +387,13 @@ admins_see_the_outbox(void **state)
 	assert_int_equal(r.status, 200);
 	assert_true(resp_has(&r, "<strong>4</strong> sent"));
 	assert_true(resp_has(&r, "<strong>1</strong> failed for good"));
+	assert_true(resp_has(&r, "Try the failed emails again"));
 	assert_true(resp_has(&r, "Failed for good"));
 	assert_true(resp_has(&r, "Sent"));
 	assert_true(resp_has(&r, "answered 550"));
 	assert_true(resp_has(&r, "dsl@northbridge.test"));
 	assert_false(resp_has(&r, "Sign in to read it"));
 	resp_free(&r);
-	assert_int_equal(client_status(&worker, "/admin/outbox"), 404);
-	assert_int_equal(client_status(&young, "/admin/outbox"), 404);
-	assert_int_equal(client_status(&anon, "/admin/outbox"), 303);
 
 	/* With no mail server set, admins are told nothing is sent. */
 	assert_int_equal(db_run("UPDATE settings SET value = '' WHERE key = "
@@ -404,6 +402,23 @@ admins_see_the_outbox(void **state)
 	assert_int_equal(http_get(&admin, "/admin/outbox", &r), 0);
 	assert_true(resp_has(&r, "No email is being sent"));
 	resp_free(&r);
+
+	/* Sent again on request: due now, tries counted afresh (and kept
+	 * waiting here, with the mail server unset). */
+	assert_int_equal(client_post(&admin, "/admin/outbox", "/admin/outbox",
+	    "", &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM outbox WHERE recipient = "
+	    "'gone@northbridge.test' AND state = 'queued' AND attempts = 0"),
+	    1);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'outbox.retry'"), 1);
+	assert_int_equal(client_post(&worker, "/moderation", "/admin/outbox",
+	    "", &r), 404);
+	resp_free(&r);
+	assert_int_equal(client_status(&worker, "/admin/outbox"), 404);
+	assert_int_equal(client_status(&young, "/admin/outbox"), 404);
+	assert_int_equal(client_status(&anon, "/admin/outbox"), 303);
 }
 
 /* The words the core gives for now, as the server will write them. */
