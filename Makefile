@@ -19,6 +19,8 @@ WARN		= -Wall -Wextra -Werror -Wshadow -Wpointer-arith \
 CFLAGS_BASE	= -std=c11 -D_GNU_SOURCE -O2 -g -fPIC $(WARN) \
 		  -fstack-protector-strong -D_FORTIFY_SOURCE=2 -Iapp/core $(SAN)
 LDLIBS_CORE	= -lsqlite3 -lsodium
+# The outbox sends mail with libcurl (app/core/mail.c).
+LDLIBS_CORE	+= -lcurl
 
 CORE_SRC	= $(sort $(wildcard app/core/*.c))
 WEB_SRC		= $(sort $(wildcard app/web/*.c))
@@ -34,8 +36,10 @@ HTTP_BIN	= $(HTTP_SRC:tests/http/%.c=$(BUILD)/tests/http_%)
 HARNESS_OBJ	= $(BUILD)/tests/http/harness.o
 
 DEB_RUN		= kore libsqlite3-dev libsodium-dev libpq-dev pkg-config
+DEB_RUN		+= libcurl4-openssl-dev
 DEB_TEST	= $(DEB_RUN) libcmocka-dev libcurl4-openssl-dev libjansson-dev \
 		  clang libclang-rt-14-dev sqlite3 chromium wrk nginx
+DEB_TEST	+= python3-aiosmtpd
 
 .PHONY: all run test check-tests deps deps-test clean bench fuzz fuzz-build
 

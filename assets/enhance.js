@@ -21,4 +21,13 @@
       if (a) { window.location.href = a.href; }
     });
   }
+  // "Leave this site quickly": the link works on its own; here it also
+  // replaces this page in the history, so Back does not return to it.
+  var exit = document.querySelector('[data-quick-exit]');
+  if (exit) {
+    exit.addEventListener('click', function (e) {
+      e.preventDefault();
+      window.location.replace(exit.href);
+    });
+  }
 }());

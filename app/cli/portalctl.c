@@ -13,12 +13,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <curl/curl.h>
+
 #include "audit.h"
 #include "auth.h"
 #include "buf.h"
 #include "db.h"
 #include "generate.h"
 #include "invite.h"
+#include "mail.h"
 #include "retention.h"
 #include "seed.h"
 #include "settings.h"
@@ -48,6 +51,7 @@ static int	cmd_generate(struct cli *, int, char **);
 static int	cmd_purge(struct cli *, int, char **);
 static int	cmd_backup(struct cli *, int, char **);
 static int	cmd_check(struct cli *, int, char **);
+static int	cmd_mail_send(struct cli *, int, char **);
 
 static const struct command commands[] = {
 	{ "migrate", "", "apply any pending database migrations",
@@ -70,6 +74,8 @@ static const struct command commands[] = {
 	{ "backup", "FILE", "copy the database to FILE, safely even while the "
 	    "server runs", cmd_backup },
 	{ "check", "", "check the database file for damage", cmd_check },
+	{ "mail-send", "", "send the outbox's mail that is due, once (safe "
+	    "from cron while the server runs)", cmd_mail_send },
 };
 
 static void
@@ -426,6 +432,36 @@ cmd_check(struct cli *c, int argc, char **argv)
 		    db_errmsg(c->db));
 	buf_free(&report);
 	return (rc == 1 ? 0 : 1);
+}
+
+static int
+cmd_mail_send(struct cli *c, int argc, char **argv)
+{
+	struct mail_report	 r;
+
+	(void)argv;
+	if (argc != 0)
+		return (EXIT_USAGE);
+	if (open_db(c, 0) == -1)
+		return (1);
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0) {
+		fprintf(stderr, "portalctl: libcurl could not start\n");
+		return (1);
+	}
+	if (mail_deliver_due(c->db, &r) == -1) {
+		fprintf(stderr, "portalctl: %s\n", db_errmsg(c->db));
+		curl_global_cleanup();
+		return (1);
+	}
+	curl_global_cleanup();
+	if (!r.configured) {
+		printf("No mail server is set (smtp_url and smtp_from in the "
+		    "settings): nothing was sent.\n");
+		return (0);
+	}
+	printf("Sent %d, %d to try again later, %d failed for good.\n",
+	    r.sent, r.retry, r.failed);
+	return (0);
 }
 
 int

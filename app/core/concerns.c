@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "alert.h"
 #include "concerns.h"
 #include "safeguarding.h"
 #include "timefmt.h"
@@ -149,8 +150,12 @@ concern_open(struct db *db, const struct actor *who,
 	    in->reason ? in->reason : "", in->urgent != 0, now) != 0)
 		return (-1);
 	id = db_last_id(db);
+	/* Someone is told at once, in the same transaction: every worker
+	 * and admin in the portal, and the safeguarding addresses by email
+	 * (no words, no names). */
 	if (audit_write(db, who, worker ? "concern.raise" : "concern.open",
-	    "concern", id, in->kind) == -1)
+	    "concern", id, in->kind) == -1 ||
+	    alert_new_concern(db, id, in->urgent != 0, now) == -1)
 		return (-1);
 	return (id);
 }

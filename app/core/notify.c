@@ -33,7 +33,8 @@ static const char *sql_unread =
 	"SELECT count(*) FROM notifications "
 	"WHERE user_id = ?1 AND read_at IS NULL";
 static const char *sql_list =
-	"SELECT id, coalesce(view_id, 0), at, text, read_at IS NULL "
+	"SELECT id, coalesce(view_id, 0), at, text, read_at IS NULL, "
+	"coalesce(link, '') "
 	"FROM notifications WHERE user_id = ?1 ORDER BY id DESC LIMIT 100";
 static const char *sql_read =
 	"UPDATE notifications SET read_at = ?2 "
@@ -102,6 +103,9 @@ notify_list(struct db *db, int64_t user_id, struct tval *list)
 		    sqlite3_column_int64(st, 2)));
 		tv_set_str(row, "text", db_col_text(st, 3));
 		tv_set_bool(row, "unread", sqlite3_column_int(st, 4));
+		/* Staff notifications point at a page (alert.c). */
+		if (*db_col_text(st, 5) != '\0')
+			tv_set_str(row, "link", db_col_text(st, 5));
 	}
 	db_done(st);
 	return (rc);

@@ -81,7 +81,10 @@ seed_demo(struct db *db, char *err, size_t errlen)
 	}
 	if (settings_set(db, "council_name", "Northbridge Council") == -1 ||
 	    settings_set(db, "cicc_name", "Northbridge Voices") == -1 ||
-	    settings_set(db, "demo", "1") == -1)
+	    settings_set(db, "demo", "1") == -1 ||
+	    /* Ofcom's numbers for drama: they ring nobody. */
+	    settings_set(db, "edt_phone", "01632 960 001") == -1 ||
+	    settings_set(db, "advocacy_phone", "01632 960 002") == -1)
 		goto fail;
 	if (seed_accounts(db, err, errlen) == -1 ||
 	    seed_views(db, (int64_t)time(NULL), err, errlen) == -1 ||

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "outbox.h"
 #include "settings.h"
+#include "staffed.h"
 
 static const char *sql_get = "SELECT value FROM settings WHERE key = ?1";
 static const char *sql_set = "UPDATE settings SET value = ?2 WHERE key = ?1";
@@ -14,6 +16,48 @@ static const char *sql_list =
 	"SELECT key, value, label FROM settings WHERE key != 'demo' "
 	"AND key NOT LIKE 'route\\_%' ESCAPE '\\' "	/* routes.c */
 	"ORDER BY rowid";
+
+/* Settings that may be left empty (mail off, no local number). */
+static const char *const optional[] = {
+	"smtp_url", "smtp_user", "smtp_password", "safeguarding_emails",
+	"edt_phone", "advocacy_phone", "lado_phone", NULL,
+};
+
+/* Settings never shown back, even to admins: empty keeps the old one. */
+static const char *const secret[] = { "smtp_password", NULL };
+
+/* Settings longer than SETTINGS_TEXT_MAX. */
+static const char *const long_text[] = {
+	"site_url", "smtp_url", "smtp_password", "safeguarding_emails", NULL,
+};
+
+static int
+listed(const char *const *list, const char *key)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(*list, key) == 0)
+			return (1);
+	return (0);
+}
+
+int
+settings_optional(const char *key)
+{
+	return (listed(optional, key));
+}
+
+int
+settings_secret(const char *key)
+{
+	return (listed(secret, key));
+}
+
+/* Characters a setting may hold. */
+size_t
+settings_max(const char *key)
+{
+	return (listed(long_text, key) ? SETTINGS_LONG_MAX : SETTINGS_TEXT_MAX);
+}
 
 /* Settings that are whole numbers, and their sensible range. */
 static const struct {
@@ -95,23 +139,104 @@ settings_list(struct db *db, const struct form *typed, struct tval *list)
 		row = tv_push_map(list);
 		tv_set_str(row, "key", db_col_text(st, 0));
 		v = typed ? form_raw(typed, db_col_text(st, 0)) : NULL;
-		tv_set_str(row, "value", v ? v : db_col_text(st, 1));
 		tv_set_str(row, "label", db_col_text(st, 2));
+		tv_set_int(row, "max", (int64_t)settings_max(db_col_text(st,
+		    0)));
+		if (settings_secret(db_col_text(st, 0))) {
+			tv_set_bool(row, "secret", 1);
+			tv_set_bool(row, "saved", *db_col_text(st, 1) != '\0');
+			continue;
+		}
+		tv_set_str(row, "value", v ? v : db_col_text(st, 1));
 	}
 	db_done(st);
 	return (rc);
+}
+
+/* A phone number: digits, spaces and + ( ) -, with 3 to 15 digits. */
+static int
+phone_ok(const char *s)
+{
+	size_t	 digits;
+
+	for (digits = 0; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (strchr(" +()-", *s) == NULL)
+			return (0);
+	}
+	return (digits >= 3 && digits <= 15);
+}
+
+/* An address starting with one of the schemes, with no spaces. */
+static int
+url_ok(const char *s, const char *a, const char *b)
+{
+	size_t	 n;
+
+	if (strncmp(s, a, strlen(a)) == 0)
+		n = strlen(a);
+	else if (strncmp(s, b, strlen(b)) == 0)
+		n = strlen(b);
+	else
+		return (0);
+	if (s[n] == '\0' || s[n] == '/')
+		return (0);
+	for (s += n; *s != '\0'; s++)
+		if (*s <= ' ' || *s >= 127 || strchr("<>\"'\\", *s) != NULL)
+			return (0);
+	return (1);
+}
+
+/* What is wrong with a setting that has a shape, or NULL. */
+static const char *
+shape_problem(const char *key, const char *value)
+{
+	if (strcmp(key, "site_url") == 0 &&
+	    !url_ok(value, "https://", "http://"))
+		return ("Enter the portal's address, starting https:// .");
+	if (strcmp(key, "smtp_url") == 0 &&
+	    !url_ok(value, "smtps://", "smtp://"))
+		return ("Enter the mail server like "
+		    "smtps://mail.example.gov.uk or "
+		    "smtp://mail.example.gov.uk:587, or leave it empty.");
+	/* A password in the URL would be shown on this page. */
+	if (strcmp(key, "smtp_url") == 0 && strchr(value, '@') != NULL)
+		return ("Put the user name and password in their own "
+		    "settings, not in the mail server's address.");
+	if (strcmp(key, "smtp_from") == 0 &&
+	    !outbox_addr_ok(value, strlen(value)))
+		return ("Enter one email address, like "
+		    "portal@example.gov.uk.");
+	if (strcmp(key, "safeguarding_emails") == 0)
+		return (outbox_addrs_problem(value));
+	if (strcmp(key, "staffed_days") == 0)
+		return (staffed_days_problem(value));
+	if (strcmp(key, "staffed_hours") == 0)
+		return (staffed_hours_problem(value));
+	if (strstr(key, "_phone") != NULL && !phone_ok(value))
+		return ("Enter a phone number, like 0161 234 5678.");
+	return (NULL);
 }
 
 /* NULL if value is acceptable for key, else what is wrong. */
 const char *
 settings_problem(const char *key, const char *value)
 {
+	const char	*why;
 	long long	 n;
 	char		*end;
 	size_t		 i;
 
 	if (value == NULL || *value == '\0')
-		return ("This cannot be empty.");
+		return (settings_optional(key) ? NULL :
+		    "This cannot be empty.");
+	if (strlen(value) > settings_max(key))
+		return (settings_max(key) > SETTINGS_TEXT_MAX ?
+		    "This must be 200 characters or fewer." :
+		    "This must be 80 characters or fewer.");
+	if ((why = shape_problem(key, value)) != NULL)
+		return (why);
 	for (i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++) {
 		if (strcmp(numbers[i].key, key) != 0)
 			continue;
@@ -120,6 +245,5 @@ settings_problem(const char *key, const char *value)
 			return ("Enter a whole number in the range shown.");
 		return (NULL);
 	}
-	return (strlen(value) > 80 ? "This must be 80 characters or fewer." :
-	    NULL);
+	return (NULL);
 }

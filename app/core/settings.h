@@ -11,11 +11,17 @@
 #include "form.h"
 #include "tmpl.h"
 
+#define SETTINGS_TEXT_MAX	80
+#define SETTINGS_LONG_MAX	200
+
 const char	*settings_text(struct db *, struct arena *, const char *,
 		    const char *);
 int64_t		 settings_int(struct db *, const char *, int64_t);
 int		 settings_set(struct db *, const char *, const char *);
 int		 settings_list(struct db *, const struct form *, struct tval *);
 const char	*settings_problem(const char *, const char *);
+int		 settings_optional(const char *);
+int		 settings_secret(const char *);
+size_t		 settings_max(const char *);
 
 #endif

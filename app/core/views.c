@@ -15,6 +15,7 @@
 #include "notify.h"
 #include "routes.h"
 #include "safeguarding.h"
+#include "staffed.h"
 #include "timefmt.h"
 #include "views.h"
 
@@ -240,9 +241,11 @@ views_create(struct db *db, const struct actor *who,
     const struct view_input *in, int64_t now, struct view_created *out)
 {
 	struct buf	 text, topics;
+	struct arena	 a;	/* the timeline's words */
 	int		 hits;
 
 	memset(out, 0, sizeof(*out));
+	arena_init(&a);
 	buf_init(&text, 1024);
 	buf_init(&topics, 64);
 	buf_appendf(&text, "%s\n%s\n%s", in->title, in->body,
@@ -259,8 +262,8 @@ views_create(struct db *db, const struct actor *who,
 	    (hits > 0 && concern_scanned(db, who, CONCERN_VIEW, out->id,
 	    buf_cstr(&text), buf_cstr(&topics), now) == -1) ||
 	    notify_view(db, out->id, now, "received", hits > 0 ?
-	    "We got this. A participation worker will read it today." :
-	    "We got this. A participation worker will read it soon.",
+	    arena_printf(&a, "We got this. %s", staffed_words_now(db, &a,
+	    now)) : "We got this. A participation worker will read it soon.",
 	    "We got your view") == -1 ||
 	    audit_write(db, who, hits > 0 ? "view.create.flagged" :
 	    "view.create", "view", out->id, "") == -1 ||
@@ -268,11 +271,13 @@ views_create(struct db *db, const struct actor *who,
 		goto fail;
 	out->flagged = hits > 0;
 done:
+	arena_free(&a);
 	buf_free(&text);
 	buf_free(&topics);
 	return (0);
 fail:
 	db_rollback(db);
+	arena_free(&a);
 	buf_free(&text);
 	buf_free(&topics);
 	return (-1);

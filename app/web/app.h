@@ -100,6 +100,11 @@ int		 pw_page(struct http_request *, int, int,
 
 /* conns.c: a tick that closes silent connections. */
 void	conns_init(void);
+/* help.c: staffed-hours words and local numbers for the help page. */
+void	help_context(struct page *);
+
+/* mailer.c: worker 1 delivers the outbox from a task thread. */
+void	mailer_init(void);
 
 int	assets_load(const char *, char *, size_t);
 const char *assets_version(const char *);
@@ -159,5 +164,6 @@ int	page_meeting_present(struct http_request *);
 int	page_concerns(struct http_request *);
 int	page_concern(struct http_request *);
 int	page_concern_raise(struct http_request *);
+int	page_outbox(struct http_request *);
 
 #endif

@@ -21,6 +21,7 @@
  */
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/socket.h>
 
 #include <errno.h>
 #include <libgen.h>
@@ -95,7 +96,23 @@ KORE_SECCOMP_FILTER("portal",
 	KORE_SYSCALL_DENY(fchown, EPERM),
 	/* glibc tries clone3 first for task threads; ENOSYS makes it fall
 	 * back to clone, which Kore's task filter allows. */
-	KORE_SYSCALL_DENY(clone3, ENOSYS)
+	KORE_SYSCALL_DENY(clone3, ENOSYS),
+	/* mailer.c: libcurl talks SMTP to the mail server from a task
+	 * thread (resolving its name, connecting, TLS). */
+	KORE_SYSCALL_ALLOW_ARG(socket, 0, AF_INET),
+	KORE_SYSCALL_ALLOW_ARG(socket, 0, AF_INET6),
+	KORE_SYSCALL_ALLOW_ARG(socket, 0, AF_UNIX),
+	KORE_SYSCALL_ALLOW_ARG(socket, 0, AF_NETLINK),
+	KORE_SYSCALL_ALLOW(bind),
+	KORE_SYSCALL_ALLOW(connect),
+	KORE_SYSCALL_ALLOW(getsockopt),
+	KORE_SYSCALL_ALLOW(getsockname),
+	KORE_SYSCALL_ALLOW(getpeername),
+	KORE_SYSCALL_ALLOW(recvmsg),
+	KORE_SYSCALL_ALLOW(sendmsg),
+	KORE_SYSCALL_ALLOW(sendmmsg),
+	KORE_SYSCALL_ALLOW(pipe2),
+	KORE_SYSCALL_ALLOW(uname)
 )
 
 static const char *
@@ -247,6 +264,7 @@ kore_worker_configure(void)
 	if (db_open(&app_db, worker_db, err, sizeof(err)) == -1)
 		fatal("%s", err);
 	conns_init();
+	mailer_init();
 }
 
 void

@@ -212,6 +212,7 @@ suggest(struct page *pg, int64_t id)
 	if (flagged) {
 		pg->title = "We are here to help";
 		tv_set_bool(pg->ctx, "flagged", 1);
+		help_context(pg);
 		return (page_render(pg, 200, "views_sent"));
 	}
 	if (quota_account_sent(app_db, QUOTA_SUGGESTION, pg->sess.user_id,

@@ -121,6 +121,8 @@ static const struct {
 	{ "concern_closed", "The concern is closed and what was done is "
 	    "recorded." },
 	{ "concern_raised", "The concern is on the urgent list." },
+	{ "outbox_retry", "The emails that had failed will be tried again "
+	    "now." },
 };
 
 static int
@@ -256,6 +258,7 @@ layout_data(struct page *pg)
 {
 	struct tval	*c = pg->ctx;
 	struct tval	*user;
+	int64_t		 unread;
 
 	tv_set_str(c, "council_name", settings_text(app_db, &pg->arena,
 	    "council_name", "Our council"));
@@ -267,6 +270,9 @@ layout_data(struct page *pg)
 	tv_set_str(c, "csrf", pg->csrf ? pg->csrf : "");
 	if (pg->nav != NULL)
 		tv_set_bool(c, arena_printf(&pg->arena, "nav_%s", pg->nav), 1);
+	/* Young people's pages, and every page before signing in. */
+	tv_set_bool(c, "quick_exit", !pg->signed_in ||
+	    pg->sess.role == ROLE_YOUNG);
 	if (!pg->signed_in)
 		return;
 	user = tv_set_map(c, "me");
@@ -279,9 +285,11 @@ layout_data(struct page *pg)
 	tv_set_bool(user, "staff", pg->sess.role != ROLE_YOUNG);
 	tv_set_bool(user, "manages", pg->sess.role == ROLE_WORKER ||
 	    pg->sess.role == ROLE_ADMIN);
-	if (pg->sess.role == ROLE_YOUNG)
-		tv_set_int(user, "unread", notify_unread(app_db,
-		    pg->sess.user_id));
+	/* Set only when some are unread: a number is always truthy in a
+	 * template, so 0 would show as a badge. */
+	if (pg->sess.role != ROLE_COUNCILLOR &&
+	    (unread = notify_unread(app_db, pg->sess.user_id)) > 0)
+		tv_set_int(user, "unread", unread);
 	/* The urgent list's count, on every worker's and admin's page. */
 	if (pg->sess.role == ROLE_WORKER || pg->sess.role == ROLE_ADMIN)
 		tv_set_str(user, "concerns_open", arena_printf(&pg->arena,

@@ -303,6 +303,7 @@ save_check(struct page *pg, int64_t version)
 	if (any) {
 		pg->title = "We are here to help";
 		tv_set_bool(pg->ctx, "flagged", 1);
+		help_context(pg);
 		return (page_render(pg, 200, "views_sent"));
 	}
 	if (quota_account_sent(app_db, QUOTA_PLEDGE_CHECK, pg->sess.user_id,

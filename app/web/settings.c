@@ -33,7 +33,9 @@ static const char *const keys[] = {
 	"views_per_hour", "anon_views_per_hour", "anon_views_per_hour_address",
 	"pledge_checks_per_hour", "suggestions_per_hour", "audit_ip_days",
 	"retention_concern_years",
-	NULL,
+	"site_url", "smtp_url", "smtp_from", "smtp_user", "smtp_password",
+	"safeguarding_emails", "staffed_days", "staffed_hours", "edt_phone",
+	"advocacy_phone", "lado_phone", NULL,
 };
 
 /* Where young people are sent for their own situation (routes.c). */
@@ -47,13 +49,36 @@ save_routes(struct page *pg)
 	return (page_redirect(pg, "/admin/settings", "settings_saved"));
 }
 
+/*
+ * The typed value of key, or NULL after recording why not. A field the
+ * form did not send, or a secret left empty, is left as it is (*keep).
+ */
+static const char *
+typed_setting(struct page *pg, const char *key, int *keep)
+{
+	const char	*v, *why;
+
+	*keep = !form_has(&pg->form, key);
+	if (*keep)
+		return (NULL);
+	v = form_text(&pg->form, key, settings_max(key), 0,
+	    !settings_optional(key), &pg->errors, "This cannot be empty.");
+	if (v != NULL && *v == '\0' && settings_secret(key))
+		*keep = 1;
+	else if (v != NULL && (why = settings_problem(key, v)) != NULL) {
+		form_error(&pg->errors, key, why);
+		v = NULL;
+	}
+	return (v);
+}
+
 int
 page_settings(struct http_request *req)
 {
 	struct page	 pg;
-	const char	*v, *why;
+	const char	*v;
 	size_t		 i;
-	int		 ok;
+	int		 ok, keep;
 
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
 	    !page_require(&pg, R_ADMIN))
@@ -62,26 +87,17 @@ page_settings(struct http_request *req)
 		return (settings_page(&pg, 0));
 	if (form_has(&pg.form, "routes"))
 		return (save_routes(&pg));
-	/* A setting the form did not send (a form from before it existed)
-	 * stays as it is; one sent empty is an error. */
-	for (i = 0; keys[i] != NULL; i++) {
-		if (!form_has(&pg.form, keys[i]))
-			continue;
-		v = form_text(&pg.form, keys[i], 80, 0, 1, &pg.errors,
-		    "This cannot be empty.");
-		if (v != NULL && (why = settings_problem(keys[i], v)) != NULL)
-			form_error(&pg.errors, keys[i], why);
-	}
+	for (i = 0; keys[i] != NULL; i++)
+		(void)typed_setting(&pg, keys[i], &keep);
 	if (pg.errors.n > 0)
 		return (settings_page(&pg, 1));
 	if (db_begin(app_db) == -1)
 		return (page_error(&pg, 500));
 	ok = 1;
 	for (i = 0; ok && keys[i] != NULL; i++) {
-		if (!form_has(&pg.form, keys[i]))
-			continue;
-		v = form_text(&pg.form, keys[i], 80, 0, 1, &pg.errors, "");
-		ok = settings_set(app_db, keys[i], v) == 0;
+		v = typed_setting(&pg, keys[i], &keep);
+		ok = keep || (v != NULL && settings_set(app_db, keys[i],
+		    v) == 0);
 	}
 	if (!ok || audit_write(app_db, &pg.actor, "settings.change",
 	    "settings", 0, "") == -1 || db_commit(app_db) == -1) {

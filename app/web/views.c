@@ -155,6 +155,8 @@ submitted(struct page *pg, const struct view_created *vc)
 		return (page_redirect(pg, arena_printf(&pg->arena,
 		    "/views/%lld", (long long)vc->id), "view_sent"));
 	pg->title = vc->flagged ? "We are here to help" : "We got your view";
+	if (vc->flagged)
+		help_context(pg);
 	tv_set_bool(pg->ctx, "flagged", vc->flagged);
 	tv_set_bool(pg->ctx, "duplicate", vc->duplicate);
 	tv_set_str(pg->ctx, "track", vc->track);
@@ -313,15 +315,18 @@ page_notifications(struct http_request *req)
 {
 	struct page	 pg;
 
+	/* Young people hear about their views; workers and admins about
+	 * new concerns (alert.c). */
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
-	    !page_require(&pg, R_YOUNG))
+	    !page_require(&pg, R_YOUNG | R_WORKER | R_ADMIN))
 		return (KORE_RESULT_OK);
 	if (req->method == HTTP_METHOD_POST) {
 		if (notify_read_all(app_db, pg.sess.user_id, pg.now) == -1)
 			return (page_error(&pg, 500));
 		return (page_redirect(&pg, "/notifications", NULL));
 	}
-	pg.title = "Messages";
+	tv_set_bool(pg.ctx, "staff_notes", pg.sess.role != ROLE_YOUNG);
+	pg.title = pg.sess.role == ROLE_YOUNG ? "Messages" : "Notifications";
 	pg.nav = "notifications";
 	if (notify_list(app_db, pg.sess.user_id, tv_set_list(pg.ctx,
 	    "notes")) == -1)

@@ -126,7 +126,17 @@ const journeys = {
     await submit(page, js, 'form[action="/views/new"] button[type="submit"]');
     await expectText(page, 'We are here to help');
     await expectText(page, '0800 1111');
+    await expectText(page, 'A worker will read this');
     await shot(page, 'view-flagged');
+    // "Leave this site quickly" goes to a neutral site (stood in for
+    // here); with JavaScript the help page is also replaced in history.
+    await ctx.route('https://www.bbc.co.uk/**', (r) => r.fulfill({ status: 200,
+      contentType: 'text/html', body: '<!doctype html><title>Weather</title><h1>Weather</h1>' }));
+    const depth = js ? await page.evaluate(() => history.length) : 0;
+    await Promise.all([page.waitForURL('https://www.bbc.co.uk/**'), page.click('.quick-exit')]);
+    if (js && await page.evaluate(() => history.length) !== depth) {
+      throw new Error('Leave this site quickly left the page in the history');
+    }
 
     await visit(page, js, base, '/pledge/check');
     const radios = page.locator('input[type="radio"][value="yes"]');

@@ -281,11 +281,11 @@ flagged_view_waits_for_someone_to_take_it(void **state)
 	assert_int_equal(raise_view(&young, "Moving again", body, NULL, &r),
 	    0);
 	assert_int_equal(r.status, 200);
-	/* Help first, and the promise that someone reads it today. */
+	/* Help, and when a worker will really read it (staffed hours:
+	 * tests/http/test_outbox.c checks the words). */
 	assert_true(resp_has(&r, "We are here to help"));
-	assert_true(strstr(buf_cstr(&r.body), "0800 1111") <
-	    strstr(buf_cstr(&r.body), "read\nwhat you wrote"));
-	assert_true(resp_has(&r, "today"));
+	assert_true(resp_has(&r, "0800 1111"));
+	assert_true(resp_has(&r, "A worker will read this"));
 	resp_free(&r);
 	view = count("SELECT id FROM views WHERE body = 'Sometimes I want to "
 	    "hurt myself when they move me.'");
