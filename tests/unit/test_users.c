@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "namefold.h"
 #include "users.h"
 
 static void
@@ -51,6 +52,88 @@ name_keys_fold_case_and_spaces(void **state)
 	assert_string_equal(a, "jaden smith");
 }
 
+/* Every spelling of one name that a person cannot tell apart: one key. */
+static void
+name_keys_fold_white_space_and_hidden(void **state)
+{
+	const char *const same[] = {
+		"Cody", "cody", "CODY", " Cody", "Cody ", "Cody\t",
+		"Cody\t\t", "\tCody\n", "Cody\r\n", "Co\xe2\x80\x8b" "dy",
+		"\xef\xbc\xa3ody",			/* full-width C */
+		"Cody\xc2\xa0",			/* no-break space */
+		"\xe3\x80\x80" "Cody",		/* ideographic space */
+	};
+	char	 a[NAME_KEY_MAX], b[NAME_KEY_MAX];
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		assert_int_equal(user_name_key(same[i], a, sizeof(a)), 0);
+		assert_string_equal(a, "cody");
+	}
+	assert_int_equal(user_name_key("Sam\t\n Okafor", a, sizeof(a)), 0);
+	assert_string_equal(a, "sam okafor");
+	/* Latin capitals fold too; different letters stay different. */
+	assert_int_equal(user_name_key("\xc5\x81UKASZ \xc3\x89VA", a,
+	    sizeof(a)), 0);
+	assert_int_equal(user_name_key("\xc5\x82ukasz \xc3\xa9va", b,
+	    sizeof(b)), 0);
+	assert_string_equal(a, b);
+	assert_int_equal(user_name_key("Zoe", a, sizeof(a)), 0);
+	assert_int_equal(user_name_key("Zo\xc3\xab", b, sizeof(b)), 0);
+	assert_string_not_equal(a, b);
+	/* Bytes that are not UTF-8 still give one key, never a crash. */
+	assert_int_equal(user_name_key("Co\xff\xc3", a, sizeof(a)), 0);
+	assert_int_equal(user_name_key("x", a, 1), -1);
+}
+
+/* Accents and look-alike letters do not make a young person "staff". */
+static void
+staff_lookalikes_refused(void **state)
+{
+	const char *const fakes[] = {
+		"C\xc5\x82lr Sam Okafor",			/* ł */
+		"P\xc8\xa7rticipation W\xc3\xb6rker",	/* ȧ, ö */
+		"\xd0\x90" "dmin",				/* Cyrillic А */
+		"\xd0\xb0" "dmin",				/* Cyrillic а */
+		"Adm1n", "C0UNCILLOR", "St\xc3\xa4" "ff", "Tearn Leader",
+		"\xe1\xb8\x80" "dministrator",			/* Ḁ */
+		"Offi\xc3\xa7" "er Dan", "M\xc3\xb6" "d",
+	};
+	size_t	 i;
+
+	(void)state;
+	assert_true(name_tables_ok());
+	for (i = 0; i < sizeof(fakes) / sizeof(fakes[0]); i++) {
+		if (user_name_problem(fakes[i], ROLE_YOUNG) == NULL)
+			fail_msg("%s was allowed", fakes[i]);
+	}
+	/* The Cyrillic one is refused for its letters anyway; the
+	 * skeleton is what catches it if letters are ever widened. */
+	assert_null(user_name_problem("Zo\xc3\xab", ROLE_YOUNG));
+	assert_null(user_name_problem("Mo", ROLE_YOUNG));
+	assert_null(user_name_problem("Modesty", ROLE_YOUNG));
+	assert_null(user_name_problem("Sta\xc5\x84", ROLE_YOUNG));
+	assert_null(user_name_problem("C\xc5\x82lr Sam Okafor",
+	    ROLE_COUNCILLOR));
+}
+
+static void
+skeletons(void **state)
+{
+	char	 s[NAME_KEY_MAX];
+
+	(void)state;
+	assert_int_equal(name_skeleton("P\xc8\xa7rticipation", s,
+	    sizeof(s)), 0);
+	assert_string_equal(s, "partlclpatlon");
+	assert_int_equal(name_skeleton("\xd0\xa1\xd0\xbe\xd1\x83ncil", s,
+	    sizeof(s)), 0);
+	assert_string_equal(s, "coyncll");
+	assert_int_equal(name_skeleton("  A  b\t", s, sizeof(s)), 0);
+	assert_string_equal(s, "a b");
+}
+
 static void
 roles_round_trip(void **state)
 {
@@ -70,6 +153,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(display_names),
 		cmocka_unit_test(name_keys_fold_case_and_spaces),
+		cmocka_unit_test(name_keys_fold_white_space_and_hidden),
+		cmocka_unit_test(staff_lookalikes_refused),
+		cmocka_unit_test(skeletons),
 		cmocka_unit_test(roles_round_trip),
 	};
 
