@@ -227,3 +227,42 @@ throttle_signin_ok(struct db *db, const struct signin_keys *k, int64_t at)
 		return (-1);
 	return (0);
 }
+
+/*
+ * "Is this name taken?" answers, per address and (when signed in, uid >
+ * 0) per account: sign-in names are private, so nobody may test many.
+ * Seconds to wait before another, or -1.
+ */
+int64_t
+throttle_names_wait(struct db *db, const char *ip, int64_t uid, int64_t now)
+{
+	char	 addr[80], key[THROTTLE_KEY_MAX];
+	int64_t	 a, b;
+
+	throttle_addr_key(ip, addr, sizeof(addr));
+	(void)snprintf(key, sizeof(key), "names:%s", addr);
+	if ((a = throttle_wait(db, key, now, 3600,
+	    THROTTLE_NAMES_PER_HOUR)) == -1 || uid <= 0)
+		return (a);
+	(void)snprintf(key, sizeof(key), "names:u%lld", (long long)uid);
+	if ((b = throttle_wait(db, key, now, 3600,
+	    THROTTLE_NAMES_PER_HOUR)) == -1)
+		return (-1);
+	return (a > b ? a : b);
+}
+
+/* Count one "that name is taken" answer. */
+int
+throttle_names_taken(struct db *db, const char *ip, int64_t uid, int64_t now)
+{
+	char	 addr[80], key[THROTTLE_KEY_MAX];
+
+	throttle_addr_key(ip, addr, sizeof(addr));
+	(void)snprintf(key, sizeof(key), "names:%s", addr);
+	if (throttle_fail(db, key, now) == -1)
+		return (-1);
+	if (uid <= 0)
+		return (0);
+	(void)snprintf(key, sizeof(key), "names:u%lld", (long long)uid);
+	return (throttle_fail(db, key, now));
+}

@@ -54,5 +54,7 @@ int64_t	throttle_signin_wait(struct db *, const struct signin_keys *,
 	    int64_t);
 int	throttle_signin_try(struct db *, const struct signin_keys *, int64_t);
 int	throttle_signin_ok(struct db *, const struct signin_keys *, int64_t);
+int64_t	throttle_names_wait(struct db *, const char *, int64_t, int64_t);
+int	throttle_names_taken(struct db *, const char *, int64_t, int64_t);
 
 #endif

@@ -239,6 +239,26 @@ user_name_problem(const char *name, enum role role)
 	return (NULL);
 }
 
+/*
+ * NULL if signin may be the sign-in name of someone whose display name is
+ * display, else why not. It follows the rules of names, and must differ
+ * from the display name: otherwise it would not be private.
+ */
+const char *
+user_signin_problem(const char *signin, const char *display)
+{
+	const char	*why;
+	char		 a[NAME_KEY_MAX], b[NAME_KEY_MAX];
+
+	if ((why = user_name_problem(signin, ROLE_ADMIN)) != NULL)
+		return (why);
+	if (display != NULL && user_name_key(signin, a, sizeof(a)) == 0 &&
+	    user_name_key(display, b, sizeof(b)) == 0 && strcmp(a, b) == 0)
+		return ("Choose a sign-in name that is different from the "
+		    "name people see, so only you know it.");
+	return (NULL);
+}
+
 /* Which name a failed UNIQUE constraint was about, in plain words. */
 static const char *
 taken(struct db *db)

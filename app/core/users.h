@@ -42,6 +42,7 @@ const char	*age_band_label(const char *);
 
 int		 user_name_key(const char *, char *, size_t);
 const char	*user_name_problem(const char *, enum role);
+const char	*user_signin_problem(const char *, const char *);
 
 int		 user_create(struct db *, const char *, enum role, const char *,
 		    const char *, int, int64_t *, const char **);

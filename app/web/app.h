@@ -88,9 +88,19 @@ struct pw_job {
 	int			 verified;
 	int			 hashed;
 	int64_t			 user_id;	/* the handler's to use */
+	int64_t			 at;		/* when it was asked for */
+	char			 addr[64];	/* its place in the queue */
+	int			 queued;
 };
 
-int		 pw_job_start(struct http_request *, enum pw_op,
+/* Password jobs in flight at once, per worker, and per address. */
+#define PW_QUEUE_MAX		8
+#define PW_QUEUE_PER_ADDR	2
+#define PW_RETRY_AFTER		"2"
+
+int		 pw_busy(struct page *);
+void		 pw_busy_header(struct page *);
+int		 pw_job_start(struct page *, enum pw_op,
 		    const char *, const char *, const char *, int64_t);
 struct pw_job	*pw_job_result(struct http_request *, int *);
 int		 pw_page(struct http_request *, int, int,
@@ -151,5 +161,6 @@ int	page_open_data(struct http_request *);
 int	page_meetings(struct http_request *);
 int	page_meeting(struct http_request *);
 int	page_meeting_present(struct http_request *);
+int	page_account_signin(struct http_request *);
 
 #endif
