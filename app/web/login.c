@@ -145,10 +145,15 @@ login_start(struct page *pg)
 		form_error(&pg->errors, "password", "Enter your password.");
 	if (pg->errors.n > 0)
 		return (login_form(pg, form_raw(&pg->form, "name"), next, 422));
+	/* A try that would wait is told so first, so a flood from one
+	 * address is turned away cheaply, before it is told "busy". */
 	keys(pg, name, &k);
-	if (pw_busy(pg))
-		return (login_form(pg, name, next, 503));
-	if ((wait = take_try(pg, &k)) == -1)
+	if ((wait = throttle_signin_wait(app_db, &k, pg->now)) == 0) {
+		if (pw_busy(pg))
+			return (login_form(pg, name, next, 503));
+		wait = take_try(pg, &k);
+	}
+	if (wait == -1)
 		return (page_error(pg, 500));
 	if (wait > 0) {
 		tv_set_int(pg->ctx, "wait", wait);
