@@ -91,14 +91,21 @@ struct pw_job {
 	int64_t			 at;		/* when it was asked for */
 	char			 addr[64];	/* its place in the queue */
 	int			 queued;
+	u_int64_t		 started;	/* ms, to time checks */
+	int			 delayed;	/* 1 waiting, 2 done: no task */
+	u_int64_t		 due;		/* ms, when delayed */
+	struct http_request	*req;
+	TAILQ_ENTRY(pw_job)	 dlist;
 };
 
 /* Password jobs in flight at once, per worker, and per address. */
 #define PW_QUEUE_MAX		8
-#define PW_QUEUE_PER_ADDR	2
+#define PW_QUEUE_PER_ADDR	3
 #define PW_RETRY_AFTER		"2"
 
 int		 pw_busy(struct page *);
+int		 pw_crowded(struct page *);
+int		 pw_job_delay(struct page *);
 void		 pw_busy_header(struct page *);
 int		 pw_job_start(struct page *, enum pw_op,
 		    const char *, const char *, const char *, int64_t);

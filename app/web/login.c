@@ -149,23 +149,25 @@ login_start(struct page *pg)
 	 * address is turned away cheaply, before it is told "busy". */
 	keys(pg, name, &k);
 	if ((wait = throttle_signin_wait(app_db, &k, pg->now)) == 0) {
+		memset(&u, 0, sizeof(u));
+		hash[0] = '\0';
+		if ((found = user_by_signin(app_db, name, &u, hash,
+		    sizeof(hash))) == -1)
+			return (page_error(pg, 500));
+		/* No such account, and checks are queueing: answer after
+		 * the time a check takes, without a place in the queue. */
+		if (!found && pw_crowded(pg))
+			return (pw_job_delay(pg));
 		if (pw_busy(pg))
 			return (login_form(pg, name, next, 503));
-		wait = take_try(pg, &k);
+		if ((wait = take_try(pg, &k)) == 0)
+			return (pw_job_start(pg, PW_VERIFY, password,
+			    found ? hash : "", NULL, found ? u.id : 0));
 	}
 	if (wait == -1)
 		return (page_error(pg, 500));
-	if (wait > 0) {
-		tv_set_int(pg->ctx, "wait", wait);
-		return (login_form(pg, name, next, 429));
-	}
-	memset(&u, 0, sizeof(u));
-	hash[0] = '\0';
-	if ((found = user_by_signin(app_db, name, &u, hash, sizeof(hash))) ==
-	    -1)
-		return (page_error(pg, 500));
-	return (pw_job_start(pg, PW_VERIFY, password, found ? hash : "",
-	    NULL, found ? u.id : 0));
+	tv_set_int(pg->ctx, "wait", wait);
+	return (login_form(pg, name, next, 429));
 }
 
 static int
@@ -187,9 +189,11 @@ login_finish(struct page *pg, struct pw_job *job)
 	if (found && job->verified && !u.disabled)
 		return (sign_in(pg, &u, next, &k, job->at));
 	/* The try was counted before the check; only the audit row is
-	 * left. A turned-off account gets the same words as a wrong
-	 * password, so the answer does not say the password was right. */
-	if (record_failure(pg, &u, found) == -1)
+	 * left (none for made-up names answered in a flood, which would
+	 * bury the log). A turned-off account gets the same words as a
+	 * wrong password, so the answer does not say the password was
+	 * right. */
+	if (!job->delayed && record_failure(pg, &u, found) == -1)
 		return (page_error(pg, 500));
 	form_error(&pg->errors, "name", bad_signin);
 	return (login_form(pg, name, next, 422));

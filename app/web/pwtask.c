@@ -17,6 +17,13 @@
  * first and, when it says so, answers "busy, try again in a moment" at
  * once (503 with Retry-After) instead of making everyone behind a flood
  * of sign-ins wait for it.
+ *
+ * A sign-in with a name that matches no account needs no real check,
+ * only the time one takes, so that the answer does not tell. When the
+ * queue is half full (pw_crowded()), such a sign-in is answered after the
+ * time a check has lately taken (pw_job_delay()), by a timer instead of
+ * a thread: a flood of made-up names then costs neither a place in the
+ * queue nor CPU, and the other half stays free for real accounts.
  */
 #include <string.h>
 
@@ -25,12 +32,19 @@
 #include "app.h"
 #include "throttle.h"
 
+static void	pw_job_free(struct http_request *);
+
 /* This worker's jobs in flight, by address. */
 static struct {
 	char	 addr[64];
 	int	 n;
 } queue[PW_QUEUE_MAX];
 static int	 queued;
+
+/* Delayed answers, oldest first, and the timer that wakes them. */
+static TAILQ_HEAD(, pw_job)	 delayed = TAILQ_HEAD_INITIALIZER(delayed);
+static struct kore_timer	*delay_timer;
+static u_int64_t		 check_ms = 150;	/* lately, on average */
 
 static int
 queue_count(const char *addr)
@@ -92,6 +106,56 @@ pw_busy(struct page *pg)
 	    queue_count(addr) >= PW_QUEUE_PER_ADDR);
 }
 
+/* 1 if a sign-in that needs no real check should not take a place. */
+int
+pw_crowded(struct page *pg)
+{
+	char	 addr[64];
+
+	throttle_addr_key(pg->ip, addr, sizeof(addr));
+	return (queued >= PW_QUEUE_MAX / 2 ||
+	    queue_count(addr) >= PW_QUEUE_PER_ADDR);
+}
+
+static void
+delay_tick(void *arg, u_int64_t now)
+{
+	struct pw_job	*job;
+
+	(void)arg;
+	while ((job = TAILQ_FIRST(&delayed)) != NULL && job->due <= now) {
+		TAILQ_REMOVE(&delayed, job, dlist);
+		job->delayed = 2;
+		http_request_wakeup(job->req);
+	}
+}
+
+/*
+ * Answer pg's request as a wrong password after the time a check takes,
+ * without checking anything. Ends the page; returns what the handler
+ * returns.
+ */
+int
+pw_job_delay(struct page *pg)
+{
+	struct http_request	*req = pg->req;
+	struct pw_job		*job;
+
+	job = http_state_create(req, sizeof(*job), pw_job_free);
+	job->op = PW_VERIFY;
+	job->at = pg->now;
+	job->req = req;
+	job->delayed = 1;
+	/* Every delay is the same, so the queue stays in order. */
+	job->due = kore_time_ms() + check_ms;
+	TAILQ_INSERT_TAIL(&delayed, job, dlist);
+	if (delay_timer == NULL)
+		delay_timer = kore_timer_add(delay_tick, 20, NULL, 0);
+	http_request_sleep(req);
+	page_end(pg);
+	return (KORE_RESULT_RETRY);
+}
+
 /* What a busy answer carries: when to try again. */
 void
 pw_busy_header(struct page *pg)
@@ -128,6 +192,13 @@ pw_job_free(struct http_request *req)
 
 	if ((job = http_state_get(req)) == NULL)
 		return;
+	if (job->delayed) {
+		if (job->delayed == 1)
+			TAILQ_REMOVE(&delayed, job, dlist);
+		sodium_memzero(job, sizeof(*job));
+		http_state_cleanup(req);
+		return;
+	}
 	/* Kore calls this before it checks for running tasks, and again
 	 * once they are done: the thread may still be using the job. */
 	if (!kore_task_finished(&job->task))
@@ -155,6 +226,7 @@ pw_job_start(struct page *pg, enum pw_op op, const char *password,
 	job->op = op;
 	job->user_id = user_id;
 	job->at = pg->now;
+	job->started = kore_time_ms();
 	throttle_addr_key(pg->ip, job->addr, sizeof(job->addr));
 	queue_add(job->addr);
 	job->queued = 1;
@@ -180,11 +252,20 @@ pw_job_result(struct http_request *req, int *retry)
 	struct pw_job	*job;
 
 	job = http_state_get(req);
+	if (job->delayed) {
+		if (job->delayed == 2)
+			return (job);
+		http_request_sleep(req);
+		*retry = KORE_RESULT_RETRY;
+		return (NULL);
+	}
 	if (kore_task_state(&job->task) != KORE_TASK_STATE_FINISHED) {
 		http_request_sleep(req);
 		*retry = KORE_RESULT_RETRY;
 		return (NULL);
 	}
+	if (job->queued && job->op == PW_VERIFY)
+		check_ms = (check_ms * 7 + (kore_time_ms() - job->started)) / 8;
 	queue_remove(job);
 	return (job);
 }
