@@ -101,6 +101,7 @@ struct pw_job {
 /* Password jobs in flight at once, per worker, and per address. */
 #define PW_QUEUE_MAX		8
 #define PW_QUEUE_PER_ADDR	3
+#define PW_QUEUE_THREADS	2	/* task_threads in kore.conf */
 #define PW_RETRY_AFTER		"2"
 
 int		 pw_busy(struct page *);

@@ -19,11 +19,11 @@
  * of sign-ins wait for it.
  *
  * A sign-in with a name that matches no account needs no real check,
- * only the time one takes, so that the answer does not tell. When the
- * queue is half full (pw_crowded()), such a sign-in is answered after the
- * time a check has lately taken (pw_job_delay()), by a timer instead of
- * a thread: a flood of made-up names then costs neither a place in the
- * queue nor CPU, and the other half stays free for real accounts.
+ * only the time one takes, so that the answer does not tell. Once both
+ * task threads are busy (pw_crowded()), such a sign-in is answered after
+ * about the time a check has lately taken (pw_job_delay()), by a timer
+ * instead of a thread: a flood of made-up names then costs neither a
+ * place in the queue nor CPU, and real accounts do not wait behind it.
  */
 #include <string.h>
 
@@ -113,17 +113,20 @@ pw_crowded(struct page *pg)
 	char	 addr[64];
 
 	throttle_addr_key(pg->ip, addr, sizeof(addr));
-	return (queued >= PW_QUEUE_MAX / 2 ||
+	return (queued >= PW_QUEUE_THREADS ||
 	    queue_count(addr) >= PW_QUEUE_PER_ADDR);
 }
 
 static void
 delay_tick(void *arg, u_int64_t now)
 {
-	struct pw_job	*job;
+	struct pw_job	*job, *next;
 
 	(void)arg;
-	while ((job = TAILQ_FIRST(&delayed)) != NULL && job->due <= now) {
+	for (job = TAILQ_FIRST(&delayed); job != NULL; job = next) {
+		next = TAILQ_NEXT(job, dlist);
+		if (job->due > now)
+			continue;
 		TAILQ_REMOVE(&delayed, job, dlist);
 		job->delayed = 2;
 		http_request_wakeup(job->req);
@@ -146,8 +149,9 @@ pw_job_delay(struct page *pg)
 	job->at = pg->now;
 	job->req = req;
 	job->delayed = 1;
-	/* Every delay is the same, so the queue stays in order. */
-	job->due = kore_time_ms() + check_ms;
+	/* Real checks vary; so does this, by a quarter either way. */
+	job->due = kore_time_ms() + check_ms * 3 / 4 +
+	    randombytes_uniform((uint32_t)(check_ms / 2 + 1));
 	TAILQ_INSERT_TAIL(&delayed, job, dlist);
 	if (delay_timer == NULL)
 		delay_timer = kore_timer_add(delay_tick, 20, NULL, 0);
