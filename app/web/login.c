@@ -3,8 +3,9 @@
  *
  * People sign in with their sign-in name, which only they know; a display
  * name never signs anyone in. Wrong name, wrong password and a turned-off
- * account get the same words and the same work (an unknown name is
- * checked against a dummy hash). Every try is written down before its
+ * account get the same words and take the same time (an unknown name is
+ * checked against a dummy hash or, when checks are queueing, answered by
+ * a timer after the time a check takes; see pwtask.c). Every try is written down before its
  * password is checked, under the folded name, the address and the device
  * (see throttle.h), so neither spelling nor parallel requests get past
  * the count, and nobody can lock an account's owner out. When too many
