@@ -259,13 +259,16 @@ user_signin_problem(const char *signin, const char *display)
 	return (NULL);
 }
 
-/* Which name a failed UNIQUE constraint was about, in plain words. */
+/*
+ * Which name a failed UNIQUE constraint was about, in plain words (one
+ * name used as both: the words for a display name).
+ */
 static const char *
-taken(struct db *db)
+taken(struct db *db, int one_name)
 {
 	if (sqlite3_extended_errcode(db_handle(db)) != SQLITE_CONSTRAINT_UNIQUE)
 		return (NULL);
-	if (strstr(db_errmsg(db), "signin_key") != NULL)
+	if (!one_name && strstr(db_errmsg(db), "signin_key") != NULL)
 		return ("Somebody already signs in with that name. "
 		    "Please choose another.");
 	return ("Somebody already uses that name. Please choose another.");
@@ -282,8 +285,10 @@ user_create_signin(struct db *db, const char *name, const char *signin,
     int64_t *id, const char **why)
 {
 	char	 key[NAME_KEY_MAX], skey[NAME_KEY_MAX];
+	int	 one_name;
 
 	*why = NULL;
+	one_name = signin == NULL;
 	if (signin == NULL)
 		signin = name;
 	if (user_name_key(name, key, sizeof(key)) == -1 ||
@@ -295,7 +300,7 @@ user_create_signin(struct db *db, const char *name, const char *signin,
 	    pwhash, role == ROLE_YOUNG ? age_band : NULL,
 	    role == ROLE_YOUNG ? outside : 0, (int64_t)time(NULL), signin,
 	    skey) != 0) {
-		*why = taken(db);
+		*why = taken(db, one_name);
 		return (-1);
 	}
 	*id = db_last_id(db);
@@ -390,7 +395,7 @@ user_set_signin(struct db *db, int64_t id, const char *name,
 	if (user_name_key(name, key, sizeof(key)) == -1)
 		return (-1);
 	if (db_exec(db, sql_set_signin, "itt", id, name, key) != 0) {
-		*why = taken(db);
+		*why = taken(db, 0);
 		return (-1);
 	}
 	return (db_changes(db) == 1 ? 0 : -1);
@@ -469,7 +474,7 @@ user_set_name(struct db *db, int64_t id, const char *name, const char **why)
 	if (user_name_key(name, key, sizeof(key)) == -1)
 		return (-1);
 	if (db_exec(db, sql_set_name, "itt", id, name, key) != 0) {
-		*why = taken(db);
+		*why = taken(db, 1);
 		return (-1);
 	}
 	return (0);
