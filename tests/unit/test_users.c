@@ -5,12 +5,18 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
+#include "unitdb.h"
+
 #include "namefold.h"
 #include "users.h"
+
+UNITDB_GROUP("/tmp/portal-users-XXXXXX")
 
 static void
 display_names(void **state)
@@ -134,6 +140,52 @@ skeletons(void **state)
 	assert_string_equal(s, "a b");
 }
 
+/*
+ * Sign-in names: an account made with one signs in with it and not with
+ * its display name; one made as before signs in with its name; rows keyed
+ * before 0010 (only ASCII folded) are keyed again.
+ */
+static void
+signin_names_and_rekey(void **state)
+{
+	struct user	 u;
+	char		 hash[128], name[NAME_KEY_MAX];
+	const char	*why;
+	int64_t		 a, b;
+
+	(void)state;
+	assert_int_equal(user_create_signin(db, "Kit", "kit secret",
+	    ROLE_YOUNG, "h", "12_15", 0, &a, &why), 0);
+	assert_int_equal(user_by_signin(db, "KIT\tSecret", &u, hash,
+	    sizeof(hash)), 1);
+	assert_int_equal(u.id, a);
+	assert_int_equal(user_by_signin(db, "Kit", &u, hash, sizeof(hash)),
+	    0);
+	assert_int_equal(user_signin_name(db, a, name, sizeof(name)), 1);
+	assert_string_equal(name, "kit secret");
+	/* Taken, in plain words for each name. */
+	assert_int_equal(user_create_signin(db, "Kat", "Kit Secret",
+	    ROLE_YOUNG, "h", "12_15", 0, &b, &why), -1);
+	assert_non_null(strstr(why, "signs in with that name"));
+	assert_int_equal(user_create_signin(db, "kit", "other",
+	    ROLE_YOUNG, "h", "12_15", 0, &b, &why), -1);
+	assert_non_null(strstr(why, "already uses that name"));
+	assert_non_null(user_signin_problem("kit", "Kit"));
+	assert_null(user_signin_problem("kit two", "Kit"));
+	/* Inserted as before 0010, with an old-style key: the trigger
+	 * gives it its name to sign in with, and rekeying folds it. */
+	assert_int_equal(db_exec(db, "INSERT INTO users (display_name, "
+	    "name_key, role, password_hash, created_at) VALUES "
+	    "('\xc5\x81ukasz', '\xc5\x81ukasz', 'admin', 'h', 1)", ""), 0);
+	assert_int_equal(user_by_signin(db, "\xc5\x82ukasz", &u, hash,
+	    sizeof(hash)), 0);
+	assert_int_equal(user_rekey(db), 1);
+	assert_int_equal(user_by_signin(db, "\xc5\x82UKASZ", &u, hash,
+	    sizeof(hash)), 1);
+	assert_string_equal(u.name, "\xc5\x81ukasz");
+	assert_int_equal(user_rekey(db), 0);
+}
+
 static void
 roles_round_trip(void **state)
 {
@@ -156,8 +208,10 @@ main(void)
 		cmocka_unit_test(name_keys_fold_white_space_and_hidden),
 		cmocka_unit_test(staff_lookalikes_refused),
 		cmocka_unit_test(skeletons),
+		cmocka_unit_test(signin_names_and_rekey),
 		cmocka_unit_test(roles_round_trip),
 	};
 
-	return (cmocka_run_group_tests_name("users", tests, NULL, NULL));
+	return (cmocka_run_group_tests_name("users", tests, setup,
+	    teardown));
 }
