@@ -72,10 +72,12 @@ static int
 check_code(struct page *pg, const char *code, struct invite *inv)
 {
 	enum invite_state	 state;
-	char			 key[96];
+	char			 key[96], addr[80];
 	int64_t			 wait;
 
-	(void)snprintf(key, sizeof(key), "code:%s", pg->ip);
+	/* An IPv6 client holds a whole /64: count it as one address. */
+	throttle_addr_key(pg->ip, addr, sizeof(addr));
+	(void)snprintf(key, sizeof(key), "code:%s", addr);
 	wait = throttle_wait(app_db, key, pg->now, 600,
 	    THROTTLE_CODE_PER_10MIN);
 	if (wait != 0) {

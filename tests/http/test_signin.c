@@ -421,6 +421,12 @@ signin_names_are_private(void **state)
 	    "robin-long-pass"), 422);
 	assert_int_equal(login_from(&c, "127.0.0.30", "robin other",
 	    "robin-long-pass"), 303);
+	/* Their own copy of their data has it. */
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/account/data", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Robin Other"));
+	resp_free(&r);
 }
 
 /* Repro: accents and look-alike letters got past the staff-name check. */
