@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "arena.h"
 #include "auth.h"
 #include "throttle.h"
 #include "users.h"
@@ -265,4 +266,16 @@ throttle_names_taken(struct db *db, const char *ip, int64_t uid, int64_t now)
 		return (0);
 	(void)snprintf(key, sizeof(key), "names:u%lld", (long long)uid);
 	return (throttle_fail(db, key, now));
+}
+
+/* What to tell someone who must wait `wait` seconds to try another name. */
+const char *
+throttle_names_words(struct arena *a, int64_t wait)
+{
+	int64_t	 min;
+
+	min = (wait + 59) / 60;
+	return (arena_printf(a, "You have tried a lot of names that are "
+	    "taken. Please wait %lld minute%s, then try again.",
+	    (long long)min, min == 1 ? "" : "s"));
 }

@@ -22,6 +22,7 @@
 
 #include <stdint.h>
 
+#include "arena.h"
 #include "db.h"
 
 #define THROTTLE_FREE_TRIES	3	/* before any delay */
@@ -56,5 +57,6 @@ int	throttle_signin_try(struct db *, const struct signin_keys *, int64_t);
 int	throttle_signin_ok(struct db *, const struct signin_keys *, int64_t);
 int64_t	throttle_names_wait(struct db *, const char *, int64_t, int64_t);
 int	throttle_names_taken(struct db *, const char *, int64_t, int64_t);
+const char *throttle_names_words(struct arena *, int64_t);
 
 #endif

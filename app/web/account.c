@@ -75,19 +75,17 @@ verify_current(struct page *pg, const char *field, const char *new_pw)
 	    form_raw(&pg->form, field), hash, new_pw, pg->sess.user_id));
 }
 
-/* Refuse another "is it taken?" answer too soon. 1 if refused. */
+/* Refuse another "is it taken?" answer too soon, on field. -1 on error. */
 static int
-names_limited(struct page *pg, const char *field)
+names_limit(struct page *pg, const char *field)
 {
 	int64_t	 wait;
 
 	if ((wait = throttle_names_wait(app_db, pg->ip, pg->sess.user_id,
-	    pg->now)) <= 0)
-		return (wait == -1);
-	form_error(&pg->errors, field, arena_printf(&pg->arena, "You have "
-	    "tried a lot of names that are taken. Please wait %lld minutes, "
-	    "then try again.", (long long)(wait + 59) / 60));
-	return (1);
+	    pg->now)) > 0)
+		form_error(&pg->errors, field,
+		    throttle_names_words(&pg->arena, wait));
+	return (wait == -1 ? -1 : 0);
 }
 
 /* After a rename failed in the database: a taken name, or an error. */
@@ -114,9 +112,8 @@ change_name(struct page *pg, struct pw_job *job)
 	    *form_raw(&pg->form, "current") == '\0')
 		form_error(&pg->errors, "current",
 		    "Type your password, to show it is you.");
-	if (pg->errors.n == 0 && names_limited(pg, "new_name"))
-		return (pg->errors.n > 0 ? account_page(pg, 1) :
-		    page_error(pg, 500));
+	if (pg->errors.n == 0 && names_limit(pg, "new_name") == -1)
+		return (page_error(pg, 500));
 	if (pg->errors.n > 0)
 		return (account_page(pg, 1));
 	if (job == NULL)
@@ -153,9 +150,8 @@ change_signin(struct page *pg, struct pw_job *job)
 	if (current == NULL || *current == '\0')
 		form_error(&pg->errors, "current_si",
 		    "Type your password, to show it is you.");
-	if (pg->errors.n == 0 && names_limited(pg, "new_signin"))
-		return (pg->errors.n > 0 ? account_page(pg, 1) :
-		    page_error(pg, 500));
+	if (pg->errors.n == 0 && names_limit(pg, "new_signin") == -1)
+		return (page_error(pg, 500));
 	if (pg->errors.n > 0)
 		return (account_page(pg, 1));
 	if (job == NULL)

@@ -140,10 +140,8 @@ check_names(struct page *pg, const struct invite *inv, const char **name,
 		form_error(&pg->errors, "signin", why);
 	/* Whether a name is taken is only answered a few times an hour. */
 	if ((wait = throttle_names_wait(app_db, pg->ip, 0, pg->now)) > 0)
-		form_error(&pg->errors, "signin", arena_printf(&pg->arena,
-		    "You have tried a lot of names that are taken. Please "
-		    "wait %lld minutes, then try again.",
-		    (long long)(wait + 59) / 60));
+		form_error(&pg->errors, "signin",
+		    throttle_names_words(&pg->arena, wait));
 }
 
 /* Validate step two's fields. Returns the number of problems. */

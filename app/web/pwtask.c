@@ -41,7 +41,7 @@ static struct {
 } queue[PW_QUEUE_MAX];
 static int	 queued;
 
-/* Delayed answers, oldest first, and the timer that wakes them. */
+/* Delayed answers, and the timer that wakes them when due. */
 static TAILQ_HEAD(, pw_job)	 delayed = TAILQ_HEAD_INITIALIZER(delayed);
 static struct kore_timer	*delay_timer;
 static u_int64_t		 check_ms = 150;	/* lately, on average */
