@@ -110,6 +110,11 @@ open_db(struct cli *c, int migrate)
 	}
 	if (n > 0)
 		printf("Applied %d migration(s) to %s.\n", n, c->db_path);
+	if (user_rekey(c->db) == -1) {
+		fprintf(stderr, "portalctl: cannot fold stored names: %s\n",
+		    db_errmsg(c->db));
+		return (-1);
+	}
 	return (0);
 }
 

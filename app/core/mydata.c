@@ -13,7 +13,8 @@
 
 static const char *sql_account =
 	"SELECT display_name, role, coalesce(age_band, ''), "
-	"coalesce(lives_outside, 0), created_at FROM users WHERE id = ?1";
+	"coalesce(lives_outside, 0), created_at, "
+	"coalesce(signin_name, display_name) FROM users WHERE id = ?1";
 static const char *sql_views =
 	"SELECT v.id, v.title, v.body, v.better, c.name, v.state, "
 	"coalesce(i.state, ''), v.created_at, v.share, v.publish, "
@@ -65,6 +66,8 @@ collect_account(struct db *db, int64_t uid, struct tval *root)
 		    "outside the council's area" : "inside the council's area");
 		tv_set_str(acc, "joined", time_date(tv_arena(acc),
 		    sqlite3_column_int64(st, 4)));
+		/* Their own data: the private name belongs in it. */
+		tv_set_str(acc, "signin_name", db_col_text(st, 5));
 	}
 	db_done(st);
 	return (rc == 1 ? 0 : -1);

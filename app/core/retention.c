@@ -88,6 +88,8 @@ static const char *sql_delete_account = "DELETE FROM users WHERE id = ?1";
 static const char *sql_wipe_account =
 	"UPDATE users SET display_name = 'Deleted account', "
 	"name_key = 'purged:' || id || ':' || hex(randomblob(16)), "
+	"signin_name = NULL, "
+	"signin_key = 'purged:' || id || ':' || hex(randomblob(16)), "
 	"password_hash = '!', age_band = NULL, "
 	"lives_outside = NULL, closed_at = coalesce(closed_at, ?2), "
 	"purged_at = ?2 WHERE id = ?1";

@@ -1,14 +1,17 @@
 /*
  * users.c: roles, display names and the users table.
  *
- * A display name is what everyone sees and what a person signs in with.
- * It is never a legal name. Uniqueness ignores case and spacing.
+ * A display name is what everyone sees; a sign-in name is what its owner
+ * types to sign in, and nobody else sees it (0010_signin_names.sql).
+ * Neither is a legal name. Both are unique under their folded key
+ * (namefold.c), so case, spacing and hidden characters never make two.
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
+#include "namefold.h"
 #include "timefmt.h"
 #include "users.h"
 #include "utf8.h"
@@ -45,8 +48,8 @@ static const char *const staff_words[] = {
 
 static const char *sql_insert =
 	"INSERT INTO users (display_name, name_key, role, password_hash, "
-	"age_band, lives_outside, created_at) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	"age_band, lives_outside, created_at, signin_name, signin_key) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 static const char *sql_by_id =
 	"SELECT id, display_name, role, coalesce(age_band, ''), "
 	"coalesce(lives_outside, 0), disabled_at IS NOT NULL "
@@ -55,6 +58,20 @@ static const char *sql_by_key =
 	"SELECT id, display_name, role, coalesce(age_band, ''), "
 	"coalesce(lives_outside, 0), disabled_at IS NOT NULL, password_hash "
 	"FROM users WHERE name_key = ?1 AND closed_at IS NULL";
+static const char *sql_by_signin =
+	"SELECT id, display_name, role, coalesce(age_band, ''), "
+	"coalesce(lives_outside, 0), disabled_at IS NOT NULL, password_hash "
+	"FROM users WHERE signin_key = ?1 AND closed_at IS NULL";
+static const char *sql_signin_name =
+	"SELECT coalesce(signin_name, display_name) FROM users WHERE id = ?1";
+static const char *sql_set_signin =
+	"UPDATE users SET signin_name = ?2, signin_key = ?3 WHERE id = ?1";
+static const char *sql_rekey_list =
+	"SELECT id, display_name, coalesce(signin_name, display_name), "
+	"name_key, coalesce(signin_key, '') FROM users "
+	"WHERE display_name GLOB '*[^ -~]*' OR signin_name GLOB '*[^ -~]*'";
+static const char *sql_rekey =
+	"UPDATE users SET name_key = ?2, signin_key = ?3 WHERE id = ?1";
 
 static const char *sql_hash =
 	"SELECT password_hash FROM users WHERE id = ?1 AND closed_at IS NULL";
@@ -145,31 +162,14 @@ name_char_ok(uint32_t c)
 }
 
 /*
- * The comparison key of a name: ASCII lower case, runs of spaces folded
- * to one, ends trimmed. Returns -1 if it does not fit.
+ * The comparison key of a name (see namefold.c): case, runs of any white
+ * space, hidden and full-width characters folded. Sign-in, uniqueness and
+ * the count of failed sign-ins all use it. -1 if it does not fit.
  */
 int
 user_name_key(const char *name, char *out, size_t outlen)
 {
-	size_t	 o;
-	int	 space;
-
-	while (*name == ' ')
-		name++;
-	for (o = 0, space = 0; *name != '\0'; name++) {
-		if (*name == ' ') {
-			space = 1;
-			continue;
-		}
-		if (space && o + 1 < outlen)
-			out[o++] = ' ';
-		space = 0;
-		if (o + 1 >= outlen)
-			return (-1);
-		out[o++] = (char)tolower((unsigned char)*name);
-	}
-	out[o] = '\0';
-	return (0);
+	return (name_fold_key(name, out, outlen));
 }
 
 static int
@@ -192,7 +192,7 @@ const char *
 user_name_problem(const char *name, enum role role)
 {
 	const char	*p, *end;
-	char		 key[NAME_KEY_MAX];
+	char		 key[NAME_KEY_MAX], word[64];
 	uint32_t	 c;
 	size_t		 n, i;
 	int		 letters;
@@ -222,46 +222,99 @@ user_name_problem(const char *name, enum role role)
 	if (name[0] == ' ' || end[-1] == ' ')
 		return ("Your name cannot start or end with a space.");
 	if (role == ROLE_YOUNG) {
-		if (user_name_key(name, key, sizeof(key)) == -1)
+		/* Compared as they look, so accents and look-alike letters
+		 * ("Cłlr", "Wörker", a Cyrillic "а") do not get past. */
+		if (name_skeleton(name, key, sizeof(key)) == -1)
 			return ("Your name is too long.");
 		for (i = 0; i < sizeof(staff_words) / sizeof(staff_words[0]);
-		    i++)
-			if (has_word(key, staff_words[i]))
+		    i++) {
+			if (name_skeleton(staff_words[i], word,
+			    sizeof(word)) == -1)
+				continue;
+			if (has_word(key, word))
 				return ("Please choose a name that does not "
 				    "sound like a member of staff.");
+		}
 	}
 	return (NULL);
 }
 
 /*
- * Insert a user. Returns 0 with *id set, or -1 with *why in plain words
- * (a taken name) or NULL for a database error.
+ * NULL if signin may be the sign-in name of someone whose display name is
+ * display, else why not. It follows the rules of names, and must differ
+ * from the display name: otherwise it would not be private.
  */
+const char *
+user_signin_problem(const char *signin, const char *display)
+{
+	const char	*why;
+	char		 a[NAME_KEY_MAX], b[NAME_KEY_MAX];
+
+	if ((why = user_name_problem(signin, ROLE_ADMIN)) != NULL)
+		return (why);
+	if (display != NULL && user_name_key(signin, a, sizeof(a)) == 0 &&
+	    user_name_key(display, b, sizeof(b)) == 0 && strcmp(a, b) == 0)
+		return ("Choose a sign-in name that is different from the "
+		    "name people see, so only you know it.");
+	return (NULL);
+}
+
+/*
+ * Which name a failed UNIQUE constraint was about, in plain words (one
+ * name used as both: the words for a display name).
+ */
+static const char *
+taken(struct db *db, int one_name)
+{
+	if (sqlite3_extended_errcode(db_handle(db)) != SQLITE_CONSTRAINT_UNIQUE)
+		return (NULL);
+	if (!one_name && strstr(db_errmsg(db), "signin_key") != NULL)
+		return ("Somebody already signs in with that name. "
+		    "Please choose another.");
+	return ("Somebody already uses that name. Please choose another.");
+}
+
+/*
+ * Insert a user who signs in with signin (NULL: with their display name).
+ * Returns 0 with *id set, or -1 with *why in plain words (a taken name)
+ * or NULL for a database error.
+ */
+int
+user_create_signin(struct db *db, const char *name, const char *signin,
+    enum role role, const char *pwhash, const char *age_band, int outside,
+    int64_t *id, const char **why)
+{
+	char	 key[NAME_KEY_MAX], skey[NAME_KEY_MAX];
+	int	 one_name;
+
+	*why = NULL;
+	one_name = signin == NULL;
+	if (signin == NULL)
+		signin = name;
+	if (user_name_key(name, key, sizeof(key)) == -1 ||
+	    user_name_key(signin, skey, sizeof(skey)) == -1) {
+		*why = "Your name is too long.";
+		return (-1);
+	}
+	if (db_exec(db, sql_insert, "tttttditt", name, key, role_key(role),
+	    pwhash, role == ROLE_YOUNG ? age_band : NULL,
+	    role == ROLE_YOUNG ? outside : 0, (int64_t)time(NULL), signin,
+	    skey) != 0) {
+		*why = taken(db, one_name);
+		return (-1);
+	}
+	*id = db_last_id(db);
+	return (0);
+}
+
+/* An account that signs in with its display name (operators, the demo). */
 int
 user_create(struct db *db, const char *name, enum role role,
     const char *pwhash, const char *age_band, int outside, int64_t *id,
     const char **why)
 {
-	char	 key[NAME_KEY_MAX];
-	int	 rc;
-
-	*why = NULL;
-	if (user_name_key(name, key, sizeof(key)) == -1) {
-		*why = "Your name is too long.";
-		return (-1);
-	}
-	rc = db_exec(db, sql_insert, "tttttdi", name, key, role_key(role),
-	    pwhash, role == ROLE_YOUNG ? age_band : NULL,
-	    role == ROLE_YOUNG ? outside : 0, (int64_t)time(NULL));
-	if (rc != 0) {
-		if (sqlite3_extended_errcode(db_handle(db)) ==
-		    SQLITE_CONSTRAINT_UNIQUE)
-			*why = "Somebody already uses that name. "
-			    "Please choose another.";
-		return (-1);
-	}
-	*id = db_last_id(db);
-	return (0);
+	return (user_create_signin(db, name, NULL, role, pwhash, age_band,
+	    outside, id, why));
 }
 
 static void
@@ -290,10 +343,9 @@ user_by_id(struct db *db, int64_t id, struct user *u)
 	return (rc);
 }
 
-/* By display name (any case or spacing); also copies the password hash. */
-int
-user_by_name(struct db *db, const char *name, struct user *u, char *hash,
-    size_t hashlen)
+static int
+user_by_key(struct db *db, const char *sql, const char *name, struct user *u,
+    char *hash, size_t hashlen)
 {
 	sqlite3_stmt	*st;
 	char		 key[NAME_KEY_MAX];
@@ -301,13 +353,94 @@ user_by_name(struct db *db, const char *name, struct user *u, char *hash,
 
 	if (user_name_key(name, key, sizeof(key)) == -1)
 		return (0);
-	st = db_query(db, sql_by_key, "t", key);
+	st = db_query(db, sql, "t", key);
 	if ((rc = db_step(st)) == 1) {
 		user_fill(st, u);
 		(void)snprintf(hash, hashlen, "%s", db_col_text(st, 6));
 	}
 	db_done(st);
 	return (rc);
+}
+
+/* By sign-in name (folded); also copies the password hash. */
+int
+user_by_signin(struct db *db, const char *name, struct user *u, char *hash,
+    size_t hashlen)
+{
+	return (user_by_key(db, sql_by_signin, name, u, hash, hashlen));
+}
+
+/* The name id signs in with, for its owner's eyes only. 1, 0 or -1. */
+int
+user_signin_name(struct db *db, int64_t id, char *out, size_t outlen)
+{
+	struct buf	 b;
+	int		 rc;
+
+	buf_init(&b, 64);
+	if ((rc = db_text(db, &b, sql_signin_name, "i", id)) == 1)
+		(void)snprintf(out, outlen, "%s", buf_cstr(&b));
+	buf_free(&b);
+	return (rc);
+}
+
+/* -1 with *why set when the name is taken, NULL on database error. */
+int
+user_set_signin(struct db *db, int64_t id, const char *name,
+    const char **why)
+{
+	char	 key[NAME_KEY_MAX];
+
+	*why = NULL;
+	if (user_name_key(name, key, sizeof(key)) == -1)
+		return (-1);
+	if (db_exec(db, sql_set_signin, "itt", id, name, key) != 0) {
+		*why = taken(db, 0);
+		return (-1);
+	}
+	return (db_changes(db) == 1 ? 0 : -1);
+}
+
+/*
+ * Recompute the stored keys of names with letters beyond ASCII, whose
+ * folding 0010 could not do in SQL. Run after migrating; cheap when done.
+ * Returns how many rows changed, or -1.
+ */
+int
+user_rekey(struct db *db)
+{
+	sqlite3_stmt	*st;
+	char		 key[NAME_KEY_MAX], skey[NAME_KEY_MAX];
+	int		 rc, n;
+
+	/* Updating a row the query has passed is safe in SQLite; a row seen
+	 * again already has its new keys and is skipped. */
+	st = db_query(db, sql_rekey_list, "");
+	for (n = 0; (rc = db_step(st)) == 1;) {
+		if (user_name_key(db_col_text(st, 1), key, sizeof(key)) ==
+		    -1 || user_name_key(db_col_text(st, 2), skey,
+		    sizeof(skey)) == -1)
+			continue;
+		if (strcmp(key, db_col_text(st, 3)) == 0 &&
+		    strcmp(skey, db_col_text(st, 4)) == 0)
+			continue;
+		if (db_exec(db, sql_rekey, "itt", sqlite3_column_int64(st, 0),
+		    key, skey) != 0) {
+			rc = -1;
+			break;
+		}
+		n++;
+	}
+	db_done(st);
+	return (rc == -1 ? -1 : n);
+}
+
+/* By display name (any case or spacing); also copies the password hash. */
+int
+user_by_name(struct db *db, const char *name, struct user *u, char *hash,
+    size_t hashlen)
+{
+	return (user_by_key(db, sql_by_key, name, u, hash, hashlen));
 }
 
 int
@@ -341,10 +474,7 @@ user_set_name(struct db *db, int64_t id, const char *name, const char **why)
 	if (user_name_key(name, key, sizeof(key)) == -1)
 		return (-1);
 	if (db_exec(db, sql_set_name, "itt", id, name, key) != 0) {
-		if (sqlite3_extended_errcode(db_handle(db)) ==
-		    SQLITE_CONSTRAINT_UNIQUE)
-			*why = "Somebody already uses that name. "
-			    "Please choose another.";
+		*why = taken(db, 1);
 		return (-1);
 	}
 	return (0);

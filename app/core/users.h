@@ -42,12 +42,22 @@ const char	*age_band_label(const char *);
 
 int		 user_name_key(const char *, char *, size_t);
 const char	*user_name_problem(const char *, enum role);
+const char	*user_signin_problem(const char *, const char *);
 
 int		 user_create(struct db *, const char *, enum role, const char *,
 		    const char *, int, int64_t *, const char **);
 int		 user_by_id(struct db *, int64_t, struct user *);
 int		 user_by_name(struct db *, const char *, struct user *,
 		    char *, size_t);
+int		 user_create_signin(struct db *, const char *, const char *,
+		    enum role, const char *, const char *, int, int64_t *,
+		    const char **);
+int		 user_by_signin(struct db *, const char *, struct user *,
+		    char *, size_t);
+int		 user_signin_name(struct db *, int64_t, char *, size_t);
+int		 user_set_signin(struct db *, int64_t, const char *,
+		    const char **);
+int		 user_rekey(struct db *);
 
 int		 user_password_hash(struct db *, int64_t, char *, size_t);
 int		 user_set_password(struct db *, int64_t, const char *);

@@ -90,9 +90,27 @@ struct pw_job {
 	int			 verified;
 	int			 hashed;
 	int64_t			 user_id;	/* the handler's to use */
+	int64_t			 at;		/* when it was asked for */
+	char			 addr[64];	/* its place in the queue */
+	int			 queued;
+	u_int64_t		 started;	/* ms, to time checks */
+	int			 delayed;	/* 1 waiting, 2 done: no task */
+	u_int64_t		 due;		/* ms, when delayed */
+	struct http_request	*req;
+	TAILQ_ENTRY(pw_job)	 dlist;
 };
 
-int		 pw_job_start(struct http_request *, enum pw_op,
+/* Password jobs in flight at once, per worker, and per address. */
+#define PW_QUEUE_MAX		8
+#define PW_QUEUE_PER_ADDR	3
+#define PW_QUEUE_THREADS	2	/* task_threads in kore.conf */
+#define PW_RETRY_AFTER		"2"
+
+int		 pw_busy(struct page *);
+int		 pw_crowded(struct page *);
+int		 pw_job_delay(struct page *);
+void		 pw_busy_header(struct page *);
+int		 pw_job_start(struct page *, enum pw_op,
 		    const char *, const char *, const char *, int64_t);
 struct pw_job	*pw_job_result(struct http_request *, int *);
 int		 pw_page(struct http_request *, int, int,
@@ -165,5 +183,6 @@ int	page_concerns(struct http_request *);
 int	page_concern(struct http_request *);
 int	page_concern_raise(struct http_request *);
 int	page_outbox(struct http_request *);
+int	page_account_signin(struct http_request *);
 
 #endif

@@ -2,8 +2,9 @@
  * join.c: /join, where an invite or reset code becomes an account or a
  * new password.
  *
- * Step one takes the code and shows the fields for its role (age band and
- * where they live only for young people; a reset code asks only for a new
+ * Step one takes the code and shows the fields for its role: a display
+ * name everyone sees and a private sign-in name, a password, and for young
+ * people an age band and where they live (a reset code asks only for a new
  * password). Step two (/join/finish) checks the code again, hashes the
  * password in a task, and then, in one transaction, creates the account,
  * uses the code, writes the audit row and signs the person in.
@@ -49,10 +50,16 @@ details_form(struct page *pg, const char *code, const struct invite *inv,
 	tv_set_str(pg->ctx, "role", role_label(inv->role));
 	if ((v = form_raw(&pg->form, "name")) != NULL)
 		tv_set_str(pg->ctx, "name", v);
+	if ((v = form_raw(&pg->form, "signin")) != NULL)
+		tv_set_str(pg->ctx, "signin", v);
 	if ((v = form_raw(&pg->form, "age_band")) != NULL)
 		tv_set_bool(pg->ctx, arena_printf(&pg->arena, "band_%s", v), 1);
 	if ((v = form_raw(&pg->form, "area")) != NULL)
 		tv_set_bool(pg->ctx, arena_printf(&pg->arena, "area_%s", v), 1);
+	if (errors == 503) {
+		pw_busy_header(pg);
+		return (page_render(pg, 503, "join_details"));
+	}
 	return (errors ? page_form_errors(pg, "join_details") :
 	    page_render(pg, 200, "join_details"));
 }
@@ -65,10 +72,12 @@ static int
 check_code(struct page *pg, const char *code, struct invite *inv)
 {
 	enum invite_state	 state;
-	char			 key[96];
+	char			 key[96], addr[80];
 	int64_t			 wait;
 
-	(void)snprintf(key, sizeof(key), "code:%s", pg->ip);
+	/* An IPv6 client holds a whole /64: count it as one address. */
+	throttle_addr_key(pg->ip, addr, sizeof(addr));
+	(void)snprintf(key, sizeof(key), "code:%s", addr);
 	wait = throttle_wait(app_db, key, pg->now, 600,
 	    THROTTLE_CODE_PER_10MIN);
 	if (wait != 0) {
@@ -111,22 +120,41 @@ page_join(struct http_request *req)
 	return (details_form(&pg, code, &inv, 0));
 }
 
+/* The two names of a new account. */
+static void
+check_names(struct page *pg, const struct invite *inv, const char **name,
+    const char **signin)
+{
+	const char	*why;
+	int64_t		 wait;
+
+	*name = form_text(&pg->form, "name", 200, 0, 1, &pg->errors,
+	    "Choose a name to use here.");
+	if (*name != NULL && (why = user_name_problem(*name,
+	    inv->role)) != NULL)
+		form_error(&pg->errors, "name", why);
+	*signin = form_text(&pg->form, "signin", 200, 0, 1, &pg->errors,
+	    "Choose a name to sign in with.");
+	if (*signin != NULL && (why = user_signin_problem(*signin,
+	    *name)) != NULL)
+		form_error(&pg->errors, "signin", why);
+	/* Whether a name is taken is only answered a few times an hour. */
+	if ((wait = throttle_names_wait(app_db, pg->ip, 0, pg->now)) > 0)
+		form_error(&pg->errors, "signin",
+		    throttle_names_words(&pg->arena, wait));
+}
+
 /* Validate step two's fields. Returns the number of problems. */
 static size_t
 check_details(struct page *pg, const struct invite *inv, const char **name,
-    int *band, int *area)
+    const char **signin, int *band, int *area)
 {
 	const char	*why;
 	int		 second;
 
-	*name = NULL;
-	if (!inv->reset) {
-		*name = form_text(&pg->form, "name", 200, 0, 1, &pg->errors,
-		    "Choose a name to use here.");
-		if (*name != NULL && (why = user_name_problem(*name,
-		    inv->role)) != NULL)
-			form_error(&pg->errors, "name", why);
-	}
+	*name = *signin = NULL;
+	if (!inv->reset)
+		check_names(pg, inv, name, signin);
 	if ((why = password_new_problem(form_raw(&pg->form, "password"),
 	    form_raw(&pg->form, "password2"), &second)) != NULL)
 		form_error(&pg->errors, second ? "password2" : "password", why);
@@ -142,7 +170,8 @@ check_details(struct page *pg, const struct invite *inv, const char **name,
 
 static int
 create_account(struct page *pg, const struct invite *inv, const char *name,
-    const char *band, int outside, const char *hash, int64_t *uid)
+    const char *signin, const char *band, int outside, const char *hash,
+    int64_t *uid)
 {
 	struct actor	 who = pg->actor;
 	const char	*why;
@@ -156,10 +185,11 @@ create_account(struct page *pg, const struct invite *inv, const char *name,
 		return (audit_write(app_db, &who, "password.reset", "user",
 		    *uid, ""));
 	}
-	if (user_create(app_db, name, inv->role, hash, band, outside, uid,
-	    &why) == -1) {
+	if (user_create_signin(app_db, name, signin, inv->role, hash, band,
+	    outside, uid, &why) == -1) {
 		if (why != NULL)
-			form_error(&pg->errors, "name", why);
+			form_error(&pg->errors, strstr(why, "signs in") ?
+			    "signin" : "name", why);
 		return (-1);
 	}
 	who.id = *uid;
@@ -173,35 +203,39 @@ static int
 join_finish(struct page *pg, struct pw_job *job)
 {
 	struct invite	 inv;
-	const char	*code, *name, *pw;
+	const char	*code, *name, *signin;
 	char		 token[AUTH_TOKEN_LEN];
 	int64_t		 uid, sid;
-	int		 band, area, rc;
+	int		 band, area;
 
 	code = form_raw(&pg->form, "code");
 	if (code == NULL || !check_code(pg, code, &inv))
 		return (code == NULL ? code_form(pg, NULL, 200) :
 		    KORE_RESULT_OK);
-	if (check_details(pg, &inv, &name, &band, &area) > 0)
+	if (check_details(pg, &inv, &name, &signin, &band, &area) > 0)
 		return (details_form(pg, code, &inv, 1));
 	if (job == NULL) {
-		pw = form_raw(&pg->form, "password");
-		rc = pw_job_start(pg->req, PW_HASH, NULL, NULL, pw, 0);
-		page_end(pg);
-		return (rc);
+		if (pw_busy(pg))
+			return (details_form(pg, code, &inv, 503));
+		return (pw_job_start(pg, PW_HASH, NULL, NULL,
+		    form_raw(&pg->form, "password"), 0));
 	}
 	if (!job->hashed)
 		return (page_error(pg, 500));
 	if (db_begin(app_db) == -1)
 		return (page_error(pg, 500));
-	if (create_account(pg, &inv, name, band >= 0 ? age_bands[band] : NULL,
-	    area == 1, job->new_hash, &uid) == -1 ||
+	if (create_account(pg, &inv, name, signin, band >= 0 ?
+	    age_bands[band] : NULL, area == 1, job->new_hash, &uid) == -1 ||
 	    invite_use(app_db, inv.id, uid, pg->now) == -1 ||
 	    session_create(app_db, uid, pg->now, pg->ip, pg->req->agent ?
 	    pg->req->agent : "", token, &sid) == -1) {
 		db_rollback(app_db);
-		if (pg->errors.n > 0)
+		if (pg->errors.n > 0) {
+			if (throttle_names_taken(app_db, pg->ip, 0,
+			    pg->now) == -1)
+				return (page_error(pg, 500));
 			return (details_form(pg, code, &inv, 1));
+		}
 		kore_log(LOG_ERR, "join: %s", db_errmsg(app_db));
 		return (page_error(pg, 500));
 	}

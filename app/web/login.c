@@ -1,10 +1,15 @@
 /*
  * login.c: /login and /logout.
  *
- * Wrong name and wrong password get the same words, and the same work
- * (an unknown name is checked against a dummy hash). Failures are
- * throttled per device and account, per account and per address (see
- * throttle.h).
+ * People sign in with their sign-in name, which only they know; a display
+ * name never signs anyone in. Wrong name, wrong password and a turned-off
+ * account get the same words and take the same time (an unknown name is
+ * checked against a dummy hash or, when checks are queueing, answered by
+ * a timer after the time a check takes; see pwtask.c). Every try is written down before its
+ * password is checked, under the folded name, the address and the device
+ * (see throttle.h), so neither spelling nor parallel requests get past
+ * the count, and nobody can lock an account's owner out. When too many
+ * password checks are waiting, the answer is "busy" at once.
  */
 #include <stdio.h>
 #include <string.h>
@@ -34,92 +39,83 @@ login_form(struct page *pg, const char *name, const char *next, int status)
 	pg->nav = "login";
 	tv_set_str(pg->ctx, "name", name ? name : "");
 	tv_set_str(pg->ctx, "next", safe_next(next));
-	if (status == 200)
+	switch (status) {
+	case 200:
 		return (page_render(pg, 200, "login"));
-	if (status == 429) {
+	case 429:
 		tv_set_bool(pg->ctx, "throttled", 1);
 		return (page_render(pg, 429, "login"));
+	case 503:
+		pw_busy_header(pg);
+		return (page_render(pg, 503, "login"));
 	}
 	return (page_form_errors(pg, "login"));
 }
 
-/* The throttle keys for a sign-in by name from this page's address. */
+/* The throttle keys of a sign-in by name from this page's browser. */
 static void
-keys(struct page *pg, const char *name, char *pair, char *acct, char *addr,
-    size_t len)
+keys(struct page *pg, const char *name, struct signin_keys *k)
 {
-	char	 key[NAME_KEY_MAX];
+	const char	*device;
 
-	if (user_name_key(name, key, sizeof(key)) == -1)
-		key[0] = '\0';
-	(void)snprintf(pair, len, "pair:%s|%s", pg->ip, key);
-	(void)snprintf(acct, len, "acct:%s", key);
-	(void)snprintf(addr, len, "addr:%s", pg->ip);
+	if ((device = guard_cookie(pg, "__Host-portal_csrf")) == NULL)
+		device = guard_cookie(pg, "portal_csrf");
+	throttle_signin_keys(pg->ip, device, name, k);
 }
 
-/* Seconds before this sign-in may be tried; -1 on error. */
+/*
+ * Write this try down if it may be made now. Returns 0 (go on), the
+ * seconds to wait, or -1 on error. One transaction, so two workers
+ * cannot both see room for one more.
+ */
 static int64_t
-wait_for(struct page *pg, const char *name)
+take_try(struct page *pg, const struct signin_keys *k)
 {
-	char	 pair[256], acct[256], addr[128];
-	int64_t	 w, most;
+	int64_t	 wait;
 
-	keys(pg, name, pair, acct, addr, sizeof(pair));
-	most = throttle_wait(app_db, pair, pg->now, 900, 0);
-	if ((w = throttle_wait(app_db, acct, pg->now, 60,
-	    THROTTLE_ACCT_PER_MIN)) > most)
-		most = w;
-	if ((w = throttle_wait(app_db, addr, pg->now, 300,
-	    THROTTLE_ADDR_PER_5MIN)) > most)
-		most = w;
-	return (most);
+	if (db_begin(app_db) == -1)
+		return (-1);
+	if ((wait = throttle_signin_wait(app_db, k, pg->now)) == 0 &&
+	    throttle_signin_try(app_db, k, pg->now) == -1)
+		wait = -1;
+	if (wait != 0) {
+		db_rollback(app_db);
+		return (wait);
+	}
+	return (db_commit(app_db) == -1 ? -1 : 0);
 }
 
 static int
-record_failure(struct page *pg, const char *name, const struct user *u,
-    int found)
+record_failure(struct page *pg, const struct user *u, int found)
 {
 	struct actor	 who = pg->actor;
-	char		 pair[256], acct[256], addr[128];
 
-	keys(pg, name, pair, acct, addr, sizeof(pair));
 	if (found) {
 		who.id = u->id;
 		who.name = u->name;
 		who.role = role_key(u->role);
 	}
-	if (db_begin(app_db) == -1)
-		return (-1);
-	if (throttle_fail(app_db, pair, pg->now) == -1 ||
-	    throttle_fail(app_db, acct, pg->now) == -1 ||
-	    throttle_fail(app_db, addr, pg->now) == -1 ||
-	    audit_write(app_db, &who, "signin.failure", "user",
+	return (audit_write(app_db, &who, "signin.failure", "user",
 	    found ? u->id : 0, found ? (u->disabled ? "account turned off" :
-	    "wrong password") : "unknown name") == -1 ||
-	    db_commit(app_db) == -1) {
-		db_rollback(app_db);
-		return (-1);
-	}
-	return (0);
+	    "wrong password") : "unknown name"));
 }
 
 static int
 sign_in(struct page *pg, const struct user *u, const char *next,
-    const char *name)
+    const struct signin_keys *k, int64_t at)
 {
 	struct actor	 who = pg->actor;
 	const char	*agent;
-	char		 token[AUTH_TOKEN_LEN], pair[256], acct[256], addr[128];
+	char		 token[AUTH_TOKEN_LEN];
 	int64_t		 sid;
 
 	who.id = u->id;
 	who.name = u->name;
 	who.role = role_key(u->role);
 	agent = pg->req->agent ? pg->req->agent : "";
-	keys(pg, name, pair, acct, addr, sizeof(pair));
 	if (db_begin(app_db) == -1)
 		return (page_error(pg, 500));
-	if (throttle_clear(app_db, pair) == -1 ||
+	if (throttle_signin_ok(app_db, k, at) == -1 ||
 	    session_create(app_db, u->id, pg->now, pg->ip, agent, token,
 	    &sid) == -1 ||
 	    audit_write(app_db, &who, "signin.success", "user", u->id,
@@ -135,57 +131,72 @@ sign_in(struct page *pg, const struct user *u, const char *next,
 static int
 login_start(struct page *pg)
 {
-	struct user	 u;
-	const char	*name, *password, *next;
-	char		 hash[AUTH_HASH_MAX];
-	int64_t		 wait;
-	int		 found, rc;
+	struct signin_keys	 k;
+	struct user		 u;
+	const char		*name, *password, *next;
+	char			 hash[AUTH_HASH_MAX];
+	int64_t			 wait;
+	int			 found;
 
 	name = form_text(&pg->form, "name", DISPLAY_NAME_MAX, 0, 1,
-	    &pg->errors, "Enter the name you use here.");
+	    &pg->errors, "Enter the name you sign in with.");
 	password = form_raw(&pg->form, "password");
 	next = form_raw(&pg->form, "next");
 	if (password == NULL || *password == '\0')
 		form_error(&pg->errors, "password", "Enter your password.");
 	if (pg->errors.n > 0)
 		return (login_form(pg, form_raw(&pg->form, "name"), next, 422));
-	if ((wait = wait_for(pg, name)) == -1)
-		return (page_error(pg, 500));
-	if (wait > 0) {
-		tv_set_int(pg->ctx, "wait", wait);
-		return (login_form(pg, name, next, 429));
+	/* A try that would wait is told so first, so a flood from one
+	 * address is turned away cheaply, before it is told "busy". */
+	keys(pg, name, &k);
+	if ((wait = throttle_signin_wait(app_db, &k, pg->now)) == 0) {
+		memset(&u, 0, sizeof(u));
+		hash[0] = '\0';
+		if ((found = user_by_signin(app_db, name, &u, hash,
+		    sizeof(hash))) == -1)
+			return (page_error(pg, 500));
+		/* No such account, and checks are queueing: answer after
+		 * the time a check takes, without a place in the queue. */
+		if (!found && pw_crowded(pg))
+			return (pw_job_delay(pg));
+		if (pw_busy(pg))
+			return (login_form(pg, name, next, 503));
+		if ((wait = take_try(pg, &k)) == 0)
+			return (pw_job_start(pg, PW_VERIFY, password,
+			    found ? hash : "", NULL, found ? u.id : 0));
 	}
-	memset(&u, 0, sizeof(u));
-	hash[0] = '\0';
-	if ((found = user_by_name(app_db, name, &u, hash, sizeof(hash))) ==
-	    -1)
+	if (wait == -1)
 		return (page_error(pg, 500));
-	rc = pw_job_start(pg->req, PW_VERIFY, password, found ? hash : "",
-	    NULL, found ? u.id : 0);
-	page_end(pg);
-	return (rc);
+	tv_set_int(pg->ctx, "wait", wait);
+	return (login_form(pg, name, next, 429));
 }
 
 static int
 login_finish(struct page *pg, struct pw_job *job)
 {
-	struct user	 u;
-	const char	*name, *next;
-	int		 found;
+	struct signin_keys	 k;
+	struct user		 u;
+	const char		*name, *next;
+	int			 found;
 
-	name = form_raw(&pg->form, "name");
+	name = form_text(&pg->form, "name", DISPLAY_NAME_MAX, 0, 1,
+	    &pg->errors, "Enter the name you sign in with.");
 	next = form_raw(&pg->form, "next");
+	if (name == NULL)
+		return (page_error(pg, 500));
+	keys(pg, name, &k);
 	memset(&u, 0, sizeof(u));
 	found = job->user_id > 0 && user_by_id(app_db, job->user_id, &u) == 1;
 	if (found && job->verified && !u.disabled)
-		return (sign_in(pg, &u, next, name));
-	if (record_failure(pg, name, &u, found) == -1)
+		return (sign_in(pg, &u, next, &k, job->at));
+	/* The try was counted before the check; only the audit row is
+	 * left (none for made-up names answered in a flood, which would
+	 * bury the log). A turned-off account gets the same words as a
+	 * wrong password, so the answer does not say the password was
+	 * right. */
+	if (!job->delayed && record_failure(pg, &u, found) == -1)
 		return (page_error(pg, 500));
-	if (found && job->verified && u.disabled)
-		form_error(&pg->errors, "name", "This account has been turned "
-		    "off. Please talk to your participation worker.");
-	else
-		form_error(&pg->errors, "name", bad_signin);
+	form_error(&pg->errors, "name", bad_signin);
 	return (login_form(pg, name, next, 422));
 }
 

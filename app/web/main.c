@@ -242,6 +242,8 @@ kore_parent_configure(int argc, char **argv)
 		fatal("%s", err);
 	if (n > 0)
 		kore_log(LOG_NOTICE, "applied %d migration(s)", n);
+	if (user_rekey(db) == -1)
+		fatal("cannot fold stored names: %s", db_errmsg(db));
 	db_close(db);
 	db_files_private(db_path());
 

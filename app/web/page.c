@@ -72,6 +72,8 @@ static const struct {
 	{ "signed_out", "You have signed out. See you soon." },
 	{ "joined", "Welcome! Your account is ready." },
 	{ "name_changed", "Your name has been changed." },
+	{ "signin_changed", "The name you sign in with has been changed. "
+	    "Use it next time you sign in." },
 	{ "password_changed", "Your password has been changed. You have "
 	    "been signed out everywhere else." },
 	{ "sessions_ended", "You have been signed out everywhere else." },

@@ -111,6 +111,7 @@ const journeys = {
     await page.fill('#code', code.toLowerCase());
     await submit(page, js, 'form[action="/join"] button');
     await page.fill('#name', js ? 'Robin J' : 'Robin N');
+    await page.fill('#signin', js ? 'robin j private' : 'robin n private');
     await page.fill('#password', 'a-long-password-1');
     await page.fill('#password2', 'a-long-password-1');
     await page.check('#band-12');

@@ -537,6 +537,8 @@ http_request(struct client *c, const char *method, const char *path,
 	curl_easy_setopt(h, CURLOPT_HEADERDATA, &r->headers);
 	curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);
 	curl_easy_setopt(h, CURLOPT_NOPROXY, "*");
+	if (c != NULL && c->local_ip[0] != '\0')
+		curl_easy_setopt(h, CURLOPT_INTERFACE, c->local_ip);
 	rc = curl_easy_perform(h);
 	if (rc == CURLE_OK)
 		curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r->status);

@@ -29,6 +29,7 @@ struct resp {
 struct client {
 	char		 cookies[2048];
 	char		 origin[128];
+	char		 local_ip[32];	/* send from this loopback address */
 };
 
 int		 harness_start(int);

@@ -53,9 +53,10 @@ join(struct client *c, const char *code, const char *name, const char *pw,
 	(void)snprintf(form, sizeof(form), "code=%s", code);
 	assert_int_equal(post(c, "/join", "/join", form, &step), 200);
 	resp_free(&step);
-	(void)snprintf(form, sizeof(form), "code=%s&name=%s&password=%s&"
-	    "password2=%s%s", code, enc(name), enc(pw), enc(pw),
-	    young ? "&age_band=12_15&area=outside" : "");
+	/* Each signs in with "me " and their name: a name nobody sees. */
+	(void)snprintf(form, sizeof(form), "code=%s&name=%s&signin=me+%s&"
+	    "password=%s&password2=%s%s", code, enc(name), enc(name), enc(pw),
+	    enc(pw), young ? "&age_band=12_15&area=outside" : "");
 	return (post(c, "/join", "/join/finish", form, r));
 }
 
@@ -84,7 +85,7 @@ journey_for_every_role(void **state)
 	    "Cllr Cara Bell", "Ada Admin" };
 	struct client	 admin, c;
 	struct resp	 r;
-	char		 code[64], loc[256];
+	char		 code[64], loc[256], me[64];
 	size_t		 i;
 
 	(void)state;
@@ -109,8 +110,11 @@ journey_for_every_role(void **state)
 		/* Out, and the page is gone; in again with the password. */
 		assert_int_equal(logout(&c), 303);
 		assert_int_equal(status_of(&c, "/account"), 303);
+		/* The display name does not sign anyone in. */
 		assert_int_equal(login(&c, names[i], "a-good-long-secret"),
-		    303);
+		    422);
+		(void)snprintf(me, sizeof(me), "me %s", names[i]);
+		assert_int_equal(login(&c, me, "a-good-long-secret"), 303);
 		assert_int_equal(status_of(&c, "/account"), 200);
 	}
 	assert_int_equal(count("SELECT count(*) FROM users WHERE name_key = "
@@ -301,10 +305,13 @@ disabled_accounts_lose_their_sessions(void **state)
 	assert_string_equal(resp_header(&r, "location", loc, sizeof(loc)),
 	    "/login?next=/account");
 	resp_free(&r);
-	(void)snprintf(path, sizeof(path), "name=Rowan&password=rowan-long-"
-	    "pass");
+	(void)snprintf(path, sizeof(path), "name=me+Rowan&password=rowan-"
+	    "long-pass");
+	/* The right password of a turned-off account gets the words of a
+	 * wrong one: the answer does not say the password was right. */
 	assert_int_equal(post(&young, "/login", "/login", path, &r), 422);
-	assert_true(resp_has(&r, "turned off"));
+	assert_false(resp_has(&r, "turned off"));
+	assert_true(resp_has(&r, "do not match an account"));
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
 	    "= 'account.disable'"), 1);

@@ -396,9 +396,9 @@ others_cannot_see_a_view(void **state)
 	(void)snprintf(form, sizeof(form), "code=%s", code);
 	assert_int_equal(client_post(&other, "/join", "/join", form, &r), 200);
 	resp_free(&r);
-	(void)snprintf(form, sizeof(form), "code=%s&name=Robin&password="
-	    "robin-long-pw&password2=robin-long-pw&age_band=12_15&"
-	    "area=inside", code);
+	(void)snprintf(form, sizeof(form), "code=%s&name=Robin&signin=Robin+"
+	    "Hidden&password=robin-long-pw&password2=robin-long-pw&"
+	    "age_band=12_15&area=inside", code);
 	assert_int_equal(client_post(&other, "/join", "/join/finish", form,
 	    &r), 303);
 	resp_free(&r);

@@ -19,6 +19,17 @@
 
 UNITDB_GROUP("/tmp/portal-thr-XXXXXX")
 
+static int64_t
+db_count_key(const char *key)
+{
+	int64_t	 n;
+
+	if (db_int(db, &n, "SELECT count(*) FROM attempts WHERE key = ?1",
+	    "t", key) != 1)
+		return (-1);
+	return (n);
+}
+
 static void
 delay_arithmetic(void **state)
 {
@@ -73,6 +84,98 @@ caps_per_window(void **state)
 	    THROTTLE_ACCT_PER_MIN), 0);
 }
 
+/* A whole IPv6 /64 is one address; IPv4 in IPv6 is IPv4. */
+static void
+ipv6_keyed_by_64(void **state)
+{
+	char	 a[80], b[80];
+
+	(void)state;
+	throttle_addr_key("2001:db8:1:2:aaaa::1", a, sizeof(a));
+	throttle_addr_key("2001:db8:1:2:ffff:ffff:ffff:9", b, sizeof(b));
+	assert_string_equal(a, "2001:db8:1:2::/64");
+	assert_string_equal(a, b);
+	throttle_addr_key("2001:db8:1:3::1", b, sizeof(b));
+	assert_string_not_equal(a, b);
+	throttle_addr_key("::ffff:192.0.2.7", a, sizeof(a));
+	assert_string_equal(a, "192.0.2.7");
+	throttle_addr_key("192.0.2.7", a, sizeof(a));
+	assert_string_equal(a, "192.0.2.7");
+	throttle_addr_key("not an address", a, sizeof(a));
+	assert_string_equal(a, "not an address");
+}
+
+/* "Cody", "Cody\t", "CODY\n" are one name to count against. */
+static void
+signin_keys_fold_the_name(void **state)
+{
+	struct signin_keys	 a, b;
+
+	(void)state;
+	throttle_signin_keys("10.0.0.1", "cookie", "Cody", &a);
+	throttle_signin_keys("10.0.0.1", "cookie", " CODY\t\t\n", &b);
+	assert_string_equal(a.pair, b.pair);
+	assert_string_equal(a.dev, b.dev);
+	assert_string_equal(a.acct, "acct:cody");
+	assert_null(strstr(a.dev, "cookie"));	/* only a digest is kept */
+	throttle_signin_keys("2001:db8::1", NULL, "Cody", &b);
+	assert_string_equal(b.pair, "pair:2001:db8::/64|cody");
+	assert_string_equal(b.dev, "");
+}
+
+/* Tries written before their check: the fourth parallel one waits. */
+static void
+tries_in_flight_count(void **state)
+{
+	struct signin_keys	 k;
+	int64_t			 now = 3000000;
+	int			 i;
+
+	(void)state;
+	throttle_signin_keys("10.0.0.2", NULL, "Flight", &k);
+	for (i = 0; i < THROTTLE_FREE_TRIES; i++) {
+		assert_int_equal(throttle_signin_wait(db, &k, now), 0);
+		assert_int_equal(throttle_signin_try(db, &k, now), 0);
+	}
+	assert_true(throttle_signin_wait(db, &k, now) > 0);
+	/* A right password takes its try back from address and account. */
+	assert_int_equal(throttle_signin_ok(db, &k, now), 0);
+	assert_int_equal(throttle_signin_wait(db, &k, now), 0);
+	assert_int_equal(db_count_key(k.addr), THROTTLE_FREE_TRIES - 1);
+	assert_int_equal(db_count_key(k.pair), 0);
+}
+
+/*
+ * Hundreds of failures at one name from many addresses never stop its
+ * owner's first try from another; they only cost later tries a delay.
+ */
+static void
+owner_not_locked_out(void **state)
+{
+	struct signin_keys	 k, owner;
+	char			 ip[32];
+	int64_t			 now = 3100000;
+	int			 i;
+
+	(void)state;
+	for (i = 0; i < 300; i++) {
+		(void)snprintf(ip, sizeof(ip), "10.1.%d.%d", i / 200, i % 200);
+		throttle_signin_keys(ip, NULL, "Cllr Sam Okafor", &k);
+		assert_int_equal(throttle_signin_try(db, &k, now), 0);
+	}
+	throttle_signin_keys("10.9.9.9", "owner", "cllr sam okafor", &owner);
+	assert_int_equal(throttle_signin_wait(db, &owner, now), 0);
+	assert_int_equal(throttle_signin_try(db, &owner, now), 0);
+	/* A typo now costs a short wait, not a lock-out. */
+	i = (int)throttle_signin_wait(db, &owner, now);
+	assert_true(i > 0 && i <= 2);
+	assert_int_equal(throttle_signin_wait(db, &owner, now + 2), 0);
+	/* The attacker's own address is capped. */
+	for (i = 0; i < 12; i++)
+		assert_int_equal(throttle_signin_try(db, &k, now + 1), 0);
+	assert_true(throttle_signin_wait(db, &k, now + 1) > 0);
+}
+
 int
 main(void)
 {
@@ -80,6 +183,10 @@ main(void)
 		cmocka_unit_test(delay_arithmetic),
 		cmocka_unit_test(keys_are_separate),
 		cmocka_unit_test(caps_per_window),
+		cmocka_unit_test(ipv6_keyed_by_64),
+		cmocka_unit_test(signin_keys_fold_the_name),
+		cmocka_unit_test(tries_in_flight_count),
+		cmocka_unit_test(owner_not_locked_out),
 	};
 
 	return (cmocka_run_group_tests_name("throttle", tests, setup,
