@@ -18,6 +18,7 @@
 #include "generate.h"
 #include "invite.h"
 #include "retention.h"
+#include "safeguarding.h"
 #include "seed.h"
 #include "settings.h"
 #include "users.h"
@@ -46,6 +47,7 @@ static int	cmd_generate(struct cli *, int, char **);
 static int	cmd_purge(struct cli *, int, char **);
 static int	cmd_backup(struct cli *, int, char **);
 static int	cmd_check(struct cli *, int, char **);
+static int	cmd_scan(struct cli *, int, char **);
 
 static const struct command commands[] = {
 	{ "migrate", "", "apply any pending database migrations",
@@ -68,6 +70,9 @@ static const struct command commands[] = {
 	{ "backup", "FILE", "copy the database to FILE, safely even while the "
 	    "server runs", cmd_backup },
 	{ "check", "", "check the database file for damage", cmd_check },
+	{ "scan", "", "read one text a line on standard input and print, for "
+	    "each, flag or clear, a tab, the safeguarding rules matched, a "
+	    "tab, the text (try a phrase before adding it)", cmd_scan },
 };
 
 static void
@@ -415,6 +420,48 @@ cmd_check(struct cli *c, int argc, char **argv)
 		    db_errmsg(c->db));
 	buf_free(&report);
 	return (rc == 1 ? 0 : 1);
+}
+
+/*
+ * One text a line in, "flag|clear TAB rules TAB text" out, against the
+ * database's phrase list and the built-in rules: what a post would get.
+ */
+static int
+cmd_scan(struct cli *c, int argc, char **argv)
+{
+	struct buf	 rules;
+	char		 err[512], *line = NULL;
+	size_t		 cap = 0;
+	ssize_t		 n;
+	int		 hits, rc = 0;
+
+	(void)argv;
+	if (argc != 0)
+		return (EXIT_USAGE);
+	/* Migrations quietly: standard output is only the results. */
+	if (db_open(&c->db, c->db_path, err, sizeof(err)) == -1 ||
+	    db_migrate(c->db, c->migrations, err, sizeof(err)) == -1) {
+		fprintf(stderr, "portalctl: %s\n", err);
+		return (1);
+	}
+	buf_init(&rules, 256);
+	while ((n = getline(&line, &cap, stdin)) != -1) {
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		buf_reset(&rules);
+		if ((hits = safeguarding_match(c->db, line, &rules)) == -1) {
+			fprintf(stderr, "portalctl: %s\n", db_errmsg(c->db));
+			rc = 1;
+			break;
+		}
+		printf("%s\t%s\t%s\n", hits > 0 ? "flag" : "clear",
+		    buf_cstr(&rules), line);
+	}
+	free(line);
+	buf_free(&rules);
+	if (fflush(stdout) == EOF || ferror(stdout))
+		rc = 1;
+	return (rc);
 }
 
 int
