@@ -37,7 +37,7 @@
 
 #define SG_WORD_MAX	48	/* longer words match nothing we know */
 #define SG_EL_MAX	8	/* elements in one pattern */
-#define SG_ALT_MAX	12	/* literal alternatives in one element */
+#define SG_ALT_MAX	24	/* literal alternatives in one element */
 #define SG_SLOTS	4096	/* hash slots, a power of two */
 #define SG_NUM		(1ULL << 63)	/* class bit for a number */
 
@@ -155,7 +155,7 @@ static const struct sg_alias aliases[] = {
 	{ "threw", "throw" }, { "thrown", "throw" }, { "beaten", "beat" },
 	{ "bit", "bite" }, { "bitten", "bite" }, { "hid", "hide" },
 	{ "kept", "keep" }, { "told", "tell" }, { "said", "say" },
-	{ "says", "say" }, { "went", "go" }, { "gone", "go" },
+	{ "says", "say" }, { "went", "go" },
 	{ "goes", "go" }, { "came", "come" }, { "got", "get" },
 	{ "gotten", "get" }, { "caught", "catch" }, { "fed", "feed" },
 	{ "left", "leave" }, { "slept", "sleep" }, { "felt", "feel" },
@@ -200,7 +200,7 @@ enum {
 	C_AGE, C_PICS, C_ASKPIC, C_ENTER, C_ROOM, C_NIGHT, C_WEAPON,
 	C_THREAT, C_FOOD, C_SLEEP, C_ROUGH, C_HOME, C_MEDS, C_LOTS,
 	C_HERE, C_NEG, C_SECRET, C_TELL, C_BULLY, C_SHOUT, C_LEAVE,
-	C_STAFF
+	C_STAFF, C_END
 };
 
 static const struct sg_class classes[] = {
@@ -226,7 +226,7 @@ static const struct sg_class classes[] = {
 	[C_SELF] = { "SELF", "myself self meself" },
 	[C_WANT] = { "WANT", "want wish ready rather prefer hope deserve "
 	    "should better plan think" },
-	[C_DIE] = { "DIE", "die dead death disappear exist" },
+	[C_DIE] = { "DIE", "die dead death disappear exist gone" },
 	[C_HARMSELF] = { "HARMSELF", "cut hurt harm burn scratch hit punch "
 	    "starve bite bang scar slash stab choke strangle" },
 	[C_BODY] = { "BODY", "arm wrist leg thigh stomach belly skin body "
@@ -243,7 +243,7 @@ static const struct sg_class classes[] = {
 	[C_FORCE] = { "FORCE", "make force pressure threaten blackmail "
 	    "push order owe" },
 	[C_OLDER] = { "OLDER", "older man guy bloke lad stranger adult "
-	    "someone woman gang" },
+	    "someone woman gang random" },
 	[C_GIFT] = { "GIFT", "give buy pay offer drive lift take treat "
 	    "send" },
 	[C_SUBST] = { "SUBST", "drug weed alcohol vodka booze fag "
@@ -287,6 +287,7 @@ static const struct sg_class classes[] = {
 	[C_SHOUT] = { "SHOUT", "shout scream yell swear" },
 	[C_LEAVE] = { "LEAVE", "leave lock abandon" },
 	[C_STAFF] = { "STAFF", "carer staff worker keyworker foster" },
+	[C_END] = { "END", NULL },	/* the end of the text */
 };
 
 /*
@@ -316,6 +317,7 @@ static const char *const idioms[] = {
 	"burn ~2 toast|dinner|tea|food|calorie", "skip rope", "rope swing",
 	"carry ~2 shopping|book|plate|tray|baby|bike",
 	"dying light", "push ~1 me|us ~1 to ~1 do|be|try|work",
+	"knife block",
 };
 
 /*
@@ -325,7 +327,7 @@ static const char *const idioms[] = {
  */
 static const struct sg_rule rules[] = {
 	/* Physical and emotional harm by someone. */
-	{ "abuse", "person-near-hit", "PERSON ~3 HARM ~2 VICTIM" },
+	{ "abuse", "person-near-hit", "PERSON ~3 HARM ~5 VICTIM" },
 	{ "abuse", "got-hit", "GET ~1 ASSAULT" },
 	{ "abuse", "hit-with", "HARM ~3 with ~2 belt|stick|shoe|spoon|"
 	    "cable|slipper|hanger|fist|lead|bat|wire" },
@@ -333,6 +335,8 @@ static const struct sg_rule rules[] = {
 	{ "abuse", "thrown-against", "throw|push|shove|slam ~1 me|us ~3 "
 	    "against|into|across|down|wall|floor" },
 	{ "abuse", "held-down", "hold|pin ~1 me|us ~1 down" },
+	{ "abuse", "sits-on-me", "sit|kneel|lie|stand ~1 on ~1 me|us|my" },
+	{ "abuse", "beat-out-of-me", "HARM ~4 out ~1 of ~1 me|us" },
 	{ "abuse", "shook-me", "shake ~1 me|us" },
 	{ "abuse", "bruises-from", "bruise|mark|black ~5 from|gave|give|"
 	    "because ~2 PERSON" },
@@ -367,7 +371,9 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "sex-with", "sex ~3 with|me|him|her|them" },
 	{ "sexual", "made-sex", "FORCE ~3 sex|sexual" },
 	{ "sexual", "asked-pics", "ASKPIC ~3 me|us ~3 PICS" },
-	{ "sexual", "asked-for-pics", "PERSON ~3 ASKPIC ~2 for ~2 PICS" },
+	{ "sexual", "asked-for-pics", "he|she|they|OLDER|boyfriend|"
+	    "girlfriend|boy|coach ~3 ASKPIC ~2 for ~2 PICS" },
+	{ "sexual", "send-pics", "send|share ~1 pics|vid|nudes" },
 	{ "sexual", "pics-of-me", "PICS ~1 of ~1 me|myself" },
 	{ "sexual", "pics-of-body", "PICS ~1 of ~1 my ~1 body" },
 	{ "sexual", "nudes", "nudes|naked|sext|porn|porno|underwear|"
@@ -382,7 +388,9 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "someone-on-app", "someone|person|guy|man|stranger|lad|"
 	    "adult ~2 on|from ~1 ONLINE" },
 	{ "sexual", "keeps-messaging", "OLDER ~3 keep ~1 message|ask|send|"
-	    "call|follow ~2 me|us" },
+	    "call|follow|add ~2 me|us" },
+	{ "sexual", "year-old-man", "AGE ~1 year ~1 old ~1 man|guy|bloke|"
+	    "woman|boyfriend|girlfriend|lad" },
 	{ "sexual", "secret", "our ~2 SECRET" },
 	{ "sexual", "dont-tell", "NEG ~2 TELL ~2 anyone|someone|no|any|"
 	    "anybody|mum|carer|social|worker|police|teacher" },
@@ -391,7 +399,11 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "meet-alone", "meet ~4 alone|secret|hotel" },
 	/* Exploitation: county lines, carrying and selling, debts. */
 	{ "exploitation", "drugs-job", "DEAL|run|move ~3 DRUG" },
-	{ "exploitation", "made-to-carry", "FORCE ~2 me|us ~3 DEAL" },
+	{ "exploitation", "made-to-carry", "FORCE ~3 DEAL" },
+	{ "exploitation", "packages-to-towns", "town|city|area ~4 package|"
+	    "parcel|drug" },
+	{ "exploitation", "packages-to-towns2", "package|parcel|drug ~4 "
+	    "town|city|area" },
 	{ "exploitation", "debt", "owe ~2 them|him|someone|person|man|"
 	    "money|gang|lot|debt" },
 	{ "exploitation", "debt-bondage", "debt ~5 DEAL|pay|work|bigger|"
@@ -412,7 +424,8 @@ static const struct sg_rule rules[] = {
 	/* Neglect. */
 	{ "neglect", "no-food", "no|nothing ~2 food|eat ~4 house|home|"
 	    "fridge|cupboard|day|week|placement|flat" },
-	{ "neglect", "not-fed", "NEG ~2 feed ~2 me|us" },
+	{ "neglect", "not-fed", "NEG ~3 feed" },
+	{ "neglect", "never-any-food", "no|never|nothing|not ~1 any ~1 food" },
 	{ "neglect", "no-food-given", "NEG ~2 give|let ~2 me|us ~2 food|"
 	    "eat" },
 	{ "neglect", "not-eaten", "NEG ~1 eat ~4 day|since|week|"
@@ -424,8 +437,8 @@ static const struct sg_rule rules[] = {
 	{ "neglect", "food-locked", "lock ~3 food|fridge|kitchen|cupboard" },
 	{ "neglect", "locked-in", "lock ~2 me|us ~3 in|out|room|bedroom|"
 	    "cupboard|house|shed" },
-	{ "neglect", "left-alone", "LEAVE ~2 me|us ~3 alone|own ~4 day|"
-	    "night|weekend|week" },
+	{ "neglect", "left-alone", "LEAVE ~3 alone|own ~4 day|night|weekend|"
+	    "week|NUM" },
 	{ "neglect", "no-heating", "no ~1 heating|electric|electricity|"
 	    "gas|water|bed|clothes|shoes" },
 	{ "neglect", "not-allowed", "NEG ~1 allow ~2 eat|shower|wash|"
@@ -442,21 +455,24 @@ static const struct sg_rule rules[] = {
 	{ "self_harm", "bang-my-head", "bang ~1 my ~1 head" },
 	{ "self_harm", "head-on-wall", "head ~2 against|on ~2 wall" },
 	{ "self_harm", "relapse", "relapse" },
+	{ "self_harm", "i-cut", "i ~2 cut|burn ~2 again|deep|deeper|tonight|"
+	    "badly|more|END" },
 	{ "self_harm", "not-eating", "starve ~1 SELF" },
 	/* Suicide. */
 	{ "suicide", "kill-myself", "KILL ~2 SELF" },
 	{ "suicide", "want-die", "WANT ~3 DIE" },
 	{ "suicide", "not-be-here", "NEG ~2 want ~3 HERE" },
 	{ "suicide", "not-live", "NEG ~2 want ~2 live ~2 any|no|more" },
-	{ "suicide", "cant-go-on", "can ~1 not ~1 go|carry|keep ~1 on" },
+	{ "suicide", "cant-go-on", "can ~1 not ~1 go|carry|keep ~1 on ~2 "
+	    "END|any|more|like|live|without|longer|much" },
 	{ "suicide", "cant-take-it", "can ~1 not ~2 take|cope|do ~3 any|"
 	    "more|longer|life|anything" },
 	{ "suicide", "cant-cope", "can ~1 not ~1 cope" },
 	{ "suicide", "tablets", "take|swallow|overdose ~4 LOTS ~3 MEDS" },
 	{ "suicide", "overdose", "overdose" },
 	{ "suicide", "suicide", "suicide|suicidal" },
-	{ "suicide", "no-point", "no|what ~2 point ~3 live|life|alive|"
-	    "here|anything|trying" },
+	{ "suicide", "no-point", "NEG|what ~3 point ~3 live|life|alive|"
+	    "here|anything|trying|any" },
 	{ "suicide", "nothing-to-live-for", "nothing ~1 to ~1 live" },
 	{ "suicide", "better-without-me", "better ~3 without ~1 me" },
 	{ "suicide", "miss-me", "no ~1 one ~2 miss|care|notice ~2 if ~1 i|"
@@ -468,7 +484,9 @@ static const struct sg_rule rules[] = {
 	    "lorry" },
 	{ "suicide", "end-it-all", "end ~1 it ~1 all" },
 	{ "suicide", "end-everything", "end ~1 everything|things|life" },
-	{ "suicide", "want-end-it", "want ~3 end ~1 it" },
+	{ "suicide", "want-end-it", "want|go|plan ~3 end ~1 it" },
+	{ "suicide", "end-it-now", "end ~1 it ~2 tonight|now|today|soon|"
+	    "forever|END" },
 	{ "suicide", "rope", "rope|noose" },
 	{ "suicide", "goodbye", "goodbye|bye ~1 forever|world" },
 	{ "suicide", "goodbye-note", "goodbye|suicide ~1 letter|note" },
@@ -493,7 +511,7 @@ static const struct sg_rule rules[] = {
 	    "street" },
 	{ "missing", "not-going-back", "NEG ~1 go ~1 back|home ~4 tonight|"
 	    "ever|again|there|never" },
-	{ "missing", "go-missing", "go missing" },
+	{ "missing", "go-missing", "go|gone missing" },
 	{ "missing", "reported-missing", "report|been|was ~2 missing" },
 	{ "missing", "police-looking", "police ~3 look|search ~2 me|us" },
 	{ "missing", "stay-with-older", "stay|sleep ~2 at|with|round ~3 "
@@ -510,6 +528,7 @@ static const struct sg_rule rules[] = {
 	/* Not feeling safe. */
 	{ "unsafe", "scared-of-person", "FEAR ~2 of ~2 PERSON" },
 	{ "unsafe", "scared-person", "FEAR ~2 PERSON" },
+	{ "unsafe", "scares-me", "PERSON ~3 FEAR ~1 me|us" },
 	{ "unsafe", "scared-home", "FEAR ~3 go|be ~2 home|back|there|"
 	    "tonight" },
 	{ "unsafe", "not-safe", "not|unsafe ~2 safe" },
@@ -517,6 +536,8 @@ static const struct sg_rule rules[] = {
 	{ "unsafe", "please-help", "please ~1 help ~1 me|us" },
 	{ "unsafe", "help-me-now", "help ~1 me ~2 please|now|urgent" },
 	{ "unsafe", "someone-help", "someone ~1 help ~1 me ~2 please|now" },
+	{ "unsafe", "please-someone", "please ~1 someone|somebody|anyone" },
+	{ "unsafe", "someone-please", "someone|somebody ~1 please" },
 	{ "unsafe", "need-help-now", "need ~1 help ~2 now|urgent|asap|"
 	    "tonight" },
 };
@@ -539,7 +560,7 @@ hash_word(const char *s, size_t n)
 		h ^= (unsigned char)s[i];
 		h *= 1099511628211ULL;
 	}
-	return (h == 0 ? 1 : h);
+	return (h <= 1 ? 2 : h);	/* 0 is blank, 1 the end */
 }
 
 /* The slot for hash h: its own, or the empty one where it would go. */
@@ -699,11 +720,15 @@ push_word(struct buf *toks, const char *w, size_t n)
 	push_words(toks, a->to, strlen(a->to));
 }
 
-/* Tokens of any text; the caller frees toks. Returns the count. */
+/*
+ * Tokens of any text, with an END token after the last word if asked;
+ * the caller frees toks. Returns the count.
+ */
 static size_t
-tokenise(const char *text, struct buf *toks)
+tokenise(const char *text, struct buf *toks, int with_end)
 {
 	struct buf	 norm;
+	struct sg_tok	 end;
 	const char	*p, *e;
 
 	buf_init(&norm, strlen(text) + 3);
@@ -717,6 +742,11 @@ tokenise(const char *text, struct buf *toks)
 		e = strchr(p, ' ');
 		push_word(toks, p, (size_t)(e - p));
 		p = e;
+	}
+	if (with_end) {
+		end.hash = 1;	/* no word hashes to 1 (hash_word) */
+		end.mask = 1ULL << C_END;
+		buf_append(toks, &end, sizeof(end));
 	}
 	buf_free(&norm);
 	return (toks->len / sizeof(struct sg_tok));
@@ -806,7 +836,7 @@ add_class_words(int c, const char *words)
 	size_t		 i, n;
 
 	buf_init(&toks, 256);
-	n = tokenise(words, &toks);
+	n = tokenise(words, &toks, 0);
 	t = (struct sg_tok *)(void *)toks.data;
 	for (i = 0; i < n; i++) {
 		s = slot_find(t[i].hash);
@@ -841,14 +871,19 @@ compile(void)
 	for (i = 0; i < NELEMS(classes); i++)
 		if (classes[i].words != NULL)
 			add_class_words((int)i, classes[i].words);
+	/* A broken pattern matches nothing; the unit test names it. */
 	for (i = 0; i < NELEMS(rules); i++)
-		if (compile_pattern(rules[i].pattern, &rule_pats[i]) == -1 &&
-		    compile_error == NULL)
-			compile_error = rules[i].name;
+		if (compile_pattern(rules[i].pattern, &rule_pats[i]) == -1) {
+			rule_pats[i].n = 0;
+			if (compile_error == NULL)
+				compile_error = rules[i].name;
+		}
 	for (i = 0; i < NELEMS(idioms); i++)
-		if (compile_pattern(idioms[i], &idiom_pats[i]) == -1 &&
-		    compile_error == NULL)
-			compile_error = idioms[i];
+		if (compile_pattern(idioms[i], &idiom_pats[i]) == -1) {
+			idiom_pats[i].n = 0;
+			if (compile_error == NULL)
+				compile_error = idioms[i];
+		}
 }
 
 /* NULL, or the name of the first built-in rule that does not compile. */
@@ -1004,7 +1039,7 @@ safeguarding_scan(const char *text, const char *const *phrases,
 	buf_init(&toks, 1024);
 	buf_init(&ptoks, 64);
 	buf_init(&norm, 64);
-	n = tokenise(text, &toks);
+	n = tokenise(text, &toks, 1);
 	buf_init(&blanked, toks.len + 1);
 	buf_append(&blanked, toks.data, toks.len);
 	t = (struct sg_tok *)(void *)toks.data;
@@ -1015,7 +1050,7 @@ safeguarding_scan(const char *text, const char *const *phrases,
 			add_name(out, rules[i].topic, rules[i].name, &hits);
 	for (i = 0; i < nphrases; i++) {
 		buf_reset(&ptoks);
-		pn = tokenise(phrases[i], &ptoks);
+		pn = tokenise(phrases[i], &ptoks, 0);
 		if (!phrase_match(t, b, n, (struct sg_tok *)(void *)ptoks.data,
 		    pn))
 			continue;

@@ -214,7 +214,8 @@ flagged_view_is_held_until_cleared(void **state)
 	assert_int_equal(count("SELECT urgent FROM views WHERE id = %lld",
 	    (long long)view), 1);
 	assert_int_equal(count("SELECT count(*) FROM safeguarding_flags "
-	    "WHERE view_id = %lld AND topics LIKE 'self_harm:%%'", (long long)view),
+	    "WHERE view_id = %lld AND topics LIKE 'self_harm:%%'",
+	    (long long)view),
 	    1);
 
 	/* Top of the queue. */
