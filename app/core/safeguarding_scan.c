@@ -338,6 +338,8 @@ static const struct sg_rule rules[] = {
 	{ "abuse", "sits-on-me", "sit|kneel|lie|stand ~1 on ~1 me|us|my" },
 	{ "abuse", "beat-out-of-me", "HARM ~4 out ~1 of ~1 me|us" },
 	{ "abuse", "shook-me", "shake ~1 me|us" },
+	{ "abuse", "covered-in-bruises", "cover|full ~2 bruise" },
+	{ "abuse", "cover-story", "say|tell|pretend ~3 i ~1 fall|walk|trip" },
 	{ "abuse", "bruises-from", "bruise|mark|black ~5 from|gave|give|"
 	    "because ~2 PERSON" },
 	{ "abuse", "shouts-at-me", "PERSON ~3 SHOUT ~2 at ~1 me|us" },
@@ -362,6 +364,14 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "feels-me-up", "feel ~1 me|us ~1 up" },
 	{ "sexual", "touch-body", "TOUCH ~1 my ~2 leg|thigh|body|private|"
 	    "chest|bum|boob|breast" },
+	{ "sexual", "watches-me", "PERSON ~3 watch ~2 me|us ~4 change|"
+	    "shower|undress|bath|naked|sleep|toilet" },
+	{ "sexual", "showed-private", "show ~2 me|us ~3 private|willy|penis|"
+	    "dick|bit|part|body|naked" },
+	{ "sexual", "private-parts", "private ~1 part" },
+	{ "sexual", "hand-in-clothes", "hand ~4 my ~1 trouser|pant|top|skirt|"
+	    "knicker|bra|short|jean|shirt|leg" },
+	{ "sexual", "forced-to-do", "force|pressure ~2 me|us ~2 do|into" },
 	{ "sexual", "on-his-lap", "sit ~3 on ~1 his|her ~1 lap" },
 	{ "sexual", "what-wearing", "what ~3 wear" },
 	{ "sexual", "room-at-night", "PERSON ~4 ENTER ~2 ROOM ~6 NIGHT" },
@@ -370,7 +380,10 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "rape", "rape|molest" },
 	{ "sexual", "sex-with", "sex ~3 with|me|him|her|them" },
 	{ "sexual", "made-sex", "FORCE ~3 sex|sexual" },
-	{ "sexual", "asked-pics", "ASKPIC ~3 me|us ~3 PICS" },
+	{ "sexual", "asked-pics", "ask|want|beg|pressure|demand|keep ~3 "
+	    "me|us ~3 PICS" },
+	{ "sexual", "share-my-pics", "share|spread|leak|post|send ~3 my ~1 "
+	    "PICS|nudes" },
 	{ "sexual", "asked-for-pics", "he|she|they|OLDER|boyfriend|"
 	    "girlfriend|boy|coach ~3 ASKPIC ~2 for ~2 PICS" },
 	{ "sexual", "send-pics", "send|share ~1 pics|vid|nudes" },
@@ -408,6 +421,10 @@ static const struct sg_rule rules[] = {
 	    "money|gang|lot|debt" },
 	{ "exploitation", "debt-bondage", "debt ~5 DEAL|pay|work|bigger|"
 	    "double|owe" },
+	{ "exploitation", "paid-to-carry", "money|pay|cash ~4 DEAL" },
+	{ "exploitation", "pay-back", "pay ~2 back ~4 work" },
+	{ "exploitation", "work-for-them", "have|get ~1 to ~1 work ~1 for ~1 "
+	    "them|him" },
 	{ "exploitation", "work-it-off", "work ~1 it ~1 off" },
 	{ "exploitation", "county-lines", "county ~1 line" },
 	{ "exploitation", "going-country", "go|out ~1 country|cunch" },
@@ -428,8 +445,11 @@ static const struct sg_rule rules[] = {
 	{ "neglect", "never-any-food", "no|never|nothing|not ~1 any ~1 food" },
 	{ "neglect", "no-food-given", "NEG ~2 give|let ~2 me|us ~2 food|"
 	    "eat" },
-	{ "neglect", "not-eaten", "NEG ~1 eat ~4 day|since|week|"
-	    "yesterday" },
+	{ "neglect", "not-eaten", "NEG ~3 eat|meal|food|feed ~4 day|since|"
+	    "week|yesterday" },
+	{ "neglect", "no-clean-clothes", "no|never|NEG ~3 clean ~1 clothes|"
+	    "uniform|sheet|bed|water" },
+	{ "neglect", "freezing-house", "house|home|flat ~3 freezing|filthy" },
 	{ "neglect", "hungry", "hungry|starve ~3 all|every|always|night|"
 	    "time|bed" },
 	{ "neglect", "go-to-bed-hungry", "bed ~1 hungry" },
@@ -455,11 +475,17 @@ static const struct sg_rule rules[] = {
 	{ "self_harm", "bang-my-head", "bang ~1 my ~1 head" },
 	{ "self_harm", "head-on-wall", "head ~2 against|on ~2 wall" },
 	{ "self_harm", "relapse", "relapse" },
+	{ "self_harm", "till-it-bleeds", "till|until ~3 bleed" },
 	{ "self_harm", "i-cut", "i ~2 cut|burn ~2 again|deep|deeper|tonight|"
 	    "badly|more|END" },
 	{ "self_harm", "not-eating", "starve ~1 SELF" },
 	/* Suicide. */
 	{ "suicide", "kill-myself", "KILL ~2 SELF" },
+	{ "suicide", "take-my-life", "take|end ~1 my ~2 life" },
+	{ "suicide", "ways-to-die", "way|how ~2 to ~1 DIE|kill" },
+	{ "suicide", "no-future", "NEG ~3 future" },
+	{ "suicide", "stop-forever", "stop|end ~2 forever" },
+	{ "suicide", "it-all-to-stop", "it ~1 all ~2 stop|end|over" },
 	{ "suicide", "want-die", "WANT ~3 DIE" },
 	{ "suicide", "not-be-here", "NEG ~2 want ~3 HERE" },
 	{ "suicide", "not-live", "NEG ~2 want ~2 live ~2 any|no|more" },
@@ -498,6 +524,7 @@ static const struct sg_rule rules[] = {
 	{ "missing", "run-off", "run ~1 off ~2 from|again|tonight" },
 	{ "missing", "nowhere-to-sleep", "nowhere ~3 SLEEP" },
 	{ "missing", "nowhere-tonight", "nowhere ~3 go ~2 tonight|now" },
+	{ "missing", "nowhere-to-go", "nowhere ~1 to ~1 go ~1 END" },
 	{ "missing", "no-place", "no ~1 place|bed|home|roof|where ~3 SLEEP|"
 	    "tonight" },
 	{ "missing", "homeless", "homeless" },
@@ -515,7 +542,7 @@ static const struct sg_rule rules[] = {
 	{ "missing", "reported-missing", "report|been|was ~2 missing" },
 	{ "missing", "police-looking", "police ~3 look|search ~2 me|us" },
 	{ "missing", "stay-with-older", "stay|sleep ~2 at|with|round ~3 "
-	    "OLDER" },
+	    "OLDER|AGE" },
 	/* Threats and violence. */
 	{ "violence", "threat-to-me", "PERSON ~2 THREAT ~3 kill|stab|hurt|"
 	    "beat|batter|shank|slash|burn|smash|jump|shoot ~1 me|us|my|you" },
@@ -536,6 +563,8 @@ static const struct sg_rule rules[] = {
 	{ "unsafe", "please-help", "please ~1 help ~1 me|us" },
 	{ "unsafe", "help-me-now", "help ~1 me ~2 please|now|urgent" },
 	{ "unsafe", "someone-help", "someone ~1 help ~1 me ~2 please|now" },
+	{ "unsafe", "help-scared", "help ~3 FEAR" },
+	{ "unsafe", "scared-help", "FEAR ~3 help" },
 	{ "unsafe", "please-someone", "please ~1 someone|somebody|anyone" },
 	{ "unsafe", "someone-please", "someone|somebody ~1 please" },
 	{ "unsafe", "need-help-now", "need ~1 help ~2 now|urgent|asap|"
