@@ -60,6 +60,7 @@ struct sg_rule {
 struct sg_el {
 	uint64_t	 mask;
 	uint64_t	 lit[SG_ALT_MAX];
+	uint64_t	 bloom;		/* bit (hash & 63) of each literal */
 	int		 nlit;
 	int		 gap;		/* words allowed before this element */
 };
@@ -306,8 +307,8 @@ static const char *const idioms[] = {
 	"cut ~2 hair|fringe|nail|cake|grass|paper", "hair cut",
 	"kick off", "kick about", "beat ~2 NUM",
 	"beat ~1 me|us|them|him|her ~1 at|on",
-	"beat ~3 at ~2 fifa|football|chess|game|card|pool|dart|tennis|race|"
-	    "mario|uno|ludo|scrabble|fortnite",
+	("beat ~3 at ~2 fifa|football|chess|game|card|pool|dart|tennis|"
+	    "race|mario|uno|ludo|scrabble|fortnite"),
 	"beat ~1 my ~1 record|score|time|best", "beat ~1 the ~1 level|boss",
 	"smash ~1 it", "smash ~1 exam|test", "punch line", "fruit punch",
 	"secret santa", "self esteem", "self confidence", "self care",
@@ -849,6 +850,7 @@ compile_pattern(const char *s, struct sg_pat *p)
 				    (el->lit[el->nlit] = literal_hash(a, n))
 				    == 0)
 					return (-1);
+				el->bloom |= 1ULL << (el->lit[el->nlit] & 63);
 				el->nlit++;
 			}
 		}
@@ -930,6 +932,8 @@ el_match(const struct sg_el *el, const struct sg_tok *t)
 
 	if (el->mask & t->mask)
 		return (1);
+	if ((el->bloom & (1ULL << (t->hash & 63))) == 0)
+		return (0);
 	for (i = 0; i < el->nlit; i++)
 		if (el->lit[i] == t->hash)
 			return (1);
@@ -957,16 +961,18 @@ pat_match(const struct sg_pat *p, const struct sg_tok *t, size_t n,
 		if (t[i].hash == 0)
 			continue;
 		for (k = p->n - 1; k >= 0; k--) {
+			/* Only where the elements before could lead here. */
+			if (k > 0 && (last[k - 1] < 0 || (ssize_t)i -
+			    last[k - 1] - 1 > p->el[k].gap))
+				continue;
 			if (!el_match(&p->el[k], &t[i]))
 				continue;
-			if (k == 0) {
+			if (k == 0)
 				last[0] = start[0] = (ssize_t)i;
-			} else if (last[k - 1] >= 0 && (ssize_t)i - last[k - 1]
-			    - 1 <= p->el[k].gap) {
+			else {
 				last[k] = (ssize_t)i;
 				start[k] = start[k - 1];
-			} else
-				continue;
+			}
 			if (k == p->n - 1) {
 				*from = (size_t)start[k];
 				*to = i;
