@@ -176,6 +176,7 @@ static const struct sg_alias aliases[] = {
 	{ "dragged", "drag" }, { "pinned", "pin" }, { "slammed", "slam" },
 	{ "shoved", "shove" }, { "shot", "shoot" }, { "robbed", "rob" },
 	{ "mugged", "mug" }, { "stopped", "stop" }, { "tripped", "trip" },
+	{ "woke", "wake" }, { "brought", "bring" }, { "urgently", "urgent" },
 	{ "eaten", "eat" }, { "ate", "eat" }, { "cnt", "can not" },
 	{ "caint", "can not" }, { "smak", "smack" }, { "smaks", "smack" },
 	{ "smakd", "smack" }, { "smackd", "smack" },
@@ -318,7 +319,7 @@ static const char *const idioms[] = {
 	"burn ~2 toast|dinner|tea|food|calorie", "skip rope", "rope swing",
 	"carry ~2 shopping|book|plate|tray|baby|bike",
 	"dying light", "push ~1 me|us ~1 to ~1 do|be|try|work",
-	"knife block",
+	"knife block", "hide and seek",
 };
 
 /*
@@ -355,6 +356,18 @@ static const struct sg_rule rules[] = {
 	{ "abuse", "kill-yourself", "kill ~1 yourself|urself" },
 	{ "abuse", "forced-marriage", "FORCE ~3 marry|marriage|wed" },
 	{ "abuse", "fgm", "fgm" },
+	{ "abuse", "go-die", "go ~2 die" },
+	{ "abuse", "controlled", "NEG ~1 let ~2 me|us ~2 leave|out ~2 house|"
+	    "room|home" },
+	{ "abuse", "cut-off", "NEG ~1 let ~2 me|us ~2 see|talk ~2 anyone|"
+	    "anybody" },
+	{ "neglect", "parent-drunk", "PERSON ~3 drunk|wasted|high|stoned|"
+	    "pissed" },
+	{ "neglect", "parent-drugs", "PERSON ~2 take|do|smoke|use ~2 DRUG" },
+	{ "unsafe", "fights-every-night", "fight|argue|row|scream ~2 every|"
+	    "all|always ~1 night|time|day" },
+	{ "unsafe", "hide-in-room", "hide ~3 room|cupboard|wardrobe|"
+	    "bathroom|under" },
 	{ "abuse", "married-abroad", "take|send ~3 abroad ~4 marry|"
 	    "wedding" },
 	/* Sexual harm and grooming. */
@@ -373,7 +386,19 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "hand-in-clothes", "hand ~4 my ~1 trouser|pant|top|skirt|"
 	    "knicker|bra|short|jean|shirt|leg" },
 	{ "sexual", "forced-to-do", "force|pressure ~2 me|us ~2 do|into" },
-	{ "sexual", "on-his-lap", "sit ~3 on ~1 his|her ~1 lap" },
+	{ "sexual", "on-his-lap", "sit ~3 on ~1 his|her ~1 lap|knee" },
+	{ "sexual", "spiked", "spike" },
+	{ "sexual", "woke-up-not-knowing", "wake ~1 up ~5 NEG|clothes|naked|"
+	    "remember" },
+	{ "sexual", "passed-out", "pass out" },
+	{ "sexual", "clothes-off", "clothes ~2 off" },
+	{ "sexual", "got-me-drunk", "get|make ~1 me|us ~1 drunk|high|wasted|"
+	    "stoned" },
+	{ "sexual", "into-his-house", "get|take|lure ~2 me|us ~2 into|in|to ~1 "
+	    "his|her|their ~1 house|flat|car|room" },
+	{ "sexual", "comes-in-bath", "PERSON ~4 ENTER ~7 bath|shower|bathroom|"
+	    "toilet|change|undress" },
+	{ "sexual", "made-watch", "make ~2 me|us ~2 watch" },
 	{ "sexual", "what-wearing", "what ~3 wear" },
 	{ "sexual", "room-at-night", "PERSON ~4 ENTER ~2 ROOM ~6 NIGHT" },
 	{ "sexual", "into-my-bed", "ENTER ~2 into|in ~1 my ~1 bed|shower|"
@@ -408,6 +433,7 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "secret", "our ~2 SECRET" },
 	{ "sexual", "dont-tell", "NEG ~2 TELL ~2 anyone|someone|no|any|"
 	    "anybody|mum|carer|social|worker|police|teacher" },
+	{ "sexual", "not-to-tell", "NEG ~1 to ~1 tell ~1 END" },
 	{ "sexual", "made-do-things", "FORCE ~2 me|us ~1 do ~3 NEG ~1 want" },
 	{ "sexual", "groom", "groom" },
 	{ "sexual", "meet-alone", "meet ~4 alone|secret|hotel" },
@@ -426,6 +452,10 @@ static const struct sg_rule rules[] = {
 	{ "exploitation", "pay-back", "pay ~2 back ~4 work" },
 	{ "exploitation", "work-for-them", "have|get ~1 to ~1 work ~1 for ~1 "
 	    "them|him" },
+	{ "exploitation", "unpaid-work", "work ~4 no|without ~1 money|pay" },
+	{ "exploitation", "brought-from-abroad", "bring ~2 me|us ~4 country" },
+	{ "exploitation", "working-for", "carry|sell|deal|deliver ~2 for ~2 "
+	    "gang|them|him|OLDER" },
 	{ "exploitation", "work-it-off", "work ~1 it ~1 off" },
 	{ "exploitation", "county-lines", "county ~1 line" },
 	{ "exploitation", "going-country", "go|out ~1 country|cunch" },
@@ -448,6 +478,8 @@ static const struct sg_rule rules[] = {
 	    "eat" },
 	{ "neglect", "not-eaten", "NEG ~3 eat|meal|food|feed ~4 day|since|"
 	    "week|yesterday" },
+	{ "neglect", "not-washed", "NEG ~2 wash ~3 clothes|me|week" },
+	{ "neglect", "only-to-eat", "only ~4 to ~1 eat" },
 	{ "neglect", "no-clean-clothes", "no|never|NEG ~3 clean ~1 clothes|"
 	    "uniform|sheet|bed|water" },
 	{ "neglect", "freezing-house", "house|home|flat ~3 freezing|filthy" },
@@ -485,6 +517,13 @@ static const struct sg_rule rules[] = {
 	{ "suicide", "take-my-life", "take|end ~1 my ~2 life" },
 	{ "suicide", "ways-to-die", "way|how ~2 to ~1 DIE|kill" },
 	{ "suicide", "no-future", "NEG ~3 future" },
+	{ "suicide", "done-with-life", "done ~2 with ~1 life|live|everything" },
+	{ "suicide", "hate-my-life", "hate ~2 my ~1 life" },
+	{ "suicide", "want-out", "want ~1 out ~1 END" },
+	{ "suicide", "do-it-tonight", "do ~1 it ~1 tonight|END" },
+	{ "suicide", "night-i-do-it", "tonight ~4 do ~1 it" },
+	{ "suicide", "something-stupid", "do ~2 something ~1 stupid|silly|"
+	    "bad" },
 	{ "suicide", "stop-forever", "stop|end ~2 forever" },
 	{ "suicide", "it-all-to-stop", "it ~1 all ~2 stop|end|over" },
 	{ "suicide", "want-die", "WANT ~3 DIE" },
@@ -539,6 +578,11 @@ static const struct sg_rule rules[] = {
 	    "street" },
 	{ "missing", "not-going-back", "NEG ~1 go ~1 back|home ~4 tonight|"
 	    "ever|again|there|never" },
+	{ "missing", "dont-know-where", "NEG ~2 know ~2 where ~2 go|sleep|"
+	    "stay" },
+	{ "missing", "cant-go-home", "can ~1 not ~1 go ~2 home|back" },
+	{ "missing", "not-home-for-days", "NEG ~2 been ~1 home ~3 day|night|"
+	    "week|NUM" },
 	{ "missing", "go-missing", "go|gone missing" },
 	{ "missing", "reported-missing", "report|been|was ~2 missing" },
 	{ "missing", "police-looking", "police ~3 look|search ~2 me|us" },
@@ -547,6 +591,9 @@ static const struct sg_rule rules[] = {
 	/* Threats and violence. */
 	{ "violence", "threat-to-me", "PERSON ~2 THREAT ~3 kill|stab|hurt|"
 	    "beat|batter|shank|slash|burn|smash|jump|shoot ~1 me|us|my|you" },
+	{ "violence", "or-else", "if ~1 i ~2 NEG ~8 they|he|she ~1 will|"
+	    "going ~3 hurt|kill|come|find|get|beat|stab" },
+	{ "violence", "know-where-i-live", "know ~1 where ~1 i ~1 live" },
 	{ "violence", "threaten", "threaten|threat|blackmail" },
 	{ "violence", "weapon", "WEAPON" },
 	{ "violence", "acid", "acid ~3 face|attack|throw" },
@@ -564,6 +611,11 @@ static const struct sg_rule rules[] = {
 	{ "unsafe", "please-help", "please ~1 help ~1 me|us" },
 	{ "unsafe", "help-me-now", "help ~1 me ~2 please|now|urgent" },
 	{ "unsafe", "someone-help", "someone ~1 help ~1 me ~2 please|now" },
+	{ "unsafe", "scared-to-tell", "FEAR ~3 tell" },
+	{ "unsafe", "makes-me-scared", "make ~2 me|us ~2 FEAR" },
+	{ "unsafe", "cant-breathe", "can ~1 not ~1 breathe ~4 PERSON" },
+	{ "unsafe", "need-someone-now", "need ~1 someone|somebody|help ~4 "
+	    "urgent|asap|now|tonight" },
 	{ "unsafe", "help-scared", "help ~3 FEAR" },
 	{ "unsafe", "scared-help", "FEAR ~3 help" },
 	{ "unsafe", "please-someone", "please ~1 someone|somebody|anyone" },
