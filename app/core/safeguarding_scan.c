@@ -219,7 +219,7 @@ static const struct sg_class classes[] = {
 	    "bash smash twist wallop slam restrain whip scratch pinch "
 	    "abuse assault strangle suffocate smother bully" },
 	[C_VICTIM] = { "VICTIM", "me my us our myself her him mine" },
-	[C_GET] = { "GET", "get was were been being am keep is are" },
+	[C_GET] = { "GET", "get was were been being am is are" },
 	[C_ASSAULT] = { "ASSAULT", "hit punch smack slap kick beat batter "
 	    "jump mug rob stab shoot attack slash shank corner assault "
 	    "abuse strangle choke bully rape threaten whip" },
@@ -320,6 +320,7 @@ static const char *const idioms[] = {
 	"carry ~2 shopping|book|plate|tray|baby|bike",
 	"dying light", "push ~1 me|us ~1 to ~1 do|be|try|work",
 	"knife block", "hide and seek",
+	"hit ~1 me ~1 up ~1 END|later|when|if|tomorrow|tonight|please",
 };
 
 /*
@@ -333,7 +334,8 @@ static const struct sg_rule rules[] = {
 	{ "abuse", "got-hit", "GET ~1 ASSAULT" },
 	{ "abuse", "hit-with", "HARM ~3 with ~2 belt|stick|shoe|spoon|"
 	    "cable|slipper|hanger|fist|lead|bat|wire" },
-	{ "abuse", "thrown-at-me", "throw|chuck ~4 at ~1 me|us" },
+	{ "abuse", "thrown-at-me", "throw|chuck ~4 at ~1 me|us|my" },
+	{ "abuse", "rough-with-me", "rough ~2 with ~1 me|us" },
 	{ "abuse", "thrown-against", "throw|push|shove|slam ~1 me|us ~3 "
 	    "against|into|across|down|wall|floor" },
 	{ "abuse", "held-down", "hold|pin ~1 me|us ~1 down" },
@@ -345,7 +347,7 @@ static const struct sg_rule rules[] = {
 	{ "abuse", "bruises-from", "bruise|mark|black ~5 from|gave|give|"
 	    "because ~2 PERSON" },
 	{ "abuse", "shouts-at-me", "PERSON ~3 SHOUT ~2 at ~1 me|us" },
-	{ "abuse", "calls-me-names", "PERSON ~2 call ~1 me|us ~3 worthless|"
+	{ "abuse", "calls-me-names", "call ~1 me|us ~3 worthless|"
 	    "useless|fat|ugly|name|slag|slut|stupid|idiot|retard|pathetic|"
 	    "disgusting" },
 	{ "abuse", "bullied", "GET ~1 BULLY" },
@@ -381,7 +383,14 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "watches-me", "PERSON ~3 watch ~2 me|us ~4 change|"
 	    "shower|undress|bath|naked|sleep|toilet" },
 	{ "sexual", "showed-private", "show ~2 me|us ~3 private|willy|penis|"
-	    "dick|bit|part|body|naked" },
+	    "dick|bit|part|body|naked|dirty|porn|PICS" },
+	{ "sexual", "looks-at-me-weird", "look ~2 at ~1 me|us ~2 weird|funny|"
+	    "strange" },
+	{ "sexual", "wants-me-alone", "ask|want|tell|get ~2 me|us ~4 alone" },
+	{ "sexual", "in-his-car", "go|get ~2 in|into ~1 his|her|their ~1 "
+	    "car|van" },
+	{ "sexual", "messages-at-night", "PERSON ~4 message ~3 me|us ~3 "
+	    "night|late|NUM" },
 	{ "sexual", "private-parts", "private ~1 part" },
 	{ "sexual", "hand-in-clothes", "hand ~4 my ~1 trouser|pant|top|skirt|"
 	    "knicker|bra|short|jean|shirt|leg" },
@@ -445,13 +454,17 @@ static const struct sg_rule rules[] = {
 	{ "exploitation", "packages-to-towns2", "package|parcel|drug ~4 "
 	    "town|city|area" },
 	{ "exploitation", "debt", "owe ~2 them|him|someone|person|man|"
-	    "money|gang|lot|debt" },
+	    "money|gang|lot|debt|OLDER" },
 	{ "exploitation", "debt-bondage", "debt ~5 DEAL|pay|work|bigger|"
 	    "double|owe" },
 	{ "exploitation", "paid-to-carry", "money|pay|cash ~4 DEAL" },
 	{ "exploitation", "pay-back", "pay ~2 back ~4 work" },
 	{ "exploitation", "work-for-them", "have|get ~1 to ~1 work ~1 for ~1 "
 	    "them|him" },
+	{ "exploitation", "running-bags", "run|carry|hold|drop ~2 bag|"
+	    "package|parcel ~2 for" },
+	{ "exploitation", "gave-me-a-phone", "give ~2 me|us ~2 phone ~4 keep|"
+	    "answer|on|charge" },
 	{ "exploitation", "unpaid-work", "work ~4 no|without ~1 money|pay" },
 	{ "exploitation", "brought-from-abroad", "bring ~2 me|us ~4 country" },
 	{ "exploitation", "working-for", "carry|sell|deal|deliver ~2 for ~2 "
@@ -488,6 +501,12 @@ static const struct sg_rule rules[] = {
 	{ "neglect", "go-to-bed-hungry", "bed ~1 hungry" },
 	{ "neglect", "nothing-to-eat", "nothing ~1 to ~1 eat" },
 	{ "neglect", "food-locked", "lock ~3 food|fridge|kitchen|cupboard" },
+	{ "neglect", "food-locked-away", "food|fridge|cupboard|kitchen ~3 "
+	    "lock" },
+	{ "neglect", "no-bed", "NEG ~2 get|have ~2 bed" },
+	{ "neglect", "sleep-on-floor", "sleep ~2 on ~1 the ~1 floor" },
+	{ "neglect", "nobody-picks-me-up", "no ~1 one ~2 pick ~2 me|us ~1 "
+	    "up" },
 	{ "neglect", "locked-in", "lock ~2 me|us ~3 in|out|room|bedroom|"
 	    "cupboard|house|shed" },
 	{ "neglect", "left-alone", "LEAVE ~3 alone|own ~4 day|night|weekend|"
@@ -516,6 +535,8 @@ static const struct sg_rule rules[] = {
 	{ "suicide", "kill-myself", "KILL ~2 SELF" },
 	{ "suicide", "take-my-life", "take|end ~1 my ~2 life" },
 	{ "suicide", "ways-to-die", "way|how ~2 to ~1 DIE|kill" },
+	{ "suicide", "never-wake", "NEG ~2 wake ~1 up ~1 END|again|tomorrow" },
+	{ "suicide", "wish-never", "wish ~3 never ~2 wake|born" },
 	{ "suicide", "no-future", "NEG ~3 future" },
 	{ "suicide", "done-with-life", "done ~2 with ~1 life|live|everything" },
 	{ "suicide", "hate-my-life", "hate ~2 my ~1 life" },
@@ -604,8 +625,10 @@ static const struct sg_rule rules[] = {
 	{ "unsafe", "scared-of-person", "FEAR ~2 of ~2 PERSON" },
 	{ "unsafe", "scared-person", "FEAR ~2 PERSON" },
 	{ "unsafe", "scares-me", "PERSON ~3 FEAR ~1 me|us" },
-	{ "unsafe", "scared-home", "FEAR ~3 go|be ~2 home|back|there|"
+	{ "unsafe", "scared-home", "FEAR ~3 go|be|walk ~2 home|back|there|"
 	    "tonight" },
+	{ "unsafe", "scared-now", "FEAR ~2 now" },
+	{ "unsafe", "scared-end", "FEAR END" },
 	{ "unsafe", "not-safe", "not|unsafe ~2 safe" },
 	{ "unsafe", "unsafe", "unsafe|danger" },
 	{ "unsafe", "please-help", "please ~1 help ~1 me|us" },
