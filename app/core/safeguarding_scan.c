@@ -299,15 +299,18 @@ static const struct sg_class classes[] = {
 static const char *const idioms[] = {
 	"hit the roof", "hit the ceiling", "hit the gym", "hit the books",
 	"hit the road", "hit the ball", "hit ~1 target", "hit the shops",
-	"hit the hay", "hit it off", "hit ~1 goal", "hit ~1 NUM",
+	"hit the hay", "hit it off", "hit ~1 goal", "hit a six|four|NUM",
+	"hit ~1 me ~1 up ~1 END|later|when|if|tomorrow|tonight|please",
 	"kill ~1 it", "kill time", "kill for a", "kill ~2 zombie",
-	"die to", "die laugh", "die of laugh", "to die for", "die for a",
-	"dead good", "dead funny", "dead nice", "dead easy",
+	"die to see|go|meet|get|know|try|watch|hear|play|find|tell",
+	"die laugh", "die of laugh", "to die for END", "die for a",
+	"dead good", "dead funny", "dead nice", "dead easy", "dying light",
 	"knife and fork", "knife fork", "butter knife", "knife skill",
-	"nerf gun", "water gun", "glue gun", "roller blade",
+	"knife block", "nerf gun", "water gun", "glue gun", "roller blade",
 	"cut ~2 hair|fringe|nail|cake|grass|paper", "hair cut",
-	"kick off", "kick about", "beat ~2 NUM",
-	"beat ~1 me|us|them|him|her ~1 at|on",
+	"kick off", "kick about",
+	/* Scores: "we beat them 3-1", "got beaten 4-0". */
+	"beat ~2 NUM NUM",
 	("beat ~3 at ~2 fifa|football|chess|game|card|pool|dart|tennis|"
 	    "race|mario|uno|ludo|scrabble|fortnite"),
 	"beat ~1 my ~1 record|score|time|best", "beat ~1 the ~1 level|boss",
@@ -318,9 +321,7 @@ static const char *const idioms[] = {
 	"shoot ~1 hoop|photo|video|film", "photo shoot",
 	"burn ~2 toast|dinner|tea|food|calorie", "skip rope", "rope swing",
 	"carry ~2 shopping|book|plate|tray|baby|bike",
-	"dying light", "push ~1 me|us ~1 to ~1 do|be|try|work",
-	"knife block", "hide and seek",
-	"hit ~1 me ~1 up ~1 END|later|when|if|tomorrow|tonight|please",
+	"push ~1 me|us ~1 to ~1 do|be|try|work", "hide and seek",
 };
 
 /*
@@ -801,7 +802,10 @@ push_words(struct buf *toks, const char *s, size_t len)
 	}
 }
 
-/* One typed word as one or more tokens. */
+/*
+ * One typed word as one or more tokens: an alias as typed ("some1"),
+ * else with digits read as letters ("k1ll"), else squeezed ("hiiit").
+ */
 static void
 push_word(struct buf *toks, const char *w, size_t n)
 {
@@ -814,12 +818,14 @@ push_word(struct buf *toks, const char *w, size_t n)
 		return;
 	}
 	memcpy(word, w, n);
-	unleet(word, n);
 	if ((a = alias_of(word, n)) == NULL) {
-		sn = squeeze(word, n, sq);
-		if ((a = alias_of(sq, sn)) == NULL) {
-			push_plain(toks, sq, sn);
-			return;
+		unleet(word, n);
+		if ((a = alias_of(word, n)) == NULL) {
+			sn = squeeze(word, n, sq);
+			if ((a = alias_of(sq, sn)) == NULL) {
+				push_plain(toks, sq, sn);
+				return;
+			}
 		}
 	}
 	push_words(toks, a->to, strlen(a->to));
@@ -1109,14 +1115,19 @@ phrase_match(const struct sg_tok *t, const struct sg_tok *b, size_t n,
     struct sg_tok *ph, size_t pn)
 {
 	struct buf	 own;
+	struct sg_tok	 end;
 	size_t		 i, j, blank;
 	int		 idiom;
 
 	if (pn == 0 || pn > n)
 		return (0);
-	buf_init(&own, pn * sizeof(*ph));
+	/* Read alone, as a whole text would be: with its END. */
+	end.hash = 1;
+	end.mask = 1ULL << C_END;
+	buf_init(&own, (pn + 1) * sizeof(*ph));
 	buf_append(&own, ph, pn * sizeof(*ph));
-	blank_idioms((struct sg_tok *)(void *)own.data, pn);
+	buf_append(&own, &end, sizeof(end));
+	blank_idioms((struct sg_tok *)(void *)own.data, pn + 1);
 	for (i = 0, idiom = 1; i < pn; i++)
 		if (((struct sg_tok *)(void *)own.data)[i].hash != 0)
 			idiom = 0;

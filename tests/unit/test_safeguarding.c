@@ -150,6 +150,13 @@ reads_how_young_people_write(void **state)
 	assert_int_equal(flags("the knife and fork skills club"), 0);
 	assert_int_equal(flags("I love rapping with my mates"), 0);
 	assert_int_equal(flags("skills gunner drugstore"), 0);
+	/* An idiom never hides a disclosure next to it. */
+	assert_true(flags("he beat me at home") > 0);
+	assert_true(flags("he hit me 3 times") > 0);
+	assert_true(flags("i want to die to be honest") > 0);
+	assert_true(flags("he hit me up against the wall") > 0);
+	assert_int_equal(flags("we beat them 3-1"), 0);
+	assert_int_equal(flags("hit me up later"), 0);
 	assert_int_equal(flags(""), 0);
 	assert_int_equal(flags("!!! ... ???"), 0);
 }
