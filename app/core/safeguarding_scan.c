@@ -42,7 +42,7 @@
 #define SG_NUM		(1ULL << 63)	/* class bit for a number */
 
 struct sg_alias {
-	const char	*from;		/* as typed, or with repeats squeezed */
+	const char	*from;		/* as typed, or squeezed */
 	const char	*to;		/* one or more plain words */
 };
 
@@ -60,9 +60,9 @@ struct sg_rule {
 struct sg_el {
 	uint64_t	 mask;
 	uint64_t	 lit[SG_ALT_MAX];
-	uint64_t	 bloom;		/* bit (hash & 63) of each literal */
+	uint64_t	 bloom;		/* bit hash & 63 of each literal */
 	int		 nlit;
-	int		 gap;		/* words allowed before this element */
+	int		 gap;		/* words allowed before this one */
 };
 
 struct sg_pat {
@@ -73,7 +73,7 @@ struct sg_pat {
 struct sg_slot {
 	uint64_t	 hash;
 	uint64_t	 mask;
-	int		 alias;		/* index + 1 into aliases[], or 0 */
+	int		 alias;		/* index + 1 in aliases[], or 0 */
 };
 
 struct sg_tok {
@@ -166,7 +166,8 @@ static const struct sg_alias aliases[] = {
 	{ "given", "give" }, { "struck", "strike" }, { "shook", "shake" },
 	{ "burnt", "burn" }, { "drove", "drive" }, { "driven", "drive" },
 	{ "met", "meet" }, { "paid", "pay" }, { "held", "hold" },
-	{ "hung", "hang" }, { "chucked", "chuck" }, { "knives", "knife" }, { "men", "man" },
+	{ "hung", "hang" }, { "chucked", "chuck" }, { "knives", "knife" },
+	{ "men", "man" },
 	{ "lads", "lad" }, { "guys", "guy" }, { "people", "person" },
 	{ "children", "child" }, { "kids", "kid" }, { "sat", "sit" },
 	{ "wrists", "wrist" }, { "thighs", "thigh" },

@@ -60,7 +60,8 @@ try_sentence(struct page *pg)
 		tv_set_str(row, "rule", item);
 		if ((colon = strchr(item, ':')) != NULL) {
 			*colon = '\0';
-			tv_set_str(row, "topic", safeguarding_topic_label(item));
+			tv_set_str(row, "topic",
+			    safeguarding_topic_label(item));
 			*colon = ':';
 		}
 	}
