@@ -17,13 +17,16 @@
  * list of phrases cannot: word classes (people, hurting verbs, drugs)
  * that must appear in order within a few words of each other, so "my
  * foster dad smacks my little brother" is caught without listing every
- * way of saying it. A short list of idioms ("hit the roof", "dying to",
- * "knife and fork") is blanked before the rules run, never before the
- * admin phrases: what an admin adds always matches.
+ * way of saying it. A short list of idioms ("hit the roof", "dying to
+ * see", "knife and fork") is blanked before the rules run; an admin
+ * phrase found only inside one does not count either, unless the phrase
+ * is itself that idiom. Idioms are kept narrow so that none can hide a
+ * disclosure beside it ("he beat me at home" is not "beat me at fifa").
  *
- * The tables are compiled once into a hash of 64-bit word hashes. Work is
- * linear in the text: each word is looked up once, then every rule takes
- * one step per word (no backtracking), so 64 KiB costs a few milliseconds.
+ * The tables are compiled once per process, on first use (workers are
+ * single-threaded), into a hash of 64-bit word hashes. Work is linear in
+ * the text: each word is looked up once, then every rule takes one step
+ * per word (no backtracking), so 64 KiB costs about 10 ms.
  * It is a net, not a judge: recall comes first (tests/data).
  */
 #include <ctype.h>
@@ -38,7 +41,7 @@
 #define SG_WORD_MAX	48	/* longer words match nothing we know */
 #define SG_EL_MAX	8	/* elements in one pattern */
 #define SG_ALT_MAX	24	/* literal alternatives in one element */
-#define SG_SLOTS	4096	/* hash slots, a power of two */
+#define SG_SLOTS	4096	/* hash slots, a power of two, under 1/4 full */
 #define SG_NUM		(1ULL << 63)	/* class bit for a number */
 
 struct sg_alias {
