@@ -180,6 +180,14 @@ static const struct sg_alias aliases[] = {
 	{ "dragged", "drag" }, { "pinned", "pin" }, { "slammed", "slam" },
 	{ "shoved", "shove" }, { "shot", "shoot" }, { "robbed", "rob" },
 	{ "mugged", "mug" }, { "stopped", "stop" }, { "tripped", "trip" },
+	{ "goin", "going" }, { "doin", "doing" }, { "bein", "being" },
+	{ "seein", "seeing" }, { "bak", "back" }, { "agen", "again" },
+	{ "agin", "again" }, { "ne1", "anyone" }, { "nemore", "any more" },
+	{ "nethin", "anything" }, { "evrywhere", "everywhere" },
+	{ "evry", "every" }, { "wud", "would" }, { "b", "be" },
+	{ "nd", "and" }, { "ystrday", "yesterday" }, { "rn", "right now" },
+	{ "sed", "say" }, { "dming", "message" }, { "dmed", "message" },
+	{ "dmin", "message" }, { "dmd", "message" },
 	{ "woke", "wake" }, { "brought", "bring" }, { "urgently", "urgent" },
 	{ "eaten", "eat" }, { "ate", "eat" }, { "cnt", "can not" },
 	{ "caint", "can not" }, { "smak", "smack" }, { "smaks", "smack" },
@@ -348,6 +356,9 @@ static const struct sg_rule rules[] = {
 	{ "abuse", "beat-out-of-me", "HARM ~4 out ~1 of ~1 me|us" },
 	{ "abuse", "shook-me", "shake ~1 me|us" },
 	{ "abuse", "covered-in-bruises", "cover|full ~2 bruise" },
+	{ "abuse", "bruises-everywhere", "bruise ~2 everywhere|all|loads" },
+	{ "abuse", "makes-me-feel-worthless", "make ~2 me|us ~2 feel ~2 "
+	    "worthless|useless|stupid|small|dirty|disgusting|ugly|fat" },
 	{ "abuse", "cover-story", "say|tell|pretend ~3 i ~1 fall|walk|trip" },
 	{ "abuse", "bruises-from", "bruise|mark|black ~5 from|gave|give|"
 	    "because ~2 PERSON" },
@@ -370,6 +381,8 @@ static const struct sg_rule rules[] = {
 	    "anybody" },
 	{ "neglect", "parent-drunk", "PERSON ~3 drunk|wasted|high|stoned|"
 	    "pissed" },
+	{ "neglect", "off-their-face", "off ~1 his|her|their|my ~1 face|"
+	    "head|tit" },
 	{ "neglect", "parent-drugs", "PERSON ~2 take|do|smoke|use ~2 DRUG" },
 	{ "unsafe", "fights-every-night", "fight|argue|row|scream ~2 every|"
 	    "all|always ~1 night|time|day" },
@@ -413,6 +426,13 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "comes-in-bath", "PERSON ~4 ENTER ~7 bath|shower|bathroom|"
 	    "toilet|change|undress" },
 	{ "sexual", "made-watch", "make ~2 me|us ~2 watch" },
+	{ "sexual", "made-do-stuff-to-him", "make ~1 me|us ~1 do ~2 stuff|"
+	    "thing|something ~2 to|with|for ~1 him|her|them" },
+	{ "sexual", "keeps-watching", "OLDER ~3 keep ~1 watch|follow ~2 "
+	    "me|us" },
+	{ "sexual", "keeps-coming-in", "PERSON ~4 keep ~1 ENTER ~2 in|into ~2 "
+	    "my ~1 room|bedroom|bathroom" },
+	{ "sexual", "meet-dont-tell", "meet ~4 NEG ~1 tell" },
 	{ "sexual", "what-wearing", "what ~3 wear" },
 	{ "sexual", "room-at-night", "PERSON ~4 ENTER ~2 ROOM ~6 NIGHT" },
 	{ "sexual", "into-my-bed", "ENTER ~2 into|in ~1 my ~1 bed|shower|"
@@ -598,7 +618,7 @@ static const struct sg_rule rules[] = {
 	{ "missing", "kicked-out", "kick|throw|chuck|put|lock ~1 me|us ~1 "
 	    "out" },
 	{ "missing", "got-kicked-out", "GET ~1 kick|throw|chuck ~1 out ~3 "
-	    "HOME|night|again|last" },
+	    "HOME|night|again|last|END" },
 	{ "missing", "sleep-rough", "sleep|kip|crash ~3 ROUGH" },
 	{ "missing", "live-on-street", "stay|live|sleep ~2 on ~1 the ~1 "
 	    "street" },
@@ -706,6 +726,12 @@ squeeze(const char *w, size_t n, char *out)
 	return (o);
 }
 
+static int
+vowel(char c)
+{
+	return (strchr("aeiouy", c) != NULL && c != '\0');
+}
+
 /* The key a word is known by: -ing, -ed, -es, -s, then a final -e off. */
 static size_t
 stem(const char *w, size_t n)
@@ -720,6 +746,11 @@ stem(const char *w, size_t n)
 		return (n - 1);
 	if (n > 3 && w[n - 1] == 'e')
 		return (n - 1);
+	/* Written as said: "kickd", "batterd"; "hurtin", "watchin". */
+	if (n > 4 && w[n - 1] == 'd' && !vowel(w[n - 2]))
+		return (n - 1);
+	if (n > 3 && memcmp(w + n - 2, "in", 2) == 0 && !vowel(w[n - 3]))
+		return (stem(w, n - 2));
 	return (n);
 }
 

@@ -140,6 +140,9 @@ reads_how_young_people_write(void **state)
 	assert_true(flags("i want to k1ll myself") > 0);
 	assert_true(flags("kys") > 0);
 	assert_true(flags("im being bullied") > 0);
+	assert_true(flags("ma dad batterd me agen") > 0);
+	assert_true(flags("hes always hurtin me") > 0);
+	assert_true(flags("i wana kms ngl") > 0);
 	/* Words in context, not words alone. */
 	assert_int_equal(flags("my carer hit the roof when she saw the mess"),
 	    0);
