@@ -1186,15 +1186,17 @@ int
 safeguarding_scan(const char *text, const char *const *phrases,
     const char *const *topics, size_t nphrases, struct buf *out)
 {
-	struct buf	 toks, blanked, ptoks, norm;
+	struct buf	 toks, blanked, ptoks, norm, seen;
 	struct sg_tok	*t, *b;
 	size_t		 i, n, pn, from, to;
+	uint64_t	 sig;
 	int		 hits = 0;
 
 	compile();
 	buf_init(&toks, 1024);
 	buf_init(&ptoks, 64);
 	buf_init(&norm, 64);
+	buf_init(&seen, 64);
 	n = tokenise(text, &toks, 1);
 	buf_init(&blanked, toks.len + 1);
 	buf_append(&blanked, toks.data, toks.len);
@@ -1210,6 +1212,11 @@ safeguarding_scan(const char *text, const char *const *phrases,
 		if (!phrase_match(t, b, n, (struct sg_tok *)(void *)ptoks.data,
 		    pn))
 			continue;
+		/* "ran away" and "running away" read alike: list one. */
+		sig = hash_word(ptoks.data, ptoks.len);
+		if (memmem(seen.data, seen.len, &sig, sizeof(sig)) != NULL)
+			continue;
+		buf_append(&seen, &sig, sizeof(sig));
 		buf_reset(&norm);
 		safeguarding_normalise(phrases[i], &norm);
 		norm.data[--norm.len] = '\0';	/* trailing space */
@@ -1219,5 +1226,6 @@ safeguarding_scan(const char *text, const char *const *phrases,
 	buf_free(&blanked);
 	buf_free(&ptoks);
 	buf_free(&norm);
+	buf_free(&seen);
 	return (hits);
 }
