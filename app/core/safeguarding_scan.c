@@ -258,8 +258,7 @@ static const struct sg_class classes[] = {
 	    "push order owe" },
 	[C_OLDER] = { "OLDER", "older man guy bloke lad stranger adult "
 	    "someone woman gang random" },
-	[C_GIFT] = { "GIFT", "give buy pay offer drive lift take treat "
-	    "send" },
+	[C_GIFT] = { "GIFT", "give buy pay offer drive lift take treat" },
 	[C_SUBST] = { "SUBST", "drug weed alcohol vodka booze fag "
 	    "cigarette vape pill coke" },
 	[C_ONLINE] = { "ONLINE", "online snapchat instagram tiktok "
@@ -349,6 +348,18 @@ static const struct sg_rule rules[] = {
 	    "cable|slipper|hanger|fist|lead|bat|wire" },
 	{ "abuse", "thrown-at-me", "throw|chuck ~4 at ~1 me|us|my" },
 	{ "abuse", "rough-with-me", "rough ~2 with ~1 me|us" },
+	{ "abuse", "gives-me-a-slap", "give ~1 me|us ~2 slap|smack|punch|kick|"
+	    "beat|hiding|clip|belt" },
+	{ "abuse", "scalded", "boil|hot ~1 water ~3 on|over ~2 me|my|us" },
+	{ "abuse", "scald", "scald" },
+	{ "unsafe", "flinch", "flinch" },
+	{ "unsafe", "sick-when-he-comes", "sick ~3 when ~1 PERSON ~2 come|"
+	    "get|home" },
+	{ "unsafe", "scared-to-sleep", "FEAR ~2 to ~1 sleep" },
+	{ "unsafe", "not-ok", "i ~1 am ~1 not ~1 ok|okay|alright ~1 END|"
+	    "really|at|right|any" },
+	{ "unsafe", "being-followed", "follow ~3 car|van|home|school" },
+	{ "unsafe", "unknown-number", "number ~2 i ~1 NEG ~1 know" },
 	{ "abuse", "thrown-against", "throw|push|shove|slam ~1 me|us ~3 "
 	    "against|into|across|down|wall|floor" },
 	{ "abuse", "held-down", "hold|pin ~1 me|us ~1 down" },
@@ -425,6 +436,15 @@ static const struct sg_rule rules[] = {
 	    "his|her|their ~1 house|flat|car|room" },
 	{ "sexual", "comes-in-bath", "PERSON ~4 ENTER ~7 bath|shower|bathroom|"
 	    "toilet|change|undress" },
+	{ "sexual", "second-phone", "second|secret|burner ~1 phone" },
+	{ "sexual", "older-relationship", "he|she ~2 AGE ~4 relationship|"
+	    "boyfriend|girlfriend|going|seeing|dating|together" },
+	{ "sexual", "without-clothes", "without ~1 my|any ~1 clothes" },
+	{ "sexual", "recorded-me", "record|film ~2 me|us ~4 naked|without|"
+	    "shower|change|undress" },
+	{ "sexual", "comments-body", "comment|talk|say ~4 about ~1 my ~1 "
+	    "body|boob|bum|chest|leg" },
+	{ "sexual", "paid-for-photos", "pay|money ~6 PICS|nudes" },
 	{ "sexual", "made-watch", "make ~2 me|us ~2 watch" },
 	{ "sexual", "made-do-stuff-to-him", "make ~1 me|us ~1 do ~2 stuff|"
 	    "thing|something ~2 to|with|for ~1 him|her|them" },
@@ -490,6 +510,12 @@ static const struct sg_rule rules[] = {
 	    "package|parcel ~2 for" },
 	{ "exploitation", "gave-me-a-phone", "give ~2 me|us ~2 phone ~4 keep|"
 	    "answer|on|charge" },
+	{ "exploitation", "made-to-go", "FORCE ~2 me|us ~2 go ~4 town|house|"
+	    "city|area" },
+	{ "exploitation", "arrested-with", "arrest|caught ~3 with ~2 DRUG|"
+	    "WEAPON" },
+	{ "exploitation", "sent-me-gifts", "send ~2 me|us ~2 money|present|"
+	    "gift|ticket" },
 	{ "exploitation", "unpaid-work", "work ~4 no|without ~1 money|pay" },
 	{ "exploitation", "brought-from-abroad", "bring ~2 me|us ~4 country" },
 	{ "exploitation", "working-for", "carry|sell|deal|deliver ~2 for ~2 "
@@ -518,6 +544,9 @@ static const struct sg_rule rules[] = {
 	    "week|yesterday" },
 	{ "neglect", "not-washed", "NEG ~2 wash ~3 clothes|me|week" },
 	{ "neglect", "only-to-eat", "only ~4 to ~1 eat" },
+	{ "neglect", "same-clothes", "same ~1 clothes ~3 day|week|NUM" },
+	{ "neglect", "no-doctor", "NEG ~3 doctor|dentist|hospital ~6 "
+	    "poorly|unwell|sick|pain|hurt" },
 	{ "neglect", "no-clean-clothes", "no|never|NEG ~3 clean ~1 clothes|"
 	    "uniform|sheet|bed|water" },
 	{ "neglect", "freezing-house", "house|home|flat ~3 freezing|filthy" },
@@ -552,6 +581,8 @@ static const struct sg_rule rules[] = {
 	{ "self_harm", "bang-my-head", "bang ~1 my ~1 head" },
 	{ "self_harm", "head-on-wall", "head ~2 against|on ~2 wall" },
 	{ "self_harm", "relapse", "relapse" },
+	{ "self_harm", "burn-my-arms", "burn|cut|scratch|carve ~1 my ~1 arm|"
+	    "wrist|leg|thigh|stomach|skin" },
 	{ "self_harm", "till-it-bleeds", "till|until ~3 bleed" },
 	{ "self_harm", "i-cut", "i ~2 cut|burn ~2 again|deep|deeper|tonight|"
 	    "badly|more|END" },
@@ -562,6 +593,13 @@ static const struct sg_rule rules[] = {
 	{ "suicide", "ways-to-die", "way|how ~2 to ~1 DIE|kill" },
 	{ "suicide", "never-wake", "NEG ~2 wake ~1 up ~1 END|again|tomorrow" },
 	{ "suicide", "wish-never", "wish ~3 never ~2 wake|born" },
+	{ "suicide", "sleep-forever", "sleep|gone|disappear ~2 forever" },
+	{ "suicide", "stockpile", "stockpile|save|hoard|collect ~3 MEDS" },
+	{ "suicide", "want-it-to-end", "want ~1 it ~2 end|stop|over" },
+	{ "suicide", "had-enough", "have ~1 enough ~2 of ~1 everything|life|"
+	    "live|it" },
+	{ "suicide", "not-worth-living", "NEG ~1 worth ~1 live" },
+	{ "suicide", "burden", "burden" },
 	{ "suicide", "no-future", "NEG ~3 future" },
 	{ "suicide", "done-with-life", "done ~2 with ~1 life|live|everything" },
 	{ "suicide", "hate-my-life", "hate ~2 my ~1 life" },
@@ -629,6 +667,10 @@ static const struct sg_rule rules[] = {
 	{ "missing", "cant-go-home", "can ~1 not ~1 go ~2 home|back" },
 	{ "missing", "not-home-for-days", "NEG ~2 been ~1 home ~3 day|night|"
 	    "week|NUM" },
+	{ "missing", "never-come-back", "never ~1 come ~1 back" },
+	{ "missing", "bag-packed", "bag ~2 pack ~6 tonight|leave|run|never" },
+	{ "missing", "dont-want-to-go-home", "NEG ~2 want ~2 go ~1 home ~3 "
+	    "because|PERSON" },
 	{ "missing", "go-missing", "go|gone missing" },
 	{ "missing", "reported-missing", "report|been|was ~2 missing" },
 	{ "missing", "police-looking", "police ~3 look|search ~2 me|us" },
@@ -639,6 +681,7 @@ static const struct sg_rule rules[] = {
 	    "beat|batter|shank|slash|burn|smash|jump|shoot ~1 me|us|my|you" },
 	{ "violence", "or-else", "if ~1 i ~2 NEG ~8 they|he|she ~1 will|"
 	    "going ~3 hurt|kill|come|find|get|beat|stab" },
+	{ "violence", "be-dead-soon", "be ~1 dead ~2 soon|tonight|tomorrow" },
 	{ "violence", "know-where-i-live", "know ~1 where ~1 i ~1 live" },
 	{ "violence", "threaten", "threaten|threat|blackmail" },
 	{ "violence", "weapon", "WEAPON" },
@@ -666,7 +709,7 @@ static const struct sg_rule rules[] = {
 	    "urgent|asap|now|tonight" },
 	{ "unsafe", "help-scared", "help ~3 FEAR" },
 	{ "unsafe", "scared-help", "FEAR ~3 help" },
-	{ "unsafe", "please-someone", "please ~1 someone|somebody|anyone" },
+	{ "unsafe", "please-someone", "please someone|somebody|anyone" },
 	{ "unsafe", "someone-please", "someone|somebody ~1 please" },
 	{ "unsafe", "need-help-now", "need ~1 help ~2 now|urgent|asap|"
 	    "tonight" },
