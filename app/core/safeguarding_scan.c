@@ -230,14 +230,15 @@ static const struct sg_class classes[] = {
 	    "belt hurt attack strike pin drag spit headbutt lash stab "
 	    "bash smash twist wallop slam restrain whip scratch pinch "
 	    "abuse assault strangle suffocate smother bully" },
-	[C_VICTIM] = { "VICTIM", "me my us our myself her him mine" },
+	[C_VICTIM] = { "VICTIM", "me my us our myself her him mine you" },
 	[C_GET] = { "GET", "get was were been being am is are" },
 	[C_ASSAULT] = { "ASSAULT", "hit punch smack slap kick beat batter "
 	    "jump mug rob stab shoot attack slash shank corner assault "
 	    "abuse strangle choke bully rape threaten whip" },
 	[C_KILL] = { "KILL", "kill end off hang shoot drown murder top "
 	    "overdose suffocate poison" },
-	[C_SELF] = { "SELF", "myself self meself" },
+	[C_SELF] = { "SELF", "myself self meself herself himself themselves "
+	    "themself yourself" },
 	[C_WANT] = { "WANT", "want wish ready rather prefer hope deserve "
 	    "should better plan think" },
 	[C_DIE] = { "DIE", "die dead death disappear exist gone" },
@@ -285,7 +286,7 @@ static const struct sg_class classes[] = {
 	    "lunch" },
 	[C_SLEEP] = { "SLEEP", "sleep stay live kip crash" },
 	[C_ROUGH] = { "ROUGH", "street rough park station outside bus car "
-	    "stairwell bench doorway tent garage shed" },
+	    "stairwell bench doorway tent garage shed garden" },
 	[C_HOME] = { "HOME", "home house flat placement tonight street "
 	    "door" },
 	[C_MEDS] = { "MEDS", "tablets pills paracetamol meds medication "
@@ -383,7 +384,7 @@ static const struct sg_rule rules[] = {
 	    "arm" },
 	{ "abuse", "pulls-my-hair", "pull ~1 my ~1 hair" },
 	{ "abuse", "kill-yourself", "kill ~1 yourself|urself" },
-	{ "abuse", "forced-marriage", "FORCE ~3 marry|marriage|wed" },
+	{ "abuse", "forced-marriage", "FORCE ~8 marry|marriage|wed" },
 	{ "abuse", "fgm", "fgm" },
 	{ "abuse", "go-die", "go ~2 die" },
 	{ "abuse", "controlled", "NEG ~1 let ~2 me|us ~2 leave|out ~2 house|"
@@ -436,6 +437,9 @@ static const struct sg_rule rules[] = {
 	    "his|her|their ~1 house|flat|car|room" },
 	{ "sexual", "comes-in-bath", "PERSON ~4 ENTER ~7 bath|shower|bathroom|"
 	    "toilet|change|undress" },
+	{ "sexual", "his-girlfriend", "dad|uncle|carer|step|teacher|coach|man|"
+	    "grandad|brother|cousin|staff|worker ~3 i ~1 am ~1 his|her ~1 "
+	    "girlfriend|boyfriend|wife|missus" },
 	{ "sexual", "second-phone", "second|secret|burner ~1 phone" },
 	{ "sexual", "older-relationship", "he|she ~2 AGE ~4 relationship|"
 	    "boyfriend|girlfriend|going|seeing|dating|together" },
@@ -537,6 +541,10 @@ static const struct sg_rule rules[] = {
 	{ "neglect", "no-food", "no|nothing ~2 food|eat ~4 house|home|"
 	    "fridge|cupboard|day|week|placement|flat" },
 	{ "neglect", "not-fed", "NEG ~3 feed" },
+	{ "neglect", "no-one-feeds-me", "no ~1 one ~6 feed" },
+	{ "neglect", "needles", "needle|syringe ~4 floor|house|home|"
+	    "everywhere|all|lying" },
+	{ "neglect", "locked-out", "GET ~1 lock ~1 out" },
 	{ "neglect", "never-any-food", "no|never|nothing|not ~1 any ~1 food" },
 	{ "neglect", "no-food-given", "NEG ~2 give|let ~2 me|us ~2 food|"
 	    "eat" },
@@ -594,6 +602,7 @@ static const struct sg_rule rules[] = {
 	{ "suicide", "never-wake", "NEG ~2 wake ~1 up ~1 END|again|tomorrow" },
 	{ "suicide", "wish-never", "wish ~3 never ~2 wake|born" },
 	{ "suicide", "sleep-forever", "sleep|gone|disappear ~2 forever" },
+	{ "suicide", "how-many-tablets", "how ~1 many ~2 MEDS" },
 	{ "suicide", "stockpile", "stockpile|save|hoard|collect ~3 MEDS" },
 	{ "suicide", "want-it-to-end", "want ~1 it ~2 end|stop|over" },
 	{ "suicide", "had-enough", "have ~1 enough ~2 of ~1 everything|life|"
