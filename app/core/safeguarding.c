@@ -146,14 +146,47 @@ safeguarding_remove(struct db *db, const struct actor *who, int64_t id)
 }
 
 /*
+ * The length of a UTF-8 mark that separates words as a space would:
+ * general punctuation (curly quotes, dashes, "…", zero-width joiners),
+ * symbols and dingbats ("❤"), variation selectors, emoji; else 0. So
+ * "he hit me😭" and "“help me”" read as words.
+ */
+static size_t
+mark_len(const unsigned char *p)
+{
+	if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x80 && p[2] <= 0xBF)
+		return (3);			/* U+2000 to U+203F */
+	if (p[0] == 0xE2 && p[1] >= 0x86 && p[1] <= 0xAF && p[2] >= 0x80 &&
+	    p[2] <= 0xBF)
+		return (3);			/* U+2190 to U+2BFF */
+	if (p[0] == 0xEF && p[1] == 0xB8 && p[2] >= 0x80 && p[2] <= 0x8F)
+		return (3);			/* variation selectors */
+	if (p[0] == 0xF0 && p[1] == 0x9F && p[2] >= 0x80 && p[2] <= 0xBF &&
+	    p[3] >= 0x80 && p[3] <= 0xBF)
+		return (4);			/* emoji */
+	if (p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xAB || p[1] == 0xBB))
+		return (2);			/* no-break space, « » */
+	return (0);
+}
+
+static int
+is_letter(unsigned char c)
+{
+	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+}
+
+/*
  * " words like this " from any text: ASCII letters lowered, apostrophes
- * (straight or curly) dropped so "don't" reads "dont", every other ASCII
- * mark a single space. Other characters are kept as they are.
+ * (straight or curly) dropped so "don't" reads "dont", "!", "@" and "$"
+ * between letters read as the letter they stand for ("k!ll"), every
+ * other ASCII mark and the UTF-8 marks above a single space. Other
+ * characters (letters such as "é") are kept as they are.
  */
 void
 safeguarding_normalise(const char *s, struct buf *out)
 {
 	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n;
 	int			 space;
 
 	buf_putc(out, ' ');
@@ -165,6 +198,19 @@ safeguarding_normalise(const char *s, struct buf *out)
 		if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x98 ||
 		    p[2] == 0x99)) {		/* curly apostrophes */
 			p += 2;
+			continue;
+		}
+		if ((*p == '!' || *p == '@' || *p == '$') && !space &&
+		    is_letter(p[-1]) && is_letter(p[1])) {
+			buf_putc(out, *p == '!' ? 'i' : *p == '@' ? 'a' : 's');
+			continue;
+		}
+		if ((n = mark_len(p)) > 0) {
+			p += n - 1;
+			if (!space) {
+				buf_putc(out, ' ');
+				space = 1;
+			}
 			continue;
 		}
 		if (*p >= 0x80 || (*p >= 'a' && *p <= 'z') ||

@@ -143,6 +143,11 @@ reads_how_young_people_write(void **state)
 	assert_true(flags("ma dad batterd me agen") > 0);
 	assert_true(flags("hes always hurtin me") > 0);
 	assert_true(flags("i wana kms ngl") > 0);
+	/* Emoji, curly quotes and "…" part words; "k!ll" reads "kill". */
+	assert_true(flags("he hit me\xf0\x9f\x98\xad\xf0\x9f\x98\xad") > 0);
+	assert_true(flags("\xe2\x80\x9cplease help me\xe2\x80\x9d") > 0);
+	assert_true(flags("i want to die\xe2\x80\xa6") > 0);
+	assert_true(flags("k!ll myself") > 0);
 	/* Words in context, not words alone. */
 	assert_int_equal(flags("my carer hit the roof when she saw the mess"),
 	    0);
@@ -209,6 +214,10 @@ whole_words_any_case_any_punctuation(void **state)
 	buf_init(&n, 64);
 	safeguarding_normalise("I DON'T feel SAFE!!!", &n);
 	assert_string_equal(buf_cstr(&n), " i dont feel safe ");
+	buf_reset(&n);
+	safeguarding_normalise("\xe2\x80\x9cNo\xe2\x80\x9d\xf0\x9f\x98\xad"
+	    "caf\xc3\xa9 d!e \xe2\x80\x94 $5", &n);
+	assert_string_equal(buf_cstr(&n), " no caf\xc3\xa9 die 5 ");
 	assert_true(safeguarding_match(db, "I...cut...MYSELF", &t) > 0);
 	assert_non_null(strstr(buf_cstr(&t), "self_harm:"));
 	assert_null(strstr(buf_cstr(&t), "suicide"));
