@@ -148,7 +148,8 @@ safeguarding_remove(struct db *db, const struct actor *who, int64_t id)
 /*
  * The length of a UTF-8 mark that separates words as a space would:
  * general punctuation (curly quotes, dashes, "…", zero-width joiners),
- * symbols and dingbats ("❤"), variation selectors, emoji; else 0. So
+ * symbols and dingbats ("❤"), variation selectors, emoji, £ and €
+ * (so "£50" is a number); else 0. So
  * "he hit me😭" and "“help me”" read as words.
  */
 static size_t
@@ -164,8 +165,11 @@ mark_len(const unsigned char *p)
 	if (p[0] == 0xF0 && p[1] == 0x9F && p[2] >= 0x80 && p[2] <= 0xBF &&
 	    p[3] >= 0x80 && p[3] <= 0xBF)
 		return (4);			/* emoji */
-	if (p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xAB || p[1] == 0xBB))
-		return (2);			/* no-break space, « » */
+	if (p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xA3 || p[1] == 0xAB ||
+	    p[1] == 0xBB))
+		return (2);			/* no-break space, £, « » */
+	if (p[0] == 0xE2 && p[1] == 0x82 && p[2] == 0xAC)
+		return (3);			/* € */
 	return (0);
 }
 

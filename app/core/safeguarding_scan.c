@@ -188,6 +188,7 @@ static const struct sg_alias aliases[] = {
 	{ "nd", "and" }, { "ystrday", "yesterday" }, { "rn", "right now" },
 	{ "sed", "say" }, { "dming", "message" }, { "dmed", "message" },
 	{ "dmin", "message" }, { "dmd", "message" },
+	{ "frend", "friend" }, { "frends", "friend" }, { "freind", "friend" },
 	{ "woke", "wake" }, { "brought", "bring" }, { "urgently", "urgent" },
 	{ "eaten", "eat" }, { "ate", "eat" }, { "cnt", "can not" },
 	{ "caint", "can not" }, { "smak", "smack" }, { "smaks", "smack" },
@@ -349,6 +350,25 @@ static const struct sg_rule rules[] = {
 	    "cable|slipper|hanger|fist|lead|bat|wire" },
 	{ "abuse", "thrown-at-me", "throw|chuck ~4 at ~1 me|us|my" },
 	{ "abuse", "rough-with-me", "rough ~2 with ~1 me|us" },
+	{ "abuse", "cruel-to-me", "horrible|nasty|mean|cruel ~2 to ~1 me|us" },
+	{ "abuse", "screams-in-my-face", "scream|shout|yell ~2 in ~1 my ~1 "
+	    "face" },
+	{ "abuse", "made-to-stand", "make|force ~2 stand|kneel|sit ~4 hour|"
+	    "NUM|corner" },
+	{ "abuse", "controlling-partner", "boyfriend|girlfriend|partner|ex ~3 "
+	    "check|read|go ~2 my ~1 phone" },
+	{ "abuse", "says-who-i-see", "say ~2 who ~2 i ~1 can ~2 see|talk|"
+	    "speak" },
+	{ "abuse", "partner-permission", "permission ~3 boyfriend|girlfriend|"
+	    "partner" },
+	{ "abuse", "partners-permission", "boyfriend|girlfriend|partner ~1 "
+	    "permission" },
+	{ "unsafe", "told-not-to-speak", "if ~2 speak|talk|tell ~2 anyone|"
+	    "anybody ~8 take|trouble|hurt|kill" },
+	{ "unsafe", "scared-alone", "FEAR ~4 own|alone ~3 night" },
+	{ "unsafe", "door-at-night", "knock|bang ~4 door ~3 night" },
+	{ "unsafe", "wont-leave-me-alone", "NEG ~1 leave ~1 me|us ~1 alone" },
+	{ "unsafe", "keeps-turning-up", "keep ~1 turn ~1 up" },
 	{ "abuse", "gives-me-a-slap", "give ~1 me|us ~2 slap|smack|punch|kick|"
 	    "beat|hiding|clip|belt" },
 	{ "abuse", "scalded", "boil|hot ~1 water ~3 on|over ~2 me|my|us" },
@@ -440,6 +460,11 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "his-girlfriend", "dad|uncle|carer|step|teacher|coach|man|"
 	    "grandad|brother|cousin|staff|worker ~3 i ~1 am ~1 his|her ~1 "
 	    "girlfriend|boyfriend|wife|missus" },
+	{ "sexual", "filmed-me-posted", "film|record ~2 me|us ~6 put|post|"
+	    "share|send|snapchat|online" },
+	{ "sexual", "says-im-his-girlfriend", "say ~2 i ~1 am ~1 his|her|"
+	    "their ~1 girlfriend|boyfriend|wife|missus" },
+	{ "sexual", "on-cam", "go ~2 on ~1 cam|webcam" },
 	{ "sexual", "second-phone", "second|secret|burner ~1 phone" },
 	{ "sexual", "older-relationship", "he|she ~2 AGE ~4 relationship|"
 	    "boyfriend|girlfriend|going|seeing|dating|together" },
@@ -482,8 +507,8 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "online-contact", "OLDER ~4 ONLINE ~6 CONTACT" },
 	{ "sexual", "someone-online", "someone|person|guy|man|stranger|lad|"
 	    "girl|boy|adult ~1 online" },
-	{ "sexual", "someone-on-app", "someone|person|guy|man|stranger|lad|"
-	    "adult ~2 on|from ~1 ONLINE" },
+	{ "sexual", "someone-on-app", "guy|man|stranger|adult|bloke ~2 on|"
+	    "from ~1 ONLINE" },
 	{ "sexual", "keeps-messaging", "OLDER ~3 keep ~1 message|ask|send|"
 	    "call|follow|add ~2 me|us" },
 	{ "sexual", "year-old-man", "AGE ~1 year ~1 old ~1 man|guy|bloke|"
@@ -520,6 +545,13 @@ static const struct sg_rule rules[] = {
 	    "WEAPON" },
 	{ "exploitation", "sent-me-gifts", "send ~2 me|us ~2 money|present|"
 	    "gift|ticket" },
+	{ "exploitation", "got-me-to", "get ~1 me|us ~2 hide|carry|hold|stash|"
+	    "deliver|sell" },
+	{ "exploitation", "bring-younger", "bring ~2 young|younger ~1 girl|boy|"
+	    "kid|child" },
+	{ "exploitation", "paid-per-bag", "NUM|money|cash|pay ~6 take|carry|"
+	    "bring|drop ~2 bag|package|parcel" },
+	{ "exploitation", "new-name", "new|fake|different ~1 name ~4 use|call" },
 	{ "exploitation", "unpaid-work", "work ~4 no|without ~1 money|pay" },
 	{ "exploitation", "brought-from-abroad", "bring ~2 me|us ~4 country" },
 	{ "exploitation", "working-for", "carry|sell|deal|deliver ~2 for ~2 "
@@ -529,7 +561,7 @@ static const struct sg_rule rules[] = {
 	{ "exploitation", "going-country", "go|out ~1 country|cunch" },
 	{ "exploitation", "trap-house", "trap ~1 house|phone|line" },
 	{ "exploitation", "cuckoo", "cuckoo" },
-	{ "exploitation", "gifts-from-older", "OLDER ~5 GIFT ~2 me|us" },
+	{ "exploitation", "gifts-from-older", "OLDER ~5 GIFT ~2 me|us|my" },
 	{ "exploitation", "gifts-substances", "GIFT|get ~2 me|us ~3 SUBST" },
 	{ "exploitation", "gang-pressure", "gang ~6 make|force|threaten|"
 	    "join|recruit|owe|hurt|beat|jump|stab|kill|sell|carry|deal|"
@@ -552,6 +584,17 @@ static const struct sg_rule rules[] = {
 	    "week|yesterday" },
 	{ "neglect", "not-washed", "NEG ~2 wash ~3 clothes|me|week" },
 	{ "neglect", "only-to-eat", "only ~4 to ~1 eat" },
+	{ "neglect", "no-basics", "no ~1 coat|shoe|uniform|clothes|toothbrush|"
+	    "shampoo|soap|towel|sheet" },
+	{ "neglect", "dont-have-basics", "NEG ~2 have ~2 toothbrush|shampoo|"
+	    "soap|towel|coat|bed|shoe" },
+	{ "neglect", "money-on-drink", "money ~3 on ~1 drink|drug|booze|"
+	    "alcohol|gambling|weed" },
+	{ "neglect", "dirty-house", "rubbish|poo|dirt|mould ~2 everywhere" },
+	{ "neglect", "vermin", "mice|rats|cockroach|maggots" },
+	{ "neglect", "young-carer", "look ~1 after ~3 brother|sister|baby ~3 "
+	    "all|every ~1 night|day|weekend|time" },
+	{ "neglect", "meds-run-out", "MEDS ~3 run ~1 out" },
 	{ "neglect", "same-clothes", "same ~1 clothes ~3 day|week|NUM" },
 	{ "neglect", "no-doctor", "NEG ~3 doctor|dentist|hospital ~6 "
 	    "poorly|unwell|sick|pain|hurt" },
@@ -589,6 +632,9 @@ static const struct sg_rule rules[] = {
 	{ "self_harm", "bang-my-head", "bang ~1 my ~1 head" },
 	{ "self_harm", "head-on-wall", "head ~2 against|on ~2 wall" },
 	{ "self_harm", "relapse", "relapse" },
+	{ "self_harm", "stopped-eating", "stop ~1 eat ~3 purpose|properly|"
+	    "again|day|week" },
+	{ "self_harm", "stopped-eating-end", "stop ~1 eat END" },
 	{ "self_harm", "burn-my-arms", "burn|cut|scratch|carve ~1 my ~1 arm|"
 	    "wrist|leg|thigh|stomach|skin" },
 	{ "self_harm", "till-it-bleeds", "till|until ~3 bleed" },
@@ -609,6 +655,12 @@ static const struct sg_rule rules[] = {
 	    "live|it" },
 	{ "suicide", "not-worth-living", "NEG ~1 worth ~1 live" },
 	{ "suicide", "burden", "burden" },
+	{ "suicide", "still-be-here", "NEG ~5 still ~1 be ~1 here|alive|"
+	    "around" },
+	{ "suicide", "tired-of-life", "tired|sick ~2 of ~2 alive|live|life|"
+	    "exist|here" },
+	{ "suicide", "this-planet", "NEG ~2 want ~3 on ~1 this ~1 planet|"
+	    "earth" },
 	{ "suicide", "no-future", "NEG ~3 future" },
 	{ "suicide", "done-with-life", "done ~2 with ~1 life|live|everything" },
 	{ "suicide", "hate-my-life", "hate ~2 my ~1 life" },
@@ -676,6 +728,9 @@ static const struct sg_rule rules[] = {
 	{ "missing", "cant-go-home", "can ~1 not ~1 go ~2 home|back" },
 	{ "missing", "not-home-for-days", "NEG ~2 been ~1 home ~3 day|night|"
 	    "week|NUM" },
+	{ "missing", "must-leave-home", "leave|out ~2 my|the ~1 flat|house|"
+	    "home|placement ~2 tomorrow|tonight|today" },
+	{ "missing", "bin-bags", "stuff|thing|clothes ~3 bin ~1 bag" },
 	{ "missing", "never-come-back", "never ~1 come ~1 back" },
 	{ "missing", "bag-packed", "bag ~2 pack ~6 tonight|leave|run|never" },
 	{ "missing", "dont-want-to-go-home", "NEG ~2 want ~2 go ~1 home ~3 "
@@ -690,6 +745,8 @@ static const struct sg_rule rules[] = {
 	    "beat|batter|shank|slash|burn|smash|jump|shoot ~1 me|us|my|you" },
 	{ "violence", "or-else", "if ~1 i ~2 NEG ~8 they|he|she ~1 will|"
 	    "going ~3 hurt|kill|come|find|get|beat|stab" },
+	{ "violence", "unless", "unless ~2 do|send|pay|meet ~3 what|him|her|"
+	    "them|more" },
 	{ "violence", "be-dead-soon", "be ~1 dead ~2 soon|tonight|tomorrow" },
 	{ "violence", "know-where-i-live", "know ~1 where ~1 i ~1 live" },
 	{ "violence", "threaten", "threaten|threat|blackmail" },
@@ -784,26 +841,35 @@ vowel(char c)
 	return (strchr("aeiouy", c) != NULL && c != '\0');
 }
 
-/* The key a word is known by: -ing, -ed, -es, -s, then a final -e off. */
+/* Letters dropped as said: "kickd", "batterd"; "hurtin", "watchin". */
+static size_t
+dropped(const char *w, size_t n)
+{
+	if (n > 4 && w[n - 1] == 'd' && !vowel(w[n - 2]))
+		return (n - 1);
+	if (n > 3 && memcmp(w + n - 2, "in", 2) == 0 && !vowel(w[n - 3]))
+		return (n - 2);
+	return (n);
+}
+
+/*
+ * The key a word is known by: -ing, -ed, -es, -s or a final -e off,
+ * then dropped letters, so "friends" and "friend" agree.
+ */
 static size_t
 stem(const char *w, size_t n)
 {
 	if (n > 4 && memcmp(w + n - 3, "ing", 3) == 0)
-		return (n - 3);
-	if (n > 3 && memcmp(w + n - 2, "ed", 2) == 0)
-		return (n - 2);
-	if (n > 3 && memcmp(w + n - 2, "es", 2) == 0)
-		return (n - 2);
-	if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's')
-		return (n - 1);
-	if (n > 3 && w[n - 1] == 'e')
-		return (n - 1);
-	/* Written as said: "kickd", "batterd"; "hurtin", "watchin". */
-	if (n > 4 && w[n - 1] == 'd' && !vowel(w[n - 2]))
-		return (n - 1);
-	if (n > 3 && memcmp(w + n - 2, "in", 2) == 0 && !vowel(w[n - 3]))
-		return (stem(w, n - 2));
-	return (n);
+		n -= 3;
+	else if (n > 3 && memcmp(w + n - 2, "ed", 2) == 0)
+		n -= 2;
+	else if (n > 3 && memcmp(w + n - 2, "es", 2) == 0)
+		n -= 2;
+	else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's')
+		n -= 1;
+	else if (n > 3 && w[n - 1] == 'e')
+		n -= 1;
+	return (dropped(w, n));
 }
 
 /* "k1ll" reads "kill"; "20s" and "4pm" keep their digits. */

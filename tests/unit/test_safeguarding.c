@@ -148,6 +148,9 @@ reads_how_young_people_write(void **state)
 	assert_true(flags("\xe2\x80\x9cplease help me\xe2\x80\x9d") > 0);
 	assert_true(flags("i want to die\xe2\x80\xa6") > 0);
 	assert_true(flags("k!ll myself") > 0);
+	/* Plurals and dropped letters agree: "friends", "friend". */
+	assert_true(flags("his friends touch me") > 0);
+	assert_true(flags("his frend touchd me") > 0);
 	/* Words in context, not words alone. */
 	assert_int_equal(flags("my carer hit the roof when she saw the mess"),
 	    0);
