@@ -188,6 +188,8 @@ static const struct sg_alias aliases[] = {
 	{ "nd", "and" }, { "ystrday", "yesterday" }, { "rn", "right now" },
 	{ "sed", "say" }, { "dming", "message" }, { "dmed", "message" },
 	{ "dmin", "message" }, { "dmd", "message" },
+	{ "owes", "owe" }, { "owed", "owe" }, { "owing", "owe" },
+	{ "selfies", "selfie" }, { "aunties", "auntie" }, { "apps", "app" },
 	{ "frend", "friend" }, { "frends", "friend" }, { "freind", "friend" },
 	{ "woke", "wake" }, { "brought", "bring" }, { "urgently", "urgent" },
 	{ "eaten", "eat" }, { "ate", "eat" }, { "cnt", "can not" },
@@ -822,7 +824,10 @@ slot_get(uint64_t h)
 	return (s->hash == h ? s : NULL);
 }
 
-/* Squeeze runs of one letter: "hiiit" and "hitt" read "hit". */
+/*
+ * Squeeze runs of one letter: "hiiit" and "hitt" read "hit". A double s
+ * stays, so that "grass" and "kiss" keep their s when -s comes off.
+ */
 static size_t
 squeeze(const char *w, size_t n, char *out)
 {
@@ -830,7 +835,7 @@ squeeze(const char *w, size_t n, char *out)
 
 	for (i = 0; i < n; i++)
 		if (o == 0 || out[o - 1] != w[i] || !isalpha((unsigned char)
-		    w[i]))
+		    w[i]) || (w[i] == 's' && (o < 2 || out[o - 2] != 's')))
 			out[o++] = w[i];
 	return (o);
 }
