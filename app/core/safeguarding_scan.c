@@ -367,6 +367,7 @@ static const struct sg_rule rules[] = {
 	    "permission" },
 	{ "unsafe", "told-not-to-speak", "if ~2 speak|talk|tell ~2 anyone|"
 	    "anybody ~8 take|trouble|hurt|kill" },
+	{ "unsafe", "scared-for-my-life", "FEAR ~2 for ~1 my ~1 life|safety" },
 	{ "unsafe", "scared-alone", "FEAR ~4 own|alone ~3 night" },
 	{ "unsafe", "door-at-night", "knock|bang ~4 door ~3 night" },
 	{ "unsafe", "wont-leave-me-alone", "NEG ~1 leave ~1 me|us ~1 alone" },
@@ -402,8 +403,18 @@ static const struct sg_rule rules[] = {
 	    "disgusting" },
 	{ "abuse", "bullied", "GET ~1 BULLY" },
 	{ "abuse", "hurts-me", "hurt ~1 me|us" },
-	{ "abuse", "pulls-hair", "pull|drag ~2 me|my ~1 by ~1 hair|neck|"
-	    "arm" },
+	{ "abuse", "pulls-hair", "pull|drag ~2 me|my ~1 by ~2 hair|neck|"
+	    "arm|ear|collar|hood|wrist" },
+	{ "abuse", "no-one-else-loves-you", "no ~1 one ~1 else ~3 love ~1 me|"
+	    "you" },
+	{ "abuse", "controls-me", "control ~4 where|who|what" },
+	{ "unsafe", "trapped", "feel ~1 trap" },
+	{ "exploitation", "slave", "slave" },
+	{ "exploitation", "made-to-drink", "FORCE ~3 drink|smoke|take ~2 "
+	    "alcohol|vodka|booze|drug|weed|pill|sick|drunk" },
+	{ "sexual", "something-in-my-drink", "put|slip ~3 in|into ~1 my ~1 "
+	    "drink" },
+	{ "sexual", "says-its-normal", "normal ~6 TOUCH" },
 	{ "abuse", "pulls-my-hair", "pull ~1 my ~1 hair" },
 	{ "abuse", "kill-yourself", "kill ~1 yourself|urself" },
 	{ "abuse", "forced-marriage", "FORCE ~8 marry|marriage|wed" },
@@ -467,6 +478,7 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "says-im-his-girlfriend", "say ~2 i ~1 am ~1 his|her|"
 	    "their ~1 girlfriend|boyfriend|wife|missus" },
 	{ "sexual", "on-cam", "go ~2 on ~1 cam|webcam" },
+	{ "sexual", "move-in-with-him", "move ~1 in ~1 with ~1 him|her" },
 	{ "sexual", "second-phone", "second|secret|burner ~1 phone" },
 	{ "sexual", "older-relationship", "he|she ~2 AGE ~4 relationship|"
 	    "boyfriend|girlfriend|going|seeing|dating|together" },
@@ -511,7 +523,7 @@ static const struct sg_rule rules[] = {
 	    "girl|boy|adult ~1 online" },
 	{ "sexual", "someone-on-app", "guy|man|stranger|adult|bloke ~2 on|"
 	    "from ~1 ONLINE" },
-	{ "sexual", "keeps-messaging", "OLDER ~3 keep ~1 message|ask|send|"
+	{ "sexual", "keeps-messaging", "OLDER ~6 keep ~1 message|ask|send|"
 	    "call|follow|add ~2 me|us" },
 	{ "sexual", "year-old-man", "AGE ~1 year ~1 old ~1 man|guy|bloke|"
 	    "woman|boyfriend|girlfriend|lad" },
@@ -554,6 +566,8 @@ static const struct sg_rule rules[] = {
 	{ "exploitation", "paid-per-bag", "NUM|money|cash|pay ~6 take|carry|"
 	    "bring|drop ~2 bag|package|parcel" },
 	{ "exploitation", "new-name", "new|fake|different ~1 name ~4 use|call" },
+	{ "exploitation", "left-me-there", "leave ~1 me|us ~1 there" },
+	{ "exploitation", "addresses", "go|send ~2 to|me ~1 address" },
 	{ "exploitation", "unpaid-work", "work ~4 no|without ~1 money|pay" },
 	{ "exploitation", "brought-from-abroad", "bring ~2 me|us ~4 country" },
 	{ "exploitation", "working-for", "carry|sell|deal|deliver ~2 for ~2 "
@@ -586,6 +600,14 @@ static const struct sg_rule rules[] = {
 	    "week|yesterday" },
 	{ "neglect", "not-washed", "NEG ~2 wash ~3 clothes|me|week" },
 	{ "neglect", "only-to-eat", "only ~4 to ~1 eat" },
+	{ "neglect", "not-for-me", "NEG ~2 buy|get|give ~2 food|clothes ~2 "
+	    "for ~1 me|us" },
+	{ "neglect", "only-her-own-kids", "only ~3 her|his|their ~1 own ~1 "
+	    "kid|child" },
+	{ "neglect", "not-taken-to-school", "no ~1 one ~2 take ~2 me|us ~2 "
+	    "school|doctor|dentist" },
+	{ "neglect", "not-let-go-to-school", "NEG ~1 let ~2 me|us ~2 go ~2 "
+	    "school" },
 	{ "neglect", "no-basics", "no ~1 coat|shoe|uniform|clothes|toothbrush|"
 	    "shampoo|soap|towel|sheet" },
 	{ "neglect", "dont-have-basics", "NEG ~2 have ~2 toothbrush|shampoo|"
@@ -634,6 +656,7 @@ static const struct sg_rule rules[] = {
 	{ "self_harm", "bang-my-head", "bang ~1 my ~1 head" },
 	{ "self_harm", "head-on-wall", "head ~2 against|on ~2 wall" },
 	{ "self_harm", "relapse", "relapse" },
+	{ "self_harm", "punish-myself", "punish ~1 SELF" },
 	{ "self_harm", "stopped-eating", "stop ~1 eat ~3 purpose|properly|"
 	    "again|day|week" },
 	{ "self_harm", "stopped-eating-end", "stop ~1 eat END" },
@@ -657,6 +680,8 @@ static const struct sg_rule rules[] = {
 	    "live|it" },
 	{ "suicide", "not-worth-living", "NEG ~1 worth ~1 live" },
 	{ "suicide", "burden", "burden" },
+	{ "suicide", "better-off-not-here", "better ~2 off ~3 NEG ~1 be|here|"
+	    "alive" },
 	{ "suicide", "still-be-here", "NEG ~5 still ~1 be ~1 here|alive|"
 	    "around" },
 	{ "suicide", "tired-of-life", "tired|sick ~2 of ~2 alive|live|life|"
@@ -733,6 +758,10 @@ static const struct sg_rule rules[] = {
 	{ "missing", "must-leave-home", "leave|out ~2 my|the ~1 flat|house|"
 	    "home|placement ~2 tomorrow|tonight|today" },
 	{ "missing", "bin-bags", "stuff|thing|clothes ~3 bin ~1 bag" },
+	{ "missing", "not-slept-at-home", "NEG ~2 sleep ~2 at ~1 home ~3 day|"
+	    "night|week|NUM" },
+	{ "missing", "out-all-night", "park|street|outside|out ~3 all ~1 "
+	    "night" },
 	{ "missing", "never-come-back", "never ~1 come ~1 back" },
 	{ "missing", "bag-packed", "bag ~2 pack ~6 tonight|leave|run|never" },
 	{ "missing", "dont-want-to-go-home", "NEG ~2 want ~2 go ~1 home ~3 "
@@ -749,6 +778,7 @@ static const struct sg_rule rules[] = {
 	    "going ~3 hurt|kill|come|find|get|beat|stab" },
 	{ "violence", "unless", "unless ~2 do|send|pay|meet ~3 what|him|her|"
 	    "them|more" },
+	{ "violence", "coming-for-me", "come ~1 for ~1 me|us" },
 	{ "violence", "be-dead-soon", "be ~1 dead ~2 soon|tonight|tomorrow" },
 	{ "violence", "know-where-i-live", "know ~1 where ~1 i ~1 live" },
 	{ "violence", "threaten", "threaten|threat|blackmail" },
