@@ -1,6 +1,8 @@
 /*
  * fuzz_safeguarding.c: the matcher over any text, against the shipped
- * phrase list in an in-memory database.
+ * phrase list in an in-memory database, and (db-free) with the input's
+ * first line as an admin phrase. Oracles: the same text gives the same
+ * answer twice, and every item listed is "topic:name".
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,6 +13,41 @@
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static struct db	*db;
+
+static void
+scan_twice(const char *text)
+{
+	struct buf	 a, b;
+	const char	*phrases[1], *topics[1] = { "abuse" }, *p;
+	char		*line;
+	int		 n;
+
+	if ((line = strdup(text)) == NULL)
+		abort();
+	line[strcspn(line, "\n")] = '\0';
+	phrases[0] = line;
+	buf_init(&a, 0);
+	buf_init(&b, 0);
+	n = safeguarding_scan(text, phrases, topics, 1, &a);
+	if (n < 0 || safeguarding_scan(text, phrases, topics, 1, &b) != n ||
+	    strcmp(buf_cstr(&a), buf_cstr(&b)) != 0)
+		abort();
+	for (p = buf_cstr(&a); n > 0 && p != NULL; p = strchr(p + 1, ','))
+		if (strchr(p, ':') == NULL)
+			abort();
+	/* A phrase with any word in it always finds itself. */
+	buf_reset(&b);
+	safeguarding_normalise(line, &b);
+	if (b.len > 1 && strlen(line) < 200) {
+		buf_reset(&a);
+		if (safeguarding_scan(line, phrases, topics, 1, &a) < 1 ||
+		    strstr(buf_cstr(&a), "abuse:") == NULL)
+			abort();
+	}
+	buf_free(&a);
+	buf_free(&b);
+	free(line);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
@@ -34,6 +71,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		abort();
 	if (safeguarding_match(db, text, &topics) < 0)
 		abort();
+	scan_twice(text);
 	buf_free(&topics);
 	buf_free(&norm);
 	free(text);

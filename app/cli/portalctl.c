@@ -23,6 +23,7 @@
 #include "invite.h"
 #include "mail.h"
 #include "retention.h"
+#include "safeguarding.h"
 #include "seed.h"
 #include "settings.h"
 #include "users.h"
@@ -52,6 +53,7 @@ static int	cmd_purge(struct cli *, int, char **);
 static int	cmd_backup(struct cli *, int, char **);
 static int	cmd_check(struct cli *, int, char **);
 static int	cmd_mail_send(struct cli *, int, char **);
+static int	cmd_scan(struct cli *, int, char **);
 
 static const struct command commands[] = {
 	{ "migrate", "", "apply any pending database migrations",
@@ -76,6 +78,9 @@ static const struct command commands[] = {
 	{ "check", "", "check the database file for damage", cmd_check },
 	{ "mail-send", "", "send the outbox's mail that is due, once (safe "
 	    "from cron while the server runs)", cmd_mail_send },
+	{ "scan", "", "read one text a line on standard input and print, for "
+	    "each, flag or clear, a tab, the safeguarding rules matched, a "
+	    "tab, the text (try a phrase before adding it)", cmd_scan },
 };
 
 static void
@@ -467,6 +472,48 @@ cmd_mail_send(struct cli *c, int argc, char **argv)
 	printf("Sent %d, %d to try again later, %d failed for good.\n",
 	    r.sent, r.retry, r.failed);
 	return (0);
+}
+
+/*
+ * One text a line in, "flag|clear TAB rules TAB text" out, against the
+ * database's phrase list and the built-in rules: what a post would get.
+ */
+static int
+cmd_scan(struct cli *c, int argc, char **argv)
+{
+	struct buf	 rules;
+	char		 err[512], *line = NULL;
+	size_t		 cap = 0;
+	ssize_t		 n;
+	int		 hits, rc = 0;
+
+	(void)argv;
+	if (argc != 0)
+		return (EXIT_USAGE);
+	/* Migrations quietly: standard output is only the results. */
+	if (db_open(&c->db, c->db_path, err, sizeof(err)) == -1 ||
+	    db_migrate(c->db, c->migrations, err, sizeof(err)) == -1) {
+		fprintf(stderr, "portalctl: %s\n", err);
+		return (1);
+	}
+	buf_init(&rules, 256);
+	while ((n = getline(&line, &cap, stdin)) != -1) {
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		buf_reset(&rules);
+		if ((hits = safeguarding_match(c->db, line, &rules)) == -1) {
+			fprintf(stderr, "portalctl: %s\n", db_errmsg(c->db));
+			rc = 1;
+			break;
+		}
+		printf("%s\t%s\t%s\n", hits > 0 ? "flag" : "clear",
+		    buf_cstr(&rules), line);
+	}
+	free(line);
+	buf_free(&rules);
+	if (fflush(stdout) == EOF || ferror(stdout))
+		rc = 1;
+	return (rc);
 }
 
 int

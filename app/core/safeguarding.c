@@ -1,6 +1,7 @@
 /*
  * safeguarding.c: the phrase matcher and flags (see safeguarding.h).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "safeguarding.h"
@@ -28,15 +29,30 @@ static const char *sql_remove =
 static const struct {
 	const char	*topic;
 	const char	*label;
+	int		 listable;	/* admins may file phrases under it */
 } topic_names[] = {
-	{ "self_harm", "Self-harm" },
-	{ "suicide", "Suicide" },
-	{ "abuse", "Abuse" },
-	{ "exploitation", "Exploitation" },
-	{ "missing", "Going missing" },
-	{ "violence", "Violence" },
-	{ "unsafe", "Not feeling safe" },
+	{ "self_harm", "Self-harm", 1 },
+	{ "suicide", "Suicide", 1 },
+	{ "abuse", "Abuse", 1 },
+	{ "exploitation", "Exploitation", 1 },
+	{ "missing", "Going missing", 1 },
+	{ "violence", "Violence", 1 },
+	{ "unsafe", "Not feeling safe", 1 },
+	/* Built-in rules only (safeguarding_scan.c). */
+	{ "sexual", "Sexual harm or grooming", 0 },
+	{ "neglect", "Neglect", 0 },
 };
+
+static int
+topic_listable(const char *topic)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(topic_names) / sizeof(topic_names[0]); i++)
+		if (strcmp(topic_names[i].topic, topic) == 0)
+			return (topic_names[i].listable);
+	return (0);
+}
 
 const char *
 safeguarding_topic_label(const char *topic)
@@ -82,7 +98,7 @@ safeguarding_add(struct db *db, const struct actor *who, const char *phrase,
 	int		 rc;
 
 	*why = NULL;
-	if (safeguarding_topic_label(topic) == NULL) {
+	if (!topic_listable(topic)) {
 		*why = "Choose a topic.";
 		return (-1);
 	}
@@ -130,14 +146,51 @@ safeguarding_remove(struct db *db, const struct actor *who, int64_t id)
 }
 
 /*
+ * The length of a UTF-8 mark that separates words as a space would:
+ * general punctuation (curly quotes, dashes, "…", zero-width joiners),
+ * symbols and dingbats ("❤"), variation selectors, emoji, £ and €
+ * (so "£50" is a number); else 0. So
+ * "he hit me😭" and "“help me”" read as words.
+ */
+static size_t
+mark_len(const unsigned char *p)
+{
+	if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x80 && p[2] <= 0xBF)
+		return (3);			/* U+2000 to U+203F */
+	if (p[0] == 0xE2 && p[1] >= 0x86 && p[1] <= 0xAF && p[2] >= 0x80 &&
+	    p[2] <= 0xBF)
+		return (3);			/* U+2190 to U+2BFF */
+	if (p[0] == 0xEF && p[1] == 0xB8 && p[2] >= 0x80 && p[2] <= 0x8F)
+		return (3);			/* variation selectors */
+	if (p[0] == 0xF0 && p[1] == 0x9F && p[2] >= 0x80 && p[2] <= 0xBF &&
+	    p[3] >= 0x80 && p[3] <= 0xBF)
+		return (4);			/* emoji */
+	if (p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xA3 || p[1] == 0xAB ||
+	    p[1] == 0xBB))
+		return (2);			/* no-break space, £, « » */
+	if (p[0] == 0xE2 && p[1] == 0x82 && p[2] == 0xAC)
+		return (3);			/* € */
+	return (0);
+}
+
+static int
+is_letter(unsigned char c)
+{
+	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+}
+
+/*
  * " words like this " from any text: ASCII letters lowered, apostrophes
- * (straight or curly) dropped so "don't" reads "dont", every other ASCII
- * mark a single space. Other characters are kept as they are.
+ * (straight or curly) dropped so "don't" reads "dont", "!", "@" and "$"
+ * between letters read as the letter they stand for ("k!ll"), every
+ * other ASCII mark and the UTF-8 marks above a single space. Other
+ * characters (letters such as "é") are kept as they are.
  */
 void
 safeguarding_normalise(const char *s, struct buf *out)
 {
 	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n;
 	int			 space;
 
 	buf_putc(out, ' ');
@@ -149,6 +202,19 @@ safeguarding_normalise(const char *s, struct buf *out)
 		if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x98 ||
 		    p[2] == 0x99)) {		/* curly apostrophes */
 			p += 2;
+			continue;
+		}
+		if ((*p == '!' || *p == '@' || *p == '$') && !space &&
+		    is_letter(p[-1]) && is_letter(p[1])) {
+			buf_putc(out, *p == '!' ? 'i' : *p == '@' ? 'a' : 's');
+			continue;
+		}
+		if ((n = mark_len(p)) > 0) {
+			p += n - 1;
+			if (!space) {
+				buf_putc(out, ' ');
+				space = 1;
+			}
 			continue;
 		}
 		if (*p >= 0x80 || (*p >= 'a' && *p <= 'z') ||
@@ -167,55 +233,50 @@ safeguarding_normalise(const char *s, struct buf *out)
 		buf_putc(out, ' ');
 }
 
-static int
-has_topic(const char *topics, const char *topic)
-{
-	const char	*p;
-	size_t		 n = strlen(topic);
-
-	for (p = topics; (p = strstr(p, topic)) != NULL; p += n)
-		if ((p == topics || p[-1] == ',') &&
-		    (p[n] == ',' || p[n] == '\0'))
-			return (1);
-	return (0);
-}
-
 /*
- * Match text against the phrase list. Returns the number of phrases that
- * matched (0 for none, -1 on error); their topics, comma-separated and
- * each once, are appended to topics.
+ * Match text against the built-in rules and the admin phrase list.
+ * Returns the number of rules and phrases that matched (0 for none, -1
+ * on error); each is appended once to out as "topic:rule" or
+ * "topic:phrase", comma-separated, e.g. "abuse:person-near-hit".
  */
 int
-safeguarding_match(struct db *db, const char *text, struct buf *topics)
+safeguarding_match(struct db *db, const char *text, struct buf *out)
 {
-	struct buf	 norm, phrase;
+	struct buf	 strs;
 	sqlite3_stmt	*st;
-	const char	*topic;
+	const char	**phrases, **topics;
+	size_t		 n, i, off;
 	int		 rc, hits;
 
-	buf_init(&norm, strlen(text) + 3);
-	buf_init(&phrase, 64);
-	safeguarding_normalise(text, &norm);
-	hits = 0;
+	buf_init(&strs, 4096);
+	n = 0;
 	st = db_query(db, sql_phrases, "");
 	while ((rc = db_step(st)) == 1) {
-		buf_reset(&phrase);
-		safeguarding_normalise(db_col_text(st, 0), &phrase);
-		if (phrase.len < 3 ||
-		    strstr(buf_cstr(&norm), buf_cstr(&phrase)) == NULL)
-			continue;
-		hits++;
-		topic = db_col_text(st, 1);
-		if (has_topic(buf_cstr(topics), topic))
-			continue;
-		if (topics->len > 0)
-			buf_putc(topics, ',');
-		buf_puts(topics, topic);
+		buf_puts(&strs, db_col_text(st, 0));
+		buf_putc(&strs, '\0');
+		buf_puts(&strs, db_col_text(st, 1));
+		buf_putc(&strs, '\0');
+		n++;
 	}
 	db_done(st);
-	buf_free(&norm);
-	buf_free(&phrase);
-	return (rc == -1 ? -1 : hits);
+	if (rc == -1) {
+		buf_free(&strs);
+		return (-1);
+	}
+	if ((phrases = calloc(n + 1, sizeof(*phrases))) == NULL ||
+	    (topics = calloc(n + 1, sizeof(*topics))) == NULL)
+		abort();
+	for (i = 0, off = 0; i < n; i++) {
+		phrases[i] = strs.data + off;
+		off += strlen(phrases[i]) + 1;
+		topics[i] = strs.data + off;
+		off += strlen(topics[i]) + 1;
+	}
+	hits = safeguarding_scan(text, phrases, topics, n, out);
+	free(phrases);
+	free(topics);
+	buf_free(&strs);
+	return (hits);
 }
 
 int

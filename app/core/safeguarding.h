@@ -2,8 +2,10 @@
  * safeguarding.h: spotting text that suggests a young person may be at
  * risk, so a participation worker reads it first, today.
  *
- * The phrase list is data (safeguarding_phrases). Matching ignores case
- * and punctuation and is whole-word: "cut myself" matches "I cut
+ * The phrase list is data (safeguarding_phrases), kept by admins; built-in
+ * rules (safeguarding_scan.c) add word classes near each other, text-speak
+ * and inflections. Matching ignores case, punctuation, apostrophes and
+ * repeated letters, and is whole-word: "cut myself" matches "I cutt
  * myself!!" but "kill" would not match "skills". It is a net, not a
  * judge: a worker reads everything anyway; this puts risk at the top.
  */
@@ -20,6 +22,9 @@
 
 void	safeguarding_normalise(const char *, struct buf *);
 int	safeguarding_match(struct db *, const char *, struct buf *);
+int	safeguarding_scan(const char *, const char *const *,
+	    const char *const *, size_t, struct buf *);
+const char *safeguarding_rules_check(void);
 int	safeguarding_flag(struct db *, int64_t, const char *, int64_t);
 int	safeguarding_open(struct db *, int64_t);
 int	safeguarding_phrases(struct db *, struct tval *);

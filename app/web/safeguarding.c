@@ -1,6 +1,7 @@
 /*
  * safeguarding.c: /admin/safeguarding, where admins keep the list of
- * phrases that put a view at the top of the queue, marked urgent.
+ * phrases that put a view at the top of the queue, marked urgent, and
+ * try a sentence against the matcher before adding anything.
  */
 #include <string.h>
 
@@ -25,6 +26,49 @@ phrases_page(struct page *pg, int errors)
 	    page_render(pg, 200, "safeguarding"));
 }
 
+/*
+ * "Try a sentence": what the matcher would say about it, nothing stored.
+ * The sentence stays in its box either way.
+ */
+static int
+try_sentence(struct page *pg)
+{
+	struct tval	*tried, *list, *row;
+	struct buf	 rules;
+	const char	*text;
+	char		*item, *next, *colon;
+	int		 hits;
+
+	text = form_text(&pg->form, "try", 2000, 1, 1, &pg->errors,
+	    "Type a sentence to try.");
+	tv_set_str(pg->ctx, "try", form_raw(&pg->form, "try"));
+	if (text == NULL)
+		return (phrases_page(pg, 1));
+	buf_init(&rules, 256);
+	if ((hits = safeguarding_match(app_db, text, &rules)) == -1) {
+		buf_free(&rules);
+		return (page_error(pg, 500));
+	}
+	tried = tv_set_map(pg->ctx, "tried");
+	tv_set_bool(tried, "flagged", hits > 0);
+	list = tv_set_list(tried, "rules");
+	for (item = (char *)buf_cstr(&rules); hits > 0 && item != NULL;
+	    item = next) {
+		if ((next = strchr(item, ',')) != NULL)
+			*next++ = '\0';
+		row = tv_push_map(list);
+		tv_set_str(row, "rule", item);
+		if ((colon = strchr(item, ':')) != NULL) {
+			*colon = '\0';
+			tv_set_str(row, "topic",
+			    safeguarding_topic_label(item));
+			*colon = ':';
+		}
+	}
+	buf_free(&rules);
+	return (phrases_page(pg, 0));
+}
+
 int
 page_safeguarding(struct http_request *req)
 {
@@ -38,6 +82,8 @@ page_safeguarding(struct http_request *req)
 		return (KORE_RESULT_OK);
 	if (req->method != HTTP_METHOD_POST)
 		return (phrases_page(&pg, 0));
+	if (form_has(&pg.form, "try"))
+		return (try_sentence(&pg));
 	if (form_id(&pg.form, "remove", &id) == 0) {
 		if (safeguarding_remove(app_db, &pg.actor, id) == -1)
 			return (page_error(&pg, 404));

@@ -181,6 +181,48 @@ demo_only_into_empty_database(void **state)
 	assert_non_null(strstr(out, "no demo data was added"));
 }
 
+/*
+ * scan: one line in, "flag|clear TAB rules TAB text" out, against the
+ * built-in rules and the database's own phrase list; migrations run
+ * quietly so standard output is only the results.
+ */
+static void
+scan_prints_flag_or_clear(void **state)
+{
+	struct db	*db;
+	char		 err[256], path[128], args[192];
+
+	(void)state;
+	(void)snprintf(args, sizeof(args), "--db %s/scan.db scan", dir);
+	assert_int_equal(ctl("my carer punches me\\nthe staff are kind\\n"
+	    "a gang of us went bowling\\n\\nkms", args), 0);
+	assert_string_equal(out,
+	    "flag\tabuse:person-near-hit,abuse:punched me\tmy carer punches "
+	    "me\n"
+	    "clear\t\tthe staff are kind\n"
+	    "clear\t\ta gang of us went bowling\n"
+	    "clear\t\t\n"
+	    "flag\tsuicide:kill-myself,suicide:kill myself\tkms\n");
+	assert_int_equal(ctl("", args), 0);
+	assert_string_equal(out, "");
+
+	/* An admin's phrase counts, read the same way ("hugs" -> "hugging"). */
+	assert_int_equal(ctl("he keeps hugging me\\n", args), 0);
+	assert_string_equal(out, "clear\t\the keeps hugging me\n");
+	(void)snprintf(path, sizeof(path), "%s/scan.db", dir);
+	assert_int_equal(db_open(&db, path, err, sizeof(err)), 0);
+	assert_int_equal(db_exec(db, "INSERT INTO safeguarding_phrases "
+	    "(phrase, topic) VALUES ('hugs me', 'unsafe')", ""), 0);
+	db_close(db);
+	assert_int_equal(ctl("he keeps hugging me\\n", args), 0);
+	assert_string_equal(out, "flag\tunsafe:hugs me\the keeps hugging "
+	    "me\n");
+
+	assert_int_equal(ctl(NULL, "scan extra"), 2);
+	assert_int_equal(ctl(NULL, "help"), 0);
+	assert_non_null(strstr(out, "scan\n      read one text a line"));
+}
+
 int
 main(void)
 {
@@ -191,6 +233,7 @@ main(void)
 		cmocka_unit_test(create_admin_hashes_password),
 		cmocka_unit_test(invite_prints_a_code),
 		cmocka_unit_test(demo_only_into_empty_database),
+		cmocka_unit_test(scan_prints_flag_or_clear),
 	};
 
 	return (cmocka_run_group_tests_name("portalctl", tests, setup,

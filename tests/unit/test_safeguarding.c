@@ -1,8 +1,10 @@
 /*
- * test_safeguarding.c: the matcher against the shipped phrase list and
- * two corpora (tests/data). Every risk line must match; the rate on
- * ordinary lines is reported, because a false alarm costs a worker a
- * minute and a miss can cost far more.
+ * test_safeguarding.c: the matcher against the shipped phrase list, the
+ * built-in rules and two corpora (tests/data). Recall comes first: the
+ * corpus test fails under 95% of risky lines caught, or over 10% of
+ * ordinary lines flagged, and prints both rates and every line it got
+ * wrong, because a false alarm costs a worker a minute and a miss can
+ * cost far more.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -43,7 +46,7 @@ run_corpus(const char *path, int want, int *matched, int *total)
 		if (hit > 0)
 			(*matched)++;
 		if ((hit > 0) != want)
-			printf("  %s: \"%s\"%s%s\n", want ? "MISSED" : "flagged",
+			printf("  %s: \"%s\"%s%s\n", want ? "missed" : "flagged",
 			    line, hit ? " -> " : "", buf_cstr(&topics));
 	}
 	buf_free(&topics);
@@ -51,29 +54,157 @@ run_corpus(const char *path, int want, int *matched, int *total)
 }
 
 static void
-every_risk_line_matches(void **state)
+corpus_recall_and_false_positives(void **state)
 {
-	int	 matched, total;
+	int	 caught, risky, flagged, ordinary;
 
 	(void)state;
-	run_corpus("tests/data/safeguarding_risk.txt", 1, &matched, &total);
-	printf("safeguarding: risk corpus %d of %d matched\n", matched, total);
-	assert_true(total >= 30);
-	assert_int_equal(matched, total);
+	run_corpus("tests/data/safeguarding_risk.txt", 1, &caught, &risky);
+	run_corpus("tests/data/safeguarding_benign.txt", 0, &flagged,
+	    &ordinary);
+	printf("safeguarding corpus: recall %.1f%% (%d/%d), false positives "
+	    "%.1f%% (%d/%d)\n", 100.0 * caught / risky, caught, risky,
+	    100.0 * flagged / ordinary, flagged, ordinary);
+	assert_true(risky >= 200);
+	assert_true(ordinary >= 200);
+	assert_true(caught * 100 >= risky * 95);
+	assert_true(flagged * 100 <= ordinary * 10);
 }
 
+/* Issue 11, repro item 3: each of these was missed; the last was flagged. */
 static void
-benign_rate_is_reported(void **state)
+issue_11_phrases(void **state)
 {
-	int	 matched, total;
+	static const struct {
+		const char	*text;
+		const char	*rule;
+	} want[] = {
+		{ "my carer punches me", "abuse:person-near-hit" },
+		{ "he smacks me", "abuse:person-near-hit" },
+		{ "she grabs my arm", "abuse:person-near-hit" },
+		{ "he hit my little sister", "abuse:person-near-hit" },
+		{ "kms", "suicide:kill-myself" },
+		{ "unalive myself", "suicide:kill-myself" },
+		{ "i cant go on anymore", "suicide:cant-go-on" },
+		{ "take all my tablets tonight", "suicide:tablets" },
+		{ "nowhere to stay tonight", "missing:nowhere-to-sleep" },
+		{ "a man in his 20s keeps messaging me", "sexual:older-age" },
+		{ "my carers boyfriend comes into my room at night",
+		    "sexual:room-at-night" },
+	};
+	struct buf	 out;
+	size_t		 i;
 
 	(void)state;
-	run_corpus("tests/data/safeguarding_benign.txt", 0, &matched, &total);
-	printf("safeguarding: benign corpus %d of %d flagged (%.0f%%)\n",
-	    matched, total, total ? 100.0 * matched / total : 0.0);
-	assert_true(total >= 20);
-	/* Ordinary speech must not swamp the queue. */
-	assert_true(matched * 5 <= total);
+	buf_init(&out, 64);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		buf_reset(&out);
+		assert_true(safeguarding_match(db, want[i].text, &out) > 0);
+		if (strstr(buf_cstr(&out), want[i].rule) == NULL)
+			fail_msg("\"%s\" gave \"%s\", not %s", want[i].text,
+			    buf_cstr(&out), want[i].rule);
+	}
+	buf_reset(&out);
+	assert_int_equal(safeguarding_match(db, "a gang of us went bowling",
+	    &out), 0);
+	assert_string_equal(buf_cstr(&out), "");
+	buf_free(&out);
+}
+
+static int
+flags(const char *text)
+{
+	struct buf	 out;
+	int		 hits;
+
+	buf_init(&out, 64);
+	hits = safeguarding_scan(text, NULL, NULL, 0, &out);
+	buf_free(&out);
+	return (hits);
+}
+
+/* How young people write: repeats, no apostrophes, text-speak, -ing. */
+static void
+reads_how_young_people_write(void **state)
+{
+	(void)state;
+	assert_null(safeguarding_rules_check());
+	assert_true(flags("he hiiiit me") > 0);
+	assert_true(flags("HE HITT ME!!!") > 0);
+	assert_true(flags("my step dad keeps hittin me") > 0);
+	assert_true(flags("my foster mum punched me") > 0);
+	assert_true(flags("she was smacking my brother") > 0);
+	assert_true(flags("i dont wanna be here") > 0);
+	assert_true(flags("i don't want to be here") > 0);
+	assert_true(flags("i don’t want to be here") > 0);
+	assert_true(flags("i want to k1ll myself") > 0);
+	assert_true(flags("kys") > 0);
+	assert_true(flags("im being bullied") > 0);
+	assert_true(flags("ma dad batterd me agen") > 0);
+	assert_true(flags("hes always hurtin me") > 0);
+	assert_true(flags("i wana kms ngl") > 0);
+	/* Emoji, curly quotes and "…" part words; "k!ll" reads "kill". */
+	assert_true(flags("he hit me\xf0\x9f\x98\xad\xf0\x9f\x98\xad") > 0);
+	assert_true(flags("\xe2\x80\x9cplease help me\xe2\x80\x9d") > 0);
+	assert_true(flags("i want to die\xe2\x80\xa6") > 0);
+	assert_true(flags("k!ll myself") > 0);
+	/* Plurals and dropped letters agree: "friends", "friend". */
+	assert_true(flags("his friends touch me") > 0);
+	assert_true(flags("his frend touchd me") > 0);
+	/* Words in context, not words alone. */
+	assert_int_equal(flags("my carer hit the roof when she saw the mess"),
+	    0);
+	assert_int_equal(flags("killing it at football"), 0);
+	assert_int_equal(flags("dying to see the film"), 0);
+	assert_int_equal(flags("the staff are kind"), 0);
+	assert_int_equal(flags("I hit my target"), 0);
+	assert_int_equal(flags("the knife and fork skills club"), 0);
+	assert_int_equal(flags("I love rapping with my mates"), 0);
+	assert_int_equal(flags("skills gunner drugstore"), 0);
+	/* An idiom never hides a disclosure next to it. */
+	assert_true(flags("he beat me at home") > 0);
+	assert_true(flags("he hit me 3 times") > 0);
+	assert_true(flags("i want to die to be honest") > 0);
+	assert_true(flags("he hit me up against the wall") > 0);
+	assert_int_equal(flags("we beat them 3-1"), 0);
+	assert_int_equal(flags("hit me up later"), 0);
+	assert_int_equal(flags(""), 0);
+	assert_int_equal(flags("!!! ... ???"), 0);
+}
+
+/*
+ * Admin phrases read the same way, and match whole words in order.
+ * One that falls inside an idiom does not count, unless the admin's
+ * phrase is that idiom.
+ */
+static void
+admin_phrases_read_the_same_way(void **state)
+{
+	const char	*phrases[] = { "grabs me by the", "beat me",
+			    "hit the roof" };
+	const char	*topics[] = { "abuse", "abuse", "unsafe" };
+	struct buf	 out;
+
+	(void)state;
+	buf_init(&out, 64);
+	assert_true(safeguarding_scan("HE GRABBED ME BY THE...", phrases,
+	    topics, 3, &out) > 0);
+	assert_non_null(strstr(buf_cstr(&out), "abuse:grabs me by the"));
+	buf_reset(&out);
+	assert_int_equal(safeguarding_scan("my mate beat me at fifa", phrases,
+	    topics, 3, &out), 0);
+	assert_true(safeguarding_scan("he beats me", phrases, topics, 3,
+	    &out) > 0);
+	assert_non_null(strstr(buf_cstr(&out), "abuse:beat me"));
+	buf_reset(&out);
+	assert_int_equal(safeguarding_scan("my carer hit the roof", phrases,
+	    topics, 3, &out), 1);
+	assert_string_equal(buf_cstr(&out), "unsafe:hit the roof");
+	buf_reset(&out);
+	/* Whole words, in order. */
+	assert_int_equal(safeguarding_scan("the roof hit", phrases, topics, 3,
+	    &out), 0);
+	buf_free(&out);
 }
 
 static void
@@ -86,27 +217,63 @@ whole_words_any_case_any_punctuation(void **state)
 	buf_init(&n, 64);
 	safeguarding_normalise("I DON'T feel SAFE!!!", &n);
 	assert_string_equal(buf_cstr(&n), " i dont feel safe ");
+	buf_reset(&n);
+	safeguarding_normalise("\xe2\x80\x9cNo\xe2\x80\x9d\xf0\x9f\x98\xad"
+	    "caf\xc3\xa9 d!e \xe2\x80\x94 $5", &n);
+	assert_string_equal(buf_cstr(&n), " no caf\xc3\xa9 die 5 ");
 	assert_true(safeguarding_match(db, "I...cut...MYSELF", &t) > 0);
-	assert_string_equal(buf_cstr(&t), "self_harm");
+	assert_non_null(strstr(buf_cstr(&t), "self_harm:"));
+	assert_null(strstr(buf_cstr(&t), "suicide"));
 	buf_reset(&t);
 	/* Whole words only: "skills" holds "kill", "gunner" holds "gun". */
 	assert_int_equal(safeguarding_match(db, "skills gunner drugstore",
 	    &t), 0);
-	/* Topics are listed once each. */
+	/* Each rule and phrase is listed once, "topic:name". */
 	assert_true(safeguarding_match(db, "he hits me and I want to run "
 	    "away, he hit me again", &t) >= 3);
-	assert_string_equal(buf_cstr(&t), "abuse,missing");
+	assert_non_null(strstr(buf_cstr(&t), "abuse:person-near-hit"));
+	assert_non_null(strstr(buf_cstr(&t), "missing:run-away"));
+	assert_null(strstr(strstr(buf_cstr(&t), "abuse:person-near-hit") + 1,
+	    "abuse:person-near-hit,"));
 	buf_free(&t);
 	buf_free(&n);
+}
+
+/* 64 KiB of the words the rules look for: bounded work, same answer. */
+static void
+large_input_is_bounded(void **state)
+{
+	static const char	 words[] = "he my carer hit me me staff kms "
+				    "older man online keeps messaging ";
+	struct buf		 text, out;
+	clock_t			 start;
+	int			 hits;
+
+	(void)state;
+	buf_init(&text, 65536);
+	while (text.len + sizeof(words) < 65536)
+		buf_puts(&text, words);
+	buf_init(&out, 256);
+	start = clock();
+	hits = safeguarding_match(db, buf_cstr(&text), &out);
+	printf("safeguarding: 64 KiB scanned in %.1f ms\n",
+	    1000.0 * (clock() - start) / CLOCKS_PER_SEC);
+	assert_true(hits > 0);
+	assert_non_null(strstr(buf_cstr(&out), "abuse:person-near-hit"));
+	buf_free(&text);
+	buf_free(&out);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(every_risk_line_matches),
-		cmocka_unit_test(benign_rate_is_reported),
+		cmocka_unit_test(corpus_recall_and_false_positives),
+		cmocka_unit_test(issue_11_phrases),
+		cmocka_unit_test(reads_how_young_people_write),
+		cmocka_unit_test(admin_phrases_read_the_same_way),
 		cmocka_unit_test(whole_words_any_case_any_punctuation),
+		cmocka_unit_test(large_input_is_bounded),
 	};
 
 	return (cmocka_run_group_tests_name("safeguarding", tests, setup,

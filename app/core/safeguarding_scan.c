@@ -1,0 +1,1384 @@
+/*
+ * safeguarding_scan.c: the matcher itself, with no database, so tests,
+ * the fuzzer and `portalctl scan` run exactly what a post runs.
+ *
+ * Text is read as young people write it. Every word is lowered, stripped
+ * of punctuation and apostrophes (safeguarding_normalise), then:
+ *   - text-speak and contractions are spelt out ("kms" -> "kill myself",
+ *     "dont" -> "do not", "wanna" -> "want to"), and a few irregular
+ *     forms are put back to their root ("ran" -> "run", "beaten" -> "beat");
+ *   - digits inside a word are read as letters ("k1ll");
+ *   - repeated letters are squeezed ("hiiit", "hitt" and "hit" all read
+ *     "hit");
+ *   - a light stemmer drops -ing, -ed, -es, -s and a final -e, so "hits",
+ *     "hitting" and "hit" are one word, and "punched" is "punch".
+ * Admin phrases get the same treatment, and must then appear word for
+ * word. Built-in rules (rules[] below, named "topic:name") add what a
+ * list of phrases cannot: word classes (people, hurting verbs, drugs)
+ * that must appear in order within a few words of each other, so "my
+ * foster dad smacks my little brother" is caught without listing every
+ * way of saying it. A short list of idioms ("hit the roof", "dying to
+ * see", "knife and fork") is blanked before the rules run; an admin
+ * phrase found only inside one does not count either, unless the phrase
+ * is itself that idiom. Idioms are kept narrow so that none can hide a
+ * disclosure beside it ("he beat me at home" is not "beat me at fifa").
+ *
+ * The tables are compiled once per process, on first use (workers are
+ * single-threaded), into a hash of 64-bit word hashes. Work is linear in
+ * the text: each word is looked up once, then every rule takes one step
+ * per word (no backtracking), so 64 KiB costs about 10 ms.
+ * It is a net, not a judge: recall comes first (tests/data).
+ */
+#include <ctype.h>
+#include <sys/types.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "safeguarding.h"
+
+#define SG_WORD_MAX	48	/* longer words match nothing we know */
+#define SG_EL_MAX	8	/* elements in one pattern */
+#define SG_ALT_MAX	24	/* literal alternatives in one element */
+#define SG_SLOTS	4096	/* hash slots, a power of two, under 1/4 full */
+#define SG_NUM		(1ULL << 63)	/* class bit for a number */
+
+struct sg_alias {
+	const char	*from;		/* as typed, or squeezed */
+	const char	*to;		/* one or more plain words */
+};
+
+struct sg_class {
+	const char	*name;
+	const char	*words;
+};
+
+struct sg_rule {
+	const char	*topic;
+	const char	*name;
+	const char	*pattern;
+};
+
+struct sg_el {
+	uint64_t	 mask;
+	uint64_t	 lit[SG_ALT_MAX];
+	uint64_t	 bloom;		/* bit hash & 63 of each literal */
+	int		 nlit;
+	int		 gap;		/* words allowed before this one */
+};
+
+struct sg_pat {
+	struct sg_el	 el[SG_EL_MAX];
+	int		 n;
+};
+
+struct sg_slot {
+	uint64_t	 hash;
+	uint64_t	 mask;
+	int		 alias;		/* index + 1 in aliases[], or 0 */
+};
+
+struct sg_tok {
+	uint64_t	 hash;
+	uint64_t	 mask;
+};
+
+/*
+ * Text-speak, contractions, common misspellings and irregular forms.
+ * Looked up as typed, then with repeated letters squeezed.
+ */
+static const struct sg_alias aliases[] = {
+	/* Exact forms first: these would be misread once squeezed. */
+	{ "rap", "rapmusic" }, { "raps", "rapmusic" },
+	{ "rapper", "rapmusic" }, { "rappers", "rapmusic" },
+	{ "rapping", "rapmusic" }, { "rapped", "rapmusic" },
+	/* Text-speak. */
+	{ "kms", "kill myself" }, { "kmss", "kill myself" },
+	{ "kys", "kill yourself" }, { "unalive", "kill" },
+	{ "unalives", "kill" }, { "unaliving", "kill" },
+	{ "unalived", "kill" }, { "sewerslide", "suicide" },
+	{ "suicde", "suicide" }, { "sucide", "suicide" },
+	{ "suiside", "suicide" }, { "sucidal", "suicidal" },
+	{ "suicdal", "suicidal" }, { "ded", "dead" },
+	{ "wana", "want to" }, { "wanna", "want to" }, { "wan", "want" },
+	{ "gona", "going to" }, { "gonna", "going to" },
+	{ "gota", "got to" }, { "gotta", "got to" },
+	{ "hafta", "have to" }, { "hav", "have" }, { "av", "have" },
+	{ "dont", "do not" }, { "doesnt", "does not" },
+	{ "didnt", "did not" }, { "cant", "can not" },
+	{ "cannot", "can not" }, { "carnt", "can not" },
+	{ "wont", "will not" }, { "wouldnt", "would not" },
+	{ "couldnt", "could not" }, { "shouldnt", "should not" },
+	{ "isnt", "is not" }, { "arent", "are not" },
+	{ "wasnt", "was not" }, { "werent", "were not" },
+	{ "havent", "have not" }, { "hasnt", "has not" },
+	{ "aint", "am not" }, { "dnt", "do not" }, { "dno", "do not know" },
+	{ "im", "i am" }, { "ive", "i have" }, { "ill", "i will" },
+	{ "hes", "he is" }, { "shes", "she is" }, { "theyre", "they are" },
+	{ "theyll", "they will" }, { "hell", "he will" },
+	{ "shell", "she will" }, { "theyd", "they would" },
+	{ "u", "you" }, { "ya", "you" }, { "ur", "your" }, { "r", "are" },
+	{ "n", "and" }, { "ppl", "people" }, { "pl", "people" },
+	{ "pls", "please" }, { "plz", "please" }, { "plez", "please" },
+	{ "bf", "boyfriend" }, { "gf", "girlfriend" },
+	{ "bfs", "boyfriend" }, { "mom", "mum" }, { "mam", "mum" },
+	{ "mummy", "mum" }, { "mommy", "mum" }, { "mother", "mum" },
+	{ "mums", "mum" }, { "daddy", "dad" }, { "father", "dad" },
+	{ "stepdad", "step dad" }, { "stepmum", "step mum" },
+	{ "stepmom", "step mum" }, { "mumz", "mum" },
+	{ "myslef", "myself" }, { "mysef", "myself" }, { "meself", "myself" },
+	{ "myselff", "myself" }, { "mself", "myself" }, { "ma", "my" },
+	{ "wiv", "with" }, { "wif", "with" }, { "cos", "because" },
+	{ "coz", "because" }, { "cuz", "because" }, { "bc", "because" },
+	{ "nite", "night" }, { "tonite", "tonight" }, { "2nite", "tonight" },
+	{ "2night", "tonight" }, { "2day", "today" }, { "2moro", "tomorrow" },
+	{ "tmrw", "tomorrow" }, { "some1", "someone" }, { "sum1", "someone" },
+	{ "any1", "anyone" }, { "no1", "no one" }, { "noone", "no one" },
+	{ "nobody", "no one" }, { "nobdy", "no one" },
+	{ "every1", "everyone" }, { "evry1", "everyone" },
+	{ "thru", "through" }, { "wat", "what" }, { "wot", "what" },
+	{ "sumthin", "something" }, { "smth", "something" },
+	{ "anymore", "any more" }, { "nomore", "no more" },
+	{ "noplace", "no place" }, { "nowere", "nowhere" },
+	{ "selfharm", "self harm" }, { "selfharming", "self harm" },
+	{ "sh", "self harm" },
+	{ "paracetamols", "paracetamol" }, { "od", "overdose" },
+	{ "odd", "odd" }, { "oded", "overdose" },
+	{ "insta", "instagram" }, { "snap", "snapchat" },
+	{ "dms", "message" }, { "dm", "message" }, { "dmd", "message" },
+	{ "txt", "message" }, { "texts", "message" }, { "text", "message" },
+	{ "texting", "message" }, { "texted", "message" },
+	{ "messages", "message" }, { "msg", "message" },
+	{ "msgs", "message" }, { "messaging", "message" },
+	{ "messaged", "message" }, { "pix", "pics" }, { "pic", "pics" },
+	{ "nood", "nudes" }, { "noods", "nudes" }, { "nude", "nudes" },
+	{ "twenties", "20s" }, { "thirties", "30s" }, { "forties", "40s" },
+	/* Irregular forms, put back to the root. */
+	{ "ran", "run" }, { "took", "take" }, { "taken", "take" },
+	{ "threw", "throw" }, { "thrown", "throw" }, { "beaten", "beat" },
+	{ "bit", "bite" }, { "bitten", "bite" }, { "hid", "hide" },
+	{ "kept", "keep" }, { "told", "tell" }, { "said", "say" },
+	{ "says", "say" }, { "went", "go" },
+	{ "goes", "go" }, { "came", "come" }, { "got", "get" },
+	{ "gotten", "get" }, { "caught", "catch" }, { "fed", "feed" },
+	{ "left", "leave" }, { "slept", "sleep" }, { "felt", "feel" },
+	{ "sent", "send" }, { "bought", "buy" }, { "stole", "steal" },
+	{ "stolen", "steal" }, { "died", "die" }, { "dies", "die" },
+	{ "dying", "die" }, { "made", "make" }, { "gave", "give" },
+	{ "given", "give" }, { "struck", "strike" }, { "shook", "shake" },
+	{ "burnt", "burn" }, { "drove", "drive" }, { "driven", "drive" },
+	{ "met", "meet" }, { "paid", "pay" }, { "held", "hold" },
+	{ "hung", "hang" }, { "chucked", "chuck" }, { "knives", "knife" },
+	{ "men", "man" },
+	{ "lads", "lad" }, { "guys", "guy" }, { "people", "person" },
+	{ "children", "child" }, { "kids", "kid" }, { "sat", "sit" },
+	{ "wrists", "wrist" }, { "thighs", "thigh" },
+	{ "grabbed", "grab" }, { "stabbed", "stab" }, { "slapped", "slap" },
+	{ "hitting", "hit" }, { "cutting", "cut" }, { "hitted", "hit" },
+	{ "smacked", "smack" }, { "whipped", "whip" },
+	{ "dragged", "drag" }, { "pinned", "pin" }, { "slammed", "slam" },
+	{ "shoved", "shove" }, { "shot", "shoot" }, { "robbed", "rob" },
+	{ "mugged", "mug" }, { "stopped", "stop" }, { "tripped", "trip" },
+	{ "goin", "going" }, { "doin", "doing" }, { "bein", "being" },
+	{ "seein", "seeing" }, { "bak", "back" }, { "agen", "again" },
+	{ "agin", "again" }, { "ne1", "anyone" }, { "nemore", "any more" },
+	{ "nethin", "anything" }, { "evrywhere", "everywhere" },
+	{ "evry", "every" }, { "wud", "would" }, { "b", "be" },
+	{ "nd", "and" }, { "ystrday", "yesterday" }, { "rn", "right now" },
+	{ "sed", "say" }, { "dming", "message" }, { "dmed", "message" },
+	{ "dmin", "message" }, { "dmd", "message" },
+	{ "owes", "owe" }, { "owed", "owe" }, { "owing", "owe" },
+	{ "selfies", "selfie" }, { "aunties", "auntie" }, { "apps", "app" },
+	{ "frend", "friend" }, { "frends", "friend" }, { "freind", "friend" },
+	{ "woke", "wake" }, { "brought", "bring" }, { "urgently", "urgent" },
+	{ "eaten", "eat" }, { "ate", "eat" }, { "cnt", "can not" },
+	{ "caint", "can not" }, { "smak", "smack" }, { "smaks", "smack" },
+	{ "smakd", "smack" }, { "smackd", "smack" },
+	/* Dropped g: "hittin", "cuttin". */
+	{ "hitin", "hit" }, { "cutin", "cut" }, { "smakin", "smack" },
+	{ "smackin", "smack" }, { "beatin", "beat" }, { "kickin", "kick" },
+	{ "hurtin", "hurt" }, { "punchin", "punch" }, { "touchin", "touch" },
+	{ "kilin", "kill" }, { "starvin", "starve" }, { "selin", "sell" },
+	{ "burnin", "burn" }, { "threatenin", "threaten" },
+	{ "slapin", "slap" }, { "harmin", "harm" }, { "chokin", "choke" },
+	{ "grabin", "grab" }, { "stabin", "stab" }, { "messagin", "message" },
+	{ "runin", "run" }, { "dyin", "die" }, { "bulyin", "bully" },
+};
+
+/*
+ * Word classes, at most 62. Words are written plainly; they are read
+ * through the same aliases and stemmer as the text.
+ */
+enum {
+	C_PERSON, C_HARM, C_VICTIM, C_GET, C_ASSAULT, C_KILL, C_SELF,
+	C_WANT, C_DIE, C_HARMSELF, C_BODY, C_TOUCH, C_FEAR, C_DRUG,
+	C_DEAL, C_FORCE, C_OLDER, C_GIFT, C_SUBST, C_ONLINE, C_CONTACT,
+	C_AGE, C_PICS, C_ASKPIC, C_ENTER, C_ROOM, C_NIGHT, C_WEAPON,
+	C_THREAT, C_FOOD, C_SLEEP, C_ROUGH, C_HOME, C_MEDS, C_LOTS,
+	C_HERE, C_NEG, C_SECRET, C_TELL, C_BULLY, C_SHOUT, C_LEAVE,
+	C_STAFF, C_END
+};
+
+static const struct sg_class classes[] = {
+	[C_PERSON] = { "PERSON", "he she they them him her someone "
+	    "somebody carer foster mum dad step parent nan grandad grandma "
+	    "uncle auntie aunt brother sister cousin boyfriend girlfriend "
+	    "partner man guy lad bloke boy girl older adult staff worker "
+	    "keyworker teacher coach manager neighbour friend gang person "
+	    "stranger woman lady member landlord housemate flatmate "
+	    "kid child" },
+	[C_HARM] = { "HARM", "hit punch smack slap kick beat batter grab "
+	    "shove push choke strangle bruise bite burn whack thump "
+	    "belt hurt attack strike pin drag spit headbutt lash stab "
+	    "bash smash twist wallop slam restrain whip scratch pinch "
+	    "abuse assault strangle suffocate smother bully" },
+	[C_VICTIM] = { "VICTIM", "me my us our myself her him mine you" },
+	[C_GET] = { "GET", "get was were been being am is are" },
+	[C_ASSAULT] = { "ASSAULT", "hit punch smack slap kick beat batter "
+	    "jump mug rob stab shoot attack slash shank corner assault "
+	    "abuse strangle choke bully rape threaten whip" },
+	[C_KILL] = { "KILL", "kill end off hang shoot drown murder top "
+	    "overdose suffocate poison" },
+	[C_SELF] = { "SELF", "myself self meself herself himself themselves "
+	    "themself yourself" },
+	[C_WANT] = { "WANT", "want wish ready rather prefer hope deserve "
+	    "should better plan think" },
+	[C_DIE] = { "DIE", "die dead death disappear exist gone" },
+	[C_HARMSELF] = { "HARMSELF", "cut hurt harm burn scratch hit punch "
+	    "starve bite bang scar slash stab choke strangle" },
+	[C_BODY] = { "BODY", "arm wrist leg thigh stomach belly skin body "
+	    "hip chest neck face hand" },
+	[C_TOUCH] = { "TOUCH", "touch grope fondle rub kiss undress "
+	    "molest lick strip" },
+	[C_FEAR] = { "FEAR", "scared frightened terrified afraid "
+	    "petrified fear scare" },
+	[C_DRUG] = { "DRUG", "drug weed coke cocaine crack heroin gear "
+	    "package parcel wrap ket ketamine spice pills mdma pill "
+	    "county" },
+	[C_DEAL] = { "DEAL", "sell deal carry hold deliver stash drop "
+	    "hide plug traffic" },
+	[C_FORCE] = { "FORCE", "make force pressure threaten blackmail "
+	    "push order owe" },
+	[C_OLDER] = { "OLDER", "older man guy bloke lad stranger adult "
+	    "someone woman gang random" },
+	[C_GIFT] = { "GIFT", "give buy pay offer drive lift take treat" },
+	[C_SUBST] = { "SUBST", "drug weed alcohol vodka booze fag "
+	    "cigarette vape pill coke" },
+	[C_ONLINE] = { "ONLINE", "online snapchat instagram tiktok "
+	    "discord whatsapp roblox fortnite app internet game facebook "
+	    "telegram omegle kik xbox playstation minecraft" },
+	[C_CONTACT] = { "CONTACT", "message ask want send talk chat meet "
+	    "call follow add pics photos secret keep video groom "
+	    "friend request" },
+	[C_AGE] = { "AGE", "20s 30s 40s 50s 19 20 21 22 23 24 25 26 27 28 29 "
+	    "30 31 32 33 34 35 40 45 50" },
+	[C_PICS] = { "PICS", "nudes naked pics picture photo selfie video "
+	    "vid image body underwear" },
+	[C_ASKPIC] = { "ASKPIC", "send ask want share spread leak post "
+	    "demand beg pressure" },
+	[C_ENTER] = { "ENTER", "come get sneak creep walk climb let barge" },
+	[C_ROOM] = { "ROOM", "room bedroom bed shower bathroom tent" },
+	[C_NIGHT] = { "NIGHT", "night tonight asleep sleep midnight dark "
+	    "bed shower change undressed late" },
+	[C_WEAPON] = { "WEAPON", "knife blade machete shank gun shotgun "
+	    "crowbar taser" },
+	[C_THREAT] = { "THREAT", "say tell threaten going will gonna "
+	    "promise swear want" },
+	[C_FOOD] = { "FOOD", "food feed eat dinner tea meal breakfast "
+	    "lunch" },
+	[C_SLEEP] = { "SLEEP", "sleep stay live kip crash" },
+	[C_ROUGH] = { "ROUGH", "street rough park station outside bus car "
+	    "stairwell bench doorway tent garage shed garden" },
+	[C_HOME] = { "HOME", "home house flat placement tonight street "
+	    "door" },
+	[C_MEDS] = { "MEDS", "tablets pills paracetamol meds medication "
+	    "medicine pill tablet painkillers" },
+	[C_LOTS] = { "LOTS", "all whole lot load bunch packet box bottle "
+	    "handful many" },
+	[C_HERE] = { "HERE", "here alive exist wake around awake breathe" },
+	[C_NEG] = { "NEG", "not no never" },
+	[C_SECRET] = { "SECRET", "secret secrets" },
+	[C_TELL] = { "TELL", "tell say grass snitch" },
+	[C_BULLY] = { "BULLY", "bully" },
+	[C_SHOUT] = { "SHOUT", "shout scream yell swear" },
+	[C_LEAVE] = { "LEAVE", "leave lock abandon" },
+	[C_STAFF] = { "STAFF", "carer staff worker keyworker foster" },
+	[C_END] = { "END", NULL },	/* the end of the text */
+};
+
+/*
+ * Idioms: blanked before the rules run, so "my carer hit the roof" or
+ * "dying to see the film" stay clear. Kept narrow on purpose.
+ */
+static const char *const idioms[] = {
+	"hit the roof", "hit the ceiling", "hit the gym", "hit the books",
+	"hit the road", "hit the ball", "hit ~1 target", "hit the shops",
+	"hit the hay", "hit it off", "hit ~1 goal", "hit a six|four|NUM",
+	"hit ~1 me ~1 up ~1 END|later|when|if|tomorrow|tonight|please",
+	"kill ~1 it", "kill time", "kill for a", "kill ~2 zombie",
+	"die to see|go|meet|get|know|try|watch|hear|play|find|tell",
+	"die laugh", "die of laugh", "to die for END", "die for a",
+	"dead good", "dead funny", "dead nice", "dead easy", "dying light",
+	"knife and fork", "knife fork", "butter knife", "knife skill",
+	"knife block", "nerf gun", "water gun", "glue gun", "roller blade",
+	"cut ~2 hair|fringe|nail|cake|grass|paper", "hair cut",
+	"kick off", "kick about",
+	/* Scores: "we beat them 3-1", "got beaten 4-0". */
+	"beat ~2 NUM NUM",
+	("beat ~3 at ~2 fifa|football|chess|game|card|pool|dart|tennis|"
+	    "race|mario|uno|ludo|scrabble|fortnite"),
+	"beat ~1 my ~1 record|score|time|best", "beat ~1 the ~1 level|boss",
+	"smash ~1 it", "smash ~1 exam|test", "punch line", "fruit punch",
+	"secret santa", "self esteem", "self confidence", "self care",
+	"self belief", "self catering",
+	"grab ~2 lunch|food|drink|bite|coffee|bus|seat|chance",
+	"shoot ~1 hoop|photo|video|film", "photo shoot",
+	"burn ~2 toast|dinner|tea|food|calorie", "skip rope", "rope swing",
+	"carry ~2 shopping|book|plate|tray|baby|bike",
+	"push ~1 me|us ~1 to ~1 do|be|try|work", "hide and seek",
+};
+
+/*
+ * The rules. PATTERN: elements in order; an element is CLASS or literal,
+ * or several joined by |; "~N" lets up to N other words come before the
+ * next element. Names say what each catches; tests/data shows them work.
+ */
+static const struct sg_rule rules[] = {
+	/* Physical and emotional harm by someone. */
+	{ "abuse", "person-near-hit", "PERSON ~3 HARM ~5 VICTIM" },
+	{ "abuse", "got-hit", "GET ~1 ASSAULT" },
+	{ "abuse", "hit-with", "HARM ~3 with ~2 belt|stick|shoe|spoon|"
+	    "cable|slipper|hanger|fist|lead|bat|wire" },
+	{ "abuse", "thrown-at-me", "throw|chuck ~4 at ~1 me|us|my" },
+	{ "abuse", "rough-with-me", "rough ~2 with ~1 me|us" },
+	{ "abuse", "cruel-to-me", "horrible|nasty|mean|cruel ~2 to ~1 me|us" },
+	{ "abuse", "screams-in-my-face", "scream|shout|yell ~2 in ~1 my ~1 "
+	    "face" },
+	{ "abuse", "made-to-stand", "make|force ~2 stand|kneel|sit ~4 hour|"
+	    "NUM|corner" },
+	{ "abuse", "controlling-partner", "boyfriend|girlfriend|partner|ex ~3 "
+	    "check|read|go ~2 my ~1 phone" },
+	{ "abuse", "says-who-i-see", "say ~2 who ~2 i ~1 can ~2 see|talk|"
+	    "speak" },
+	{ "abuse", "partner-permission", "permission ~3 boyfriend|girlfriend|"
+	    "partner" },
+	{ "abuse", "partners-permission", "boyfriend|girlfriend|partner ~1 "
+	    "permission" },
+	{ "unsafe", "told-not-to-speak", "if ~2 speak|talk|tell ~2 anyone|"
+	    "anybody ~8 take|trouble|hurt|kill" },
+	{ "unsafe", "scared-for-my-life", "FEAR ~2 for ~1 my ~1 life|safety" },
+	{ "unsafe", "scared-alone", "FEAR ~4 own|alone ~3 night" },
+	{ "unsafe", "door-at-night", "knock|bang ~4 door ~3 night" },
+	{ "unsafe", "wont-leave-me-alone", "NEG ~1 leave ~1 me|us ~1 alone" },
+	{ "unsafe", "keeps-turning-up", "keep ~1 turn ~1 up" },
+	{ "abuse", "gives-me-a-slap", "give ~1 me|us ~2 slap|smack|punch|kick|"
+	    "beat|hiding|clip|belt" },
+	{ "abuse", "scalded", "boil|hot ~1 water ~3 on|over ~2 me|my|us" },
+	{ "abuse", "scald", "scald" },
+	{ "unsafe", "flinch", "flinch" },
+	{ "unsafe", "sick-when-he-comes", "sick ~3 when ~1 PERSON ~2 come|"
+	    "get|home" },
+	{ "unsafe", "scared-to-sleep", "FEAR ~2 to ~1 sleep" },
+	{ "unsafe", "not-ok", "i ~1 am ~1 not ~1 ok|okay|alright ~1 END|"
+	    "really|at|right|any" },
+	{ "unsafe", "being-followed", "follow ~3 car|van|home|school" },
+	{ "unsafe", "unknown-number", "number ~2 i ~1 NEG ~1 know" },
+	{ "abuse", "thrown-against", "throw|push|shove|slam ~1 me|us ~3 "
+	    "against|into|across|down|wall|floor" },
+	{ "abuse", "held-down", "hold|pin ~1 me|us ~1 down" },
+	{ "abuse", "sits-on-me", "sit|kneel|lie|stand ~1 on ~1 me|us|my" },
+	{ "abuse", "beat-out-of-me", "HARM ~4 out ~1 of ~1 me|us" },
+	{ "abuse", "shook-me", "shake ~1 me|us" },
+	{ "abuse", "covered-in-bruises", "cover|full ~2 bruise" },
+	{ "abuse", "bruises-everywhere", "bruise ~2 everywhere|all|loads" },
+	{ "abuse", "makes-me-feel-worthless", "make ~2 me|us ~2 feel ~2 "
+	    "worthless|useless|stupid|small|dirty|disgusting|ugly|fat" },
+	{ "abuse", "cover-story", "say|tell|pretend ~3 i ~1 fall|walk|trip" },
+	{ "abuse", "bruises-from", "bruise|mark|black ~5 from|gave|give|"
+	    "because ~2 PERSON" },
+	{ "abuse", "shouts-at-me", "PERSON ~3 SHOUT ~2 at ~1 me|us" },
+	{ "abuse", "calls-me-names", "call ~1 me|us ~3 worthless|"
+	    "useless|fat|ugly|name|slag|slut|stupid|idiot|retard|pathetic|"
+	    "disgusting" },
+	{ "abuse", "bullied", "GET ~1 BULLY" },
+	{ "abuse", "hurts-me", "hurt ~1 me|us" },
+	{ "abuse", "pulls-hair", "pull|drag ~2 me|my ~1 by ~2 hair|neck|"
+	    "arm|ear|collar|hood|wrist" },
+	{ "abuse", "no-one-else-loves-you", "no ~1 one ~1 else ~3 love ~1 me|"
+	    "you" },
+	{ "abuse", "controls-me", "control ~4 where|who|what" },
+	{ "unsafe", "trapped", "feel ~1 trap" },
+	{ "exploitation", "slave", "slave" },
+	{ "exploitation", "made-to-drink", "FORCE ~3 drink|smoke|take ~2 "
+	    "alcohol|vodka|booze|drug|weed|pill|sick|drunk" },
+	{ "sexual", "something-in-my-drink", "put|slip ~3 in|into ~1 my ~1 "
+	    "drink" },
+	{ "sexual", "says-its-normal", "normal ~6 TOUCH" },
+	{ "abuse", "pulls-my-hair", "pull ~1 my ~1 hair" },
+	{ "abuse", "kill-yourself", "kill ~1 yourself|urself" },
+	{ "abuse", "forced-marriage", "FORCE ~8 marry|marriage|wed" },
+	{ "abuse", "fgm", "fgm" },
+	{ "abuse", "go-die", "go ~2 die" },
+	{ "abuse", "controlled", "NEG ~1 let ~2 me|us ~2 leave|out ~2 house|"
+	    "room|home" },
+	{ "abuse", "cut-off", "NEG ~1 let ~2 me|us ~2 see|talk ~2 anyone|"
+	    "anybody" },
+	{ "neglect", "parent-drunk", "PERSON ~3 drunk|wasted|high|stoned|"
+	    "pissed" },
+	{ "neglect", "off-their-face", "off ~1 his|her|their|my ~1 face|"
+	    "head|tit" },
+	{ "neglect", "parent-drugs", "PERSON ~2 take|do|smoke|use ~2 DRUG" },
+	{ "unsafe", "fights-every-night", "fight|argue|row|scream ~2 every|"
+	    "all|always ~1 night|time|day" },
+	{ "unsafe", "hide-in-room", "hide ~3 room|cupboard|wardrobe|"
+	    "bathroom|under" },
+	{ "abuse", "married-abroad", "take|send ~3 abroad ~4 marry|"
+	    "wedding" },
+	/* Sexual harm and grooming. */
+	{ "sexual", "person-near-touch", "PERSON ~3 TOUCH ~2 me|my|us|her|"
+	    "him|private" },
+	{ "sexual", "touch-private", "TOUCH ~4 private|down|bum|boob|"
+	    "breast|chest|crotch" },
+	{ "sexual", "feels-me-up", "feel ~1 me|us ~1 up" },
+	{ "sexual", "touch-body", "TOUCH ~1 my ~2 leg|thigh|body|private|"
+	    "chest|bum|boob|breast" },
+	{ "sexual", "watches-me", "PERSON ~3 watch ~2 me|us ~4 change|"
+	    "shower|undress|bath|naked|sleep|toilet" },
+	{ "sexual", "showed-private", "show ~2 me|us ~3 private|willy|penis|"
+	    "dick|bit|part|body|naked|dirty|porn|PICS" },
+	{ "sexual", "looks-at-me-weird", "look ~2 at ~1 me|us ~2 weird|funny|"
+	    "strange" },
+	{ "sexual", "wants-me-alone", "ask|want|tell|get ~2 me|us ~4 alone" },
+	{ "sexual", "in-his-car", "go|get ~2 in|into ~1 his|her|their ~1 "
+	    "car|van" },
+	{ "sexual", "messages-at-night", "PERSON ~4 message ~3 me|us ~3 "
+	    "night|late|NUM" },
+	{ "sexual", "private-parts", "private ~1 part" },
+	{ "sexual", "hand-in-clothes", "hand ~4 my ~1 trouser|pant|top|skirt|"
+	    "knicker|bra|short|jean|shirt|leg" },
+	{ "sexual", "forced-to-do", "force|pressure ~2 me|us ~2 do|into" },
+	{ "sexual", "on-his-lap", "sit ~3 on ~1 his|her ~1 lap|knee" },
+	{ "sexual", "spiked", "spike" },
+	{ "sexual", "woke-up-not-knowing", "wake ~1 up ~5 NEG|clothes|naked|"
+	    "remember" },
+	{ "sexual", "passed-out", "pass out" },
+	{ "sexual", "clothes-off", "clothes ~2 off" },
+	{ "sexual", "got-me-drunk", "get|make ~1 me|us ~1 drunk|high|wasted|"
+	    "stoned" },
+	{ "sexual", "into-his-house", "get|take|lure ~2 me|us ~2 into|in|to ~1 "
+	    "his|her|their ~1 house|flat|car|room" },
+	{ "sexual", "comes-in-bath", "PERSON ~4 ENTER ~7 bath|shower|bathroom|"
+	    "toilet|change|undress" },
+	{ "sexual", "his-girlfriend", "dad|uncle|carer|step|teacher|coach|man|"
+	    "grandad|brother|cousin|staff|worker ~3 i ~1 am ~1 his|her ~1 "
+	    "girlfriend|boyfriend|wife|missus" },
+	{ "sexual", "filmed-me-posted", "film|record ~2 me|us ~6 put|post|"
+	    "share|send|snapchat|online" },
+	{ "sexual", "says-im-his-girlfriend", "say ~2 i ~1 am ~1 his|her|"
+	    "their ~1 girlfriend|boyfriend|wife|missus" },
+	{ "sexual", "on-cam", "go ~2 on ~1 cam|webcam" },
+	{ "sexual", "move-in-with-him", "move ~1 in ~1 with ~1 him|her" },
+	{ "sexual", "second-phone", "second|secret|burner ~1 phone" },
+	{ "sexual", "older-relationship", "he|she ~2 AGE ~4 relationship|"
+	    "boyfriend|girlfriend|going|seeing|dating|together" },
+	{ "sexual", "without-clothes", "without ~1 my|any ~1 clothes" },
+	{ "sexual", "recorded-me", "record|film ~2 me|us ~4 naked|without|"
+	    "shower|change|undress" },
+	{ "sexual", "comments-body", "comment|talk|say ~4 about ~1 my ~1 "
+	    "body|boob|bum|chest|leg" },
+	{ "sexual", "paid-for-photos", "pay|money ~6 PICS|nudes" },
+	{ "sexual", "made-watch", "make ~2 me|us ~2 watch" },
+	{ "sexual", "made-do-stuff-to-him", "make ~1 me|us ~1 do ~2 stuff|"
+	    "thing|something ~2 to|with|for ~1 him|her|them" },
+	{ "sexual", "keeps-watching", "OLDER ~3 keep ~1 watch|follow ~2 "
+	    "me|us" },
+	{ "sexual", "keeps-coming-in", "PERSON ~4 keep ~1 ENTER ~2 in|into ~2 "
+	    "my ~1 room|bedroom|bathroom" },
+	{ "sexual", "meet-dont-tell", "meet ~4 NEG ~1 tell" },
+	{ "sexual", "what-wearing", "what ~3 wear" },
+	{ "sexual", "room-at-night", "PERSON ~4 ENTER ~2 ROOM ~6 NIGHT" },
+	{ "sexual", "into-my-bed", "ENTER ~2 into|in ~1 my ~1 bed|shower|"
+	    "bath" },
+	{ "sexual", "rape", "rape|molest" },
+	{ "sexual", "sex-with", "sex ~3 with|me|him|her|them" },
+	{ "sexual", "made-sex", "FORCE ~3 sex|sexual" },
+	{ "sexual", "asked-pics", "ask|want|beg|pressure|demand|keep ~3 "
+	    "me|us ~3 PICS" },
+	{ "sexual", "share-my-pics", "share|spread|leak|post|send ~3 my ~1 "
+	    "PICS|nudes" },
+	{ "sexual", "asked-for-pics", "he|she|they|OLDER|boyfriend|"
+	    "girlfriend|boy|coach ~3 ASKPIC ~2 for ~2 PICS" },
+	{ "sexual", "send-pics", "send|share ~1 pics|vid|nudes" },
+	{ "sexual", "pics-of-me", "PICS ~1 of ~1 me|myself" },
+	{ "sexual", "pics-of-body", "PICS ~1 of ~1 my ~1 body" },
+	{ "sexual", "nudes", "nudes|naked|sext|porn|porno|underwear|"
+	    "topless" },
+	{ "sexual", "older-partner", "older ~1 man|guy|boyfriend|girlfriend|"
+	    "bloke|woman|lad" },
+	{ "sexual", "older-age", "man|guy|bloke|boyfriend|girlfriend|"
+	    "someone|woman|lad|stranger ~4 AGE" },
+	{ "sexual", "online-contact", "OLDER ~4 ONLINE ~6 CONTACT" },
+	{ "sexual", "someone-online", "someone|person|guy|man|stranger|lad|"
+	    "girl|boy|adult ~1 online" },
+	{ "sexual", "someone-on-app", "guy|man|stranger|adult|bloke ~2 on|"
+	    "from ~1 ONLINE" },
+	{ "sexual", "keeps-messaging", "OLDER ~6 keep ~1 message|ask|send|"
+	    "call|follow|add ~2 me|us" },
+	{ "sexual", "year-old-man", "AGE ~1 year ~1 old ~1 man|guy|bloke|"
+	    "woman|boyfriend|girlfriend|lad" },
+	{ "sexual", "secret", "our ~2 SECRET" },
+	{ "sexual", "dont-tell", "NEG ~2 TELL ~2 anyone|someone|no|any|"
+	    "anybody|mum|carer|social|worker|police|teacher" },
+	{ "sexual", "not-to-tell", "NEG ~1 to ~1 tell ~1 END" },
+	{ "sexual", "made-do-things", "FORCE ~2 me|us ~1 do ~3 NEG ~1 want" },
+	{ "sexual", "groom", "groom" },
+	{ "sexual", "meet-alone", "meet ~4 alone|secret|hotel" },
+	/* Exploitation: county lines, carrying and selling, debts. */
+	{ "exploitation", "drugs-job", "DEAL|run|move ~3 DRUG" },
+	{ "exploitation", "made-to-carry", "FORCE ~3 DEAL" },
+	{ "exploitation", "packages-to-towns", "town|city|area ~4 package|"
+	    "parcel|drug" },
+	{ "exploitation", "packages-to-towns2", "package|parcel|drug ~4 "
+	    "town|city|area" },
+	{ "exploitation", "debt", "owe ~2 them|him|someone|person|man|"
+	    "money|gang|lot|debt|OLDER" },
+	{ "exploitation", "debt-bondage", "debt ~5 DEAL|pay|work|bigger|"
+	    "double|owe" },
+	{ "exploitation", "paid-to-carry", "money|pay|cash ~4 DEAL" },
+	{ "exploitation", "pay-back", "pay ~2 back ~4 work" },
+	{ "exploitation", "work-for-them", "have|get ~1 to ~1 work ~1 for ~1 "
+	    "them|him" },
+	{ "exploitation", "running-bags", "run|carry|hold|drop ~2 bag|"
+	    "package|parcel ~2 for" },
+	{ "exploitation", "gave-me-a-phone", "give ~2 me|us ~2 phone ~4 keep|"
+	    "answer|on|charge" },
+	{ "exploitation", "made-to-go", "FORCE ~2 me|us ~2 go ~4 town|house|"
+	    "city|area" },
+	{ "exploitation", "arrested-with", "arrest|caught ~3 with ~2 DRUG|"
+	    "WEAPON" },
+	{ "exploitation", "sent-me-gifts", "send ~2 me|us ~2 money|present|"
+	    "gift|ticket" },
+	{ "exploitation", "got-me-to", "get ~1 me|us ~2 hide|carry|hold|stash|"
+	    "deliver|sell" },
+	{ "exploitation", "bring-younger", "bring ~2 young|younger ~1 girl|boy|"
+	    "kid|child" },
+	{ "exploitation", "paid-per-bag", "NUM|money|cash|pay ~6 take|carry|"
+	    "bring|drop ~2 bag|package|parcel" },
+	{ "exploitation", "new-name", "new|fake|different ~1 name ~4 use|call" },
+	{ "exploitation", "left-me-there", "leave ~1 me|us ~1 there" },
+	{ "exploitation", "addresses", "go|send ~2 to|me ~1 address" },
+	{ "exploitation", "unpaid-work", "work ~4 no|without ~1 money|pay" },
+	{ "exploitation", "brought-from-abroad", "bring ~2 me|us ~4 country" },
+	{ "exploitation", "working-for", "carry|sell|deal|deliver ~2 for ~2 "
+	    "gang|them|him|OLDER" },
+	{ "exploitation", "work-it-off", "work ~1 it ~1 off" },
+	{ "exploitation", "county-lines", "county ~1 line" },
+	{ "exploitation", "going-country", "go|out ~1 country|cunch" },
+	{ "exploitation", "trap-house", "trap ~1 house|phone|line" },
+	{ "exploitation", "cuckoo", "cuckoo" },
+	{ "exploitation", "gifts-from-older", "OLDER ~5 GIFT ~2 me|us|my" },
+	{ "exploitation", "gifts-substances", "GIFT|get ~2 me|us ~3 SUBST" },
+	{ "exploitation", "gang-pressure", "gang ~6 make|force|threaten|"
+	    "join|recruit|owe|hurt|beat|jump|stab|kill|sell|carry|deal|"
+	    "work|pay" },
+	{ "exploitation", "join-gang", "join|in ~2 gang" },
+	{ "exploitation", "line-phone", "run|answer|hold ~2 line ~3 phone|"
+	    "them|drug" },
+	/* Neglect. */
+	{ "neglect", "no-food", "no|nothing ~2 food|eat ~4 house|home|"
+	    "fridge|cupboard|day|week|placement|flat" },
+	{ "neglect", "not-fed", "NEG ~3 feed" },
+	{ "neglect", "no-one-feeds-me", "no ~1 one ~6 feed" },
+	{ "neglect", "needles", "needle|syringe ~4 floor|house|home|"
+	    "everywhere|all|lying" },
+	{ "neglect", "locked-out", "GET ~1 lock ~1 out" },
+	{ "neglect", "never-any-food", "no|never|nothing|not ~1 any ~1 food" },
+	{ "neglect", "no-food-given", "NEG ~2 give|let ~2 me|us ~2 food|"
+	    "eat" },
+	{ "neglect", "not-eaten", "NEG ~3 eat|meal|food|feed ~4 day|since|"
+	    "week|yesterday" },
+	{ "neglect", "not-washed", "NEG ~2 wash ~3 clothes|me|week" },
+	{ "neglect", "only-to-eat", "only ~4 to ~1 eat" },
+	{ "neglect", "not-for-me", "NEG ~2 buy|get|give ~2 food|clothes ~2 "
+	    "for ~1 me|us" },
+	{ "neglect", "only-her-own-kids", "only ~3 her|his|their ~1 own ~1 "
+	    "kid|child" },
+	{ "neglect", "not-taken-to-school", "no ~1 one ~2 take ~2 me|us ~2 "
+	    "school|doctor|dentist" },
+	{ "neglect", "not-let-go-to-school", "NEG ~1 let ~2 me|us ~2 go ~2 "
+	    "school" },
+	{ "neglect", "no-basics", "no ~1 coat|shoe|uniform|clothes|toothbrush|"
+	    "shampoo|soap|towel|sheet" },
+	{ "neglect", "dont-have-basics", "NEG ~2 have ~2 toothbrush|shampoo|"
+	    "soap|towel|coat|bed|shoe" },
+	{ "neglect", "money-on-drink", "money ~3 on ~1 drink|drug|booze|"
+	    "alcohol|gambling|weed" },
+	{ "neglect", "dirty-house", "rubbish|poo|dirt|mould ~2 everywhere" },
+	{ "neglect", "vermin", "mice|rats|cockroach|maggots" },
+	{ "neglect", "young-carer", "look ~1 after ~3 brother|sister|baby ~3 "
+	    "all|every ~1 night|day|weekend|time" },
+	{ "neglect", "meds-run-out", "MEDS ~3 run ~1 out" },
+	{ "neglect", "same-clothes", "same ~1 clothes ~3 day|week|NUM" },
+	{ "neglect", "no-doctor", "NEG ~3 doctor|dentist|hospital ~6 "
+	    "poorly|unwell|sick|pain|hurt" },
+	{ "neglect", "no-clean-clothes", "no|never|NEG ~3 clean ~1 clothes|"
+	    "uniform|sheet|bed|water" },
+	{ "neglect", "freezing-house", "house|home|flat ~3 freezing|filthy" },
+	{ "neglect", "hungry", "hungry|starve ~3 all|every|always|night|"
+	    "time|bed" },
+	{ "neglect", "go-to-bed-hungry", "bed ~1 hungry" },
+	{ "neglect", "nothing-to-eat", "nothing ~1 to ~1 eat" },
+	{ "neglect", "food-locked", "lock ~3 food|fridge|kitchen|cupboard" },
+	{ "neglect", "food-locked-away", "food|fridge|cupboard|kitchen ~3 "
+	    "lock" },
+	{ "neglect", "no-bed", "NEG ~2 get|have ~2 bed" },
+	{ "neglect", "sleep-on-floor", "sleep ~2 on ~1 the ~1 floor" },
+	{ "neglect", "nobody-picks-me-up", "no ~1 one ~2 pick ~2 me|us ~1 "
+	    "up" },
+	{ "neglect", "locked-in", "lock ~2 me|us ~3 in|out|room|bedroom|"
+	    "cupboard|house|shed" },
+	{ "neglect", "left-alone", "LEAVE ~3 alone|own ~4 day|night|weekend|"
+	    "week|NUM" },
+	{ "neglect", "no-heating", "no ~1 heating|electric|electricity|"
+	    "gas|water|bed|clothes|shoes" },
+	{ "neglect", "not-allowed", "NEG ~1 allow ~2 eat|shower|wash|"
+	    "toilet|drink" },
+	/* Self-harm. */
+	{ "self_harm", "harm-myself", "HARMSELF ~2 SELF" },
+	{ "self_harm", "self-harm", "self ~1 harm" },
+	{ "self_harm", "marks-on-me", "cut|scar|burn|mark ~2 on ~1 my ~1 "
+	    "BODY" },
+	{ "self_harm", "blade", "razor|blade|sharpener ~5 cut|BODY|SELF|"
+	    "hide|use|take" },
+	{ "self_harm", "make-sick", "make ~1 SELF ~1 sick|throw|vomit" },
+	{ "self_harm", "punch-walls", "punch|hit|bang ~2 wall" },
+	{ "self_harm", "bang-my-head", "bang ~1 my ~1 head" },
+	{ "self_harm", "head-on-wall", "head ~2 against|on ~2 wall" },
+	{ "self_harm", "relapse", "relapse" },
+	{ "self_harm", "punish-myself", "punish ~1 SELF" },
+	{ "self_harm", "stopped-eating", "stop ~1 eat ~3 purpose|properly|"
+	    "again|day|week" },
+	{ "self_harm", "stopped-eating-end", "stop ~1 eat END" },
+	{ "self_harm", "burn-my-arms", "burn|cut|scratch|carve ~1 my ~1 arm|"
+	    "wrist|leg|thigh|stomach|skin" },
+	{ "self_harm", "till-it-bleeds", "till|until ~3 bleed" },
+	{ "self_harm", "i-cut", "i ~2 cut|burn ~2 again|deep|deeper|tonight|"
+	    "badly|more|END" },
+	{ "self_harm", "not-eating", "starve ~1 SELF" },
+	/* Suicide. */
+	{ "suicide", "kill-myself", "KILL ~2 SELF" },
+	{ "suicide", "take-my-life", "take|end ~1 my ~2 life" },
+	{ "suicide", "ways-to-die", "way|how ~2 to ~1 DIE|kill" },
+	{ "suicide", "never-wake", "NEG ~2 wake ~1 up ~1 END|again|tomorrow" },
+	{ "suicide", "wish-never", "wish ~3 never ~2 wake|born" },
+	{ "suicide", "sleep-forever", "sleep|gone|disappear ~2 forever" },
+	{ "suicide", "how-many-tablets", "how ~1 many ~2 MEDS" },
+	{ "suicide", "stockpile", "stockpile|save|hoard|collect ~3 MEDS" },
+	{ "suicide", "want-it-to-end", "want ~1 it ~2 end|stop|over" },
+	{ "suicide", "had-enough", "have ~1 enough ~2 of ~1 everything|life|"
+	    "live|it" },
+	{ "suicide", "not-worth-living", "NEG ~1 worth ~1 live" },
+	{ "suicide", "burden", "burden" },
+	{ "suicide", "better-off-not-here", "better ~2 off ~3 NEG ~1 be|here|"
+	    "alive" },
+	{ "suicide", "still-be-here", "NEG ~5 still ~1 be ~1 here|alive|"
+	    "around" },
+	{ "suicide", "tired-of-life", "tired|sick ~2 of ~2 alive|live|life|"
+	    "exist|here" },
+	{ "suicide", "this-planet", "NEG ~2 want ~3 on ~1 this ~1 planet|"
+	    "earth" },
+	{ "suicide", "no-future", "NEG ~3 future" },
+	{ "suicide", "done-with-life", "done ~2 with ~1 life|live|everything" },
+	{ "suicide", "hate-my-life", "hate ~2 my ~1 life" },
+	{ "suicide", "want-out", "want ~1 out ~1 END" },
+	{ "suicide", "do-it-tonight", "do ~1 it ~1 tonight|END" },
+	{ "suicide", "night-i-do-it", "tonight ~4 do ~1 it" },
+	{ "suicide", "something-stupid", "do ~2 something ~1 stupid|silly|"
+	    "bad" },
+	{ "suicide", "stop-forever", "stop|end ~2 forever" },
+	{ "suicide", "it-all-to-stop", "it ~1 all ~2 stop|end|over" },
+	{ "suicide", "want-die", "WANT ~3 DIE" },
+	{ "suicide", "not-be-here", "NEG ~2 want ~3 HERE" },
+	{ "suicide", "not-live", "NEG ~2 want ~2 live ~2 any|no|more" },
+	{ "suicide", "cant-go-on", "can ~1 not ~1 go|carry|keep ~1 on ~2 "
+	    "END|any|more|like|live|without|longer|much" },
+	{ "suicide", "cant-take-it", "can ~1 not ~2 take|cope|do ~3 any|"
+	    "more|longer|life|anything" },
+	{ "suicide", "cant-cope", "can ~1 not ~1 cope" },
+	{ "suicide", "tablets", "take|swallow|overdose ~4 LOTS ~3 MEDS" },
+	{ "suicide", "overdose", "overdose" },
+	{ "suicide", "suicide", "suicide|suicidal" },
+	{ "suicide", "no-point", "NEG|what ~3 point ~3 live|life|alive|"
+	    "here|anything|trying|any" },
+	{ "suicide", "nothing-to-live-for", "nothing ~1 to ~1 live" },
+	{ "suicide", "better-without-me", "better ~3 without ~1 me" },
+	{ "suicide", "miss-me", "no ~1 one ~2 miss|care|notice ~2 if ~1 i|"
+	    "me" },
+	{ "suicide", "if-i-died", "if ~1 i ~2 die|dead|disappear" },
+	{ "suicide", "jump-off", "jump ~3 off|from ~3 bridge|roof|building|"
+	    "cliff|window|block" },
+	{ "suicide", "front-of-train", "in ~1 front ~1 of ~2 train|car|bus|"
+	    "lorry" },
+	{ "suicide", "end-it-all", "end ~1 it ~1 all" },
+	{ "suicide", "end-everything", "end ~1 everything|things|life" },
+	{ "suicide", "want-end-it", "want|go|plan ~3 end ~1 it" },
+	{ "suicide", "end-it-now", "end ~1 it ~2 tonight|now|today|soon|"
+	    "forever|END" },
+	{ "suicide", "rope", "rope|noose" },
+	{ "suicide", "goodbye", "goodbye|bye ~1 forever|world" },
+	{ "suicide", "goodbye-note", "goodbye|suicide ~1 letter|note" },
+	{ "suicide", "wish-gone", "wish ~3 was|were ~1 go" },
+	{ "suicide", "last-time", "NEG ~1 be ~2 here ~2 tomorrow|much|"
+	    "longer|any" },
+	/* Going missing, homeless tonight. */
+	{ "missing", "run-away", "run ~1 away" },
+	{ "missing", "run-off", "run ~1 off ~2 from|again|tonight" },
+	{ "missing", "nowhere-to-sleep", "nowhere ~3 SLEEP" },
+	{ "missing", "nowhere-tonight", "nowhere ~3 go ~2 tonight|now" },
+	{ "missing", "nowhere-to-go", "nowhere ~1 to ~1 go ~1 END" },
+	{ "missing", "no-place", "no ~1 place|bed|home|roof|where ~3 SLEEP|"
+	    "tonight" },
+	{ "missing", "homeless", "homeless" },
+	{ "missing", "sofa-surfing", "sofa|couch ~1 surf" },
+	{ "missing", "kicked-out", "kick|throw|chuck|put|lock ~1 me|us ~1 "
+	    "out" },
+	{ "missing", "got-kicked-out", "GET ~1 kick|throw|chuck ~1 out ~3 "
+	    "HOME|night|again|last|END" },
+	{ "missing", "sleep-rough", "sleep|kip|crash ~3 ROUGH" },
+	{ "missing", "live-on-street", "stay|live|sleep ~2 on ~1 the ~1 "
+	    "street" },
+	{ "missing", "not-going-back", "NEG ~1 go ~1 back|home ~4 tonight|"
+	    "ever|again|there|never" },
+	{ "missing", "dont-know-where", "NEG ~2 know ~2 where ~2 go|sleep|"
+	    "stay" },
+	{ "missing", "cant-go-home", "can ~1 not ~1 go ~2 home|back" },
+	{ "missing", "not-home-for-days", "NEG ~2 been ~1 home ~3 day|night|"
+	    "week|NUM" },
+	{ "missing", "must-leave-home", "leave|out ~2 my|the ~1 flat|house|"
+	    "home|placement ~2 tomorrow|tonight|today" },
+	{ "missing", "bin-bags", "stuff|thing|clothes ~3 bin ~1 bag" },
+	{ "missing", "not-slept-at-home", "NEG ~2 sleep ~2 at ~1 home ~3 day|"
+	    "night|week|NUM" },
+	{ "missing", "out-all-night", "park|street|outside|out ~3 all ~1 "
+	    "night" },
+	{ "missing", "never-come-back", "never ~1 come ~1 back" },
+	{ "missing", "bag-packed", "bag ~2 pack ~6 tonight|leave|run|never" },
+	{ "missing", "dont-want-to-go-home", "NEG ~2 want ~2 go ~1 home ~3 "
+	    "because|PERSON" },
+	{ "missing", "go-missing", "go|gone missing" },
+	{ "missing", "reported-missing", "report|been|was ~2 missing" },
+	{ "missing", "police-looking", "police ~3 look|search ~2 me|us" },
+	{ "missing", "stay-with-older", "stay|sleep ~2 at|with|round ~3 "
+	    "OLDER|AGE" },
+	/* Threats and violence. */
+	{ "violence", "threat-to-me", "PERSON ~2 THREAT ~3 kill|stab|hurt|"
+	    "beat|batter|shank|slash|burn|smash|jump|shoot ~1 me|us|my|you" },
+	{ "violence", "or-else", "if ~1 i ~2 NEG ~8 they|he|she ~1 will|"
+	    "going ~3 hurt|kill|come|find|get|beat|stab" },
+	{ "violence", "unless", "unless ~2 do|send|pay|meet ~3 what|him|her|"
+	    "them|more" },
+	{ "violence", "coming-for-me", "come ~1 for ~1 me|us" },
+	{ "violence", "be-dead-soon", "be ~1 dead ~2 soon|tonight|tomorrow" },
+	{ "violence", "know-where-i-live", "know ~1 where ~1 i ~1 live" },
+	{ "violence", "threaten", "threaten|threat|blackmail" },
+	{ "violence", "weapon", "WEAPON" },
+	{ "violence", "acid", "acid ~3 face|attack|throw" },
+	{ "violence", "beat-up", "beat|bash|batter ~2 up" },
+	{ "violence", "stab", "stab|shank" },
+	{ "violence", "attacked", "attack|jump|mug|rob ~1 me|us" },
+	/* Not feeling safe. */
+	{ "unsafe", "scared-of-person", "FEAR ~2 of ~2 PERSON" },
+	{ "unsafe", "scared-person", "FEAR ~2 PERSON" },
+	{ "unsafe", "scares-me", "PERSON ~3 FEAR ~1 me|us" },
+	{ "unsafe", "scared-home", "FEAR ~3 go|be|walk ~2 home|back|there|"
+	    "tonight" },
+	{ "unsafe", "scared-now", "FEAR ~2 now" },
+	{ "unsafe", "scared-end", "FEAR END" },
+	{ "unsafe", "not-safe", "not|unsafe ~2 safe" },
+	{ "unsafe", "unsafe", "unsafe|danger" },
+	{ "unsafe", "please-help", "please ~1 help ~1 me|us" },
+	{ "unsafe", "help-me-now", "help ~1 me ~2 please|now|urgent" },
+	{ "unsafe", "someone-help", "someone ~1 help ~1 me ~2 please|now" },
+	{ "unsafe", "scared-to-tell", "FEAR ~3 tell" },
+	{ "unsafe", "makes-me-scared", "make ~2 me|us ~2 FEAR" },
+	{ "unsafe", "cant-breathe", "can ~1 not ~1 breathe ~4 PERSON" },
+	{ "unsafe", "need-someone-now", "need ~1 someone|somebody|help ~4 "
+	    "urgent|asap|now|tonight" },
+	{ "unsafe", "help-scared", "help ~3 FEAR" },
+	{ "unsafe", "scared-help", "FEAR ~3 help" },
+	{ "unsafe", "please-someone", "please someone|somebody|anyone" },
+	{ "unsafe", "someone-please", "someone|somebody ~1 please" },
+	{ "unsafe", "need-help-now", "need ~1 help ~2 now|urgent|asap|"
+	    "tonight" },
+};
+
+#define NELEMS(a)	(sizeof(a) / sizeof((a)[0]))
+
+static struct sg_slot	slots[SG_SLOTS];
+static struct sg_pat	rule_pats[NELEMS(rules)];
+static struct sg_pat	idiom_pats[NELEMS(idioms)];
+static const char	*compile_error;
+static int		 compiled;
+
+static uint64_t
+hash_word(const char *s, size_t n)
+{
+	uint64_t	 h = 1469598103934665603ULL;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return (h <= 1 ? 2 : h);	/* 0 is blank, 1 the end */
+}
+
+/* The slot for hash h: its own, or the empty one where it would go. */
+static struct sg_slot *
+slot_find(uint64_t h)
+{
+	size_t	 i;
+
+	for (i = h & (SG_SLOTS - 1); slots[i].hash != 0 && slots[i].hash != h;
+	    i = (i + 1) & (SG_SLOTS - 1))
+		;
+	return (&slots[i]);
+}
+
+static const struct sg_slot *
+slot_get(uint64_t h)
+{
+	const struct sg_slot	*s = slot_find(h);
+
+	return (s->hash == h ? s : NULL);
+}
+
+/*
+ * Squeeze runs of one letter: "hiiit" and "hitt" read "hit". A double s
+ * stays, so that "grass" and "kiss" keep their s when -s comes off.
+ */
+static size_t
+squeeze(const char *w, size_t n, char *out)
+{
+	size_t	 i, o = 0;
+
+	for (i = 0; i < n; i++)
+		if (o == 0 || out[o - 1] != w[i] || !isalpha((unsigned char)
+		    w[i]) || (w[i] == 's' && (o < 2 || out[o - 2] != 's')))
+			out[o++] = w[i];
+	return (o);
+}
+
+static int
+vowel(char c)
+{
+	return (strchr("aeiouy", c) != NULL && c != '\0');
+}
+
+/* Letters dropped as said: "kickd", "batterd"; "hurtin", "watchin". */
+static size_t
+dropped(const char *w, size_t n)
+{
+	if (n > 4 && w[n - 1] == 'd' && !vowel(w[n - 2]))
+		return (n - 1);
+	if (n > 3 && memcmp(w + n - 2, "in", 2) == 0 && !vowel(w[n - 3]))
+		return (n - 2);
+	return (n);
+}
+
+/*
+ * The key a word is known by: -ing, -ed, -es, -s or a final -e off,
+ * then dropped letters, so "friends" and "friend" agree.
+ */
+static size_t
+stem(const char *w, size_t n)
+{
+	if (n > 4 && memcmp(w + n - 3, "ing", 3) == 0)
+		n -= 3;
+	else if (n > 3 && memcmp(w + n - 2, "ed", 2) == 0)
+		n -= 2;
+	else if (n > 3 && memcmp(w + n - 2, "es", 2) == 0)
+		n -= 2;
+	else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's')
+		n -= 1;
+	else if (n > 3 && w[n - 1] == 'e')
+		n -= 1;
+	return (dropped(w, n));
+}
+
+/* "k1ll" reads "kill"; "20s" and "4pm" keep their digits. */
+static void
+unleet(char *w, size_t n)
+{
+	static const char	 from[] = "013457", to[] = "oieast";
+	const char		*p;
+	size_t			 i;
+
+	if (n < 2 || !isalpha((unsigned char)w[0]))
+		return;
+	for (i = 0; i < n; i++)
+		if ((p = strchr(from, w[i])) != NULL && w[i] != '\0')
+			w[i] = to[p - from];
+}
+
+static int
+is_number(const char *w, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)w[i]))
+			return (0);
+	return (n > 0);
+}
+
+static const struct sg_alias *
+alias_of(const char *w, size_t n)
+{
+	const struct sg_slot	*s;
+
+	if ((s = slot_get(hash_word(w, n))) == NULL || s->alias == 0)
+		return (NULL);
+	return (&aliases[s->alias - 1]);
+}
+
+/* One plain word (already aliased) as a token. */
+static void
+push_plain(struct buf *toks, const char *word, size_t wn)
+{
+	const struct sg_slot	*s;
+	struct sg_tok		 t;
+	char			 w[SG_WORD_MAX];
+	size_t			 n;
+
+	if (wn >= SG_WORD_MAX) {
+		t.hash = hash_word(word, wn);
+		t.mask = 0;
+		buf_append(toks, &t, sizeof(t));
+		return;
+	}
+	n = squeeze(word, wn, w);
+	/* "bullied", "bullies" and "married" read "bully", "marry". */
+	if (n > 4 && (memcmp(w + n - 3, "ied", 3) == 0 ||
+	    memcmp(w + n - 3, "ies", 3) == 0)) {
+		w[n - 3] = 'y';
+		n -= 2;
+	}
+	t.hash = hash_word(w, stem(w, n));
+	s = slot_get(t.hash);
+	t.mask = s != NULL ? s->mask : 0;
+	if (is_number(w, n))
+		t.mask |= SG_NUM;
+	buf_append(toks, &t, sizeof(t));
+}
+
+/* Each word of a space-separated list, as tokens. */
+static void
+push_words(struct buf *toks, const char *s, size_t len)
+{
+	size_t	 i, start;
+
+	for (i = 0; i <= len; i++) {
+		if (i < len && s[i] != ' ')
+			continue;
+		start = i;
+		while (start > 0 && s[start - 1] != ' ')
+			start--;
+		if (i > start)
+			push_plain(toks, s + start, i - start);
+	}
+}
+
+/*
+ * One typed word as one or more tokens: an alias as typed ("some1"),
+ * else with digits read as letters ("k1ll"), else squeezed ("hiiit").
+ */
+static void
+push_word(struct buf *toks, const char *w, size_t n)
+{
+	const struct sg_alias	*a;
+	char			 word[SG_WORD_MAX], sq[SG_WORD_MAX];
+	size_t			 sn;
+
+	if (n >= SG_WORD_MAX) {
+		push_plain(toks, w, n);
+		return;
+	}
+	memcpy(word, w, n);
+	if ((a = alias_of(word, n)) == NULL) {
+		unleet(word, n);
+		if ((a = alias_of(word, n)) == NULL) {
+			sn = squeeze(word, n, sq);
+			if ((a = alias_of(sq, sn)) == NULL) {
+				push_plain(toks, sq, sn);
+				return;
+			}
+		}
+	}
+	push_words(toks, a->to, strlen(a->to));
+}
+
+/*
+ * Tokens of any text, with an END token after the last word if asked;
+ * the caller frees toks. Returns the count.
+ */
+static size_t
+tokenise(const char *text, struct buf *toks, int with_end)
+{
+	struct buf	 norm;
+	struct sg_tok	 end;
+	const char	*p, *e;
+
+	buf_init(&norm, strlen(text) + 3);
+	safeguarding_normalise(text, &norm);
+	p = buf_cstr(&norm);
+	for (;;) {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		e = strchr(p, ' ');
+		push_word(toks, p, (size_t)(e - p));
+		p = e;
+	}
+	if (with_end) {
+		end.hash = 1;	/* no word hashes to 1 (hash_word) */
+		end.mask = 1ULL << C_END;
+		buf_append(toks, &end, sizeof(end));
+	}
+	buf_free(&norm);
+	return (toks->len / sizeof(struct sg_tok));
+}
+
+static int
+class_index(const char *name, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < NELEMS(classes); i++)
+		if (classes[i].name != NULL && strlen(classes[i].name) == n &&
+		    memcmp(classes[i].name, name, n) == 0)
+			return ((int)i);
+	if (n == 3 && memcmp(name, "NUM", 3) == 0)
+		return (63);
+	return (-1);
+}
+
+/* One literal word of a pattern: its single token's hash, or 0. */
+static uint64_t
+literal_hash(const char *w, size_t n)
+{
+	struct buf	 toks;
+	uint64_t	 h = 0;
+
+	buf_init(&toks, 64);
+	push_word(&toks, w, n);
+	if (toks.len == sizeof(struct sg_tok))
+		h = ((struct sg_tok *)(void *)toks.data)->hash;
+	buf_free(&toks);
+	return (h);
+}
+
+/* "PERSON ~3 HARM|hit" into p; -1 if the pattern is malformed. */
+static int
+compile_pattern(const char *s, struct sg_pat *p)
+{
+	const char	*e, *a;
+	struct sg_el	*el;
+	size_t		 n;
+	int		 c, gap = 0;
+
+	memset(p, 0, sizeof(*p));
+	for (; *s != '\0'; s = e) {
+		while (*s == ' ')
+			s++;
+		if ((e = strchr(s, ' ')) == NULL)
+			e = s + strlen(s);
+		if (e == s)
+			break;
+		if (*s == '~') {
+			gap = atoi(s + 1);
+			continue;
+		}
+		if (p->n == SG_EL_MAX)
+			return (-1);
+		el = &p->el[p->n++];
+		el->gap = gap;
+		gap = 0;
+		for (a = s; a < e; a += n + 1) {
+			n = strcspn(a, "| ");
+			if (a + n > e)
+				n = (size_t)(e - a);
+			if (isupper((unsigned char)*a)) {
+				if ((c = class_index(a, n)) < 0)
+					return (-1);
+				el->mask |= 1ULL << c;
+			} else {
+				if (el->nlit == SG_ALT_MAX ||
+				    (el->lit[el->nlit] = literal_hash(a, n))
+				    == 0)
+					return (-1);
+				el->bloom |= 1ULL << (el->lit[el->nlit] & 63);
+				el->nlit++;
+			}
+		}
+	}
+	return (p->n > 0 ? 0 : -1);
+}
+
+static void
+add_class_words(int c, const char *words)
+{
+	struct buf	 toks;
+	struct sg_tok	*t;
+	struct sg_slot	*s;
+	size_t		 i, n;
+
+	buf_init(&toks, 256);
+	n = tokenise(words, &toks, 0);
+	t = (struct sg_tok *)(void *)toks.data;
+	for (i = 0; i < n; i++) {
+		s = slot_find(t[i].hash);
+		s->hash = t[i].hash;
+		s->mask |= 1ULL << c;
+	}
+	buf_free(&toks);
+}
+
+/*
+ * Build the tables once: aliases first (class words and literals are
+ * read through them), then classes, then patterns.
+ */
+static void
+compile(void)
+{
+	struct sg_slot	*s;
+	size_t		 i;
+	uint64_t	 h;
+
+	if (compiled)
+		return;
+	compiled = 1;
+	for (i = 0; i < NELEMS(aliases); i++) {
+		h = hash_word(aliases[i].from, strlen(aliases[i].from));
+		s = slot_find(h);
+		if (s->hash == h && s->alias != 0)
+			continue;	/* first entry wins */
+		s->hash = h;
+		s->alias = (int)i + 1;
+	}
+	for (i = 0; i < NELEMS(classes); i++)
+		if (classes[i].words != NULL)
+			add_class_words((int)i, classes[i].words);
+	/* A broken pattern matches nothing; the unit test names it. */
+	for (i = 0; i < NELEMS(rules); i++)
+		if (compile_pattern(rules[i].pattern, &rule_pats[i]) == -1) {
+			rule_pats[i].n = 0;
+			if (compile_error == NULL)
+				compile_error = rules[i].name;
+		}
+	for (i = 0; i < NELEMS(idioms); i++)
+		if (compile_pattern(idioms[i], &idiom_pats[i]) == -1) {
+			idiom_pats[i].n = 0;
+			if (compile_error == NULL)
+				compile_error = idioms[i];
+		}
+}
+
+/* NULL, or the name of the first built-in rule that does not compile. */
+const char *
+safeguarding_rules_check(void)
+{
+	compile();
+	return (compile_error);
+}
+
+static int
+el_match(const struct sg_el *el, const struct sg_tok *t)
+{
+	int	 i;
+
+	if (el->mask & t->mask)
+		return (1);
+	if ((el->bloom & (1ULL << (t->hash & 63))) == 0)
+		return (0);
+	for (i = 0; i < el->nlit; i++)
+		if (el->lit[i] == t->hash)
+			return (1);
+	return (0);
+}
+
+/*
+ * Find p in the tokens, one pass: last[k] is the latest token where the
+ * first k + 1 elements matched in order within their gaps. Returns 1 and
+ * the span of the first match, or 0.
+ */
+static int
+pat_match(const struct sg_pat *p, const struct sg_tok *t, size_t n,
+    size_t *from, size_t *to)
+{
+	ssize_t		 last[SG_EL_MAX], start[SG_EL_MAX];
+	size_t		 i;
+	int		 k;
+
+	if (p->n == 0)
+		return (0);
+	for (k = 0; k < p->n; k++)
+		last[k] = -1;
+	for (i = 0; i < n; i++) {
+		if (t[i].hash == 0)
+			continue;
+		for (k = p->n - 1; k >= 0; k--) {
+			/* Only where the elements before could lead here. */
+			if (k > 0 && (last[k - 1] < 0 || (ssize_t)i -
+			    last[k - 1] - 1 > p->el[k].gap))
+				continue;
+			if (!el_match(&p->el[k], &t[i]))
+				continue;
+			if (k == 0)
+				last[0] = start[0] = (ssize_t)i;
+			else {
+				last[k] = (ssize_t)i;
+				start[k] = start[k - 1];
+			}
+			if (k == p->n - 1) {
+				*from = (size_t)start[k];
+				*to = i;
+				return (1);
+			}
+		}
+	}
+	return (0);
+}
+
+/* Blank every word of every idiom, however often it occurs. */
+static void
+blank_idioms(struct sg_tok *t, size_t n)
+{
+	size_t	 i, from, to, at;
+
+	for (i = 0; i < NELEMS(idioms); i++) {
+		at = 0;
+		while (at < n && pat_match(&idiom_pats[i], t + at, n - at,
+		    &from, &to)) {
+			memset(t + at + from, 0, (to - from + 1) *
+			    sizeof(*t));
+			at += to + 1;
+		}
+	}
+}
+
+static void
+add_name(struct buf *out, const char *topic, const char *name, int *hits)
+{
+	struct buf	 item;
+	const char	*p, *all;
+	size_t		 n;
+
+	buf_init(&item, 64);
+	buf_appendf(&item, "%s:%s", topic, name);
+	n = item.len;
+	all = buf_cstr(out);
+	for (p = all; (p = strstr(p, buf_cstr(&item))) != NULL; p += n)
+		if ((p == all || p[-1] == ',') && (p[n] == ',' ||
+		    p[n] == '\0')) {
+			buf_free(&item);
+			return;
+		}
+	if (out->len > 0)
+		buf_putc(out, ',');
+	buf_append(out, item.data, item.len);
+	buf_free(&item);
+	(*hits)++;
+}
+
+/*
+ * Does the phrase appear word for word in the text (t)? An occurrence
+ * that lies wholly inside an idiom (blanked in b) does not count, unless
+ * the phrase is itself such an idiom: then the admin asked for it.
+ */
+static int
+phrase_match(const struct sg_tok *t, const struct sg_tok *b, size_t n,
+    struct sg_tok *ph, size_t pn)
+{
+	struct buf	 own;
+	struct sg_tok	 end;
+	size_t		 i, j, blank;
+	int		 idiom;
+
+	if (pn == 0 || pn > n)
+		return (0);
+	/* Read alone, as a whole text would be: with its END. */
+	end.hash = 1;
+	end.mask = 1ULL << C_END;
+	buf_init(&own, (pn + 1) * sizeof(*ph));
+	buf_append(&own, ph, pn * sizeof(*ph));
+	buf_append(&own, &end, sizeof(end));
+	blank_idioms((struct sg_tok *)(void *)own.data, pn + 1);
+	for (i = 0, idiom = 1; i < pn; i++)
+		if (((struct sg_tok *)(void *)own.data)[i].hash != 0)
+			idiom = 0;
+	buf_free(&own);
+	for (i = 0; i + pn <= n; i++) {
+		for (j = blank = 0; j < pn && t[i + j].hash == ph[j].hash; j++)
+			blank += b[i + j].hash == 0;
+		if (j == pn && (idiom || blank < pn))
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Scan text against the built-in rules and the admin phrases (phrases[i]
+ * under topics[i]). Appends "topic:rule" for each built-in rule and
+ * "topic:phrase" for each admin phrase that matched, comma-separated,
+ * each once; returns how many it appended.
+ */
+int
+safeguarding_scan(const char *text, const char *const *phrases,
+    const char *const *topics, size_t nphrases, struct buf *out)
+{
+	struct buf	 toks, blanked, ptoks, norm, seen;
+	struct sg_tok	*t, *b;
+	size_t		 i, n, pn, from, to;
+	uint64_t	 sig;
+	int		 hits = 0;
+
+	compile();
+	buf_init(&toks, 1024);
+	buf_init(&ptoks, 64);
+	buf_init(&norm, 64);
+	buf_init(&seen, 64);
+	n = tokenise(text, &toks, 1);
+	buf_init(&blanked, toks.len + 1);
+	buf_append(&blanked, toks.data, toks.len);
+	t = (struct sg_tok *)(void *)toks.data;
+	b = (struct sg_tok *)(void *)blanked.data;
+	blank_idioms(b, n);
+	for (i = 0; i < NELEMS(rules); i++)
+		if (pat_match(&rule_pats[i], b, n, &from, &to))
+			add_name(out, rules[i].topic, rules[i].name, &hits);
+	for (i = 0; i < nphrases; i++) {
+		buf_reset(&ptoks);
+		pn = tokenise(phrases[i], &ptoks, 0);
+		if (!phrase_match(t, b, n, (struct sg_tok *)(void *)ptoks.data,
+		    pn))
+			continue;
+		/* "ran away" and "running away" read alike: list one. */
+		sig = hash_word(ptoks.data, ptoks.len);
+		if (memmem(seen.data, seen.len, &sig, sizeof(sig)) != NULL)
+			continue;
+		buf_append(&seen, &sig, sizeof(sig));
+		buf_reset(&norm);
+		safeguarding_normalise(phrases[i], &norm);
+		norm.data[--norm.len] = '\0';	/* trailing space */
+		add_name(out, topics[i], norm.data + 1, &hits);
+	}
+	buf_free(&toks);
+	buf_free(&blanked);
+	buf_free(&ptoks);
+	buf_free(&norm);
+	buf_free(&seen);
+	return (hits);
+}
