@@ -8,16 +8,6 @@
 
 static const char *sql_phrases =
 	"SELECT phrase, topic FROM safeguarding_phrases ORDER BY topic";
-static const char *sql_flag =
-	"INSERT INTO safeguarding_flags (view_id, topics, created_at) "
-	"VALUES (?1, ?2, ?3)";
-static const char *sql_open =
-	"SELECT count(*) FROM safeguarding_flags "
-	"WHERE view_id = ?1 AND cleared_at IS NULL";
-static const char *sql_clear =
-	"UPDATE safeguarding_flags SET cleared_at = ?2, cleared_by = ?3, "
-	"action_taken = ?4 WHERE view_id = ?1 AND cleared_at IS NULL";
-
 static const char *sql_list =
 	"SELECT id, phrase, topic FROM safeguarding_phrases "
 	"ORDER BY topic, phrase";
@@ -277,39 +267,4 @@ safeguarding_match(struct db *db, const char *text, struct buf *out)
 	free(topics);
 	buf_free(&strs);
 	return (hits);
-}
-
-int
-safeguarding_flag(struct db *db, int64_t view_id, const char *topics,
-    int64_t now)
-{
-	return (db_exec(db, sql_flag, "iti", view_id, topics, now));
-}
-
-/* 1 if the view has a flag nobody has cleared yet, 0 if not, -1 error. */
-int
-safeguarding_open(struct db *db, int64_t view_id)
-{
-	int64_t	 n;
-
-	if (db_int(db, &n, sql_open, "i", view_id) != 1)
-		return (-1);
-	return (n > 0);
-}
-
-/*
- * Clear a view's open flag, recording what the worker did (required).
- * The caller holds the transaction.
- */
-int
-safeguarding_clear(struct db *db, const struct actor *who, int64_t view_id,
-    const char *action, int64_t now)
-{
-	if (action == NULL || *action == '\0')
-		return (-1);
-	if (db_exec(db, sql_clear, "iiit", view_id, now, who->id, action) != 0
-	    || db_changes(db) < 1)
-		return (-1);
-	return (audit_write(db, who, "safeguarding.clear", "view", view_id,
-	    ""));
 }

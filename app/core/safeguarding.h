@@ -25,14 +25,10 @@ int	safeguarding_match(struct db *, const char *, struct buf *);
 int	safeguarding_scan(const char *, const char *const *,
 	    const char *const *, size_t, struct buf *);
 const char *safeguarding_rules_check(void);
-int	safeguarding_flag(struct db *, int64_t, const char *, int64_t);
-int	safeguarding_open(struct db *, int64_t);
 int	safeguarding_phrases(struct db *, struct tval *);
 const char *safeguarding_topic_label(const char *);
 int	safeguarding_add(struct db *, const struct actor *, const char *,
 	    const char *, const char **);
 int	safeguarding_remove(struct db *, const struct actor *, int64_t);
-int	safeguarding_clear(struct db *, const struct actor *, int64_t,
-	    const char *, int64_t);
 
 #endif
