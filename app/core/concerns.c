@@ -261,34 +261,6 @@ age(struct arena *a, int64_t secs)
 	return (arena_printf(a, "%lld days", (long long)(secs / 86400)));
 }
 
-/* "self_harm,abuse" as "Self-harm, Abuse", for people. */
-static const char *
-rules_text(struct arena *a, const char *rules)
-{
-	struct buf	 out, one;
-	const char	*p, *comma, *label;
-	char		*s;
-
-	if (*rules == '\0')
-		return ("");
-	buf_init(&out, 64);
-	buf_init(&one, 32);
-	for (p = rules; *p != '\0'; p = *comma ? comma + 1 : comma) {
-		if ((comma = strchr(p, ',')) == NULL)
-			comma = p + strlen(p);
-		buf_reset(&one);
-		buf_append(&one, p, (size_t)(comma - p));
-		label = safeguarding_topic_label(buf_cstr(&one));
-		if (out.len > 0)
-			buf_puts(&out, ", ");
-		buf_puts(&out, label != NULL ? label : buf_cstr(&one));
-	}
-	s = arena_strdup(a, buf_cstr(&out));
-	buf_free(&out);
-	buf_free(&one);
-	return (s);
-}
-
 /* One row of LIST_COLS into row. */
 static void
 put_row(sqlite3_stmt *st, int64_t now, struct tval *row)
@@ -315,7 +287,7 @@ put_row(sqlite3_stmt *st, int64_t now, struct tval *row)
 	tv_set_bool(row, "anonymous", author == 0);
 	tv_set_str(row, "author", *db_col_text(st, 4) ? db_col_text(st, 4) :
 	    author ? "(account removed)" : "");
-	tv_set_str(row, "rules", rules_text(a, db_col_text(st, 5)));
+	tv_set_str(row, "rules", safeguarding_rules_text(a, db_col_text(st, 5)));
 	tv_set_bool(row, "by_worker", strcmp(db_col_text(st, 6), "worker") ==
 	    0);
 	tv_set_bool(row, "urgent", sqlite3_column_int(st, 7));

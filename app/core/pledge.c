@@ -777,7 +777,8 @@ pledge_comments(struct db *db, struct tval *list)
 		tv_set_str(row, "at", time_human(tv_arena(row),
 		    sqlite3_column_int64(st, 4)));
 		tv_set_bool(row, "urgent", sqlite3_column_int(st, 5));
-		tv_set_str(row, "topics", db_col_text(st, 6));
+		tv_set_str(row, "topics", safeguarding_rules_text(tv_arena(row),
+		    db_col_text(st, 6)));
 		/* Workers see who wrote a worrying comment; never others. */
 		if (sqlite3_column_int(st, 5))
 			tv_set_str(row, "author", db_col_text(st, 7));

@@ -268,3 +268,42 @@ safeguarding_match(struct db *db, const char *text, struct buf *out)
 	buf_free(&strs);
 	return (hits);
 }
+
+/*
+ * What the scan matched, for people: "abuse:person-near-hit,self_harm"
+ * reads "Abuse (person near hit), Self-harm".
+ */
+const char *
+safeguarding_rules_text(struct arena *a, const char *rules)
+{
+	struct buf	 out, one;
+	const char	*p, *end, *colon, *label;
+	char		*s;
+
+	if (rules == NULL || *rules == '\0')
+		return ("");
+	buf_init(&out, 64);
+	buf_init(&one, 32);
+	for (p = rules; *p != '\0'; p = *end ? end + 1 : end) {
+		if ((end = strchr(p, ',')) == NULL)
+			end = p + strlen(p);
+		colon = memchr(p, ':', (size_t)(end - p));
+		buf_reset(&one);
+		buf_append(&one, p, (size_t)((colon ? colon : end) - p));
+		label = safeguarding_topic_label(buf_cstr(&one));
+		if (out.len > 0)
+			buf_puts(&out, ", ");
+		buf_puts(&out, label != NULL ? label : buf_cstr(&one));
+		if (colon == NULL || colon + 1 == end)
+			continue;
+		buf_puts(&out, " (");
+		for (colon++; colon < end; colon++)
+			buf_append(&out, *colon == '-' || *colon == '_' ? " " :
+			    colon, 1);
+		buf_puts(&out, ")");
+	}
+	s = arena_strdup(a, buf_cstr(&out));
+	buf_free(&out);
+	buf_free(&one);
+	return (s);
+}

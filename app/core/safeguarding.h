@@ -27,6 +27,7 @@ int	safeguarding_scan(const char *, const char *const *,
 const char *safeguarding_rules_check(void);
 int	safeguarding_phrases(struct db *, struct tval *);
 const char *safeguarding_topic_label(const char *);
+const char *safeguarding_rules_text(struct arena *, const char *);
 int	safeguarding_add(struct db *, const struct actor *, const char *,
 	    const char *, const char **);
 int	safeguarding_remove(struct db *, const struct actor *, int64_t);

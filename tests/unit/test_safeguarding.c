@@ -264,6 +264,25 @@ large_input_is_bounded(void **state)
 	buf_free(&out);
 }
 
+/* What the scan matched reads as words on the workers' pages. */
+static void
+rules_read_as_words(void **state)
+{
+	struct arena	 a;
+
+	(void)state;
+	arena_init(&a);
+	assert_string_equal(safeguarding_rules_text(&a,
+	    "abuse:person-near-hit,self_harm"),
+	    "Abuse (person near hit), Self-harm");
+	assert_string_equal(safeguarding_rules_text(&a, "missing:run away"),
+	    "Going missing (run away)");
+	assert_string_equal(safeguarding_rules_text(&a, ""), "");
+	assert_string_equal(safeguarding_rules_text(&a, NULL), "");
+	assert_string_equal(safeguarding_rules_text(&a, "odd:"), "odd");
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -274,6 +293,7 @@ main(void)
 		cmocka_unit_test(admin_phrases_read_the_same_way),
 		cmocka_unit_test(whole_words_any_case_any_punctuation),
 		cmocka_unit_test(large_input_is_bounded),
+		cmocka_unit_test(rules_read_as_words),
 	};
 
 	return (cmocka_run_group_tests_name("safeguarding", tests, setup,
