@@ -129,6 +129,9 @@ main(void)
 		(void)harness_stop();
 		return (1);
 	}
+	/* A browser shows the "signed in" message once, then it is gone. */
+	(void)client_status(&young, "/");
+	(void)client_status(&worker, "/");
 	(void)snprintf(promise, sizeof(promise), "/pledge/%lld",
 	    (long long)db_count("SELECT min(p.id) FROM promises p JOIN "
 	    "pledge_versions v ON v.id = p.version_id WHERE v.state = "

@@ -119,8 +119,9 @@ cache_serve(struct page *pg, int roles)
 	    pg->req->method != HTTP_METHOD_HEAD) || !(roles & bit) ||
 	    (c = get_cache()) == NULL)
 		return (0);
-	/* A message shown once belongs to this browser's page only. */
-	if (guard_cookie(pg, "portal_flash") != NULL)
+	/* A message shown once is in the layout: a visitor's whole page
+	 * with it is theirs only. A kept body goes in any layout. */
+	if (!pg->signed_in && guard_cookie(pg, "portal_flash") != NULL)
 		return (0);
 	buf_init(&key, 128);
 	if (pcache_key(&key, role_class(pg), pg->req->path,

@@ -43,7 +43,7 @@ setup(void **state)
 	memset(&young2, 0, sizeof(young2));
 	if (client_login(&young2, "Zephyrine", "kite-river-42") != 303)
 		return (-1);
-	/* Each shows its "signed in" message once: a page never kept. */
+	/* Each shows its "signed in" message once, on its first page. */
 	return (client_status(&young, "/") == 200 &&
 	    client_status(&young2, "/") == 200 &&
 	    client_status(&worker, "/") == 200 &&
@@ -337,6 +337,42 @@ no_one_elses_name_or_token(void **state)
 	assert_int_equal(client_status(&anon, "/reports/board"), 303);
 }
 
+/* A message shown once: in the signed-in person's layout around a kept
+ * body; a visitor's page with it is made for them alone. */
+static void
+messages_shown_once(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 v[64];
+	const char	*msg = "You are signed in. Welcome back.";
+
+	(void)state;
+	warm_both(&young, "/councillors", "pledges");
+	c = young;
+	(void)snprintf(c.cookies + strlen(c.cookies), sizeof(c.cookies) -
+	    strlen(c.cookies), "; portal_flash=signed_in");
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/councillors", &r), 0);
+	assert_true(resp_has(&r, msg));
+	assert_string_equal(resp_header(&r, "x-cache", v, sizeof(v)), "hit");
+	resp_free(&r);
+	c = anon;
+	(void)snprintf(c.cookies + strlen(c.cookies), sizeof(c.cookies) -
+	    strlen(c.cookies), "%sportal_flash=signed_out", *c.cookies ?
+	    "; " : "");
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/councillors", &r), 0);
+	assert_true(resp_has(&r, "You have signed out."));
+	assert_null(resp_header(&r, "x-cache", v, sizeof(v)));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/councillors", &r), 0);
+	assert_false(resp_has(&r, "You have signed out."));
+	assert_false(resp_has(&r, msg));
+	resp_free(&r);
+}
+
 int
 main(void)
 {
@@ -344,6 +380,7 @@ main(void)
 		cmocka_unit_test(changes_after_a_write_by_the_other_worker),
 		cmocka_unit_test(etag_and_304),
 		cmocka_unit_test(no_one_elses_name_or_token),
+		cmocka_unit_test(messages_shown_once),
 	};
 
 	return (cmocka_run_group_tests_name("http_cache", tests, setup,
