@@ -18,6 +18,7 @@
 #include "db.h"
 #include "form.h"
 #include "notify.h"
+#include "pagecache.h"
 #include "session.h"
 #include "tmpl.h"
 
@@ -31,6 +32,7 @@
 #define R_ADMIN		(1 << ROLE_ADMIN)
 #define R_STAFF		(R_WORKER | R_COUNCILLOR | R_ADMIN)
 #define R_ANY		(R_YOUNG | R_STAFF)
+#define R_ANON		(1 << ROLE_NONE)	/* not signed in (cache.c) */
 
 extern struct db		*app_db;
 extern struct tmpl_set		*app_templates;
@@ -50,6 +52,8 @@ struct page {
 	const char		*csrf;	/* the token this page's forms carry */
 	struct form		 form;	/* POST body, or the query string */
 	struct form_errors	 errors;
+	const char		*cache_key;	/* set: keep this page (cache.c) */
+	struct pcache_version	 cache_ver;
 };
 
 int	page_begin(struct page *, struct http_request *, int);
@@ -123,6 +127,12 @@ void	help_context(struct page *);
 
 /* mailer.c: worker 1 delivers the outbox from a task thread. */
 void	mailer_init(void);
+
+/* cache.c: rendered pages kept until the data changes. */
+int	cache_serve(struct page *, int);
+int	cache_keep(struct page *, const struct buf *, const struct buf *);
+int	cache_send(struct page *, const char *, struct buf *);
+int	page_render_body(struct page *, int, const char *, size_t);
 
 int	assets_load(const char *, char *, size_t);
 const char *assets_version(const char *);

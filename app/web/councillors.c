@@ -20,7 +20,8 @@ page_councillors(struct http_request *req)
 {
 	struct page	 pg;
 
-	if (!page_begin(&pg, req, ALLOW_GET))
+	if (!page_begin(&pg, req, ALLOW_GET) ||
+	    cache_serve(&pg, R_ANON | R_ANY))
 		return (KORE_RESULT_OK);
 	pg.title = "Our councillors' pledges";
 	pg.nav = "councillors";

@@ -298,24 +298,63 @@ layout_data(struct page *pg)
 		    "%lld", (long long)concerns_count_open(app_db)));
 }
 
-/* Render template tmpl inside the layout and send it. Ends the page. */
+/* The layout around body, sent with status. Ends the page. */
+static int
+send_layout(struct page *pg, int status, const char *body, size_t len)
+{
+	struct buf	 html;
+
+	buf_init(&html, 8192);
+	tv_set(pg->ctx, "body", tv_strn(&pg->arena, body, len));
+	(void)tmpl_render(app_templates, "layout", pg->ctx, &html);
+	http_security_headers(pg->req, 1);
+	http_response(pg->req, status, html.data, html.len);
+	buf_free(&html);
+	page_end(pg);
+	return (KORE_RESULT_OK);
+}
+
+/* A body rendered before (a kept one), in this viewer's layout. */
+int
+page_render_body(struct page *pg, int status, const char *body, size_t len)
+{
+	layout_data(pg);
+	take_flash(pg);
+	return (send_layout(pg, status, body, len));
+}
+
+/*
+ * Render template tmpl inside the layout and send it. Ends the page.
+ * A page cache_serve() chose to keep is kept here (cache.c).
+ */
 int
 page_render(struct page *pg, int status, const char *tmpl)
 {
 	struct buf	 body, html;
+	int		 rc;
 
 	buf_init(&body, 4096);
-	buf_init(&html, 8192);
 	layout_data(pg);
 	take_flash(pg);
 	if (tmpl_render(app_templates, tmpl, pg->ctx, &body) == -1) {
 		kore_log(LOG_ERR, "no template named %s", tmpl);
 		buf_free(&body);
-		buf_free(&html);
 		return (page_error(pg, 500));
 	}
+	if (status != 200 || pg->cache_key == NULL) {
+		rc = send_layout(pg, status, body.data, body.len);
+		buf_free(&body);
+		return (rc);
+	}
+	/* Kept: the whole page for a visitor, else only the body. */
+	buf_init(&html, 8192);
 	tv_set(pg->ctx, "body", tv_strn(&pg->arena, body.data, body.len));
 	(void)tmpl_render(app_templates, "layout", pg->ctx, &html);
+	if (cache_keep(pg, &body, &html)) {
+		buf_free(&body);
+		buf_free(&html);
+		return (KORE_RESULT_OK);
+	}
 	http_security_headers(pg->req, 1);
 	http_response(pg->req, status, html.data, html.len);
 	buf_free(&body);

@@ -36,7 +36,8 @@ page_pledge(struct http_request *req)
 	struct page	 pg;
 	int64_t		 id;
 
-	if (!page_begin(&pg, req, ALLOW_GET))
+	if (!page_begin(&pg, req, ALLOW_GET) ||
+	    cache_serve(&pg, R_ANON | R_ANY))
 		return (KORE_RESULT_OK);
 	pg.title = "Our promises to you";
 	pg.nav = "pledge";
@@ -117,7 +118,10 @@ page_pledge_promise(struct http_request *req)
 	int64_t			 id;
 	int			 rc;
 
-	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST))
+	/* Staff may have a progress form here: only the same-for-all
+	 * pages of visitors and young people are kept. */
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
+	    cache_serve(&pg, R_ANON | R_YOUNG))
 		return (KORE_RESULT_OK);
 	id = strtoll(req->path + strlen("/pledge/"), NULL, 10);
 	if (id <= 0)
@@ -336,7 +340,8 @@ page_pledge_scorecard(struct http_request *req)
 {
 	struct page	 pg;
 
-	if (!page_begin(&pg, req, ALLOW_GET))
+	if (!page_begin(&pg, req, ALLOW_GET) ||
+	    cache_serve(&pg, R_ANON | R_ANY))
 		return (KORE_RESULT_OK);
 	pg.title = "Pledge scorecard";
 	pg.nav = "pledge";
@@ -352,23 +357,22 @@ page_pledge_csv(struct http_request *req)
 {
 	struct page	 pg;
 	struct buf	 csv;
+	int		 rc;
 
 	if (!page_begin(&pg, req, ALLOW_GET))
+		return (KORE_RESULT_OK);
+	http_response_header(req, "content-disposition",
+	    "attachment; filename=\"pledge-scorecard.csv\"");
+	if (cache_serve(&pg, R_ANON | R_ANY))
 		return (KORE_RESULT_OK);
 	buf_init(&csv, 8192);
 	if (pledge_scorecard_csv(app_db, threshold(), pg.now, &csv) == -1) {
 		buf_free(&csv);
 		return (page_error(&pg, 500));
 	}
-	http_security_headers(req, 0);
-	http_response_header(req, "content-type", "text/csv; charset=utf-8");
-	http_response_header(req, "content-disposition",
-	    "attachment; filename=\"pledge-scorecard.csv\"");
-	http_response_header(req, "cache-control", "no-store");
-	http_response(req, 200, csv.data, csv.len);
+	rc = cache_send(&pg, "text/csv; charset=utf-8", &csv);
 	buf_free(&csv);
-	page_end(&pg);
-	return (KORE_RESULT_OK);
+	return (rc);
 }
 
 int

@@ -15,17 +15,16 @@ static int
 send_file(struct page *pg, struct buf *b, const char *type,
     const char *name)
 {
-	http_security_headers(pg->req, 0);
-	http_response_header(pg->req, "content-type", type);
+	int	 rc;
+
 	if (name != NULL)
 		http_response_header(pg->req, "content-disposition",
 		    arena_printf(&pg->arena, "attachment; filename=\"%s\"",
 		    name));
-	http_response_header(pg->req, "cache-control", "no-store");
-	http_response(pg->req, 200, b->data, b->len);
+	/* Kept if cache_serve() chose to; no-store otherwise. */
+	rc = cache_send(pg, type, b);
 	buf_free(b);
-	page_end(pg);
-	return (KORE_RESULT_OK);
+	return (rc);
 }
 
 int
@@ -35,7 +34,8 @@ page_report_board(struct http_request *req)
 	struct report_period	 p;
 	const char		*from, *to;
 
-	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_STAFF))
+	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_STAFF) ||
+	    cache_serve(&pg, R_STAFF))
 		return (KORE_RESULT_OK);
 	pg.title = "Corporate parenting board report";
 	pg.nav = "report";
@@ -93,7 +93,8 @@ page_open_data(struct http_request *req)
 	struct page	 pg;
 	struct buf	 out;
 
-	if (!page_begin(&pg, req, ALLOW_GET))
+	if (!page_begin(&pg, req, ALLOW_GET) ||
+	    cache_serve(&pg, R_ANON | R_ANY))
 		return (KORE_RESULT_OK);
 	buf_init(&out, 8192);
 	if (report_open_data(app_db, settings_int(app_db, "small_count", 5),

@@ -15,7 +15,8 @@ page_you_said(struct http_request *req)
 	int64_t		 category, page;
 	int		 more;
 
-	if (!page_begin(&pg, req, ALLOW_GET))
+	if (!page_begin(&pg, req, ALLOW_GET) ||
+	    cache_serve(&pg, R_ANON | R_ANY))
 		return (KORE_RESULT_OK);
 	pg.title = "You said, we did";
 	pg.nav = "you_said";

@@ -80,6 +80,12 @@ write_conf(const char *path, int port)
 			fprintf(out, "load ./%s/portal.so\n", build_dir);
 		else if (strncmp(line, "pidfile", 7) == 0)
 			fprintf(out, "pidfile %s/kore.pid\n", tmpdir);
+		/* A worker keeps Kore's accept lock until it is busy; with
+		 * one connection each, sequential requests reach both. */
+		else if (strncmp(line, "worker_max_connections", 22) == 0 &&
+		    getenv("PORTAL_TEST_MAX_CONNECTIONS") != NULL)
+			fprintf(out, "worker_max_connections %s\n",
+			    getenv("PORTAL_TEST_MAX_CONNECTIONS"));
 		else
 			fputs(line, out);
 	}

@@ -1,0 +1,388 @@
+/*
+ * test_cache.c: rendered pages kept until the data changes, over real
+ * HTTP with the server's two workers. A kept page changes at the very
+ * next request after a write made by the other worker (or by anyone
+ * else); ETags give 304 while nothing changed; one person's name and form
+ * token never reach another viewer's page. The server runs with
+ * PORTAL_CACHE_TRACE, so each answer says which worker gave it.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "testutil.h"
+
+#define TRIES		400
+#define MAX_WORKERS	8
+
+static struct client	 young2;
+
+static int
+setup(void **state)
+{
+	(void)setenv("PORTAL_CACHE_TRACE", "1", 1);
+	/* Kore's accept lock stays with one worker until it is busy: with
+	 * one connection per worker, these one-at-a-time requests go to
+	 * both, as a busy day's would. */
+	(void)setenv("PORTAL_TEST_MAX_CONNECTIONS", "1", 1);
+	if (demo_group_setup(state) != 0)
+		return (-1);
+	/* A second young person, to compare with the first. */
+	if (db_run("INSERT INTO users (display_name, name_key, role, "
+	    "password_hash, age_band, lives_outside, created_at) SELECT "
+	    "'Zephyrine', 'zephyrine', role, password_hash, age_band, "
+	    "lives_outside, created_at FROM users WHERE display_name = "
+	    "'Jaden'") != 0)
+		return (-1);
+	memset(&young2, 0, sizeof(young2));
+	if (client_login(&young2, "Zephyrine", "kite-river-42") != 303)
+		return (-1);
+	/* Each shows its "signed in" message once, on its first page. */
+	return (client_status(&young, "/") == 200 &&
+	    client_status(&young2, "/") == 200 &&
+	    client_status(&worker, "/") == 200 &&
+	    client_status(&admin, "/") == 200 ? 0 : -1);
+}
+
+/* Which worker answered, and whether from the cache. */
+static int
+answer(const struct resp *r, int *hit)
+{
+	char	 v[64];
+
+	*hit = resp_header(r, "x-cache", v, sizeof(v)) != NULL &&
+	    strcmp(v, "hit") == 0;
+	if (resp_header(r, "x-portal-worker", v, sizeof(v)) == NULL)
+		fail_msg("no x-portal-worker header: %.*s", (int)r->headers.len,
+		    r->headers.data);
+	return (atoi(v));
+}
+
+struct seen {
+	int	 ids[MAX_WORKERS];
+	int	 hit[MAX_WORKERS];
+	int	 n;
+};
+
+/* Note worker id; 1 the first time it is seen. */
+static int
+saw(struct seen *s, int id, int hit)
+{
+	int	 i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->ids[i] == id) {
+			s->hit[i] |= hit;
+			return (0);
+		}
+	assert_true(s->n < MAX_WORKERS);
+	s->ids[s->n] = id;
+	s->hit[s->n++] = hit;
+	return (1);
+}
+
+static int
+all_hit(const struct seen *s)
+{
+	int	 i;
+
+	for (i = 0; i < s->n; i++)
+		if (!s->hit[i])
+			return (0);
+	return (s->n >= 2);
+}
+
+/* Ask for path until both workers have answered from their cache. */
+static void
+warm_both(struct client *c, const char *path, const char *want)
+{
+	struct seen	 s;
+	struct resp	 r;
+	int		 i, hit, id;
+
+	memset(&s, 0, sizeof(s));
+	for (i = 0; i < TRIES && !all_hit(&s); i++) {
+		resp_init(&r);
+		assert_int_equal(http_get(c, path, &r), 0);
+		assert_int_equal(r.status, 200);
+		assert_true(resp_has(&r, want));
+		id = answer(&r, &hit);
+		if (getenv("CACHE_DEBUG"))
+			fprintf(stderr, "%s w%d %d\n", path, id, hit);
+		(void)saw(&s, id, hit);
+		resp_free(&r);
+	}
+	if (!all_hit(&s))
+		fail_msg("%s: not kept by both workers", path);
+}
+
+/*
+ * After a write, every answer shows it, from every worker: the first
+ * answer of each is rendered again (a miss), later ones are kept.
+ */
+static void
+fresh_everywhere(struct client *c, const char *path, const char *want,
+    const char *gone)
+{
+	struct seen	 s;
+	struct resp	 r;
+	int		 i, hit, id;
+
+	memset(&s, 0, sizeof(s));
+	for (i = 0; i < TRIES && (s.n < 2 || i < 20); i++) {
+		resp_init(&r);
+		assert_int_equal(http_get(c, path, &r), 0);
+		assert_int_equal(r.status, 200);
+		if (!resp_has(&r, want) || (gone && resp_has(&r, gone)))
+			fail_msg("%s: a stale page after the write", path);
+		id = answer(&r, &hit);
+		if (saw(&s, id, hit))
+			assert_false(hit);
+		resp_free(&r);
+	}
+	assert_true(s.n >= 2);
+}
+
+static int64_t
+promise(void)
+{
+	return (count("SELECT p.id FROM promises p JOIN pledge_versions v ON "
+	    "v.id = p.version_id WHERE v.state = 'current' AND p.title = "
+	    "'We will offer you work experience and apprenticeships'"));
+}
+
+/* A worker's write (through one worker) shows in the other's pages. */
+static void
+changes_after_a_write_by_the_other_worker(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+
+	(void)state;
+	(void)snprintf(path, sizeof(path), "/pledge/%lld",
+	    (long long)promise());
+	warm_both(&anon, path, "work experience");
+	warm_both(&young, path, "work experience");
+	warm_both(&anon, "/pledge", "work experience");
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "status=in_the_works&"
+	    "progress=30&evidence=Three+placements+agreed+with+HR.", &r), 303);
+	resp_free(&r);
+	/* Acknowledged: now every worker's next answer has it. */
+	fresh_everywhere(&anon, path, "Three placements agreed with HR.",
+	    NULL);
+	fresh_everywhere(&young, path, "Three placements agreed with HR.",
+	    NULL);
+
+	/* A write by another program on the same database counts too. */
+	warm_both(&anon, "/pledge", "work experience");
+	assert_int_equal(db_run("UPDATE promises SET title = 'We will offer "
+	    "you paid work experience' WHERE id = (SELECT p.id FROM promises "
+	    "p JOIN pledge_versions v ON v.id = p.version_id WHERE v.state = "
+	    "'current' AND p.title LIKE 'We will offer you work%')"), 0);
+	fresh_everywhere(&anon, "/pledge", "you paid work experience", NULL);
+
+	/* A delete as well: the update goes from the promise's page. */
+	warm_both(&anon, path, "Three placements agreed");
+	assert_int_equal(db_run("DELETE FROM promise_updates WHERE evidence = "
+	    "'Three placements agreed with HR.'"), 0);
+	fresh_everywhere(&anon, path, "paid work experience",
+	    "Three placements agreed");
+
+	/* A POST is never answered from the cache. */
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "status=kept&"
+	    "progress=90&evidence=Nearly", &r), 422);
+	assert_null(resp_header(&r, "x-cache", path, sizeof(path)));
+	resp_free(&r);
+}
+
+static void
+etag_and_304(void **state)
+{
+	const char	*paths[] = { "/pledge", "/you-said-we-did", "/councillors",
+	    "/pledge/scorecard", "/pledge/scorecard.csv", "/open-data.json",
+	    "/", NULL };
+	const char	*hdrs[2];
+	struct resp	 r;
+	char		 etag[128], inm[160], v[128], old[128];
+	size_t		 i;
+	int		 k;
+
+	(void)state;
+	for (i = 0; paths[i] != NULL; i++) {
+		resp_init(&r);
+		assert_int_equal(http_get(&anon, paths[i], &r), 0);
+		assert_int_equal(r.status, 200);
+		if (resp_header(&r, "etag", etag, sizeof(etag)) == NULL)
+			fail_msg("%s: no etag", paths[i]);
+		/* A page stays no-store; data files may be asked again. */
+		assert_non_null(resp_header(&r, "cache-control", v,
+		    sizeof(v)));
+		assert_string_equal(v, strstr(paths[i], ".") ?
+		    "private, no-cache" : "no-store");
+		resp_free(&r);
+		(void)snprintf(inm, sizeof(inm), "If-None-Match: %s", etag);
+		hdrs[0] = inm;
+		hdrs[1] = NULL;
+		/* The same answer from every worker: the ETag is the page's
+		 * own hash, not one worker's count. */
+		for (k = 0; k < 16; k++) {
+			resp_init(&r);
+			assert_int_equal(http_request(&anon, "GET", paths[i],
+			    NULL, 0, hdrs, &r), 0);
+			assert_int_equal(r.status, 304);
+			assert_int_equal(r.body.len, 0);
+			assert_string_equal(resp_header(&r, "etag", v,
+			    sizeof(v)), etag);
+			resp_free(&r);
+		}
+	}
+	/* After a change, the old ETag gets the new page. */
+	(void)snprintf(old, sizeof(old), "%s", etag);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/pledge", &r), 0);
+	assert_non_null(resp_header(&r, "etag", etag, sizeof(etag)));
+	resp_free(&r);
+	(void)snprintf(inm, sizeof(inm), "If-None-Match: %s", etag);
+	assert_int_equal(db_run("UPDATE settings SET value = 'Northshire' "
+	    "WHERE key = 'council_name'"), 0);
+	for (k = 0; k < 8; k++) {
+		resp_init(&r);
+		assert_int_equal(http_request(&anon, "GET", "/pledge", NULL, 0,
+		    hdrs, &r), 0);
+		assert_int_equal(r.status, 200);
+		assert_true(resp_has(&r, "Northshire"));
+		assert_string_not_equal(resp_header(&r, "etag", v, sizeof(v)),
+		    etag);
+		resp_free(&r);
+	}
+	assert_string_not_equal(old, etag);
+}
+
+/* The page's own form token, read from its sign-out form. */
+static void
+token_of(struct client *c, char *out, size_t len)
+{
+	assert_int_equal(client_csrf(c, "/account", out, len), 0);
+	assert_true(strlen(out) > 20);
+}
+
+static void
+no_one_elses_name_or_token(void **state)
+{
+	const char	*paths[] = { "/pledge", "/you-said-we-did", "/councillors",
+	    "/pledge/scorecard", "/", NULL };
+	const char	*me1 = "Signed in as <strong>Jaden</strong>";
+	const char	*me2 = "Signed in as <strong>Zephyrine</strong>";
+	struct resp	 r;
+	char		 t1[128], t2[128], v[64];
+	size_t		 i;
+	int		 k, hits;
+
+	(void)state;
+	token_of(&young, t1, sizeof(t1));
+	token_of(&young2, t2, sizeof(t2));
+	assert_string_not_equal(t1, t2);
+	hits = 0;
+	for (i = 0; paths[i] != NULL; i++) {
+		for (k = 0; k < 12; k++) {
+			resp_init(&r);
+			assert_int_equal(http_get(k % 2 ? &young2 : &young,
+			    paths[i], &r), 0);
+			assert_int_equal(r.status, 200);
+			/* Each sees their own name and token, only. */
+			assert_true(resp_has(&r, k % 2 ? me2 : me1));
+			assert_true(resp_has(&r, k % 2 ? t2 : t1));
+			assert_false(resp_has(&r, k % 2 ? me1 : me2));
+			assert_false(resp_has(&r, k % 2 ? t1 : t2));
+			/* Signed in: never kept by the browser. */
+			assert_string_equal(resp_header(&r, "cache-control",
+			    v, sizeof(v)), "no-store");
+			if (resp_header(&r, "x-cache", v, sizeof(v)) &&
+			    strcmp(v, "hit") == 0)
+				hits++;
+			resp_free(&r);
+			/* A visitor never gets a signed-in page. */
+			resp_init(&r);
+			assert_int_equal(http_get(&anon, paths[i], &r), 0);
+			assert_false(resp_has(&r, "Signed in as"));
+			assert_false(resp_has(&r, "Zephyrine"));
+			assert_false(resp_has(&r, t1));
+			assert_false(resp_has(&r, t2));
+			resp_free(&r);
+		}
+	}
+	/* The bodies were shared: most answers came from the cache. */
+	assert_true(hits > 20);
+
+	/* Staff: the board report is kept per role, shown in each
+	 * person's own layout; young people never reach it. */
+	for (k = 0; k < 8; k++) {
+		resp_init(&r);
+		assert_int_equal(http_get(k % 2 ? &admin : &worker,
+		    "/reports/board", &r), 0);
+		assert_int_equal(r.status, 200);
+		assert_true(resp_has(&r, k % 2 ? "Alex Morgan" : "Priya Shah"));
+		assert_false(resp_has(&r, k % 2 ? "Priya Shah" : "Alex Morgan"));
+		resp_free(&r);
+	}
+	assert_int_equal(client_status(&young, "/reports/board"), 404);
+	assert_int_equal(client_status(&anon, "/reports/board"), 303);
+}
+
+/* A message shown once: in the signed-in person's layout around a kept
+ * body; a visitor's page with it is made for them alone. */
+static void
+messages_shown_once(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 v[64];
+	const char	*msg = "You are signed in. Welcome back.";
+
+	(void)state;
+	warm_both(&young, "/councillors", "pledges");
+	c = young;
+	(void)snprintf(c.cookies + strlen(c.cookies), sizeof(c.cookies) -
+	    strlen(c.cookies), "; portal_flash=signed_in");
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/councillors", &r), 0);
+	assert_true(resp_has(&r, msg));
+	assert_string_equal(resp_header(&r, "x-cache", v, sizeof(v)), "hit");
+	resp_free(&r);
+	c = anon;
+	(void)snprintf(c.cookies + strlen(c.cookies), sizeof(c.cookies) -
+	    strlen(c.cookies), "%sportal_flash=signed_out", *c.cookies ?
+	    "; " : "");
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/councillors", &r), 0);
+	assert_true(resp_has(&r, "You have signed out."));
+	assert_null(resp_header(&r, "x-cache", v, sizeof(v)));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/councillors", &r), 0);
+	assert_false(resp_has(&r, "You have signed out."));
+	assert_false(resp_has(&r, msg));
+	resp_free(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(changes_after_a_write_by_the_other_worker),
+		cmocka_unit_test(etag_and_304),
+		cmocka_unit_test(no_one_elses_name_or_token),
+		cmocka_unit_test(messages_shown_once),
+	};
+
+	return (cmocka_run_group_tests_name("http_cache", tests, setup,
+	    group_teardown_server));
+}
