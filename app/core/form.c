@@ -143,7 +143,8 @@ form_error(struct form_errors *e, const char *field, const char *message)
 	if (form_error_for(e, field) != NULL)
 		return;
 	fe = arena_alloc(e->arena, sizeof(*fe));
-	fe->field = field;
+	/* A copy: callers may name a field from a buffer on their stack. */
+	fe->field = arena_strdup(e->arena, field);
 	fe->message = message;
 	if (e->tail == NULL)
 		e->head = fe;

@@ -214,7 +214,8 @@ hammer(struct client *c, const char *role, const struct found_form *f)
 	struct resp	 r;
 	struct buf	 body;
 	size_t		 i;
-	int		 v, rc;
+	long		 status;
+	int		 v, rc, bad;
 
 	for (i = 0; i < f->n; i++) {
 		for (v = 0; v < 5; v++) {
@@ -223,14 +224,16 @@ hammer(struct client *c, const char *role, const struct found_form *f)
 			resp_init(&r);
 			rc = http_post_form(c, f->action, buf_cstr(&body), &r);
 			sent++;
-			if (rc != 0 || r.status >= 500 || r.status < 200 ||
+			bad = rc != 0 || r.status >= 500 || r.status < 200 ||
 			    (r.status != 303 && r.status != 302 &&
-			    r.status != 413 && r.body.len == 0))
-				fail_msg("%s: POST %s with %s %s: status %ld "
-				    "(rc %d)", role, f->action, f->fields[i].name,
-				    variant_names[v], r.status, rc);
+			    r.status != 413 && r.body.len == 0);
+			status = r.status;
 			resp_free(&r);
 			buf_free(&body);
+			if (bad)
+				fail_msg("%s: POST %s with %s %s: status %ld "
+				    "(rc %d)", role, f->action, f->fields[i].name,
+				    variant_names[v], status, rc);
 		}
 	}
 }
