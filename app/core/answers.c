@@ -166,6 +166,7 @@ answers_reading(struct db *db, const char *text, const char *reason,
 	struct readability	 rd;
 	struct glossary		 g;
 	struct arena		*a = tv_arena(ctx);
+	struct tval		*words;
 	const char		*all;
 
 	all = arena_printf(a, "%s\n%s", text ? text : "", reason ? reason :
@@ -178,8 +179,11 @@ answers_reading(struct db *db, const char *text, const char *reason,
 	tv_set_str(ctx, "reading_grade", arena_printf(a, "%.1f", rd.grade));
 	tv_set_int(ctx, "reading_target", READ_TARGET_AGE);
 	tv_set_bool(ctx, "reading_hard", rd.age > READ_TARGET_AGE);
-	if (glossary_load(db, a, &g) == 0)
-		glossary_words(&g, all, tv_set_list(ctx, "hard_words"));
+	if (glossary_load(db, a, &g) == 0) {
+		words = tv_set_list(ctx, "hard_words");
+		glossary_words(&g, all, words);
+		tv_set_bool(ctx, "has_hard_words", tv_count(words) > 0);
+	}
 }
 
 /* Load the answer for issue id into r (strings in a). 1, 0 or -1. */

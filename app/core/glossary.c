@@ -19,6 +19,8 @@ static const char *sql_insert =
 static const char *sql_update =
 	"UPDATE glossary SET term = ?2, plain = ?3 WHERE id = ?1";
 static const char *sql_delete = "DELETE FROM glossary WHERE id = ?1";
+static const char *sql_get =
+	"SELECT term, plain FROM glossary WHERE id = ?1";
 static const char *sql_exists =
 	"SELECT count(*) FROM glossary WHERE term = ?1 AND id != ?2";
 
@@ -180,4 +182,21 @@ glossary_delete(struct db *db, const struct actor *who, int64_t id)
 	return (db_end(db, db_exec(db, sql_delete, "i", id) == 0 &&
 	    db_changes(db) == 1 && audit_write(db, who, "glossary.delete",
 	    "glossary", id, "") == 0));
+}
+
+/* One term, for the edit form. 1, 0 or -1. */
+int
+glossary_get(struct db *db, struct arena *a, int64_t id, const char **term,
+    const char **plain)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_get, "i", id);
+	if ((rc = db_step(st)) == 1) {
+		*term = arena_strdup(a, db_col_text(st, 0));
+		*plain = arena_strdup(a, db_col_text(st, 1));
+	}
+	db_done(st);
+	return (rc);
 }

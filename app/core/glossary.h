@@ -30,6 +30,8 @@ void	glossary_words(const struct glossary *, const char *, struct tval *);
 const char *glossary_explain(struct glossary *, struct arena *,
 	    const char *);
 int	glossary_list(struct db *, struct tval *);
+int	glossary_get(struct db *, struct arena *, int64_t, const char **,
+	    const char **);
 int	glossary_save(struct db *, const struct actor *, int64_t,
 	    const char *, const char *);
 int	glossary_delete(struct db *, const struct actor *, int64_t);

@@ -165,5 +165,6 @@ int	page_concerns(struct http_request *);
 int	page_concern(struct http_request *);
 int	page_concern_raise(struct http_request *);
 int	page_outbox(struct http_request *);
+int	page_glossary(struct http_request *);
 
 #endif
