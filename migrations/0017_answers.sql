@@ -7,6 +7,9 @@
 
 ALTER TABLE issues ADD COLUMN first_due_at INTEGER;
 ALTER TABLE issues ADD COLUMN extensions INTEGER NOT NULL DEFAULT 0;
+-- Why more time was asked for last: shown to young people, kept after
+-- the answer's own reason replaces it.
+ALTER TABLE issues ADD COLUMN extension_reason TEXT;
 UPDATE issues SET first_due_at = due_at WHERE due_at IS NOT NULL;
 
 -- One answer per issue waiting for a worker, or sent back to its writer.

@@ -24,7 +24,8 @@
 	"coalesce(i.published_at, 0), coalesce(i.answered_at, 0), "	\
 	"(SELECT count(*) FROM views v WHERE v.issue_id = i.id "	\
 	"AND v.state IN ('approved', 'merged')), i.category_id, "	\
-	"coalesce(i.first_due_at, 0), i.extensions "
+	"coalesce(i.first_due_at, 0), i.extensions, "			\
+	"coalesce(i.extension_reason, '') "
 #define ISSUE_COLS	ISSUE_COLS_AS("i.title", "i.summary")
 #define ISSUE_COLS_PUBLIC						\
 	ISSUE_COLS_AS(ISSUE_PUBLIC_TITLE, ISSUE_PUBLIC_SUMMARY)
@@ -41,7 +42,8 @@ static const char *sql_list =
 	"SELECT " ISSUE_COLS ISSUE_FROM
 	"WHERE (?1 = '' OR i.state = ?1) AND (?2 = 0 OR i.category_id = ?2) "
 	"AND (?3 = 0 OR i.councillor_id = ?3) "
-	"AND (?4 = 0 OR (i.state = 'with_councillor' AND i.due_at < ?5)) "
+	"AND (?4 = 0 OR (i.state = 'with_councillor' "
+	"AND coalesce(i.first_due_at, i.due_at) < ?5)) "
 	"ORDER BY i.id DESC LIMIT 200";
 static const char *sql_mine =
 	"SELECT " ISSUE_COLS ISSUE_FROM
@@ -78,7 +80,7 @@ static const char *sql_send =
 static const char *sql_more_time =
 	"UPDATE issues SET decision = 'more_time', response = ?2, "
 	"reason = ?3, first_due_at = coalesce(first_due_at, due_at), "
-	"due_at = ?4, extensions = extensions + 1 "
+	"due_at = ?4, extensions = extensions + 1, extension_reason = ?3 "
 	"WHERE id = ?1 AND state = 'with_councillor'";
 static const char *sql_answer =
 	"UPDATE issues SET state = 'answered', decision = ?2, response = ?3, "
@@ -164,6 +166,7 @@ fill(sqlite3_stmt *st, struct tval *row, int64_t now)
 	tv_set_str(row, "first_due", time_date(a, first > 0 ? first : due));
 	tv_set_int(row, "extensions", sqlite3_column_int64(st, 18));
 	tv_set_bool(row, "extended", sqlite3_column_int64(st, 18) > 0);
+	tv_set_str(row, "extension_reason", db_col_text(st, 19));
 	tv_set_bool(row, "late", first > 0 && strcmp(db_col_text(st, 3),
 	    "open") != 0 && (sqlite3_column_int64(st, 14) > 0 ?
 	    sqlite3_column_int64(st, 14) > first : now > first));
@@ -275,7 +278,8 @@ explain_row(struct db *db, struct tval *row)
 	struct glossary	 g;
 	struct arena	*a = tv_arena(row);
 	static const char *const keys[] = {
-		"summary", "response", "reason", "action_text", NULL,
+		"summary", "response", "reason", "action_text",
+		"extension_reason", NULL,
 	};
 	int		 i;
 
@@ -308,7 +312,7 @@ issues_published(struct db *db, int64_t category, int64_t page,
 		}
 		row = tv_push_map(list);
 		fill(st, row, 0);
-		tv_set_str(row, "named", db_col_text(st, 19));
+		tv_set_str(row, "named", db_col_text(st, 20));
 		explain_row(db, row);
 	}
 	db_done(st);

@@ -32,15 +32,18 @@ static const char *sql_by_month =
 	"count(*) FROM views WHERE created_at >= ?1 AND created_at < ?2 "
 	"GROUP BY 1 ORDER BY 1";
 static const char *sql_answers =
-	"SELECT (answered_at - sent_at) / 86400, answered_at <= due_at, "
+	"SELECT (answered_at - sent_at) / 86400, "
+	"answered_at <= coalesce(first_due_at, due_at), "
 	"decision FROM issues WHERE answered_at >= ?1 AND answered_at < ?2 "
 	"ORDER BY 1";
 static const char *sql_overdue =
 	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", coalesce(u.display_name, ''), "
-	"i.due_at FROM issues i JOIN categories c ON c.id = i.category_id "
+	"coalesce(i.first_due_at, i.due_at), i.due_at, i.extensions "
+	"FROM issues i JOIN categories c ON c.id = i.category_id "
 	"LEFT JOIN users u ON u.id = i.councillor_id "
-	"WHERE i.state = 'with_councillor' AND i.due_at < ?1 "
-	"ORDER BY i.due_at LIMIT 50";
+	"WHERE i.state = 'with_councillor' "
+	"AND coalesce(i.first_due_at, i.due_at) < ?1 "
+	"ORDER BY 4 LIMIT 50";
 static const char *sql_highlights =
 	"SELECT " ISSUE_PUBLIC_TITLE ", " ISSUE_PUBLIC_SUMMARY ", "
 	"i.decision, i.response, i.reason FROM issues i "
@@ -251,6 +254,10 @@ lists(struct db *db, const struct report_period *p, struct tval *ctx)
 		tv_set_str(row, "councillor", db_col_text(st, 2));
 		tv_set_str(row, "due", time_date(tv_arena(row),
 		    sqlite3_column_int64(st, 3)));
+		/* Late by its first due date, even with more time given. */
+		if (sqlite3_column_int64(st, 5) > 0)
+			tv_set_str(row, "now_due", time_date(tv_arena(row),
+			    sqlite3_column_int64(st, 4)));
 	}
 	db_done(st);
 	if (rc == -1)
