@@ -22,6 +22,7 @@
 #include "generate.h"
 #include "invite.h"
 #include "mail.h"
+#include "remind.h"
 #include "retention.h"
 #include "seed.h"
 #include "settings.h"
@@ -52,6 +53,7 @@ static int	cmd_purge(struct cli *, int, char **);
 static int	cmd_backup(struct cli *, int, char **);
 static int	cmd_check(struct cli *, int, char **);
 static int	cmd_mail_send(struct cli *, int, char **);
+static int	cmd_remind(struct cli *, int, char **);
 
 static const struct command commands[] = {
 	{ "migrate", "", "apply any pending database migrations",
@@ -76,6 +78,9 @@ static const struct command commands[] = {
 	{ "check", "", "check the database file for damage", cmd_check },
 	{ "mail-send", "", "send the outbox's mail that is due, once (safe "
 	    "from cron while the server runs)", cmd_mail_send },
+	{ "remind", "", "remind councillors of answers coming due and tell "
+	    "workers and admins of overdue ones, once each (safe from cron "
+	    "while the server runs)", cmd_remind },
 };
 
 static void
@@ -461,6 +466,25 @@ cmd_mail_send(struct cli *c, int argc, char **argv)
 	}
 	printf("Sent %d, %d to try again later, %d failed for good.\n",
 	    r.sent, r.retry, r.failed);
+	return (0);
+}
+
+static int
+cmd_remind(struct cli *c, int argc, char **argv)
+{
+	struct remind_report	 r;
+
+	(void)argv;
+	if (argc != 0)
+		return (EXIT_USAGE);
+	if (open_db(c, 0) == -1)
+		return (1);
+	if (remind_run(c->db, (int64_t)time(NULL), &r) == -1) {
+		fprintf(stderr, "portalctl: %s\n", db_errmsg(c->db));
+		return (1);
+	}
+	printf("Sent %d reminders and %d overdue alerts.\n", r.before,
+	    r.overdue);
 	return (0);
 }
 

@@ -105,6 +105,8 @@ void	help_context(struct page *);
 
 /* mailer.c: worker 1 delivers the outbox from a task thread. */
 void	mailer_init(void);
+/* reminders.c: worker 1 reminds about answers due and overdue. */
+void	reminders_init(void);
 
 int	assets_load(const char *, char *, size_t);
 const char *assets_version(const char *);
