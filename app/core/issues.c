@@ -25,7 +25,9 @@
 	"(SELECT count(*) FROM views v WHERE v.issue_id = i.id "	\
 	"AND v.state IN ('approved', 'merged')), i.category_id, "	\
 	"coalesce(i.first_due_at, 0), i.extensions, "			\
-	"coalesce(i.extension_reason, '') "
+	"coalesce(i.extension_reason, ''), "				\
+	"EXISTS (SELECT 1 FROM answer_checks ac WHERE ac.issue_id = i.id "\
+	"AND ac.state = 'waiting') "
 #define ISSUE_COLS	ISSUE_COLS_AS("i.title", "i.summary")
 #define ISSUE_COLS_PUBLIC						\
 	ISSUE_COLS_AS(ISSUE_PUBLIC_TITLE, ISSUE_PUBLIC_SUMMARY)
@@ -167,6 +169,7 @@ fill(sqlite3_stmt *st, struct tval *row, int64_t now)
 	tv_set_int(row, "extensions", sqlite3_column_int64(st, 18));
 	tv_set_bool(row, "extended", sqlite3_column_int64(st, 18) > 0);
 	tv_set_str(row, "extension_reason", db_col_text(st, 19));
+	tv_set_bool(row, "to_check", sqlite3_column_int(st, 20));
 	tv_set_bool(row, "late", first > 0 && strcmp(db_col_text(st, 3),
 	    "open") != 0 && (sqlite3_column_int64(st, 14) > 0 ?
 	    sqlite3_column_int64(st, 14) > first : now > first));
@@ -273,9 +276,8 @@ issues_councillors(struct db *db, int64_t selected, struct tval *list)
 
 /* Words young people may not know, explained on first use in the row. */
 static void
-explain_row(struct db *db, struct tval *row)
+explain_row(struct glossary *g, struct tval *row)
 {
-	struct glossary	 g;
 	struct arena	*a = tv_arena(row);
 	static const char *const keys[] = {
 		"summary", "response", "reason", "action_text",
@@ -283,10 +285,9 @@ explain_row(struct db *db, struct tval *row)
 	};
 	int		 i;
 
-	if (glossary_load(db, a, &g) == -1)
-		return;
+	memset(g->seen, 0, sizeof(g->seen));
 	for (i = 0; keys[i] != NULL; i++)
-		tv_set_str(row, keys[i], glossary_explain(&g, a,
+		tv_set_str(row, keys[i], glossary_explain(g, a,
 		    tv_get_str(row, keys[i])));
 }
 
@@ -298,11 +299,14 @@ int
 issues_published(struct db *db, int64_t category, int64_t page,
     struct tval *list, int *more)
 {
+	struct glossary	 g;
 	struct tval	*row;
 	sqlite3_stmt	*st;
 	int		 rc, n;
 
 	*more = 0;
+	if (glossary_load(db, tv_arena(list), &g) == -1)
+		return (-1);
 	st = db_query(db, sql_published, "iii", category, page * ISSUES_PAGE,
 	    (int64_t)ISSUES_PAGE + 1);
 	for (n = 0; (rc = db_step(st)) == 1; n++) {
@@ -312,8 +316,8 @@ issues_published(struct db *db, int64_t category, int64_t page,
 		}
 		row = tv_push_map(list);
 		fill(st, row, 0);
-		tv_set_str(row, "named", db_col_text(st, 20));
-		explain_row(db, row);
+		tv_set_str(row, "named", db_col_text(st, 21));
+		explain_row(&g, row);
 	}
 	db_done(st);
 	return (rc);

@@ -96,6 +96,15 @@ answer_waits_for_a_worker(void **state)
 	assert_true(count("SELECT count(*) FROM notifications WHERE link = "
 	    "'/issues/%lld#check'", (long long)id) >= 1);
 
+	/* The workers' list marks it; the councillor's list says so. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/issues", &r), 0);
+	assert_true(resp_has(&r, "<span class=\"tag\">Answer to check</span>"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&cllr, "/my-issues", &r), 0);
+	assert_true(resp_has(&r, "A worker is checking your answer"));
+	resp_free(&r);
 	/* The worker sees it, its reading age and the words to explain. */
 	resp_init(&r);
 	assert_int_equal(http_get(&worker, ipath, &r), 0);
@@ -242,10 +251,19 @@ extensions_are_limited_and_first_due_kept(void **state)
 	(void)snprintf(path, sizeof(path), "/my-issues/%lld", (long long)id);
 	(void)snprintf(ipath, sizeof(ipath), "/issues/%lld", (long long)id);
 
-	/* Shown to the worker, and the reason to the public is kept. */
+	/* Shown to the worker, and to the young person who raised it, with
+	 * the reason's IRO explained. */
 	resp_init(&r);
 	assert_int_equal(http_get(&worker, ipath, &r), 0);
 	assert_true(resp_has(&r, "First due "));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "/views/%lld", (long long)count(
+	    "SELECT min(id) FROM views WHERE issue_id = %lld", (long long)id));
+	resp_init(&r);
+	assert_int_equal(http_get(&young, form, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "The answer was first due by "));
+	assert_true(resp_has(&r, "the IRO (Independent Reviewing Officer: "));
 	resp_free(&r);
 
 	/* The demo allows one extension: it has been used. */
