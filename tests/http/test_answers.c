@@ -331,8 +331,9 @@ extensions_are_limited_and_first_due_kept(void **state)
 static void
 reminders_sent_once_without_words(void **state)
 {
-	char	 out[256];
-	int64_t	 id, notes, mails;
+	struct resp	 r;
+	char		 out[256];
+	int64_t		 id, notes, mails;
 
 	(void)state;
 	assert_int_equal(db_run("UPDATE settings SET value = "
@@ -367,6 +368,13 @@ reminders_sent_once_without_words(void **state)
 	    "ON u.id = n.user_id WHERE u.role = 'admin' AND n.text LIKE "
 	    "'%%answer is overdue%%'") >= 1);
 	assert_true(count("SELECT count(*) FROM notifications") > notes);
+	/* The councillor reads theirs at /notifications. */
+	resp_init(&r);
+	assert_int_equal(http_get(&cllr, "/notifications", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Reminder: an answer is due on "));
+	assert_true(resp_has(&r, "An answer is overdue: it was due on "));
+	resp_free(&r);
 	assert_true(count("SELECT count(*) FROM outbox") > mails);
 	/* No child's words and no issue title in any email. */
 	assert_int_equal(count("SELECT count(*) FROM outbox o, views v WHERE "
