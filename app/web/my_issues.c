@@ -9,6 +9,7 @@
 #include "answers.h"
 #include "app.h"
 #include "issues.h"
+#include "settings.h"
 #include "timefmt.h"
 
 int
@@ -70,6 +71,12 @@ answer_page(struct page *pg, int64_t id, int errors)
 		return (page_missing(pg, rc));
 	pg->title = tv_get_str(pg->ctx, "title");
 	pg->nav = "my_issues";
+	tv_set_int(pg->ctx, "extensions_max", settings_int(app_db,
+	    "extensions_max", 1));
+	tv_set_int(pg->ctx, "extension_days_max", settings_int(app_db,
+	    "extension_days_max", 28));
+	tv_set_bool(pg->ctx, "checked", answers_check_needed(app_db,
+	    pg->sess.user_id) == 1);
 	check = tv_get(pg->ctx, "check");
 	fields(pg, check);
 	/* While writing: how hard it is to read, and which words to explain. */
