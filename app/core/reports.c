@@ -34,7 +34,7 @@ static const char *sql_by_month =
 static const char *sql_answers =
 	"SELECT (answered_at - sent_at) / 86400, "
 	"answered_at <= coalesce(first_due_at, due_at), "
-	"decision FROM issues WHERE answered_at >= ?1 AND answered_at < ?2 "
+	"decision, extensions > 0 FROM issues WHERE answered_at >= ?1 AND answered_at < ?2 "
 	"ORDER BY 1";
 static const char *sql_overdue =
 	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", coalesce(u.display_name, ''), "
@@ -191,12 +191,12 @@ answers(struct db *db, const struct report_period *p, struct tval *ctx)
 	struct suppress	 s;
 	struct buf	 days;
 	sqlite3_stmt	*st;
-	int64_t		 n, ontime, agreed, partly, no, median;
-	size_t		 dc[3], tc, oc;
+	int64_t		 n, ontime, agreed, partly, no, median, extended;
+	size_t		 dc[3], tc, oc, ec;
 	const char	*d;
 	int		 rc;
 
-	n = ontime = agreed = partly = no = 0;
+	n = ontime = agreed = partly = no = extended = 0;
 	buf_init(&days, 256);
 	st = db_query(db, sql_answers, "ii", p->from, p->to);
 	while ((rc = db_step(st)) == 1) {
@@ -208,6 +208,7 @@ answers(struct db *db, const struct report_period *p, struct tval *ctx)
 		agreed += strcmp(d, "agreed") == 0;
 		partly += strcmp(d, "partly") == 0;
 		no += strcmp(d, "not_agreed") == 0;
+		extended += sqlite3_column_int(st, 3);
 	}
 	db_done(st);
 	if (rc == -1) {
@@ -226,9 +227,11 @@ answers(struct db *db, const struct report_period *p, struct tval *ctx)
 	if (agreed + partly + no == n)
 		sup_line(&s, tc, dc, 3);
 	oc = sup_cell(&s, ontime);
+	ec = sup_cell(&s, extended);
 	sup_run(&s);
 	put(&s, tc, ctx, "answered", NULL);
 	put(&s, oc, ctx, "on_time", NULL);
+	put(&s, ec, ctx, "extended", NULL);
 	tv_set_str(ctx, "median_days", sup_shown(&s, tc) ?
 	    arena_printf(tv_arena(ctx), "%lld", (long long)median) :
 	    "not shown (too few answers)");
