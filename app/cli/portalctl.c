@@ -22,6 +22,7 @@
 #include "generate.h"
 #include "invite.h"
 #include "mail.h"
+#include "remind.h"
 #include "retention.h"
 #include "safeguarding.h"
 #include "seed.h"
@@ -54,6 +55,7 @@ static int	cmd_backup(struct cli *, int, char **);
 static int	cmd_check(struct cli *, int, char **);
 static int	cmd_mail_send(struct cli *, int, char **);
 static int	cmd_scan(struct cli *, int, char **);
+static int	cmd_remind(struct cli *, int, char **);
 
 static const struct command commands[] = {
 	{ "migrate", "", "apply any pending database migrations",
@@ -81,6 +83,9 @@ static const struct command commands[] = {
 	{ "scan", "", "read one text a line on standard input and print, for "
 	    "each, flag or clear, a tab, the safeguarding rules matched, a "
 	    "tab, the text (try a phrase before adding it)", cmd_scan },
+	{ "remind", "", "remind councillors of answers coming due and tell "
+	    "workers and admins of overdue ones, once each (safe from cron "
+	    "while the server runs)", cmd_remind },
 };
 
 static void
@@ -514,6 +519,25 @@ cmd_scan(struct cli *c, int argc, char **argv)
 	if (fflush(stdout) == EOF || ferror(stdout))
 		rc = 1;
 	return (rc);
+}
+
+static int
+cmd_remind(struct cli *c, int argc, char **argv)
+{
+	struct remind_report	 r;
+
+	(void)argv;
+	if (argc != 0)
+		return (EXIT_USAGE);
+	if (open_db(c, 0) == -1)
+		return (1);
+	if (remind_run(c->db, (int64_t)time(NULL), &r) == -1) {
+		fprintf(stderr, "portalctl: %s\n", db_errmsg(c->db));
+		return (1);
+	}
+	printf("Sent %d reminders and %d overdue alerts.\n", r.before,
+	    r.overdue);
+	return (0);
 }
 
 int

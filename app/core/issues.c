@@ -9,8 +9,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "glossary.h"
 #include "issues.h"
 #include "notify.h"
+#include "readability.h"
 #include "timefmt.h"
 
 #define ISSUE_COLS_AS(title, summary)					\
@@ -21,7 +23,11 @@
 	"coalesce(i.action_owner, ''), coalesce(i.action_due, 0), "	\
 	"coalesce(i.published_at, 0), coalesce(i.answered_at, 0), "	\
 	"(SELECT count(*) FROM views v WHERE v.issue_id = i.id "	\
-	"AND v.state IN ('approved', 'merged')), i.category_id "
+	"AND v.state IN ('approved', 'merged')), i.category_id, "	\
+	"coalesce(i.first_due_at, 0), i.extensions, "			\
+	"coalesce(i.extension_reason, ''), "				\
+	"EXISTS (SELECT 1 FROM answer_checks ac WHERE ac.issue_id = i.id "\
+	"AND ac.state = 'waiting') "
 #define ISSUE_COLS	ISSUE_COLS_AS("i.title", "i.summary")
 #define ISSUE_COLS_PUBLIC						\
 	ISSUE_COLS_AS(ISSUE_PUBLIC_TITLE, ISSUE_PUBLIC_SUMMARY)
@@ -38,7 +44,8 @@ static const char *sql_list =
 	"SELECT " ISSUE_COLS ISSUE_FROM
 	"WHERE (?1 = '' OR i.state = ?1) AND (?2 = 0 OR i.category_id = ?2) "
 	"AND (?3 = 0 OR i.councillor_id = ?3) "
-	"AND (?4 = 0 OR (i.state = 'with_councillor' AND i.due_at < ?5)) "
+	"AND (?4 = 0 OR (i.state = 'with_councillor' "
+	"AND coalesce(i.first_due_at, i.due_at) < ?5)) "
 	"ORDER BY i.id DESC LIMIT 200";
 static const char *sql_mine =
 	"SELECT " ISSUE_COLS ISSUE_FROM
@@ -70,10 +77,13 @@ static const char *sql_is_councillor =
 	"AND disabled_at IS NULL AND closed_at IS NULL";
 static const char *sql_send =
 	"UPDATE issues SET state = 'with_councillor', councillor_id = ?2, "
-	"sent_at = ?3, due_at = ?4 WHERE id = ?1 AND state = 'open'";
+	"sent_at = ?3, due_at = ?4, first_due_at = ?4, extensions = 0 "
+	"WHERE id = ?1 AND state = 'open'";
 static const char *sql_more_time =
 	"UPDATE issues SET decision = 'more_time', response = ?2, "
-	"reason = ?3, due_at = ?4 WHERE id = ?1 AND state = 'with_councillor'";
+	"reason = ?3, first_due_at = coalesce(first_due_at, due_at), "
+	"due_at = ?4, extensions = extensions + 1, extension_reason = ?3 "
+	"WHERE id = ?1 AND state = 'with_councillor'";
 static const char *sql_answer =
 	"UPDATE issues SET state = 'answered', decision = ?2, response = ?3, "
 	"reason = ?4, action_text = ?5, action_owner = ?6, action_due = ?7, "
@@ -125,7 +135,7 @@ static void
 fill(sqlite3_stmt *st, struct tval *row, int64_t now)
 {
 	struct arena	*a = tv_arena(row);
-	int64_t		 due;
+	int64_t		 due, first;
 
 	tv_set_int(row, "id", sqlite3_column_int64(st, 0));
 	tv_set_str(row, "title", db_col_text(st, 1));
@@ -153,6 +163,16 @@ fill(sqlite3_stmt *st, struct tval *row, int64_t now)
 	    sqlite3_column_int64(st, 14)));
 	tv_set_int(row, "views", sqlite3_column_int64(st, 15));
 	tv_set_int(row, "category_id", sqlite3_column_int64(st, 16));
+	/* The first due date is kept and shown beside any later one. */
+	first = sqlite3_column_int64(st, 17);
+	tv_set_str(row, "first_due", time_date(a, first > 0 ? first : due));
+	tv_set_int(row, "extensions", sqlite3_column_int64(st, 18));
+	tv_set_bool(row, "extended", sqlite3_column_int64(st, 18) > 0);
+	tv_set_str(row, "extension_reason", db_col_text(st, 19));
+	tv_set_bool(row, "to_check", sqlite3_column_int(st, 20));
+	tv_set_bool(row, "late", first > 0 && strcmp(db_col_text(st, 3),
+	    "open") != 0 && (sqlite3_column_int64(st, 14) > 0 ?
+	    sqlite3_column_int64(st, 14) > first : now > first));
 }
 
 static int
@@ -254,6 +274,23 @@ issues_councillors(struct db *db, int64_t selected, struct tval *list)
 	return (db_options(db, sql_councillors, selected, list));
 }
 
+/* Words young people may not know, explained on first use in the row. */
+static void
+explain_row(struct glossary *g, struct tval *row)
+{
+	struct arena	*a = tv_arena(row);
+	static const char *const keys[] = {
+		"summary", "response", "reason", "action_text",
+		"extension_reason", NULL,
+	};
+	int		 i;
+
+	memset(g->seen, 0, sizeof(g->seen));
+	for (i = 0; keys[i] != NULL; i++)
+		tv_set_str(row, keys[i], glossary_explain(g, a,
+		    tv_get_str(row, keys[i])));
+}
+
 /*
  * "You said, we did": published outcomes, newest first, names only by
  * choice; page `page` of ISSUES_PAGE. *more is set if there are more.
@@ -262,11 +299,14 @@ int
 issues_published(struct db *db, int64_t category, int64_t page,
     struct tval *list, int *more)
 {
+	struct glossary	 g;
 	struct tval	*row;
 	sqlite3_stmt	*st;
 	int		 rc, n;
 
 	*more = 0;
+	if (glossary_load(db, tv_arena(list), &g) == -1)
+		return (-1);
 	st = db_query(db, sql_published, "iii", category, page * ISSUES_PAGE,
 	    (int64_t)ISSUES_PAGE + 1);
 	for (n = 0; (rc = db_step(st)) == 1; n++) {
@@ -276,7 +316,8 @@ issues_published(struct db *db, int64_t category, int64_t page,
 		}
 		row = tv_push_map(list);
 		fill(st, row, 0);
-		tv_set_str(row, "named", db_col_text(st, 17));
+		tv_set_str(row, "named", db_col_text(st, 21));
+		explain_row(&g, row);
 	}
 	db_done(st);
 	return (rc);
@@ -343,6 +384,10 @@ issues_response_problem(const struct response *r, int64_t now,
 	    (r->reason == NULL || *r->reason == '\0'))
 		return ("Give the reason. Young people must be told why when "
 		    "the answer is not a yes, or when it needs more time.");
+	if (r->reason != NULL && *r->reason != '\0' &&
+	    read_real_words(r->reason) < REASON_MIN_WORDS)
+		return ("Write the reason in a few real words (at least 3), "
+		    "so young people understand why.");
 	*field = "new_due";
 	if (strcmp(r->decision, "more_time") == 0 && r->new_due <= now)
 		return ("Give the new date you will answer by. It must be in "
@@ -362,6 +407,24 @@ answer_text(struct arena *a, const struct response *r)
 		return (arena_printf(a, "Agreed. %s", r->text));
 	return (arena_printf(a, "%s. %s Why: %s",
 	    issues_decision_label(r->decision), r->text, r->reason));
+}
+
+/* What young people read on their timeline, words explained. */
+static const char *
+timeline_text(struct db *db, struct arena *a, const struct response *r)
+{
+	struct glossary	 g;
+	const char	*t;
+
+	if (strcmp(r->decision, "more_time") == 0)
+		t = arena_printf(a, "The councillor needs more time, and "
+		    "will answer by %s. Why: %s", time_date(a, r->new_due),
+		    r->reason);
+	else
+		t = answer_text(a, r);
+	if (glossary_load(db, a, &g) == -1)
+		return (t);
+	return (glossary_explain(&g, a, t));
 }
 
 /* The councillor's answer. The caller has checked issues_may_respond. */
@@ -389,9 +452,7 @@ issues_respond(struct db *db, const struct actor *who, int64_t id,
 		    NULL, r->action_due, now) == 0;
 	ok = ok && db_changes(db) == 1 &&
 	    notify_issue(db, id, now, more ? "more_time" : "answered",
-	    more ? arena_printf(&a, "The councillor needs more time, and "
-	    "will answer by %s. Why: %s", time_date(&a, r->new_due),
-	    r->reason) : answer_text(&a, r), more ?
+	    timeline_text(db, &a, r), more ?
 	    "A councillor needs more time on" :
 	    "A councillor has answered") == 0 &&
 	    audit_write(db, who, more ? "issue.more_time" : "issue.answer",

@@ -32,15 +32,18 @@ static const char *sql_by_month =
 	"count(*) FROM views WHERE created_at >= ?1 AND created_at < ?2 "
 	"GROUP BY 1 ORDER BY 1";
 static const char *sql_answers =
-	"SELECT (answered_at - sent_at) / 86400, answered_at <= due_at, "
-	"decision FROM issues WHERE answered_at >= ?1 AND answered_at < ?2 "
+	"SELECT (answered_at - sent_at) / 86400, "
+	"answered_at <= coalesce(first_due_at, due_at), "
+	"decision, extensions > 0 FROM issues WHERE answered_at >= ?1 AND answered_at < ?2 "
 	"ORDER BY 1";
 static const char *sql_overdue =
 	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", coalesce(u.display_name, ''), "
-	"i.due_at FROM issues i JOIN categories c ON c.id = i.category_id "
+	"coalesce(i.first_due_at, i.due_at), i.due_at, i.extensions "
+	"FROM issues i JOIN categories c ON c.id = i.category_id "
 	"LEFT JOIN users u ON u.id = i.councillor_id "
-	"WHERE i.state = 'with_councillor' AND i.due_at < ?1 "
-	"ORDER BY i.due_at LIMIT 50";
+	"WHERE i.state = 'with_councillor' "
+	"AND coalesce(i.first_due_at, i.due_at) < ?1 "
+	"ORDER BY 4 LIMIT 50";
 static const char *sql_highlights =
 	"SELECT " ISSUE_PUBLIC_TITLE ", " ISSUE_PUBLIC_SUMMARY ", "
 	"i.decision, i.response, i.reason FROM issues i "
@@ -188,12 +191,12 @@ answers(struct db *db, const struct report_period *p, struct tval *ctx)
 	struct suppress	 s;
 	struct buf	 days;
 	sqlite3_stmt	*st;
-	int64_t		 n, ontime, agreed, partly, no, median;
-	size_t		 dc[3], tc, oc;
+	int64_t		 n, ontime, agreed, partly, no, median, extended;
+	size_t		 dc[3], tc, oc, ec;
 	const char	*d;
 	int		 rc;
 
-	n = ontime = agreed = partly = no = 0;
+	n = ontime = agreed = partly = no = extended = 0;
 	buf_init(&days, 256);
 	st = db_query(db, sql_answers, "ii", p->from, p->to);
 	while ((rc = db_step(st)) == 1) {
@@ -205,6 +208,7 @@ answers(struct db *db, const struct report_period *p, struct tval *ctx)
 		agreed += strcmp(d, "agreed") == 0;
 		partly += strcmp(d, "partly") == 0;
 		no += strcmp(d, "not_agreed") == 0;
+		extended += sqlite3_column_int(st, 3);
 	}
 	db_done(st);
 	if (rc == -1) {
@@ -223,9 +227,11 @@ answers(struct db *db, const struct report_period *p, struct tval *ctx)
 	if (agreed + partly + no == n)
 		sup_line(&s, tc, dc, 3);
 	oc = sup_cell(&s, ontime);
+	ec = sup_cell(&s, extended);
 	sup_run(&s);
 	put(&s, tc, ctx, "answered", NULL);
 	put(&s, oc, ctx, "on_time", NULL);
+	put(&s, ec, ctx, "extended", NULL);
 	tv_set_str(ctx, "median_days", sup_shown(&s, tc) ?
 	    arena_printf(tv_arena(ctx), "%lld", (long long)median) :
 	    "not shown (too few answers)");
@@ -251,6 +257,10 @@ lists(struct db *db, const struct report_period *p, struct tval *ctx)
 		tv_set_str(row, "councillor", db_col_text(st, 2));
 		tv_set_str(row, "due", time_date(tv_arena(row),
 		    sqlite3_column_int64(st, 3)));
+		/* Late by its first due date, even with more time given. */
+		if (sqlite3_column_int64(st, 5) > 0)
+			tv_set_str(row, "now_due", time_date(tv_arena(row),
+			    sqlite3_column_int64(st, 4)));
 	}
 	db_done(st);
 	if (rc == -1)

@@ -24,6 +24,7 @@ enum plan {
 	P_OPEN,		/* approved, not sent yet */
 	P_SENT,		/* with a councillor */
 	P_OVERDUE,	/* with a councillor, past its date */
+	P_EXTENDED,	/* with a councillor, who asked for more time */
 	P_ANSWERED,	/* answered, not yet published */
 	P_PUBLISHED,
 	P_REDIRECT,
@@ -109,8 +110,11 @@ static const struct demo_view demo[] = {
 	    NULL, NULL },
 	{ 0, "having_a_say", "Reviews at times we can make",
 	    "My reviews are always in school time so I miss lessons.", "name",
-	    P_SENT, 20, "Young people want their reviews at times that do not "
-	    "clash with school.", NULL, NULL, NULL, NULL },
+	    P_EXTENDED, 20, "Young people want their reviews at times that do "
+	    "not clash with school.", "more_time", "I need a little more time "
+	    "to get this right.", "I have asked the IRO team if reviews can "
+	    "be after school. They need two more weeks to check every plan.",
+	    NULL },
 	{ 1, "health", "Health checks at school are embarrassing",
 	    "Everyone knows why I get taken out of class.", "anonymous",
 	    P_SENT, 15, "Young people would like their health checks outside "
@@ -257,6 +261,13 @@ advance(struct db *db, const struct demo_view *d, int64_t view,
 	if (d->plan == P_SENT || d->plan == P_OVERDUE)
 		return (0);
 	memset(&r, 0, sizeof(r));
+	if (d->plan == P_EXTENDED) {
+		r.decision = d->decision;
+		r.text = d->response;
+		r.reason = d->reason;
+		r.new_due = due + 14 * DAY;
+		return (issues_respond(db, cllr, *issue, &r, t + 12 * DAY));
+	}
 	r.decision = d->decision;
 	r.text = d->response;
 	r.reason = d->reason;

@@ -20,7 +20,8 @@ static const char *sql_list =
 /* Settings that may be left empty (mail off, no local number). */
 static const char *const optional[] = {
 	"smtp_url", "smtp_user", "smtp_password", "safeguarding_emails",
-	"edt_phone", "advocacy_phone", "lado_phone", NULL,
+	"edt_phone", "advocacy_phone", "lado_phone",
+	"answer_trusted", "reminder_emails", "escalation_emails", NULL,
 };
 
 /* Settings never shown back, even to admins: empty keeps the old one. */
@@ -28,7 +29,8 @@ static const char *const secret[] = { "smtp_password", NULL };
 
 /* Settings longer than SETTINGS_TEXT_MAX. */
 static const char *const long_text[] = {
-	"site_url", "smtp_url", "smtp_password", "safeguarding_emails", NULL,
+	"site_url", "smtp_url", "smtp_password", "safeguarding_emails",
+	"answer_trusted", "reminder_emails", "escalation_emails", NULL,
 };
 
 static int
@@ -81,6 +83,10 @@ static const struct {
 	{ "pledge_checks_per_hour", 1, 1000 },
 	{ "suggestions_per_hour", 1, 1000 },
 	{ "audit_ip_days", 1, 3650 },
+	{ "answer_check", 0, 1 },
+	{ "extensions_max", 0, 5 },
+	{ "extension_days_max", 1, 100 },
+	{ "remind_days", 1, 30 },
 };
 
 const char *
@@ -208,7 +214,9 @@ shape_problem(const char *key, const char *value)
 	    !outbox_addr_ok(value, strlen(value)))
 		return ("Enter one email address, like "
 		    "portal@example.gov.uk.");
-	if (strcmp(key, "safeguarding_emails") == 0)
+	if (strcmp(key, "safeguarding_emails") == 0 ||
+	    strcmp(key, "reminder_emails") == 0 ||
+	    strcmp(key, "escalation_emails") == 0)
 		return (outbox_addrs_problem(value));
 	if (strcmp(key, "staffed_days") == 0)
 		return (staffed_days_problem(value));

@@ -17,6 +17,7 @@
 #include "safeguarding.h"
 #include "staffed.h"
 #include "timefmt.h"
+#include "glossary.h"
 #include "views.h"
 
 static const char *sql_categories =
@@ -50,7 +51,9 @@ static const char *sql_show =
 	"SELECT v.title, v.body, v.better, c.name, v.created_at, v.share, "
 	"v.publish, coalesce(v.outcome_text, ''), coalesce(v.route, ''), "
 	"coalesce(i.title, ''), coalesce(i.decision, ''), "
-	"coalesce(i.response, ''), coalesce(i.reason, '') "
+	"coalesce(i.response, ''), coalesce(i.reason, ''), "
+	"coalesce(i.first_due_at, 0), coalesce(i.due_at, 0), "
+	"coalesce(i.extensions, 0) "
 	"FROM views v JOIN categories c ON c.id = v.category_id "
 	"LEFT JOIN issues i ON i.id = v.issue_id WHERE v.id = ?1";
 static const char *sql_timeline =
@@ -376,6 +379,30 @@ views_put_words(sqlite3_stmt *st, int64_t id, struct tval *ctx)
 }
 
 /* Everything its author may see about a view, into ctx. */
+/*
+ * The answer, words young people may not know explained on first use,
+ * and its first due date kept beside a later one.
+ */
+static void
+answer_words(struct db *db, sqlite3_stmt *st, struct tval *ctx)
+{
+	struct glossary	 g;
+	struct arena	*a = tv_arena(ctx);
+
+	if (glossary_load(db, a, &g) == -1)
+		g.n = 0;
+	tv_set_str(ctx, "response", glossary_explain(&g, a,
+	    db_col_text(st, 11)));
+	tv_set_str(ctx, "reason", glossary_explain(&g, a,
+	    db_col_text(st, 12)));
+	if (sqlite3_column_int64(st, 15) == 0)
+		return;
+	tv_set_bool(ctx, "extended", 1);
+	tv_set_str(ctx, "first_due", time_date(a,
+	    sqlite3_column_int64(st, 13)));
+	tv_set_str(ctx, "now_due", time_date(a, sqlite3_column_int64(st, 14)));
+}
+
 int
 views_show(struct db *db, const struct view *v, struct tval *ctx)
 {
@@ -394,8 +421,7 @@ views_show(struct db *db, const struct view *v, struct tval *ctx)
 		tv_set_str(ctx, "issue_title", db_col_text(st, 9));
 		tv_set_str(ctx, "decision", issues_decision_label(db_col_text(st,
 		    10)));
-		tv_set_str(ctx, "response", db_col_text(st, 11));
-		tv_set_str(ctx, "reason", db_col_text(st, 12));
+		answer_words(db, st, ctx);
 		tv_set_str(ctx, "state", label_for(v->state, v->issue_state,
 		    v->read, db_col_text(st, 6)));
 		tv_set_bool(ctx, "withdrawable", views_may_withdraw(v));

@@ -127,6 +127,8 @@ void	help_context(struct page *);
 
 /* mailer.c: worker 1 delivers the outbox from a task thread. */
 void	mailer_init(void);
+/* reminders.c: worker 1 reminds about answers due and overdue. */
+void	reminders_init(void);
 
 /* cache.c: rendered pages kept until the data changes. */
 int	cache_serve(struct page *, int);
@@ -194,5 +196,6 @@ int	page_concern(struct http_request *);
 int	page_concern_raise(struct http_request *);
 int	page_outbox(struct http_request *);
 int	page_account_signin(struct http_request *);
+int	page_glossary(struct http_request *);
 
 #endif

@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answers.h"
 #include "app.h"
 #include "holidays.h"
 #include "issues.h"
+#include "readability.h"
 #include "settings.h"
 #include "timefmt.h"
 #include "views.h"
@@ -53,8 +55,10 @@ issue_page(struct page *pg, int64_t id, int errors)
 	int64_t	 days, due, councillor;
 	int	 rc;
 
-	if ((rc = issues_detail(app_db, id, 1, pg->ctx)) != 1)
+	if ((rc = issues_detail(app_db, id, 1, pg->ctx)) != 1 ||
+	    (rc = answers_check(app_db, id, pg->ctx)) == -1)
 		return (page_missing(pg, rc));
+	tv_set_str(pg->ctx, "f_note", form_raw(&pg->form, "note"));
 	pg->title = tv_get_str(pg->ctx, "title");
 	pg->nav = "issues";
 	councillor = 0;
@@ -148,6 +152,41 @@ publish_issue(struct page *pg, int64_t id)
 	return (issue_page(pg, id, 1));
 }
 
+/* The answer check: approve it, or send it back with a note. */
+static int
+check_answer(struct page *pg, int64_t id, int approve)
+{
+	const char	*note;
+	int		 rc;
+
+	if (approve) {
+		rc = answers_approve(app_db, &pg->actor, id, pg->now);
+		if (rc == 0)
+			return (page_redirect(pg, arena_printf(&pg->arena,
+			    "/issues/%lld", (long long)id), "answer_approved"));
+		form_error(&pg->errors, "note", rc == -2 ? "This asks for more "
+		    "time than the settings now allow. Send it back with a "
+		    "note." : "This answer could not be approved. It may have "
+		    "been checked already, or its new date has passed: send it "
+		    "back with a note.");
+		return (issue_page(pg, id, 1));
+	}
+	note = form_text(&pg->form, "note", ANSWER_NOTE_MAX, 1, 0,
+	    &pg->errors, "");
+	if (note != NULL && read_real_words(note) < REASON_MIN_WORDS)
+		form_error(&pg->errors, "note", "Write a note to the councillor "
+		    "(at least 3 words) saying what to change.");
+	if (pg->errors.n > 0)
+		return (issue_page(pg, id, 1));
+	if (answers_return(app_db, &pg->actor, id, note, pg->now) == -1) {
+		form_error(&pg->errors, "note", "This answer could not be sent "
+		    "back. It may have been checked already.");
+		return (issue_page(pg, id, 1));
+	}
+	return (page_redirect(pg, arena_printf(&pg->arena, "/issues/%lld",
+	    (long long)id), "answer_returned"));
+}
+
 int
 page_issue(struct http_request *req)
 {
@@ -171,6 +210,9 @@ page_issue(struct http_request *req)
 		return (send_issue(&pg, id));
 	if (action != NULL && strcmp(action, "publish") == 0)
 		return (publish_issue(&pg, id));
+	if (action != NULL && (strcmp(action, "approve") == 0 ||
+	    strcmp(action, "return") == 0))
+		return (check_answer(&pg, id, strcmp(action, "approve") == 0));
 	form_error(&pg.errors, "action", "Choose what to do.");
 	return (issue_page(&pg, id, 1));
 }

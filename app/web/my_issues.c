@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answers.h"
 #include "app.h"
 #include "issues.h"
+#include "settings.h"
 #include "timefmt.h"
 
 int
@@ -26,26 +28,60 @@ page_my_issues(struct http_request *req)
 	return (page_render(&pg, 200, "my_issues"));
 }
 
+/*
+ * The form's fields: what was typed, else an answer sent back to be
+ * changed, else empty.
+ */
+static void
+fields(struct page *pg, const struct tval *check)
+{
+	const struct form	*f = &pg->form;
+	static const char *const keys[][2] = {
+		{ "text", "text" }, { "reason", "reason" },
+		{ "new_due", "new_due_iso" },
+		{ "action_text", "action_text" },
+		{ "action_owner", "action_owner" },
+		{ "action_due", "action_due_iso" },
+	};
+	const char		*v;
+	size_t			 i;
+	int			 typed;
+
+	typed = pg->req->method == HTTP_METHOD_POST;
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		v = typed || check == NULL ? form_raw(f, keys[i][0]) :
+		    tv_get_str(check, keys[i][1]);
+		tv_set_str(pg->ctx, arena_printf(&pg->arena, "f_%s",
+		    keys[i][0]), v);
+	}
+	v = typed || check == NULL ? form_raw(f, "decision") :
+	    tv_get_str(check, "decision_key");
+	tv_set_bool(pg->ctx, arena_printf(&pg->arena, "pick_%s", v ? v : ""),
+	    1);
+}
+
 static int
 answer_page(struct page *pg, int64_t id, int errors)
 {
-	const struct form	*f = &pg->form;
-	const char		*v;
+	const struct tval	*check;
 	int			 rc;
 
-	if ((rc = issues_detail(app_db, id, 0, pg->ctx)) != 1)
+	if ((rc = issues_detail(app_db, id, 0, pg->ctx)) != 1 ||
+	    (rc = answers_check(app_db, id, pg->ctx)) == -1)
 		return (page_missing(pg, rc));
 	pg->title = tv_get_str(pg->ctx, "title");
 	pg->nav = "my_issues";
-	v = form_raw(f, "decision");
-	tv_set_bool(pg->ctx, arena_printf(&pg->arena, "pick_%s", v ? v : ""),
-	    1);
-	tv_set_str(pg->ctx, "f_text", form_raw(f, "text"));
-	tv_set_str(pg->ctx, "f_reason", form_raw(f, "reason"));
-	tv_set_str(pg->ctx, "f_new_due", form_raw(f, "new_due"));
-	tv_set_str(pg->ctx, "f_action_text", form_raw(f, "action_text"));
-	tv_set_str(pg->ctx, "f_action_owner", form_raw(f, "action_owner"));
-	tv_set_str(pg->ctx, "f_action_due", form_raw(f, "action_due"));
+	tv_set_int(pg->ctx, "extensions_max", settings_int(app_db,
+	    "extensions_max", 1));
+	tv_set_int(pg->ctx, "extension_days_max", settings_int(app_db,
+	    "extension_days_max", 28));
+	tv_set_bool(pg->ctx, "checked", answers_check_needed(app_db,
+	    pg->sess.user_id) == 1);
+	check = tv_get(pg->ctx, "check");
+	fields(pg, check);
+	/* While writing: how hard it is to read, and which words to explain. */
+	answers_reading(app_db, tv_get_str(pg->ctx, "f_text"),
+	    tv_get_str(pg->ctx, "f_reason"), tv_set_map(pg->ctx, "draft"));
 	return (errors ? page_form_errors(pg, "my_issue") :
 	    page_render(pg, 200, "my_issue"));
 }
@@ -101,12 +137,28 @@ page_my_issue(struct http_request *req)
 	if (!issues_may_respond(&is, pg.sess.user_id))
 		return (page_error(&pg, 404));
 	read_response(&pg, &r);
+	/* "Check my answer": the reading age and words, nothing saved. */
+	if (form_has(&pg.form, "preview"))
+		return (answer_page(&pg, id, pg.errors.n > 0));
 	if (pg.errors.n == 0 && (why = issues_response_problem(&r, pg.now,
 	    &field)) != NULL)
 		form_error(&pg.errors, field, why);
+	if (pg.errors.n == 0 && (why = answers_extension_problem(app_db,
+	    &pg.arena, id, &r)) != NULL)
+		form_error(&pg.errors, "new_due", why);
 	if (pg.errors.n > 0)
 		return (answer_page(&pg, id, 1));
-	if (issues_respond(app_db, &pg.actor, id, &r, pg.now) == -1)
+	switch (answers_check_needed(app_db, pg.sess.user_id)) {
+	case 1:
+		if (answers_submit(app_db, &pg.actor, id, pg.sess.user_id, &r,
+		    pg.now) == -1)
+			return (page_error(&pg, 500));
+		return (page_redirect(&pg, "/my-issues", "answer_checking"));
+	case 0:
+		if (issues_respond(app_db, &pg.actor, id, &r, pg.now) == -1)
+			return (page_error(&pg, 500));
+		return (page_redirect(&pg, "/my-issues", "answered"));
+	default:
 		return (page_error(&pg, 500));
-	return (page_redirect(&pg, "/my-issues", "answered"));
+	}
 }

@@ -125,6 +125,12 @@ static const struct {
 	{ "concern_raised", "The concern is on the urgent list." },
 	{ "outbox_retry", "The emails that had failed will be tried again "
 	    "now." },
+	{ "answer_checking", "Thank you. A participation worker will check "
+	    "your answer, then the young people will read it." },
+	{ "answer_approved", "Approved. The young people have been told the "
+	    "answer." },
+	{ "answer_returned", "Sent back. The councillor can see your note." },
+	{ "glossary_saved", "The glossary is saved." },
 };
 
 static int

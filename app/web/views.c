@@ -318,7 +318,7 @@ page_notifications(struct http_request *req)
 	/* Young people hear about their views; workers and admins about
 	 * new concerns (alert.c). */
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
-	    !page_require(&pg, R_YOUNG | R_WORKER | R_ADMIN))
+	    !page_require(&pg, R_YOUNG | R_STAFF))
 		return (KORE_RESULT_OK);
 	if (req->method == HTTP_METHOD_POST) {
 		if (notify_read_all(app_db, pg.sess.user_id, pg.now) == -1)

@@ -182,11 +182,31 @@ const journeys = {
     if (js) await axeCheck(page, 'my issue');
     await page.check('#d-partly');
     await page.fill('#text', 'We will do some of this from April.');
-    await submit(page, js, 'form[action^="/my-issues/"] button[type="submit"]');
+    await submit(page, js, 'form[action^="/my-issues/"] button:not([name="preview"])');
     await expectText(page, 'Give the reason');
-    await page.fill('#reason', 'The budget for this year is already set.');
-    await submit(page, js, 'form[action^="/my-issues/"] button[type="submit"]');
-    await expectText(page, 'Your answer has gone to the young people');
+    await page.fill('#reason', '.');
+    await submit(page, js, 'form[action^="/my-issues/"] button:not([name="preview"])');
+    await expectText(page, 'at least 3');
+    await page.fill('#reason', 'The budget for this year is already set. Your PEP money is safe.');
+    await submit(page, js, 'button[name="preview"]');
+    await expectText(page, 'Reading age: about');
+    await expectText(page, 'Personal Education Plan');
+    await shot(page, 'my-issue-reading-age');
+    await submit(page, js, 'form[action^="/my-issues/"] button:not([name="preview"])');
+    await expectText(page, 'A participation worker will check your answer');
+  },
+
+  async 'worker checks an answer'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await signIn(page, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(page, js, base, '/notifications');
+    await page.click('a:text("A councillor\'s answer is waiting for your check") >> nth=0');
+    if (js) await axeCheck(page, 'answer check');
+    await expectText(page, 'Answer waiting for your check');
+    await expectText(page, 'Reading age: about');
+    await shot(page, 'answer-check');
+    await submit(page, js, 'form:has(input[value="approve"]) button');
+    await expectText(page, 'Approved. The young people have been told');
   },
 
   async admin(ctx, js, base) {
@@ -291,7 +311,8 @@ async function keyboard(browser, base) {
   await p2.goto(base + '/my-issues');
   await p2.click('.item-list a >> nth=0');
   await tabThrough(p2, ['#d-agreed', '#text', '#reason', '#new_due',
-    '#action_text', '#action_owner', '#action_due', 'BUTTON:Send my answer']);
+    '#action_text', '#action_owner', '#action_due',
+    'BUTTON:Check how easy it is to read', 'BUTTON:Send my answer']);
   await c2.close();
 }
 

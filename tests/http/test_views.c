@@ -221,6 +221,11 @@ whole_loop_by_three_roles(void **state)
 	    "text=Passes+for+11+to+18+from+January.&reason=The+budget+covers+"
 	    "11+to+18+this+year.", &r), 303);
 	resp_free(&r);
+	/* A worker checks the answer before young people read it. */
+	(void)snprintf(path, sizeof(path), "/issues/%lld", (long long)issue);
+	assert_int_equal(client_post(&worker, path, path, "action=approve",
+	    &r), 303);
+	resp_free(&r);
 
 	/* The young person reads the decision and the reason. */
 	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)view);

@@ -103,6 +103,11 @@ static const struct fixture keep_rows[] = {
 	{ "redirects", "INSERT INTO redirects (view_id, route, contact_name, "
 	    "by_id, by_name, at) VALUES ((SELECT max(id) FROM views), "
 	    "'advocate', 'Advocacy', ?1, 'Worker', ?2)" },
+	/* Only councillors write answers and workers check them. */
+	{ "answer_checks", "INSERT INTO answer_checks (issue_id, "
+	    "councillor_id, state, decision, response, written_at, noted_by) "
+	    "VALUES ((SELECT max(id) FROM issues), ?1, 'waiting', 'agreed', "
+	    "'Yes', ?2, ?1)" },
 };
 
 static const char *sql_refs =

@@ -1,0 +1,409 @@
+/*
+ * test_answers.c: answers worth reading and honest deadlines, over real
+ * HTTP on the demo council: a councillor's answer waits for a worker's
+ * check (approved, or sent back with a note), trusted councillors skip
+ * it, the reading age and glossary words while writing, "." is not a
+ * reason, /admin/glossary and first-use explanations on public pages,
+ * limited extensions with the first due date kept, late answers in the
+ * board report, and reminders sent once each without a child's words.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+#include "testutil.h"
+
+/* "YYYY-MM-DD", days from today (UTC is near enough at noon). */
+static const char *
+day_from_now(int days, char *out, size_t outlen)
+{
+	time_t		 t;
+	struct tm	 tm;
+
+	t = time(NULL) + (time_t)days * 86400;
+	(void)gmtime_r(&t, &tm);
+	(void)strftime(out, outlen, "%Y-%m-%d", &tm);
+	return (out);
+}
+
+/* The demo's issue with this title. */
+static int64_t
+issue_titled(const char *title)
+{
+	char	 sql[256];
+
+	(void)snprintf(sql, sizeof(sql), "SELECT id FROM issues WHERE "
+	    "title = '%s'", title);
+	return (count("%s", sql));
+}
+
+static void
+answer_waits_for_a_worker(void **state)
+{
+	struct resp	 r;
+	char		 path[64], ipath[64];
+	int64_t		 id;
+
+	(void)state;
+	id = issue_titled("Health checks at school are embarrassing");
+	assert_true(id > 0);
+	(void)snprintf(path, sizeof(path), "/my-issues/%lld", (long long)id);
+	(void)snprintf(ipath, sizeof(ipath), "/issues/%lld", (long long)id);
+
+	/* "." is not a reason: refused in plain words, input kept. */
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "decision=not_agreed&"
+	    "text=We+cannot+move+them.&reason=.", &r), 422);
+	assert_true(resp_has(&r, "at least 3"));
+	assert_true(resp_has(&r, "We cannot move them.</textarea>"));
+	resp_free(&r);
+
+	/* Checking how easy it reads saves nothing. */
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "preview=1&"
+	    "decision=partly&text=Health+assessments+for+LAC+will+be+"
+	    "organised+independently+of+educational+establishments.&"
+	    "reason=Nurses+work+in+schools.", &r), 200);
+	assert_true(resp_has(&r, "Reading age: about <strong>"));
+	assert_true(resp_has(&r, "Try shorter sentences"));
+	assert_true(resp_has(&r, "<strong>LAC</strong>: looked-after "
+	    "children"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM answer_checks"), 0);
+
+	/* Sent: it waits for a worker; young people are not told yet. */
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "decision=partly&"
+	    "text=Your+health+check+can+be+after+school+at+the+LAC+nurse.&"
+	    "reason=Nurses+cannot+come+at+weekends.", &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM answer_checks WHERE "
+	    "issue_id = %lld AND state = 'waiting'", (long long)id), 1);
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND decision IS NULL AND state = 'with_councillor'",
+	    (long long)id), 1);
+	assert_int_equal(count("SELECT count(*) FROM view_events e JOIN views "
+	    "v ON v.id = e.view_id WHERE v.issue_id = %lld AND e.kind = "
+	    "'answered'", (long long)id), 0);
+	assert_true(count("SELECT count(*) FROM notifications WHERE link = "
+	    "'/issues/%lld#check'", (long long)id) >= 1);
+
+	/* The workers' list marks it; the councillor's list says so. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/issues", &r), 0);
+	assert_true(resp_has(&r, "<span class=\"tag\">Answer to check</span>"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&cllr, "/my-issues", &r), 0);
+	assert_true(resp_has(&r, "A worker is checking your answer"));
+	resp_free(&r);
+	/* The worker sees it, its reading age and the words to explain. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, ipath, &r), 0);
+	assert_true(resp_has(&r, "Answer waiting for your check"));
+	assert_true(resp_has(&r, "Reading age: about"));
+	assert_true(resp_has(&r, "<strong>LAC</strong>"));
+	resp_free(&r);
+	/* A councillor cannot approve their own answer. */
+	assert_int_equal(client_post(&cllr, path, ipath, "action=approve",
+	    &r), 404);
+	resp_free(&r);
+
+	/* Sent back: a note is needed, and the councillor reads it. */
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, "action=return&"
+	    "note=.", &r), 422);
+	assert_true(resp_has(&r, "at least 3 words"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, "action=return&"
+	    "note=Please+say+LAC+in+plain+words.", &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&cllr, path, &r), 0);
+	assert_true(resp_has(&r, "A worker sent your answer back"));
+	assert_true(resp_has(&r, "Please say LAC in plain words."));
+	assert_true(resp_has(&r, "at the LAC nurse.</textarea>"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM notifications WHERE link "
+	    "= '/my-issues/%lld'", (long long)id), 1);
+	/* Nothing to approve while it is with the councillor. */
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, "action=approve",
+	    &r), 422);
+	resp_free(&r);
+
+	/* Sent again and approved: now young people read it, explained. */
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "decision=partly&"
+	    "text=Your+health+check+can+be+after+school+with+the+LAC+nurse.&"
+	    "reason=Nurses+cannot+come+at+weekends.", &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, "action=approve",
+	    &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM answer_checks"), 0);
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND decision = 'partly' AND state = 'answered'", (long long)id),
+	    1);
+	assert_true(count("SELECT count(*) FROM view_events e JOIN views v ON "
+	    "v.id = e.view_id WHERE v.issue_id = %lld AND e.kind = 'answered' "
+	    "AND e.text LIKE '%%the LAC (looked-after children: children in "
+	    "care) nurse%%'", (long long)id) >= 1);
+	assert_true(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'issue.answer_approve'") >= 1);
+}
+
+static void
+trusted_councillor_skips_the_check(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+	int64_t		 id;
+
+	(void)state;
+	id = issue_titled("Help with my first flat");
+	assert_true(id > 0);
+	assert_int_equal(db_run("UPDATE settings SET value = ' cllr sam "
+	    "okafor , Someone Else' WHERE key = 'answer_trusted'"), 0);
+	(void)snprintf(path, sizeof(path), "/my-issues/%lld", (long long)id);
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "decision=agreed&"
+	    "text=We+will+run+money+sessions+every+month.", &r), 303);
+	resp_free(&r);
+	assert_int_equal(db_run("UPDATE settings SET value = '' WHERE key = "
+	    "'answer_trusted'"), 0);
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND state = 'answered'", (long long)id), 1);
+	assert_int_equal(count("SELECT count(*) FROM answer_checks"), 0);
+}
+
+static void
+glossary_is_edited_and_explains_public_pages(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	assert_int_equal(client_status(&worker, "/admin/glossary"), 404);
+	assert_int_equal(client_status(&young, "/admin/glossary"), 404);
+	resp_init(&r);
+	assert_int_equal(http_get(&admin, "/admin/glossary", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Pupil Premium Plus"));
+	assert_true(resp_has(&r, "Staying Put"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(client_post(&admin, "/admin/glossary",
+	    "/admin/glossary", "term=pep&plain=again", &r), 422);
+	assert_true(resp_has(&r, "on the list already"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(client_post(&admin, "/admin/glossary",
+	    "/admin/glossary", "term=SGO&plain=", &r), 422);
+	assert_true(resp_has(&r, "in plain words"));
+	assert_true(resp_has(&r, "value=\"SGO\""));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(client_post(&admin, "/admin/glossary",
+	    "/admin/glossary", "term=SGO&plain=Special+Guardianship+Order%3A+"
+	    "someone+else+brings+you+up", &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM glossary WHERE term = "
+	    "'SGO'"), 1);
+
+	/* First use explained, the second not; lower case "pep" is not PEP. */
+	assert_int_equal(db_run("UPDATE issues SET response = 'Your PEP "
+	    "meeting and your PEP will be on time. An SGO helps. A pep talk "
+	    "too.' WHERE id = (SELECT min(id) FROM issues WHERE state = "
+	    "'published')"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/you-said-we-did", &r), 0);
+	assert_true(resp_has(&r, "Your PEP (Personal Education Plan: your "
+	    "plan for school) meeting and your PEP will be on time. An SGO "
+	    "(Special Guardianship Order: someone else brings you up) helps. "
+	    "A pep talk too."));
+	resp_free(&r);
+}
+
+static void
+extensions_are_limited_and_first_due_kept(void **state)
+{
+	struct resp	 r;
+	char		 path[64], ipath[64], form[512], day[16];
+	int64_t		 id, first;
+
+	(void)state;
+	id = issue_titled("Reviews at times we can make");
+	assert_true(id > 0);
+	first = count("SELECT first_due_at FROM issues WHERE id = %lld",
+	    (long long)id);
+	assert_true(count("SELECT due_at FROM issues WHERE id = %lld",
+	    (long long)id) > first);
+	(void)snprintf(path, sizeof(path), "/my-issues/%lld", (long long)id);
+	(void)snprintf(ipath, sizeof(ipath), "/issues/%lld", (long long)id);
+
+	/* Shown to the worker, and to the young person who raised it, with
+	 * the reason's IRO explained. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, ipath, &r), 0);
+	assert_true(resp_has(&r, "First due "));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "/views/%lld", (long long)count(
+	    "SELECT min(id) FROM views WHERE issue_id = %lld", (long long)id));
+	resp_init(&r);
+	assert_int_equal(http_get(&young, form, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "The answer was first due by "));
+	assert_true(resp_has(&r, "the IRO (Independent Reviewing Officer: "));
+	resp_free(&r);
+
+	/* The demo allows one extension: it has been used. */
+	(void)snprintf(form, sizeof(form), "decision=more_time&text=Still+"
+	    "waiting.&reason=The+IRO+team+has+not+answered+yet.&new_due=%s",
+	    day_from_now(30, day, sizeof(day)));
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, form, &r), 422);
+	assert_true(resp_has(&r, "already had all the extra time"));
+	resp_free(&r);
+
+	/* With two allowed: at most 28 days more, and a real reason. */
+	assert_int_equal(db_run("UPDATE settings SET value = '2' WHERE key = "
+	    "'extensions_max'"), 0);
+	(void)snprintf(form, sizeof(form), "decision=more_time&text=Still+"
+	    "waiting.&reason=The+IRO+team+has+not+answered+yet.&new_due=%s",
+	    day_from_now(400, day, sizeof(day)));
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, form, &r), 422);
+	assert_true(resp_has(&r, "at most 28 more days"));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "decision=more_time&text=Still+"
+	    "waiting.&reason=ok&new_due=%s", day_from_now(30, day,
+	    sizeof(day)));
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, form, &r), 422);
+	assert_true(resp_has(&r, "at least 3"));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "decision=more_time&text=Still+"
+	    "waiting.&reason=The+IRO+team+has+not+answered+yet.&new_due=%s",
+	    day_from_now(30, day, sizeof(day)));
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, form, &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, "action=approve",
+	    &r), 303);
+	resp_free(&r);
+	assert_int_equal(db_run("UPDATE settings SET value = '1' WHERE key = "
+	    "'extensions_max'"), 0);
+	assert_int_equal(count("SELECT extensions FROM issues WHERE id = %lld",
+	    (long long)id), 2);
+	assert_int_equal(count("SELECT first_due_at FROM issues WHERE id = "
+	    "%lld", (long long)id), first);
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND extension_reason = 'The IRO team has not answered yet.'",
+	    (long long)id), 1);
+
+	/* Past its first due date, it is overdue in the board report and
+	 * the workers' overdue list, though more time was given. */
+	assert_int_equal(db_run("UPDATE issues SET first_due_at = "
+	    "strftime('%s', '2026-01-15') WHERE title = 'Reviews at times we "
+	    "can make'"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board", &r), 0);
+	assert_true(resp_has(&r, "Overdue by their first due date"));
+	assert_true(resp_has(&r, "Given more time (late by their first due "
+	    "date)</th><td>"));
+	assert_true(resp_has(&r, "15 January 2026 (more time given: now due "));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/issues?overdue=1", &r), 0);
+	assert_true(resp_has(&r, "(first due 15 January 2026)"));
+	resp_free(&r);
+}
+
+static void
+reminders_sent_once_without_words(void **state)
+{
+	struct resp	 r;
+	char		 out[256];
+	int64_t		 id, notes, mails;
+
+	(void)state;
+	assert_int_equal(db_run("UPDATE settings SET value = "
+	    "'members@northbridge.test' WHERE key = 'reminder_emails'"), 0);
+	assert_int_equal(db_run("UPDATE settings SET value = "
+	    "'team@northbridge.test' WHERE key = 'escalation_emails'"), 0);
+	/* One issue due in two days, one overdue since yesterday (new due
+	 * dates: the server's own hourly pass has not seen them). */
+	id = issue_titled("Reviews at times we can make");
+	assert_true(id > 0);
+	assert_int_equal(db_run("UPDATE issues SET state = 'with_councillor', "
+	    "due_at = unixepoch() + 2 * 86400 WHERE title = 'Reviews at times "
+	    "we can make'"), 0);
+	assert_int_equal(db_run("UPDATE issues SET state = 'with_councillor', "
+	    "due_at = unixepoch() - 86400 WHERE title = 'Help with my first "
+	    "flat'"), 0);
+	notes = count("SELECT count(*) FROM notifications");
+	mails = count("SELECT count(*) FROM outbox");
+	assert_int_equal(harness_ctl("remind", out, sizeof(out)), 0);
+	assert_non_null(strstr(out, "Sent "));
+	assert_true(count("SELECT count(*) FROM deadline_reminders WHERE kind "
+	    "= 'before'") >= 1);
+	assert_true(count("SELECT count(*) FROM outbox WHERE recipient = "
+	    "'members@northbridge.test' AND subject = 'An answer is due "
+	    "soon'") >= 1);
+	assert_true(count("SELECT count(*) FROM outbox WHERE recipient = "
+	    "'team@northbridge.test' AND subject = 'An answer is overdue'") >=
+	    1);
+	assert_true(count("SELECT count(*) FROM notifications WHERE text LIKE "
+	    "'Reminder: an answer is due on %%'") >= 1);
+	assert_true(count("SELECT count(*) FROM notifications n JOIN users u "
+	    "ON u.id = n.user_id WHERE u.role = 'admin' AND n.text LIKE "
+	    "'%%answer is overdue%%'") >= 1);
+	assert_true(count("SELECT count(*) FROM notifications") > notes);
+	/* The councillor reads theirs at /notifications. */
+	resp_init(&r);
+	assert_int_equal(http_get(&cllr, "/notifications", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Reminder: an answer is due on "));
+	assert_true(resp_has(&r, "An answer is overdue: it was due on "));
+	resp_free(&r);
+	assert_true(count("SELECT count(*) FROM outbox") > mails);
+	/* No child's words and no issue title in any email. */
+	assert_int_equal(count("SELECT count(*) FROM outbox o, views v WHERE "
+	    "instr(o.body, v.body) > 0 OR instr(o.body, v.title) > 0"), 0);
+	assert_int_equal(count("SELECT count(*) FROM outbox o, issues i WHERE "
+	    "instr(o.body, i.title) > 0 OR instr(o.subject, i.title) > 0"), 0);
+
+	/* Again: nothing new. */
+	notes = count("SELECT count(*) FROM notifications");
+	mails = count("SELECT count(*) FROM outbox");
+	assert_int_equal(harness_ctl("remind", out, sizeof(out)), 0);
+	assert_non_null(strstr(out, "Sent 0 reminders and 0 overdue"));
+	assert_int_equal(count("SELECT count(*) FROM notifications"), notes);
+	assert_int_equal(count("SELECT count(*) FROM outbox"), mails);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(answer_waits_for_a_worker),
+		cmocka_unit_test(trusted_councillor_skips_the_check),
+		cmocka_unit_test(glossary_is_edited_and_explains_public_pages),
+		cmocka_unit_test(extensions_are_limited_and_first_due_kept),
+		cmocka_unit_test(reminders_sent_once_without_words),
+	};
+
+	return (cmocka_run_group_tests(tests, demo_group_setup,
+	    group_teardown_server));
+}
