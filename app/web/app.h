@@ -165,5 +165,7 @@ int	page_concerns(struct http_request *);
 int	page_concern(struct http_request *);
 int	page_concern_raise(struct http_request *);
 int	page_outbox(struct http_request *);
+int	page_tools_view(struct http_request *);
+int	page_tools_paper(struct http_request *);
 
 #endif

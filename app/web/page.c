@@ -98,6 +98,10 @@ static const struct {
 	{ "holiday_removed", "The day is off the list." },
 	{ "promise_updated", "The update is recorded and shown on the "
 	    "promise." },
+	{ "view_entered", "The view is saved in their name. It waits here "
+	    "to be moderated like any other, and they can follow it." },
+	{ "view_entered_concern", "The view is saved in their name. Its "
+	    "words worried the safeguarding check, so a concern is open." },
 	{ "verdicts_saved", "Thank you. Your answers are saved. You can "
 	    "change them any time." },
 	{ "draft_started", "A draft of the next Pledge is ready: a copy of "
