@@ -240,6 +240,50 @@ const journeys = {
     await submit(page, js, 'form[action="/safeguarding/raise"] button');
     await expectText(page, 'The concern is on the urgent list');
   },
+
+  // A worker's everyday tools: a new sign-in code for a young person, a
+  // view typed in from paper, and the paper form on one A4 page.
+  async 'worker tools'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await signIn(page, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(page, js, base, '/accounts');
+    await submit(page, js, 'tr:has-text("Jaden") form[action$="/reset"] button');
+    await expectText(page, 'Password reset code for Jaden');
+    await visit(page, js, base, '/accounts');
+    await page.click('tr:has-text("Jaden") a[href$="/view"]');
+    if (js) await axeCheck(page, 'type in a view');
+    await page.fill('#body', 'We want the bus pass to last all summer.');
+    await submit(page, js, 'form[action$="/view"] button[type="submit"]');
+    await expectText(page, 'Choose how they gave you their view.');
+    await shot(page, 'type-in-view-errors');
+    await page.check('#via-paper');
+    await page.check('input[name="category"]');
+    await page.fill('#title', 'Bus passes in summer');
+    await submit(page, js, 'form[action$="/view"] button[type="submit"]');
+    await expectText(page, 'The view is saved in their name');
+    await expectText(page, 'Given on paper, typed in by Priya Shah');
+    await visit(page, js, base, '/paper-form');
+    await expectText(page, 'Have your say');
+    await shot(page, 'paper-form');
+    if (js) {
+      const dir = mkdtempSync(join(tmpdir(), 'paper-'));
+      const pdf = join(dir, 'form.pdf');
+      await page.pdf({ path: pdf, format: 'A4' });
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      if (!/^Pages:\s+1$/m.test(info)) throw new Error(`the paper form is not one page: ${info}`);
+      execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(shots, 'paper-form-print')]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const young = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const y = await young.newPage();
+    await signIn(y, js, base, 'Jaden', 'kite-river-42');
+    await visit(y, js, base, '/views');
+    await y.click('a:text("Bus passes in summer")');
+    if (js) await axeCheck(y, 'typed-in view');
+    await expectText(y, 'A worker typed this in for you, from your paper form');
+    await shot(y, 'typed-in-view');
+    await young.close();
+  },
 };
 
 // Tab from the top of a page reaches every control listed, each with a
