@@ -998,3 +998,131 @@ pledge_personal_update(struct db *db, const struct actor *who, int64_t id,
 	}
 	return (0);
 }
+
+/*
+ * Draft upkeep: remove a promise, move it up or down within its theme,
+ * throw the whole draft away. Only the draft is ever touched; a promise
+ * something else points at (an agenda item, an update, a young person's
+ * verdict) is kept, and the caller is told so.
+ */
+static const char *sql_in_use =
+	"SELECT (SELECT count(*) FROM agenda_items WHERE promise_id = ?1) + "
+	"(SELECT count(*) FROM promise_updates WHERE promise_id = ?1) + "
+	"(SELECT count(*) FROM verdicts WHERE promise_id = ?1)";
+static const char *sql_draft_in_use =
+	"SELECT count(*) FROM promises p WHERE p.version_id = ?1 AND ("
+	"EXISTS (SELECT 1 FROM agenda_items a WHERE a.promise_id = p.id) OR "
+	"EXISTS (SELECT 1 FROM promise_updates u WHERE u.promise_id = p.id) OR "
+	"EXISTS (SELECT 1 FROM verdicts v WHERE v.promise_id = p.id))";
+static const char *sql_remove =
+	"DELETE FROM promises WHERE id = ?1 AND version_id = ?2";
+static const char *sql_discard_promises =
+	"DELETE FROM promises WHERE version_id = ?1";
+static const char *sql_discard =
+	"DELETE FROM pledge_versions WHERE id = ?1 AND state = 'draft'";
+static const char *sql_siblings =
+	"SELECT id FROM promises WHERE version_id = ?1 AND theme_id = "
+	"(SELECT theme_id FROM promises WHERE id = ?2 AND version_id = ?1) "
+	"ORDER BY position, id";
+static const char *sql_set_position =
+	"UPDATE promises SET position = ?2 WHERE id = ?1";
+
+/* Remove a promise from the draft: 1 removed, 0 in use, -1 error. */
+int
+pledge_promise_remove(struct db *db, const struct actor *who, int64_t draft,
+    int64_t id)
+{
+	int64_t	 n;
+
+	if (db_begin(db) == -1)
+		return (-1);
+	if (db_int(db, &n, sql_in_use, "i", id) != 1)
+		goto fail;
+	if (n > 0) {
+		db_rollback(db);
+		return (0);
+	}
+	if (db_exec(db, sql_remove, "ii", id, draft) != 0 ||
+	    db_changes(db) != 1 ||
+	    audit_write(db, who, "promise.remove", "promise", id, "") == -1 ||
+	    db_commit(db) == -1)
+		goto fail;
+	return (1);
+fail:
+	db_rollback(db);
+	return (-1);
+}
+
+/*
+ * Move a draft promise one place up (up != 0) or down within its theme.
+ * The theme's promises are numbered 1..n first, as copies and additions
+ * may share a position. 1 moved, 0 already at that end, -1 error.
+ */
+int
+pledge_promise_move(struct db *db, const struct actor *who, int64_t draft,
+    int64_t id, int up)
+{
+	sqlite3_stmt	*st;
+	int64_t		 ids[512];
+	size_t		 n, i, at;
+	int		 rc;
+
+	if (db_begin(db) == -1)
+		return (-1);
+	n = 0;
+	at = SIZE_MAX;
+	st = db_query(db, sql_siblings, "ii", draft, id);
+	while ((rc = db_step(st)) == 1 && n < sizeof(ids) / sizeof(ids[0])) {
+		ids[n] = sqlite3_column_int64(st, 0);
+		if (ids[n] == id)
+			at = n;
+		n++;
+	}
+	db_done(st);
+	if (rc == -1 || at == SIZE_MAX)
+		goto fail;
+	if ((up && at == 0) || (!up && at + 1 >= n)) {
+		db_rollback(db);
+		return (0);
+	}
+	i = up ? at - 1 : at + 1;
+	ids[at] = ids[i];
+	ids[i] = id;
+	for (i = 0; i < n; i++)
+		if (db_exec(db, sql_set_position, "ii", ids[i],
+		    (int64_t)i + 1) != 0)
+			goto fail;
+	if (audit_write(db, who, up ? "promise.move_up" : "promise.move_down",
+	    "promise", id, "") == -1 || db_commit(db) == -1)
+		goto fail;
+	return (1);
+fail:
+	db_rollback(db);
+	return (-1);
+}
+
+/* Throw the draft away: 1 gone, 0 something points at it, -1 error. */
+int
+pledge_draft_discard(struct db *db, const struct actor *who, int64_t draft)
+{
+	int64_t	 n;
+
+	if (db_begin(db) == -1)
+		return (-1);
+	if (db_int(db, &n, sql_draft_in_use, "i", draft) != 1)
+		goto fail;
+	if (n > 0) {
+		db_rollback(db);
+		return (0);
+	}
+	if (db_exec(db, sql_discard_promises, "i", draft) != 0 ||
+	    db_exec(db, sql_discard, "i", draft) != 0 ||
+	    db_changes(db) != 1 ||
+	    audit_write(db, who, "pledge.discard", "pledge_version", draft,
+	    "") == -1 || db_commit(db) == -1)
+		goto fail;
+	return (1);
+fail:
+	db_rollback(db);
+	return (-1);
+}

@@ -98,6 +98,9 @@ static const struct {
 	{ "holiday_removed", "The day is off the list." },
 	{ "promise_updated", "The update is recorded and shown on the "
 	    "promise." },
+	{ "draft_discarded", "The draft is thrown away. The Pledge everyone "
+	    "sees has not changed." },
+	{ "promise_removed", "The promise is out of the draft." },
 	{ "view_entered", "The view is saved in their name. It waits here "
 	    "to be moderated like any other, and they can follow it." },
 	{ "view_entered_concern", "The view is saved in their name. Its "

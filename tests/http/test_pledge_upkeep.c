@@ -1,0 +1,256 @@
+/*
+ * test_pledge_upkeep.c: keeping the draft of the next Pledge tidy over
+ * real HTTP: the edit form shows the promise's own title, promises are
+ * moved and removed, a draft is thrown away, and only the participation
+ * team may do any of it.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+#include "testutil.h"
+
+static long
+manage(struct client *c, const char *form, struct resp *r)
+{
+	return (client_post(c, "/pledge/manage", "/pledge/manage", form, r));
+}
+
+/* Start a draft (a copy of the current Pledge); its id. */
+static int64_t
+start_draft(void)
+{
+	struct resp	 r;
+
+	assert_int_equal(manage(&worker, "action=new", &r), 303);
+	resp_free(&r);
+	return (count("SELECT id FROM pledge_versions WHERE state = 'draft'"));
+}
+
+/* The first two draft promises of one theme, in the order shown. */
+static void
+two_in_a_theme(int64_t draft, int64_t *a, int64_t *b)
+{
+	int64_t	 theme;
+
+	theme = count("SELECT theme_id FROM promises WHERE version_id = %lld "
+	    "GROUP BY theme_id HAVING count(*) >= 2 ORDER BY theme_id LIMIT 1",
+	    (long long)draft);
+	*a = count("SELECT id FROM promises WHERE version_id = %lld AND "
+	    "theme_id = %lld ORDER BY position, id LIMIT 1", (long long)draft,
+	    (long long)theme);
+	*b = count("SELECT id FROM promises WHERE version_id = %lld AND "
+	    "theme_id = %lld ORDER BY position, id LIMIT 1 OFFSET 1",
+	    (long long)draft, (long long)theme);
+	assert_true(*a > 0 && *b > 0);
+}
+
+/* Where a promise comes in its theme, from 1. */
+static int64_t
+place(int64_t id)
+{
+	return (count("SELECT count(*) FROM promises q, promises p WHERE "
+	    "p.id = %lld AND q.version_id = p.version_id AND q.theme_id = "
+	    "p.theme_id AND (q.position < p.position OR (q.position = "
+	    "p.position AND q.id <= p.id))", (long long)id));
+}
+
+static void
+edit_form_shows_the_promise(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+	int64_t		 draft, id;
+
+	(void)state;
+	draft = start_draft();
+	assert_true(draft > 0);
+	id = count("SELECT min(id) FROM promises WHERE version_id = %lld",
+	    (long long)draft);
+	assert_int_equal(db_run("UPDATE promises SET title = 'We will answer "
+	    "every letter' WHERE id = (SELECT min(id) FROM promises WHERE "
+	    "version_id = (SELECT id FROM pledge_versions WHERE state = "
+	    "'draft'))"), 0);
+	(void)snprintf(path, sizeof(path), "/pledge/manage/promise?id=%lld",
+	    (long long)id);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "name=\"title\" value=\"We will answer every "
+	    "letter\""));
+	assert_false(resp_has(&r, "value=\"Change a promise\""));
+	resp_free(&r);
+	/* A new promise starts empty, not with the page's own title. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/pledge/manage/promise", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "name=\"title\" value=\"\""));
+	assert_false(resp_has(&r, "value=\"Add a promise\""));
+	resp_free(&r);
+}
+
+static void
+promises_move_within_their_theme(void **state)
+{
+	struct resp	 r;
+	char		 form[64];
+	int64_t		 draft, a, b;
+
+	(void)state;
+	draft = count("SELECT id FROM pledge_versions WHERE state = 'draft'");
+	two_in_a_theme(draft, &a, &b);
+	assert_int_equal(place(a), 1);
+	assert_int_equal(place(b), 2);
+	(void)snprintf(form, sizeof(form), "action=up&id=%lld", (long long)b);
+	assert_int_equal(manage(&worker, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(place(b), 1);
+	assert_int_equal(place(a), 2);
+	/* Already first: nothing changes. */
+	assert_int_equal(manage(&worker, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(place(b), 1);
+	(void)snprintf(form, sizeof(form), "action=down&id=%lld",
+	    (long long)b);
+	assert_int_equal(manage(&worker, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(place(a), 1);
+	assert_int_equal(place(b), 2);
+	/* Each real move is audited; the one that did nothing is not. */
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action IN "
+	    "('promise.move_up', 'promise.move_down') AND object_id = %lld",
+	    (long long)b), 2);
+}
+
+static void
+promises_are_removed_from_the_draft(void **state)
+{
+	struct resp	 r;
+	char		 form[64];
+	int64_t		 draft, a, b, current;
+
+	(void)state;
+	draft = count("SELECT id FROM pledge_versions WHERE state = 'draft'");
+	two_in_a_theme(draft, &a, &b);
+	/* One with an update recorded is kept, and the worker is told. */
+	assert_int_equal(db_run("INSERT INTO promise_updates (promise_id, at, "
+	    "status, progress, evidence) SELECT max(id), 1, 'kept', 100, "
+	    "'done' FROM promises WHERE version_id = (SELECT id FROM "
+	    "pledge_versions WHERE state = 'draft')"), 0);
+	(void)snprintf(form, sizeof(form), "action=remove&id=%lld",
+	    (long long)count("SELECT max(id) FROM promises WHERE version_id "
+	    "= %lld", (long long)draft));
+	assert_int_equal(manage(&worker, form, &r), 422);
+	assert_true(resp_has(&r, "so it is kept"));
+	resp_free(&r);
+	assert_int_equal(db_run("DELETE FROM promise_updates WHERE promise_id "
+	    "IN (SELECT id FROM promises WHERE version_id = (SELECT id FROM "
+	    "pledge_versions WHERE state = 'draft'))"), 0);
+
+	(void)snprintf(form, sizeof(form), "action=remove&id=%lld",
+	    (long long)a);
+	assert_int_equal(manage(&worker, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM promises WHERE id = %lld",
+	    (long long)a), 0);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'promise.remove' AND object_id = %lld", (long long)a), 1);
+	/* A promise of the published Pledge cannot be removed here. */
+	current = count("SELECT min(p.id) FROM promises p JOIN "
+	    "pledge_versions v ON v.id = p.version_id WHERE v.state = "
+	    "'current'");
+	(void)snprintf(form, sizeof(form), "action=remove&id=%lld",
+	    (long long)current);
+	assert_int_equal(manage(&worker, form, &r), 404);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM promises WHERE id = %lld",
+	    (long long)current), 1);
+}
+
+static void
+only_the_team_keeps_the_draft(void **state)
+{
+	struct resp	 r;
+	char		 form[64];
+	int64_t		 id;
+
+	(void)state;
+	id = count("SELECT min(id) FROM promises WHERE version_id = (SELECT "
+	    "id FROM pledge_versions WHERE state = 'draft')");
+	(void)snprintf(form, sizeof(form), "action=remove&id=%lld",
+	    (long long)id);
+	assert_int_equal(client_post(&cllr, "/pledge", "/pledge/manage", form,
+	    &r), 404);
+	resp_free(&r);
+	assert_int_equal(client_post(&young, "/pledge", "/pledge/manage",
+	    "action=discard&sure=1", &r), 404);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM promises WHERE id = %lld",
+	    (long long)id), 1);
+	assert_int_equal(count("SELECT count(*) FROM pledge_versions WHERE "
+	    "state = 'draft'"), 1);
+}
+
+static void
+a_draft_is_thrown_away(void **state)
+{
+	struct resp	 r;
+	int64_t		 draft, current, shown;
+
+	(void)state;
+	draft = count("SELECT id FROM pledge_versions WHERE state = 'draft'");
+	current = count("SELECT id FROM pledge_versions WHERE state = "
+	    "'current'");
+	shown = count("SELECT count(*) FROM promises WHERE version_id = %lld",
+	    (long long)current);
+	/* Not without saying so. */
+	assert_int_equal(manage(&worker, "action=discard", &r), 422);
+	assert_true(resp_has(&r, "Tick the box to say you want to throw the "
+	    "draft away."));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM pledge_versions WHERE id "
+	    "= %lld", (long long)draft), 1);
+	assert_int_equal(manage(&worker, "action=discard&sure=1", &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM pledge_versions WHERE "
+	    "state = 'draft'"), 0);
+	assert_int_equal(count("SELECT count(*) FROM promises WHERE version_id "
+	    "= %lld", (long long)draft), 0);
+	/* The Pledge everyone sees is as it was. */
+	assert_int_equal(count("SELECT id FROM pledge_versions WHERE state = "
+	    "'current'"), current);
+	assert_int_equal(count("SELECT count(*) FROM promises WHERE version_id "
+	    "= %lld", (long long)current), shown);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'pledge.discard'"), 1);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/pledge/manage", &r), 0);
+	assert_true(resp_has(&r, "The draft is thrown away."));
+	assert_true(resp_has(&r, "Start a draft"));
+	resp_free(&r);
+	/* Nothing left to throw away. */
+	assert_int_equal(manage(&worker, "action=discard&sure=1", &r), 409);
+	resp_free(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(edit_form_shows_the_promise),
+		cmocka_unit_test(promises_move_within_their_theme),
+		cmocka_unit_test(promises_are_removed_from_the_draft),
+		cmocka_unit_test(only_the_team_keeps_the_draft),
+		cmocka_unit_test(a_draft_is_thrown_away),
+	};
+
+	return (cmocka_run_group_tests_name("http_pledge_upkeep", tests,
+	    demo_group_setup, group_teardown_server));
+}
