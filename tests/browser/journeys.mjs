@@ -284,6 +284,30 @@ const journeys = {
     await shot(y, 'typed-in-view');
     await young.close();
   },
+
+  // Keeping the draft Pledge tidy: the edit form, moving, removing, and
+  // throwing the draft away.
+  async 'pledge upkeep'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await signIn(page, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(page, js, base, '/pledge/manage');
+    await submit(page, js, 'form:has(input[value="new"]) button');
+    const first = page.locator('.item-list li.item a').first();
+    const name = (await first.textContent()).trim();
+    await first.click();
+    if (js) await axeCheck(page, 'change a promise');
+    if ((await page.inputValue('#title')) !== name) throw new Error('the edit form does not show the promise');
+    await visit(page, js, base, '/pledge/manage');
+    await submit(page, js, '.item-list li.item >> nth=0 >> form:has(input[value="down"]) button');
+    await submit(page, js, '.item-list li.item >> nth=0 >> form:has(input[value="remove"]) button');
+    await expectText(page, 'The promise is out of the draft');
+    await shot(page, 'pledge-draft');
+    await submit(page, js, 'form:has(input[value="discard"]) button');
+    await expectText(page, 'Tick the box to say you want to throw the draft away');
+    await page.check('#sure');
+    await submit(page, js, 'form:has(input[value="discard"]) button');
+    await expectText(page, 'The draft is thrown away');
+  },
 };
 
 // Tab from the top of a page reaches every control listed, each with a
