@@ -8,3 +8,12 @@
 ALTER TABLE views ADD COLUMN entered_by INTEGER REFERENCES users (id);
 ALTER TABLE views ADD COLUMN given_via TEXT
 	CHECK (given_via IN ('paper', 'phone', 'meeting', 'other'));
+
+-- Pledge upkeep: an owner whose promise has had no progress recorded for
+-- pledge_stale_days is reminded once (in the portal), and again only
+-- after a newer update has also gone stale. reminded_at says when.
+ALTER TABLE promises ADD COLUMN reminded_at INTEGER;
+
+INSERT INTO settings (key, value, label) VALUES
+	('pledge_stale_days', '90',
+	    'Days without recorded progress before a promise''s owner is reminded');

@@ -22,6 +22,7 @@
 #include "generate.h"
 #include "invite.h"
 #include "mail.h"
+#include "pledge.h"
 #include "retention.h"
 #include "seed.h"
 #include "settings.h"
@@ -52,6 +53,7 @@ static int	cmd_purge(struct cli *, int, char **);
 static int	cmd_backup(struct cli *, int, char **);
 static int	cmd_check(struct cli *, int, char **);
 static int	cmd_mail_send(struct cli *, int, char **);
+static int	cmd_pledge_remind(struct cli *, int, char **);
 
 static const struct command commands[] = {
 	{ "migrate", "", "apply any pending database migrations",
@@ -76,6 +78,9 @@ static const struct command commands[] = {
 	{ "check", "", "check the database file for damage", cmd_check },
 	{ "mail-send", "", "send the outbox's mail that is due, once (safe "
 	    "from cron while the server runs)", cmd_mail_send },
+	{ "pledge-remind", "", "remind the owners of promises with no "
+	    "progress for pledge_stale_days, once (the server does it hourly)",
+	    cmd_pledge_remind },
 };
 
 static void
@@ -461,6 +466,25 @@ cmd_mail_send(struct cli *c, int argc, char **argv)
 	}
 	printf("Sent %d, %d to try again later, %d failed for good.\n",
 	    r.sent, r.retry, r.failed);
+	return (0);
+}
+
+static int
+cmd_pledge_remind(struct cli *c, int argc, char **argv)
+{
+	int	 n;
+
+	(void)argv;
+	if (argc != 0)
+		return (EXIT_USAGE);
+	if (open_db(c, 0) == -1)
+		return (1);
+	if ((n = pledge_remind_stale(c->db, (int64_t)time(NULL),
+	    settings_int(c->db, "pledge_stale_days", 90))) == -1) {
+		fprintf(stderr, "portalctl: %s\n", db_errmsg(c->db));
+		return (1);
+	}
+	printf("Reminded the owners of %d promises.\n", n);
 	return (0);
 }
 

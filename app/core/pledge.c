@@ -1126,3 +1126,52 @@ fail:
 	db_rollback(db);
 	return (-1);
 }
+
+/*
+ * Promises of the current Pledge, not yet settled, whose owner has
+ * recorded nothing for ?2 seconds (since publication when there is no
+ * update), and whose owner has not been reminded since that last word.
+ */
+#define STALE_LAST \
+	"coalesce((SELECT max(u.at) FROM promise_updates u " \
+	"WHERE u.promise_id = p.id), v.published_at, v.starts_on)"
+#define STALE_WHERE \
+	"p.version_id = v.id AND v.state = 'current' " \
+	"AND p.owner_id IS NOT NULL " \
+	"AND p.status NOT IN ('kept', 'partly_kept', 'broken') " \
+	"AND " STALE_LAST " < ?1 - ?2 " \
+	"AND (p.reminded_at IS NULL OR p.reminded_at < " STALE_LAST ")"
+static const char *sql_stale_notes =
+	"INSERT INTO notifications (user_id, at, text, link) "
+	"SELECT p.owner_id, ?1, 'No progress has been recorded on \"' || "
+	"p.title || '\" since ' || strftime('%d/%m/%Y', " STALE_LAST ", "
+	"'unixepoch') || '. Please add an update for the young people.', "
+	"'/pledge/' || p.id FROM promises p, pledge_versions v "
+	"WHERE " STALE_WHERE;
+static const char *sql_stale_mark =
+	"UPDATE promises AS p SET reminded_at = ?1 FROM pledge_versions v "
+	"WHERE " STALE_WHERE;
+
+/*
+ * Remind the owners of promises with no progress for days: one in-app
+ * notification per promise, then not again until a newer update is
+ * stale. The number reminded, or -1.
+ */
+int
+pledge_remind_stale(struct db *db, int64_t now, int64_t days)
+{
+	int	 n;
+
+	if (db_begin(db) == -1)
+		return (-1);
+	if (db_exec(db, sql_stale_notes, "ii", now, days * 86400) != 0)
+		goto fail;
+	n = db_changes(db);
+	if (db_exec(db, sql_stale_mark, "ii", now, days * 86400) != 0 ||
+	    db_changes(db) != n || db_commit(db) == -1)
+		goto fail;
+	return (n);
+fail:
+	db_rollback(db);
+	return (-1);
+}

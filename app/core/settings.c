@@ -81,6 +81,7 @@ static const struct {
 	{ "pledge_checks_per_hour", 1, 1000 },
 	{ "suggestions_per_hour", 1, 1000 },
 	{ "audit_ip_days", 1, 3650 },
+	{ "pledge_stale_days", 7, 730 },
 };
 
 const char *

@@ -265,6 +265,7 @@ kore_worker_configure(void)
 		fatal("%s", err);
 	conns_init();
 	mailer_init();
+	reminders_init();
 }
 
 void

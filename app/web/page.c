@@ -294,8 +294,7 @@ layout_data(struct page *pg)
 	    pg->sess.role == ROLE_ADMIN);
 	/* Set only when some are unread: a number is always truthy in a
 	 * template, so 0 would show as a badge. */
-	if (pg->sess.role != ROLE_COUNCILLOR &&
-	    (unread = notify_unread(app_db, pg->sess.user_id)) > 0)
+	if ((unread = notify_unread(app_db, pg->sess.user_id)) > 0)
 		tv_set_int(user, "unread", unread);
 	/* The urgent list's count, on every worker's and admin's page. */
 	if (pg->sess.role == ROLE_WORKER || pg->sess.role == ROLE_ADMIN)

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -240,6 +241,111 @@ a_draft_is_thrown_away(void **state)
 	resp_free(&r);
 }
 
+/* Run the reminders once, as cron would. */
+static void
+remind(void)
+{
+	char	 out[256];
+
+	assert_int_equal(harness_ctl("pledge-remind", out, sizeof(out)), 0);
+	assert_non_null(strstr(out, "Reminded the owners of"));
+}
+
+/* Set every update of promise id to days ago (adding one if none). */
+static void
+progress_at(int64_t id, int days)
+{
+	char	 sql[512];
+	long long at;
+
+	at = (long long)time(NULL) - (long long)days * 86400;
+	if (count("SELECT count(*) FROM promise_updates WHERE promise_id = "
+	    "%lld", (long long)id) == 0) {
+		(void)snprintf(sql, sizeof(sql), "INSERT INTO promise_updates "
+		    "(promise_id, at, status, progress, evidence) VALUES "
+		    "(%lld, %lld, 'in_the_works', 10, 'Started')",
+		    (long long)id, at);
+		assert_int_equal(db_run(sql), 0);
+	}
+	(void)snprintf(sql, sizeof(sql), "UPDATE promise_updates SET at = "
+	    "%lld WHERE promise_id = %lld", at, (long long)id);
+	assert_int_equal(db_run(sql), 0);
+}
+
+static int64_t
+reminders_for(int64_t id)
+{
+	return (count("SELECT count(*) FROM notifications WHERE link = "
+	    "'/pledge/%lld' AND user_id = (SELECT owner_id FROM promises "
+	    "WHERE id = %lld)", (long long)id, (long long)id));
+}
+
+static void
+owners_of_stale_promises_are_reminded(void **state)
+{
+	struct resp	 r;
+	char		 sql[256], link[64];
+	int64_t		 p, q, sam;
+
+	(void)state;
+	sam = count("SELECT id FROM users WHERE name_key = 'cllr sam okafor'");
+	p = count("SELECT min(p.id) FROM promises p JOIN pledge_versions v ON "
+	    "v.id = p.version_id WHERE v.state = 'current' AND p.owner_id = "
+	    "%lld AND p.status NOT IN ('kept', 'partly_kept', 'broken')",
+	    (long long)sam);
+	q = count("SELECT max(p.id) FROM promises p JOIN pledge_versions v ON "
+	    "v.id = p.version_id WHERE v.state = 'current' AND p.owner_id = "
+	    "%lld AND p.id != %lld", (long long)sam, (long long)p);
+	assert_true(p > 0 && q > 0);
+	/* Fresh progress: no reminder. */
+	progress_at(p, 1);
+	remind();
+	assert_int_equal(reminders_for(p), 0);
+	/* Older than the setting (90 days): one reminder, once. */
+	progress_at(p, 100);
+	remind();
+	remind();
+	assert_int_equal(reminders_for(p), 1);
+	/* A settled promise is never chased. */
+	(void)snprintf(sql, sizeof(sql), "UPDATE promises SET status = 'kept' "
+	    "WHERE id = %lld", (long long)q);
+	assert_int_equal(db_run(sql), 0);
+	progress_at(q, 300);
+	remind();
+	assert_int_equal(reminders_for(q), 0);
+	/* The owner reads it, with a link to the promise. */
+	(void)snprintf(link, sizeof(link), "href=\"/pledge/%lld\"",
+	    (long long)p);
+	resp_init(&r);
+	assert_int_equal(http_get(&cllr, "/notifications", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "No progress has been recorded on"));
+	assert_true(resp_has(&r, link));
+	assert_true(resp_has(&r, "Notifications <span class=\"nav-count\">"));
+	resp_free(&r);
+	/* An update after the reminder goes stale in its turn: reminded
+	 * again. (The reminder is moved back to before that update.) */
+	(void)snprintf(sql, sizeof(sql), "UPDATE promises SET reminded_at = "
+	    "%lld WHERE id = %lld", (long long)time(NULL) - 99 * 86400,
+	    (long long)p);
+	assert_int_equal(db_run(sql), 0);
+	progress_at(p, 10);
+	remind();
+	assert_int_equal(reminders_for(p), 1);
+	progress_at(p, 95);
+	remind();
+	assert_int_equal(reminders_for(p), 2);
+	/* The setting decides how old is too old. */
+	assert_int_equal(db_run("UPDATE settings SET value = '365' WHERE key "
+	    "= 'pledge_stale_days'"), 0);
+	progress_at(p, 200);
+	assert_int_equal(db_run("UPDATE promises SET reminded_at = NULL"), 0);
+	remind();
+	assert_int_equal(reminders_for(p), 2);
+	assert_int_equal(db_run("UPDATE settings SET value = '90' WHERE key "
+	    "= 'pledge_stale_days'"), 0);
+}
+
 int
 main(void)
 {
@@ -249,6 +355,7 @@ main(void)
 		cmocka_unit_test(promises_are_removed_from_the_draft),
 		cmocka_unit_test(only_the_team_keeps_the_draft),
 		cmocka_unit_test(a_draft_is_thrown_away),
+		cmocka_unit_test(owners_of_stale_promises_are_reminded),
 	};
 
 	return (cmocka_run_group_tests_name("http_pledge_upkeep", tests,
