@@ -17,3 +17,10 @@ ALTER TABLE promises ADD COLUMN reminded_at INTEGER;
 INSERT INTO settings (key, value, label) VALUES
 	('pledge_stale_days', '90',
 	    'Days without recorded progress before a promise''s owner is reminded');
+
+-- Young people comment on a draft promise before it is published. The
+-- comment is a verdicts row (so moderation, the safeguarding scan, "my
+-- data" and retention all handle it as they handle any comment) that is
+-- never current: it counts in no tally and answers no "is it kept?".
+ALTER TABLE verdicts ADD COLUMN on_draft INTEGER NOT NULL DEFAULT 0
+	CHECK (on_draft IN (0, 1));

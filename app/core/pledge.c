@@ -124,7 +124,7 @@ static const char *sql_verdict_add =
 	"?7, ?8)";
 static const char *sql_comments =
 	"SELECT v.id, v.comment, v.verdict, p.title, v.at, v.urgent, v.topics, "
-	"coalesce(u.display_name, '') "
+	"coalesce(u.display_name, ''), v.on_draft "
 	"FROM verdicts v JOIN promises p ON p.id = v.promise_id "
 	"LEFT JOIN users u ON u.id = v.user_id "
 	"WHERE v.comment_state = 'received' ORDER BY v.urgent DESC, v.at "
@@ -781,6 +781,7 @@ pledge_comments(struct db *db, struct tval *list)
 		/* Workers see who wrote a worrying comment; never others. */
 		if (sqlite3_column_int(st, 5))
 			tv_set_str(row, "author", db_col_text(st, 7));
+		tv_set_bool(row, "on_draft", sqlite3_column_int(st, 8));
 	}
 	db_done(st);
 	return (rc);
@@ -1174,4 +1175,49 @@ pledge_remind_stale(struct db *db, int64_t now, int64_t days)
 fail:
 	db_rollback(db);
 	return (-1);
+}
+
+static const char *sql_draft_comment =
+	"INSERT INTO verdicts (promise_id, user_id, verdict, comment, "
+	"comment_state, urgent, topics, at, current, on_draft) VALUES "
+	"(?1, ?2, 'not_sure', ?3, 'received', ?4, ?5, ?6, 0, 1)";
+
+/*
+ * A young person's comment on a promise of the draft, before it is
+ * published: it waits for a worker like any comment, urgent (and a
+ * concern opened) if the safeguarding check matches (*flagged). Never
+ * current, so it counts in no tally. 0 saved, -1 not a draft promise or
+ * error.
+ */
+int
+pledge_draft_comment(struct db *db, const struct actor *who, int64_t promise,
+    const char *comment, int64_t now, int *flagged)
+{
+	struct promise_ref	 r;
+	struct buf		 topics;
+	int			 hits, rc;
+
+	*flagged = 0;
+	if (pledge_promise_ref(db, promise, &r) != 1 ||
+	    strcmp(r.version_state, "draft") != 0)
+		return (-1);
+	if (db_begin(db) == -1)
+		return (-1);
+	buf_init(&topics, 32);
+	hits = safeguarding_match(db, comment, &topics);
+	rc = hits < 0 ||
+	    db_exec(db, sql_draft_comment, "iitdti", promise, who->id, comment,
+	    hits > 0, buf_cstr(&topics), now) != 0 ||
+	    (hits > 0 && concern_scanned(db, who, CONCERN_COMMENT,
+	    db_last_id(db), comment, buf_cstr(&topics), now) == -1) ||
+	    audit_write(db, who, hits > 0 ? "comment.draft.flagged" :
+	    "comment.draft", "promise", promise, "") == -1 ||
+	    db_commit(db) == -1;
+	buf_free(&topics);
+	if (rc) {
+		db_rollback(db);
+		return (-1);
+	}
+	*flagged = hits > 0;
+	return (0);
 }

@@ -167,6 +167,7 @@ int	page_concern_raise(struct http_request *);
 int	page_outbox(struct http_request *);
 int	page_tools_view(struct http_request *);
 void	reminders_init(void);
+int	page_pledge_draft(struct http_request *);
 int	page_tools_paper(struct http_request *);
 
 #endif

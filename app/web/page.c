@@ -101,6 +101,8 @@ static const struct {
 	{ "draft_discarded", "The draft is thrown away. The Pledge everyone "
 	    "sees has not changed." },
 	{ "promise_removed", "The promise is out of the draft." },
+	{ "draft_comment_sent", "Thank you. A participation worker will read "
+	    "your comment before the new Pledge is finished." },
 	{ "view_entered", "The view is saved in their name. It waits here "
 	    "to be moderated like any other, and they can follow it." },
 	{ "view_entered_concern", "The view is saved in their name. Its "

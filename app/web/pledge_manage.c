@@ -79,7 +79,7 @@ discard_draft(struct page *pg, int64_t draft)
 	if (rc == 0) {
 		form_error(&pg->errors, "sure", "A promise in this draft is on "
 		    "a meeting's agenda or has updates or young people's "
-		    "answers, so the draft is kept. Publish it instead, or "
+		    "answers or comments, so the draft is kept. Publish it instead, or "
 		    "take it off the agenda first.");
 		return (manage_page(pg, 1));
 	}
@@ -109,7 +109,8 @@ tidy_promise(struct page *pg, int64_t draft, const char *action)
 	if (rc == 0) {
 		form_error(&pg->errors, arena_printf(&pg->arena, "p%lld",
 		    (long long)id), "That promise is on a meeting's agenda or "
-		    "has updates or young people's answers, so it is kept.");
+		    "has updates or young people's answers or comments, so it "
+		    "is kept.");
 		return (manage_page(pg, 1));
 	}
 	return (page_redirect(pg, "/pledge/manage", "promise_removed"));

@@ -241,6 +241,111 @@ a_draft_is_thrown_away(void **state)
 	resp_free(&r);
 }
 
+static long
+draft_comment(struct client *c, int64_t id, const char *comment,
+    struct resp *r)
+{
+	char	 form[2048];
+
+	(void)snprintf(form, sizeof(form), "id=%lld&comment=%s", (long long)id,
+	    url_enc(comment));
+	return (client_post(c, "/pledge/draft", "/pledge/draft", form, r));
+}
+
+static void
+young_people_comment_on_the_draft(void **state)
+{
+	struct resp	 r;
+	char		 longer[1100], anchor[32];
+	int64_t		 draft, id, current, tallied, c;
+
+	(void)state;
+	/* No draft: nothing to comment on, said plainly. */
+	assert_int_equal(count("SELECT count(*) FROM pledge_versions WHERE "
+	    "state = 'draft'"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/pledge/draft", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "There is no new Pledge being written"));
+	resp_free(&r);
+
+	draft = start_draft();
+	id = count("SELECT min(id) FROM promises WHERE version_id = %lld",
+	    (long long)draft);
+	tallied = count("SELECT count(*) FROM verdicts WHERE current = 1");
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/pledge", &r), 0);
+	assert_true(resp_has(&r, "href=\"/pledge/draft\""));
+	resp_free(&r);
+	(void)snprintf(anchor, sizeof(anchor), "id=\"p%lld\"", (long long)id);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/pledge/draft", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, anchor));
+	resp_free(&r);
+
+	/* Mistakes: told by the box, the words kept. */
+	assert_int_equal(draft_comment(&young, id, "   ", &r), 422);
+	assert_true(resp_has(&r, "Write your comment in the box first."));
+	resp_free(&r);
+	memset(longer, 'a', 1050);
+	memcpy(longer, "Too long ", 9);
+	longer[1050] = '\0';
+	assert_int_equal(draft_comment(&young, id, longer, &r), 422);
+	assert_true(resp_has(&r, longer));
+	assert_true(resp_has(&r, "aria-invalid=\"true\""));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM verdicts WHERE on_draft = "
+	    "1"), 0);
+
+	assert_int_equal(draft_comment(&young, id, "Please add free bus "
+	    "passes to this one", &r), 303);
+	resp_free(&r);
+	c = count("SELECT max(id) FROM verdicts WHERE on_draft = 1");
+	assert_int_equal(count("SELECT count(*) FROM verdicts WHERE id = %lld "
+	    "AND promise_id = %lld AND current = 0 AND comment_state = "
+	    "'received' AND urgent = 0 AND user_id = (SELECT id FROM users "
+	    "WHERE name_key = 'jaden')", (long long)c, (long long)id), 1);
+	/* It counts in no tally of whether promises are kept. */
+	assert_int_equal(count("SELECT count(*) FROM verdicts WHERE current = "
+	    "1"), tallied);
+	/* A worker reads it before it is shown anywhere. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/moderation/comments", &r), 0);
+	assert_true(resp_has(&r, "Please add free bus passes to this one"));
+	assert_true(resp_has(&r, "on the draft of the next Pledge"));
+	resp_free(&r);
+
+	/* Worrying words: kept, a concern opened, the help page shown. */
+	assert_int_equal(draft_comment(&young, id, "my carer punched me", &r),
+	    200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	c = count("SELECT max(id) FROM verdicts WHERE on_draft = 1");
+	assert_int_equal(count("SELECT urgent FROM verdicts WHERE id = %lld",
+	    (long long)c), 1);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'pledge_comment' AND item_id = %lld AND closed_at IS NULL",
+	    (long long)c), 1);
+
+	/* Only the draft's promises, and only young people. */
+	current = count("SELECT min(p.id) FROM promises p JOIN "
+	    "pledge_versions v ON v.id = p.version_id WHERE v.state = "
+	    "'current'");
+	assert_int_equal(draft_comment(&young, current, "On the old one", &r),
+	    404);
+	resp_free(&r);
+	assert_int_equal(client_status(&cllr, "/pledge/draft"), 404);
+	assert_int_equal(client_status(&worker, "/pledge/draft"), 404);
+
+	/* A draft with young people's words in it is not thrown away. */
+	assert_int_equal(manage(&worker, "action=discard&sure=1", &r), 422);
+	assert_true(resp_has(&r, "so the draft is kept"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM verdicts WHERE on_draft = "
+	    "1"), 2);
+}
+
 /* Run the reminders once, as cron would. */
 static void
 remind(void)
@@ -355,6 +460,7 @@ main(void)
 		cmocka_unit_test(promises_are_removed_from_the_draft),
 		cmocka_unit_test(only_the_team_keeps_the_draft),
 		cmocka_unit_test(a_draft_is_thrown_away),
+		cmocka_unit_test(young_people_comment_on_the_draft),
 		cmocka_unit_test(owners_of_stale_promises_are_reminded),
 	};
 
