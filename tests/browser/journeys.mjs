@@ -307,6 +307,24 @@ const journeys = {
     await page.check('#sure');
     await submit(page, js, 'form:has(input[value="discard"]) button');
     await expectText(page, 'The draft is thrown away');
+    // A new draft, and a young person comments on it.
+    await submit(page, js, 'form:has(input[value="new"]) button');
+    const young = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const y = await young.newPage();
+    await signIn(y, js, base, 'Jaden', 'kite-river-42');
+    await visit(y, js, base, '/pledge');
+    await y.click('a[href="/pledge/draft"]');
+    if (js) await axeCheck(y, 'the draft Pledge');
+    await submit(y, js, '.panel >> nth=0 >> form button');
+    await expectText(y, 'Write your comment in the box first');
+    await shot(y, 'pledge-draft-error');
+    await y.locator('.panel textarea').first().fill('Please say when we get the leisure pass.');
+    await submit(y, js, '.panel >> nth=0 >> form button');
+    await expectText(y, 'A participation worker will read your comment');
+    await shot(y, 'pledge-draft');
+    await young.close();
+    await visit(page, js, base, '/moderation/comments');
+    await expectText(page, 'Please say when we get the leisure pass.');
   },
 };
 
