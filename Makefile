@@ -39,7 +39,7 @@ DEB_RUN		= kore libsqlite3-dev libsodium-dev libpq-dev pkg-config
 DEB_RUN		+= libcurl4-openssl-dev
 DEB_TEST	= $(DEB_RUN) libcmocka-dev libcurl4-openssl-dev libjansson-dev \
 		  clang libclang-rt-14-dev sqlite3 chromium wrk nginx
-DEB_TEST	+= python3-aiosmtpd
+DEB_TEST	+= python3-aiosmtpd poppler-utils
 
 .PHONY: all run test check-tests deps deps-test clean bench fuzz fuzz-build
 

@@ -23,6 +23,7 @@
 #include "invite.h"
 #include "mail.h"
 #include "remind.h"
+#include "pledge.h"
 #include "retention.h"
 #include "safeguarding.h"
 #include "seed.h"
@@ -56,6 +57,7 @@ static int	cmd_check(struct cli *, int, char **);
 static int	cmd_mail_send(struct cli *, int, char **);
 static int	cmd_scan(struct cli *, int, char **);
 static int	cmd_remind(struct cli *, int, char **);
+static int	cmd_pledge_remind(struct cli *, int, char **);
 
 static const struct command commands[] = {
 	{ "migrate", "", "apply any pending database migrations",
@@ -86,6 +88,9 @@ static const struct command commands[] = {
 	{ "remind", "", "remind councillors of answers coming due and tell "
 	    "workers and admins of overdue ones, once each (safe from cron "
 	    "while the server runs)", cmd_remind },
+	{ "pledge-remind", "", "remind the owners of promises with no "
+	    "progress for pledge_stale_days, once (the server does it hourly)",
+	    cmd_pledge_remind },
 };
 
 static void
@@ -537,6 +542,25 @@ cmd_remind(struct cli *c, int argc, char **argv)
 	}
 	printf("Sent %d reminders and %d overdue alerts.\n", r.before,
 	    r.overdue);
+	return (0);
+}
+
+static int
+cmd_pledge_remind(struct cli *c, int argc, char **argv)
+{
+	int	 n;
+
+	(void)argv;
+	if (argc != 0)
+		return (EXIT_USAGE);
+	if (open_db(c, 0) == -1)
+		return (1);
+	if ((n = pledge_remind_stale(c->db, (int64_t)time(NULL),
+	    settings_int(c->db, "pledge_stale_days", 90))) == -1) {
+		fprintf(stderr, "portalctl: %s\n", db_errmsg(c->db));
+		return (1);
+	}
+	printf("Reminded the owners of %d promises.\n", n);
 	return (0);
 }
 

@@ -29,9 +29,11 @@ static const char *sql_view =
 	"SELECT v.title, v.body, v.better, c.name, v.created_at, v.share, "
 	"v.publish, v.state, v.urgent, coalesce(u.display_name, ''), "
 	"coalesce(u.age_band, ''), coalesce(u.lives_outside, 0), "
-	"v.category_id FROM views v "
+	"v.category_id, coalesce(v.given_via, ''), "
+	"coalesce(e.display_name, '') FROM views v "
 	"JOIN categories c ON c.id = v.category_id "
-	"LEFT JOIN users u ON u.id = v.author_id WHERE v.id = ?1";
+	"LEFT JOIN users u ON u.id = v.author_id "
+	"LEFT JOIN users e ON e.id = v.entered_by WHERE v.id = ?1";
 static const char *sql_open_issues =
 	"SELECT id, title, state FROM issues WHERE state != 'published' "
 	"ORDER BY id DESC LIMIT 100";
@@ -141,6 +143,10 @@ moderation_view(struct db *db, int64_t id, int64_t now, struct tval *ctx)
 		tv_set_str(ctx, "author", db_col_text(st, 9));
 		tv_set_str(ctx, "age_band", db_col_text(st, 10));
 		tv_set_bool(ctx, "outside", sqlite3_column_int(st, 11));
+		/* Typed in by a worker: how it was given, and by whom. */
+		tv_set_str(ctx, "given_via", views_given_label(db_col_text(st,
+		    13)));
+		tv_set_str(ctx, "entered_by", db_col_text(st, 14));
 	}
 	db_done(st);
 	if (rc != 1)

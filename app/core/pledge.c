@@ -124,7 +124,7 @@ static const char *sql_verdict_add =
 	"?7, ?8)";
 static const char *sql_comments =
 	"SELECT v.id, v.comment, v.verdict, p.title, v.at, v.urgent, v.topics, "
-	"coalesce(u.display_name, '') "
+	"coalesce(u.display_name, ''), v.on_draft "
 	"FROM verdicts v JOIN promises p ON p.id = v.promise_id "
 	"LEFT JOIN users u ON u.id = v.user_id "
 	"WHERE v.comment_state = 'received' ORDER BY v.urgent DESC, v.at "
@@ -782,6 +782,7 @@ pledge_comments(struct db *db, struct tval *list)
 		/* Workers see who wrote a worrying comment; never others. */
 		if (sqlite3_column_int(st, 5))
 			tv_set_str(row, "author", db_col_text(st, 7));
+		tv_set_bool(row, "on_draft", sqlite3_column_int(st, 8));
 	}
 	db_done(st);
 	return (rc);
@@ -997,5 +998,227 @@ pledge_personal_update(struct db *db, const struct actor *who, int64_t id,
 		db_rollback(db);
 		return (-1);
 	}
+	return (0);
+}
+
+/*
+ * Draft upkeep: remove a promise, move it up or down within its theme,
+ * throw the whole draft away. Only the draft is ever touched; a promise
+ * something else points at (an agenda item, an update, a young person's
+ * verdict) is kept, and the caller is told so.
+ */
+static const char *sql_in_use =
+	"SELECT (SELECT count(*) FROM agenda_items WHERE promise_id = ?1) + "
+	"(SELECT count(*) FROM promise_updates WHERE promise_id = ?1) + "
+	"(SELECT count(*) FROM verdicts WHERE promise_id = ?1)";
+static const char *sql_draft_in_use =
+	"SELECT count(*) FROM promises p WHERE p.version_id = ?1 AND ("
+	"EXISTS (SELECT 1 FROM agenda_items a WHERE a.promise_id = p.id) OR "
+	"EXISTS (SELECT 1 FROM promise_updates u WHERE u.promise_id = p.id) OR "
+	"EXISTS (SELECT 1 FROM verdicts v WHERE v.promise_id = p.id))";
+static const char *sql_remove =
+	"DELETE FROM promises WHERE id = ?1 AND version_id = ?2";
+static const char *sql_discard_promises =
+	"DELETE FROM promises WHERE version_id = ?1";
+static const char *sql_discard =
+	"DELETE FROM pledge_versions WHERE id = ?1 AND state = 'draft'";
+static const char *sql_siblings =
+	"SELECT id FROM promises WHERE version_id = ?1 AND theme_id = "
+	"(SELECT theme_id FROM promises WHERE id = ?2 AND version_id = ?1) "
+	"ORDER BY position, id";
+static const char *sql_set_position =
+	"UPDATE promises SET position = ?2 WHERE id = ?1";
+
+/* Remove a promise from the draft: 1 removed, 0 in use, -1 error. */
+int
+pledge_promise_remove(struct db *db, const struct actor *who, int64_t draft,
+    int64_t id)
+{
+	int64_t	 n;
+
+	if (db_begin(db) == -1)
+		return (-1);
+	if (db_int(db, &n, sql_in_use, "i", id) != 1)
+		goto fail;
+	if (n > 0) {
+		db_rollback(db);
+		return (0);
+	}
+	if (db_exec(db, sql_remove, "ii", id, draft) != 0 ||
+	    db_changes(db) != 1 ||
+	    audit_write(db, who, "promise.remove", "promise", id, "") == -1 ||
+	    db_commit(db) == -1)
+		goto fail;
+	return (1);
+fail:
+	db_rollback(db);
+	return (-1);
+}
+
+/*
+ * Move a draft promise one place up (up != 0) or down within its theme.
+ * The theme's promises are numbered 1..n first, as copies and additions
+ * may share a position. 1 moved, 0 already at that end, -1 error.
+ */
+int
+pledge_promise_move(struct db *db, const struct actor *who, int64_t draft,
+    int64_t id, int up)
+{
+	sqlite3_stmt	*st;
+	int64_t		 ids[512];
+	size_t		 n, i, at;
+	int		 rc;
+
+	if (db_begin(db) == -1)
+		return (-1);
+	n = 0;
+	at = SIZE_MAX;
+	st = db_query(db, sql_siblings, "ii", draft, id);
+	while ((rc = db_step(st)) == 1 && n < sizeof(ids) / sizeof(ids[0])) {
+		ids[n] = sqlite3_column_int64(st, 0);
+		if (ids[n] == id)
+			at = n;
+		n++;
+	}
+	db_done(st);
+	if (rc == -1 || at == SIZE_MAX)
+		goto fail;
+	if ((up && at == 0) || (!up && at + 1 >= n)) {
+		db_rollback(db);
+		return (0);
+	}
+	i = up ? at - 1 : at + 1;
+	ids[at] = ids[i];
+	ids[i] = id;
+	for (i = 0; i < n; i++)
+		if (db_exec(db, sql_set_position, "ii", ids[i],
+		    (int64_t)i + 1) != 0)
+			goto fail;
+	if (audit_write(db, who, up ? "promise.move_up" : "promise.move_down",
+	    "promise", id, "") == -1 || db_commit(db) == -1)
+		goto fail;
+	return (1);
+fail:
+	db_rollback(db);
+	return (-1);
+}
+
+/* Throw the draft away: 1 gone, 0 something points at it, -1 error. */
+int
+pledge_draft_discard(struct db *db, const struct actor *who, int64_t draft)
+{
+	int64_t	 n;
+
+	if (db_begin(db) == -1)
+		return (-1);
+	if (db_int(db, &n, sql_draft_in_use, "i", draft) != 1)
+		goto fail;
+	if (n > 0) {
+		db_rollback(db);
+		return (0);
+	}
+	if (db_exec(db, sql_discard_promises, "i", draft) != 0 ||
+	    db_exec(db, sql_discard, "i", draft) != 0 ||
+	    db_changes(db) != 1 ||
+	    audit_write(db, who, "pledge.discard", "pledge_version", draft,
+	    "") == -1 || db_commit(db) == -1)
+		goto fail;
+	return (1);
+fail:
+	db_rollback(db);
+	return (-1);
+}
+
+/*
+ * Promises of the current Pledge, not yet settled, whose owner has
+ * recorded nothing for ?2 seconds (since publication when there is no
+ * update), and whose owner has not been reminded since that last word.
+ */
+#define STALE_LAST \
+	"coalesce((SELECT max(u.at) FROM promise_updates u " \
+	"WHERE u.promise_id = p.id), v.published_at, v.starts_on)"
+#define STALE_WHERE \
+	"p.version_id = v.id AND v.state = 'current' " \
+	"AND p.owner_id IS NOT NULL " \
+	"AND p.status NOT IN ('kept', 'partly_kept', 'broken') " \
+	"AND " STALE_LAST " < ?1 - ?2 " \
+	"AND (p.reminded_at IS NULL OR p.reminded_at < " STALE_LAST ")"
+static const char *sql_stale_notes =
+	"INSERT INTO notifications (user_id, at, text, link) "
+	"SELECT p.owner_id, ?1, 'No progress has been recorded on \"' || "
+	"p.title || '\" since ' || strftime('%d/%m/%Y', " STALE_LAST ", "
+	"'unixepoch') || '. Please add an update for the young people.', "
+	"'/pledge/' || p.id FROM promises p, pledge_versions v "
+	"WHERE " STALE_WHERE;
+static const char *sql_stale_mark =
+	"UPDATE promises AS p SET reminded_at = ?1 FROM pledge_versions v "
+	"WHERE " STALE_WHERE;
+
+/*
+ * Remind the owners of promises with no progress for days: one in-app
+ * notification per promise, then not again until a newer update is
+ * stale. The number reminded, or -1.
+ */
+int
+pledge_remind_stale(struct db *db, int64_t now, int64_t days)
+{
+	int	 n;
+
+	if (db_begin(db) == -1)
+		return (-1);
+	if (db_exec(db, sql_stale_notes, "ii", now, days * 86400) != 0)
+		goto fail;
+	n = db_changes(db);
+	if (db_exec(db, sql_stale_mark, "ii", now, days * 86400) != 0 ||
+	    db_changes(db) != n || db_commit(db) == -1)
+		goto fail;
+	return (n);
+fail:
+	db_rollback(db);
+	return (-1);
+}
+
+static const char *sql_draft_comment =
+	"INSERT INTO verdicts (promise_id, user_id, verdict, comment, "
+	"comment_state, urgent, topics, at, current, on_draft) VALUES "
+	"(?1, ?2, 'not_sure', ?3, 'received', ?4, ?5, ?6, 0, 1)";
+
+/*
+ * A young person's comment on a promise of the draft, before it is
+ * published: it waits for a worker like any comment, urgent (and a
+ * concern opened) if the safeguarding check matches (*flagged). Never
+ * current, so it counts in no tally. 0 saved, -1 not a draft promise or
+ * error.
+ */
+int
+pledge_draft_comment(struct db *db, const struct actor *who, int64_t promise,
+    const char *comment, int64_t now, int *flagged)
+{
+	struct promise_ref	 r;
+	struct buf		 topics;
+	int			 hits, rc;
+
+	*flagged = 0;
+	if (pledge_promise_ref(db, promise, &r) != 1 ||
+	    strcmp(r.version_state, "draft") != 0)
+		return (-1);
+	if (db_begin(db) == -1)
+		return (-1);
+	buf_init(&topics, 32);
+	hits = safeguarding_match(db, comment, &topics);
+	rc = hits < 0 ||
+	    db_exec(db, sql_draft_comment, "iitdti", promise, who->id, comment,
+	    hits > 0, buf_cstr(&topics), now) != 0 ||
+	    (hits > 0 && concern_scanned(db, who, CONCERN_COMMENT,
+	    db_last_id(db), comment, buf_cstr(&topics), now) == -1) ||
+	    audit_write(db, who, hits > 0 ? "comment.draft.flagged" :
+	    "comment.draft", "promise", promise, "") == -1 ||
+	    db_commit(db) == -1;
+	buf_free(&topics);
+	if (rc) {
+		db_rollback(db);
+		return (-1);
+	}
+	*flagged = hits > 0;
 	return (0);
 }

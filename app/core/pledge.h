@@ -71,6 +71,15 @@ int		 pledge_promise(struct db *, int64_t, int64_t, struct tval *);
 int		 pledge_promise_save(struct db *, const struct actor *,
 		    int64_t, int64_t, const struct promise_input *,
 		    int64_t *);
+int		 pledge_promise_remove(struct db *, const struct actor *,
+		    int64_t, int64_t);
+int		 pledge_promise_move(struct db *, const struct actor *,
+		    int64_t, int64_t, int);
+int		 pledge_draft_discard(struct db *, const struct actor *,
+		    int64_t);
+int		 pledge_remind_stale(struct db *, int64_t, int64_t);
+int		 pledge_draft_comment(struct db *, const struct actor *,
+		    int64_t, const char *, int64_t, int *);
 int		 pledge_may_update(enum role, int64_t,
 		    const struct promise_ref *);
 int		 pledge_update(struct db *, const struct actor *, int64_t,

@@ -87,6 +87,7 @@ static const struct {
 	{ "extensions_max", 0, 5 },
 	{ "extension_days_max", 1, 100 },
 	{ "remind_days", 1, 30 },
+	{ "pledge_stale_days", 7, 730 },
 };
 
 const char *

@@ -31,8 +31,9 @@ static const char *sql_by_token =
 	"SELECT id, urgent FROM views WHERE form_token = ?1 AND author_id IS ?2";
 static const char *sql_insert =
 	"INSERT INTO views (author_id, track_hash, category_id, title, body, "
-	"better, share, publish, state, urgent, form_token, created_at) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'received', ?9, ?10, ?11)";
+	"better, share, publish, state, urgent, form_token, created_at, "
+	"entered_by, given_via) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+	"'received', ?9, ?10, ?11, ?12, ?13)";
 static const char *sql_get =
 	"SELECT v.id, coalesce(v.author_id, 0), coalesce(v.issue_id, 0), "
 	"v.state, coalesce(i.state, ''), v.read_at IS NOT NULL FROM views v "
@@ -107,6 +108,26 @@ const char *
 views_state_label(const char *state, const char *issue_state)
 {
 	return (views_label(state, issue_state, 0));
+}
+
+/* How a view typed in by a worker reached them; NULL ends the list. */
+const char *const views_given_ways[] = {
+	"paper", "phone", "meeting", "other", NULL,
+};
+
+/* "paper" -> "on paper", for staff pages; "" for anything else. */
+const char *
+views_given_label(const char *way)
+{
+	if (strcmp(way, "paper") == 0)
+		return ("on paper");
+	if (strcmp(way, "phone") == 0)
+		return ("by phone");
+	if (strcmp(way, "meeting") == 0)
+		return ("at a meeting");
+	if (strcmp(way, "other") == 0)
+		return ("another way");
+	return ("");
 }
 
 /* A worker has opened the view: the first time is kept. */
@@ -205,7 +226,11 @@ insert_view(struct db *db, const struct actor *who,
 
 	if ((st = db_prep(db, sql_insert)) == NULL)
 		return (-1);
-	if (who->id > 0) {
+	if (in->for_id > 0) {
+		sqlite3_bind_int64(st, 1, in->for_id);
+		sqlite3_bind_int64(st, 12, who->id);
+		sqlite3_bind_text(st, 13, in->given_via, -1, SQLITE_TRANSIENT);
+	} else if (who->id > 0) {
 		sqlite3_bind_int64(st, 1, who->id);
 	} else {
 		auth_code_symbols(out->track, sizeof(out->track),
@@ -236,7 +261,55 @@ insert_view(struct db *db, const struct actor *who,
 }
 
 /*
- * Save a view (who->id 0: no account, a tracking code is made). Runs the
+ * The scan matched: open a concern about the view. Typed in by a worker,
+ * its author is still the young person whose words they are.
+ */
+static int
+scanned(struct db *db, const struct actor *who, const struct view_input *in,
+    int64_t id, const char *text, const char *rules, int64_t now)
+{
+	struct concern_in	 c;
+
+	if (in->for_id <= 0)
+		return (concern_scanned(db, who, CONCERN_VIEW, id, text, rules,
+		    now) == -1 ? -1 : 0);
+	memset(&c, 0, sizeof(c));
+	c.kind = CONCERN_VIEW;
+	c.item_id = id;
+	c.author_id = in->for_id;
+	c.text = text;
+	c.rules = rules;
+	c.source = "scan";
+	c.urgent = 1;
+	return (concern_open(db, who, &c, now) == -1 ? -1 : 0);
+}
+
+/* What its author reads first on the view's timeline. */
+static const char *
+received_words(struct db *db, struct arena *a, const struct view_input *in,
+    int hits, int64_t now)
+{
+	const char	*how;
+
+	if (in->for_id > 0) {
+		how = strcmp(in->given_via, "paper") == 0 ? "from your paper "
+		    "form" : strcmp(in->given_via, "phone") == 0 ? "from what "
+		    "you said on the phone" : strcmp(in->given_via,
+		    "meeting") == 0 ? "from what you said at a meeting" :
+		    "from what you told them";
+		return (arena_printf(a, "A worker typed this in for you, %s. "
+		    "%s", how, hits > 0 ? staffed_words_now(db, a, now) :
+		    "A participation worker will read it soon."));
+	}
+	if (hits > 0)
+		return (arena_printf(a, "We got this. %s", staffed_words_now(db,
+		    a, now)));
+	return ("We got this. A participation worker will read it soon.");
+}
+
+/*
+ * Save a view (who->id 0: no account, a tracking code is made; in->for_id
+ * set: a worker typed it in for that young person). Runs the
  * safeguarding check in the same transaction. 0 on success.
  */
 int
@@ -256,20 +329,21 @@ views_create(struct db *db, const struct actor *who,
 	if (db_begin(db) == -1)
 		goto fail;
 	if (in->form_token != NULL && *in->form_token != '\0' &&
-	    find_duplicate(db, in->form_token, who->id, out) != 0) {
+	    find_duplicate(db, in->form_token, in->for_id > 0 ? in->for_id :
+	    who->id, out) != 0) {
 		db_rollback(db);
 		goto done;
 	}
 	if ((hits = safeguarding_match(db, buf_cstr(&text), &topics)) == -1 ||
 	    insert_view(db, who, in, hits > 0, now, out) == -1 ||
-	    (hits > 0 && concern_scanned(db, who, CONCERN_VIEW, out->id,
-	    buf_cstr(&text), buf_cstr(&topics), now) == -1) ||
-	    notify_view(db, out->id, now, "received", hits > 0 ?
-	    arena_printf(&a, "We got this. %s", staffed_words_now(db, &a,
-	    now)) : "We got this. A participation worker will read it soon.",
-	    "We got your view") == -1 ||
-	    audit_write(db, who, hits > 0 ? "view.create.flagged" :
-	    "view.create", "view", out->id, "") == -1 ||
+	    (hits > 0 && scanned(db, who, in, out->id, buf_cstr(&text),
+	    buf_cstr(&topics), now) == -1) ||
+	    notify_view(db, out->id, now, "received", received_words(db, &a,
+	    in, hits, now), "We got your view") == -1 ||
+	    audit_write(db, who, in->for_id > 0 ? (hits > 0 ?
+	    "view.enter.flagged" : "view.enter") : hits > 0 ?
+	    "view.create.flagged" : "view.create", "view", out->id,
+	    in->for_id > 0 ? in->given_via : "") == -1 ||
 	    db_commit(db) == -1)
 		goto fail;
 	out->flagged = hits > 0;

@@ -25,6 +25,8 @@ struct view_input {
 	int		 share;		/* with councillors, without a name */
 	const char	*publish;	/* "no", "name" or "anonymous" */
 	const char	*form_token;
+	int64_t		 for_id;	/* typed in by a worker for them */
+	const char	*given_via;	/* then: paper, phone, meeting, other */
 };
 
 struct view_created {
@@ -60,6 +62,8 @@ int	views_withdraw(struct db *, const struct actor *, const struct view *,
 	    int64_t);
 const char *views_state_label(const char *, const char *);
 const char *views_label(const char *, const char *, int);
+const char *views_given_label(const char *);
+extern const char *const views_given_ways[];
 int	views_mark_read(struct db *, const struct actor *, int64_t, int64_t);
 
 #endif

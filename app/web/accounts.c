@@ -1,8 +1,9 @@
 /*
  * accounts.c: /accounts, where admins manage every account and
  * participation workers manage young people's: list, invite, turn off and
- * on, and (admins) reset a password with a one-time code. Who may do what
- * is decided in one place, accounts_may_manage() and accounts_may_invite().
+ * on, and reset a sign-in with a one-time code (a young person who has
+ * forgotten theirs asks their worker). Who may do what is decided in one
+ * place, accounts_may_manage() and accounts_may_invite().
  */
 #include <stdlib.h>
 #include <string.h>
@@ -160,7 +161,7 @@ page_accounts_action(struct http_request *req)
 		return (set_enabled(&pg, &u, 0));
 	if (strcmp(verb, "enable") == 0)
 		return (set_enabled(&pg, &u, 1));
-	if (strcmp(verb, "reset") == 0 && pg.sess.role == ROLE_ADMIN)
+	if (strcmp(verb, "reset") == 0)
 		return (reset_code(&pg, &u));
 	return (page_error(&pg, 404));
 }

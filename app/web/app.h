@@ -197,5 +197,8 @@ int	page_concern_raise(struct http_request *);
 int	page_outbox(struct http_request *);
 int	page_account_signin(struct http_request *);
 int	page_glossary(struct http_request *);
+int	page_tools_view(struct http_request *);
+int	page_pledge_draft(struct http_request *);
+int	page_tools_paper(struct http_request *);
 
 #endif

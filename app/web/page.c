@@ -100,6 +100,15 @@ static const struct {
 	{ "holiday_removed", "The day is off the list." },
 	{ "promise_updated", "The update is recorded and shown on the "
 	    "promise." },
+	{ "draft_discarded", "The draft is thrown away. The Pledge everyone "
+	    "sees has not changed." },
+	{ "promise_removed", "The promise is out of the draft." },
+	{ "draft_comment_sent", "Thank you. A participation worker will read "
+	    "your comment before the new Pledge is finished." },
+	{ "view_entered", "The view is saved in their name. It waits here "
+	    "to be moderated like any other, and they can follow it." },
+	{ "view_entered_concern", "The view is saved in their name. Its "
+	    "words worried the safeguarding check, so a concern is open." },
 	{ "verdicts_saved", "Thank you. Your answers are saved. You can "
 	    "change them any time." },
 	{ "draft_started", "A draft of the next Pledge is ready: a copy of "
@@ -295,8 +304,7 @@ layout_data(struct page *pg)
 	    pg->sess.role == ROLE_ADMIN);
 	/* Set only when some are unread: a number is always truthy in a
 	 * template, so 0 would show as a badge. */
-	if (pg->sess.role != ROLE_COUNCILLOR &&
-	    (unread = notify_unread(app_db, pg->sess.user_id)) > 0)
+	if ((unread = notify_unread(app_db, pg->sess.user_id)) > 0)
 		tv_set_int(user, "unread", unread);
 	/* The urgent list's count, on every worker's and admin's page. */
 	if (pg->sess.role == ROLE_WORKER || pg->sess.role == ROLE_ADMIN)

@@ -46,6 +46,12 @@ page_pledge(struct http_request *req)
 	if (id > 0 && pledge_version(app_db, id, threshold(), pg.now,
 	    pg.ctx) != 1)
 		return (page_error(&pg, 500));
+	/* While the next one is being written, young people may comment. */
+	if (pg.signed_in && pg.sess.role == ROLE_YOUNG) {
+		if (pledge_draft_id(app_db, &id) == -1)
+			return (page_error(&pg, 500));
+		tv_set_bool(pg.ctx, "draft_open", id > 0);
+	}
 	return (page_render(&pg, 200, "pledge"));
 }
 

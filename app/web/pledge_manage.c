@@ -3,7 +3,9 @@
  *
  *   /pledge/manage           the draft of the next version: start one (a
  *                            copy of the current Pledge), edit its title,
- *                            introduction and review date, publish it
+ *                            introduction and review date, remove or
+ *                            reorder its promises, publish it or throw
+ *                            it away
  *   /pledge/manage/promise   add or change a promise in the draft
  */
 #include <stdlib.h>
@@ -61,6 +63,59 @@ save_draft(struct page *pg, int64_t draft)
 	return (page_redirect(pg, "/pledge/manage", "draft_saved"));
 }
 
+/* Throw the draft away, once the worker has ticked to say they mean it. */
+static int
+discard_draft(struct page *pg, int64_t draft)
+{
+	int	 rc;
+
+	if (!form_has(&pg->form, "sure")) {
+		form_error(&pg->errors, "sure", "Tick the box to say you want "
+		    "to throw the draft away.");
+		return (manage_page(pg, 1));
+	}
+	if ((rc = pledge_draft_discard(app_db, &pg->actor, draft)) == -1)
+		return (page_error(pg, 500));
+	if (rc == 0) {
+		form_error(&pg->errors, "sure", "A promise in this draft is on "
+		    "a meeting's agenda or has updates or young people's "
+		    "answers or comments, so the draft is kept. Publish it instead, or "
+		    "take it off the agenda first.");
+		return (manage_page(pg, 1));
+	}
+	return (page_redirect(pg, "/pledge/manage", "draft_discarded"));
+}
+
+/* Remove a draft promise, or move it up or down in its theme. */
+static int
+tidy_promise(struct page *pg, int64_t draft, const char *action)
+{
+	struct promise_ref	 r;
+	int64_t			 id;
+	int			 rc;
+
+	if (form_id(&pg->form, "id", &id) == -1 ||
+	    pledge_promise_ref(app_db, id, &r) != 1 || r.version_id != draft)
+		return (page_error(pg, 404));
+	if (strcmp(action, "remove") != 0) {
+		if (pledge_promise_move(app_db, &pg->actor, draft, id,
+		    strcmp(action, "up") == 0) == -1)
+			return (page_error(pg, 500));
+		return (page_redirect(pg, arena_printf(&pg->arena,
+		    "/pledge/manage#p%lld", (long long)id), NULL));
+	}
+	if ((rc = pledge_promise_remove(app_db, &pg->actor, draft, id)) == -1)
+		return (page_error(pg, 500));
+	if (rc == 0) {
+		form_error(&pg->errors, arena_printf(&pg->arena, "p%lld",
+		    (long long)id), "That promise is on a meeting's agenda or "
+		    "has updates or young people's answers or comments, so it "
+		    "is kept.");
+		return (manage_page(pg, 1));
+	}
+	return (page_redirect(pg, "/pledge/manage", "promise_removed"));
+}
+
 int
 page_pledge_manage(struct http_request *req)
 {
@@ -86,6 +141,11 @@ page_pledge_manage(struct http_request *req)
 		return (page_error(&pg, 409));
 	if (action != NULL && strcmp(action, "save") == 0)
 		return (save_draft(&pg, draft));
+	if (action != NULL && strcmp(action, "discard") == 0)
+		return (discard_draft(&pg, draft));
+	if (action != NULL && (strcmp(action, "remove") == 0 ||
+	    strcmp(action, "up") == 0 || strcmp(action, "down") == 0))
+		return (tidy_promise(&pg, draft, action));
 	if (action != NULL && strcmp(action, "publish") == 0) {
 		if (pledge_draft_publish(app_db, &pg.actor, draft, pg.now) ==
 		    -1)
@@ -104,11 +164,17 @@ promise_form(struct page *pg, int64_t id, int errors)
 
 	pg->title = id ? "Change a promise" : "Add a promise";
 	pg->nav = "pledge_manage";
-	if (id > 0 && !errors && (rc = pledge_promise(app_db, id, 1,
-	    pg->ctx)) != 1)
-		return (page_missing(pg, rc));
+	/*
+	 * The promise's title goes in p_title: the layout puts the page's
+	 * own title in "title", which once pre-filled "Add a promise".
+	 */
+	if (id > 0 && !errors) {
+		if ((rc = pledge_promise(app_db, id, 1, pg->ctx)) != 1)
+			return (page_missing(pg, rc));
+		tv_set_str(pg->ctx, "p_title", tv_get_str(pg->ctx, "title"));
+	}
 	if (errors || id == 0) {
-		tv_set_str(pg->ctx, "title", form_raw(f, "title"));
+		tv_set_str(pg->ctx, "p_title", form_raw(f, "title"));
 		tv_set_str(pg->ctx, "description", form_raw(f, "description"));
 		tv_set_str(pg->ctx, "delivery", form_raw(f, "delivery"));
 		tv_set_str(pg->ctx, "measure", form_raw(f, "measure"));

@@ -1,15 +1,19 @@
 /*
- * reminders.c: the server's own reminder pass. Worker 1 (the one that
- * sends mail) looks once a minute after starting and then every hour for
- * answers coming due or overdue (remind.c); `portalctl remind` from cron
- * does the same, and neither ever sends one twice.
+ * reminders.c: nudges that need no request. Worker 1 (the one that sends
+ * mail) looks once a minute after starting and then every hour for
+ * answers coming due or overdue (remind.c) and for Pledge promises whose
+ * progress is older than the pledge_stale_days setting
+ * (pledge_remind_stale). `portalctl remind` and `portalctl pledge-remind`
+ * do the same from cron; none is ever sent twice.
  *
- * Not for: what a reminder says or who gets it (remind.c).
+ * Not for: what a reminder says or who gets it (remind.c, pledge.c).
  */
 #include <time.h>
 
 #include "app.h"
+#include "pledge.h"
 #include "remind.h"
+#include "settings.h"
 
 #define REMIND_WORKER	1
 #define REMIND_FIRST	60000		/* ms after the worker starts */
@@ -19,16 +23,21 @@ static void
 reminders_tick(void *arg, u_int64_t now)
 {
 	struct remind_report	 r;
+	int			 n;
 
 	(void)arg;
 	(void)now;
-	if (remind_run(app_db, (int64_t)time(NULL), &r) == -1) {
+	if (remind_run(app_db, (int64_t)time(NULL), &r) == -1)
 		kore_log(LOG_ERR, "reminders: %s", db_errmsg(app_db));
-		return;
-	}
-	if (r.before + r.overdue > 0)
+	else if (r.before + r.overdue > 0)
 		kore_log(LOG_NOTICE, "reminders: %d due soon, %d overdue",
 		    r.before, r.overdue);
+	n = pledge_remind_stale(app_db, (int64_t)time(NULL),
+	    settings_int(app_db, "pledge_stale_days", 90));
+	if (n == -1)
+		kore_log(LOG_ERR, "pledge reminders: %s", db_errmsg(app_db));
+	else if (n > 0)
+		kore_log(LOG_INFO, "pledge reminders: %d owners told", n);
 }
 
 /* From kore_worker_configure, beside mailer_init. */

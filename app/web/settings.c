@@ -35,7 +35,8 @@ static const char *const keys[] = {
 	"retention_concern_years",
 	"site_url", "smtp_url", "smtp_from", "smtp_user", "smtp_password",
 	"safeguarding_emails", "staffed_days", "staffed_hours", "edt_phone",
-	"advocacy_phone", "lado_phone", NULL,
+	"advocacy_phone", "lado_phone",
+	"pledge_stale_days", NULL,
 };
 
 /* Where young people are sent for their own situation (routes.c). */

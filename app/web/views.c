@@ -316,7 +316,8 @@ page_notifications(struct http_request *req)
 	struct page	 pg;
 
 	/* Young people hear about their views; workers and admins about
-	 * new concerns (alert.c). */
+	 * new concerns (alert.c); councillors about promises they own whose
+	 * progress is stale (reminders.c). */
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
 	    !page_require(&pg, R_YOUNG | R_STAFF))
 		return (KORE_RESULT_OK);
@@ -326,6 +327,8 @@ page_notifications(struct http_request *req)
 		return (page_redirect(&pg, "/notifications", NULL));
 	}
 	tv_set_bool(pg.ctx, "staff_notes", pg.sess.role != ROLE_YOUNG);
+	tv_set_bool(pg.ctx, "concern_notes", pg.sess.role == ROLE_WORKER ||
+	    pg.sess.role == ROLE_ADMIN);
 	pg.title = pg.sess.role == ROLE_YOUNG ? "Messages" : "Notifications";
 	pg.nav = "notifications";
 	if (notify_list(app_db, pg.sess.user_id, tv_set_list(pg.ctx,

@@ -261,6 +261,92 @@ const journeys = {
     await submit(page, js, 'form[action="/safeguarding/raise"] button');
     await expectText(page, 'The concern is on the urgent list');
   },
+
+  // A worker's everyday tools: a new sign-in code for a young person, a
+  // view typed in from paper, and the paper form on one A4 page.
+  async 'worker tools'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await signIn(page, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(page, js, base, '/accounts');
+    await submit(page, js, 'tr:has-text("Jaden") form[action$="/reset"] button');
+    await expectText(page, 'Password reset code for Jaden');
+    await visit(page, js, base, '/accounts');
+    await page.click('tr:has-text("Jaden") a[href$="/view"]');
+    if (js) await axeCheck(page, 'type in a view');
+    await page.fill('#body', 'We want the bus pass to last all summer.');
+    await submit(page, js, 'form[action$="/view"] button[type="submit"]');
+    await expectText(page, 'Choose how they gave you their view.');
+    await shot(page, 'type-in-view-errors');
+    await page.check('#via-paper');
+    await page.check('input[name="category"]');
+    await page.fill('#title', 'Bus passes in summer');
+    await submit(page, js, 'form[action$="/view"] button[type="submit"]');
+    await expectText(page, 'The view is saved in their name');
+    await expectText(page, 'Given on paper, typed in by Priya Shah');
+    await visit(page, js, base, '/paper-form');
+    await expectText(page, 'Have your say');
+    await shot(page, 'paper-form');
+    if (js) {
+      const dir = mkdtempSync(join(tmpdir(), 'paper-'));
+      const pdf = join(dir, 'form.pdf');
+      await page.pdf({ path: pdf, format: 'A4' });
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      if (!/^Pages:\s+1$/m.test(info)) throw new Error(`the paper form is not one page: ${info}`);
+      execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(shots, 'paper-form-print')]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const young = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const y = await young.newPage();
+    await signIn(y, js, base, 'Jaden', 'kite-river-42');
+    await visit(y, js, base, '/views');
+    await y.click('a:text("Bus passes in summer")');
+    if (js) await axeCheck(y, 'typed-in view');
+    await expectText(y, 'A worker typed this in for you, from your paper form');
+    await shot(y, 'typed-in-view');
+    await young.close();
+  },
+
+  // Keeping the draft Pledge tidy: the edit form, moving, removing, and
+  // throwing the draft away.
+  async 'pledge upkeep'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await signIn(page, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(page, js, base, '/pledge/manage');
+    await submit(page, js, 'form:has(input[value="new"]) button');
+    const first = page.locator('.item-list li.item a').first();
+    const name = (await first.textContent()).trim();
+    await first.click();
+    if (js) await axeCheck(page, 'change a promise');
+    if ((await page.inputValue('#title')) !== name) throw new Error('the edit form does not show the promise');
+    await visit(page, js, base, '/pledge/manage');
+    await submit(page, js, '.item-list li.item >> nth=0 >> form:has(input[value="down"]) button');
+    await submit(page, js, '.item-list li.item >> nth=0 >> form:has(input[value="remove"]) button');
+    await expectText(page, 'The promise is out of the draft');
+    await shot(page, 'pledge-draft');
+    await submit(page, js, 'form:has(input[value="discard"]) button');
+    await expectText(page, 'Tick the box to say you want to throw the draft away');
+    await page.check('#sure');
+    await submit(page, js, 'form:has(input[value="discard"]) button');
+    await expectText(page, 'The draft is thrown away');
+    // A new draft, and a young person comments on it.
+    await submit(page, js, 'form:has(input[value="new"]) button');
+    const young = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const y = await young.newPage();
+    await signIn(y, js, base, 'Jaden', 'kite-river-42');
+    await visit(y, js, base, '/pledge');
+    await y.click('a[href="/pledge/draft"]');
+    if (js) await axeCheck(y, 'the draft Pledge');
+    await submit(y, js, '.panel >> nth=0 >> form button');
+    await expectText(y, 'Write your comment in the box first');
+    await shot(y, 'pledge-draft-error');
+    await y.locator('.panel textarea').first().fill('Please say when we get the leisure pass.');
+    await submit(y, js, '.panel >> nth=0 >> form button');
+    await expectText(y, 'A participation worker will read your comment');
+    await shot(y, 'pledge-draft');
+    await young.close();
+    await visit(page, js, base, '/moderation/comments');
+    await expectText(page, 'Please say when we get the leisure pass.');
+  },
 };
 
 // Tab from the top of a page reaches every control listed, each with a

@@ -51,9 +51,9 @@ static const struct fixture rows[] = {
 	    "councillor_id, created_at, created_by) VALUES (1, 'Issue', 'S', "
 	    "'open', ?1, ?2, ?1)" },
 	{ "views", "INSERT INTO views (author_id, category_id, title, body, "
-	    "state, created_at, moderated_by, issue_id, read_by) VALUES (?1, "
-	    "1, 'Recent', 'b', 'approved', ?2, ?1, (SELECT max(id) FROM "
-	    "issues), ?1)" },
+	    "state, created_at, moderated_by, issue_id, read_by, entered_by, "
+	    "given_via) VALUES (?1, 1, 'Recent', 'b', 'approved', ?2, ?1, "
+	    "(SELECT max(id) FROM issues), ?1, ?1, 'paper')" },
 	{ "notifications", "INSERT INTO notifications (user_id, view_id, at, "
 	    "text) VALUES (?1, (SELECT max(id) FROM views), ?2, 't')" },
 	{ "safeguarding_flags", "INSERT INTO safeguarding_flags (view_id, "
