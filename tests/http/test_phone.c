@@ -1,0 +1,104 @@
+/*
+ * test_phone.c: the phone-first parts of the page shell and the young
+ * people's forms over real HTTP: the menu folds without JavaScript, the
+ * error summary comes first and takes focus, words survive a session
+ * that ran out. What the pages look like at 360 px is checked by the
+ * browser suite (tests/browser/journeys.mjs).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+#include "testutil.h"
+
+/* Where needle first occurs in the body, or -1. */
+static long
+at(const struct resp *r, const char *needle)
+{
+	const char	*b, *p;
+
+	b = buf_cstr((struct buf *)&r->body);
+	if ((p = strstr(b, needle)) == NULL)
+		return (-1);
+	return (p - b);
+}
+
+static void
+menu_folds_without_javascript(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/", &r), 0);
+	assert_int_equal(r.status, 200);
+	/* The links sit inside a details element behind a summary. */
+	assert_true(at(&r, "<details class=\"menu\">") >= 0);
+	assert_true(at(&r, "<summary class=\"menu-button\">Menu") >
+	    at(&r, "<details class=\"menu\">"));
+	assert_true(at(&r, "<nav class=\"site-nav\"") >
+	    at(&r, "<summary class=\"menu-button\">"));
+	assert_true(at(&r, "</nav>") < at(&r, "</details>"));
+	/* Leave this site quickly stays outside the menu, first. */
+	assert_true(at(&r, "class=\"quick-exit\"") >= 0);
+	assert_true(at(&r, "class=\"quick-exit\"") <
+	    at(&r, "<details class=\"menu\">"));
+	resp_free(&r);
+
+	/* Staff see the open concerns beside the Menu button. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/", &r), 0);
+	assert_true(at(&r, "class=\"header-count\" href=\"/safeguarding\"") >=
+	    0);
+	assert_true(at(&r, "class=\"header-count\"") <
+	    at(&r, "<details class=\"menu\">"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/", &r), 0);
+	assert_false(resp_has(&r, "class=\"header-count\""));
+	resp_free(&r);
+}
+
+static void
+error_summary_comes_first_and_takes_focus(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	assert_int_equal(client_post(&young, "/views/new", "/views/new",
+	    "title=&body=", &r), 422);
+	assert_true(at(&r, "class=\"error-summary\"") >= 0);
+	assert_true(at(&r, "class=\"error-summary\"") < at(&r, "<h1>"));
+	assert_true(resp_has(&r, "tabindex=\"-1\" autofocus"));
+	/* The long intro is folded; the first question follows soon after. */
+	assert_true(at(&r, "<details class=\"panel\">") < at(&r, "id=\"cat-1\""));
+	assert_true(at(&r, "id=\"cat-1\"") - at(&r, "<h1>") < 2500);
+	resp_free(&r);
+
+	/* Every form with a summary puts it first: sign in, too. */
+	memset(&anon, 0, sizeof(anon));
+	assert_int_equal(client_post(&anon, "/login", "/login",
+	    "name=&password=", &r), 422);
+	assert_true(at(&r, "class=\"error-summary\"") >= 0);
+	assert_true(at(&r, "class=\"error-summary\"") < at(&r, "<h1>"));
+	resp_free(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(menu_folds_without_javascript),
+		cmocka_unit_test(error_summary_comes_first_and_takes_focus),
+	};
+
+	return (cmocka_run_group_tests_name("http_phone", tests,
+	    demo_group_setup, group_teardown_server));
+}
