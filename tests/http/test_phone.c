@@ -91,12 +91,61 @@ error_summary_comes_first_and_takes_focus(void **state)
 	resp_free(&r);
 }
 
+static void
+home_has_one_main_action_and_card_links(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/", &r), 0);
+	/* The main action comes before the cards, and every card links. */
+	assert_true(at(&r, ">Tell us something</a>") >= 0);
+	assert_true(at(&r, ">Tell us something</a>") <
+	    at(&r, "class=\"cards\""));
+	assert_true(resp_has(&r, "class=\"card-link\" href=\"/views/new\""));
+	assert_true(resp_has(&r, "class=\"card-link\" href=\"/track\""));
+	assert_true(resp_has(&r, "class=\"card-link\" href=\"/pledge\""));
+	resp_free(&r);
+	/* A signed-in young person follows their own views. */
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/", &r), 0);
+	assert_true(resp_has(&r, "class=\"card-link\" href=\"/views\""));
+	resp_free(&r);
+}
+
+static void
+pledge_tells_visitors_how_to_give_a_verdict(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/pledge", &r), 0);
+	assert_true(resp_has(&r, "href=\"/login?next=/pledge/check\""));
+	assert_true(resp_has(&r, "join code"));
+	resp_free(&r);
+	/* The sign-in it links to comes back to the check. */
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/login?next=/pledge/check", &r), 0);
+	assert_true(resp_has(&r, "name=\"next\" value=\"/pledge/check\""));
+	resp_free(&r);
+	/* A young person signed in gets the check itself instead. */
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/pledge", &r), 0);
+	assert_true(resp_has(&r, "href=\"/pledge/check\""));
+	assert_false(resp_has(&r, "Sign in to tell us"));
+	resp_free(&r);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(menu_folds_without_javascript),
 		cmocka_unit_test(error_summary_comes_first_and_takes_focus),
+		cmocka_unit_test(home_has_one_main_action_and_card_links),
+		cmocka_unit_test(pledge_tells_visitors_how_to_give_a_verdict),
 	};
 
 	return (cmocka_run_group_tests_name("http_phone", tests,
