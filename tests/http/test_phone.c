@@ -138,6 +138,136 @@ pledge_tells_visitors_how_to_give_a_verdict(void **state)
 	resp_free(&r);
 }
 
+/* A young person signed in on their own, whose session then ran out. */
+static void
+timed_out(struct client *c, char *csrf, size_t len)
+{
+	memset(c, 0, sizeof(*c));
+	assert_int_equal(client_login(c, "Jaden", "kite-river-42"), 303);
+	assert_int_equal(client_csrf(c, "/views/new", csrf, len), 0);
+	assert_int_equal(db_run("DELETE FROM sessions WHERE id = "
+	    "(SELECT max(id) FROM sessions)"), 0);
+}
+
+static void
+timed_out_send_keeps_the_words(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[512], v[256];
+	int64_t		 views;
+
+	(void)state;
+	timed_out(&c, csrf, sizeof(csrf));
+	views = count("SELECT count(*) FROM views");
+	(void)snprintf(body, sizeof(body), "csrf=%s&title=%s&body=%s&"
+	    "publish=no", csrf, url_enc("Bus passes"),
+	    url_enc("We need bus passes for college.\r\nAll of us."));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/views/new", body, &r), 0);
+	/* Not a 403: the form again, words in it, and what to do. */
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "You were signed out, but your words are "
+	    "safe"));
+	assert_true(resp_has(&r, "value=\"Bus passes\""));
+	assert_true(resp_has(&r, "We need bus passes for college.\r\nAll of "
+	    "us.</textarea>"));
+	assert_true(resp_has(&r, "href=\"/login?next=/views/new\""));
+	assert_non_null(resp_header(&r, "set-cookie", v, sizeof(v)));
+	resp_free(&r);
+	/* Nothing was sent; the words wait, hashed id and all. */
+	assert_int_equal(count("SELECT count(*) FROM views"), views);
+	assert_int_equal(count("SELECT count(*) FROM drafts WHERE title = "
+	    "'Bus passes'"), 1);
+
+	/* Signing in again brings them back. */
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/views/new", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Your words are back"));
+	assert_true(resp_has(&r, "value=\"Bus passes\""));
+	assert_true(resp_has(&r, "We need bus passes for college.\r\nAll of "
+	    "us.</textarea>"));
+	resp_free(&r);
+	/* Sent, the draft is gone. */
+	(void)snprintf(body, sizeof(body), "category=%lld&title=%s&body=%s&"
+	    "publish=no", (long long)count("SELECT id FROM categories WHERE "
+	    "key = 'leisure'"), url_enc("Bus passes"), url_enc("We need bus "
+	    "passes for college."));
+	assert_int_equal(client_post(&c, "/views/new", "/views/new", body,
+	    &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views"), views + 1);
+	assert_int_equal(count("SELECT count(*) FROM drafts"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/views/new", &r), 0);
+	assert_false(resp_has(&r, "Your words are back"));
+	resp_free(&r);
+}
+
+static void
+timed_out_worrying_words_reach_workers(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[512];
+
+	(void)state;
+	timed_out(&c, csrf, sizeof(csrf));
+	(void)snprintf(body, sizeof(body), "csrf=%s&title=&body=%s", csrf,
+	    url_enc("I want to hurt myself when they move me again."));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/views/new", body, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	/* Kept as a view without an account, flagged for workers. */
+	assert_int_equal(count("SELECT count(*) FROM views WHERE author_id IS "
+	    "NULL AND body = 'I want to hurt myself when they move me "
+	    "again.'"), 1);
+	assert_int_equal(count("SELECT count(*) FROM drafts"), 0);
+}
+
+static void
+forged_stale_posts_change_nothing(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[512];
+	const char	*evil[] = {
+	    "Content-Type: application/x-www-form-urlencoded",
+	    "Origin: https://attacker.example", NULL };
+	const char	*fetch[] = {
+	    "Content-Type: application/x-www-form-urlencoded",
+	    "Sec-Fetch-Site: cross-site", NULL };
+	int64_t		 views;
+
+	(void)state;
+	timed_out(&c, csrf, sizeof(csrf));
+	views = count("SELECT count(*) FROM views");
+	(void)snprintf(body, sizeof(body), "csrf=%s&title=x&body=%s", csrf,
+	    url_enc("I want to hurt myself"));
+	resp_init(&r);
+	assert_int_equal(http_request(&c, "POST", "/views/new", body,
+	    strlen(body), evil, &r), 0);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_request(&c, "POST", "/views/new", body,
+	    strlen(body), fetch, &r), 0);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	/* Without any token it is not our form: refused too. */
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/views/new", "title=x&body=y",
+	    &r), 0);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views"), views);
+	assert_int_equal(count("SELECT count(*) FROM drafts"), 0);
+}
+
 int
 main(void)
 {
@@ -146,6 +276,9 @@ main(void)
 		cmocka_unit_test(error_summary_comes_first_and_takes_focus),
 		cmocka_unit_test(home_has_one_main_action_and_card_links),
 		cmocka_unit_test(pledge_tells_visitors_how_to_give_a_verdict),
+		cmocka_unit_test(timed_out_send_keeps_the_words),
+		cmocka_unit_test(timed_out_worrying_words_reach_workers),
+		cmocka_unit_test(forged_stale_posts_change_nothing),
 	};
 
 	return (cmocka_run_group_tests_name("http_phone", tests,
