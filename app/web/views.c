@@ -13,6 +13,9 @@
 #include "concerns.h"
 #include "drafts.h"
 #include "quota.h"
+#include "routes.h"
+#include "settings.h"
+#include "staffed.h"
 #include "throttle.h"
 #include "views.h"
 
@@ -223,6 +226,8 @@ submitted(struct page *pg, const struct view_created *vc)
 		help_context(pg);
 	tv_set_bool(pg->ctx, "flagged", vc->flagged);
 	tv_set_bool(pg->ctx, "duplicate", vc->duplicate);
+	tv_set_str(pg->ctx, "expect", staffed_reply_words_now(app_db,
+	    &pg->arena, pg->now));
 	tv_set_str(pg->ctx, "track", vc->track);
 	if (pg->signed_in)
 		tv_set_int(pg->ctx, "view_id", vc->id);
@@ -334,11 +339,31 @@ page_views(struct http_request *req)
 	return (page_render(&pg, 200, "views_list"));
 }
 
+/* The advocacy line, for what to do after a no: local, else national. */
+static void
+advocacy(struct page *pg)
+{
+	const char	*phone;
+
+	phone = settings_text(app_db, &pg->arena, "advocacy_phone", "");
+	if (phone == NULL || *phone == '\0') {
+		tv_set_str(pg->ctx, "advocacy_name", "Coram Voice");
+		phone = "0808 800 5792";
+	}
+	tv_set_str(pg->ctx, "advocacy_phone", phone);
+	tv_set_str(pg->ctx, "advocacy_tel", routes_tel(&pg->arena, phone));
+}
+
 static int
 show(struct page *pg, const struct view *v, const char *track)
 {
 	if (views_show(app_db, v, pg->ctx) != 1)
 		return (page_error(pg, 500));
+	/* Not read yet: when it will be, and when councillors answer. */
+	if (strcmp(v->state, "received") == 0 && !v->read)
+		tv_set_str(pg->ctx, "expect", staffed_reply_words_now(app_db,
+		    &pg->arena, pg->now));
+	advocacy(pg);
 	pg->title = tv_get_str(pg->ctx, "title");
 	if (track != NULL)
 		tv_set_str(pg->ctx, "track", track);

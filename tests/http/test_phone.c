@@ -268,6 +268,65 @@ forged_stale_posts_change_nothing(void **state)
 	assert_int_equal(count("SELECT count(*) FROM drafts"), 0);
 }
 
+static void
+views_say_when_and_what_next(void **state)
+{
+	struct resp	 r;
+	char		 body[512], loc[128];
+	int64_t		 id;
+
+	(void)state;
+	/* A view just sent says when a worker reads it, and councillors. */
+	(void)snprintf(body, sizeof(body), "category=%lld&title=%s&body=%s&"
+	    "publish=no", (long long)count("SELECT id FROM categories WHERE "
+	    "key = 'education'"), url_enc("Homework clubs"), url_enc("Can we "
+	    "have a homework club near us?"));
+	assert_int_equal(client_post(&young, "/views/new", "/views/new", body,
+	    &r), 303);
+	assert_non_null(resp_header(&r, "location", loc, sizeof(loc)));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, loc, &r), 0);
+	assert_true(resp_has(&r, "id=\"when-read\">A worker will read it "));
+	assert_true(resp_has(&r, "they answer within 20 working days."));
+	resp_free(&r);
+	/* Without an account, the confirmation says it too. */
+	memset(&anon, 0, sizeof(anon));
+	assert_int_equal(client_post(&anon, "/views/new", "/views/new", body,
+	    &r), 200);
+	assert_true(resp_has(&r, "We got your view"));
+	assert_true(resp_has(&r, "A worker will read it "));
+	assert_true(resp_has(&r, "within 20 working days."));
+	resp_free(&r);
+
+	/* A "Not agreed" is not green, and says what to do next. */
+	id = count("SELECT v.id FROM views v JOIN users u ON u.id = "
+	    "v.author_id JOIN issues i ON i.id = v.issue_id WHERE "
+	    "u.name_key = 'jaden' AND i.decision = 'agreed' LIMIT 1");
+	assert_true(id > 0);
+	(void)snprintf(loc, sizeof(loc), "/views/%lld", (long long)id);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, loc, &r), 0);
+	assert_true(resp_has(&r, "<div class=\"notice success\">"));
+	assert_false(resp_has(&r, "id=\"what-next\""));
+	resp_free(&r);
+	assert_int_equal(db_run("UPDATE issues SET decision = 'not_agreed', "
+	    "reason = 'No money this year.' WHERE id = (SELECT issue_id FROM "
+	    "views WHERE author_id = (SELECT id FROM users WHERE name_key = "
+	    "'jaden') AND issue_id IS NOT NULL AND issue_id IN (SELECT id "
+	    "FROM issues WHERE decision = 'agreed') LIMIT 1)"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, loc, &r), 0);
+	assert_true(resp_has(&r, "The answer: Not agreed"));
+	assert_false(resp_has(&r, "<div class=\"notice success\">"));
+	assert_true(resp_has(&r, "id=\"what-next\""));
+	assert_true(resp_has(&r, "href=\"/views/new\">ask again"));
+	/* The demo council's own advocacy number, as a call button. */
+	assert_true(resp_has(&r, "href=\"tel:01632960002\">Call 01632 960 "
+	    "002</a>"));
+	resp_free(&r);
+}
+
 int
 main(void)
 {
@@ -279,6 +338,7 @@ main(void)
 		cmocka_unit_test(timed_out_send_keeps_the_words),
 		cmocka_unit_test(timed_out_worrying_words_reach_workers),
 		cmocka_unit_test(forged_stale_posts_change_nothing),
+		cmocka_unit_test(views_say_when_and_what_next),
 	};
 
 	return (cmocka_run_group_tests_name("http_phone", tests,
