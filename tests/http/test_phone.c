@@ -327,6 +327,49 @@ views_say_when_and_what_next(void **state)
 	resp_free(&r);
 }
 
+static void
+words_not_codes_and_things_to_tap(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+	int64_t		 id;
+
+	(void)state;
+	/* A worker reads the author's age in words, never "12_15". */
+	id = count("SELECT v.id FROM views v JOIN users u ON u.id = "
+	    "v.author_id WHERE u.age_band = '12_15' LIMIT 1");
+	assert_true(id > 0);
+	(void)snprintf(path, sizeof(path), "/moderation/%lld", (long long)id);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "(12 to 15)"));
+	assert_false(resp_has(&r, "12_15"));
+	resp_free(&r);
+	/* Help lines are call buttons; wide tables scroll by keyboard. */
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/", &r), 0);
+	assert_true(resp_has(&r, "class=\"call\" href=\"tel:08001111\">Call "
+	    "0800 1111</a>"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/accounts", &r), 0);
+	assert_true(resp_has(&r, "class=\"table-scroll\" tabindex=\"0\" "
+	    "role=\"region\" aria-label=\""));
+	/* Young people's pages get the warmer look; staff pages do not. */
+	assert_false(resp_has(&r, "<body class=\"young\">"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/", &r), 0);
+	assert_true(resp_has(&r, "<body class=\"young\">"));
+	assert_true(resp_has(&r, "src=\"/assets/icon-speak.svg\" alt=\"\""));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/assets/icon-speak.svg", &r), 0);
+	assert_int_equal(r.status, 200);
+	resp_free(&r);
+}
+
 int
 main(void)
 {
@@ -339,6 +382,7 @@ main(void)
 		cmocka_unit_test(timed_out_worrying_words_reach_workers),
 		cmocka_unit_test(forged_stale_posts_change_nothing),
 		cmocka_unit_test(views_say_when_and_what_next),
+		cmocka_unit_test(words_not_codes_and_things_to_tap),
 	};
 
 	return (cmocka_run_group_tests_name("http_phone", tests,
