@@ -370,6 +370,24 @@ words_not_codes_and_things_to_tap(void **state)
 	resp_free(&r);
 }
 
+static void
+devices_in_words(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	assert_int_equal(db_run("UPDATE sessions SET agent = 'Mozilla/5.0 "
+	    "(Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like "
+	    "Gecko) Chrome/126.0.0.0 Mobile Safari/537.36' WHERE user_id = "
+	    "(SELECT id FROM users WHERE name_key = 'jaden')"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "<td>Chrome on Android</td>"));
+	assert_false(resp_has(&r, "Mozilla/5.0"));
+	resp_free(&r);
+}
+
 int
 main(void)
 {
@@ -383,6 +401,7 @@ main(void)
 		cmocka_unit_test(forged_stale_posts_change_nothing),
 		cmocka_unit_test(views_say_when_and_what_next),
 		cmocka_unit_test(words_not_codes_and_things_to_tap),
+		cmocka_unit_test(devices_in_words),
 	};
 
 	return (cmocka_run_group_tests_name("http_phone", tests,
