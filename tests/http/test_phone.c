@@ -268,6 +268,33 @@ forged_stale_posts_change_nothing(void **state)
 	assert_int_equal(count("SELECT count(*) FROM drafts"), 0);
 }
 
+/* Other young people's forms: a stale Send shows the words to copy. */
+static void
+timed_out_other_forms_show_the_words(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[512];
+	int64_t		 before;
+
+	(void)state;
+	timed_out(&c, csrf, sizeof(csrf));
+	before = count("SELECT count(*) FROM verdicts");
+	(void)snprintf(body, sizeof(body), "csrf=%s&v_1=no&c_1=%s", csrf,
+	    url_enc("My review was moved three times & nobody said why."));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/pledge/check", body, &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, "Your words are safe here"));
+	assert_true(resp_has(&r, "My review was moved three times &amp; "
+	    "nobody said why.</textarea>"));
+	assert_true(resp_has(&r, "href=\"/login?next=/pledge/check\""));
+	assert_false(resp_has(&r, csrf));
+	resp_free(&r);
+	/* Nothing was saved. */
+	assert_int_equal(count("SELECT count(*) FROM verdicts"), before);
+}
+
 static void
 views_say_when_and_what_next(void **state)
 {
@@ -399,6 +426,7 @@ main(void)
 		cmocka_unit_test(timed_out_send_keeps_the_words),
 		cmocka_unit_test(timed_out_worrying_words_reach_workers),
 		cmocka_unit_test(forged_stale_posts_change_nothing),
+		cmocka_unit_test(timed_out_other_forms_show_the_words),
 		cmocka_unit_test(views_say_when_and_what_next),
 		cmocka_unit_test(words_not_codes_and_things_to_tap),
 		cmocka_unit_test(devices_in_words),
