@@ -30,4 +30,17 @@
       window.location.replace(exit.href);
     });
   }
+  // The error summary has autofocus; some browsers skip it on a page
+  // reached by a form post, so focus it here too.
+  var errs = document.querySelector('[data-error-summary]');
+  if (errs && document.activeElement !== errs) { errs.focus(); }
+  // The menu is shown open on wide screens by site.css; browsers without
+  // ::details-content need it opened here.
+  var menu = document.querySelector('details.menu');
+  if (menu && window.matchMedia) {
+    var wide = window.matchMedia('(min-width: 48rem)');
+    var sync = function () { if (wide.matches) { menu.open = true; } };
+    sync();
+    if (wide.addEventListener) { wide.addEventListener('change', sync); }
+  }
 }());

@@ -162,6 +162,7 @@ fill(sqlite3_stmt *st, struct tval *row, int64_t now)
 	tv_set_str(row, "answered", time_date(a,
 	    sqlite3_column_int64(st, 14)));
 	tv_set_int(row, "views", sqlite3_column_int64(st, 15));
+	tv_set_bool(row, "views_one", sqlite3_column_int64(st, 15) == 1);
 	tv_set_int(row, "category_id", sqlite3_column_int64(st, 16));
 	/* The first due date is kept and shown beside any later one. */
 	first = sqlite3_column_int64(st, 17);

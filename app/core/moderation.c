@@ -13,6 +13,7 @@
 #include "routes.h"
 #include "safeguarding.h"
 #include "timefmt.h"
+#include "users.h"
 #include "views.h"
 
 static const char *sql_queue =
@@ -93,6 +94,8 @@ moderation_queue(struct db *db, struct tval *ctx)
 		return (-1);
 	tv_set_int(ctx, "flagged_comments", comments);
 	tv_set_int(ctx, "flagged_suggestions", suggestions);
+	tv_set_bool(ctx, "flagged_comments_one", comments == 1);
+	tv_set_bool(ctx, "flagged_suggestions_one", suggestions == 1);
 	list = tv_set_list(ctx, "views");
 	st = db_query(db, sql_queue, "");
 	while ((rc = db_step(st)) == 1) {
@@ -130,6 +133,7 @@ moderation_view(struct db *db, int64_t id, int64_t now, struct tval *ctx)
 {
 	struct tval	*list, *row;
 	sqlite3_stmt	*st;
+	const char	*band;
 	int		 rc;
 
 	st = db_query(db, sql_view, "i", id);
@@ -141,7 +145,9 @@ moderation_view(struct db *db, int64_t id, int64_t now, struct tval *ctx)
 		tv_set_str(ctx, "state", db_col_text(st, 7));
 		tv_set_bool(ctx, "urgent", sqlite3_column_int(st, 8));
 		tv_set_str(ctx, "author", db_col_text(st, 9));
-		tv_set_str(ctx, "age_band", db_col_text(st, 10));
+		/* The band in words ("12 to 15"), never its stored code. */
+		band = age_band_label(db_col_text(st, 10));
+		tv_set_str(ctx, "age_band", band ? band : "");
 		tv_set_bool(ctx, "outside", sqlite3_column_int(st, 11));
 		/* Typed in by a worker: how it was given, and by whom. */
 		tv_set_str(ctx, "given_via", views_given_label(db_col_text(st,

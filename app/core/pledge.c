@@ -466,6 +466,8 @@ pledge_versions(struct db *db, struct tval *list)
 		tv_set_str(row, "review", time_date(tv_arena(row),
 		    sqlite3_column_int64(st, 4)));
 		tv_set_int(row, "promises", sqlite3_column_int64(st, 5));
+		tv_set_bool(row, "promises_one", sqlite3_column_int64(st, 5) ==
+		    1);
 	}
 	db_done(st);
 	return (rc);

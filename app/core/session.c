@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "agent.h"
 #include "session.h"
 #include "settings.h"
 #include "timefmt.h"
@@ -154,7 +155,7 @@ session_list(struct db *db, int64_t user_id, int64_t current,
 		tv_set_str(row, "started", time_human(a, sqlite3_column_int64(st, 1)));
 		tv_set_str(row, "seen", time_human(a, sqlite3_column_int64(st, 2)));
 		tv_set_str(row, "ip", db_col_text(st, 3));
-		tv_set_str(row, "agent", db_col_text(st, 4));
+		tv_set_str(row, "agent", agent_words(a, db_col_text(st, 4)));
 		tv_set_bool(row, "current", sqlite3_column_int64(st, 0) ==
 		    current);
 	}

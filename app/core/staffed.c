@@ -322,3 +322,62 @@ staffed_words_now(struct db *db, struct arena *a, int64_t now)
 		off.n = 0;
 	return (staffed_words(a, &s, &off, now));
 }
+
+/* "Tuesday 2 December", the day of t. */
+static const char *
+day_words(struct arena *a, int64_t t)
+{
+	struct tm	 tm;
+	time_t		 tt;
+
+	tt = (time_t)t;
+	(void)localtime_r(&tt, &tm);
+	return (arena_printf(a, "%s %d %s", day_name[tm.tm_wday], tm.tm_mday,
+	    month_name[tm.tm_mon]));
+}
+
+/*
+ * When someone who sent a view at now hears back: "A worker will read it
+ * by Tuesday 2 December." (or "today"), from the staffed hours and days
+ * off; then "If it goes to councillors, they answer within 20 working
+ * days." from response_days.
+ */
+const char *
+staffed_reply_words(struct arena *a, const struct staffed *s,
+    const struct time_days *off, int64_t now, int response_days)
+{
+	const char	*read;
+	int64_t		 next;
+
+	next = staffed_next(s, off, now);
+	if (next == -1)
+		read = "A worker will read it when the team is back.";
+	else if (days_between(now, next) == 0)
+		read = "A worker will read it today.";
+	else
+		read = arena_printf(a, "A worker will read it by %s.",
+		    day_words(a, next));
+	return (arena_printf(a, "%s If it goes to councillors, they answer "
+	    "within %d working day%s.", read, response_days,
+	    response_days == 1 ? "" : "s"));
+}
+
+/* staffed_reply_words with the settings and days off from db. */
+const char *
+staffed_reply_words_now(struct db *db, struct arena *a, int64_t now)
+{
+	struct time_days	 off;
+	struct staffed		 s;
+
+	if (staffed_load(db, now, &s, &off) == -1)
+		off.n = 0;
+	return (staffed_reply_words(a, &s, &off, now,
+	    (int)settings_int(db, "response_days", 20)));
+}
+
+/* "Tuesday 2 December" for a due date, for the young person's view. */
+const char *
+staffed_day_words(struct arena *a, int64_t t)
+{
+	return (day_words(a, t));
+}

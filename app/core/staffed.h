@@ -34,5 +34,9 @@ int64_t		 staffed_next(const struct staffed *, const struct time_days *,
 const char	*staffed_words(struct arena *, const struct staffed *,
 		    const struct time_days *, int64_t);
 const char	*staffed_words_now(struct db *, struct arena *, int64_t);
+const char	*staffed_reply_words(struct arena *, const struct staffed *,
+		    const struct time_days *, int64_t, int);
+const char	*staffed_reply_words_now(struct db *, struct arena *, int64_t);
+const char	*staffed_day_words(struct arena *, int64_t);
 
 #endif

@@ -54,7 +54,7 @@ static const char *sql_show =
 	"coalesce(i.title, ''), coalesce(i.decision, ''), "
 	"coalesce(i.response, ''), coalesce(i.reason, ''), "
 	"coalesce(i.first_due_at, 0), coalesce(i.due_at, 0), "
-	"coalesce(i.extensions, 0) "
+	"coalesce(i.extensions, 0), coalesce(i.state, '') "
 	"FROM views v JOIN categories c ON c.id = v.category_id "
 	"LEFT JOIN issues i ON i.id = v.issue_id WHERE v.id = ?1";
 static const char *sql_timeline =
@@ -496,6 +496,16 @@ views_show(struct db *db, const struct view *v, struct tval *ctx)
 		tv_set_str(ctx, "decision", issues_decision_label(db_col_text(st,
 		    10)));
 		answer_words(db, st, ctx);
+		/* A yes in a green box; any other answer says what next. */
+		tv_set_bool(ctx, "decision_agreed",
+		    strcmp(db_col_text(st, 10), "agreed") == 0);
+		tv_set_bool(ctx, "decision_next",
+		    strcmp(db_col_text(st, 10), "partly") == 0 ||
+		    strcmp(db_col_text(st, 10), "not_agreed") == 0);
+		if (strcmp(db_col_text(st, 16), "with_councillor") == 0 &&
+		    sqlite3_column_int64(st, 14) > 0)
+			tv_set_str(ctx, "answer_by", staffed_day_words(
+			    tv_arena(ctx), sqlite3_column_int64(st, 14)));
 		tv_set_str(ctx, "state", label_for(v->state, v->issue_state,
 		    v->read, db_col_text(st, 6)));
 		tv_set_bool(ctx, "withdrawable", views_may_withdraw(v));

@@ -157,6 +157,7 @@ int	page_accounts_invite(struct http_request *);
 int	page_accounts_action(struct http_request *);
 int	page_audit(struct http_request *);
 int	page_views_new(struct http_request *);
+int	views_stale(struct page *);
 int	page_views(struct http_request *);
 int	page_view_show(struct http_request *);
 int	page_view_withdraw(struct http_request *);

@@ -220,17 +220,73 @@ cross_site(struct page *pg)
 	return (strcmp(v, own) != 0);
 }
 
-/* 1 if this POST may go on; 0 after answering 403. Changes nothing. */
+/* The browser says this POST came from one of our own pages. */
+static int
+same_site(struct page *pg)
+{
+	const char	*v;
+
+	if (http_request_header(pg->req, "sec-fetch-site", &v))
+		return (strcmp(v, "same-origin") == 0);
+	return (http_request_header(pg->req, "origin", &v));
+}
+
+/*
+ * Words typed into a refused form from our own site (its token went
+ * stale), put back on the 403 page so they can be copied: only text with
+ * a space in it, so ids, choices and tokens stay out.
+ */
+static void
+keep_words(struct page *pg)
+{
+	const struct form_field	*f;
+	struct tval		*list, *row;
+	size_t			 i;
+
+	list = NULL;
+	for (i = 0; i < pg->form.n; i++) {
+		f = &pg->form.fields[i];
+		if (f->value == NULL || strchr(f->value, ' ') == NULL ||
+		    strcmp(f->name, "csrf") == 0 ||
+		    strstr(f->name, "password") != NULL)
+			continue;
+		if (list == NULL) {
+			tv_set_bool(pg->ctx, "has_kept", 1);
+			tv_set_str(pg->ctx, "again", pg->req->path);
+			list = tv_set_list(pg->ctx, "kept");
+		}
+		row = tv_push_map(list);
+		tv_set_str(row, "text", f->value);
+	}
+}
+
+/*
+ * 1 if this POST may go on; 0 after answering. A refused POST gets 403
+ * and changes nothing, except one: a young person's words sent from our
+ * own Raise a view form with a token that went stale (the session ran
+ * out) are never lost, so views_stale() answers that one.
+ */
 int
 guard_post(struct page *pg)
 {
 	const char	*sent;
 
 	sent = form_raw(&pg->form, "csrf");
+	if (!cross_site(pg) && sent != NULL && same_site(pg) &&
+	    strcmp(pg->req->path, "/views/new") == 0 &&
+	    (pg->csrf == NULL || !auth_equal(sent, pg->csrf))) {
+		kore_log(LOG_NOTICE, "a stale form token on %s: the words "
+		    "are kept", pg->req->path);
+		(void)views_stale(pg);
+		return (0);
+	}
 	if (cross_site(pg) || sent == NULL || pg->csrf == NULL ||
 	    !auth_equal(sent, pg->csrf)) {
 		kore_log(LOG_NOTICE, "refused a POST to %s without a valid "
 		    "form token", pg->req->path);
+		if (!cross_site(pg) && sent != NULL && same_site(pg) &&
+		    (!pg->signed_in || pg->sess.role == ROLE_YOUNG))
+			keep_words(pg);
 		(void)page_error(pg, 403);
 		return (0);
 	}

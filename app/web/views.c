@@ -11,11 +11,18 @@
 
 #include "app.h"
 #include "concerns.h"
+#include "drafts.h"
 #include "quota.h"
+#include "routes.h"
+#include "settings.h"
+#include "staffed.h"
 #include "throttle.h"
 #include "views.h"
 
 static const char *const publish_opts[] = { "no", "name", "anonymous", NULL };
+
+/* The browser cookie naming a kept draft (drafts.c); its id is random. */
+#define DRAFT_COOKIE	"portal_draft"
 
 /* The form token sent back in this POST, if it was issued to its sender. */
 static const char *
@@ -29,8 +36,24 @@ form_token(struct page *pg)
 	return (auth_form_token_ok(pg->csrf, v) ? v : NULL);
 }
 
+/* One of publish_opts, or NULL. */
+static const char *
+publish_opt(const char *v)
+{
+	size_t	 i;
+
+	for (i = 0; v != NULL && publish_opts[i] != NULL; i++)
+		if (strcmp(v, publish_opts[i]) == 0)
+			return (publish_opts[i]);
+	return (NULL);
+}
+
+/*
+ * The form; its words from d (a kept draft) if given, else from a form
+ * sent back.
+ */
 static int
-new_form(struct page *pg, int errors)
+new_form(struct page *pg, const struct view_input *d, int errors)
 {
 	const struct form	*f = &pg->form;
 	const char		*v;
@@ -40,21 +63,32 @@ new_form(struct page *pg, int errors)
 	pg->title = "Raise a view";
 	pg->nav = "raise";
 	cat = 0;
-	(void)form_id(f, "category", &cat);
+	if (d != NULL)
+		cat = d->category_id;
+	else
+		(void)form_id(f, "category", &cat);
 	if (views_categories(app_db, tv_set_list(pg->ctx, "categories"),
 	    cat) == -1)
 		return (page_error(pg, 500));
 	/* Only a form sent back is shown again: a link never fills in words. */
-	if (pg->req->method == HTTP_METHOD_POST) {
+	v = NULL;
+	if (d != NULL) {
+		tv_set_str(pg->ctx, "v_title", d->title);
+		tv_set_str(pg->ctx, "v_body", d->body);
+		tv_set_str(pg->ctx, "v_better", d->better);
+		tv_set_bool(pg->ctx, "v_share", d->share);
+		v = d->publish;
+	} else if (pg->req->method == HTTP_METHOD_POST) {
 		tv_set_str(pg->ctx, "v_title", form_raw(f, "title"));
 		tv_set_str(pg->ctx, "v_body", form_raw(f, "body"));
 		tv_set_str(pg->ctx, "v_better", form_raw(f, "better"));
 		tv_set_bool(pg->ctx, "v_share", form_has(f, "share"));
 		v = form_raw(f, "publish");
-	} else
-		v = NULL;
-	tv_set_bool(pg->ctx, arena_printf(&pg->arena, "publish_%s",
-	    v ? v : "no"), 1);
+	}
+	if ((v = publish_opt(v)) == NULL || (!pg->signed_in &&
+	    strcmp(v, "name") == 0 && d != NULL))
+		v = "no";
+	tv_set_bool(pg->ctx, arena_printf(&pg->arena, "publish_%s", v), 1);
 	/*
 	 * One token per form shown, bound to this sender: sent twice it makes
 	 * one view. A token from a query string or another person is ignored.
@@ -68,6 +102,39 @@ new_form(struct page *pg, int errors)
 	tv_set_bool(pg->ctx, "anonymous", !pg->signed_in);
 	return (errors ? page_form_errors(pg, "views_new") :
 	    page_render(pg, 200, "views_new"));
+}
+
+/* Forget this browser's kept draft, once its view has gone. */
+static void
+draft_done(struct page *pg)
+{
+	const char	*id;
+
+	if ((id = guard_cookie(pg, DRAFT_COOKIE)) == NULL)
+		return;
+	if (drafts_delete(app_db, id) == -1)
+		kore_log(LOG_ERR, "deleting a draft: %s", db_errmsg(app_db));
+	guard_set_cookie(pg, DRAFT_COOKIE, NULL, 1);
+}
+
+/* The form with this browser's kept draft, if it has one: 1 shown. */
+static int
+draft_form(struct page *pg, int *rc)
+{
+	struct view_input	 d;
+	const char		*id;
+	int			 found;
+
+	if ((id = guard_cookie(pg, DRAFT_COOKIE)) == NULL)
+		return (0);
+	found = drafts_load(app_db, &pg->arena, id, pg->now, &d);
+	if (found == -1)
+		kore_log(LOG_ERR, "reading a draft: %s", db_errmsg(app_db));
+	if (found != 1)
+		return (0);
+	tv_set_bool(pg->ctx, "restored", 1);
+	*rc = new_form(pg, &d, 0);
+	return (1);
 }
 
 static int
@@ -159,19 +226,53 @@ submitted(struct page *pg, const struct view_created *vc)
 		help_context(pg);
 	tv_set_bool(pg->ctx, "flagged", vc->flagged);
 	tv_set_bool(pg->ctx, "duplicate", vc->duplicate);
+	tv_set_str(pg->ctx, "expect", staffed_reply_words_now(app_db,
+	    &pg->arena, pg->now));
 	tv_set_str(pg->ctx, "track", vc->track);
 	if (pg->signed_in)
 		tv_set_int(pg->ctx, "view_id", vc->id);
 	return (page_render(pg, 200, "views_sent"));
 }
 
-int
-page_views_new(struct http_request *req)
+/* A view sent (the POST of /views/new, or a stale one that worries us). */
+static int
+send_view(struct page *pg)
 {
-	struct page		 pg;
 	struct view_input	 in;
 	struct view_created	 vc;
 	int			 ok, worry, rc;
+
+	ok = read_view(pg, &in);
+	/* A worrying message is kept whatever else is wrong with it or
+	 * however much was sent: the scan comes before every refusal. */
+	if ((worry = worrying(pg)) == -1)
+		return (page_error(pg, 500));
+	if (worry && !ok && views_rescue(app_db, &pg->arena, &in,
+	    form_raw(&pg->form, "title"), form_raw(&pg->form, "body"),
+	    form_raw(&pg->form, "better"), pg->signed_in) == -1)
+		return (page_error(pg, 500));
+	if (!worry) {
+		if (!ok)
+			return (new_form(pg, NULL, 1));
+		if ((rc = held_back(pg)) != 0)
+			return (rc == -1 ? page_error(pg, 500) :
+			    new_form(pg, NULL, 1));
+	}
+	if (views_create(app_db, &pg->actor, &in, pg->now, &vc) == -1) {
+		kore_log(LOG_ERR, "views_create: %s", db_errmsg(app_db));
+		return (page_error(pg, 500));
+	}
+	if (!vc.flagged && !vc.duplicate && sent(pg) == -1)
+		kore_log(LOG_ERR, "counting a view: %s", db_errmsg(app_db));
+	draft_done(pg);
+	return (submitted(pg, &vc));
+}
+
+int
+page_views_new(struct http_request *req)
+{
+	struct page	 pg;
+	int		 rc;
 
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST))
 		return (KORE_RESULT_OK);
@@ -179,30 +280,48 @@ page_views_new(struct http_request *req)
 	if (pg.signed_in && pg.sess.role != ROLE_YOUNG)
 		return (page_error(&pg, 404));
 	if (req->method != HTTP_METHOD_POST)
-		return (new_form(&pg, 0));
-	ok = read_view(&pg, &in);
-	/* A worrying message is kept whatever else is wrong with it or
-	 * however much was sent: the scan comes before every refusal. */
-	if ((worry = worrying(&pg)) == -1)
-		return (page_error(&pg, 500));
-	if (worry && !ok && views_rescue(app_db, &pg.arena, &in,
-	    form_raw(&pg.form, "title"), form_raw(&pg.form, "body"),
-	    form_raw(&pg.form, "better"), pg.signed_in) == -1)
-		return (page_error(&pg, 500));
-	if (!worry) {
-		if (!ok)
-			return (new_form(&pg, 1));
-		if ((rc = held_back(&pg)) != 0)
-			return (rc == -1 ? page_error(&pg, 500) :
-			    new_form(&pg, 1));
-	}
-	if (views_create(app_db, &pg.actor, &in, pg.now, &vc) == -1) {
-		kore_log(LOG_ERR, "views_create: %s", db_errmsg(app_db));
-		return (page_error(&pg, 500));
-	}
-	if (!vc.flagged && !vc.duplicate && sent(&pg) == -1)
-		kore_log(LOG_ERR, "counting a view: %s", db_errmsg(app_db));
-	return (submitted(&pg, &vc));
+		return (draft_form(&pg, &rc) ? rc : new_form(&pg, NULL, 0));
+	return (send_view(&pg));
+}
+
+/*
+ * Send pressed on this form with a session that ran out or a stale token
+ * (guard.c sends only same-site posts here): the words are never lost.
+ * Worrying words go to workers now, as a view from whoever this is now
+ * (signed out: without an account), and the help page follows. Other
+ * words come back on the form, and for someone signed out are kept for
+ * DRAFT_TTL so that signing in again brings them back. Ends the page.
+ */
+int
+views_stale(struct page *pg)
+{
+	struct view_input	 in;
+	char			 id[AUTH_TOKEN_LEN];
+	int			 worry;
+
+	if (pg->signed_in && pg->sess.role != ROLE_YOUNG)
+		return (page_error(pg, 403));
+	if ((worry = worrying(pg)) == -1)
+		return (page_error(pg, 500));
+	if (worry)
+		return (send_view(pg));
+	tv_set_bool(pg->ctx, "stale", 1);
+	if (pg->signed_in)
+		return (new_form(pg, NULL, 0));
+	memset(&in, 0, sizeof(in));
+	(void)form_id(&pg->form, "category", &in.category_id);
+	in.title = form_raw(&pg->form, "title");
+	in.body = form_raw(&pg->form, "body");
+	in.better = form_raw(&pg->form, "better");
+	in.share = form_has(&pg->form, "share");
+	in.publish = publish_opt(form_raw(&pg->form, "publish"));
+	auth_token_new(id);
+	if (drafts_save(app_db, id, &in, pg->now) == -1)
+		kore_log(LOG_ERR, "keeping a draft: %s", db_errmsg(app_db));
+	else
+		guard_set_cookie(pg, DRAFT_COOKIE, id, 1);
+	tv_set_bool(pg->ctx, "stale_signed_out", 1);
+	return (new_form(pg, NULL, 0));
 }
 
 int
@@ -220,11 +339,31 @@ page_views(struct http_request *req)
 	return (page_render(&pg, 200, "views_list"));
 }
 
+/* The advocacy line, for what to do after a no: local, else national. */
+static void
+advocacy(struct page *pg)
+{
+	const char	*phone;
+
+	phone = settings_text(app_db, &pg->arena, "advocacy_phone", "");
+	if (phone == NULL || *phone == '\0') {
+		tv_set_str(pg->ctx, "advocacy_name", "Coram Voice");
+		phone = "0808 800 5792";
+	}
+	tv_set_str(pg->ctx, "advocacy_phone", phone);
+	tv_set_str(pg->ctx, "advocacy_tel", routes_tel(&pg->arena, phone));
+}
+
 static int
 show(struct page *pg, const struct view *v, const char *track)
 {
 	if (views_show(app_db, v, pg->ctx) != 1)
 		return (page_error(pg, 500));
+	/* Not read yet: when it will be, and when councillors answer. */
+	if (strcmp(v->state, "received") == 0 && !v->read)
+		tv_set_str(pg->ctx, "expect", staffed_reply_words_now(app_db,
+		    &pg->arena, pg->now));
+	advocacy(pg);
 	pg->title = tv_get_str(pg->ctx, "title");
 	if (track != NULL)
 		tv_set_str(pg->ctx, "track", track);

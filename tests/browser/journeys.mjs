@@ -64,15 +64,33 @@ async function axeCheck(page, label) {
   if (violations.length) throw new Error(`axe on ${label}: ${violations.join('; ')}`);
 }
 
-// Visit path and, with JavaScript on, check it with axe.
+// The page at phone width: axe again at 360 px, and at 320 px nothing
+// scrolls sideways (WCAG 1.4.10 reflow). The viewport is put back.
+async function phoneCheck(page, label) {
+  const was = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await axeCheck(page, `${label} at 360 px`);
+  await page.setViewportSize({ width: 320, height: 740 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (wide > 320) throw new Error(`${label} scrolls sideways at 320 px (${wide} px wide)`);
+  await page.setViewportSize(was);
+}
+
+// Visit path and, with JavaScript on, check it with axe at both widths.
 async function visit(page, js, base, path) {
   await page.goto(base + path);
-  if (js) await axeCheck(page, path);
+  if (js) {
+    await axeCheck(page, path);
+    await phoneCheck(page, path);
+  }
 }
 
 async function submit(page, js, selector) {
   await Promise.all([page.waitForNavigation(), page.click(selector)]);
-  if (js) await axeCheck(page, page.url());
+  if (js) {
+    await axeCheck(page, page.url());
+    await phoneCheck(page, page.url());
+  }
 }
 
 async function signIn(page, js, base, name, password) {
@@ -94,7 +112,108 @@ async function shot(page, name) {
   }
 }
 
+// The first screen of a phone (360x740): what a young person sees before
+// scrolling, saved for a person to look at too.
+async function firstScreen(page, name) {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.screenshot({ path: join(shots, `first-${name}.png`) });
+}
+
+// The header (with Leave this site quickly) takes at most 20% of the
+// first screen; with JavaScript on, also at 200% text.
+async function headerFits(page, js) {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const box = await page.locator('.site-header').boundingBox();
+  if (box.y + box.height > 148) throw new Error(`the header ends at ${box.y + box.height} px of 740 on ${page.url()}`);
+  if (!js) return;
+  await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+  const big = await page.locator('.site-header').boundingBox();
+  await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
+  if (big.y + big.height > 148) throw new Error(`at 200% text the header ends at ${big.y + big.height} px on ${page.url()}`);
+}
+
+async function onFirstScreen(page, selector) {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box || box.y + box.height > 740) throw new Error(`${selector} is not on the first screen of ${page.url()}`);
+}
+
 const journeys = {
+  // A phone, as a 13-year-old holds it: the header is small, the menu
+  // opens without JavaScript, the main action and the first question are
+  // on the first screen, an empty Send puts the error summary first and
+  // focused, and a session that ran out keeps every word.
+  async 'phone first'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await visit(page, js, base, '/');
+    await headerFits(page, js);
+    await onFirstScreen(page, 'a:text("Tell us something")');
+    await firstScreen(page, 'home');
+    await page.click('summary.menu-button');
+    if (!await page.locator('.site-nav a[href="/pledge"]').isVisible()) throw new Error('the menu does not open');
+    await visit(page, js, base, '/pledge');
+    await expectText(page, 'Sign in to tell us');
+    await firstScreen(page, 'pledge');
+
+    await signIn(page, js, base, 'Jaden', 'kite-river-42');
+    await firstScreen(page, 'young-person-landing');
+    await visit(page, js, base, '/views/new');
+    await headerFits(page, js);
+    await onFirstScreen(page, '#cat-1');
+    await firstScreen(page, 'raise-a-view');
+    await submit(page, js, 'form[action="/views/new"] button[type="submit"]');
+    const summary = await page.locator('.error-summary').boundingBox();
+    const h1 = await page.locator('h1').boundingBox();
+    if (summary.y > h1.y) throw new Error('the error summary is below the heading');
+    if (await page.locator('.error-summary:focus').count() !== 1) throw new Error('the error summary is not focused');
+    await onFirstScreen(page, '.error-summary');
+
+    // Away too long: the session cookie is gone when Send is pressed.
+    await page.fill('#title', 'Wifi at home');
+    await page.fill('#body', 'Our home has no wifi, so homework is hard.');
+    await page.check('#pub-no');
+    const keep = (await ctx.cookies()).filter((c) => c.name !== 'portal');
+    await ctx.clearCookies();
+    await ctx.addCookies(keep);
+    await submit(page, js, 'form[action="/views/new"] button[type="submit"]');
+    await expectText(page, 'You were signed out, but your words are safe');
+    if (await page.inputValue('#body') !== 'Our home has no wifi, so homework is hard.') throw new Error('the words were lost');
+    await firstScreen(page, 'timed-out');
+    await Promise.all([page.waitForNavigation(), page.click('a:text("Sign in again")')]);
+    await page.fill('#name', 'Jaden');
+    await page.fill('#password', 'kite-river-42');
+    await submit(page, js, 'form[action="/login"] button');
+    await expectText(page, 'Your words are back');
+    if (await page.inputValue('#body') !== 'Our home has no wifi, so homework is hard.') throw new Error('the words did not come back after signing in');
+    if (await page.inputValue('#title') !== 'Wifi at home') throw new Error('the title did not come back');
+    await page.check('input[name="category"]');
+    await submit(page, js, 'form[action="/views/new"] button[type="submit"]');
+    await expectText(page, 'A worker will read it');
+
+    // The help page after something worrying, at phone size.
+    await visit(page, js, base, '/views/new');
+    await page.check('input[name="category"]');
+    await page.fill('#title', 'Scared');
+    await page.fill('#body', 'I want to hurt myself.');
+    await page.check('#pub-no');
+    await submit(page, js, 'form[action="/views/new"] button[type="submit"]');
+    await expectText(page, 'We are here to help');
+    await onFirstScreen(page, 'h1');
+    await firstScreen(page, 'help');
+
+    for (const [name, pw, file] of [['Priya Shah', 'worker-demo-2026', 'worker-landing'],
+      ['Cllr Sam Okafor', 'councillor-demo-2026', 'councillor-landing'],
+      ['Alex Morgan', 'admin-demo-2026', 'admin-landing']]) {
+      const c = await ctx.browser.newContext({ javaScriptEnabled: js });
+      const p = await c.newPage();
+      await p.setViewportSize({ width: 360, height: 740 });
+      await signIn(p, js, base, name, pw);
+      await headerFits(p, js);
+      await firstScreen(p, file);
+      await c.close();
+    }
+  },
+
   // Joins with an invite, raises a view that is flagged, rates two
   // promises, reads an answer.
   async 'young person'(ctx, js, base) {

@@ -192,6 +192,35 @@ from_the_database(void **state)
 	arena_free(&a);
 }
 
+/* When a young person hears back: a day from the calendar, in words. */
+static void
+reply_words(void **state)
+{
+	struct arena		 a;
+	struct time_days	 off;
+
+	(void)state;
+	arena_init(&a);
+	assert_string_equal(staffed_reply_words(&a, &office, NULL,
+	    at("2026-11-25", 10, 0), 20), "A worker will read it today. If "
+	    "it goes to councillors, they answer within 20 working days.");
+	assert_string_equal(staffed_reply_words(&a, &office, NULL,
+	    at("2026-11-28", 2, 30), 1), "A worker will read it by Monday "
+	    "30 November. If it goes to councillors, they answer within 1 "
+	    "working day.");
+	/* Days off are skipped. */
+	memset(&off, 0, sizeof(off));
+	(void)snprintf(off.day[off.n++], TIME_DAY_LEN, "2026-12-25");
+	(void)snprintf(off.day[off.n++], TIME_DAY_LEN, "2026-12-28");
+	assert_string_equal(staffed_reply_words(&a, &office, &off,
+	    at("2026-12-24", 18, 0), 20), "A worker will read it by Tuesday "
+	    "29 December. If it goes to councillors, they answer within 20 "
+	    "working days.");
+	assert_string_equal(staffed_day_words(&a, at("2026-12-02", 12, 0)),
+	    "Wednesday 2 December");
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -201,6 +230,7 @@ main(void)
 		cmocka_unit_test(summer_time),
 		cmocka_unit_test(next_reader),
 		cmocka_unit_test(words),
+		cmocka_unit_test(reply_words),
 		cmocka_unit_test(from_the_database),
 	};
 

@@ -1,0 +1,97 @@
+/*
+ * drafts.c: words kept across a session that ran out (see drafts.h).
+ *
+ * The cookie's id is never stored, only its hash, so a copy of the
+ * database cannot be used to claim a draft. Drafts older than DRAFT_TTL
+ * are deleted whenever any draft is saved or read.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "auth.h"
+#include "drafts.h"
+
+/* The stored key of one id: hex SHA-256. */
+static void
+draft_key(const char *id, char *key, size_t len)
+{
+	unsigned char	 d[AUTH_DIGEST_BYTES];
+	size_t		 i, n;
+
+	auth_digest(id, strlen(id), d);
+	key[0] = '\0';
+	for (i = 0, n = 0; i < sizeof(d) && n + 2 < len; i++, n += 2)
+		(void)snprintf(key + n, len - n, "%02x", d[i]);
+}
+
+static int
+prune(struct db *db, int64_t now)
+{
+	return (db_exec(db, "DELETE FROM drafts WHERE created_at <= ?", "i",
+	    now - DRAFT_TTL));
+}
+
+/* Keep in's words under id, replacing any draft there. 0 on success. */
+int
+drafts_save(struct db *db, const char *id, const struct view_input *in,
+    int64_t now)
+{
+	char	 key[2 * AUTH_DIGEST_BYTES + 1];
+
+	if (id == NULL || *id == '\0' || prune(db, now) == -1)
+		return (-1);
+	draft_key(id, key, sizeof(key));
+	return (db_exec(db, "INSERT OR REPLACE INTO drafts (key, category_id, "
+	    "title, body, better, share, publish, created_at) VALUES "
+	    "(?, ?, ?, ?, ?, ?, ?, ?)", "tItttdti", key, in->category_id,
+	    in->title ? in->title : "", in->body ? in->body : "",
+	    in->better ? in->better : "", in->share,
+	    in->publish ? in->publish : "no", now) == -1 ? -1 : 0);
+}
+
+/*
+ * The draft under id, its text copied into arena: 1 found, 0 none (or
+ * too old), -1 on error.
+ */
+int
+drafts_load(struct db *db, struct arena *arena, const char *id, int64_t now,
+    struct view_input *in)
+{
+	sqlite3_stmt	*st;
+	char		 key[2 * AUTH_DIGEST_BYTES + 1];
+	int		 rc;
+
+	memset(in, 0, sizeof(*in));
+	if (id == NULL || *id == '\0')
+		return (0);
+	if (prune(db, now) == -1)
+		return (-1);
+	draft_key(id, key, sizeof(key));
+	st = db_query(db, "SELECT coalesce(category_id, 0), title, body, "
+	    "better, share, publish FROM drafts WHERE key = ?", "t", key);
+	if (st == NULL)
+		return (-1);
+	if ((rc = db_step(st)) == 1) {
+		in->category_id = sqlite3_column_int64(st, 0);
+		in->title = arena_strdup(arena, db_col_text(st, 1));
+		in->body = arena_strdup(arena, db_col_text(st, 2));
+		in->better = arena_strdup(arena, db_col_text(st, 3));
+		in->share = sqlite3_column_int(st, 4) != 0;
+		in->publish = arena_strdup(arena, db_col_text(st, 5));
+	}
+	db_done(st);
+	return (rc);
+}
+
+/* Forget the draft under id, if any. 0 on success. */
+int
+drafts_delete(struct db *db, const char *id)
+{
+	char	 key[2 * AUTH_DIGEST_BYTES + 1];
+
+	if (id == NULL || *id == '\0')
+		return (0);
+	draft_key(id, key, sizeof(key));
+	return (db_exec(db, "DELETE FROM drafts WHERE key = ?", "t", key) ==
+	    -1 ? -1 : 0);
+}

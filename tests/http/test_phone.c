@@ -1,0 +1,437 @@
+/*
+ * test_phone.c: the phone-first parts of the page shell and the young
+ * people's forms over real HTTP: the menu folds without JavaScript, the
+ * error summary comes first and takes focus, words survive a session
+ * that ran out. What the pages look like at 360 px is checked by the
+ * browser suite (tests/browser/journeys.mjs).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+#include "testutil.h"
+
+/* Where needle first occurs in the body, or -1. */
+static long
+at(const struct resp *r, const char *needle)
+{
+	const char	*b, *p;
+
+	b = buf_cstr((struct buf *)&r->body);
+	if ((p = strstr(b, needle)) == NULL)
+		return (-1);
+	return (p - b);
+}
+
+static void
+menu_folds_without_javascript(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/", &r), 0);
+	assert_int_equal(r.status, 200);
+	/* The links sit inside a details element behind a summary. */
+	assert_true(at(&r, "<details class=\"menu\">") >= 0);
+	assert_true(at(&r, "<summary class=\"menu-button\">Menu") >
+	    at(&r, "<details class=\"menu\">"));
+	assert_true(at(&r, "<nav class=\"site-nav\"") >
+	    at(&r, "<summary class=\"menu-button\">"));
+	assert_true(at(&r, "</nav>") < at(&r, "</details>"));
+	/* Leave this site quickly stays outside the menu, first. */
+	assert_true(at(&r, "class=\"quick-exit\"") >= 0);
+	assert_true(at(&r, "class=\"quick-exit\"") <
+	    at(&r, "<details class=\"menu\">"));
+	resp_free(&r);
+
+	/* Staff see the open concerns beside the Menu button. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/", &r), 0);
+	assert_true(at(&r, "class=\"header-count\" href=\"/safeguarding\"") >=
+	    0);
+	assert_true(at(&r, "class=\"header-count\"") <
+	    at(&r, "<details class=\"menu\">"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/", &r), 0);
+	assert_false(resp_has(&r, "class=\"header-count\""));
+	resp_free(&r);
+}
+
+static void
+error_summary_comes_first_and_takes_focus(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	assert_int_equal(client_post(&young, "/views/new", "/views/new",
+	    "title=&body=", &r), 422);
+	assert_true(at(&r, "class=\"error-summary\"") >= 0);
+	assert_true(at(&r, "class=\"error-summary\"") < at(&r, "<h1>"));
+	assert_true(resp_has(&r, "tabindex=\"-1\" autofocus"));
+	/* The long intro is folded; the first question follows soon after. */
+	assert_true(at(&r, "<details class=\"panel\">") < at(&r, "id=\"cat-1\""));
+	assert_true(at(&r, "id=\"cat-1\"") - at(&r, "<h1>") < 2500);
+	resp_free(&r);
+
+	/* Every form with a summary puts it first: sign in, too. */
+	memset(&anon, 0, sizeof(anon));
+	assert_int_equal(client_post(&anon, "/login", "/login",
+	    "name=&password=", &r), 422);
+	assert_true(at(&r, "class=\"error-summary\"") >= 0);
+	assert_true(at(&r, "class=\"error-summary\"") < at(&r, "<h1>"));
+	resp_free(&r);
+}
+
+static void
+home_has_one_main_action_and_card_links(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/", &r), 0);
+	/* The main action comes before the cards, and every card links. */
+	assert_true(at(&r, ">Tell us something</a>") >= 0);
+	assert_true(at(&r, ">Tell us something</a>") <
+	    at(&r, "class=\"cards\""));
+	assert_true(resp_has(&r, "class=\"card-link\" href=\"/views/new\""));
+	assert_true(resp_has(&r, "class=\"card-link\" href=\"/track\""));
+	assert_true(resp_has(&r, "class=\"card-link\" href=\"/pledge\""));
+	resp_free(&r);
+	/* A signed-in young person follows their own views. */
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/", &r), 0);
+	assert_true(resp_has(&r, "class=\"card-link\" href=\"/views\""));
+	resp_free(&r);
+}
+
+static void
+pledge_tells_visitors_how_to_give_a_verdict(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/pledge", &r), 0);
+	assert_true(resp_has(&r, "href=\"/login?next=/pledge/check\""));
+	assert_true(resp_has(&r, "join code"));
+	resp_free(&r);
+	/* The sign-in it links to comes back to the check. */
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/login?next=/pledge/check", &r), 0);
+	assert_true(resp_has(&r, "name=\"next\" value=\"/pledge/check\""));
+	resp_free(&r);
+	/* A young person signed in gets the check itself instead. */
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/pledge", &r), 0);
+	assert_true(resp_has(&r, "href=\"/pledge/check\""));
+	assert_false(resp_has(&r, "Sign in to tell us"));
+	resp_free(&r);
+}
+
+/* A young person signed in on their own, whose session then ran out. */
+static void
+timed_out(struct client *c, char *csrf, size_t len)
+{
+	memset(c, 0, sizeof(*c));
+	assert_int_equal(client_login(c, "Jaden", "kite-river-42"), 303);
+	assert_int_equal(client_csrf(c, "/views/new", csrf, len), 0);
+	assert_int_equal(db_run("DELETE FROM sessions WHERE id = "
+	    "(SELECT max(id) FROM sessions)"), 0);
+}
+
+static void
+timed_out_send_keeps_the_words(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[512], v[256];
+	int64_t		 views;
+
+	(void)state;
+	timed_out(&c, csrf, sizeof(csrf));
+	views = count("SELECT count(*) FROM views");
+	(void)snprintf(body, sizeof(body), "csrf=%s&title=%s&body=%s&"
+	    "publish=no", csrf, url_enc("Bus passes"),
+	    url_enc("We need bus passes for college.\r\nAll of us."));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/views/new", body, &r), 0);
+	/* Not a 403: the form again, words in it, and what to do. */
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "You were signed out, but your words are "
+	    "safe"));
+	assert_true(resp_has(&r, "value=\"Bus passes\""));
+	assert_true(resp_has(&r, "We need bus passes for college.\r\nAll of "
+	    "us.</textarea>"));
+	assert_true(resp_has(&r, "href=\"/login?next=/views/new\""));
+	assert_non_null(resp_header(&r, "set-cookie", v, sizeof(v)));
+	resp_free(&r);
+	/* Nothing was sent; the words wait, hashed id and all. */
+	assert_int_equal(count("SELECT count(*) FROM views"), views);
+	assert_int_equal(count("SELECT count(*) FROM drafts WHERE title = "
+	    "'Bus passes'"), 1);
+
+	/* Signing in again brings them back. */
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/views/new", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Your words are back"));
+	assert_true(resp_has(&r, "value=\"Bus passes\""));
+	assert_true(resp_has(&r, "We need bus passes for college.\r\nAll of "
+	    "us.</textarea>"));
+	resp_free(&r);
+	/* Sent, the draft is gone. */
+	(void)snprintf(body, sizeof(body), "category=%lld&title=%s&body=%s&"
+	    "publish=no", (long long)count("SELECT id FROM categories WHERE "
+	    "key = 'leisure'"), url_enc("Bus passes"), url_enc("We need bus "
+	    "passes for college."));
+	assert_int_equal(client_post(&c, "/views/new", "/views/new", body,
+	    &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views"), views + 1);
+	assert_int_equal(count("SELECT count(*) FROM drafts"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/views/new", &r), 0);
+	assert_false(resp_has(&r, "Your words are back"));
+	resp_free(&r);
+}
+
+static void
+timed_out_worrying_words_reach_workers(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[512];
+
+	(void)state;
+	timed_out(&c, csrf, sizeof(csrf));
+	(void)snprintf(body, sizeof(body), "csrf=%s&title=&body=%s", csrf,
+	    url_enc("I want to hurt myself when they move me again."));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/views/new", body, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	/* Kept as a view without an account, flagged for workers. */
+	assert_int_equal(count("SELECT count(*) FROM views WHERE author_id IS "
+	    "NULL AND body = 'I want to hurt myself when they move me "
+	    "again.'"), 1);
+	assert_int_equal(count("SELECT count(*) FROM drafts"), 0);
+}
+
+static void
+forged_stale_posts_change_nothing(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[512];
+	const char	*evil[] = {
+	    "Content-Type: application/x-www-form-urlencoded",
+	    "Origin: https://attacker.example", NULL };
+	const char	*fetch[] = {
+	    "Content-Type: application/x-www-form-urlencoded",
+	    "Sec-Fetch-Site: cross-site", NULL };
+	int64_t		 views;
+
+	(void)state;
+	timed_out(&c, csrf, sizeof(csrf));
+	views = count("SELECT count(*) FROM views");
+	(void)snprintf(body, sizeof(body), "csrf=%s&title=x&body=%s", csrf,
+	    url_enc("I want to hurt myself"));
+	resp_init(&r);
+	assert_int_equal(http_request(&c, "POST", "/views/new", body,
+	    strlen(body), evil, &r), 0);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_request(&c, "POST", "/views/new", body,
+	    strlen(body), fetch, &r), 0);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	/* Without any token it is not our form: refused too. */
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/views/new", "title=x&body=y",
+	    &r), 0);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views"), views);
+	assert_int_equal(count("SELECT count(*) FROM drafts"), 0);
+}
+
+/* Other young people's forms: a stale Send shows the words to copy. */
+static void
+timed_out_other_forms_show_the_words(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[512];
+	int64_t		 before;
+
+	(void)state;
+	timed_out(&c, csrf, sizeof(csrf));
+	before = count("SELECT count(*) FROM verdicts");
+	(void)snprintf(body, sizeof(body), "csrf=%s&v_1=no&c_1=%s", csrf,
+	    url_enc("My review was moved three times & nobody said why."));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/pledge/check", body, &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, "Your words are safe here"));
+	assert_true(resp_has(&r, "My review was moved three times &amp; "
+	    "nobody said why.</textarea>"));
+	assert_true(resp_has(&r, "href=\"/login?next=/pledge/check\""));
+	assert_false(resp_has(&r, csrf));
+	resp_free(&r);
+	/* Nothing was saved. */
+	assert_int_equal(count("SELECT count(*) FROM verdicts"), before);
+}
+
+static void
+views_say_when_and_what_next(void **state)
+{
+	struct resp	 r;
+	char		 body[512], loc[128];
+	int64_t		 id;
+
+	(void)state;
+	/* A view just sent says when a worker reads it, and councillors. */
+	(void)snprintf(body, sizeof(body), "category=%lld&title=%s&body=%s&"
+	    "publish=no", (long long)count("SELECT id FROM categories WHERE "
+	    "key = 'education'"), url_enc("Homework clubs"), url_enc("Can we "
+	    "have a homework club near us?"));
+	assert_int_equal(client_post(&young, "/views/new", "/views/new", body,
+	    &r), 303);
+	assert_non_null(resp_header(&r, "location", loc, sizeof(loc)));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, loc, &r), 0);
+	assert_true(resp_has(&r, "id=\"when-read\">A worker will read it "));
+	assert_true(resp_has(&r, "they answer within 20 working days."));
+	resp_free(&r);
+	/* Without an account, the confirmation says it too. */
+	memset(&anon, 0, sizeof(anon));
+	assert_int_equal(client_post(&anon, "/views/new", "/views/new", body,
+	    &r), 200);
+	assert_true(resp_has(&r, "We got your view"));
+	assert_true(resp_has(&r, "A worker will read it "));
+	assert_true(resp_has(&r, "within 20 working days."));
+	resp_free(&r);
+
+	/* A "Not agreed" is not green, and says what to do next. */
+	id = count("SELECT v.id FROM views v JOIN users u ON u.id = "
+	    "v.author_id JOIN issues i ON i.id = v.issue_id WHERE "
+	    "u.name_key = 'jaden' AND i.decision = 'agreed' LIMIT 1");
+	assert_true(id > 0);
+	(void)snprintf(loc, sizeof(loc), "/views/%lld", (long long)id);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, loc, &r), 0);
+	assert_true(resp_has(&r, "<div class=\"notice success\">"));
+	assert_false(resp_has(&r, "id=\"what-next\""));
+	resp_free(&r);
+	assert_int_equal(db_run("UPDATE issues SET decision = 'not_agreed', "
+	    "reason = 'No money this year.' WHERE id = (SELECT issue_id FROM "
+	    "views WHERE author_id = (SELECT id FROM users WHERE name_key = "
+	    "'jaden') AND issue_id IS NOT NULL AND issue_id IN (SELECT id "
+	    "FROM issues WHERE decision = 'agreed') LIMIT 1)"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, loc, &r), 0);
+	assert_true(resp_has(&r, "The answer: Not agreed"));
+	assert_false(resp_has(&r, "<div class=\"notice success\">"));
+	assert_true(resp_has(&r, "id=\"what-next\""));
+	assert_true(resp_has(&r, "href=\"/views/new\">ask again"));
+	/* The demo council's own advocacy number, as a call button. */
+	assert_true(resp_has(&r, "href=\"tel:01632960002\">Call 01632 960 "
+	    "002</a>"));
+	resp_free(&r);
+}
+
+static void
+words_not_codes_and_things_to_tap(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+	int64_t		 id;
+
+	(void)state;
+	/* A worker reads the author's age in words, never "12_15". */
+	id = count("SELECT v.id FROM views v JOIN users u ON u.id = "
+	    "v.author_id WHERE u.age_band = '12_15' LIMIT 1");
+	assert_true(id > 0);
+	(void)snprintf(path, sizeof(path), "/moderation/%lld", (long long)id);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "(12 to 15)"));
+	assert_false(resp_has(&r, "12_15"));
+	resp_free(&r);
+	/* Help lines are call buttons; wide tables scroll by keyboard. */
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/", &r), 0);
+	assert_true(resp_has(&r, "class=\"call\" href=\"tel:08001111\">Call "
+	    "0800 1111</a>"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/accounts", &r), 0);
+	assert_true(resp_has(&r, "class=\"table-scroll\" tabindex=\"0\" "
+	    "role=\"region\" aria-label=\""));
+	/* Young people's pages get the warmer look; staff pages do not. */
+	assert_false(resp_has(&r, "<body class=\"young\">"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/", &r), 0);
+	assert_true(resp_has(&r, "<body class=\"young\">"));
+	assert_true(resp_has(&r, "src=\"/assets/icon-speak.svg\" alt=\"\""));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/assets/icon-speak.svg", &r), 0);
+	assert_int_equal(r.status, 200);
+	resp_free(&r);
+}
+
+static void
+devices_in_words(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	assert_int_equal(db_run("UPDATE sessions SET agent = 'Mozilla/5.0 "
+	    "(Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like "
+	    "Gecko) Chrome/126.0.0.0 Mobile Safari/537.36' WHERE user_id = "
+	    "(SELECT id FROM users WHERE name_key = 'jaden')"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "<td>Chrome on Android</td>"));
+	assert_false(resp_has(&r, "Mozilla/5.0"));
+	resp_free(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(menu_folds_without_javascript),
+		cmocka_unit_test(error_summary_comes_first_and_takes_focus),
+		cmocka_unit_test(home_has_one_main_action_and_card_links),
+		cmocka_unit_test(pledge_tells_visitors_how_to_give_a_verdict),
+		cmocka_unit_test(timed_out_send_keeps_the_words),
+		cmocka_unit_test(timed_out_worrying_words_reach_workers),
+		cmocka_unit_test(forged_stale_posts_change_nothing),
+		cmocka_unit_test(timed_out_other_forms_show_the_words),
+		cmocka_unit_test(views_say_when_and_what_next),
+		cmocka_unit_test(words_not_codes_and_things_to_tap),
+		cmocka_unit_test(devices_in_words),
+	};
+
+	return (cmocka_run_group_tests_name("http_phone", tests,
+	    demo_group_setup, group_teardown_server));
+}
