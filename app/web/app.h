@@ -127,6 +127,7 @@ void	help_context(struct page *);
 
 /* mailer.c: worker 1 delivers the outbox from a task thread. */
 void	mailer_init(void);
+void	mailer_configure(void);
 
 /* cache.c: rendered pages kept until the data changes. */
 int	cache_serve(struct page *, int);
