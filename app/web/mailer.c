@@ -108,8 +108,16 @@ mailer_configure(void)
 	const char	*v;
 
 	v = getenv("PORTAL_MAIL_SENDER");
-	if (v == NULL || *v == '\0' || strcmp(v, "on") == 0)
+	if (v == NULL || *v == '\0' || strcmp(v, "on") == 0) {
+		if (!skip_chroot)
+			kore_log(LOG_WARNING, "mailer: the workers are "
+			    "chrooted, with no CA bundle or resolv.conf, so "
+			    "their email will most likely fail: set "
+			    "PORTAL_MAIL_SENDER=off and enable "
+			    "portal-mail.timer (README, \"Running it for "
+			    "real\")");
 		return;
+	}
 	if (strcmp(v, "off") != 0)
 		fatal("PORTAL_MAIL_SENDER is \"%s\": give on or off", v);
 	mailer_off = 1;
