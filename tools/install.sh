@@ -11,7 +11,7 @@
 #   ETC      /etc/portal            kore.conf, portal.env
 #   DATA     /var/lib/portal        the database; Kore's chroot (RUNAS's)
 #   BACKUPS  /var/backups/portal    nightly copies (RUNAS's)
-#   UNITS    /etc/systemd/system    portal.service and two timers
+#   UNITS    /etc/systemd/system    portal.service and three timers
 #   SBIN     /usr/local/sbin        the portalctl wrapper
 #   RUNAS    portal                 the unprivileged user workers run as
 #   PORT     8888                   loopback port of the plain server
@@ -116,11 +116,29 @@ install -d -m 0700 -o "$RUNAS" -g "$RUNAS" "$BACKUPS"
 echo "systemd units in $UNITS, portalctl in $SBIN"
 install -d -m 0755 "$UNITS" "$SBIN"
 for u in portal.service portal-backup.service portal-backup.timer \
-    portal-purge.service portal-purge.timer; do
+    portal-purge.service portal-purge.timer portal-mail.service \
+    portal-mail.timer; do
 	subst "deploy/$u" >"$UNITS/$u"
 	chmod 0644 "$UNITS/$u"
 done
 subst deploy/portalctl >"$SBIN/portalctl"
 chmod 0755 "$SBIN/portalctl"
+
+# Email goes from portal-mail.timer, outside the chroot: the workers have
+# no CA bundle or resolv.conf. A portal.env from before this needs a line.
+grep -q '^PORTAL_MAIL_SENDER=off[[:space:]]*$' "$ETC/portal.env" || {
+	echo "  WARNING: $ETC/portal.env lacks PORTAL_MAIL_SENDER=off: add" \
+	    "it (see $ETC/portal.env.dist) and restart portal, or the" \
+	    "chrooted server tries to send email and fails" >&2
+}
+if [ "$UNITS" = /etc/systemd/system ] && [ -d /run/systemd/system ]; then
+	systemctl daemon-reload
+	systemctl enable portal-mail.timer
+	# An upgrade of a running portal: send mail from now on.
+	if systemctl -q is-active portal.service; then
+		systemctl start portal-mail.timer
+	fi
+	echo "  enabled portal-mail.timer (email, every minute)"
+fi
 
 echo "Done. Next: README, \"Running it for real\", step 4."

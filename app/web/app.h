@@ -129,6 +129,7 @@ void	help_context(struct page *);
 void	mailer_init(void);
 /* reminders.c: worker 1 reminds about answers due and overdue. */
 void	reminders_init(void);
+void	mailer_configure(void);
 
 /* cache.c: rendered pages kept until the data changes. */
 int	cache_serve(struct page *, int);

@@ -9,6 +9,11 @@
  * closes it. The outbox's leases keep `portalctl mail-send` from cron
  * from sending the same message at the same time.
  *
+ * PORTAL_MAIL_SENDER=off turns this sender off. Production does that
+ * (deploy/portal.env): its workers are chrooted, with no CA bundle and
+ * no resolv.conf, so mail goes from portal-mail.timer's
+ * `portalctl mail-send` instead, outside the chroot.
+ *
  * Not for: what is sent (alert.c), how (mail.c), or the table (outbox.c).
  */
 #include <stdio.h>
@@ -36,6 +41,7 @@ struct mailer_pass {
 
 static struct mailer_pass	 pass;
 static int			 mailer_busy;
+static int			 mailer_off;	/* set in the parent */
 
 static int
 mailer_run(struct kore_task *t)
@@ -92,11 +98,38 @@ mailer_tick(void *arg, u_int64_t now)
 	kore_task_run(&pass.task);
 }
 
+/*
+ * From kore_parent_configure, before the fork: is the server to send?
+ * A value other than on or off stops the start, rather than guess.
+ */
+void
+mailer_configure(void)
+{
+	const char	*v;
+
+	v = getenv("PORTAL_MAIL_SENDER");
+	if (v == NULL || *v == '\0' || strcmp(v, "on") == 0) {
+		if (!skip_chroot)
+			kore_log(LOG_WARNING, "mailer: the workers are "
+			    "chrooted, with no CA bundle or resolv.conf, so "
+			    "their email will most likely fail: set "
+			    "PORTAL_MAIL_SENDER=off and enable "
+			    "portal-mail.timer (README, \"Running it for "
+			    "real\")");
+		return;
+	}
+	if (strcmp(v, "off") != 0)
+		fatal("PORTAL_MAIL_SENDER is \"%s\": give on or off", v);
+	mailer_off = 1;
+	kore_log(LOG_NOTICE, "mailer: off (PORTAL_MAIL_SENDER=off); "
+	    "`portalctl mail-send` must send the outbox");
+}
+
 /* From kore_worker_configure: worker 1 starts the timer. */
 void
 mailer_init(void)
 {
-	if (worker == NULL || worker->id != MAILER_WORKER)
+	if (mailer_off || worker == NULL || worker->id != MAILER_WORKER)
 		return;
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
 		fatal("mailer: libcurl could not start");

@@ -234,6 +234,7 @@ kore_parent_configure(int argc, char **argv)
 		kore_log(LOG_NOTICE, "trusted_proxies: %s (their "
 		    "X-Forwarded-For and X-Forwarded-Proto are believed)",
 		    proxies);
+	mailer_configure();
 
 	worker_db_path(db_path());
 	if (db_open(&db, db_path(), err, sizeof(err)) == -1)

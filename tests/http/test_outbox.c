@@ -592,6 +592,66 @@ settings_are_checked(void **state)
 	    "LIKE '%%hunter2%%'"), 0);
 }
 
+/* Restart the server, its mail sender on or off (PORTAL_MAIL_SENDER). */
+static void
+restart_sender(const char *mode)
+{
+	assert_int_equal(harness_kill9(), 0);
+	if (mode != NULL)
+		assert_int_equal(setenv("PORTAL_MAIL_SENDER", mode, 1), 0);
+	else
+		assert_int_equal(unsetenv("PORTAL_MAIL_SENDER"), 0);
+	assert_int_equal(harness_restart(), 0);
+}
+
+/*
+ * Production turns the server's sender off (its workers are chrooted,
+ * with no CA bundle or resolv.conf): the mail waits in the outbox,
+ * untried, until portal-mail.timer's `portalctl mail-send` sends it.
+ */
+static void
+sender_off_leaves_mail_for_portalctl(void **state)
+{
+	struct resp	 r;
+	char		 out[512], sql[512];
+	int64_t		 before, sent;
+	int		 mails;
+
+	(void)state;
+	/* Back to the test's mail server, as setup left it. */
+	(void)snprintf(sql, sizeof(sql), "UPDATE settings SET value = "
+	    "'smtp://127.0.0.1:%d' WHERE key = 'smtp_url'; "
+	    "UPDATE settings SET value = '' WHERE key IN ('smtp_user', "
+	    "'smtp_password'); UPDATE settings SET value = "
+	    "'dsl@northbridge.test, duty@northbridge.test' WHERE key = "
+	    "'safeguarding_emails'", smtp_port);
+	assert_int_equal(db_run(sql), 0);
+	/* Earlier tests left mail queued with no server set: park it. */
+	assert_int_equal(db_run("UPDATE outbox SET state = 'failed' WHERE "
+	    "state = 'queued'"), 0);
+	restart_sender("off");
+	mails = mail_count();
+	sent = count("SELECT count(*) FROM outbox WHERE state = 'sent'");
+	before = count("SELECT count(*) FROM outbox");
+	raise_worrying("Kestrel with the sender off", &r);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM outbox"), before + 2);
+	/* Two of the server's 3-second passes would have sent it. */
+	sleep(7);
+	assert_int_equal(count("SELECT count(*) FROM outbox WHERE state = "
+	    "'queued' AND attempts = 0"), 2);
+	assert_int_equal(mail_count(), mails);
+
+	assert_int_equal(harness_ctl("mail-send", out, sizeof(out)), 0);
+	assert_non_null(strstr(out, "Sent 2, 0 to try again later, 0 failed "
+	    "for good"));
+	assert_int_equal(count("SELECT count(*) FROM outbox WHERE state = "
+	    "'sent'"), sent + 2);
+	assert_int_equal(mail_count(), mails + 2);
+	no_child_words_in_mail();
+	restart_sender(NULL);
+}
+
 int
 main(void)
 {
@@ -602,6 +662,7 @@ main(void)
 		cmocka_unit_test(help_page_tells_the_truth),
 		cmocka_unit_test(leave_quickly),
 		cmocka_unit_test(settings_are_checked),
+		cmocka_unit_test(sender_off_leaves_mail_for_portalctl),
 	};
 
 	return (cmocka_run_group_tests_name("http_outbox", tests, setup,
