@@ -408,6 +408,88 @@ flagged_comment_waits_for_a_taker(void **state)
 	    "cut myself again");
 }
 
+/* Review item 3: names were never scanned. Refused, kept, and read. */
+static void
+worrying_names_are_read_not_used(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 code[64], form[512];
+	int64_t		 jaden;
+
+	(void)state;
+	jaden = count("SELECT id FROM users WHERE name_key = 'jaden'");
+	assert_int_equal(client_post(&young, "/account", "/account/name",
+	    "new_name=i+want+to+die&current=kite-river-42", &r), 422);
+	assert_true(resp_has(&r, "We cannot use that as a name"));
+	assert_true(resp_has(&r, "We are here to help"));
+	assert_true(resp_has(&r, "If you need help now, or you are in danger"));
+	assert_true(resp_has(&r, "value=\"i want to die\""));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM users WHERE id = %lld "
+	    "AND display_name = 'Jaden'", (long long)jaden), 1);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'account' AND author_id = %lld AND item_id = %lld AND text = "
+	    "'i want to die'", (long long)jaden, (long long)jaden), 1);
+	assert_open_with_words(count("SELECT max(id) FROM concerns WHERE "
+	    "kind = 'account' AND text = 'i want to die'"), "i want to die");
+	/* Sent again, the same words open nothing new. */
+	assert_int_equal(client_post(&young, "/account", "/account/name",
+	    "new_name=i+want+to+die&current=kite-river-42", &r), 422);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'account' AND text = 'i want to die'"), 1);
+	/* The private sign-in name too. */
+	assert_int_equal(client_post(&young, "/account", "/account/signin",
+	    "new_signin=nobody+would+care+if+i+died&current_si=kite-river-42",
+	    &r), 422);
+	assert_true(resp_has(&r, "We cannot use that as a name"));
+	assert_true(resp_has(&r, "value=\"nobody would care if i died\""));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'account' AND author_id = %lld AND text = 'nobody would care if "
+	    "i died'", (long long)jaden), 1);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE detail "
+	    "LIKE '%%want to die%%' OR detail LIKE '%%if i died%%'"), 0);
+
+	/* Joining: no account yet, so no author, but the invite is named. */
+	assert_int_equal(client_post(&worker, "/accounts", "/accounts/invite",
+	    "role=young_person", &r), 200);
+	assert_non_null(resp_between(&r, "id=\"code\">", "</p>", code,
+	    sizeof(code)));
+	resp_free(&r);
+	memset(&c, 0, sizeof(c));
+	(void)snprintf(form, sizeof(form), "code=%s&name=i+want+to+kill+"
+	    "myself&signin=me+kim&password=long-enough-pw&password2=long-"
+	    "enough-pw&age_band=12_15&area=inside", code);
+	assert_int_equal(client_post(&c, "/join", "/join/finish", form, &r),
+	    422);
+	assert_true(resp_has(&r, "We cannot use that as a name"));
+	assert_true(resp_has(&r, "We are here to help"));
+	assert_true(resp_has(&r, "value=\"i want to kill myself\""));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM users WHERE signin_key = "
+	    "'me kim' OR name_key = 'i want to kill myself'"), 0);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'account' AND author_id IS NULL AND text = 'i want to kill "
+	    "myself' AND reason LIKE '%%invite%%'"), 1);
+	(void)snprintf(form, sizeof(form), "/safeguarding/%lld", (long long)
+	    count("SELECT max(id) FROM concerns WHERE text = 'i want to kill "
+	    "myself'"));
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, form, &r), 0);
+	assert_true(resp_has(&r, "Typed as a name when joining with invite"));
+	assert_true(resp_has(&r, "No account"));
+	resp_free(&r);
+	/* An ordinary name still joins with the same code. */
+	(void)snprintf(form, sizeof(form), "code=%s&name=Kim+B&signin=me+kim&"
+	    "password=long-enough-pw&password2=long-enough-pw&age_band=12_15&"
+	    "area=inside", code);
+	assert_int_equal(client_post(&c, "/join", "/join/finish", form, &r),
+	    303);
+	resp_free(&r);
+}
+
 /* Item 9: once a worker has read it, the author is told so. */
 static void
 repro_9_author_sees_it_was_read(void **state)
@@ -635,6 +717,7 @@ main(void)
 		cmocka_unit_test(repro_4_comments_and_suggestions),
 		cmocka_unit_test(flagged_suggestion_waits_for_a_taker),
 		cmocka_unit_test(flagged_comment_waits_for_a_taker),
+		cmocka_unit_test(worrying_names_are_read_not_used),
 		cmocka_unit_test(repro_9_author_sees_it_was_read),
 		cmocka_unit_test(closing_needs_a_written_action),
 		cmocka_unit_test(only_workers_and_admins),
