@@ -77,9 +77,9 @@ help_name_worries(struct page *pg, int64_t account, const char *field,
 	if ((rc = concern_name(app_db, &pg->actor, account,
 	    form_raw(&pg->form, field), where, pg->now)) != 1)
 		return (rc);
-	form_error(&pg->errors, field, "We cannot use that as a name. A "
+	form_error(&pg->errors, field, "We will not use that as a name. A "
 	    "worker will read what you wrote. If you need help now, there "
-	    "are people you can talk to at the top of this page.");
+	    "are people you can talk to on this page.");
 	tv_set_bool(pg->ctx, "flagged", 1);
 	help_context(pg);
 	return (1);

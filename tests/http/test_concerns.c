@@ -421,7 +421,7 @@ worrying_names_are_read_not_used(void **state)
 	jaden = count("SELECT id FROM users WHERE name_key = 'jaden'");
 	assert_int_equal(client_post(&young, "/account", "/account/name",
 	    "new_name=i+want+to+die&current=kite-river-42", &r), 422);
-	assert_true(resp_has(&r, "We cannot use that as a name"));
+	assert_true(resp_has(&r, "We will not use that as a name"));
 	assert_true(resp_has(&r, "We are here to help"));
 	assert_true(resp_has(&r, "If you need help now, or you are in danger"));
 	assert_true(resp_has(&r, "value=\"i want to die\""));
@@ -443,7 +443,7 @@ worrying_names_are_read_not_used(void **state)
 	assert_int_equal(client_post(&young, "/account", "/account/signin",
 	    "new_signin=nobody+would+care+if+i+died&current_si=kite-river-42",
 	    &r), 422);
-	assert_true(resp_has(&r, "We cannot use that as a name"));
+	assert_true(resp_has(&r, "We will not use that as a name"));
 	assert_true(resp_has(&r, "value=\"nobody would care if i died\""));
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
@@ -464,7 +464,7 @@ worrying_names_are_read_not_used(void **state)
 	    "enough-pw&age_band=12_15&area=inside", code);
 	assert_int_equal(client_post(&c, "/join", "/join/finish", form, &r),
 	    422);
-	assert_true(resp_has(&r, "We cannot use that as a name"));
+	assert_true(resp_has(&r, "We will not use that as a name"));
 	assert_true(resp_has(&r, "We are here to help"));
 	assert_true(resp_has(&r, "value=\"i want to kill myself\""));
 	resp_free(&r);
