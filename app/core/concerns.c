@@ -75,6 +75,9 @@ static const char *sql_for_item =
 static const char *sql_open_about =
 	"SELECT count(*) FROM concerns WHERE kind = ?1 AND item_id = ?2 "
 	"AND closed_at IS NULL";
+static const char *sql_same_name =
+	"SELECT count(*) FROM concerns WHERE kind = ?1 AND "
+	"coalesce(item_id, 0) = ?2 AND text = ?3 AND closed_at IS NULL";
 static const char *sql_unheld =
 	"SELECT count(*) FROM concerns WHERE kind = ?1 AND item_id = ?2 "
 	"AND closed_at IS NULL AND held_by IS NULL";
@@ -487,4 +490,45 @@ concerns_open_about(struct db *db, const char *kind, int64_t item_id)
 	if (db_int(db, &n, sql_open_about, "ti", kind, item_id) != 1)
 		return (-1);
 	return ((int)n);
+}
+
+/*
+ * Run the scan on a name someone typed (where says which, for the
+ * worker). If it worries, open an account concern with the words: its
+ * author is the account, or nobody when joining (account 0). The same
+ * words sent again while open add nothing. 1 worrying, 0 not, -1 error.
+ */
+int
+concern_name(struct db *db, const struct actor *who, int64_t account,
+    const char *name, const char *where, int64_t now)
+{
+	struct concern_in	 in;
+	struct buf		 topics;
+	int64_t			 same;
+	int			 hits, ok;
+
+	if (name == NULL || *name == '\0')
+		return (0);
+	buf_init(&topics, 32);
+	if ((hits = safeguarding_match(db, name, &topics)) <= 0) {
+		buf_free(&topics);
+		return (hits);
+	}
+	memset(&in, 0, sizeof(in));
+	in.kind = CONCERN_ACCOUNT;
+	in.item_id = account;
+	in.author_id = account;
+	in.text = name;
+	in.rules = buf_cstr(&topics);
+	in.source = "scan";
+	in.reason = where;
+	in.urgent = 1;
+	if (db_begin(db) == -1) {
+		buf_free(&topics);
+		return (-1);
+	}
+	ok = db_int(db, &same, sql_same_name, "tit", CONCERN_ACCOUNT, account,
+	    name) == 1 && (same > 0 || concern_open(db, who, &in, now) > 0);
+	buf_free(&topics);
+	return (db_end(db, ok) == 0 ? 1 : -1);
 }

@@ -78,5 +78,7 @@ int	concerns_for_item(struct db *, const char *, int64_t, int64_t,
 int	concerns_open_about(struct db *, const char *, int64_t);
 int	concerns_unheld(struct db *, const char *, int64_t);
 const char *concern_kind_label(const char *);
+int	concern_name(struct db *, const struct actor *, int64_t, const char *,
+	    const char *, int64_t);
 
 #endif

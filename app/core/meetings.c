@@ -369,14 +369,18 @@ meeting_suggestions(struct db *db, int64_t meeting, struct tval *list)
 	return (rc);
 }
 
-/* Accept (it becomes a free agenda item) or decline a suggestion. */
+/*
+ * Accept (it becomes a free agenda item) or decline a suggestion. A
+ * worrying one goes on no agenda until someone has taken its concern:
+ * 1 then, 0 done, -1 on error or if already decided.
+ */
 int
 meeting_decide(struct db *db, const struct actor *who, int64_t meeting,
     int64_t suggestion, int accept)
 {
 	sqlite3_stmt	*st;
 	struct buf	 text;
-	int		 rc, ok;
+	int		 rc, ok, flagged;
 
 	buf_init(&text, 128);
 	st = db_query(db, sql_suggestion, "i", suggestion);
@@ -388,6 +392,12 @@ meeting_decide(struct db *db, const struct actor *who, int64_t meeting,
 	if (!ok || db_begin(db) == -1) {
 		buf_free(&text);
 		return (-1);
+	}
+	if (accept && (flagged = concerns_unheld(db, CONCERN_SUGGESTION,
+	    suggestion)) != 0) {
+		db_rollback(db);
+		buf_free(&text);
+		return (flagged == -1 ? -1 : 1);
 	}
 	ok = db_exec(db, sql_decide, "it", suggestion, accept ? "accepted" :
 	    "declined") == 0 && (!accept || meeting_add_item(db, who, meeting,

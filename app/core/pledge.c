@@ -792,14 +792,17 @@ pledge_comments(struct db *db, struct tval *list)
 
 /*
  * Approve (shown, without a name, on the promise's page) or reject a
- * comment. An urgent one needs a note of what the worker did.
- * -2 when that note is missing, -1 on error or if already decided.
+ * comment. An urgent one needs a note of what the worker did, and is
+ * not shown while a concern about it is open and nobody has taken it.
+ * -2 when that note is missing, -3 when the concern is untaken, -1 on
+ * error or if already decided.
  */
 int
 pledge_comment_decide(struct db *db, const struct actor *who, int64_t id,
     int approve, const char *note)
 {
 	int64_t	 urgent;
+	int	 flagged;
 
 	if (db_int(db, &urgent, sql_comment_urgent, "i", id) != 1)
 		return (-1);
@@ -807,6 +810,11 @@ pledge_comment_decide(struct db *db, const struct actor *who, int64_t id,
 		return (-2);
 	if (db_begin(db) == -1)
 		return (-1);
+	if (approve && (flagged = concerns_unheld(db, CONCERN_COMMENT, id)) !=
+	    0) {
+		db_rollback(db);
+		return (flagged == -1 ? -1 : -3);
+	}
 	if (db_exec(db, sql_comment_decide, "itt", id, approve ? "approved" :
 	    "rejected", note ? note : "") != 0 || db_changes(db) != 1 ||
 	    audit_write(db, who, approve ? "comment.approve" :

@@ -103,9 +103,13 @@ static int
 change_name(struct page *pg, struct pw_job *job)
 {
 	const char	*name, *why;
+	int		 worry;
 
-	name = form_text(&pg->form, "new_name", 200, 0, 1, &pg->errors,
-	    "Type the new name you want.");
+	if ((worry = help_name_worries(pg, pg->sess.user_id, "new_name",
+	    "Typed as a new name that everyone sees, on /account.")) == -1)
+		return (page_error(pg, 500));
+	name = worry ? NULL : form_text(&pg->form, "new_name", 200, 0, 1,
+	    &pg->errors, "Type the new name you want.");
 	if (name != NULL && (why = user_name_problem(name, pg->sess.role)))
 		form_error(&pg->errors, "new_name", why);
 	if (!form_has(&pg->form, "current") ||
@@ -139,11 +143,14 @@ change_signin(struct page *pg, struct pw_job *job)
 {
 	struct user	 u;
 	const char	*name, *why, *current;
+	int		 worry;
 
-	if (user_by_id(app_db, pg->sess.user_id, &u) != 1)
+	if (user_by_id(app_db, pg->sess.user_id, &u) != 1 ||
+	    (worry = help_name_worries(pg, u.id, "new_signin", "Typed as a "
+	    "new private sign-in name, on /account.")) == -1)
 		return (page_error(pg, 500));
-	name = form_text(&pg->form, "new_signin", 200, 0, 1, &pg->errors,
-	    "Type the new name you want to sign in with.");
+	name = worry ? NULL : form_text(&pg->form, "new_signin", 200, 0, 1,
+	    &pg->errors, "Type the new name you want to sign in with.");
 	if (name != NULL && (why = user_signin_problem(name, u.name)))
 		form_error(&pg->errors, "new_signin", why);
 	current = form_raw(&pg->form, "current_si");

@@ -124,6 +124,8 @@ int		 pw_page(struct http_request *, int, int,
 void	conns_init(void);
 /* help.c: staffed-hours words and local numbers for the help page. */
 void	help_context(struct page *);
+int	help_name_worries(struct page *, int64_t, const char *,
+	    const char *);
 
 /* mailer.c: worker 1 delivers the outbox from a task thread. */
 void	mailer_init(void);

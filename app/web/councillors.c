@@ -103,6 +103,11 @@ page_moderation_comments(struct http_request *req)
 		if (rc == -2)
 			form_error(&pg.errors, "note", "This comment was "
 			    "flagged. Write what you did about it first.");
+		else if (rc == -3)
+			form_error(&pg.errors, arena_printf(&pg.arena, "c%lld",
+			    (long long)id), "This comment has a safeguarding "
+			    "concern nobody has taken yet. Take it first (it "
+			    "stays open until someone closes it).");
 		else if (rc == -1)
 			return (page_error(&pg, 409));
 		else

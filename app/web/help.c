@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "concerns.h"
 #include "settings.h"
 #include "staffed.h"
 
@@ -59,4 +60,27 @@ help_context(struct page *pg)
 		tv_set_str(row, "tel", tel_href(&pg->arena, v));
 		tv_set_bool(pg->ctx, "has_local", 1);
 	}
+}
+
+/*
+ * The name typed in field worries the scan: keep the words in a concern
+ * (about account, which is 0 when joining) so a worker reads them,
+ * refuse the name in plain words and show the help lines. 1 so, 0 if it
+ * does not worry, -1 on error.
+ */
+int
+help_name_worries(struct page *pg, int64_t account, const char *field,
+    const char *where)
+{
+	int	 rc;
+
+	if ((rc = concern_name(app_db, &pg->actor, account,
+	    form_raw(&pg->form, field), where, pg->now)) != 1)
+		return (rc);
+	form_error(&pg->errors, field, "We will not use that as a name. A "
+	    "worker will read what you wrote. If you need help now, there "
+	    "are people you can talk to on this page.");
+	tv_set_bool(pg->ctx, "flagged", 1);
+	help_context(pg);
+	return (1);
 }

@@ -120,32 +120,44 @@ page_join(struct http_request *req)
 	return (details_form(&pg, code, &inv, 0));
 }
 
-/* The two names of a new account. */
-static void
+/* The two names of a new account. -1 on error. */
+static int
 check_names(struct page *pg, const struct invite *inv, const char **name,
     const char **signin)
 {
-	const char	*why;
+	const char	*why, *where;
 	int64_t		 wait;
+	int		 worry;
 
-	*name = form_text(&pg->form, "name", 200, 0, 1, &pg->errors,
-	    "Choose a name to use here.");
+	/* No account yet: the invite tells the worker where it came from. */
+	where = arena_printf(&pg->arena, "Typed as a name when joining with "
+	    "invite %lld (for: %s).", (long long)inv->id,
+	    role_label(inv->role));
+	*name = *signin = NULL;
+	if ((worry = help_name_worries(pg, 0, "name", where)) == 0)
+		*name = form_text(&pg->form, "name", 200, 0, 1, &pg->errors,
+		    "Choose a name to use here.");
 	if (*name != NULL && (why = user_name_problem(*name,
 	    inv->role)) != NULL)
 		form_error(&pg->errors, "name", why);
-	*signin = form_text(&pg->form, "signin", 200, 0, 1, &pg->errors,
-	    "Choose a name to sign in with.");
+	if (worry != -1 && (worry = help_name_worries(pg, 0, "signin",
+	    where)) == 0)
+		*signin = form_text(&pg->form, "signin", 200, 0, 1,
+		    &pg->errors, "Choose a name to sign in with.");
 	if (*signin != NULL && (why = user_signin_problem(*signin,
 	    *name)) != NULL)
 		form_error(&pg->errors, "signin", why);
+	if (worry == -1)
+		return (-1);
 	/* Whether a name is taken is only answered a few times an hour. */
 	if ((wait = throttle_names_wait(app_db, pg->ip, 0, pg->now)) > 0)
 		form_error(&pg->errors, "signin",
 		    throttle_names_words(&pg->arena, wait));
+	return (0);
 }
 
-/* Validate step two's fields. Returns the number of problems. */
-static size_t
+/* Validate step two's fields: 1 if there are problems, -1 on error. */
+static int
 check_details(struct page *pg, const struct invite *inv, const char **name,
     const char **signin, int *band, int *area)
 {
@@ -153,8 +165,8 @@ check_details(struct page *pg, const struct invite *inv, const char **name,
 	int		 second;
 
 	*name = *signin = NULL;
-	if (!inv->reset)
-		check_names(pg, inv, name, signin);
+	if (!inv->reset && check_names(pg, inv, name, signin) == -1)
+		return (-1);
 	if ((why = password_new_problem(form_raw(&pg->form, "password"),
 	    form_raw(&pg->form, "password2"), &second)) != NULL)
 		form_error(&pg->errors, second ? "password2" : "password", why);
@@ -165,7 +177,7 @@ check_details(struct page *pg, const struct invite *inv, const char **name,
 		*area = form_choice(&pg->form, "area", areas, &pg->errors,
 		    "Choose where you live.");
 	}
-	return (pg->errors.n);
+	return (pg->errors.n > 0);
 }
 
 static int
@@ -206,13 +218,16 @@ join_finish(struct page *pg, struct pw_job *job)
 	const char	*code, *name, *signin;
 	char		 token[AUTH_TOKEN_LEN];
 	int64_t		 uid, sid;
-	int		 band, area;
+	int		 band, area, rc;
 
 	code = form_raw(&pg->form, "code");
 	if (code == NULL || !check_code(pg, code, &inv))
 		return (code == NULL ? code_form(pg, NULL, 200) :
 		    KORE_RESULT_OK);
-	if (check_details(pg, &inv, &name, &signin, &band, &area) > 0)
+	if ((rc = check_details(pg, &inv, &name, &signin, &band, &area)) ==
+	    -1)
+		return (page_error(pg, 500));
+	if (rc > 0)
 		return (details_form(pg, code, &inv, 1));
 	if (job == NULL) {
 		if (pw_busy(pg))

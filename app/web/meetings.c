@@ -168,6 +168,12 @@ worker_action(struct page *pg, int64_t id, const char *action)
 			rc = meeting_decide(app_db, &pg->actor, id, ref,
 			    action[0] == 'a');
 	}
+	if (rc == 1) {
+		form_error(&pg->errors, "suggestions", "This suggestion has a "
+		    "safeguarding concern nobody has taken yet. Take it first "
+		    "(it stays open until someone closes it).");
+		return (meeting_page(pg, id, 1));
+	}
 	if (rc == -1)
 		return (page_error(pg, 404));
 	return (page_redirect(pg, arena_printf(&pg->arena, "/meetings/%lld",

@@ -313,6 +313,184 @@ repro_4_comments_and_suggestions(void **state)
 	    "run away tonight");
 }
 
+/* Review item 1: a worrying suggestion went onto the agenda untaken. */
+static void
+flagged_suggestion_waits_for_a_taker(void **state)
+{
+	struct resp	 r;
+	char		 form[128], loc[96], present[128];
+	int64_t		 meeting, sugg;
+
+	(void)state;
+	assert_int_equal(client_post(&worker, "/meetings", "/meetings",
+	    "title=February+meeting&date=2099-02-06&time=17%3A30&"
+	    "place=Town+hall&invited=All+members", &r), 303);
+	assert_non_null(resp_header(&r, "location", loc, sizeof(loc)));
+	resp_free(&r);
+	meeting = strtoll(loc + strlen("/meetings/"), NULL, 10);
+	assert_int_equal(client_post(&young, loc, loc, "action=suggest&text="
+	    "my+stepdad+hits+me+when+mum+is+out", &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	sugg = count("SELECT max(id) FROM agenda_suggestions WHERE meeting_id "
+	    "= %lld", (long long)meeting);
+	(void)snprintf(form, sizeof(form), "action=accept&suggestion=%lld",
+	    (long long)sugg);
+	assert_int_equal(client_post(&worker, loc, loc, form, &r), 422);
+	assert_true(resp_has(&r, "nobody has taken yet"));
+	assert_true(resp_has(&r, "hits me when mum"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM agenda_suggestions WHERE "
+	    "id = %lld AND state = 'received'", (long long)sugg), 1);
+	assert_int_equal(count("SELECT count(*) FROM agenda_items WHERE "
+	    "meeting_id = %lld", (long long)meeting), 0);
+	(void)snprintf(present, sizeof(present), "%s/present", loc);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, loc, &r), 0);
+	assert_false(resp_has(&r, "hits me when mum"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&cllr, present, &r), 0);
+	assert_false(resp_has(&r, "hits me when mum"));
+	resp_free(&r);
+	/* Once a worker has taken the concern, it may go on. */
+	take(concern_of("agenda_suggestion", sugg));
+	assert_int_equal(client_post(&worker, loc, loc, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM agenda_items WHERE "
+	    "meeting_id = %lld", (long long)meeting), 1);
+	assert_open_with_words(concern_of("agenda_suggestion", sugg),
+	    "hits me when mum");
+}
+
+/* Review item 2: a worrying Pledge comment was shown untaken. */
+static void
+flagged_comment_waits_for_a_taker(void **state)
+{
+	struct resp	 r;
+	char		 form[256], path[64];
+	int64_t		 promise, verdict;
+
+	(void)state;
+	promise = count("SELECT max(p.id) FROM promises p JOIN pledge_versions "
+	    "v ON v.id = p.version_id WHERE v.state = 'current'");
+	(void)snprintf(form, sizeof(form), "v_%lld=no&c_%lld=%s",
+	    (long long)promise, (long long)promise, url_enc("i cut myself "
+	    "again last night"));
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    form, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	verdict = count("SELECT max(id) FROM verdicts WHERE comment LIKE "
+	    "'%%cut myself again%%'");
+	assert_true(concern_of("pledge_comment", verdict) > 0);
+	(void)snprintf(form, sizeof(form), "id=%lld&decision=approve&note=%s",
+	    (long long)verdict, url_enc("Rang her social worker."));
+	assert_int_equal(client_post(&worker, "/moderation/comments",
+	    "/moderation/comments", form, &r), 422);
+	assert_true(resp_has(&r, "nobody has taken yet"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM verdicts WHERE id = %lld "
+	    "AND comment_state = 'received'", (long long)verdict), 1);
+	(void)snprintf(path, sizeof(path), "/pledge/%lld", (long long)promise);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_false(resp_has(&r, "cut myself again"));
+	resp_free(&r);
+	/* Not showing it needs no taker; showing it does. */
+	take(concern_of("pledge_comment", verdict));
+	assert_int_equal(client_post(&worker, "/moderation/comments",
+	    "/moderation/comments", form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM verdicts WHERE id = %lld "
+	    "AND comment_state = 'approved'", (long long)verdict), 1);
+	assert_open_with_words(concern_of("pledge_comment", verdict),
+	    "cut myself again");
+}
+
+/* Review item 3: names were never scanned. Refused, kept, and read. */
+static void
+worrying_names_are_read_not_used(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 code[64], form[512];
+	int64_t		 jaden;
+
+	(void)state;
+	jaden = count("SELECT id FROM users WHERE name_key = 'jaden'");
+	assert_int_equal(client_post(&young, "/account", "/account/name",
+	    "new_name=i+want+to+die&current=kite-river-42", &r), 422);
+	assert_true(resp_has(&r, "We will not use that as a name"));
+	assert_true(resp_has(&r, "We are here to help"));
+	assert_true(resp_has(&r, "If you need help now, or you are in danger"));
+	assert_true(resp_has(&r, "value=\"i want to die\""));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM users WHERE id = %lld "
+	    "AND display_name = 'Jaden'", (long long)jaden), 1);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'account' AND author_id = %lld AND item_id = %lld AND text = "
+	    "'i want to die'", (long long)jaden, (long long)jaden), 1);
+	assert_open_with_words(count("SELECT max(id) FROM concerns WHERE "
+	    "kind = 'account' AND text = 'i want to die'"), "i want to die");
+	/* Sent again, the same words open nothing new. */
+	assert_int_equal(client_post(&young, "/account", "/account/name",
+	    "new_name=i+want+to+die&current=kite-river-42", &r), 422);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'account' AND text = 'i want to die'"), 1);
+	/* The private sign-in name too. */
+	assert_int_equal(client_post(&young, "/account", "/account/signin",
+	    "new_signin=nobody+would+care+if+i+died&current_si=kite-river-42",
+	    &r), 422);
+	assert_true(resp_has(&r, "We will not use that as a name"));
+	assert_true(resp_has(&r, "value=\"nobody would care if i died\""));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'account' AND author_id = %lld AND text = 'nobody would care if "
+	    "i died'", (long long)jaden), 1);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE detail "
+	    "LIKE '%%want to die%%' OR detail LIKE '%%if i died%%'"), 0);
+
+	/* Joining: no account yet, so no author, but the invite is named. */
+	assert_int_equal(client_post(&worker, "/accounts", "/accounts/invite",
+	    "role=young_person", &r), 200);
+	assert_non_null(resp_between(&r, "id=\"code\">", "</p>", code,
+	    sizeof(code)));
+	resp_free(&r);
+	memset(&c, 0, sizeof(c));
+	(void)snprintf(form, sizeof(form), "code=%s&name=i+want+to+kill+"
+	    "myself&signin=me+kim&password=long-enough-pw&password2=long-"
+	    "enough-pw&age_band=12_15&area=inside", code);
+	assert_int_equal(client_post(&c, "/join", "/join/finish", form, &r),
+	    422);
+	assert_true(resp_has(&r, "We will not use that as a name"));
+	assert_true(resp_has(&r, "We are here to help"));
+	assert_true(resp_has(&r, "value=\"i want to kill myself\""));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM users WHERE signin_key = "
+	    "'me kim' OR name_key = 'i want to kill myself'"), 0);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'account' AND author_id IS NULL AND text = 'i want to kill "
+	    "myself' AND reason LIKE '%%invite%%'"), 1);
+	(void)snprintf(form, sizeof(form), "/safeguarding/%lld", (long long)
+	    count("SELECT max(id) FROM concerns WHERE text = 'i want to kill "
+	    "myself'"));
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, form, &r), 0);
+	assert_true(resp_has(&r, "Typed as a name when joining with invite"));
+	assert_true(resp_has(&r, "No account"));
+	resp_free(&r);
+	/* An ordinary name still joins with the same code. */
+	(void)snprintf(form, sizeof(form), "code=%s&name=Kim+B&signin=me+kim&"
+	    "password=long-enough-pw&password2=long-enough-pw&age_band=12_15&"
+	    "area=inside", code);
+	assert_int_equal(client_post(&c, "/join", "/join/finish", form, &r),
+	    303);
+	resp_free(&r);
+}
+
 /* Item 9: once a worker has read it, the author is told so. */
 static void
 repro_9_author_sees_it_was_read(void **state)
@@ -538,6 +716,9 @@ main(void)
 		cmocka_unit_test(decisions_leave_the_concern_open),
 		cmocka_unit_test(repro_4_worker_raises_a_concern),
 		cmocka_unit_test(repro_4_comments_and_suggestions),
+		cmocka_unit_test(flagged_suggestion_waits_for_a_taker),
+		cmocka_unit_test(flagged_comment_waits_for_a_taker),
+		cmocka_unit_test(worrying_names_are_read_not_used),
 		cmocka_unit_test(repro_9_author_sees_it_was_read),
 		cmocka_unit_test(closing_needs_a_written_action),
 		cmocka_unit_test(only_workers_and_admins),
