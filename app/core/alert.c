@@ -17,34 +17,6 @@ static const char *sql_notify_staff =
 	"WHERE role IN ('participation_worker', 'admin') "
 	"AND disabled_at IS NULL AND closed_at IS NULL";
 
-/* One email to each address in the comma-separated list. 0 or -1. */
-static int
-queue_each(struct db *db, const char *list, const char *subject,
-    const char *body, int64_t now)
-{
-	const char	*p, *end;
-	char		 addr[OUTBOX_ADDR_MAX + 1];
-	size_t		 len;
-
-	for (p = list; *p != '\0'; p = *end ? end + 1 : end) {
-		while (*p == ' ')
-			p++;
-		if ((end = strchr(p, ',')) == NULL)
-			end = p + strlen(p);
-		len = (size_t)(end - p);
-		while (len > 0 && p[len - 1] == ' ')
-			len--;
-		/* A bad address is refused on the settings page; one that
-		 * got in anyway must not stop the others. */
-		if (!outbox_addr_ok(p, len))
-			continue;
-		(void)snprintf(addr, sizeof(addr), "%.*s", (int)len, p);
-		if (outbox_queue(db, addr, subject, body, now) != 0)
-			return (-1);
-	}
-	return (0);
-}
-
 /* The site's address without a trailing slash. */
 static size_t
 site_len(const char *site)
@@ -80,7 +52,7 @@ alert_new_concern(struct db *db, int64_t concern_id, int urgent, int64_t now)
 	    "This email never holds what was written or who wrote it.\n",
 	    urgent ? "urgent " : "", (int)site_len(site), site, link);
 	if (rc == 0)
-		rc = queue_each(db, list, urgent ?
+		rc = outbox_queue_list(db, list, urgent ?
 		    "A new urgent concern is waiting" :
 		    "A new concern is waiting", body, now);
 	arena_free(&a);

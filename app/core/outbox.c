@@ -277,3 +277,34 @@ outbox_addrs_problem(const char *list)
 	}
 	return (NULL);
 }
+
+/*
+ * One email to each address in the comma-separated list (a settings
+ * value). 0 or -1.
+ */
+int
+outbox_queue_list(struct db *db, const char *list, const char *subject,
+    const char *body, int64_t now)
+{
+	const char	*p, *end;
+	char		 addr[OUTBOX_ADDR_MAX + 1];
+	size_t		 len;
+
+	for (p = list; *p != '\0'; p = *end ? end + 1 : end) {
+		while (*p == ' ')
+			p++;
+		if ((end = strchr(p, ',')) == NULL)
+			end = p + strlen(p);
+		len = (size_t)(end - p);
+		while (len > 0 && p[len - 1] == ' ')
+			len--;
+		/* A bad address is refused on the settings page; one that
+		 * got in anyway must not stop the others. */
+		if (!outbox_addr_ok(p, len))
+			continue;
+		(void)snprintf(addr, sizeof(addr), "%.*s", (int)len, p);
+		if (outbox_queue(db, addr, subject, body, now) != 0)
+			return (-1);
+	}
+	return (0);
+}

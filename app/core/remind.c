@@ -50,32 +50,6 @@ struct due {
 	char		 name[128];
 };
 
-/* Queue one email to each address of the comma-separated list. */
-static int
-email_each(struct db *db, const char *list, const char *subject,
-    const char *body, int64_t now)
-{
-	const char	*p, *end;
-	char		 addr[OUTBOX_ADDR_MAX + 1];
-	size_t		 len;
-
-	for (p = list; *p != '\0'; p = *end ? end + 1 : end) {
-		while (*p == ' ')
-			p++;
-		if ((end = strchr(p, ',')) == NULL)
-			end = p + strlen(p);
-		len = (size_t)(end - p);
-		while (len > 0 && p[len - 1] == ' ')
-			len--;
-		if (!outbox_addr_ok(p, len))
-			continue;
-		(void)snprintf(addr, sizeof(addr), "%.*s", (int)len, p);
-		if (outbox_queue(db, addr, subject, body, now) != 0)
-			return (-1);
-	}
-	return (0);
-}
-
 /* One reminder (overdue 0) or escalation (1). 1 sent, 0 not, -1. */
 static int
 send_one(struct db *db, const struct due *d, int overdue, int64_t now)
@@ -116,7 +90,7 @@ send_one(struct db *db, const struct due *d, int overdue, int64_t now)
 		    arena_printf(&a, "%s's answer is overdue: it was due on %s",
 		    d->name, time_date(&a, d->due_at)), arena_printf(&a,
 		    "/issues/%lld", (long long)d->issue)) == 0 &&
-		    email_each(db, settings_text(db, &a, "escalation_emails",
+		    outbox_queue_list(db, settings_text(db, &a, "escalation_emails",
 		    ""), "An answer is overdue", body, now) == 0;
 	} else {
 		text = arena_printf(&a, "Reminder: an answer is due on %s",
@@ -127,7 +101,7 @@ send_one(struct db *db, const struct due *d, int overdue, int64_t now)
 		    time_date(&a, d->due_at), (int)n, site, link);
 		ok = db_exec(db, sql_notify_one, "iitt", d->councillor, now,
 		    text, link) == 0 &&
-		    email_each(db, settings_text(db, &a, "reminder_emails", ""),
+		    outbox_queue_list(db, settings_text(db, &a, "reminder_emails", ""),
 		    "An answer is due soon", body, now) == 0;
 	}
 	arena_free(&a);

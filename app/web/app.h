@@ -124,6 +124,7 @@ int		 pw_page(struct http_request *, int, int,
 void	conns_init(void);
 /* help.c: staffed-hours words and local numbers for the help page. */
 void	help_context(struct page *);
+int	help_page(struct page *);
 int	help_name_worries(struct page *, int64_t, const char *,
 	    const char *);
 

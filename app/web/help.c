@@ -63,6 +63,19 @@ help_context(struct page *pg)
 }
 
 /*
+ * The help page, after a young person's worrying words were kept: when a
+ * worker will read them, and who to talk to now. Ends the page.
+ */
+int
+help_page(struct page *pg)
+{
+	pg->title = "We are here to help";
+	tv_set_bool(pg->ctx, "flagged", 1);
+	help_context(pg);
+	return (page_render(pg, 200, "views_sent"));
+}
+
+/*
  * The name typed in field worries the scan: keep the words in a concern
  * (about account, which is 0 when joining) so a worker reads them,
  * refuse the name in plain words and show the help lines. 1 so, 0 if it

@@ -215,12 +215,8 @@ suggest(struct page *pg, int64_t id)
 	if (meeting_suggest(app_db, &pg->actor, id, text, pg->now,
 	    &flagged) == -1)
 		return (page_error(pg, 500));
-	if (flagged) {
-		pg->title = "We are here to help";
-		tv_set_bool(pg->ctx, "flagged", 1);
-		help_context(pg);
-		return (page_render(pg, 200, "views_sent"));
-	}
+	if (flagged)
+		return (help_page(pg));
 	if (quota_account_sent(app_db, QUOTA_SUGGESTION, pg->sess.user_id,
 	    pg->now) == -1)
 		kore_log(LOG_ERR, "counting a suggestion: %s",

@@ -310,12 +310,8 @@ save_check(struct page *pg, int64_t version)
 	}
 	if (db_commit(app_db) == -1)
 		return (page_error(pg, 500));
-	if (any) {
-		pg->title = "We are here to help";
-		tv_set_bool(pg->ctx, "flagged", 1);
-		help_context(pg);
-		return (page_render(pg, 200, "views_sent"));
-	}
+	if (any)
+		return (help_page(pg));
 	if (quota_account_sent(app_db, QUOTA_PLEDGE_CHECK, pg->sess.user_id,
 	    pg->now) == -1)
 		kore_log(LOG_ERR, "counting a Pledge check: %s",

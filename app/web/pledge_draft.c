@@ -108,12 +108,8 @@ send_comment(struct page *pg, int64_t draft)
 	if (pledge_draft_comment(app_db, &pg->actor, id, comment, pg->now,
 	    &flagged) == -1)
 		return (page_error(pg, 500));
-	if (flagged) {
-		pg->title = "We are here to help";
-		tv_set_bool(pg->ctx, "flagged", 1);
-		help_context(pg);
-		return (page_render(pg, 200, "views_sent"));
-	}
+	if (flagged)
+		return (help_page(pg));
 	if (quota_account_sent(app_db, QUOTA_PLEDGE_CHECK, pg->sess.user_id,
 	    pg->now) == -1)
 		kore_log(LOG_ERR, "counting a draft comment: %s",
