@@ -22,9 +22,14 @@ run_suite() {	# run_suite BUILD LABEL
 		# binary may linger in a working tree).
 		[ -f "tests/unit/$name.c" ] || [ -f "tests/http/${name#http_}.c" ] ||
 		    continue
-		out=$(PORTAL_BUILD="$build" "$bin" 2>&1)
+		# A hung test must not hang the run: it fails after
+		# TEST_TIMEOUT seconds. Each binary's time is printed.
+		start=$(date +%s)
+		out=$(PORTAL_BUILD="$build" timeout -k 10 "${TEST_TIMEOUT:-900}" \
+		    "$bin" 2>&1)
 		rc=$?
 		printf '%s\n' "$out"
+		echo "-- $label $name: $(( $(date +%s) - start )) s (exit $rc)"
 		p=$(printf '%s\n' "$out" | sed -n 's/.*\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
 		f=$(printf '%s\n' "$out" | sed -n 's/.*\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
 		p=${p:-0}
@@ -55,6 +60,7 @@ if [ "${TEST_SANITIZE:-1}" = 1 ]; then
 		ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		LSAN_OPTIONS=suppressions=$(pwd)/tools/lsan.supp \
+		SOAK_SECONDS=${SOAK_SECONDS:-20} \
 		    run_suite build/asan asan
 	else
 		failed=$((failed + 1))

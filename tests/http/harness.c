@@ -122,7 +122,9 @@ wait_ready(void)
 	int		 i, status;
 
 	memset(&c, 0, sizeof(c));
-	for (i = 0; i < 200; i++) {
+	/* Up to about 30 s: a sanitized server on a busy machine is slow to
+	 * start, and a restart that gives up too soon fails a test. */
+	for (i = 0; i < 600; i++) {
 		if (waitpid(server_pid, &status, WNOHANG) == server_pid) {
 			server_pid = -1;
 			return (-1);
