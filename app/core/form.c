@@ -127,6 +127,15 @@ form_has(const struct form *f, const char *name)
 	return (form_raw(f, name) != NULL);
 }
 
+/* 1 when name is absent, held a NUL byte, or is empty. */
+int
+form_empty(const struct form *f, const char *name)
+{
+	const char	*v;
+
+	return ((v = form_raw(f, name)) == NULL || *v == '\0');
+}
+
 void
 form_errors_init(struct form_errors *e, struct arena *a)
 {

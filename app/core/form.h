@@ -45,6 +45,7 @@ int		 form_parse(struct arena *, const char *, size_t,
 		    struct form *);
 const char	*form_raw(const struct form *, const char *);
 int		 form_has(const struct form *, const char *);
+int		 form_empty(const struct form *, const char *);
 
 void		 form_errors_init(struct form_errors *, struct arena *);
 void		 form_error(struct form_errors *, const char *, const char *);

@@ -112,8 +112,7 @@ change_name(struct page *pg, struct pw_job *job)
 	    &pg->errors, "Type the new name you want.");
 	if (name != NULL && (why = user_name_problem(name, pg->sess.role)))
 		form_error(&pg->errors, "new_name", why);
-	if (!form_has(&pg->form, "current") ||
-	    *form_raw(&pg->form, "current") == '\0')
+	if (form_empty(&pg->form, "current"))
 		form_error(&pg->errors, "current",
 		    "Type your password, to show it is you.");
 	if (pg->errors.n == 0 && names_limit(pg, "new_name") == -1)
@@ -188,8 +187,7 @@ change_password(struct page *pg, struct pw_job *job)
 	int		 second;
 
 	pw = form_raw(&pg->form, "new_password");
-	if (!form_has(&pg->form, "current_pw") ||
-	    *form_raw(&pg->form, "current_pw") == '\0')
+	if (form_empty(&pg->form, "current_pw"))
 		form_error(&pg->errors, "current_pw",
 		    "Type your password now, to show it is you.");
 	if ((why = password_new_problem(pw, form_raw(&pg->form,

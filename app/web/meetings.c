@@ -152,7 +152,7 @@ worker_action(struct page *pg, int64_t id, const char *action)
 		b = form_text(f, "who", 100, 0, 1, &pg->errors,
 		    "Say who will do it.");
 		due = 0;
-		if (form_raw(f, "due") && *form_raw(f, "due") &&
+		if (!form_empty(f, "due") &&
 		    time_parse_date(form_raw(f, "due"), &due) == -1)
 			form_error(&pg->errors, "due", "Enter a date like "
 			    "2027-01-31.");
