@@ -10,6 +10,12 @@ jobs=$(nproc 2>/dev/null || echo 2)
 passed=0
 failed=0
 failed_names=""
+t0=$(date +%s)
+
+phase() {	# phase TITLE: a heading with the minutes:seconds so far
+	el=$(( $(date +%s) - t0 ))
+	printf '== %s (at %d:%02d) ==\n' "$1" $((el / 60)) $((el % 60))
+}
 
 run_suite() {	# run_suite BUILD LABEL
 	build=$1
@@ -43,17 +49,17 @@ run_suite() {	# run_suite BUILD LABEL
 	done
 }
 
-echo "== Build (gcc) =="
+phase "Build (gcc)"
 make -s -j"$jobs" check-tests CC=gcc || { echo "0 passed, 1 failed"; exit 1; }
-echo "== Build check (clang) =="
+phase "Build check (clang)"
 make -s -j"$jobs" all BUILD=build/clang CC=clang || {
 	echo "0 passed, 1 failed"; exit 1; }
 
-echo "== Tests =="
+phase "Tests"
 run_suite build plain
 
 if [ "${TEST_SANITIZE:-1}" = 1 ]; then
-	echo "== Tests under AddressSanitizer + UBSan =="
+	phase "Tests under AddressSanitizer + UBSan"
 	san="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DPORTAL_SANITIZE"
 	if make -s -j"$jobs" check-tests CC=gcc BUILD=build/asan SAN="$san"; then
 		PORTAL_KORE_PRELOAD=$(gcc -print-file-name=libasan.so) \
@@ -69,7 +75,7 @@ if [ "${TEST_SANITIZE:-1}" = 1 ]; then
 fi
 
 if [ "${TEST_BROWSER:-1}" = 1 ] && [ -z "${TEST_FILTER:-}" ]; then
-	echo "== Browser journeys (Debian Chromium, axe-core) =="
+	phase "Browser journeys (Debian Chromium, axe-core)"
 	command -v node >/dev/null 2>&1 || sh tools/deps.sh nodejs npm
 	if (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error \
 	    >/dev/null); then
@@ -87,7 +93,7 @@ if [ "${TEST_BROWSER:-1}" = 1 ] && [ -z "${TEST_FILTER:-}" ]; then
 fi
 
 if [ "${TEST_FUZZ:-1}" = 1 ] && [ -z "${TEST_FILTER:-}" ]; then
-	echo "== Fuzz smoke (libFuzzer, ${FUZZ_SMOKE_SECONDS:-5}s a target) =="
+	phase "Fuzz smoke (libFuzzer, ${FUZZ_SMOKE_SECONDS:-5}s a target)"
 	if make -s fuzz-build >/dev/null; then
 		out=$(sh tools/fuzz.sh "${FUZZ_SMOKE_SECONDS:-5}" build/fuzz/fuzz_*)
 		printf '%s\n' "$out" | grep -v "^[0-9]* passed"
@@ -102,7 +108,7 @@ if [ "${TEST_FUZZ:-1}" = 1 ] && [ -z "${TEST_FILTER:-}" ]; then
 	fi
 fi
 
-echo
+phase "Done"
 [ -n "$failed_names" ] && echo "Failed:$failed_names"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
