@@ -46,6 +46,32 @@ concern_of(const char *kind, int64_t item)
 	    "'%s' AND item_id = %lld", kind, (long long)item));
 }
 
+/*
+ * Young gives a Pledge verdict whose comment is worrying, on the current
+ * promise picked by pick ("min" or "max"): the help page answers and a
+ * concern opens. The verdict's id.
+ */
+static int64_t
+worrying_comment(const char *pick, const char *words)
+{
+	struct resp	 r;
+	char		 form[256];
+	int64_t		 promise, verdict;
+
+	promise = count("SELECT %s(p.id) FROM promises p JOIN pledge_versions "
+	    "v ON v.id = p.version_id WHERE v.state = 'current'", pick);
+	(void)snprintf(form, sizeof(form), "v_%lld=no&c_%lld=%s",
+	    (long long)promise, (long long)promise, url_enc(words));
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    form, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	verdict = count("SELECT max(id) FROM verdicts WHERE comment = '%s'",
+	    words);
+	assert_true(concern_of("pledge_comment", verdict) > 0);
+	return (verdict);
+}
+
 /* The concern is open, with the words, in the database and on both pages. */
 static void
 assert_open_with_words(int64_t concern, const char *words)
@@ -254,21 +280,11 @@ repro_4_comments_and_suggestions(void **state)
 {
 	struct resp	 r;
 	char		 form[256], loc[96];
-	int64_t		 promise, meeting, verdict, sugg;
+	int64_t		 meeting, verdict, sugg;
 
 	(void)state;
-	promise = count("SELECT min(p.id) FROM promises p JOIN pledge_versions "
-	    "v ON v.id = p.version_id WHERE v.state = 'current'");
-	(void)snprintf(form, sizeof(form), "v_%lld=no&c_%lld=%s",
-	    (long long)promise, (long long)promise, url_enc("nobody listens "
-	    "and i want to end my life"));
-	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
-	    form, &r), 200);
-	assert_true(resp_has(&r, "We are here to help"));
-	resp_free(&r);
-	verdict = count("SELECT max(id) FROM verdicts WHERE comment LIKE "
-	    "'%%end my life'");
-	assert_true(concern_of("pledge_comment", verdict) > 0);
+	verdict = worrying_comment("min", "nobody listens and i want to end "
+	    "my life");
 
 	assert_int_equal(client_post(&worker, "/meetings", "/meetings",
 	    "title=January+meeting&date=2099-01-09&time=17%3A30&"
@@ -372,18 +388,9 @@ flagged_comment_waits_for_a_taker(void **state)
 	int64_t		 promise, verdict;
 
 	(void)state;
-	promise = count("SELECT max(p.id) FROM promises p JOIN pledge_versions "
-	    "v ON v.id = p.version_id WHERE v.state = 'current'");
-	(void)snprintf(form, sizeof(form), "v_%lld=no&c_%lld=%s",
-	    (long long)promise, (long long)promise, url_enc("i cut myself "
-	    "again last night"));
-	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
-	    form, &r), 200);
-	assert_true(resp_has(&r, "We are here to help"));
-	resp_free(&r);
-	verdict = count("SELECT max(id) FROM verdicts WHERE comment LIKE "
-	    "'%%cut myself again%%'");
-	assert_true(concern_of("pledge_comment", verdict) > 0);
+	verdict = worrying_comment("max", "i cut myself again last night");
+	promise = count("SELECT promise_id FROM verdicts WHERE id = %lld",
+	    (long long)verdict);
 	(void)snprintf(form, sizeof(form), "id=%lld&decision=approve&note=%s",
 	    (long long)verdict, url_enc("Rang her social worker."));
 	assert_int_equal(client_post(&worker, "/moderation/comments",
