@@ -521,23 +521,86 @@ page_view_show(struct http_request *req)
 	return (show(&pg, &v, NULL));
 }
 
+/* Taking a view back, as a job for the writer. */
+struct withdraw_job {
+	struct actor	 actor;
+	struct view	 v;
+	int64_t		 now;
+	char		 err[256];
+};
+
+static void
+withdraw_job_free(void *arg)
+{
+	struct withdraw_job	*wj = arg;
+
+	free((char *)wj->actor.name);
+	free((char *)wj->actor.role);
+	free((char *)wj->actor.ip);
+	free(wj);
+}
+
+static int
+withdraw_job_run(struct db *db, void *arg)
+{
+	struct withdraw_job	*wj = arg;
+
+	if (views_withdraw(db, &wj->actor, &wj->v, wj->now) == 0)
+		return (0);
+	(void)snprintf(wj->err, sizeof(wj->err), "views_withdraw: %s",
+	    db_errmsg(db));
+	return (-1);
+}
+
+/* Woken: the view is taken back (or not). */
+static int
+withdrawn(struct http_request *req)
+{
+	struct page		 pg;
+	struct withdraw_job	*wj;
+	int			 result, rc, safety;
+
+	if ((wj = write_job_result(req, &result, &rc)) == NULL)
+		return (rc);
+	if (!page_begin(&pg, req, ALLOW_POST))
+		return (KORE_RESULT_OK);
+	if (result != WRITER_SAVED) {
+		if (views_may_withdraw(&wj->v)) {
+			kore_log(LOG_ERR, "%s", wj->err);
+			return (page_error(&pg, 500));
+		}
+		return (page_error(&pg, 409));
+	}
+	safety = concerns_open_about(app_db, CONCERN_VIEW, wj->v.id) > 0;
+	return (page_redirect(&pg, arena_printf(&pg.arena, "/views/%lld",
+	    (long long)wj->v.id), safety ? "view_withdrawn_safety" :
+	    "view_withdrawn"));
+}
+
 int
 page_view_withdraw(struct http_request *req)
 {
-	struct page	 pg;
-	struct view	 v;
-	int		 safety;
+	struct page		 pg;
+	struct view		 v;
+	struct withdraw_job	*wj;
 
+	if (http_state_exists(req))
+		return (withdrawn(req));
 	if (!page_begin(&pg, req, ALLOW_POST) || !page_require(&pg, R_YOUNG))
 		return (KORE_RESULT_OK);
 	if (!own_view(&pg, &v))
 		return (page_error(&pg, 404));
-	if (views_withdraw(app_db, &pg.actor, &v, pg.now) == -1)
-		return (page_error(&pg, views_may_withdraw(&v) ? 500 : 409));
-	safety = concerns_open_about(app_db, CONCERN_VIEW, v.id) > 0;
-	return (page_redirect(&pg, arena_printf(&pg.arena, "/views/%lld",
-	    (long long)v.id), safety ? "view_withdrawn_safety" :
-	    "view_withdrawn"));
+	if (!views_may_withdraw(&v))
+		return (page_error(&pg, 409));
+	if ((wj = calloc(1, sizeof(*wj))) == NULL)
+		fatal("withdraw job: out of memory");
+	wj->actor = pg.actor;
+	wj->actor.name = copy(pg.actor.name);
+	wj->actor.role = copy(pg.actor.role);
+	wj->actor.ip = copy(pg.actor.ip);
+	wj->v = v;
+	wj->now = pg.now;
+	return (write_job_start(&pg, withdraw_job_run, wj, withdraw_job_free));
 }
 
 int
