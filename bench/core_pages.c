@@ -9,12 +9,21 @@
  * Public pages and the board report are served from the page cache once
  * each worker has rendered them. Prints figures; never fails on a timing.
  *
- *   BENCH_SECONDS   how long each page is measured (default 20)
+ * New views are saved by the writer (app/core/writer.c, group commit).
+ * After the table, plain SQLite on the same disk with the same pragmas
+ * (WAL, synchronous=FULL) gives what one commit per row and 64 rows per
+ * commit can do here, to read the POST line against.
+ *
+ *   BENCH_SECONDS      how long each page is measured (default 20)
+ *   BENCH_RAW_SECONDS  how long each raw SQLite rate is measured (3)
  */
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "db.h"
 #include "harness.h"
 
 #define PUBLIC	">= 50%, p99 < 10ms"
@@ -28,7 +37,75 @@ struct target {
 };
 
 static double	 ceiling;
+static double	 post_rps;	/* the POST line's, for the raw rates */
 static char	 csrf[64];
+
+static double
+now_s(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((double)ts.tv_sec + (double)ts.tv_nsec / 1e9);
+}
+
+/*
+ * Rows a second that plain SQLite commits on this disk, per rows in one
+ * commit, in a file beside the test database. -1 on error.
+ */
+static double
+raw_rate(int per_commit, double secs)
+{
+	struct db	*db;
+	char		 dir[512], path[600], err[256];
+	double		 t0, t;
+	long		 rows;
+	int		 i, ok;
+
+	(void)snprintf(dir, sizeof(dir), "%s", harness_db_path());
+	(void)snprintf(path, sizeof(path), "%s/raw-%d.db", dirname(dir),
+	    per_commit);
+	(void)remove(path);
+	if (db_open(&db, path, err, sizeof(err)) == -1)
+		return (-1);
+	ok = db_exec(db, "CREATE TABLE raw (id INTEGER PRIMARY KEY, title "
+	    "TEXT, body TEXT, created_at INTEGER)", "") == 0;
+	rows = 0;
+	t0 = now_s();
+	for (t = t0; ok && t - t0 < secs; t = now_s()) {
+		ok = db_begin(db) == 0;
+		for (i = 0; ok && i < per_commit; i++)
+			ok = db_exec(db, "INSERT INTO raw (title, body, "
+			    "created_at) VALUES ('Benchmark', 'A view sent by "
+			    "the benchmark', ?1)", "i", (int64_t)rows) == 0;
+		ok = ok && db_commit(db) == 0;
+		rows += per_commit;
+	}
+	db_close(db);
+	(void)remove(path);
+	return (ok ? (double)rows / (t - t0) : -1);
+}
+
+/* The raw rates, and the POST line against them. */
+static void
+raw_rates(void)
+{
+	const char	*e;
+	double		 secs, one, many;
+
+	secs = (e = getenv("BENCH_RAW_SECONDS")) != NULL ? atof(e) : 3;
+	one = raw_rate(1, secs);
+	many = raw_rate(64, secs);
+	printf("\nPlain SQLite on the same disk (WAL, synchronous=FULL), "
+	    "%.0f s each:\n", secs);
+	printf("%-34s %9.0f rows/s\n", "one row per commit", one);
+	printf("%-34s %9.0f rows/s\n", "64 rows per commit", many);
+	if (post_rps > 0 && one > 0)
+		printf("POST /views/new acknowledged %.0f views/s: %.1f times "
+		    "one-row-per-commit, %.0f%% of 64-per-commit "
+		    "(target: >= 5,000/s, p99 < 50ms)\n", post_rps,
+		    post_rps / one, many > 0 ? 100.0 * post_rps / many : 0.0);
+}
 
 /* Run wrk on one page and print its line of the table. */
 static int
@@ -65,6 +142,8 @@ measure(const struct target *t, const char *secs)
 		return (-1);
 	if (ceiling == 0)
 		ceiling = atof(rps);
+	if (t->script != NULL)
+		post_rps = atof(rps);
 	printf("%-34s %9s req/s  p50 %8s  p99 %8s  %5.1f%% of ceiling  "
 	    "non-2xx/3xx %-4s target: %s\n", t->label, rps, p50, p99,
 	    ceiling > 0 ? 100.0 * atof(rps) / ceiling : 0.0, non2xx,
@@ -151,6 +230,7 @@ main(void)
 		if (measure(&targets[i], secs) == -1)
 			fprintf(stderr, "wrk failed for %s (is wrk installed?)\n",
 			    targets[i].path);
+	raw_rates();
 	(void)harness_stop();
 	return (0);
 }

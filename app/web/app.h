@@ -120,6 +120,13 @@ struct pw_job	*pw_job_result(struct http_request *, int *);
 int		 pw_page(struct http_request *, int, int,
 		    int (*)(struct page *, struct pw_job *));
 
+/* writejob.c: writes handed to this worker's writer thread (writer.c). */
+int		 write_job_start(struct page *, int (*)(struct db *, void *),
+		    void *, void (*)(void *));
+void		*write_job_result(struct http_request *, int *, int *);
+void		 write_job_teardown(void);
+const char	*app_db_path(void);
+
 /* conns.c: a tick that closes silent connections. */
 void	conns_init(void);
 /* help.c: staffed-hours words and local numbers for the help page. */

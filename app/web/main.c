@@ -257,6 +257,13 @@ kore_parent_configure(int argc, char **argv)
 		fatal("%s", err);
 }
 
+/* The database as this worker sees it (inside its root). */
+const char *
+app_db_path(void)
+{
+	return (worker_db);
+}
+
 void
 kore_worker_configure(void)
 {
@@ -274,6 +281,7 @@ kore_worker_configure(void)
 void
 kore_worker_teardown(void)
 {
+	write_job_teardown();
 	db_close(app_db);
 	app_db = NULL;
 }

@@ -18,6 +18,7 @@
 #include "staffed.h"
 #include "throttle.h"
 #include "views.h"
+#include "writer.h"
 
 static const char *const publish_opts[] = { "no", "name", "anonymous", NULL };
 
@@ -102,19 +103,6 @@ new_form(struct page *pg, const struct view_input *d, int errors)
 	tv_set_bool(pg->ctx, "anonymous", !pg->signed_in);
 	return (errors ? page_form_errors(pg, "views_new") :
 	    page_render(pg, 200, "views_new"));
-}
-
-/* Forget this browser's kept draft, once its view has gone. */
-static void
-draft_done(struct page *pg)
-{
-	const char	*id;
-
-	if ((id = guard_cookie(pg, DRAFT_COOKIE)) == NULL)
-		return;
-	if (drafts_delete(app_db, id) == -1)
-		kore_log(LOG_ERR, "deleting a draft: %s", db_errmsg(app_db));
-	guard_set_cookie(pg, DRAFT_COOKIE, NULL, 1);
 }
 
 /* The form with this browser's kept draft, if it has one: 1 shown. */
@@ -207,15 +195,6 @@ held_back(struct page *pg)
 }
 
 static int
-sent(struct page *pg)
-{
-	if (pg->signed_in)
-		return (quota_account_sent(app_db, QUOTA_VIEW,
-		    pg->sess.user_id, pg->now));
-	return (quota_anon_sent(app_db, pg->csrf, pg->ip, pg->now));
-}
-
-static int
 submitted(struct page *pg, const struct view_created *vc)
 {
 	if (pg->signed_in && !vc->flagged)
@@ -234,13 +213,136 @@ submitted(struct page *pg, const struct view_created *vc)
 	return (page_render(pg, 200, "views_sent"));
 }
 
-/* A view sent (the POST of /views/new, or a stale one that worries us). */
+/*
+ * A view on its way to the writer (writejob.c): copies of all it needs,
+ * for the page's arena is gone by the time it runs. Saving it, counting
+ * it against the hourly limit and forgetting the browser's kept draft
+ * are one job: all saved, or none.
+ */
+struct view_job {
+	struct view_input	 in;
+	struct actor		 actor;
+	int64_t			 now;
+	int			 signed_in;
+	char			*csrf;
+	char			*ip;
+	char			*draft;		/* a kept draft's id */
+	struct view_created	 vc;
+	char			 err[256];	/* for the log, afterwards */
+};
+
+static char *
+copy(const char *s)
+{
+	char	*c;
+
+	if (s == NULL)
+		return (NULL);
+	if ((c = strdup(s)) == NULL)
+		fatal("view job: out of memory");
+	return (c);
+}
+
+static void
+view_job_free(void *arg)
+{
+	struct view_job	*vj = arg;
+
+	free((char *)vj->in.title);
+	free((char *)vj->in.body);
+	free((char *)vj->in.better);
+	free((char *)vj->in.form_token);
+	free((char *)vj->actor.name);
+	free((char *)vj->actor.role);
+	free((char *)vj->actor.ip);
+	free(vj->csrf);
+	free(vj->ip);
+	free(vj->draft);
+	free(vj);
+}
+
+static struct view_job *
+view_job_new(struct page *pg, const struct view_input *in)
+{
+	struct view_job	*vj;
+
+	if ((vj = calloc(1, sizeof(*vj))) == NULL)
+		fatal("view job: out of memory");
+	vj->in = *in;
+	vj->in.title = copy(in->title);
+	vj->in.body = copy(in->body);
+	vj->in.better = copy(in->better);
+	/* publish is one of publish_opts or a literal: not copied. */
+	vj->in.form_token = copy(in->form_token);
+	vj->in.given_via = NULL;
+	vj->actor = pg->actor;
+	vj->actor.name = copy(pg->actor.name);
+	vj->actor.role = copy(pg->actor.role);
+	vj->actor.ip = copy(pg->actor.ip);
+	vj->now = pg->now;
+	vj->signed_in = pg->signed_in;
+	vj->csrf = copy(pg->csrf);
+	vj->ip = copy(pg->ip);
+	vj->draft = copy(guard_cookie(pg, DRAFT_COOKIE));
+	return (vj);
+}
+
+/* In the writer thread (or the event loop if it could not start). */
 static int
-send_view(struct page *pg)
+view_job_run(struct db *db, void *arg)
+{
+	struct view_job	*vj = arg;
+	int		 rc;
+
+	if (views_create(db, &vj->actor, &vj->in, vj->now, &vj->vc) == -1) {
+		(void)snprintf(vj->err, sizeof(vj->err), "views_create: %s",
+		    db_errmsg(db));
+		return (-1);
+	}
+	if (!vj->vc.flagged && !vj->vc.duplicate) {
+		rc = vj->signed_in ? quota_account_sent(db, QUOTA_VIEW,
+		    vj->actor.id, vj->now) : quota_anon_sent(db, vj->csrf,
+		    vj->ip, vj->now);
+		if (rc == -1)
+			(void)snprintf(vj->err, sizeof(vj->err), "counting a "
+			    "view: %s", db_errmsg(db));
+	}
+	if (vj->draft != NULL && drafts_delete(db, vj->draft) == -1)
+		(void)snprintf(vj->err, sizeof(vj->err), "deleting a draft: "
+		    "%s", db_errmsg(db));
+	return (0);
+}
+
+/* The answer, once the job is over: saved, or the form again. */
+static int
+view_done(struct page *pg, struct view_job *vj, int saved)
+{
+	if (vj->err[0] != '\0')
+		kore_log(LOG_ERR, "%s", vj->err);
+	if (!saved) {
+		/* The words stay; the same form token makes a resend one
+		 * view, whatever became of this try. */
+		form_error(&pg->errors, "body", "We could not save your view "
+		    "just now. Your words are still here: please press Send "
+		    "again.");
+		return (new_form(pg, NULL, 1));
+	}
+	if (vj->draft != NULL)
+		guard_set_cookie(pg, DRAFT_COOKIE, NULL, 1);
+	return (submitted(pg, &vj->vc));
+}
+
+/*
+ * A view sent (the POST of /views/new, or a stale one that worries us).
+ * async: handed to the writer, the request sleeps (page_views_new()
+ * answers when woken); otherwise saved here and now.
+ */
+static int
+send_view(struct page *pg, int async)
 {
 	struct view_input	 in;
-	struct view_created	 vc;
-	int			 ok, worry, rc;
+	struct view_job		*vj;
+	int			 ok, worry, rc, saved;
 
 	ok = read_view(pg, &in);
 	/* A worrying message is kept whatever else is wrong with it or
@@ -258,14 +360,36 @@ send_view(struct page *pg)
 			return (rc == -1 ? page_error(pg, 500) :
 			    new_form(pg, NULL, 1));
 	}
-	if (views_create(app_db, &pg->actor, &in, pg->now, &vc) == -1) {
-		kore_log(LOG_ERR, "views_create: %s", db_errmsg(app_db));
-		return (page_error(pg, 500));
+	/* The scan above compiled the safeguarding rules in this thread
+	 * first: the writer thread only reads them. */
+	vj = view_job_new(pg, &in);
+	if (async)
+		return (write_job_start(pg, view_job_run, vj, view_job_free));
+	saved = 0;
+	if (db_begin(app_db) == 0) {
+		if (view_job_run(app_db, vj) == 0)
+			saved = db_commit(app_db) == 0;
+		else
+			db_rollback(app_db);
 	}
-	if (!vc.flagged && !vc.duplicate && sent(pg) == -1)
-		kore_log(LOG_ERR, "counting a view: %s", db_errmsg(app_db));
-	draft_done(pg);
-	return (submitted(pg, &vc));
+	rc = view_done(pg, vj, saved);
+	view_job_free(vj);
+	return (rc);
+}
+
+/* Woken: the writer has saved the view (or could not). */
+static int
+view_saved(struct http_request *req)
+{
+	struct page	 pg;
+	struct view_job	*vj;
+	int		 result, rc;
+
+	if ((vj = write_job_result(req, &result, &rc)) == NULL)
+		return (rc);
+	if (!page_begin(&pg, req, ALLOW_POST))
+		return (KORE_RESULT_OK);
+	return (view_done(&pg, vj, result == WRITER_SAVED));
 }
 
 int
@@ -274,6 +398,8 @@ page_views_new(struct http_request *req)
 	struct page	 pg;
 	int		 rc;
 
+	if (http_state_exists(req))
+		return (view_saved(req));
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST))
 		return (KORE_RESULT_OK);
 	/* Staff do not raise views here; young people and visitors do. */
@@ -281,7 +407,7 @@ page_views_new(struct http_request *req)
 		return (page_error(&pg, 404));
 	if (req->method != HTTP_METHOD_POST)
 		return (draft_form(&pg, &rc) ? rc : new_form(&pg, NULL, 0));
-	return (send_view(&pg));
+	return (send_view(&pg, 1));
 }
 
 /*
@@ -304,7 +430,7 @@ views_stale(struct page *pg)
 	if ((worry = worrying(pg)) == -1)
 		return (page_error(pg, 500));
 	if (worry)
-		return (send_view(pg));
+		return (send_view(pg, 0));
 	tv_set_bool(pg->ctx, "stale", 1);
 	if (pg->signed_in)
 		return (new_form(pg, NULL, 0));
@@ -395,23 +521,86 @@ page_view_show(struct http_request *req)
 	return (show(&pg, &v, NULL));
 }
 
+/* Taking a view back, as a job for the writer. */
+struct withdraw_job {
+	struct actor	 actor;
+	struct view	 v;
+	int64_t		 now;
+	char		 err[256];
+};
+
+static void
+withdraw_job_free(void *arg)
+{
+	struct withdraw_job	*wj = arg;
+
+	free((char *)wj->actor.name);
+	free((char *)wj->actor.role);
+	free((char *)wj->actor.ip);
+	free(wj);
+}
+
+static int
+withdraw_job_run(struct db *db, void *arg)
+{
+	struct withdraw_job	*wj = arg;
+
+	if (views_withdraw(db, &wj->actor, &wj->v, wj->now) == 0)
+		return (0);
+	(void)snprintf(wj->err, sizeof(wj->err), "views_withdraw: %s",
+	    db_errmsg(db));
+	return (-1);
+}
+
+/* Woken: the view is taken back (or not). */
+static int
+withdrawn(struct http_request *req)
+{
+	struct page		 pg;
+	struct withdraw_job	*wj;
+	int			 result, rc, safety;
+
+	if ((wj = write_job_result(req, &result, &rc)) == NULL)
+		return (rc);
+	if (!page_begin(&pg, req, ALLOW_POST))
+		return (KORE_RESULT_OK);
+	if (result != WRITER_SAVED) {
+		if (views_may_withdraw(&wj->v)) {
+			kore_log(LOG_ERR, "%s", wj->err);
+			return (page_error(&pg, 500));
+		}
+		return (page_error(&pg, 409));
+	}
+	safety = concerns_open_about(app_db, CONCERN_VIEW, wj->v.id) > 0;
+	return (page_redirect(&pg, arena_printf(&pg.arena, "/views/%lld",
+	    (long long)wj->v.id), safety ? "view_withdrawn_safety" :
+	    "view_withdrawn"));
+}
+
 int
 page_view_withdraw(struct http_request *req)
 {
-	struct page	 pg;
-	struct view	 v;
-	int		 safety;
+	struct page		 pg;
+	struct view		 v;
+	struct withdraw_job	*wj;
 
+	if (http_state_exists(req))
+		return (withdrawn(req));
 	if (!page_begin(&pg, req, ALLOW_POST) || !page_require(&pg, R_YOUNG))
 		return (KORE_RESULT_OK);
 	if (!own_view(&pg, &v))
 		return (page_error(&pg, 404));
-	if (views_withdraw(app_db, &pg.actor, &v, pg.now) == -1)
-		return (page_error(&pg, views_may_withdraw(&v) ? 500 : 409));
-	safety = concerns_open_about(app_db, CONCERN_VIEW, v.id) > 0;
-	return (page_redirect(&pg, arena_printf(&pg.arena, "/views/%lld",
-	    (long long)v.id), safety ? "view_withdrawn_safety" :
-	    "view_withdrawn"));
+	if (!views_may_withdraw(&v))
+		return (page_error(&pg, 409));
+	if ((wj = calloc(1, sizeof(*wj))) == NULL)
+		fatal("withdraw job: out of memory");
+	wj->actor = pg.actor;
+	wj->actor.name = copy(pg.actor.name);
+	wj->actor.role = copy(pg.actor.role);
+	wj->actor.ip = copy(pg.actor.ip);
+	wj->v = v;
+	wj->now = pg.now;
+	return (write_job_start(&pg, withdraw_job_run, wj, withdraw_job_free));
 }
 
 int

@@ -3,7 +3,12 @@
  * server is killed with SIGKILL at random moments, ten times, and started
  * again on the same file. Every view the server acknowledged (303 with its
  * address) must be there exactly once, and PRAGMA integrity_check must
- * say ok: synchronous=FULL and one transaction per view at work.
+ * say ok: synchronous=FULL and the writer's group commit at work.
+ *
+ * Then the kill lands between a batch's COMMIT and its answers (the
+ * writer is told to wait after each COMMIT, PORTAL_TEST_WRITER_PAUSE_MS):
+ * the views are there, the senders saw only errors, and each sending the
+ * same form again (the same form token) gets its one view, not a second.
  */
 #include <pthread.h>
 #include <stdarg.h>
@@ -114,11 +119,128 @@ acknowledged_views_survive_kill_9(void **state)
 	db_close(db);
 }
 
+#define SENDERS		4
+
+struct sender {
+	struct client	 c;
+	char		 form[512];
+	long		 status;	/* of the first try: 0 for no answer */
+	int64_t		 id;		/* from the answer to the resend */
+};
+
+/* The form on /views/new, filled in, with its own form token. */
+static void
+fill_form(struct sender *s, int i)
+{
+	struct resp	 r;
+	char		 csrf[128], token[128];
+
+	resp_init(&r);
+	assert_int_equal(http_get(&s->c, "/views/new", &r), 0);
+	assert_non_null(resp_between(&r, "name=\"csrf\" value=\"", "\"",
+	    csrf, sizeof(csrf)));
+	assert_non_null(resp_between(&r, "name=\"form_token\" value=\"",
+	    "\"", token, sizeof(token)));
+	resp_free(&r);
+	(void)snprintf(s->form, sizeof(s->form), "csrf=%s&category=1&"
+	    "title=Between+%d&body=Sent+as+the+power+went&publish=no&"
+	    "form_token=%s", csrf, i, token);
+}
+
+static void *
+send_once(void *arg)
+{
+	struct sender	*s = arg;
+	struct resp	 r;
+
+	resp_init(&r);
+	s->status = http_post_form(&s->c, "/views/new", s->form, &r) == 0 ?
+	    r.status : 0;
+	resp_free(&r);
+	return (NULL);
+}
+
+static void
+kill_between_commit_and_answer_then_resend(void **state)
+{
+	struct sender	 s[SENDERS];
+	struct resp	 r;
+	pthread_t	 th[SENDERS];
+	char		 loc[128], sql[160];
+	int64_t		 before[SENDERS], n;
+	int		 i, tries;
+
+	(void)state;
+	assert_int_equal(db_run("UPDATE settings SET value = '1000000' "
+	    "WHERE key = 'views_per_hour'"), 0);
+	assert_int_equal(harness_kill9(), 0);
+	assert_int_equal(setenv("PORTAL_TEST_WRITER_PAUSE_MS", "25000", 1), 0);
+	assert_int_equal(harness_restart(), 0);
+	memset(s, 0, sizeof(s));
+	for (i = 0; i < SENDERS; i++) {
+		assert_int_equal(client_login(&s[i].c, "Jaden",
+		    "kite-river-42"), 303);
+		fill_form(&s[i], i);
+	}
+	for (i = 0; i < SENDERS; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, send_once,
+		    &s[i]), 0);
+	/* Some view committed; its answer, and every later batch, waits. */
+	for (tries = 0; tries < 400 && db_count("SELECT count(*) FROM views "
+	    "WHERE title LIKE 'Between %'") == 0; tries++)
+		usleep(50 * 1000);
+	assert_true(db_count("SELECT count(*) FROM views WHERE title LIKE "
+	    "'Between %'") > 0);
+	assert_int_equal(harness_kill9(), 0);
+	for (i = 0; i < SENDERS; i++)
+		pthread_join(th[i], NULL);
+	assert_int_equal(unsetenv("PORTAL_TEST_WRITER_PAUSE_MS"), 0);
+	assert_int_equal(harness_restart(), 0);
+
+	/* No one was told "saved". */
+	for (i = 0; i < SENDERS; i++)
+		assert_int_equal(s[i].status, 0);
+	/* What committed is there once. */
+	for (i = 0; i < SENDERS; i++) {
+		(void)snprintf(sql, sizeof(sql), "SELECT coalesce(max(id), 0) "
+		    "FROM views WHERE title = 'Between %d'", i);
+		before[i] = db_count(sql);
+		(void)snprintf(sql, sizeof(sql), "SELECT count(*) FROM views "
+		    "WHERE title = 'Between %d'", i);
+		assert_true(db_count(sql) <= 1);
+	}
+	for (i = 0, n = 0; i < SENDERS; i++)
+		n += before[i] != 0;
+	printf("between: %lld of %d views committed before the kill\n",
+	    (long long)n, SENDERS);
+	/* Each sends the same form again: one view each, the same one if
+	 * it was already saved. */
+	for (i = 0; i < SENDERS; i++) {
+		resp_init(&r);
+		assert_int_equal(http_post_form(&s[i].c, "/views/new",
+		    s[i].form, &r), 0);
+		assert_int_equal(r.status, 303);
+		assert_non_null(resp_header(&r, "location", loc, sizeof(loc)));
+		s[i].id = strtoll(loc + strlen("/views/"), NULL, 10);
+		resp_free(&r);
+		if (before[i] != 0)
+			assert_int_equal(s[i].id, before[i]);
+		(void)snprintf(sql, sizeof(sql), "SELECT count(*) FROM views "
+		    "WHERE title = 'Between %d'", i);
+		assert_int_equal(db_count(sql), 1);
+		(void)snprintf(sql, sizeof(sql), "SELECT id FROM views "
+		    "WHERE title = 'Between %d'", i);
+		n = db_count(sql);
+		assert_int_equal(n, s[i].id);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(acknowledged_views_survive_kill_9),
+		cmocka_unit_test(kill_between_commit_and_answer_then_resend),
 	};
 
 	return (cmocka_run_group_tests_name("http_durability", tests,

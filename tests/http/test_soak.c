@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -24,7 +25,30 @@
 /* Every wrk connection may have one view in flight when a run stops. */
 #define SOAK_CONNECTIONS	64
 
-/* Resident memory (kB) of one process, if it is a Kore worker. */
+/* The parent of process pid, from /proc; 0 if unknown. */
+static long
+parent_of(long pid)
+{
+	char	 path[64], line[256];
+	FILE	*fp;
+	long	 ppid;
+
+	(void)snprintf(path, sizeof(path), "/proc/%ld/status", pid);
+	if ((fp = fopen(path, "r")) == NULL)
+		return (0);
+	ppid = 0;
+	while (fgets(line, sizeof(line), fp) != NULL)
+		if (sscanf(line, "PPid: %ld", &ppid) == 1)
+			break;
+	fclose(fp);
+	return (ppid);
+}
+
+/*
+ * Resident memory (kB) of one process, if it is a worker of the server
+ * this test started (its parent's parent is us: other servers on the
+ * machine, other tests', do not count).
+ */
 static long
 worker_rss(const char *pid)
 {
@@ -40,7 +64,8 @@ worker_rss(const char *pid)
 	is_worker = fgets(line, sizeof(line), fp) != NULL &&
 	    strncmp(line, "kore [wrk", 9) == 0;
 	fclose(fp);
-	if (!is_worker)
+	if (!is_worker || parent_of(parent_of(strtol(pid, NULL, 10))) !=
+	    (long)getpid())
 		return (0);
 	(void)snprintf(path, sizeof(path), "/proc/%s/status", pid);
 	if ((fp = fopen(path, "r")) == NULL)

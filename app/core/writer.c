@@ -1,0 +1,307 @@
+/*
+ * writer.c: one writer thread per process, group commit.
+ *
+ * With synchronous=FULL every commit waits for the disk, and a Kore
+ * worker that commits in its event loop (or waits there for the other
+ * worker's write lock) stalls every connection it holds. Here writes
+ * are jobs. A thread with its own connection takes every job waiting,
+ * runs them all in one BEGIN IMMEDIATE ... COMMIT, each inside its own
+ * savepoint (a job that fails is undone alone, the rest still commit),
+ * and hands them back only once COMMIT has returned: in WAL mode with
+ * synchronous=FULL that is after the log is synced, so a job reported
+ * saved is on the disk. One sync is shared by the whole batch: while it
+ * runs, the next batch gathers.
+ *
+ * Between processes (the two Kore workers, portalctl) SQLite's own write
+ * lock and busy handler (db.c) order the writers; waiting for it here
+ * stalls no connection.
+ *
+ * A job may fail in a way that undoes the whole transaction (SQLite does
+ * that on some errors, e.g. a full disk): then that job is failed and
+ * the others are run again in a new transaction, so they are still
+ * either saved or reported failed, never half-written.
+ *
+ * This file knows nothing of Kore: whoever submits is told through the
+ * notify callback (called from the writer thread, without the lock) and
+ * collects finished jobs with writer_take_done().
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "writer.h"
+
+#define BATCH_MAX	512	/* jobs in one transaction, at most */
+
+enum { JOB_PENDING = 1, JOB_RUNNING, JOB_DONE, JOB_TAKEN };
+
+struct writer {
+	pthread_t		 thread;
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 cond;
+	struct db		*db;
+	struct writer_jobs	 pending;
+	struct writer_jobs	 done;
+	int			 stop;
+	int			 hold;
+	unsigned int		 pause_ms;
+	uint64_t		 batches;
+	void			(*notify)(void *);
+	void			*notify_arg;
+};
+
+/* One job in its own savepoint. 0 kept, -1 undone. */
+static int
+run_one(struct writer *w, struct writer_job *j)
+{
+	if (db_begin(w->db) == -1)
+		return (-1);
+	if (j->run(w->db, j->arg) == 0 && db_commit(w->db) == 0)
+		return (0);
+	db_rollback(w->db);
+	return (-1);
+}
+
+/* Every job of batch that is not failed yet gets result r. */
+static void
+settle(struct writer_jobs *batch, int from, int to)
+{
+	struct writer_job	*j;
+
+	TAILQ_FOREACH(j, batch, list)
+		if (j->result == from)
+			j->result = to;
+}
+
+/*
+ * Run a batch to its end: every job WRITER_SAVED or WRITER_FAILED. 1
+ * when something was committed.
+ */
+static int
+run_batch(struct writer *w, struct writer_jobs *batch)
+{
+	struct writer_job	*j;
+	int			 again;
+
+	do {
+		again = 0;
+		settle(batch, WRITER_SAVED, WRITER_QUEUED);
+		if (db_begin(w->db) == -1) {
+			settle(batch, WRITER_QUEUED, WRITER_FAILED);
+			return (0);
+		}
+		TAILQ_FOREACH(j, batch, list) {
+			if (j->result == WRITER_FAILED)
+				continue;
+			j->result = run_one(w, j) == 0 ? WRITER_SAVED :
+			    WRITER_FAILED;
+			/* The whole transaction went with it: again,
+			 * without this job. */
+			if (sqlite3_get_autocommit(db_handle(w->db))) {
+				j->result = WRITER_FAILED;
+				db_rollback(w->db);
+				again = 1;
+				break;
+			}
+		}
+	} while (again);
+	if (db_commit(w->db) == -1) {
+		settle(batch, WRITER_SAVED, WRITER_FAILED);
+		return (0);
+	}
+	return (1);
+}
+
+static void
+pause_ms(unsigned int ms)
+{
+	struct timespec	 ts;
+
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (long)(ms % 1000) * 1000 * 1000;
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
+}
+
+static void *
+writer_main(void *arg)
+{
+	struct writer		*w = arg;
+	struct writer_jobs	 batch;
+	struct writer_job	*j;
+	unsigned int		 n, pause;
+	int			 committed;
+
+	pthread_mutex_lock(&w->lock);
+	for (;;) {
+		while (!w->stop && (w->hold || TAILQ_EMPTY(&w->pending)))
+			pthread_cond_wait(&w->cond, &w->lock);
+		if (TAILQ_EMPTY(&w->pending))
+			break;
+		TAILQ_INIT(&batch);
+		for (n = 0; n < BATCH_MAX &&
+		    (j = TAILQ_FIRST(&w->pending)) != NULL; n++) {
+			TAILQ_REMOVE(&w->pending, j, list);
+			j->state = JOB_RUNNING;
+			TAILQ_INSERT_TAIL(&batch, j, list);
+		}
+		pause = w->pause_ms;
+		pthread_mutex_unlock(&w->lock);
+
+		committed = run_batch(w, &batch);
+		/* Tests only: a kill that lands after the commit and
+		 * before anyone is told. */
+		if (committed && pause > 0)
+			pause_ms(pause);
+
+		pthread_mutex_lock(&w->lock);
+		w->batches++;
+		while ((j = TAILQ_FIRST(&batch)) != NULL) {
+			TAILQ_REMOVE(&batch, j, list);
+			j->state = JOB_DONE;
+			TAILQ_INSERT_TAIL(&w->done, j, list);
+		}
+		pthread_mutex_unlock(&w->lock);
+		w->notify(w->notify_arg);
+		pthread_mutex_lock(&w->lock);
+	}
+	pthread_mutex_unlock(&w->lock);
+	return (NULL);
+}
+
+/*
+ * A writer on its own connection to the database at path. notify is
+ * called from the writer thread each time jobs are done. NULL on error,
+ * with err set.
+ */
+struct writer *
+writer_new(const char *path, void (*notify)(void *), void *notify_arg,
+    char *err, size_t errlen)
+{
+	struct writer	*w;
+
+	if ((w = calloc(1, sizeof(*w))) == NULL)
+		abort();
+	TAILQ_INIT(&w->pending);
+	TAILQ_INIT(&w->done);
+	w->notify = notify;
+	w->notify_arg = notify_arg;
+	if (db_open(&w->db, path, err, errlen) == -1) {
+		free(w);
+		return (NULL);
+	}
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->cond, NULL);
+	if (pthread_create(&w->thread, NULL, writer_main, w) != 0) {
+		(void)snprintf(err, errlen, "cannot start the writer thread");
+		pthread_cond_destroy(&w->cond);
+		pthread_mutex_destroy(&w->lock);
+		db_close(w->db);
+		free(w);
+		return (NULL);
+	}
+	return (w);
+}
+
+/*
+ * Stop: jobs already submitted are still run, then the thread ends.
+ * Finished jobs not taken are left to their owners (take them first).
+ */
+void
+writer_free(struct writer *w)
+{
+	if (w == NULL)
+		return;
+	pthread_mutex_lock(&w->lock);
+	w->stop = 1;
+	w->hold = 0;
+	pthread_cond_signal(&w->cond);
+	pthread_mutex_unlock(&w->lock);
+	pthread_join(w->thread, NULL);
+	pthread_cond_destroy(&w->cond);
+	pthread_mutex_destroy(&w->lock);
+	db_close(w->db);
+	free(w);
+}
+
+void
+writer_submit(struct writer *w, struct writer_job *j)
+{
+	j->result = WRITER_QUEUED;
+	j->orphan = 0;
+	pthread_mutex_lock(&w->lock);
+	j->state = JOB_PENDING;
+	TAILQ_INSERT_TAIL(&w->pending, j, list);
+	pthread_cond_signal(&w->cond);
+	pthread_mutex_unlock(&w->lock);
+}
+
+/* Move every finished job onto out; they are the caller's again. */
+void
+writer_take_done(struct writer *w, struct writer_jobs *out)
+{
+	struct writer_job	*j;
+
+	pthread_mutex_lock(&w->lock);
+	while ((j = TAILQ_FIRST(&w->done)) != NULL) {
+		TAILQ_REMOVE(&w->done, j, list);
+		j->state = JOB_TAKEN;
+		TAILQ_INSERT_TAIL(out, j, list);
+	}
+	pthread_mutex_unlock(&w->lock);
+}
+
+/*
+ * The job's owner no longer wants its answer. 1: the job is finished and
+ * the caller may free it now. 0: the writer still has it; it comes back
+ * from writer_take_done() with orphan set, to be freed then. Its work
+ * is still done: a request that went away does not undo a write.
+ */
+int
+writer_forget(struct writer *w, struct writer_job *j)
+{
+	int	 mine;
+
+	pthread_mutex_lock(&w->lock);
+	mine = j->state == JOB_DONE || j->state == JOB_TAKEN;
+	if (j->state == JOB_DONE)
+		TAILQ_REMOVE(&w->done, j, list);
+	if (!mine)
+		j->orphan = 1;
+	pthread_mutex_unlock(&w->lock);
+	return (mine);
+}
+
+/* Transactions committed or tried so far. */
+uint64_t
+writer_batches(struct writer *w)
+{
+	uint64_t	 n;
+
+	pthread_mutex_lock(&w->lock);
+	n = w->batches;
+	pthread_mutex_unlock(&w->lock);
+	return (n);
+}
+
+/* Tests: while held, jobs gather and none is run. */
+void
+writer_hold(struct writer *w, int on)
+{
+	pthread_mutex_lock(&w->lock);
+	w->hold = on;
+	pthread_cond_signal(&w->cond);
+	pthread_mutex_unlock(&w->lock);
+}
+
+/* Tests: wait ms after each COMMIT before anyone is told. */
+void
+writer_pause_after_commit(struct writer *w, unsigned int ms)
+{
+	pthread_mutex_lock(&w->lock);
+	w->pause_ms = ms;
+	pthread_mutex_unlock(&w->lock);
+}

@@ -1,0 +1,199 @@
+/*
+ * writejob.c: writes leave the event loop (app/core/writer.c does them).
+ *
+ * Each worker has one writer thread with its own SQLite connection,
+ * started at the first write (after the worker is locked into its root
+ * and sandbox, which the thread inherits). A handler hands it a job and
+ * its request sleeps; the writer commits every waiting job at once and
+ * writes a byte to a pipe this worker's event loop watches; the loop
+ * takes the finished jobs and wakes their requests, which answer
+ * "saved" only now that the commit is on the disk. The event loop never
+ * waits for SQLite's write lock or for a sync.
+ *
+ * The job is the writer's until it is done, whatever happens to the
+ * request: a browser that goes away does not undo what it sent, and the
+ * job is freed when it comes back (writer_forget()).
+ *
+ * If the writer cannot start, a job runs here, in the event loop, in
+ * its own transaction, as every write did before.
+ *
+ * PORTAL_TEST_WRITER_PAUSE_MS (set only by tests/http/test_durability.c)
+ * makes the writer wait that long after each COMMIT before anyone is
+ * told, so a test can kill the server between a commit and its answers.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "writer.h"
+
+struct write_job {
+	struct writer_job	 job;	/* first */
+	struct http_request	*req;
+	void			(*arg_free)(void *);
+	int			 done;	/* taken back: result is set */
+};
+
+static struct writer		*writer;
+static int			 broken;
+static int			 wake_fd[2] = { -1, -1 };
+static struct kore_event	 wake_evt;
+
+static void
+job_free(struct write_job *wj)
+{
+	if (wj->arg_free != NULL)
+		wj->arg_free(wj->job.arg);
+	free(wj);
+}
+
+/* The writer thread: jobs are done. A full pipe already says so. */
+static void
+notify(void *arg)
+{
+	char	 c = 0;
+
+	(void)arg;
+	while (write(wake_fd[1], &c, 1) == -1 && errno == EINTR)
+		;
+}
+
+/* The event loop: wake every request whose job is done. */
+static void
+woken(void *arg, int error)
+{
+	struct writer_jobs	 done;
+	struct writer_job	*j;
+	struct write_job	*wj;
+	char			 buf[64];
+
+	(void)arg;
+	(void)error;
+	while (read(wake_fd[0], buf, sizeof(buf)) > 0)
+		;
+	TAILQ_INIT(&done);
+	writer_take_done(writer, &done);
+	while ((j = TAILQ_FIRST(&done)) != NULL) {
+		TAILQ_REMOVE(&done, j, list);
+		wj = (struct write_job *)j;
+		if (j->orphan) {
+			job_free(wj);
+			continue;
+		}
+		wj->done = 1;
+		http_request_wakeup(wj->req);
+	}
+}
+
+static struct writer *
+get_writer(void)
+{
+	const char	*p;
+	char		 err[512];
+
+	if (writer != NULL || broken)
+		return (writer);
+	broken = 1;
+	if (pipe2(wake_fd, O_NONBLOCK | O_CLOEXEC) == -1) {
+		kore_log(LOG_ERR, "writer: pipe: %s", errno_s);
+		return (NULL);
+	}
+	if ((writer = writer_new(app_db_path(), notify, NULL, err,
+	    sizeof(err))) == NULL) {
+		kore_log(LOG_ERR, "writer: %s; writing in the event loop",
+		    err);
+		close(wake_fd[0]);
+		close(wake_fd[1]);
+		return (NULL);
+	}
+	if ((p = getenv("PORTAL_TEST_WRITER_PAUSE_MS")) != NULL)
+		writer_pause_after_commit(writer, (unsigned int)atoi(p));
+	wake_evt.type = KORE_TYPE_TASK;
+	wake_evt.handle = woken;
+	kore_platform_event_level_read(wake_fd[0], &wake_evt);
+	broken = 0;
+	return (writer);
+}
+
+/* The request is gone (answered, or its browser left). */
+static void
+state_free(struct http_request *req)
+{
+	struct write_job	**slot, *wj;
+
+	if ((slot = http_state_get(req)) == NULL || (wj = *slot) == NULL)
+		return;
+	*slot = NULL;
+	if (writer == NULL || writer_forget(writer, &wj->job))
+		job_free(wj);
+}
+
+/*
+ * Hand run(arg) to the writer; pg's request sleeps until it is done.
+ * arg_free frees arg when the job is over (it may outlive the request).
+ * Ends the page; returns what the handler returns. The handler, called
+ * again, finds the outcome with write_job_result().
+ */
+int
+write_job_start(struct page *pg, int (*run)(struct db *, void *), void *arg,
+    void (*arg_free)(void *))
+{
+	struct http_request	 *req = pg->req;
+	struct write_job	**slot, *wj;
+	struct writer		 *w;
+
+	if ((wj = calloc(1, sizeof(*wj))) == NULL)
+		fatal("write_job_start: out of memory");
+	wj->job.run = run;
+	wj->job.arg = arg;
+	wj->req = req;
+	wj->arg_free = arg_free;
+	slot = http_state_create(req, sizeof(*slot), state_free);
+	*slot = wj;
+	page_end(pg);
+	if ((w = get_writer()) != NULL) {
+		writer_submit(w, &wj->job);
+		http_request_sleep(req);
+		return (KORE_RESULT_RETRY);
+	}
+	/* No writer: here and now; the handler runs again at once. */
+	wj->job.result = WRITER_FAILED;
+	if (db_begin(app_db) == 0) {
+		if (run(app_db, arg) == 0 && db_commit(app_db) == 0)
+			wj->job.result = WRITER_SAVED;
+		else
+			db_rollback(app_db);
+	}
+	wj->done = 1;
+	return (KORE_RESULT_RETRY);
+}
+
+/*
+ * The job's arg once it is done, *result WRITER_SAVED or WRITER_FAILED;
+ * NULL while it runs (then *retry is what the handler returns).
+ */
+void *
+write_job_result(struct http_request *req, int *result, int *retry)
+{
+	struct write_job	**slot, *wj;
+
+	slot = http_state_get(req);
+	wj = *slot;
+	if (!wj->done) {
+		http_request_sleep(req);
+		*retry = KORE_RESULT_RETRY;
+		return (NULL);
+	}
+	*result = wj->job.result;
+	return (wj->job.arg);
+}
+
+/* The worker stops: what was handed over is still written. */
+void
+write_job_teardown(void)
+{
+	writer_free(writer);
+	writer = NULL;
+}

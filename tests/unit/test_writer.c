@@ -1,0 +1,221 @@
+/*
+ * test_writer.c: the group-commit writer (app/core/writer.c). Jobs that
+ * wait together are committed in one transaction; a job that fails is
+ * undone alone and the rest are saved; a saved job is there for any
+ * other connection when its owner is told; a job whose owner went away
+ * is still done and comes back marked as an orphan.
+ */
+#include <pthread.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "unitdb.h"
+
+#include "writer.h"
+
+UNITDB_GROUP("/tmp/portal-writer-XXXXXX")
+
+#define NJOBS	24
+
+static pthread_mutex_t	 mtx = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t	 cond = PTHREAD_COND_INITIALIZER;
+static int		 told;
+
+static void
+notify(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&mtx);
+	told++;
+	pthread_cond_signal(&cond);
+	pthread_mutex_unlock(&mtx);
+}
+
+struct row {
+	struct writer_job	 job;
+	int64_t			 n;
+	int			 fail;	/* then the job breaks a rule */
+};
+
+static int
+insert_row(struct db *wdb, void *arg)
+{
+	struct row	*r = arg;
+
+	if (db_exec(wdb, "INSERT INTO writer_rows (n) VALUES (?1)", "i",
+	    r->n) != 0)
+		return (-1);
+	/* A job that fails after writing: its row must go too. */
+	if (r->fail && db_exec(wdb, "INSERT INTO writer_rows (n) "
+	    "VALUES (?1)", "i", r->n) != 0)
+		return (-1);
+	return (0);
+}
+
+/* Wait until n jobs have come back; they are appended to out. */
+static void
+collect(struct writer *w, struct writer_jobs *out, int n)
+{
+	struct writer_job	*j;
+	int			 got;
+
+	for (;;) {
+		writer_take_done(w, out);
+		got = 0;
+		TAILQ_FOREACH(j, out, list)
+			got++;
+		if (got >= n)
+			return;
+		pthread_mutex_lock(&mtx);
+		while (told == 0)
+			pthread_cond_wait(&cond, &mtx);
+		told = 0;
+		pthread_mutex_unlock(&mtx);
+	}
+}
+
+static struct writer *
+start(void)
+{
+	struct writer	*w;
+	char		 path[128], err[256];
+
+	assert_int_equal(db_exec(db, "CREATE TABLE IF NOT EXISTS writer_rows "
+	    "(n INTEGER NOT NULL UNIQUE)", ""), 0);
+	assert_int_equal(db_exec(db, "DELETE FROM writer_rows", ""), 0);
+	(void)snprintf(path, sizeof(path), "%s/unit.db", unitdb_dir);
+	w = writer_new(path, notify, NULL, err, sizeof(err));
+	assert_non_null(w);
+	return (w);
+}
+
+static void
+waiting_jobs_share_one_commit_and_a_bad_one_fails_alone(void **state)
+{
+	struct writer		*w;
+	struct writer_jobs	 done;
+	struct row		 rows[NJOBS];
+	int64_t			 n;
+	int			 i, saved, failed;
+
+	(void)state;
+	w = start();
+	writer_hold(w, 1);
+	memset(rows, 0, sizeof(rows));
+	for (i = 0; i < NJOBS; i++) {
+		rows[i].job.run = insert_row;
+		rows[i].job.arg = &rows[i];
+		rows[i].n = i + 1;
+		rows[i].fail = i == NJOBS / 2;
+		writer_submit(w, &rows[i].job);
+	}
+	/* Held: nothing runs, nothing is written. */
+	assert_int_equal(writer_batches(w), 0);
+	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM writer_rows",
+	    ""), 1);
+	assert_int_equal(n, 0);
+	writer_hold(w, 0);
+	TAILQ_INIT(&done);
+	collect(w, &done, NJOBS);
+
+	/* Every job that waited went in one transaction. */
+	assert_int_equal(writer_batches(w), 1);
+	saved = failed = 0;
+	for (i = 0; i < NJOBS; i++) {
+		assert_int_equal(rows[i].job.orphan, 0);
+		if (rows[i].fail) {
+			assert_int_equal(rows[i].job.result, WRITER_FAILED);
+			failed++;
+		} else {
+			assert_int_equal(rows[i].job.result, WRITER_SAVED);
+			saved++;
+		}
+	}
+	assert_int_equal(failed, 1);
+	/* Told: another connection sees every saved row, and not the
+	 * failed job's first row. */
+	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM writer_rows",
+	    ""), 1);
+	assert_int_equal(n, saved);
+	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM writer_rows "
+	    "WHERE n = ?1", "i", (int64_t)(NJOBS / 2 + 1)), 1);
+	assert_int_equal(n, 0);
+	writer_free(w);
+}
+
+static void
+a_job_whose_owner_went_away_is_still_saved(void **state)
+{
+	struct writer		*w;
+	struct writer_jobs	 done;
+	struct row		 r;
+	int64_t			 n;
+
+	(void)state;
+	w = start();
+	writer_hold(w, 1);
+	memset(&r, 0, sizeof(r));
+	r.job.run = insert_row;
+	r.job.arg = &r;
+	r.n = 7;
+	writer_submit(w, &r.job);
+	/* Still the writer's: not to be freed yet. */
+	assert_int_equal(writer_forget(w, &r.job), 0);
+	writer_hold(w, 0);
+	TAILQ_INIT(&done);
+	collect(w, &done, 1);
+	assert_ptr_equal(TAILQ_FIRST(&done), &r.job);
+	assert_int_equal(r.job.orphan, 1);
+	assert_int_equal(r.job.result, WRITER_SAVED);
+	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM writer_rows "
+	    "WHERE n = 7", ""), 1);
+	assert_int_equal(n, 1);
+	/* Once back, its owner may free it at once. */
+	assert_int_equal(writer_forget(w, &r.job), 1);
+	writer_free(w);
+}
+
+static void
+jobs_sent_one_by_one_are_each_saved(void **state)
+{
+	struct writer		*w;
+	struct writer_jobs	 done;
+	struct row		 rows[3];
+	int			 i;
+
+	(void)state;
+	w = start();
+	memset(rows, 0, sizeof(rows));
+	for (i = 0; i < 3; i++) {
+		rows[i].job.run = insert_row;
+		rows[i].job.arg = &rows[i];
+		rows[i].n = 100 + i;
+		writer_submit(w, &rows[i].job);
+		TAILQ_INIT(&done);
+		collect(w, &done, 1);
+		assert_int_equal(rows[i].job.result, WRITER_SAVED);
+	}
+	assert_int_equal(writer_batches(w), 3);
+	writer_free(w);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(
+		    waiting_jobs_share_one_commit_and_a_bad_one_fails_alone),
+		cmocka_unit_test(a_job_whose_owner_went_away_is_still_saved),
+		cmocka_unit_test(jobs_sent_one_by_one_are_each_saved),
+	};
+
+	return (cmocka_run_group_tests_name("writer", tests, setup,
+	    teardown));
+}
