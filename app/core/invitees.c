@@ -271,7 +271,10 @@ invitee_list(struct db *db, int64_t meeting, int full, struct tval *ctx)
 	list = tv_set_list(ctx, "invitees");
 	st = db_query(db, sql_list, "i", meeting);
 	while ((rc = db_step(st)) == 1) {
+		/* No account and no guest: a purged young person's row. */
 		role = db_col_text(st, 1);
+		if (*role == '\0' && !sqlite3_column_int(st, 6))
+			role = "young_person";
 		young = strcmp(role, "young_person") == 0;
 		if (young && !full)
 			continue;
