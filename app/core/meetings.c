@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "concerns.h"
+#include "invitees.h"
 #include "meetings.h"
 #include "notify.h"
 #include "safeguarding.h"
@@ -16,8 +17,11 @@
 static const char *sql_create =
 	"INSERT INTO meetings (title, starts_at, place, link, invited, "
 	"created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+/* ?1 = 0: every meeting; else only those account ?1 is invited to. */
 static const char *sql_list =
-	"SELECT id, title, starts_at, place, minutes_published FROM meetings "
+	"SELECT id, title, starts_at, place, minutes_published FROM meetings m "
+	"WHERE ?1 = 0 OR EXISTS (SELECT 1 FROM meeting_invitees mi "
+	"WHERE mi.meeting_id = m.id AND mi.user_id = ?1) "
 	"ORDER BY starts_at DESC LIMIT 100";
 static const char *sql_get =
 	"SELECT title, starts_at, place, link, invited, minutes_published "
@@ -59,7 +63,8 @@ static const char *sql_add_action =
 	"INSERT INTO meeting_actions (item_id, what, who, due_on, created_at) "
 	"VALUES (?1, ?2, ?3, ?4, ?5)";
 static const char *sql_publish =
-	"UPDATE meetings SET minutes_published = 1 WHERE id = ?1";
+	"UPDATE meetings SET minutes_published = 1 WHERE id = ?1 "
+	"AND minutes_published = 0";
 static const char *sql_suggest =
 	"INSERT INTO agenda_suggestions (meeting_id, user_id, text, urgent, "
 	"created_at) VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -89,8 +94,10 @@ meeting_create(struct db *db, const struct actor *who,
 	    *id, "") == 0));
 }
 
+/* Meetings by date; invited_only: an account id, or 0 for all. */
 int
-meeting_list(struct db *db, int64_t now, struct tval *ctx)
+meeting_list(struct db *db, int64_t now, int64_t invited_only,
+    struct tval *ctx)
 {
 	struct tval	*up, *past, *row;
 	sqlite3_stmt	*st;
@@ -99,7 +106,7 @@ meeting_list(struct db *db, int64_t now, struct tval *ctx)
 
 	up = tv_set_list(ctx, "upcoming");
 	past = tv_set_list(ctx, "past");
-	st = db_query(db, sql_list, "");
+	st = db_query(db, sql_list, "i", invited_only);
 	while ((rc = db_step(st)) == 1) {
 		at = sqlite3_column_int64(st, 2);
 		row = tv_push_map(at >= now - 86400 ? up : past);
@@ -154,6 +161,7 @@ meeting_get(struct db *db, int64_t id, int staff, struct tval *ctx)
 		tv_set_str(ctx, "title", db_col_text(st, 0));
 		tv_set_str(ctx, "when", time_human(tv_arena(ctx),
 		    sqlite3_column_int64(st, 1)));
+		tv_set_int(ctx, "starts_at", sqlite3_column_int64(st, 1));
 		tv_set_str(ctx, "place", db_col_text(st, 2));
 		tv_set_str(ctx, "link", db_col_text(st, 3));
 		tv_set_str(ctx, "invited", db_col_text(st, 4));
@@ -310,14 +318,23 @@ meeting_add_action(struct db *db, const struct actor *who, int64_t meeting,
 	return (db_end(db, ok));
 }
 
+/*
+ * Share the minutes with the members and tell those invited. Published
+ * already: nothing changes and nobody is told twice.
+ */
 int
-meeting_publish(struct db *db, const struct actor *who, int64_t meeting)
+meeting_publish(struct db *db, const struct actor *who, int64_t meeting,
+    int64_t now)
 {
 	if (db_begin(db) == -1)
 		return (-1);
-	return (db_end(db, db_exec(db, sql_publish, "i", meeting) == 0 &&
-	    db_changes(db) == 1 && audit_write(db, who, "meeting.publish",
-	    "meeting", meeting, "") == 0));
+	if (db_exec(db, sql_publish, "i", meeting) != 0)
+		return (db_end(db, 0));
+	if (db_changes(db) == 0)
+		return (db_end(db, 1));
+	return (db_end(db, invitee_minutes_out(db, meeting, now) == 0 &&
+	    audit_write(db, who, "meeting.publish", "meeting", meeting, "") ==
+	    0));
 }
 
 /* A young person's suggestion for the agenda; *flagged if it worries. */

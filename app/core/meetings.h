@@ -22,7 +22,7 @@ struct meeting_input {
 
 int	meeting_create(struct db *, const struct actor *,
 	    const struct meeting_input *, int64_t, int64_t *);
-int	meeting_list(struct db *, int64_t, struct tval *);
+int	meeting_list(struct db *, int64_t, int64_t, struct tval *);
 int	meeting_get(struct db *, int64_t, int, struct tval *);
 int	meeting_add_item(struct db *, const struct actor *, int64_t,
 	    const char *, int64_t, const char *);
@@ -31,7 +31,8 @@ int	meeting_minutes(struct db *, const struct actor *, int64_t, int64_t,
 	    const char *, int, const char *);
 int	meeting_add_action(struct db *, const struct actor *, int64_t,
 	    int64_t, const char *, const char *, int64_t, int64_t);
-int	meeting_publish(struct db *, const struct actor *, int64_t);
+int	meeting_publish(struct db *, const struct actor *, int64_t,
+	    int64_t);
 int	meeting_suggest(struct db *, const struct actor *, int64_t,
 	    const char *, int64_t, int *);
 int	meeting_suggestions(struct db *, int64_t, struct tval *);

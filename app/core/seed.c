@@ -17,6 +17,8 @@ static const struct demo_login demo_logins[] = {
 	{ "participation_worker", "Priya Shah", "worker-demo-2026" },
 	{ "councillor", "Cllr Sam Okafor", "councillor-demo-2026" },
 	{ "admin", "Alex Morgan", "admin-demo-2026" },
+	/* Invited to no meeting: sees none (seed_meetings.c). */
+	{ "councillor", "Cllr Zainab Reid", "councillor-demo-2026-b" },
 };
 
 const struct demo_login *
@@ -88,7 +90,8 @@ seed_demo(struct db *db, char *err, size_t errlen)
 		goto fail;
 	if (seed_accounts(db, err, errlen) == -1 ||
 	    seed_views(db, (int64_t)time(NULL), err, errlen) == -1 ||
-	    seed_pledge(db, (int64_t)time(NULL), err, errlen) == -1) {
+	    seed_pledge(db, (int64_t)time(NULL), err, errlen) == -1 ||
+	    seed_meetings(db, (int64_t)time(NULL), err, errlen) == -1) {
 		db_rollback(db);
 		return (-1);
 	}

@@ -203,6 +203,10 @@ int	page_open_data(struct http_request *);
 int	page_meetings(struct http_request *);
 int	page_meeting(struct http_request *);
 int	page_meeting_present(struct http_request *);
+/* invitees.c: a meeting's invitees and attendance (meetings.c's page). */
+#define INVITEES_NOT_MINE	2
+int	invitees_context(struct page *, int64_t, int64_t);
+int	invitees_action(struct page *, int64_t, const char *);
 int	page_concerns(struct http_request *);
 int	page_concern(struct http_request *);
 int	page_concern_raise(struct http_request *);

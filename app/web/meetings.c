@@ -10,12 +10,15 @@
  *                             time, big type, plain links to move on
  *
  * Young people with an account are the members; they see the agenda, and
- * the minutes once a worker has published them.
+ * the minutes once a worker has published them. Councillors attend only
+ * when invited: they see only the meetings they are invited to, and any
+ * other is "not found" (invitee_can_see). Invitees: invitees.c.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
+#include "invitees.h"
 #include "quota.h"
 #include "meetings.h"
 #include "pledge.h"
@@ -34,13 +37,15 @@ list_page(struct page *pg, int errors)
 	pg->title = "Meetings";
 	pg->nav = "meetings";
 	tv_set_bool(pg->ctx, "worker", pg->sess.role == ROLE_WORKER);
+	tv_set_bool(pg->ctx, "invited_only", pg->sess.role == ROLE_COUNCILLOR);
 	tv_set_str(pg->ctx, "f_title", form_raw(&pg->form, "title"));
 	tv_set_str(pg->ctx, "f_date", form_raw(&pg->form, "date"));
 	tv_set_str(pg->ctx, "f_time", form_raw(&pg->form, "time"));
 	tv_set_str(pg->ctx, "f_place", form_raw(&pg->form, "place"));
 	tv_set_str(pg->ctx, "f_link", form_raw(&pg->form, "link"));
 	tv_set_str(pg->ctx, "f_invited", form_raw(&pg->form, "invited"));
-	if (meeting_list(app_db, pg->now, pg->ctx) == -1)
+	if (meeting_list(app_db, pg->now, pg->sess.role == ROLE_COUNCILLOR ?
+	    pg->sess.user_id : 0, pg->ctx) == -1)
 		return (page_error(pg, 500));
 	return (errors ? page_form_errors(pg, "meetings") :
 	    page_render(pg, 200, "meetings"));
@@ -105,6 +110,9 @@ meeting_page(struct page *pg, int64_t id, int errors)
 	tv_set_int(pg->ctx, "meeting_id", id);
 	tv_set_bool(pg->ctx, "worker", is_worker);
 	tv_set_bool(pg->ctx, "young", pg->sess.role == ROLE_YOUNG);
+	if (invitees_context(pg, id, strtoll(tv_get_str(pg->ctx, "starts_at"),
+	    NULL, 10)) == -1)
+		return (page_error(pg, 500));
 	if (is_worker && (meeting_options(app_db, tv_set_list(pg->ctx,
 	    "issue_options"), tv_set_list(pg->ctx, "promise_options")) == -1 ||
 	    meeting_suggestions(app_db, id, tv_set_list(pg->ctx,
@@ -125,6 +133,13 @@ worker_action(struct page *pg, int64_t id, const char *action)
 
 	item = 0;
 	(void)form_id(f, "item", &item);
+	if ((rc = invitees_action(pg, id, action)) == 1)
+		return (meeting_page(pg, id, 1));
+	if (rc == 0)
+		return (page_redirect(pg, arena_printf(&pg->arena,
+		    "/meetings/%lld#invitees", (long long)id), "meeting_saved"));
+	if (rc == -1)
+		return (page_error(pg, 404));
 	rc = -1;
 	if (strcmp(action, "add_issue") == 0 || strcmp(action,
 	    "add_promise") == 0) {
@@ -161,7 +176,7 @@ worker_action(struct page *pg, int64_t id, const char *action)
 		rc = meeting_add_action(app_db, &pg->actor, id, item, a, b,
 		    due, pg->now);
 	} else if (strcmp(action, "publish") == 0) {
-		rc = meeting_publish(app_db, &pg->actor, id);
+		rc = meeting_publish(app_db, &pg->actor, id, pg->now);
 	} else if (strcmp(action, "accept") == 0 ||
 	    strcmp(action, "decline") == 0) {
 		if (form_id(f, "suggestion", &ref) == 0)
@@ -238,7 +253,9 @@ page_meeting(struct http_request *req)
 		return (KORE_RESULT_OK);
 	if ((id = path_id(&pg)) <= 0)
 		return (page_error(&pg, 404));
-	if ((rc = meeting_get(app_db, id, 0, tv_map(&pg.arena))) != 1)
+	if ((rc = meeting_get(app_db, id, 0, tv_map(&pg.arena))) != 1 ||
+	    (rc = invitee_can_see(app_db, id, pg.sess.user_id,
+	    pg.sess.role)) != 1)
 		return (page_missing(&pg, rc));
 	if (req->method != HTTP_METHOD_POST)
 		return (meeting_page(&pg, id, 0));
@@ -264,7 +281,9 @@ page_meeting_present(struct http_request *req)
 		return (KORE_RESULT_OK);
 	if ((id = path_id(&pg)) <= 0)
 		return (page_error(&pg, 404));
-	if ((rc = meeting_get(app_db, id, 0, pg.ctx)) != 1)
+	if ((rc = invitee_can_see(app_db, id, pg.sess.user_id,
+	    pg.sess.role)) != 1 || (rc = meeting_get(app_db, id, 0,
+	    pg.ctx)) != 1)
 		return (page_missing(&pg, rc));
 	items = (struct tval *)tv_get(pg.ctx, "items");
 	n = (int64_t)tv_count(items);

@@ -466,6 +466,36 @@ const journeys = {
     await visit(page, js, base, '/moderation/comments');
     await expectText(page, 'Please say when we get the leisure pass.');
   },
+
+  // Meetings by invitation, at laptop width: a worker invites a councillor
+  // to a past meeting and records that she came; she then sees it.
+  async 'meetings by invitation'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await signIn(page, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(page, js, base, '/meetings');
+    await Promise.all([page.waitForNavigation(), page.click('a:text("October meeting")')]);
+    if (js) await axeCheck(page, 'a meeting');
+    await expectText(page, 'Attended: 3 · Sent apologies: 1');
+    await page.selectOption('#invite_user', { label: 'Cllr Zainab Reid (Councillor)' });
+    await page.fill('#invite_email', 'not an address');
+    await submit(page, js, 'form:has(input[value="invite_account"]) button');
+    await expectText(page, 'Enter one email address');
+    await page.fill('#invite_email', 'zainab.reid@example.gov.uk');
+    await submit(page, js, 'form:has(input[value="invite_account"]) button');
+    await expectText(page, 'zainab.reid@example.gov.uk');
+    await page.check('fieldset:has(legend:has-text("Cllr Zainab Reid")) input[value="attended"]');
+    await submit(page, js, 'form:has(input[value="attendance"]) button[type="submit"]');
+    await expectText(page, 'Attended: 4 · Sent apologies: 1');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: join(shots, 'meeting-invitees-laptop.png'), fullPage: true });
+    const other = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const c = await other.newPage();
+    await signIn(c, js, base, 'Cllr Zainab Reid', 'councillor-demo-2026-b');
+    await visit(c, js, base, '/meetings');
+    await expectText(c, 'October meeting');
+    await other.close();
+  },
 };
 
 // Tab from the top of a page reaches every control listed, each with a

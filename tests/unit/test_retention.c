@@ -79,6 +79,10 @@ static const struct fixture rows[] = {
 	{ "agenda_suggestions", "INSERT INTO agenda_suggestions (meeting_id, "
 	    "user_id, text, created_at) VALUES ((SELECT max(id) FROM "
 	    "meetings), ?1, 'Bus passes', ?2)" },
+	/* Emptied, kept: a meeting's attendance counts stay true. */
+	{ "meeting_invitees", "INSERT INTO meeting_invitees (meeting_id, "
+	    "user_id, added_at, added_by) VALUES ((SELECT max(id) FROM "
+	    "meetings), ?1, ?2, ?1)" },
 	{ "concerns", "INSERT INTO concerns (kind, item_id, author_id, text, "
 	    "source, raised_by, reason, created_at, held_by, held_at, "
 	    "closed_at, closed_by, action) VALUES ('account', ?1, ?1, 'w', "
@@ -278,6 +282,9 @@ purge_handles_every_table(void **state)
 	nothing_points_at(gone_id);
 	assert_int_equal(n_of("SELECT count(*) FROM views WHERE title = "
 	    "'Old'"), 0);
+	/* Both invitations stay, to no one: who came still adds up. */
+	assert_int_equal(n_of("SELECT count(*) FROM meeting_invitees WHERE "
+	    "user_id IS NULL"), 2);
 	/* Kept: safeguarding records, the worrying words, and the wiped
 	 * account they point at, with nothing of the person in it. */
 	assert_int_equal(n_of("SELECT count(*) FROM safeguarding_flags"),
