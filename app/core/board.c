@@ -67,11 +67,13 @@ int
 board_commentary(struct db *db, int64_t from, int64_t to, struct tval *map)
 {
 	sqlite3_stmt	*st;
-	int		 rc;
+	int		 rc, i;
 
 	st = db_query(db, sql_get, "ii", from, to);
+	/* Keys are kept by reference: the section's own, not the row's. */
 	while ((rc = db_step(st)) == 1)
-		tv_set_str(map, db_col_text(st, 0), db_col_text(st, 1));
+		if ((i = board_section(db_col_text(st, 0))) != -1)
+			tv_set_str(map, board_sections[i], db_col_text(st, 1));
 	db_done(st);
 	return (rc);
 }
