@@ -56,8 +56,11 @@ static const char *sql_neighbour_down =
 	"AND position > ?2 ORDER BY position LIMIT 1";
 static const char *sql_set_position =
 	"UPDATE agenda_items SET position = ?2 WHERE id = ?1";
+/* The board's reply is dated when it is first written or changed. */
 static const char *sql_minutes =
 	"UPDATE agenda_items SET minutes = ?2, for_board = ?3, "
+	"board_reply_at = CASE WHEN ?4 = '' THEN NULL "
+	"WHEN ?4 = board_reply THEN board_reply_at ELSE unixepoch() END, "
 	"board_reply = ?4 WHERE id = ?1";
 static const char *sql_add_action =
 	"INSERT INTO meeting_actions (item_id, what, who, due_on, created_at) "

@@ -50,6 +50,30 @@ static const char *sql_highlights =
 	"JOIN categories c ON c.id = i.category_id "
 	"WHERE i.published_at >= ?1 AND i.published_at < ?2 "
 	"ORDER BY i.published_at DESC LIMIT 5";
+/* Views passed on to another door (a young person's own case), by theme. */
+static const char *sql_elsewhere =
+	"SELECT v.category_id, count(*) FROM redirects r "
+	"JOIN views v ON v.id = r.view_id "
+	"WHERE r.at >= ?1 AND r.at < ?2 GROUP BY v.category_id";
+/* Answered after the first due date, or given more time at all. */
+static const char *sql_late =
+	"SELECT " ISSUE_PUBLIC_TITLE ", coalesce(u.display_name, ''), "
+	"coalesce(i.first_due_at, i.due_at), i.answered_at, i.extensions, "
+	"i.due_at FROM issues i JOIN categories c ON c.id = i.category_id "
+	"LEFT JOIN users u ON u.id = i.councillor_id "
+	"WHERE i.answered_at >= ?1 AND i.answered_at < ?2 "
+	"AND (i.answered_at > coalesce(i.first_due_at, i.due_at) "
+	"OR i.extensions > 0) ORDER BY 3 LIMIT 100";
+/*
+ * Items marked for the board: those of meetings in the period, and any
+ * earlier one still waiting for the board's reply.
+ */
+static const char *sql_for_board =
+	"SELECT a.title, m.title, m.starts_at, a.board_reply, "
+	"coalesce(a.board_reply_at, 0) FROM meetings m "
+	"JOIN agenda_items a ON a.meeting_id = m.id AND a.for_board = 1 "
+	"WHERE m.starts_at < ?2 AND (m.starts_at >= ?1 OR a.board_reply = '') "
+	"ORDER BY m.starts_at, a.position LIMIT 100";
 /* Distinct authors first (from the covering index), then their details. */
 static const char *sql_participants =
 	"SELECT coalesce(u.age_band, ''), coalesce(u.lives_outside, 0), "
@@ -103,6 +127,88 @@ svg_into(struct tval *ctx, const char *key, struct buf *svg)
 	buf_free(svg);
 }
 
+/* The period of equal length just before p. */
+void
+report_previous(const struct report_period *p, struct report_period *q)
+{
+	*q = *p;
+	q->to = p->from;
+	q->from = p->from - (p->to - p->from);
+}
+
+/* A period's first and last day (noon: a clock change moves no date). */
+static void
+period_dates(const struct report_period *p, struct tval *ctx,
+    const char *from, const char *to)
+{
+	tv_set_str(ctx, from, time_date(tv_arena(ctx), p->from + 43200));
+	tv_set_str(ctx, to, time_date(tv_arena(ctx), p->to - 43200));
+}
+
+/*
+ * The change from the previous period, only where both counts are shown:
+ * a change beside a hidden count would give it away.
+ */
+static void
+put_change(struct tval *row, const char *key, const struct suppress *now,
+    size_t cn, const struct suppress *before, size_t cb)
+{
+	int64_t	 d;
+
+	if (!sup_shown(now, cn) || !sup_shown(before, cb)) {
+		tv_set_str(row, key, "not shown");
+		return;
+	}
+	d = now->value[cn] - before->value[cb];
+	tv_set_str(row, key, d == 0 ? "no change" : arena_printf(
+	    tv_arena(row), "%+lld", (long long)d));
+}
+
+/*
+ * Counts by theme for one period (ids[] from the categories, in order),
+ * from a query of (category_id, count) over [from, to).
+ */
+static int
+by_theme(struct db *db, const char *sql, int64_t from, int64_t to,
+    const int64_t *ids, size_t nc, int64_t *n, int64_t *total)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc;
+
+	memset(n, 0, nc * sizeof(n[0]));
+	*total = 0;
+	st = db_query(db, sql, "ii", from, to);
+	while ((rc = db_step(st)) == 1) {
+		*total += sqlite3_column_int64(st, 1);
+		for (i = 0; i < nc; i++)
+			if (ids[i] == sqlite3_column_int64(st, 0))
+				n[i] = sqlite3_column_int64(st, 1);
+	}
+	db_done(st);
+	return (rc);
+}
+
+/*
+ * One period's counts by theme as a table of its own: each theme's count
+ * adds up to the period's total (published). The two periods count
+ * different views and no figure adds them together, so each is
+ * suppressed on its own; the change is shown only where both are.
+ */
+static void
+theme_table(struct suppress *s, int64_t threshold, const int64_t *n,
+    size_t nc, int64_t total, size_t *cells, size_t *tc)
+{
+	size_t	 i;
+
+	sup_init(s, threshold);
+	for (i = 0; i < nc; i++)
+		cells[i] = sup_cell(s, n[i]);
+	*tc = sup_total(s, total, 1);
+	sup_line(s, *tc, cells, nc);
+	sup_run(s);
+}
+
 /*
  * What was raised, by theme and by month: two tables counting the same
  * views, so they share one total and are suppressed together; otherwise
@@ -115,9 +221,12 @@ raised(struct db *db, const struct report_period *p, struct tval *ctx)
 	struct suppress		 s;
 	struct buf		 svg;
 	struct tval		*list, *row;
+	struct suppress		 ps;
+	struct report_period	 q;
 	sqlite3_stmt		*st;
-	int64_t			 ids[64], n[64], total;
-	size_t			 nc, nm, i, cc[64], mc[MONTHS_MAX], tc;
+	int64_t			 ids[64], n[64], pn[64], total, ptotal;
+	size_t			 nc, nm, i, cc[64], mc[MONTHS_MAX], tc, pc[64],
+				 ptc;
 	int			 rc;
 
 	nc = nm = 0;
@@ -159,12 +268,21 @@ raised(struct db *db, const struct report_period *p, struct tval *ctx)
 	sup_line(&s, tc, cc, nc);
 	sup_line(&s, tc, mc, nm);
 	sup_run(&s);
+	report_previous(p, &q);
+	if (by_theme(db, sql_by_category, q.from, q.to, ids, nc, pn,
+	    &ptotal) == -1)
+		return (-1);
+	theme_table(&ps, p->threshold, pn, nc, ptotal, pc, &ptc);
 	put(&s, tc, ctx, "raised", NULL);
+	put(&ps, ptc, ctx, "raised_prev", NULL);
+	put_change(ctx, "raised_change", &s, tc, &ps, ptc);
 	list = tv_set_list(ctx, "by_category");
 	for (i = 0; i < nc; i++) {
 		row = tv_push_map(list);
 		tv_set_str(row, "label", cp[i].label);
 		put(&s, cc[i], row, "count", &cp[i]);
+		put(&ps, pc[i], row, "prev", NULL);
+		put_change(row, "change", &s, cc[i], &ps, pc[i]);
 	}
 	list = tv_set_list(ctx, "by_month");
 	for (i = 0; i < nm; i++) {
@@ -182,62 +300,118 @@ raised(struct db *db, const struct report_period *p, struct tval *ctx)
 }
 
 /*
- * How fast and how issues were answered: the decisions add up to the
- * answers; on time is a count of its own (late is never shown).
+ * How fast and how issues were answered, in one period. Late is by the
+ * first due date: an answer given more time is late however early it
+ * came for its new date.
  */
-static int
-answers(struct db *db, const struct report_period *p, struct tval *ctx)
-{
+enum { A_ANSWERED, A_ONTIME, A_LATE, A_EXTENDED, A_AGREED, A_PARTLY, A_NO,
+    A_N };
+
+struct answer_figs {
+	int64_t		 v[A_N];
+	int64_t		 median;
+	size_t		 c[A_N];
 	struct suppress	 s;
+};
+
+static const char *const answer_labels[A_N] = {
+	"Issues answered",
+	"Answered by their first due date (more time given counts as late)",
+	"Late by their first due date",
+	"Given more time (late by their first due date)",
+	"Agreed", "Partly agreed", "Not agreed",
+};
+
+static int
+answer_count(struct db *db, int64_t from, int64_t to, int64_t threshold,
+    struct answer_figs *f)
+{
 	struct buf	 days;
 	sqlite3_stmt	*st;
-	int64_t		 n, ontime, agreed, partly, no, median, extended;
-	size_t		 dc[3], tc, oc, ec;
 	const char	*d;
-	int		 rc;
+	int64_t		*v = f->v;
+	size_t		*c = f->c;
+	int		 rc, extended;
 
-	n = ontime = agreed = partly = no = extended = 0;
+	memset(f, 0, sizeof(*f));
 	buf_init(&days, 256);
-	st = db_query(db, sql_answers, "ii", p->from, p->to);
+	st = db_query(db, sql_answers, "ii", from, to);
 	while ((rc = db_step(st)) == 1) {
 		buf_append(&days, &(int64_t){ sqlite3_column_int64(st, 0) },
 		    sizeof(int64_t));
-		n++;
-		ontime += sqlite3_column_int(st, 1);
+		extended = sqlite3_column_int(st, 3);
+		v[A_ANSWERED]++;
+		v[A_ONTIME] += sqlite3_column_int(st, 1) && !extended;
+		v[A_EXTENDED] += extended;
 		d = db_col_text(st, 2);
-		agreed += strcmp(d, "agreed") == 0;
-		partly += strcmp(d, "partly") == 0;
-		no += strcmp(d, "not_agreed") == 0;
-		extended += sqlite3_column_int(st, 3);
+		v[A_AGREED] += strcmp(d, "agreed") == 0;
+		v[A_PARTLY] += strcmp(d, "partly") == 0;
+		v[A_NO] += strcmp(d, "not_agreed") == 0;
 	}
 	db_done(st);
 	if (rc == -1) {
 		buf_free(&days);
 		return (-1);
 	}
+	v[A_LATE] = v[A_ANSWERED] - v[A_ONTIME];
 	/* Ordered by the query: the middle one is the median. */
-	median = n > 0 ? ((int64_t *)(void *)days.data)[n / 2] : 0;
+	f->median = v[A_ANSWERED] > 0 ?
+	    ((int64_t *)(void *)days.data)[v[A_ANSWERED] / 2] : 0;
 	buf_free(&days);
-	sup_init(&s, p->threshold);
-	dc[0] = sup_cell(&s, agreed);
-	dc[1] = sup_cell(&s, partly);
-	dc[2] = sup_cell(&s, no);
-	/* An answer whose decision is none of these is counted apart. */
-	tc = sup_total(&s, n, 1);
-	if (agreed + partly + no == n)
-		sup_line(&s, tc, dc, 3);
-	oc = sup_cell(&s, ontime);
-	ec = sup_cell(&s, extended);
-	sup_run(&s);
-	put(&s, tc, ctx, "answered", NULL);
-	put(&s, oc, ctx, "on_time", NULL);
-	put(&s, ec, ctx, "extended", NULL);
-	tv_set_str(ctx, "median_days", sup_shown(&s, tc) ?
-	    arena_printf(tv_arena(ctx), "%lld", (long long)median) :
-	    "not shown (too few answers)");
-	put(&s, dc[0], ctx, "agreed", NULL);
-	put(&s, dc[1], ctx, "partly", NULL);
-	put(&s, dc[2], ctx, "not_agreed", NULL);
+	/* The decisions add up to the answers, and so do on time and late;
+	 * an answer whose decision is none of these is counted apart. */
+	sup_init(&f->s, threshold);
+	c[A_ONTIME] = sup_cell(&f->s, v[A_ONTIME]);
+	c[A_LATE] = sup_cell(&f->s, v[A_LATE]);
+	c[A_EXTENDED] = sup_cell(&f->s, v[A_EXTENDED]);
+	c[A_AGREED] = sup_cell(&f->s, v[A_AGREED]);
+	c[A_PARTLY] = sup_cell(&f->s, v[A_PARTLY]);
+	c[A_NO] = sup_cell(&f->s, v[A_NO]);
+	c[A_ANSWERED] = sup_total(&f->s, v[A_ANSWERED], 1);
+	sup_line(&f->s, c[A_ANSWERED], &c[A_ONTIME], 2);
+	if (v[A_AGREED] + v[A_PARTLY] + v[A_NO] == v[A_ANSWERED])
+		sup_line(&f->s, c[A_ANSWERED], &c[A_AGREED], 3);
+	sup_run(&f->s);
+	return (0);
+}
+
+static const char *
+median_text(struct arena *a, const struct answer_figs *f)
+{
+	if (!sup_shown(&f->s, f->c[A_ANSWERED]))
+		return ("not shown (too few answers)");
+	return (arena_printf(a, "%lld days", (long long)f->median));
+}
+
+static int
+answers(struct db *db, const struct report_period *p, struct tval *ctx)
+{
+	static const char *const keys[A_N] = { "answered", "on_time", "late",
+	    "extended", "agreed", "partly", "not_agreed" };
+	struct answer_figs	*f, *pf;
+	struct report_period	 q;
+	struct tval		*list, *row;
+	size_t			 i;
+
+	f = arena_alloc(tv_arena(ctx), sizeof(*f));
+	pf = arena_alloc(tv_arena(ctx), sizeof(*pf));
+	report_previous(p, &q);
+	if (answer_count(db, p->from, p->to, p->threshold, f) == -1 ||
+	    answer_count(db, q.from, q.to, p->threshold, pf) == -1)
+		return (-1);
+	list = tv_set_list(ctx, "answer_rows");
+	for (i = 0; i < A_N; i++) {
+		put(&f->s, f->c[i], ctx, keys[i], NULL);
+		put(&pf->s, pf->c[i], ctx, arena_printf(tv_arena(ctx),
+		    "%s_prev", keys[i]), NULL);
+		row = tv_push_map(list);
+		tv_set_str(row, "label", answer_labels[i]);
+		put(&f->s, f->c[i], row, "count", NULL);
+		put(&pf->s, pf->c[i], row, "prev", NULL);
+		put_change(row, "change", &f->s, f->c[i], &pf->s, pf->c[i]);
+	}
+	tv_set_str(ctx, "median_days", median_text(tv_arena(ctx), f));
+	tv_set_str(ctx, "median_days_prev", median_text(tv_arena(ctx), pf));
 	return (0);
 }
 
@@ -278,6 +452,109 @@ lists(struct db *db, const struct report_period *p, struct tval *ctx)
 	}
 	db_done(st);
 	return (rc);
+}
+
+/* Answers late by their first due date, with how late. */
+static int
+late_list(struct db *db, const struct report_period *p, struct tval *ctx)
+{
+	struct tval	*list, *row;
+	sqlite3_stmt	*st;
+	int64_t		 due, at;
+	int		 rc;
+
+	list = tv_set_list(ctx, "late_list");
+	st = db_query(db, sql_late, "ii", p->from, p->to);
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		due = sqlite3_column_int64(st, 2);
+		at = sqlite3_column_int64(st, 3);
+		tv_set_str(row, "title", db_col_text(st, 0));
+		tv_set_str(row, "councillor", db_col_text(st, 1));
+		tv_set_str(row, "due", time_date(tv_arena(row), due));
+		tv_set_str(row, "answered", time_date(tv_arena(row), at));
+		/* Words, not a bare number: no cell reads like a count. */
+		tv_set_str(row, "days_late", at > due ? arena_printf(
+		    tv_arena(row), "%lld days", (long long)((at - due + 86399) /
+		    86400)) : "given more time");
+		if (sqlite3_column_int64(st, 4) > 0)
+			tv_set_str(row, "now_due", time_date(tv_arena(row),
+			    sqlite3_column_int64(st, 5)));
+	}
+	db_done(st);
+	return (rc);
+}
+
+/* Items for the board, with its replies (dated) or that it has none yet. */
+static int
+board_items(struct db *db, const struct report_period *p, struct tval *ctx)
+{
+	struct tval	*list, *row;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	list = tv_set_list(ctx, "for_board");
+	st = db_query(db, sql_for_board, "ii", p->from, p->to);
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		tv_set_str(row, "item", db_col_text(st, 0));
+		tv_set_str(row, "meeting", db_col_text(st, 1));
+		tv_set_str(row, "meeting_date", time_date(tv_arena(row),
+		    sqlite3_column_int64(st, 2)));
+		tv_set_str(row, "reply", db_col_text(st, 3));
+		if (sqlite3_column_int64(st, 4) > 0)
+			tv_set_str(row, "reply_date", time_date(tv_arena(row),
+			    sqlite3_column_int64(st, 4)));
+	}
+	db_done(st);
+	return (rc);
+}
+
+/*
+ * Views sent elsewhere (about a young person's own case, passed on to
+ * their social worker, IRO, an advocate or complaints), by theme, this
+ * period and the one before.
+ */
+static int
+elsewhere(struct db *db, const struct report_period *p, struct tval *ctx)
+{
+	struct suppress		*s, *ps;
+	struct report_period	 q;
+	struct tval		*list, *row;
+	sqlite3_stmt		*st;
+	const char		*label[64];
+	int64_t			 ids[64], n[64], pn[64], total, ptotal;
+	size_t			 nc, i, cc[64], pc[64], tc, ptc;
+	int			 rc;
+
+	nc = 0;
+	st = db_query(db, sql_categories, "");
+	while (nc < 64 && (rc = db_step(st)) == 1) {
+		ids[nc] = sqlite3_column_int64(st, 0);
+		label[nc++] = arena_strdup(tv_arena(ctx), db_col_text(st, 1));
+	}
+	db_done(st);
+	report_previous(p, &q);
+	if (rc == -1 || by_theme(db, sql_elsewhere, p->from, p->to, ids, nc,
+	    n, &total) == -1 || by_theme(db, sql_elsewhere, q.from, q.to, ids,
+	    nc, pn, &ptotal) == -1)
+		return (-1);
+	s = arena_alloc(tv_arena(ctx), sizeof(*s));
+	ps = arena_alloc(tv_arena(ctx), sizeof(*ps));
+	theme_table(s, p->threshold, n, nc, total, cc, &tc);
+	theme_table(ps, p->threshold, pn, nc, ptotal, pc, &ptc);
+	put(s, tc, ctx, "elsewhere", NULL);
+	put(ps, ptc, ctx, "elsewhere_prev", NULL);
+	put_change(ctx, "elsewhere_change", s, tc, ps, ptc);
+	list = tv_set_list(ctx, "elsewhere_by_category");
+	for (i = 0; i < nc; i++) {
+		row = tv_push_map(list);
+		tv_set_str(row, "label", label[i]);
+		put(s, cc[i], row, "count", NULL);
+		put(ps, pc[i], row, "prev", NULL);
+		put_change(row, "change", s, cc[i], ps, pc[i]);
+	}
+	return (0);
 }
 
 /*
@@ -337,17 +614,29 @@ participation(struct db *db, const struct report_period *p, struct tval *ctx)
 	return (0);
 }
 
-/* The whole board report for period p into ctx. */
+/*
+ * The whole board report for period p into ctx, with the period of equal
+ * length before it beside each count table.
+ *
+ * TODO(actions): when actions have states (done / dropped, issue #13's
+ * "Actions that finish"), add a section here counting them per period
+ * through the same theme_table()/put_change() pattern.
+ */
 int
 report_board(struct db *db, const struct report_period *p, struct tval *ctx)
 {
-	if (raised(db, p, ctx) == -1 || answers(db, p, ctx) == -1 || lists(db, p, ctx) == -1 ||
+	struct report_period	 q;
+
+	if (raised(db, p, ctx) == -1 || answers(db, p, ctx) == -1 ||
+	    lists(db, p, ctx) == -1 || late_list(db, p, ctx) == -1 ||
+	    board_items(db, p, ctx) == -1 || elsewhere(db, p, ctx) == -1 ||
 	    participation(db, p, ctx) == -1 ||
 	    pledge_scorecard(db, p->threshold, p->now, tv_set_list(ctx,
 	    "scorecard")) == -1)
 		return (-1);
-	tv_set_str(ctx, "from", time_date(tv_arena(ctx), p->from));
-	tv_set_str(ctx, "to", time_date(tv_arena(ctx), p->to - 1));
+	report_previous(p, &q);
+	period_dates(p, ctx, "from", "to");
+	period_dates(&q, ctx, "prev_from", "prev_to");
 	tv_set_int(ctx, "threshold", p->threshold);
 	return (0);
 }

@@ -20,6 +20,8 @@ struct report_period {
 };
 
 const char	*count_text(struct arena *, int64_t, int64_t);
+void		 report_previous(const struct report_period *,
+		    struct report_period *);
 int		 report_board(struct db *, const struct report_period *,
 		    struct tval *);
 int		 report_issues_csv(struct db *, int64_t, struct buf *);

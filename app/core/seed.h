@@ -23,5 +23,6 @@ const struct demo_login *seed_demo_logins(size_t *);
 int	seed_views(struct db *, int64_t, char *, size_t);
 int	seed_pledge(struct db *, int64_t, char *, size_t);
 int	seed_meetings(struct db *, int64_t, char *, size_t);
+int	seed_board(struct db *, int64_t, char *, size_t);
 
 #endif

@@ -86,7 +86,8 @@ static const char *sql_enable =
 static const char *sql_list =
 	"SELECT id, display_name, role, coalesce(age_band, ''), "
 	"coalesce(lives_outside, 0), disabled_at IS NOT NULL, created_at, "
-	"(SELECT max(seen_at) FROM sessions WHERE user_id = users.id) "
+	"(SELECT max(seen_at) FROM sessions WHERE user_id = users.id), "
+	"role = 'young_person', on_board "
 	"FROM users WHERE closed_at IS NULL AND (?1 = '' OR role = ?1) "
 	"ORDER BY role, name_key";
 
@@ -517,6 +518,9 @@ user_list(struct db *db, enum role only, struct tval *list)
 		    sqlite3_column_int64(st, 6)));
 		tv_set_str(row, "seen", time_human(tv_arena(row),
 		    sqlite3_column_int64(st, 7)));
+		/* Only a young person can sit on the board for the CiCC. */
+		tv_set_bool(row, "young", sqlite3_column_int(st, 8));
+		tv_set_bool(row, "on_board", sqlite3_column_int(st, 9));
 	}
 	db_done(st);
 	return (rc);

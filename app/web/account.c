@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "board.h"
 #include "throttle.h"
 
 static int
@@ -32,6 +33,8 @@ account_page(struct page *pg, int errors)
 	tv_set_str(pg->ctx, "name", u.name);
 	tv_set_str(pg->ctx, "role", role_label(u.role));
 	tv_set_bool(pg->ctx, "young", u.role == ROLE_YOUNG);
+	tv_set_bool(pg->ctx, "on_board", u.role == ROLE_YOUNG &&
+	    board_member(app_db, u.id));
 	band = age_band_label(u.age_band);
 	tv_set_str(pg->ctx, "age_band", band ? band : "");
 	tv_set_bool(pg->ctx, "outside", u.lives_outside);

@@ -199,6 +199,12 @@ int	page_mydata(struct http_request *);
 int	page_mydata_json(struct http_request *);
 int	page_report_board(struct http_request *);
 int	page_report_issues_csv(struct http_request *);
+/* The board report's commentary, young people's version, members (board.c) */
+struct report_period;
+void	report_period_form(struct page *, struct report_period *);
+int	page_report_commentary(struct http_request *);
+int	page_report_young(struct http_request *);
+int	page_accounts_board(struct http_request *);
 int	page_open_data(struct http_request *);
 int	page_meetings(struct http_request *);
 int	page_meeting(struct http_request *);

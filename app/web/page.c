@@ -95,6 +95,11 @@ static const struct {
 	    "for it from now on." },
 	{ "phrase_removed", "The phrase is off the list." },
 	{ "settings_saved", "The settings are saved." },
+	{ "commentary_saved", "The commentary is saved. It is shown in the "
+	    "report for these dates." },
+	{ "board_member", "Saved: they sit on the corporate parenting board "
+	    "and can read its report for young people." },
+	{ "board_member_off", "Saved: they no longer sit on the board." },
 	{ "holiday_added", "The day is on the list. Deadlines counted in "
 	    "working days skip it from now on." },
 	{ "holiday_removed", "The day is off the list." },

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "board.h"
 #include "reports.h"
 #include "settings.h"
 #include "timefmt.h"
@@ -27,44 +28,63 @@ send_file(struct page *pg, struct buf *b, const char *type,
 	return (rc);
 }
 
+/*
+ * The report's period from the query (from, to: first and last day),
+ * the last twelve months unless asked otherwise; from_iso and to_iso go
+ * back into the form. Errors are recorded in pg->errors.
+ */
+void
+report_period_form(struct page *pg, struct report_period *p)
+{
+	const char	*from, *to;
+
+	memset(p, 0, sizeof(*p));
+	p->now = pg->now;
+	p->threshold = settings_int(app_db, "small_count", 5);
+	from = form_raw(&pg->form, "from");
+	to = form_raw(&pg->form, "to");
+	/* Whole days, so a period's commentary is found again. */
+	if (from == NULL || *from == '\0')
+		from = time_iso_date(&pg->arena, pg->now - 365 * 86400);
+	if (to == NULL || *to == '\0')
+		to = time_iso_date(&pg->arena, pg->now);
+	if (time_parse_date(from, &p->from) == -1)
+		form_error(&pg->errors, "from", "Enter a date like 2026-04-01.");
+	if (time_parse_date(to, &p->to) == -1)
+		form_error(&pg->errors, "to", "Enter a date like 2027-03-31.");
+	else
+		p->to += 86400;
+	if (pg->errors.n == 0 && p->to <= p->from)
+		form_error(&pg->errors, "to", "The end must be after the start.");
+	tv_set_str(pg->ctx, "from_iso", from);
+	tv_set_str(pg->ctx, "to_iso", to);
+	tv_set_str(pg->ctx, "period_query", arena_printf(&pg->arena,
+	    "from=%s&to=%s", form_urlencode(&pg->arena, from),
+	    form_urlencode(&pg->arena, to)));
+}
+
 int
 page_report_board(struct http_request *req)
 {
 	struct page		 pg;
 	struct report_period	 p;
-	const char		*from, *to;
+	struct tval		*report;
 
 	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_STAFF) ||
 	    cache_serve(&pg, R_STAFF))
 		return (KORE_RESULT_OK);
 	pg.title = "Corporate parenting board report";
 	pg.nav = "report";
-	memset(&p, 0, sizeof(p));
-	p.now = pg.now;
-	p.threshold = settings_int(app_db, "small_count", 5);
-	from = form_raw(&pg.form, "from");
-	to = form_raw(&pg.form, "to");
-	/* The last twelve months unless asked otherwise. */
-	p.from = pg.now - 365 * 86400;
-	p.to = pg.now + 1;
-	if (from != NULL && *from != '\0' && time_parse_date(from, &p.from))
-		form_error(&pg.errors, "from", "Enter a date like 2026-04-01.");
-	if (to != NULL && *to != '\0') {
-		if (time_parse_date(to, &p.to) == -1)
-			form_error(&pg.errors, "to", "Enter a date like "
-			    "2027-03-31.");
-		else
-			p.to += 86400;
-	}
-	if (pg.errors.n == 0 && p.to <= p.from)
-		form_error(&pg.errors, "to", "The end must be after the start.");
-	tv_set_str(pg.ctx, "from_iso", from && *from ? from :
-	    time_iso_date(&pg.arena, p.from));
-	tv_set_str(pg.ctx, "to_iso", to && *to ? to :
-	    time_iso_date(&pg.arena, p.to - 1));
+	report_period_form(&pg, &p);
 	if (pg.errors.n > 0)
 		return (page_form_errors(&pg, "report_board"));
-	if (report_board(app_db, &p, tv_set_map(pg.ctx, "report")) == -1)
+	/* Workers write the commentary (the board's own reading of it). */
+	tv_set_bool(pg.ctx, "may_comment", pg.sess.role == ROLE_WORKER ||
+	    pg.sess.role == ROLE_ADMIN);
+	report = tv_set_map(pg.ctx, "report");
+	if (report_board(app_db, &p, report) == -1 ||
+	    board_commentary(app_db, p.from, p.to, tv_set_map(report,
+	    "commentary")) == -1)
 		return (page_error(&pg, 500));
 	return (page_render(&pg, 200, "report_board"));
 }

@@ -425,6 +425,58 @@ const journeys = {
     await young.close();
   },
 
+  // The board report tabled: a commentary written, the board's reply and
+  // the previous period shown, printed on A4 with no table clipped; a
+  // member who sits on the board reads the young people's version.
+  async 'board report'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await signIn(page, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(page, js, base, '/reports/board');
+    await expectText(page, 'Previous period');
+    await expectText(page, 'The board agreed: from next month');
+    await page.click('a[href^="/reports/board/commentary?section=elsewhere"]');
+    if (js) await axeCheck(page, 'commentary');
+    await page.fill('#body', 'Most views sent elsewhere were about social workers.');
+    await submit(page, js, 'form[action="/reports/board/commentary"] button');
+    await expectText(page, 'The commentary is saved');
+    await expectText(page, 'Most views sent elsewhere were about social workers.');
+    await shot(page, 'board-report-tabled');
+    if (js) {
+      // A4 less the print margins (210 - 2 x 12 mm) at 96 px to the inch.
+      await page.setViewportSize({ width: 703, height: 1000 });
+      await page.emulateMedia({ media: 'print' });
+      const clipped = await page.evaluate(() => [...document.querySelectorAll('.board-report table')]
+        .filter((t) => t.scrollWidth > t.parentElement.clientWidth + 1).length);
+      await page.emulateMedia({ media: null });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      if (clipped) throw new Error(`${clipped} table(s) wider than the A4 page`);
+      const dir = mkdtempSync(join(tmpdir(), 'board-'));
+      const pdf = join(dir, 'board.pdf');
+      await page.pdf({ path: pdf, format: 'A4' });
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      if (!/^Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)/m.test(info)) throw new Error(`not A4: ${info}`);
+      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      for (const want of ['Previous period', 'Change', 'Days late', 'The board\'s reply', 'Most views sent elsewhere']) {
+        if (!text.includes(want)) throw new Error(`the printed report lacks "${want}"`);
+      }
+      execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(shots, 'board-report-print')]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await visit(page, js, base, '/accounts');
+    await submit(page, js, 'tr:has-text("Jaden") form[action$="/board"] button');
+    await expectText(page, 'they sit on the corporate parenting board');
+    const young = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const y = await young.newPage();
+    await signIn(y, js, base, 'Jaden', 'kite-river-42');
+    await visit(y, js, base, '/account');
+    await y.click('a[href="/reports/board/young"]');
+    if (js) { await axeCheck(y, 'young people\'s board report'); await phoneCheck(y, 'young people\'s board report'); }
+    await expectText(y, 'What the board is told');
+    await expectText(y, 'The board said: The board agreed');
+    await shot(y, 'board-report-young');
+    await young.close();
+  },
+
   // Keeping the draft Pledge tidy: the edit form, moving, removing, and
   // throwing the draft away.
   async 'pledge upkeep'(ctx, js, base) {
@@ -570,12 +622,14 @@ const browser = await chromium.launch({
 for (const js of [true, false]) {
   const server = await startServer();
   for (const [name, fn] of Object.entries(journeys)) {
+    // JOURNEY=NAME runs the journeys whose name holds NAME only.
+    if (process.env.JOURNEY && !name.includes(process.env.JOURNEY)) continue;
     const ctx = await browser.newContext({ javaScriptEnabled: js });
     ctx.browser = browser;
     await run(`${name}, JavaScript ${js ? 'on' : 'off'}`, () => fn(ctx, js, server.base));
     await ctx.close();
   }
-  if (js) await run('keyboard only: the main forms', () => keyboard(browser, server.base));
+  if (js && !process.env.JOURNEY) await run('keyboard only: the main forms', () => keyboard(browser, server.base));
   server.stop();
 }
 await browser.close();

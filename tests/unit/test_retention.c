@@ -107,6 +107,10 @@ static const struct fixture keep_rows[] = {
 	{ "redirects", "INSERT INTO redirects (view_id, route, contact_name, "
 	    "by_id, by_name, at) VALUES ((SELECT max(id) FROM views), "
 	    "'advocate', 'Advocacy', ?1, 'Worker', ?2)" },
+	/* Only workers write the board report's commentary. */
+	{ "report_commentary", "INSERT INTO report_commentary (period_from, "
+	    "period_to, section, body, updated_by, updated_at) VALUES "
+	    "(?2 + ?1, ?2 + ?1 + 1, 'raised', 'Commentary', ?1, ?2)" },
 	/* Only councillors write answers and workers check them. */
 	{ "answer_checks", "INSERT INTO answer_checks (issue_id, "
 	    "councillor_id, state, decision, response, written_at, noted_by) "

@@ -1,0 +1,359 @@
+/*
+ * test_board.c: the board report that can be tabled (issue #13), over
+ * real HTTP: the previous period beside this one with the same
+ * suppression (no change shown beside a hidden count), a worker's
+ * commentary per section and period (audited, kept when refused), items
+ * for the board with the board's dated replies, late answers by their
+ * first due date, and the young people's version, which only members
+ * who sit on the board (and staff) can open.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+#include "testutil.h"
+
+static struct client	 young2;
+
+static int
+setup(void **state)
+{
+	if (demo_group_setup(state) != 0)
+		return (-1);
+	/* A second young person, who does not sit on the board. */
+	if (db_run("INSERT INTO users (display_name, name_key, role, "
+	    "password_hash, age_band, lives_outside, created_at) SELECT "
+	    "'Quillon', 'quillon', role, password_hash, age_band, "
+	    "lives_outside, created_at FROM users WHERE display_name = "
+	    "'Jaden'") != 0)
+		return (-1);
+	memset(&young2, 0, sizeof(young2));
+	return (client_login(&young2, "Quillon", "kite-river-42") == 303 ?
+	    0 : -1);
+}
+
+/* A cell's count, or -1 when it is words ("fewer than 5", "not shown"). */
+static long
+number(const char *s, size_t len)
+{
+	char	 b[32], *end;
+	long	 n;
+
+	if (len == 0 || len >= sizeof(b))
+		return (-1);
+	memcpy(b, s, len);
+	b[len] = '\0';
+	n = strtol(b, &end, 10);
+	return (*end == '\0' ? n : -1);
+}
+
+/*
+ * Every row with a count, the previous period's and a change: the change
+ * is the difference where both counts are shown, and "not shown" where
+ * either is hidden. No cell holds a count under the threshold. Returns
+ * the number of such rows.
+ */
+static int
+check_rows(struct resp *r)
+{
+	const char	*p, *end, *c[4], *ce[4];
+	char		 want[32];
+	long		 a, b;
+	int		 n, rows, k;
+
+	for (k = 1; k < 5; k++) {
+		(void)snprintf(want, sizeof(want), "<td>%d</td>", k);
+		assert_false(resp_has(r, want));
+	}
+	rows = 0;
+	for (p = buf_cstr(&r->body); (p = strstr(p,
+	    "<tr><th scope=\"row\"")) != NULL; p = end) {
+		end = strstr(p, "</tr>");
+		assert_non_null(end);
+		n = 0;
+		for (c[0] = p; n < 4 && (c[n] = strstr(c[n], "<td>")) != NULL &&
+		    c[n] < end; n++) {
+			c[n] += 4;
+			ce[n] = strstr(c[n], "</td>");
+			if (n < 3)
+				c[n + 1] = ce[n];
+		}
+		if (n != 3 || strncmp(p, "<tr><th scope=\"row\">Median", 26)
+		    == 0)
+			continue;
+		a = number(c[0], (size_t)(ce[0] - c[0]));
+		b = number(c[1], (size_t)(ce[1] - c[1]));
+		if (a == -1 || b == -1)
+			(void)snprintf(want, sizeof(want), "not shown");
+		else if (a == b)
+			(void)snprintf(want, sizeof(want), "no change");
+		else
+			(void)snprintf(want, sizeof(want), "%+ld", a - b);
+		assert_int_equal((size_t)(ce[2] - c[2]), strlen(want));
+		assert_memory_equal(c[2], want, strlen(want));
+		rows++;
+	}
+	return (rows);
+}
+
+static void
+previous_period_beside_this_one(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "<th scope=\"col\">Previous period</th>"
+	    "<th scope=\"col\">Change</th>"));
+	/* The demo's year before: 8 about things to do, 5 about school. */
+	assert_true(resp_has(&r, "<th scope=\"row\">Things to do</th>"
+	    "<td>6</td><td>8</td><td>-2</td>"));
+	assert_true(resp_has(&r, "<th scope=\"row\">School and education"
+	    "</th><td>5</td><td>5</td><td>no change</td>"));
+	/* Shown before, hidden now: the change would give it away. */
+	assert_true(resp_has(&r, "<th scope=\"row\">Social workers</th>"
+	    "<td>fewer than 5</td><td>6</td><td>not shown</td>"));
+	assert_true(check_rows(&r) >= 20);
+	/* Late by the first due date, however much time was given. */
+	assert_true(resp_has(&r, "Late by their first due date</th>"));
+	resp_free(&r);
+
+	/* The demo's earlier year alone: its answers, two of them late. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2000-01-01&"
+	    "to=2000-12-31", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "No answer was late."));
+	resp_free(&r);
+}
+
+/* Late answers listed by their first due date, in this period only. */
+static void
+late_answers_by_first_due_date(void **state)
+{
+	struct resp	 r;
+	char		 path[128];
+	int64_t		 from;
+
+	(void)state;
+	/* The demo's year before this one holds two late answers. */
+	from = count("SELECT min(answered_at) FROM issues WHERE title = "
+	    "'Being told about changes'");
+	assert_true(from > 0);
+	(void)snprintf(path, sizeof(path), "/reports/board?from=%s&to=%s",
+	    "2000-01-01", "2099-12-31");
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "<td>Being told about changes</td>"));
+	assert_true(resp_has(&r, "<td>Laptops for homework</td>"));
+	assert_true(resp_has(&r, "<td>9 days</td>"));
+	assert_false(resp_has(&r, "<td>Swimming lessons</td><td>Cllr"));
+	assert_true(check_rows(&r) >= 20);
+	resp_free(&r);
+}
+
+static void
+commentary_per_section_and_period(void **state)
+{
+	struct resp	 r;
+	const char	*page = "/reports/board/commentary?section=answers&"
+	    "from=2026-01-01&to=2026-06-30";
+	char		 big[4100], form[4100 + 128];
+	int64_t		 audits;
+
+	(void)state;
+	assert_int_equal(client_status(&worker, page), 200);
+	assert_int_equal(client_status(&admin, page), 200);
+	assert_int_equal(client_status(&cllr, page), 404);
+	assert_int_equal(client_status(&young, page), 404);
+	assert_int_equal(client_status(&worker, "/reports/board/commentary?"
+	    "section=nonsense"), 404);
+	audits = count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'report.commentary'");
+
+	/* Too long: refused in plain words, the text shown again. */
+	memset(big, 'a', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	(void)snprintf(form, sizeof(form), "section=answers&from=2026-01-01&"
+	    "to=2026-06-30&body=Keep+this+start+%s", big);
+	assert_int_equal(client_post(&worker, page,
+	    "/reports/board/commentary", form, &r), 422);
+	assert_true(resp_has(&r, "Keep this start"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM report_commentary"), 1);
+
+	assert_int_equal(client_post(&worker, page,
+	    "/reports/board/commentary", "section=answers&from=2026-01-01&"
+	    "to=2026-06-30&body=Answers+were+slower+over+the+summer.", &r),
+	    303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'report.commentary'"), audits + 1);
+	resp_init(&r);
+	assert_int_equal(http_get(&cllr, "/reports/board?from=2026-01-01&"
+	    "to=2026-06-30", &r), 0);
+	assert_true(resp_has(&r, "Answers were slower over the summer."));
+	/* Councillors read it; only workers write it. */
+	assert_false(resp_has(&r, "/reports/board/commentary"));
+	resp_free(&r);
+	/* Another period has its own commentary. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2026-01-01&"
+	    "to=2026-07-31", &r), 0);
+	assert_false(resp_has(&r, "Answers were slower"));
+	assert_true(resp_has(&r, "/reports/board/commentary?section=answers"));
+	resp_free(&r);
+	/* Emptied: removed, and that is audited too. */
+	assert_int_equal(client_post(&worker, page,
+	    "/reports/board/commentary", "section=answers&from=2026-01-01&"
+	    "to=2026-06-30&body=", &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM report_commentary WHERE "
+	    "section = 'answers'"), 0);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'report.commentary_removed'"), 1);
+	/* The demo's own commentary shows in today's report. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board", &r), 0);
+	assert_true(resp_has(&r, "the free leisure pass answered the most "
+	    "common ask"));
+	resp_free(&r);
+}
+
+static void
+board_items_with_dated_replies(void **state)
+{
+	struct resp	 r;
+	char		 path[64], form[512];
+	int64_t		 meeting, item;
+
+	(void)state;
+	assert_int_equal(db_run("INSERT INTO meetings (title, starts_at, "
+	    "created_at) VALUES ('Spring meeting', strftime('%s', 'now') - "
+	    "864000, strftime('%s', 'now'))"), 0);
+	meeting = count("SELECT id FROM meetings WHERE title = 'Spring "
+	    "meeting'");
+	assert_int_equal(db_run("INSERT INTO agenda_items (meeting_id, "
+	    "position, kind, title) SELECT id, 1, 'free', 'Wifi in "
+	    "children''s homes' FROM meetings WHERE title = 'Spring meeting'"),
+	    0);
+	item = count("SELECT id FROM agenda_items WHERE title = 'Wifi in "
+	    "children''s homes'");
+	(void)snprintf(path, sizeof(path), "/meetings/%lld",
+	    (long long)meeting);
+	/* Marked for the board: waiting for its reply. */
+	(void)snprintf(form, sizeof(form), "action=minutes&item=%lld&"
+	    "minutes=Members+want+wifi.&for_board=1&board_reply=",
+	    (long long)item);
+	assert_int_equal(client_post(&worker, path, path, form, &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board", &r), 0);
+	assert_true(resp_has(&r, "<td>Wifi in children&#39;s homes</td>"
+	    "<td>Spring meeting, "));
+	assert_true(resp_has(&r, "Waiting for the board's reply."));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM agenda_items WHERE id = "
+	    "%lld AND board_reply_at IS NULL", (long long)item), 1);
+	/* The board replies: recorded and dated. */
+	(void)snprintf(form, sizeof(form), "action=minutes&item=%lld&"
+	    "minutes=Members+want+wifi.&for_board=1&board_reply=Wifi+in+"
+	    "every+home+by+September.", (long long)item);
+	assert_int_equal(client_post(&worker, path, path, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM agenda_items WHERE id = "
+	    "%lld AND board_reply_at > strftime('%%s', 'now') - 600",
+	    (long long)item), 1);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board", &r), 0);
+	assert_true(resp_has(&r, "Wifi in every home by September.</span> "
+	    "<span class=\"muted\">(recorded "));
+	/* The demo's own item and reply. */
+	assert_true(resp_has(&r, "The board agreed: from next month"));
+	resp_free(&r);
+}
+
+static void
+young_version_for_board_members(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+	int64_t		 jaden;
+
+	(void)state;
+	jaden = count("SELECT id FROM users WHERE display_name = 'Jaden'");
+	assert_int_equal(client_status(&young, "/reports/board/young"), 404);
+	assert_int_equal(client_status(&young2, "/reports/board/young"), 404);
+	assert_int_equal(client_status(&anon, "/reports/board/young"), 303);
+	assert_int_equal(client_status(&worker, "/reports/board/young"), 200);
+	assert_int_equal(client_status(&cllr, "/reports/board/young"), 200);
+
+	/* A worker says Jaden sits on the board; audited. */
+	(void)snprintf(path, sizeof(path), "/accounts/%lld/board",
+	    (long long)jaden);
+	assert_int_equal(client_post(&young, "/", path, "on=1", &r), 404);
+	resp_free(&r);
+	assert_int_equal(client_post(&cllr, "/", path, "on=1", &r), 404);
+	resp_free(&r);
+	assert_int_equal(client_post(&worker, "/accounts", path, "on=1", &r),
+	    303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'account.board' AND object_id = %lld", (long long)jaden), 1);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/accounts", &r), 0);
+	assert_true(resp_has(&r, "sits on the board"));
+	resp_free(&r);
+
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/reports/board/young", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "What the board is told"));
+	assert_true(resp_has(&r, "<th scope=\"row\">Things to do</th>"
+	    "<td>6</td><td>8</td></tr>"));
+	assert_true(resp_has(&r, "<th scope=\"row\">Family and friends</th>"
+	    "<td>fewer than 5</td>"));
+	assert_true(resp_has(&r, "The board said: The board agreed"));
+	assert_true(resp_has(&r, "Things passed to someone else"));
+	/* No staff names, no commentary, no small counts. */
+	assert_false(resp_has(&r, "Priya Shah"));
+	assert_false(resp_has(&r, "Alex Morgan"));
+	assert_false(resp_has(&r, "the free leisure pass answered"));
+	check_rows(&r);
+	resp_free(&r);
+	assert_int_equal(client_status(&young2, "/reports/board/young"), 404);
+
+	/* Off the board: closed again. */
+	assert_int_equal(client_post(&worker, "/accounts", path, "on=0", &r),
+	    303);
+	resp_free(&r);
+	assert_int_equal(client_status(&young, "/reports/board/young"), 404);
+	assert_int_equal(client_post(&worker, "/accounts", path, "on=maybe",
+	    &r), 400);
+	resp_free(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(previous_period_beside_this_one),
+		cmocka_unit_test(late_answers_by_first_due_date),
+		cmocka_unit_test(commentary_per_section_and_period),
+		cmocka_unit_test(board_items_with_dated_replies),
+		cmocka_unit_test(young_version_for_board_members),
+	};
+
+	return (cmocka_run_group_tests_name("http_board", tests, setup,
+	    group_teardown_server));
+}
