@@ -258,8 +258,9 @@ again_page(struct page *pg, int64_t issue, int errors)
 
 	if ((rc = issues_detail(app_db, issue, 1, pg->ctx)) != 1)
 		return (page_missing(pg, rc));
-	pg->title = arena_printf(&pg->arena, "Asked to look again: %s",
-	    tv_get_str(pg->ctx, "title"));
+	/* The layout's "title" is the page's: keep the issue's apart. */
+	tv_set_str(pg->ctx, "issue_title", tv_get_str(pg->ctx, "title"));
+	pg->title = "Asked to look again";
 	pg->nav = "issues";
 	tv_set_int(pg->ctx, "issue_id", issue);
 	tv_set_bool(pg->ctx, "worker", pg->sess.role == ROLE_WORKER);
@@ -417,4 +418,31 @@ answerback_issue(struct page *pg, int64_t issue)
 	if (n > 0)
 		tv_set_int(pg->ctx, "appeals_open", n);
 	return (0);
+}
+
+/*
+ * A reply or a request sent with a token that went stale (the session
+ * ran out): worrying words are never lost, so they go to workers as a
+ * view from whoever this is now, and the help page follows (views.c).
+ * Other words come back on the refusal page to copy (guard.c). 1 if
+ * answered here.
+ */
+int
+answerback_stale(struct page *pg)
+{
+	const char	*p, *body;
+	char		*end;
+
+	p = pg->req->path;
+	if (strncmp(p, "/views/", 7) != 0)
+		return (0);
+	(void)strtoll(p + 7, &end, 10);
+	if (end == p + 7 || (strcmp(end, "/reply") != 0 &&
+	    strcmp(end, "/again") != 0))
+		return (0);
+	if ((body = form_raw(&pg->form, "body")) == NULL ||
+	    quota_worrying(app_db, body) != 1)
+		return (0);
+	(void)views_stale(pg);
+	return (1);
 }

@@ -215,5 +215,6 @@ int	page_issue_metoo(struct http_request *);
 int	answerback_you_said(struct page *, struct tval *);
 int	answerback_view(struct page *, const struct view *);
 int	answerback_issue(struct page *, int64_t);
+int	answerback_stale(struct page *);
 
 #endif

@@ -168,6 +168,43 @@ worrying_reply_shows_help(void **state)
 	    (long long)reply), 1);
 }
 
+/* Signed out while writing a reply: worrying words still reach workers;
+ * other words come back on the page to copy. */
+static void
+timed_out_reply_keeps_the_words(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[512], p[64];
+
+	(void)state;
+	(void)snprintf(p, sizeof(p), "/views/%lld/reply", (long long)view_id);
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	assert_int_equal(client_csrf(&c, vpath, csrf, sizeof(csrf)), 0);
+	assert_int_equal(db_run("DELETE FROM sessions WHERE id = "
+	    "(SELECT max(id) FROM sessions)"), 0);
+
+	(void)snprintf(body, sizeof(body), "csrf=%s&body=%s", csrf,
+	    url_enc("The bus pass matters to my whole home."));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, p, body, &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, "The bus pass matters to my whole home."));
+	resp_free(&r);
+
+	(void)snprintf(body, sizeof(body), "csrf=%s&body=%s", csrf,
+	    url_enc("Nobody listens, I want to hurt myself."));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, p, body, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views v JOIN concerns c "
+	    "ON c.kind = 'view' AND c.item_id = v.id WHERE v.body = 'Nobody "
+	    "listens, I want to hurt myself.' AND c.closed_at IS NULL"), 1);
+}
+
 static void
 ask_again_decided_both_ways(void **state)
 {
@@ -437,6 +474,7 @@ main(void)
 		cmocka_unit_test(demo_council_answers_back),
 		cmocka_unit_test(reply_is_moderated_and_linked),
 		cmocka_unit_test(worrying_reply_shows_help),
+		cmocka_unit_test(timed_out_reply_keeps_the_words),
 		cmocka_unit_test(ask_again_decided_both_ways),
 		cmocka_unit_test(me_too_once_undo_and_suppressed),
 	};

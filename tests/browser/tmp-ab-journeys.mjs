@@ -1,0 +1,587 @@
+// journeys.mjs: each role's journey in Debian's Chromium, against the real
+// server started here on a free loopback port with a fresh demo database.
+// Every journey runs with JavaScript on (axe-core checks every page it
+// visits for WCAG 2.0-2.2 A and AA) and again with JavaScript off.
+// Screenshots of key pages at phone and desktop widths go to
+// build/screenshots. Ends with "N passed, N failed".
+//
+//   node tests/browser/journeys.mjs [BUILD]     (from the project folder)
+import { chromium } from 'playwright-core';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const build = process.argv[2] || 'build';
+const axeSource = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const shots = join('build', 'screenshots');
+mkdirSync(shots, { recursive: true });
+let passed = 0;
+let failed = 0;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+  });
+}
+
+// The real server, as make run starts it, on its own database and port.
+async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-browser-'));
+  const port = await freePort();
+  const env = { ...process.env, PORTAL_DB: join(dir, 'portal.db') };
+  const conf = readFileSync('kore.conf', 'utf8')
+    .replace('bind 127.0.0.1 8888', `bind 127.0.0.1 ${port}`)
+    .replace(/^load .*$/m, `load ./${build}/portal.so`)
+    .replace(/^pidfile.*$/m, `pidfile ${join(dir, 'kore.pid')}`);
+  writeFileSync(join(dir, 'kore.conf'), conf);
+  execFileSync(`./${build}/portalctl`, ['seed-demo'], { env, stdio: 'ignore' });
+  const proc = spawn('kore', ['-c', join(dir, 'kore.conf'), '-f', '-n', '-r'],
+    { env, detached: true, stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try { if ((await fetch(base + '/')).ok) break; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    base,
+    stop() {
+      try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* gone */ }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function axeCheck(page, label) {
+  const violations = await page.evaluate(async (src) => {
+    (0, eval)(src);
+    const r = await window.axe.run(document, { runOnly: { type: 'tag',
+      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
+  }, axeSource);
+  if (violations.length) throw new Error(`axe on ${label}: ${violations.join('; ')}`);
+}
+
+// The page at phone width: axe again at 360 px, and at 320 px nothing
+// scrolls sideways (WCAG 1.4.10 reflow). The viewport is put back.
+async function phoneCheck(page, label) {
+  const was = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await axeCheck(page, `${label} at 360 px`);
+  await page.setViewportSize({ width: 320, height: 740 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (wide > 320) throw new Error(`${label} scrolls sideways at 320 px (${wide} px wide)`);
+  await page.setViewportSize(was);
+}
+
+// Visit path and, with JavaScript on, check it with axe at both widths.
+async function visit(page, js, base, path) {
+  await page.goto(base + path);
+  if (js) {
+    await axeCheck(page, path);
+    await phoneCheck(page, path);
+  }
+}
+
+async function submit(page, js, selector) {
+  await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  if (js) {
+    await axeCheck(page, page.url());
+    await phoneCheck(page, page.url());
+  }
+}
+
+async function signIn(page, js, base, name, password) {
+  await visit(page, js, base, '/login');
+  await page.fill('#name', name);
+  await page.fill('#password', password);
+  await submit(page, js, 'form[action="/login"] button');
+}
+
+async function expectText(page, text) {
+  const body = await page.textContent('body');
+  if (!body.includes(text)) throw new Error(`"${text}" is not on ${page.url()}`);
+}
+
+async function shot(page, name) {
+  for (const [label, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]]) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: join(shots, `${name}-${label}.png`), fullPage: true });
+  }
+}
+
+// The first screen of a phone (360x740): what a young person sees before
+// scrolling, saved for a person to look at too.
+async function firstScreen(page, name) {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.screenshot({ path: join(shots, `first-${name}.png`) });
+}
+
+// The header (with Leave this site quickly) takes at most 20% of the
+// first screen; with JavaScript on, also at 200% text.
+async function headerFits(page, js) {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const box = await page.locator('.site-header').boundingBox();
+  if (box.y + box.height > 148) throw new Error(`the header ends at ${box.y + box.height} px of 740 on ${page.url()}`);
+  if (!js) return;
+  await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+  const big = await page.locator('.site-header').boundingBox();
+  await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
+  if (big.y + big.height > 148) throw new Error(`at 200% text the header ends at ${big.y + big.height} px on ${page.url()}`);
+}
+
+async function onFirstScreen(page, selector) {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box || box.y + box.height > 740) throw new Error(`${selector} is not on the first screen of ${page.url()}`);
+}
+
+const journeys = {
+  // A phone, as a 13-year-old holds it: the header is small, the menu
+  // opens without JavaScript, the main action and the first question are
+  // on the first screen, an empty Send puts the error summary first and
+  // focused, and a session that ran out keeps every word.
+  async 'phone first'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await visit(page, js, base, '/');
+    await headerFits(page, js);
+    await onFirstScreen(page, 'a:text("Tell us something")');
+    await firstScreen(page, 'home');
+    await page.click('summary.menu-button');
+    if (!await page.locator('.site-nav a[href="/pledge"]').isVisible()) throw new Error('the menu does not open');
+    await visit(page, js, base, '/pledge');
+    await expectText(page, 'Sign in to tell us');
+    await firstScreen(page, 'pledge');
+
+    await signIn(page, js, base, 'Jaden', 'kite-river-42');
+    await firstScreen(page, 'young-person-landing');
+    await visit(page, js, base, '/views/new');
+    await headerFits(page, js);
+    await onFirstScreen(page, '#cat-1');
+    await firstScreen(page, 'raise-a-view');
+    await submit(page, js, 'form[action="/views/new"] button[type="submit"]');
+    const summary = await page.locator('.error-summary').boundingBox();
+    const h1 = await page.locator('h1').boundingBox();
+    if (summary.y > h1.y) throw new Error('the error summary is below the heading');
+    if (await page.locator('.error-summary:focus').count() !== 1) throw new Error('the error summary is not focused');
+    await onFirstScreen(page, '.error-summary');
+
+    // Away too long: the session cookie is gone when Send is pressed.
+    await page.fill('#title', 'Wifi at home');
+    await page.fill('#body', 'Our home has no wifi, so homework is hard.');
+    await page.check('#pub-no');
+    const keep = (await ctx.cookies()).filter((c) => c.name !== 'portal');
+    await ctx.clearCookies();
+    await ctx.addCookies(keep);
+    await submit(page, js, 'form[action="/views/new"] button[type="submit"]');
+    await expectText(page, 'You were signed out, but your words are safe');
+    if (await page.inputValue('#body') !== 'Our home has no wifi, so homework is hard.') throw new Error('the words were lost');
+    await firstScreen(page, 'timed-out');
+    await Promise.all([page.waitForNavigation(), page.click('a:text("Sign in again")')]);
+    await page.fill('#name', 'Jaden');
+    await page.fill('#password', 'kite-river-42');
+    await submit(page, js, 'form[action="/login"] button');
+    await expectText(page, 'Your words are back');
+    if (await page.inputValue('#body') !== 'Our home has no wifi, so homework is hard.') throw new Error('the words did not come back after signing in');
+    if (await page.inputValue('#title') !== 'Wifi at home') throw new Error('the title did not come back');
+    await page.check('input[name="category"]');
+    await submit(page, js, 'form[action="/views/new"] button[type="submit"]');
+    await expectText(page, 'A worker will read it');
+
+    // The help page after something worrying, at phone size.
+    await visit(page, js, base, '/views/new');
+    await page.check('input[name="category"]');
+    await page.fill('#title', 'Scared');
+    await page.fill('#body', 'I want to hurt myself.');
+    await page.check('#pub-no');
+    await submit(page, js, 'form[action="/views/new"] button[type="submit"]');
+    await expectText(page, 'We are here to help');
+    await onFirstScreen(page, 'h1');
+    await firstScreen(page, 'help');
+
+    for (const [name, pw, file] of [['Priya Shah', 'worker-demo-2026', 'worker-landing'],
+      ['Cllr Sam Okafor', 'councillor-demo-2026', 'councillor-landing'],
+      ['Alex Morgan', 'admin-demo-2026', 'admin-landing']]) {
+      const c = await ctx.browser.newContext({ javaScriptEnabled: js });
+      const p = await c.newPage();
+      await p.setViewportSize({ width: 360, height: 740 });
+      await signIn(p, js, base, name, pw);
+      await headerFits(p, js);
+      await firstScreen(p, file);
+      await c.close();
+    }
+  },
+
+  // Joins with an invite, raises a view that is flagged, rates two
+  // promises, reads an answer.
+  async 'young person'(ctx, js, base) {
+    const staff = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const w = await staff.newPage();
+    await signIn(w, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(w, js, base, '/accounts');
+    await submit(w, js, 'form[action="/accounts/invite"] button');
+    const code = (await w.textContent('#code')).trim();
+    await staff.close();
+
+    const page = await ctx.newPage();
+    await visit(page, js, base, '/join');
+    await page.fill('#code', code.toLowerCase());
+    await submit(page, js, 'form[action="/join"] button');
+    await page.fill('#name', js ? 'Robin J' : 'Robin N');
+    await page.fill('#signin', js ? 'robin j private' : 'robin n private');
+    await page.fill('#password', 'a-long-password-1');
+    await page.fill('#password2', 'a-long-password-1');
+    await page.check('#band-12');
+    await page.check('#area-out');
+    await submit(page, js, 'form[action="/join/finish"] button');
+    await expectText(page, 'Your account is ready');
+
+    await visit(page, js, base, '/views/new');
+    await page.check('input[name="category"]');
+    await page.fill('#title', 'Moving again');
+    await page.fill('#body', 'I want to hurt myself when they move me.');
+    await page.check('#pub-no');
+    await submit(page, js, 'form[action="/views/new"] button[type="submit"]');
+    await expectText(page, 'We are here to help');
+    await expectText(page, '0800 1111');
+    await expectText(page, 'A worker will read this');
+    await shot(page, 'view-flagged');
+    // "Leave this site quickly" goes to a neutral site (stood in for
+    // here); with JavaScript the help page is also replaced in history.
+    await ctx.route('https://www.bbc.co.uk/**', (r) => r.fulfill({ status: 200,
+      contentType: 'text/html', body: '<!doctype html><title>Weather</title><h1>Weather</h1>' }));
+    const depth = js ? await page.evaluate(() => history.length) : 0;
+    await Promise.all([page.waitForURL('https://www.bbc.co.uk/**'), page.click('.quick-exit')]);
+    if (js && await page.evaluate(() => history.length) !== depth) {
+      throw new Error('Leave this site quickly left the page in the history');
+    }
+
+    await visit(page, js, base, '/pledge/check');
+    const radios = page.locator('input[type="radio"][value="yes"]');
+    await radios.nth(0).check();
+    await page.locator('input[type="radio"][value="partly"]').nth(1).check();
+    await submit(page, js, 'form[action="/pledge/check"] button[type="submit"]');
+    await expectText(page, 'Your answers are saved');
+    await shot(page, 'pledge');
+
+    await visit(page, js, base, '/you-said-we-did');
+    await expectText(page, 'We decided');
+    await shot(page, 'you-said-we-did');
+  },
+
+  async 'participation worker'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await signIn(page, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(page, js, base, '/moderation');
+    await shot(page, 'moderation');
+    await page.click('a:text("Haircuts")');
+    if (js) await axeCheck(page, 'moderation view');
+    await page.fill('#summary', 'Young people want to decide about haircuts without asking.');
+    await submit(page, js, 'form:has(input[value="approve"]) button');
+    await expectText(page, 'The young person has been told');
+    await visit(page, js, base, '/issues?state=open');
+    await page.click('table a >> nth=0');
+    if (js) await axeCheck(page, 'issue');
+    await submit(page, js, 'form:has(input[value="send"]) button');
+    await expectText(page, 'The councillor can see it now');
+    await visit(page, js, base, '/issues?state=answered');
+    await page.click('table a >> nth=0');
+    await submit(page, js, 'form:has(input[value="publish"]) button');
+    await expectText(page, 'Published on You said, we did');
+  },
+
+  async councillor(ctx, js, base) {
+    const page = await ctx.newPage();
+    await signIn(page, js, base, 'Cllr Sam Okafor', 'councillor-demo-2026');
+    await visit(page, js, base, '/my-issues');
+    await shot(page, 'my-issues');
+    await page.click('.item-list a >> nth=0');
+    if (js) await axeCheck(page, 'my issue');
+    await page.check('#d-partly');
+    await page.fill('#text', 'We will do some of this from April.');
+    await submit(page, js, 'form[action^="/my-issues/"] button:not([name="preview"])');
+    await expectText(page, 'Give the reason');
+    await page.fill('#reason', '.');
+    await submit(page, js, 'form[action^="/my-issues/"] button:not([name="preview"])');
+    await expectText(page, 'at least 3');
+    await page.fill('#reason', 'The budget for this year is already set. Your PEP money is safe.');
+    await submit(page, js, 'button[name="preview"]');
+    await expectText(page, 'Reading age: about');
+    await expectText(page, 'Personal Education Plan');
+    await shot(page, 'my-issue-reading-age');
+    await submit(page, js, 'form[action^="/my-issues/"] button:not([name="preview"])');
+    await expectText(page, 'A participation worker will check your answer');
+  },
+
+  async 'worker checks an answer'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await signIn(page, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(page, js, base, '/notifications');
+    await page.click('a:text("A councillor\'s answer is waiting for your check") >> nth=0');
+    if (js) await axeCheck(page, 'answer check');
+    await expectText(page, 'Answer waiting for your check');
+    await expectText(page, 'Reading age: about');
+    await shot(page, 'answer-check');
+    await submit(page, js, 'form:has(input[value="approve"]) button');
+    await expectText(page, 'Approved. The young people have been told');
+  },
+
+  async admin(ctx, js, base) {
+    const page = await ctx.newPage();
+    await signIn(page, js, base, 'Alex Morgan', 'admin-demo-2026');
+    await visit(page, js, base, '/accounts');
+    await page.selectOption('#role', 'councillor');
+    await submit(page, js, 'form[action="/accounts/invite"] button');
+    await expectText(page, 'Invite code for a Councillor');
+    await visit(page, js, base, '/admin/audit');
+    await expectText(page, 'invite.create');
+    await shot(page, 'audit');
+    await visit(page, js, base, '/admin/holidays');
+    await page.fill('#day', '2027-12-24');
+    await submit(page, js, 'form[action="/admin/holidays"] button[type="submit"]');
+    await expectText(page, 'Say what the day is');
+    await page.fill('#name', 'Council closure day');
+    await submit(page, js, 'form[action="/admin/holidays"] button[type="submit"]');
+    await expectText(page, 'The day is on the list');
+    await expectText(page, 'Council closure day');
+    await visit(page, js, base, '/reports/board');
+    await shot(page, 'board-report');
+  },
+
+  // The urgent list: take a concern, close it with a written action, and
+  // raise one by hand about a view.
+  async 'safeguarding concerns'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await signIn(page, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(page, js, base, '/safeguarding');
+    await expectText(page, 'Safeguarding concerns');
+    await shot(page, 'concerns');
+    await page.click('table a[href^="/safeguarding/"] >> nth=0');
+    if (js) await axeCheck(page, 'a concern');
+    await submit(page, js, 'form:has(input[value="hold"]) button');
+    await expectText(page, 'You have taken this concern');
+    await page.fill('#action', 'ok');
+    await submit(page, js, 'form:has(input[value="close"]) button');
+    await expectText(page, 'Say a little more');
+    await page.fill('#action', 'Spoke to the young person and phoned their social worker, who visits today.');
+    await submit(page, js, 'form:has(input[value="close"]) button');
+    await expectText(page, 'The concern is closed');
+    await visit(page, js, base, '/safeguarding?show=closed');
+    await expectText(page, 'Closed safeguarding concerns');
+    await visit(page, js, base, '/moderation');
+    await page.click('table a[href^="/moderation/"] >> nth=0');
+    await page.click('a[href^="/safeguarding/raise"]');
+    if (js) await axeCheck(page, 'raise a concern');
+    await submit(page, js, 'form[action="/safeguarding/raise"] button');
+    await expectText(page, 'Write a short reason');
+    await page.fill('#reason', 'Mentioned a new older friend who picks them up from school.');
+    await submit(page, js, 'form[action="/safeguarding/raise"] button');
+    await expectText(page, 'The concern is on the urgent list');
+  },
+
+  // A worker's everyday tools: a new sign-in code for a young person, a
+  // view typed in from paper, and the paper form on one A4 page.
+  async 'worker tools'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await signIn(page, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(page, js, base, '/accounts');
+    await submit(page, js, 'tr:has-text("Jaden") form[action$="/reset"] button');
+    await expectText(page, 'Password reset code for Jaden');
+    await visit(page, js, base, '/accounts');
+    await page.click('tr:has-text("Jaden") a[href$="/view"]');
+    if (js) await axeCheck(page, 'type in a view');
+    await page.fill('#body', 'We want the bus pass to last all summer.');
+    await submit(page, js, 'form[action$="/view"] button[type="submit"]');
+    await expectText(page, 'Choose how they gave you their view.');
+    await shot(page, 'type-in-view-errors');
+    await page.check('#via-paper');
+    await page.check('input[name="category"]');
+    await page.fill('#title', 'Bus passes in summer');
+    await submit(page, js, 'form[action$="/view"] button[type="submit"]');
+    await expectText(page, 'The view is saved in their name');
+    await expectText(page, 'Given on paper, typed in by Priya Shah');
+    await visit(page, js, base, '/paper-form');
+    await expectText(page, 'Have your say');
+    await shot(page, 'paper-form');
+    if (js) {
+      const dir = mkdtempSync(join(tmpdir(), 'paper-'));
+      const pdf = join(dir, 'form.pdf');
+      await page.pdf({ path: pdf, format: 'A4' });
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      if (!/^Pages:\s+1$/m.test(info)) throw new Error(`the paper form is not one page: ${info}`);
+      execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(shots, 'paper-form-print')]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const young = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const y = await young.newPage();
+    await signIn(y, js, base, 'Jaden', 'kite-river-42');
+    await visit(y, js, base, '/views');
+    await y.click('a:text("Bus passes in summer")');
+    if (js) await axeCheck(y, 'typed-in view');
+    await expectText(y, 'A worker typed this in for you, from your paper form');
+    await shot(y, 'typed-in-view');
+    await young.close();
+  },
+
+  // Keeping the draft Pledge tidy: the edit form, moving, removing, and
+  // throwing the draft away.
+  async 'pledge upkeep'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await signIn(page, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(page, js, base, '/pledge/manage');
+    await submit(page, js, 'form:has(input[value="new"]) button');
+    const first = page.locator('.item-list li.item a').first();
+    const name = (await first.textContent()).trim();
+    await first.click();
+    if (js) await axeCheck(page, 'change a promise');
+    if ((await page.inputValue('#title')) !== name) throw new Error('the edit form does not show the promise');
+    await visit(page, js, base, '/pledge/manage');
+    await submit(page, js, '.item-list li.item >> nth=0 >> form:has(input[value="down"]) button');
+    await submit(page, js, '.item-list li.item >> nth=0 >> form:has(input[value="remove"]) button');
+    await expectText(page, 'The promise is out of the draft');
+    await shot(page, 'pledge-draft');
+    await submit(page, js, 'form:has(input[value="discard"]) button');
+    await expectText(page, 'Tick the box to say you want to throw the draft away');
+    await page.check('#sure');
+    await submit(page, js, 'form:has(input[value="discard"]) button');
+    await expectText(page, 'The draft is thrown away');
+    // A new draft, and a young person comments on it.
+    await submit(page, js, 'form:has(input[value="new"]) button');
+    const young = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const y = await young.newPage();
+    await signIn(y, js, base, 'Jaden', 'kite-river-42');
+    await visit(y, js, base, '/pledge');
+    await y.click('a[href="/pledge/draft"]');
+    if (js) await axeCheck(y, 'the draft Pledge');
+    await submit(y, js, '.panel >> nth=0 >> form button');
+    await expectText(y, 'Write your comment in the box first');
+    await shot(y, 'pledge-draft-error');
+    await y.locator('.panel textarea').first().fill('Please say when we get the leisure pass.');
+    await submit(y, js, '.panel >> nth=0 >> form button');
+    await expectText(y, 'A participation worker will read your comment');
+    await shot(y, 'pledge-draft');
+    await young.close();
+    await visit(page, js, base, '/moderation/comments');
+    await expectText(page, 'Please say when we get the leisure pass.');
+  },
+
+  // Young people answer back, on a phone: "me too" on a published answer,
+  // taken back and said again, then a reply to an answer (answerback.c).
+  async 'answer back'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(page, js, base, 'Jaden', 'kite-river-42');
+    await visit(page, js, base, '/you-said-we-did');
+    const item = page.locator('li.outcome:has-text("Pocket money is different")');
+    const button = 'li.outcome:has-text("Pocket money is different") form[action$="/metoo"] button';
+    await submit(page, js, button);
+    await expectText(page, 'You said this matters to you too.');
+    await submit(page, js, button);
+    await expectText(page, 'Your "me too" is taken off');
+    await submit(page, js, button);
+    if (!(await item.locator('button').textContent()).includes('Take back')) throw new Error('"me too" was not said again');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.screenshot({ path: join(shots, 'answerback-metoo-phone.png') });
+    await visit(page, js, base, '/views');
+    await Promise.all([page.waitForNavigation(), page.click('a:text("Free leisure pass for everyone in care")')]);
+    await Promise.all([page.waitForNavigation(), page.click('a:text("Reply to the answer")')]);
+    if (js) { await axeCheck(page, 'reply to an answer'); await phoneCheck(page, 'reply to an answer'); }
+    await submit(page, js, 'form[action$="/reply"] button');
+    await expectText(page, 'Write your reply.');
+    await onFirstScreen(page, '.error-summary');
+    await page.fill('#body', 'Thank you! Can the pass work on the bus too?');
+    await submit(page, js, 'form[action$="/reply"] button');
+    await expectText(page, 'We got your reply');
+    await expectText(page, 'Thank you! Can the pass work on the bus too?');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.screenshot({ path: join(shots, 'answerback-reply-sent-phone.png'), fullPage: true });
+  },
+};
+
+// Tab from the top of a page reaches every control listed, each with a
+// visible focus outline, in the order they are listed.
+async function tabThrough(page, want) {
+  const seen = [];
+  for (let i = 0; i < 200 && !seen.includes(want[want.length - 1]); i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(() => {
+      const e = document.activeElement;
+      const s = getComputedStyle(e);
+      return { id: e.id ? `#${e.id}` : `${e.tagName}:${e.textContent.trim()}`,
+        style: `${s.outlineStyle} ${s.outlineWidth} ${s.boxShadow}`,
+        visible: s.outlineStyle !== 'none' && s.outlineWidth !== '0px' };
+    });
+    if (!f.visible) throw new Error(`no visible focus on ${f.id} (${f.style}) at ${page.url()}`);
+    seen.push(f.id);
+  }
+  let at = -1;
+  for (const w of want) {
+    const i = seen.indexOf(w);
+    if (i < 0) throw new Error(`Tab never reached ${w} on ${page.url()}`);
+    if (i < at) throw new Error(`${w} comes out of order on ${page.url()}`);
+    at = i;
+  }
+}
+
+// The main forms, by keyboard alone.
+async function keyboard(browser, base) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(base + '/login');
+  await tabThrough(page, ['#name', '#password', 'BUTTON:Sign in']);
+  await page.goto(base + '/join');
+  await tabThrough(page, ['#code', 'BUTTON:Continue']);
+  await signIn(page, false, base, 'Jaden', 'kite-river-42');
+  await page.goto(base + '/views/new');
+  await tabThrough(page, ['#cat-1', '#title', '#body', '#better', '#share',
+    '#pub-no', 'BUTTON:Send my view']);
+  await page.goto(base + '/pledge/check');
+  // Tab enters each group of radios once; its comment box follows it.
+  const first = await page.getAttribute('form input[type="text"]', 'id');
+  await tabThrough(page, [`#${first}`, 'BUTTON:Save my answers']);
+  await ctx.close();
+  const c2 = await browser.newContext();
+  const p2 = await c2.newPage();
+  await signIn(p2, false, base, 'Cllr Sam Okafor', 'councillor-demo-2026');
+  await p2.goto(base + '/my-issues');
+  await p2.click('.item-list a >> nth=0');
+  await tabThrough(p2, ['#d-agreed', '#text', '#reason', '#new_due',
+    '#action_text', '#action_owner', '#action_due',
+    'BUTTON:Check how easy it is to read', 'BUTTON:Send my answer']);
+  await c2.close();
+}
+
+async function run(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok     ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAILED ${name}: ${e.message.split('\n')[0]}`);
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+for (const js of [true, false]) {
+  const server = await startServer();
+  for (const [name, fn] of Object.entries(journeys)) {
+    if (process.env.JOURNEY && name !== process.env.JOURNEY) continue;
+    const ctx = await browser.newContext({ javaScriptEnabled: js });
+    ctx.browser = browser;
+    await run(`${name}, JavaScript ${js ? 'on' : 'off'}`, () => fn(ctx, js, server.base));
+    await ctx.close();
+  }
+  if (js && !process.env.JOURNEY) await run('keyboard only: the main forms', () => keyboard(browser, server.base));
+  server.stop();
+}
+await browser.close();
+console.log(`screenshots in ${shots}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
