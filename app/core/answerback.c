@@ -10,6 +10,7 @@
 #include "concerns.h"
 #include "notify.h"
 #include "safeguarding.h"
+#include "settings.h"
 #include "suppress.h"
 #include "timefmt.h"
 
@@ -21,6 +22,11 @@ static const char *sql_answer_of =
 static const char *sql_replies =
 	"SELECT id, created_at, state FROM views WHERE reply_to = ?1 "
 	"AND author_id = ?2 ORDER BY id";
+static const char *sql_reply_of =
+	"SELECT o.id, o.title FROM views r JOIN views o ON "
+	"o.issue_id = r.reply_to AND o.author_id = r.author_id "
+	"AND o.state IN ('approved', 'merged') WHERE r.id = ?1 "
+	"ORDER BY o.id LIMIT 1";
 static const char *sql_last_appeal =
 	"SELECT state, reason, coalesce(decision_reason, ''), created_at, "
 	"coalesce(decided_at, 0) FROM answer_appeals "
@@ -186,7 +192,28 @@ ab_view_context(struct db *db, const struct view *v, int64_t user,
 	tv_set_bool(ctx, "can_reply", ans.can_reply);
 	tv_set_bool(ctx, "can_ask", ans.can_ask &&
 	    !tv_truthy_key(ctx, "appeal_waiting"));
-	return (0);
+	/* Others who said "me too", if enough to show. */
+	return (ab_metoo_put(db, ans.issue_id, 0, settings_int(db,
+	    "small_count", 5), ctx));
+}
+
+/*
+ * A reply's own page: what it answers back to (the author's view on
+ * that issue), into ctx. 0 on success, also when v is not a reply.
+ */
+int
+ab_reply_context(struct db *db, const struct view *v, struct tval *ctx)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_reply_of, "i", v->id);
+	if ((rc = db_step(st)) == 1) {
+		tv_set_int(ctx, "reply_of", sqlite3_column_int64(st, 0));
+		tv_set_str(ctx, "reply_of_title", db_col_text(st, 1));
+	}
+	db_done(st);
+	return (rc == -1 ? -1 : 0);
 }
 
 /* The new request's own trail: workers told, the author's timeline. */

@@ -48,6 +48,7 @@ struct ab_answer {
 int	ab_answer_of(struct db *, const struct view *, struct ab_answer *);
 int	ab_view_context(struct db *, const struct view *, int64_t,
 	    struct tval *);
+int	ab_reply_context(struct db *, const struct view *, struct tval *);
 
 enum ab_result ab_appeal_create(struct db *, const struct actor *,
 	    const struct view *, const char *, int64_t, int *);

@@ -403,6 +403,8 @@ answerback_you_said(struct page *pg, struct tval *outcomes)
 int
 answerback_view(struct page *pg, const struct view *v)
 {
+	if (ab_reply_context(app_db, v, pg->ctx) == -1)
+		return (-1);
 	return (ab_view_context(app_db, v, pg->signed_in ? pg->sess.user_id :
 	    0, pg->ctx) == -1 ? -1 : 0);
 }

@@ -118,6 +118,11 @@ reply_is_moderated_and_linked(void **state)
 
 	/* Its author follows it, from the answer's page too. */
 	resp_init(&r);
+	assert_int_equal(http_get(&young, loc, &r), 0);
+	assert_true(resp_has(&r, path("This is your reply to the answer about "
+	    "<a href=\"/views/%lld\">", view_id)));
+	resp_free(&r);
+	resp_init(&r);
 	assert_int_equal(http_get(&young, vpath, &r), 0);
 	assert_true(resp_has(&r, "You replied on"));
 	resp_free(&r);
