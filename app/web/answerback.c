@@ -385,6 +385,9 @@ answerback_you_said(struct page *pg, struct tval *outcomes)
 	    pg->sess.user_id : 0;
 	tv_set_bool(pg->ctx, "metoo_young", viewer > 0);
 	tv_set_bool(pg->ctx, "metoo_signin", !pg->signed_in);
+	/* After a "no" or "partly", what a young person can do next. */
+	tv_set_str(pg->ctx, "advocacy_phone", settings_text(app_db, &pg->arena,
+	    "advocacy_phone", ""));
 	tv_set_str(pg->ctx, "metoo_back", pg->req->query_string != NULL &&
 	    *pg->req->query_string != '\0' ? arena_printf(&pg->arena,
 	    "/you-said-we-did?%s", pg->req->query_string) : "/you-said-we-did");

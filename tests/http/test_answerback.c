@@ -337,6 +337,13 @@ ask_again_decided_both_ways(void **state)
 	assert_int_equal(http_get(&young, vpath, &r), 0);
 	assert_true(resp_has(&r, "asked the councillor to answer again"));
 	resp_free(&r);
+	/* The councillor answers again, on the usual form. */
+	resp_init(&r);
+	assert_int_equal(http_get(&cllr, path("/my-issues/%lld", issue_id),
+	    &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "name=\"decision\" value=\"partly\""));
+	resp_free(&r);
 	/* While it is looked at again, no reply and no request. */
 	assert_int_equal(client_status(&young, path("/views/%lld/reply",
 	    view_id)), 404);
