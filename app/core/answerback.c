@@ -268,11 +268,12 @@ ab_appeal_create(struct db *db, const struct actor *who,
 	item = v->id;
 	if (res == AB_OK) {
 		if (db_exec(db, sql_appeal_insert, "iiti", ans.issue_id,
-		    who->id, reason, now) != 0 ||
-		    appeal_told(db, v, ans.issue_id, now) == -1)
+		    who->id, reason, now) != 0)
 			goto error;
 		kind = CONCERN_APPEAL;
-		item = db_last_id(db);
+		item = db_last_id(db);	/* before the notes' own inserts */
+		if (appeal_told(db, v, ans.issue_id, now) == -1)
+			goto error;
 	}
 	if ((hits > 0 && concern_scanned(db, who, kind, item, reason,
 	    buf_cstr(&topics), now) == -1) ||

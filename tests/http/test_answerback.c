@@ -215,7 +215,7 @@ ask_again_decided_both_ways(void **state)
 {
 	struct resp	 r;
 	char		 again[64], ipath[64], vagain[64];
-	int64_t		 appeal;
+	int64_t		 appeal, concern;
 
 	(void)state;
 	(void)snprintf(vagain, sizeof(vagain), "/views/%lld/again",
@@ -244,6 +244,19 @@ ask_again_decided_both_ways(void **state)
 	    "'/issues/%lld/again'", (long long)issue_id) >= 1);
 	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
 	    "= 'appeal.create' AND object_id = %lld", (long long)issue_id), 1);
+
+	/* Worrying words in a request are never refused, even with one
+	 * waiting: a concern opens and the help page shows. */
+	resp_init(&r);
+	assert_int_equal(client_post(&young, vpath, vagain, "body=They+"
+	    "will+not+listen+and+I+want+to+run+away.", &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE closed_at "
+	    "IS NULL AND text = 'They will not listen and I want to run "
+	    "away.'"), 1);
+	assert_int_equal(count("SELECT count(*) FROM answer_appeals WHERE "
+	    "issue_id = %lld", (long long)issue_id), 1);
 
 	/* One open request per person: the form says so, and so does the
 	 * database. */
@@ -313,13 +326,31 @@ ask_again_decided_both_ways(void **state)
 	assert_true(resp_has(&r, "decided already"));
 	resp_free(&r);
 
-	/* Asked again, and reopened: back with the councillor. */
+	/* Asked again, with worrying words: stored, flagged, help shown. */
 	resp_init(&r);
 	assert_int_equal(client_post(&young, vagain, vagain, "body=Other+"
-	    "councils+pay+for+the+bus+pass+too.", &r), 303);
+	    "councils+pay+for+the+bus.+I+want+to+hurt+myself.",
+	    &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
 	resp_free(&r);
 	appeal = count("SELECT id FROM answer_appeals WHERE issue_id = %lld "
 	    "AND state = 'open'", (long long)issue_id);
+	assert_true(appeal > 0);
+	concern = count("SELECT id FROM concerns WHERE kind = 'answer_appeal' "
+	    "AND item_id = %lld AND closed_at IS NULL", (long long)appeal);
+	assert_true(concern > 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, again, &r), 0);
+	assert_true(resp_has(&r, "Safeguarding flag"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path("/safeguarding/%lld", concern),
+	    &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, path("href=\"/issues/%lld\"", issue_id)));
+	resp_free(&r);
+
+	/* Reopened: back with the councillor. */
 	resp_init(&r);
 	assert_int_equal(client_post(&worker, again, again, path("action="
 	    "reopen&appeal=%lld", appeal), &r), 303);
