@@ -25,6 +25,8 @@
 	"WHEN 'agenda_suggestion' THEN (SELECT meeting_id FROM "	\
 	"agenda_suggestions WHERE id = c.item_id) "			\
 	"WHEN 'account' THEN (SELECT id FROM users WHERE id = c.item_id) " \
+	"WHEN 'answer_appeal' THEN (SELECT issue_id FROM answer_appeals " \
+	"WHERE id = c.item_id) "					\
 	"END"
 /* The author's name now, or as it was if the account has gone. */
 #define AUTHOR								\
@@ -96,6 +98,9 @@ static const char sql_item_suggestion[] =
 static const char sql_item_account[] =
 	"SELECT id, '', id FROM users WHERE id = ?1";
 
+static const char sql_item_appeal[] =
+	"SELECT user_id, reason, issue_id FROM answer_appeals WHERE id = ?1";
+
 static const struct {
 	const char	*kind;
 	const char	*label;
@@ -110,6 +115,8 @@ static const struct {
 	{ CONCERN_REPLY, "A reply", NULL, NULL },
 	{ CONCERN_ACCOUNT, "An account", sql_item_account,
 	    "/accounts#u" },
+	{ CONCERN_APPEAL, "A request to look at an answer again",
+	    sql_item_appeal, "/issues/" },
 };
 
 static int

@@ -25,6 +25,7 @@
 #define CONCERN_SUGGESTION	"agenda_suggestion"
 #define CONCERN_REPLY		"reply"
 #define CONCERN_ACCOUNT		"account"
+#define CONCERN_APPEAL		"answer_appeal"	/* "look at it again" */
 
 #define CONCERN_REASON_MAX	1000
 #define CONCERN_ACTION_MAX	4000

@@ -19,8 +19,8 @@
 static const char *sql_queue =
 	"SELECT v.id, v.title, c.name, v.created_at, v.urgent, "
 	"v.author_id IS NULL, EXISTS (SELECT 1 FROM concerns f "
-	"WHERE f.kind = 'view' AND f.item_id = v.id AND f.closed_at IS NULL) "
-	"FROM views v JOIN categories c ON c.id = v.category_id "
+	"WHERE f.kind = 'view' AND f.item_id = v.id AND f.closed_at IS NULL), "
+	"coalesce(v.reply_to, 0) FROM views v JOIN categories c ON c.id = v.category_id "
 	"WHERE v.state = 'received' "
 	"ORDER BY 7 DESC, v.urgent DESC, v.created_at, v.id LIMIT 200";
 static const char *sql_counts =
@@ -31,10 +31,12 @@ static const char *sql_view =
 	"v.publish, v.state, v.urgent, coalesce(u.display_name, ''), "
 	"coalesce(u.age_band, ''), coalesce(u.lives_outside, 0), "
 	"v.category_id, coalesce(v.given_via, ''), "
-	"coalesce(e.display_name, '') FROM views v "
+	"coalesce(e.display_name, ''), coalesce(v.reply_to, 0), "
+	"coalesce(r.title, '') FROM views v "
 	"JOIN categories c ON c.id = v.category_id "
 	"LEFT JOIN users u ON u.id = v.author_id "
-	"LEFT JOIN users e ON e.id = v.entered_by WHERE v.id = ?1";
+	"LEFT JOIN users e ON e.id = v.entered_by "
+	"LEFT JOIN issues r ON r.id = v.reply_to WHERE v.id = ?1";
 static const char *sql_open_issues =
 	"SELECT id, title, state FROM issues WHERE state != 'published' "
 	"ORDER BY id DESC LIMIT 100";
@@ -108,6 +110,8 @@ moderation_queue(struct db *db, struct tval *ctx)
 		tv_set_bool(row, "urgent", sqlite3_column_int(st, 4));
 		tv_set_bool(row, "anonymous", sqlite3_column_int(st, 5));
 		tv_set_bool(row, "flagged", sqlite3_column_int(st, 6));
+		if (sqlite3_column_int64(st, 7) > 0)
+			tv_set_int(row, "reply_to", sqlite3_column_int64(st, 7));
 	}
 	db_done(st);
 	return (rc);
@@ -153,6 +157,12 @@ moderation_view(struct db *db, int64_t id, int64_t now, struct tval *ctx)
 		tv_set_str(ctx, "given_via", views_given_label(db_col_text(st,
 		    13)));
 		tv_set_str(ctx, "entered_by", db_col_text(st, 14));
+		/* A young person answering back to an answer they were told. */
+		if (sqlite3_column_int64(st, 15) > 0) {
+			tv_set_int(ctx, "reply_to", sqlite3_column_int64(st,
+			    15));
+			tv_set_str(ctx, "reply_title", db_col_text(st, 16));
+		}
 	}
 	db_done(st);
 	if (rc != 1)

@@ -92,7 +92,8 @@ seed_demo(struct db *db, char *err, size_t errlen)
 	    seed_views(db, (int64_t)time(NULL), err, errlen) == -1 ||
 	    seed_pledge(db, (int64_t)time(NULL), err, errlen) == -1 ||
 	    seed_meetings(db, (int64_t)time(NULL), err, errlen) == -1 ||
-	    seed_board(db, (int64_t)time(NULL), err, errlen) == -1) {
+	    seed_board(db, (int64_t)time(NULL), err, errlen) == -1 ||
+	    seed_answerback(db, (int64_t)time(NULL), err, errlen) == -1) {
 		db_rollback(db);
 		return (-1);
 	}

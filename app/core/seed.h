@@ -24,5 +24,6 @@ int	seed_views(struct db *, int64_t, char *, size_t);
 int	seed_pledge(struct db *, int64_t, char *, size_t);
 int	seed_meetings(struct db *, int64_t, char *, size_t);
 int	seed_board(struct db *, int64_t, char *, size_t);
+int	seed_answerback(struct db *, int64_t, char *, size_t);
 
 #endif

@@ -32,8 +32,8 @@ static const char *sql_by_token =
 static const char *sql_insert =
 	"INSERT INTO views (author_id, track_hash, category_id, title, body, "
 	"better, share, publish, state, urgent, form_token, created_at, "
-	"entered_by, given_via) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-	"'received', ?9, ?10, ?11, ?12, ?13)";
+	"entered_by, given_via, reply_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	"?7, ?8, 'received', ?9, ?10, ?11, ?12, ?13, ?14)";
 static const char *sql_get =
 	"SELECT v.id, coalesce(v.author_id, 0), coalesce(v.issue_id, 0), "
 	"v.state, coalesce(i.state, ''), v.read_at IS NOT NULL FROM views v "
@@ -252,6 +252,8 @@ insert_view(struct db *db, const struct actor *who,
 		sqlite3_bind_text(st, 10, in->form_token, -1,
 		    SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 11, now);
+	if (in->reply_to > 0)
+		sqlite3_bind_int64(st, 14, in->reply_to);
 	rc = db_step(st);
 	db_done(st);
 	if (rc != 0)
@@ -343,7 +345,9 @@ views_create(struct db *db, const struct actor *who,
 	    audit_write(db, who, in->for_id > 0 ? (hits > 0 ?
 	    "view.enter.flagged" : "view.enter") : hits > 0 ?
 	    "view.create.flagged" : "view.create", "view", out->id,
-	    in->for_id > 0 ? in->given_via : "") == -1 ||
+	    in->for_id > 0 ? in->given_via : in->reply_to > 0 ?
+	    arena_printf(&a, "reply to issue %lld", (long long)in->reply_to) :
+	    "") == -1 ||
 	    db_commit(db) == -1)
 		goto fail;
 	out->flagged = hits > 0;

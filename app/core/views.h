@@ -27,6 +27,7 @@ struct view_input {
 	const char	*form_token;
 	int64_t		 for_id;	/* typed in by a worker for them */
 	const char	*given_via;	/* then: paper, phone, meeting, other */
+	int64_t		 reply_to;	/* a reply to this answer */
 };
 
 struct view_created {

@@ -223,4 +223,15 @@ int	page_tools_view(struct http_request *);
 int	page_pledge_draft(struct http_request *);
 int	page_tools_paper(struct http_request *);
 
+/* answerback.c: young people answer back (issue #13). */
+struct view;
+int	page_view_reply(struct http_request *);
+int	page_view_again(struct http_request *);
+int	page_issue_again(struct http_request *);
+int	page_issue_metoo(struct http_request *);
+int	answerback_you_said(struct page *, struct tval *);
+int	answerback_view(struct page *, const struct view *);
+int	answerback_issue(struct page *, int64_t);
+int	answerback_stale(struct page *);
+
 #endif

@@ -280,6 +280,11 @@ guard_post(struct page *pg)
 		(void)views_stale(pg);
 		return (0);
 	}
+	/* The same for worrying words in a reply to an answer. */
+	if (!cross_site(pg) && sent != NULL && same_site(pg) &&
+	    (pg->csrf == NULL || !auth_equal(sent, pg->csrf)) &&
+	    answerback_stale(pg))
+		return (0);
 	if (cross_site(pg) || sent == NULL || pg->csrf == NULL ||
 	    !auth_equal(sent, pg->csrf)) {
 		kore_log(LOG_NOTICE, "refused a POST to %s without a valid "

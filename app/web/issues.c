@@ -56,7 +56,8 @@ issue_page(struct page *pg, int64_t id, int errors)
 	int	 rc;
 
 	if ((rc = issues_detail(app_db, id, 1, pg->ctx)) != 1 ||
-	    (rc = answers_check(app_db, id, pg->ctx)) == -1)
+	    (rc = answers_check(app_db, id, pg->ctx)) == -1 ||
+	    (rc = answerback_issue(pg, id)) == -1)
 		return (page_missing(pg, rc));
 	tv_set_str(pg->ctx, "f_note", form_raw(&pg->form, "note"));
 	pg->title = tv_get_str(pg->ctx, "title");

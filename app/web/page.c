@@ -145,6 +145,17 @@ static const struct {
 	    "answer." },
 	{ "answer_returned", "Sent back. The councillor can see your note." },
 	{ "glossary_saved", "The glossary is saved." },
+	/* Young people answer back (answerback.c). */
+	{ "reply_sent", "Thank you. We got your reply. A participation "
+	    "worker will read it soon." },
+	{ "again_sent", "Thank you. A participation worker will decide "
+	    "and tell you what they decided and why." },
+	{ "again_reopened", "Reopened. The councillor has been asked to "
+	    "answer again, and the young people have been told." },
+	{ "again_declined", "Declined. The young person can read your "
+	    "reason." },
+	{ "metoo_on", "Thank you. You said this matters to you too." },
+	{ "metoo_off", "Done. Your \"me too\" is taken off." },
 };
 
 static int

@@ -490,6 +490,9 @@ show(struct page *pg, const struct view *v, const char *track)
 		tv_set_str(pg->ctx, "expect", staffed_reply_words_now(app_db,
 		    &pg->arena, pg->now));
 	advocacy(pg);
+	/* Reply, ask again: only on the author's own page, not /track. */
+	if (track == NULL && answerback_view(pg, v) == -1)
+		return (page_error(pg, 500));
 	pg->title = tv_get_str(pg->ctx, "title");
 	if (track != NULL)
 		tv_set_str(pg->ctx, "track", track);

@@ -12,11 +12,13 @@ int
 page_you_said(struct http_request *req)
 {
 	struct page	 pg;
+	struct tval	*outcomes;
 	int64_t		 category, page;
 	int		 more;
 
+	/* Not kept for young people: each sees their own "me too". */
 	if (!page_begin(&pg, req, ALLOW_GET) ||
-	    cache_serve(&pg, R_ANON | R_ANY))
+	    cache_serve(&pg, R_ANON | R_STAFF))
 		return (KORE_RESULT_OK);
 	pg.title = "You said, we did";
 	pg.nav = "you_said";
@@ -27,8 +29,9 @@ page_you_said(struct http_request *req)
 		page = 0;
 	if (views_categories(app_db, tv_set_list(pg.ctx, "categories"),
 	    category) == -1 ||
-	    issues_published(app_db, category, page, tv_set_list(pg.ctx,
-	    "outcomes"), &more) == -1)
+	    issues_published(app_db, category, page, (outcomes =
+	    tv_set_list(pg.ctx, "outcomes")), &more) == -1 ||
+	    answerback_you_said(&pg, outcomes) == -1)
 		return (page_error(&pg, 500));
 	if (more)
 		tv_set_str(pg.ctx, "next_page", arena_printf(&pg.arena,

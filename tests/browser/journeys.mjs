@@ -548,6 +548,38 @@ const journeys = {
     await expectText(c, 'October meeting');
     await other.close();
   },
+
+  // Young people answer back, on a phone: "me too" on a published answer,
+  // taken back and said again, then a reply to an answer (answerback.c).
+  async 'answer back'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(page, js, base, 'Jaden', 'kite-river-42');
+    await visit(page, js, base, '/you-said-we-did');
+    const item = page.locator('li.outcome:has-text("Pocket money is different")');
+    const button = 'li.outcome:has-text("Pocket money is different") form[action$="/metoo"] button';
+    await submit(page, js, button);
+    await expectText(page, 'You said this matters to you too.');
+    await submit(page, js, button);
+    await expectText(page, 'Your "me too" is taken off');
+    await submit(page, js, button);
+    if (!(await item.locator('button').textContent()).includes('Take back')) throw new Error('"me too" was not said again');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.screenshot({ path: join(shots, 'answerback-metoo-phone.png') });
+    await visit(page, js, base, '/views');
+    await Promise.all([page.waitForNavigation(), page.click('a:text("Free leisure pass for everyone in care")')]);
+    await Promise.all([page.waitForNavigation(), page.click('a:text("Reply to the answer")')]);
+    if (js) { await axeCheck(page, 'reply to an answer'); await phoneCheck(page, 'reply to an answer'); }
+    await submit(page, js, 'form[action$="/reply"] button');
+    await expectText(page, 'Write your reply.');
+    await onFirstScreen(page, '.error-summary');
+    await page.fill('#body', 'Thank you! Can the pass work on the bus too?');
+    await submit(page, js, 'form[action$="/reply"] button');
+    await expectText(page, 'We got your reply');
+    await expectText(page, 'Thank you! Can the pass work on the bus too?');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.screenshot({ path: join(shots, 'answerback-reply-sent-phone.png'), fullPage: true });
+  },
 };
 
 // Tab from the top of a page reaches every control listed, each with a

@@ -83,6 +83,13 @@ static const struct fixture rows[] = {
 	{ "meeting_invitees", "INSERT INTO meeting_invitees (meeting_id, "
 	    "user_id, added_at, added_by) VALUES ((SELECT max(id) FROM "
 	    "meetings), ?1, ?2, ?1)" },
+	/* Young people answer back (answerback.c). */
+	{ "answer_appeals", "INSERT INTO answer_appeals (issue_id, user_id, "
+	    "reason, state, created_at, decided_by, decided_at, "
+	    "decision_reason) VALUES ((SELECT max(id) FROM issues), ?1, "
+	    "'Look again', 'declined', ?2, ?1, ?2, 'Not this year')" },
+	{ "issue_support", "INSERT INTO issue_support (issue_id, user_id, "
+	    "created_at) VALUES ((SELECT max(id) FROM issues), ?1, ?2)" },
 	{ "concerns", "INSERT INTO concerns (kind, item_id, author_id, text, "
 	    "source, raised_by, reason, created_at, held_by, held_at, "
 	    "closed_at, closed_by, action) VALUES ('account', ?1, ?1, 'w', "
