@@ -337,6 +337,92 @@ no_one_elses_name_or_token(void **state)
 	assert_int_equal(client_status(&anon, "/reports/board"), 303);
 }
 
+/* Raise a view as the young person: 303, or help (200) if worrying. */
+static int64_t
+raise_view(const char *title, const char *body, long want)
+{
+	struct resp	 r;
+	char		 form[1024];
+
+	(void)snprintf(form, sizeof(form), "category=%lld&title=%s&body=%s&"
+	    "publish=no", (long long)count("SELECT id FROM categories WHERE "
+	    "key = 'placements'"), url_enc(title), url_enc(body));
+	resp_init(&r);
+	assert_int_equal(client_post(&young, "/views/new", "/views/new", form,
+	    &r), want);
+	resp_free(&r);
+	return (count("SELECT max(id) FROM views WHERE title = '%s'", title));
+}
+
+/* Where needle first is in path's page for c (-1: not there). */
+static long
+position(struct client *c, const char *path, const char *needle)
+{
+	struct resp	 r;
+	const char	*at;
+	long		 pos;
+
+	resp_init(&r);
+	assert_int_equal(http_get(c, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	at = r.body.data ? strstr(r.body.data, needle) : NULL;
+	pos = at ? (long)(at - r.body.data) : -1;
+	resp_free(&r);
+	return (pos);
+}
+
+/*
+ * The moderation queue is the same for every worker, so it is kept for
+ * the worker class: a new view, a worrying one and a decision each show
+ * at the next request, whichever worker answers. Flagged views stay on
+ * top. Nobody else gets the kept queue.
+ */
+static void
+moderation_queue_kept_for_workers(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+	int64_t		 plain, worrying;
+
+	(void)state;
+	warm_both(&worker, "/moderation", "<h1>Moderation</h1>");
+	plain = raise_view("Bus passes for college", "We need bus passes to "
+	    "get to college on time.", 303);
+	fresh_everywhere(&worker, "/moderation", "Bus passes for college",
+	    NULL);
+
+	warm_both(&worker, "/moderation", "Bus passes for college");
+	worrying = raise_view("At my placement", "he hit me with a belt", 200);
+	assert_true(worrying > plain);
+	fresh_everywhere(&worker, "/moderation", "At my placement", NULL);
+	/* Newer, but flagged: it comes before the plain one. */
+	assert_true(position(&worker, "/moderation", "At my placement") <
+	    position(&worker, "/moderation", "Bus passes for college"));
+	assert_true(position(&worker, "/moderation", "Safeguarding flag") >=
+	    0);
+
+	/* A decision takes the view off the queue at once. */
+	warm_both(&worker, "/moderation", "Bus passes for college");
+	(void)snprintf(path, sizeof(path), "/moderation/%lld",
+	    (long long)plain);
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, path, path, "action=reject&"
+	    "reason=We+asked+about+this+last+month.", &r), 303);
+	resp_free(&r);
+	fresh_everywhere(&worker, "/moderation", "At my placement",
+	    "Bus passes for college");
+
+	/* The worker's own name is in their layout, never in the kept
+	 * body; other roles never reach the queue. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/moderation", &r), 0);
+	assert_true(resp_has(&r, "Priya Shah"));
+	resp_free(&r);
+	assert_int_equal(client_status(&young, "/moderation"), 404);
+	assert_int_equal(client_status(&cllr, "/moderation"), 404);
+	assert_int_equal(client_status(&anon, "/moderation"), 303);
+}
+
 /* A message shown once: in the signed-in person's layout around a kept
  * body; a visitor's page with it is made for them alone. */
 static void
@@ -381,6 +467,7 @@ main(void)
 		cmocka_unit_test(etag_and_304),
 		cmocka_unit_test(no_one_elses_name_or_token),
 		cmocka_unit_test(messages_shown_once),
+		cmocka_unit_test(moderation_queue_kept_for_workers),
 	};
 
 	return (cmocka_run_group_tests_name("http_cache", tests, setup,
