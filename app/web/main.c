@@ -40,6 +40,7 @@
 
 #include "app.h"
 #include "auth.h"
+#include "settings.h"
 #include "timefmt.h"
 
 #define DEFAULT_DB	"var/portal.db"
@@ -274,6 +275,7 @@ kore_worker_configure(void)
 void
 kore_worker_teardown(void)
 {
+	settings_forget();
 	db_close(app_db);
 	app_db = NULL;
 }
