@@ -134,8 +134,13 @@ moderation_queue(struct db *db, struct tval *ctx)
 	if ((comments = concerns_count_kind(db, CONCERN_COMMENT)) == -1 ||
 	    (suggestions = concerns_count_kind(db, CONCERN_SUGGESTION)) == -1)
 		return (-1);
-	tv_set_int(ctx, "flagged_comments", comments);
-	tv_set_int(ctx, "flagged_suggestions", suggestions);
+	/* Set only when some are flagged: a number is always truthy in a
+	 * template, and "0 flagged comments ... have an open concern" is
+	 * noise on the page a worker reads first. */
+	if (comments > 0)
+		tv_set_int(ctx, "flagged_comments", comments);
+	if (suggestions > 0)
+		tv_set_int(ctx, "flagged_suggestions", suggestions);
 	tv_set_bool(ctx, "flagged_comments_one", comments == 1);
 	tv_set_bool(ctx, "flagged_suggestions_one", suggestions == 1);
 	list = tv_set_list(ctx, "views");
