@@ -21,6 +21,8 @@ CFLAGS_BASE	= -std=c11 -D_GNU_SOURCE -O2 -g -fPIC $(WARN) \
 LDLIBS_CORE	= -lsqlite3 -lsodium
 # The outbox sends mail with libcurl (app/core/mail.c).
 LDLIBS_CORE	+= -lcurl
+# Kept public files and pages are also kept gzipped (app/core/pagecache.c).
+LDLIBS_CORE	+= -lz
 
 CORE_SRC	= $(sort $(wildcard app/core/*.c))
 WEB_SRC		= $(sort $(wildcard app/web/*.c))
@@ -37,6 +39,7 @@ HARNESS_OBJ	= $(BUILD)/tests/http/harness.o
 
 DEB_RUN		= kore libsqlite3-dev libsodium-dev libpq-dev pkg-config
 DEB_RUN		+= libcurl4-openssl-dev
+DEB_RUN		+= zlib1g-dev
 DEB_TEST	= $(DEB_RUN) libcmocka-dev libcurl4-openssl-dev libjansson-dev \
 		  clang libclang-rt-14-dev sqlite3 chromium wrk nginx
 DEB_TEST	+= python3-aiosmtpd poppler-utils

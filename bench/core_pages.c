@@ -176,6 +176,8 @@ main(void)
 		{ "/councillors (public)", "/councillors", NULL, NULL, PUBLIC },
 		{ "/open-data.json (public)", "/open-data.json", NULL, NULL,
 		    PUBLIC },
+		{ "/open-data.json (public, gzip)", "/open-data.json", NULL,
+		    "bench/gzip.lua", PUBLIC },
 		{ "/pledge (a young person)", "/pledge", &young, NULL, PUBLIC },
 		{ "/reports/board (kept, a worker)", "/reports/board", &worker,
 		    NULL, "p99 < 5ms" },

@@ -30,13 +30,20 @@
  *
  * Time words (a promise overdue, "the last twelve months") move without a
  * write, so an entry also has a maximum age.
+ *
+ * A whole response (a visitor's page, the open data, the CSV) is also
+ * kept gzipped, made once when it is kept: /open-data.json is hundreds
+ * of kilobytes of JSON and a twentieth of that gzipped, so sending the
+ * bytes, not making them, was its cost. Both copies count in the budget.
  */
 #include <sys/queue.h>
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
+#include <zlib.h>
 
 #include "db.h"
 #include "pagecache.h"
@@ -204,6 +211,39 @@ make_etag(char *out, const void *data, size_t len)
 	out[PCACHE_ETAG_LEN] = '\0';
 }
 
+/* data gzipped into a new allocation (*out, *outlen); -1 if it failed. */
+static int
+gzip(const void *data, size_t len, char **out, size_t *outlen)
+{
+	z_stream	 z;
+	size_t		 cap;
+	int		 rc;
+
+	memset(&z, 0, sizeof(z));
+	if (len > UINT_MAX ||
+	    deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+	    Z_DEFAULT_STRATEGY) != Z_OK)
+		return (-1);
+	cap = deflateBound(&z, (uLong)len);
+	if ((*out = malloc(cap)) == NULL) {
+		(void)deflateEnd(&z);
+		return (-1);
+	}
+	z.next_in = (Bytef *)(uintptr_t)data;
+	z.avail_in = (uInt)len;
+	z.next_out = (Bytef *)*out;
+	z.avail_out = (uInt)cap;
+	rc = deflate(&z, Z_FINISH);
+	*outlen = z.total_out;
+	(void)deflateEnd(&z);
+	if (rc != Z_STREAM_END) {
+		free(*out);
+		*out = NULL;
+		return (-1);
+	}
+	return (0);
+}
+
 /*
  * Keep a copy of data under key, rendered at version v. A page over a
  * quarter of the budget is not kept. Oldest-used entries go until the
@@ -215,8 +255,8 @@ pcache_put(struct pcache *c, const char *key, const struct pcache_version *v,
     const void *data, size_t len)
 {
 	struct node	*n, *old;
-	size_t		 klen, tlen, nlen, ylen, size;
-	char		*p;
+	size_t		 klen, tlen, nlen, ylen, size, gzlen;
+	char		*p, *gz;
 	uint64_t	 h;
 
 	see_version(c, v);
@@ -227,13 +267,25 @@ pcache_put(struct pcache *c, const char *key, const struct pcache_version *v,
 	size = sizeof(*n) + klen + tlen + nlen + ylen + len + 5;
 	if (klen > PCACHE_KEY_MAX || size > c->max_bytes / 4)
 		return (0);
+	/* Not worth it for a small answer, nor if it does not shrink. */
+	gz = NULL;
+	gzlen = 0;
+	if (type != NULL && len >= PCACHE_GZIP_MIN &&
+	    gzip(data, len, &gz, &gzlen) == 0 && gzlen >= len) {
+		free(gz);
+		gz = NULL;
+	}
+	if (gz != NULL)
+		size += gzlen;
 	h = key_hash(key);
 	if ((old = find(c, key, h)) != NULL)
 		unlink_node(c, old);
 	while (c->bytes + size > c->max_bytes && !TAILQ_EMPTY(&c->lru))
 		unlink_node(c, TAILQ_LAST(&c->lru, node_list));
-	if ((n = malloc(size)) == NULL)
+	if ((n = malloc(size)) == NULL) {
+		free(gz);
 		return (-1);
+	}
 	memset(n, 0, sizeof(*n));
 	p = (char *)(n + 1);
 	n->e.key = put_str(&p, key, klen);
@@ -242,6 +294,12 @@ pcache_put(struct pcache *c, const char *key, const struct pcache_version *v,
 	n->e.type = type ? put_str(&p, type, ylen) : NULL;
 	n->e.data = put_str(&p, data, len);
 	n->e.len = len;
+	if (gz != NULL) {
+		memcpy(p, gz, gzlen);
+		n->e.gz = p;
+		n->e.gzlen = gzlen;
+		free(gz);
+	}
 	n->e.born = now;
 	make_etag(n->e.etag, data, len);
 	n->hash = h;

@@ -18,6 +18,7 @@ struct pcache;
 
 #define PCACHE_KEY_MAX		1024	/* longer requests are not kept */
 #define PCACHE_ETAG_LEN		34	/* a quoted 32-digit hex hash */
+#define PCACHE_GZIP_MIN		1024	/* smaller answers are sent as they are */
 
 /* What the database looked like: see pagecache.c on why two numbers. */
 struct pcache_version {
@@ -32,6 +33,8 @@ struct pcache_entry {
 	const char	*type;		/* content-type of a whole response */
 	const char	*data;
 	size_t		 len;
+	const char	*gz;		/* a whole response gzipped, or NULL */
+	size_t		 gzlen;
 	int64_t		 born;
 	char		 etag[PCACHE_ETAG_LEN + 1];
 };

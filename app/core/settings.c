@@ -90,6 +90,131 @@ static const struct {
 	{ "pledge_stale_days", 7, 730 },
 };
 
+/*
+ * Settings are read on every page (the session limits, the council's
+ * name) and change a few times a year: five statements a request, each
+ * its own read transaction. A thread that knows the database's version
+ * at the start of a request (a web worker: see page_begin) passes it to
+ * settings_at(); until the version moves, settings are read from one
+ * copy of the table taken at that version, until settings_done() ends
+ * the request. settings_set() drops the copy at once; another
+ * connection's write moves the version. Outside that bracket (timers,
+ * other threads, portalctl, the tests) settings are read from the table
+ * each time. Thread-local: task threads have their own connections.
+ */
+struct memo_row {
+	char	*key;
+	char	*value;
+};
+
+static _Thread_local struct {
+	struct db	*db;
+	int64_t		 version[2];
+	int		 valid;
+	int		 current;	/* between settings_at and _done */
+	struct memo_row	*rows;
+	size_t		 n;
+} memo;
+
+static const char *sql_all = "SELECT key, value FROM settings";
+
+static void
+memo_free(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < memo.n; i++) {
+		free(memo.rows[i].key);
+		free(memo.rows[i].value);
+	}
+	free(memo.rows);
+	memo.rows = NULL;
+	memo.n = 0;
+	memo.valid = 0;
+}
+
+static int
+memo_load(struct db *db)
+{
+	struct memo_row	*rows;
+	sqlite3_stmt	*st;
+	size_t		 cap;
+	int		 rc;
+
+	cap = 0;
+	st = db_query(db, sql_all, "");
+	while ((rc = db_step(st)) == 1) {
+		if (memo.n == cap) {
+			cap = cap ? cap * 2 : 64;
+			if ((rows = reallocarray(memo.rows, cap,
+			    sizeof(*rows))) == NULL) {
+				rc = -1;
+				break;
+			}
+			memo.rows = rows;
+		}
+		memo.rows[memo.n].key = strdup(db_col_text(st, 0));
+		memo.rows[memo.n].value = strdup(db_col_text(st, 1));
+		memo.n++;
+		if (memo.rows[memo.n - 1].key == NULL ||
+		    memo.rows[memo.n - 1].value == NULL) {
+			rc = -1;
+			break;
+		}
+	}
+	db_done(st);
+	return (rc == 0 ? 0 : -1);
+}
+
+/* The database is at version (a, b) for db's next reads: see above. */
+void
+settings_at(struct db *db, int64_t a, int64_t b)
+{
+	memo.current = 1;
+	if (memo.db == db && memo.valid && memo.version[0] == a &&
+	    memo.version[1] == b)
+		return;
+	memo_free();
+	memo.db = db;
+	memo.version[0] = a;
+	memo.version[1] = b;
+	memo.valid = memo_load(db) == 0;
+	if (!memo.valid)
+		memo_free();
+}
+
+/* The request is over: read the table until the next settings_at(). */
+void
+settings_done(void)
+{
+	memo.current = 0;
+}
+
+/* Forget the copy (a worker ending). */
+void
+settings_forget(void)
+{
+	memo_free();
+	memo.db = NULL;
+	memo.current = 0;
+}
+
+/* From the copy: 1 found, 0 no such key, -1 no copy (read the table). */
+static int
+memo_get(struct db *db, const char *key, const char **v)
+{
+	size_t	 i;
+
+	if (memo.db != db || !memo.valid || !memo.current)
+		return (-1);
+	for (i = 0; i < memo.n; i++)
+		if (strcmp(memo.rows[i].key, key) == 0) {
+			*v = memo.rows[i].value;
+			return (1);
+		}
+	return (0);
+}
+
 const char *
 settings_text(struct db *db, struct arena *a, const char *key,
     const char *dflt)
@@ -97,10 +222,26 @@ settings_text(struct db *db, struct arena *a, const char *key,
 	sqlite3_stmt	*st;
 	const char	*v;
 
+	switch (memo_get(db, key, &v)) {
+	case 1:
+		return (arena_strdup(a, v));
+	case 0:
+		return (dflt);
+	}
 	st = db_query(db, sql_get, "t", key);
 	v = db_step(st) == 1 ? arena_strdup(a, db_col_text(st, 0)) : dflt;
 	db_done(st);
 	return (v);
+}
+
+static int64_t
+int_of(const char *s, int64_t dflt)
+{
+	char		*end;
+	long long	 v;
+
+	v = strtoll(s, &end, 10);
+	return (*s == '\0' || *end != '\0' ? dflt : v);
 }
 
 int64_t
@@ -108,17 +249,18 @@ settings_int(struct db *db, const char *key, int64_t dflt)
 {
 	sqlite3_stmt	*st;
 	const char	*s;
-	char		*end;
-	long long	 v;
+	int64_t		 v;
 
 	v = dflt;
-	st = db_query(db, sql_get, "t", key);
-	if (db_step(st) == 1) {
-		s = db_col_text(st, 0);
-		v = strtoll(s, &end, 10);
-		if (*s == '\0' || *end != '\0')
-			v = dflt;
+	switch (memo_get(db, key, &s)) {
+	case 1:
+		return (int_of(s, dflt));
+	case 0:
+		return (dflt);
 	}
+	st = db_query(db, sql_get, "t", key);
+	if (db_step(st) == 1)
+		v = int_of(db_col_text(st, 0), dflt);
 	db_done(st);
 	return (v);
 }
@@ -127,6 +269,8 @@ settings_int(struct db *db, const char *key, int64_t dflt)
 int
 settings_set(struct db *db, const char *key, const char *value)
 {
+	if (memo.db == db)
+		memo_free();
 	if (db_exec(db, sql_set, "tt", key, value) != 0)
 		return (-1);
 	return (db_changes(db) == 1 ? 0 : -1);

@@ -18,6 +18,9 @@ const char	*settings_text(struct db *, struct arena *, const char *,
 		    const char *);
 int64_t		 settings_int(struct db *, const char *, int64_t);
 int		 settings_set(struct db *, const char *, const char *);
+void		 settings_at(struct db *, int64_t, int64_t);
+void		 settings_done(void);
+void		 settings_forget(void);
 int		 settings_list(struct db *, const struct form *, struct tval *);
 const char	*settings_problem(const char *, const char *);
 int		 settings_optional(const char *);

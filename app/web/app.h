@@ -54,6 +54,7 @@ struct page {
 	struct form_errors	 errors;
 	const char		*cache_key;	/* set: keep this page (cache.c) */
 	struct pcache_version	 cache_ver;
+	int			 have_ver;	/* cache_ver read (page_begin) */
 };
 
 int	page_begin(struct page *, struct http_request *, int);

@@ -74,11 +74,46 @@ etag_matches(struct page *pg, const char *etag)
 	return (strcmp(inm, "*") == 0 || strstr(inm, etag) != NULL);
 }
 
-/* A whole response: 304 if the browser already has these bytes. */
+/* Whether the client takes gzip: listed, and not with q=0. */
 static int
-send_whole(struct page *pg, const char *type, const char *etag,
-    const char *data, size_t len)
+takes_gzip(struct page *pg)
 {
+	const char	*ae, *at;
+
+	if (!http_request_header(pg->req, "accept-encoding", &ae) ||
+	    (at = strstr(ae, "gzip")) == NULL)
+		return (0);
+	for (at += 4; *at == ' '; at++)
+		;
+	if (strncmp(at, ";q=0", 4) != 0)
+		return (1);
+	at += 4;
+	if (*at == '.')
+		at++;
+	while (*at == '0')
+		at++;
+	return (*at != '\0' && *at != ',' && *at != ' ');
+}
+
+/*
+ * A whole response: 304 if the browser already has these bytes, the
+ * gzipped copy for a client that takes it (its own ETag: another
+ * representation of the same page).
+ */
+static int
+send_whole(struct page *pg, const struct pcache_entry *e)
+{
+	const char	*type = e->type, *etag = e->etag, *data = e->data;
+	size_t		 len = e->len;
+
+	http_response_header(pg->req, "vary", "cookie, accept-encoding");
+	if (e->gz != NULL && takes_gzip(pg)) {
+		etag = arena_printf(&pg->arena, "%.*s-gz\"",
+		    PCACHE_ETAG_LEN - 1, e->etag);
+		data = e->gz;
+		len = e->gzlen;
+		http_response_header(pg->req, "content-encoding", "gzip");
+	}
 	/* An HTML page stays no-store: on a shared device, nobody should
 	 * find it in the browser later. A client may still ask again with
 	 * its ETag. Public data files may be kept and asked for again. */
@@ -90,7 +125,6 @@ send_whole(struct page *pg, const char *type, const char *etag,
 		http_response_header(pg->req, "cache-control",
 		    "private, no-cache");
 	}
-	http_response_header(pg->req, "vary", "cookie");
 	http_response_header(pg->req, "etag", etag);
 	if (etag_matches(pg, etag))
 		http_response(pg->req, 304, NULL, 0);
@@ -125,8 +159,8 @@ cache_serve(struct page *pg, int roles)
 		return (0);
 	buf_init(&key, 128);
 	if (pcache_key(&key, role_class(pg), pg->req->path,
-	    pg->req->query_string) == -1 ||
-	    pcache_db_version(app_db, &pg->cache_ver) == -1) {
+	    pg->req->query_string) == -1 || (!pg->have_ver &&
+	    pcache_db_version(app_db, &pg->cache_ver) == -1)) {
 		buf_free(&key);
 		return (0);
 	}
@@ -139,7 +173,7 @@ cache_serve(struct page *pg, int roles)
 	}
 	mark(pg, "hit");
 	if (e->type != NULL)
-		return (send_whole(pg, e->type, e->etag, e->data, e->len));
+		return (send_whole(pg, e));
 	pg->title = arena_strdup(&pg->arena, e->title);
 	pg->nav = e->nav ? arena_strdup(&pg->arena, e->nav) : NULL;
 	(void)page_render_body(pg, 200, e->data, e->len);
@@ -196,7 +230,7 @@ cache_keep(struct page *pg, const struct buf *body, const struct buf *html)
 	if ((e = pcache_get(cache, pg->cache_key, &pg->cache_ver,
 	    pg->now)) == NULL)
 		return (0);
-	return (send_whole(pg, type, e->etag, e->data, e->len));
+	return (send_whole(pg, e));
 }
 
 /*
@@ -213,8 +247,7 @@ cache_send(struct page *pg, const char *type, struct buf *out)
 		put(pg, type, out->data ? out->data : "", out->len);
 		if ((e = pcache_get(cache, pg->cache_key, &pg->cache_ver,
 		    pg->now)) != NULL)
-			return (send_whole(pg, type, e->etag, e->data,
-			    e->len));
+			return (send_whole(pg, e));
 	}
 	http_security_headers(pg->req, 0);
 	http_response_header(pg->req, "content-type", type);

@@ -174,8 +174,9 @@ guard_session(struct page *pg)
 	http_populate_cookies(pg->req);
 	token = guard_cookie(pg, cookie_name(pg->req, "portal"));
 	if (token_shaped(token)) {
-		/* Read each time: an admin's change applies at once, in
-		 * every worker (three cached lookups). */
+		/* An admin's change applies at once, in every worker:
+		 * from the settings copy while the database is unchanged
+		 * (settings.c), read again as soon as it moves. */
 		session_limits_load(app_db, &limits);
 		rc = session_find(app_db, token, pg->now, &limits,
 		    &pg->sess);

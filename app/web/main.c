@@ -40,6 +40,7 @@
 
 #include "app.h"
 #include "auth.h"
+#include "settings.h"
 #include "timefmt.h"
 
 #define DEFAULT_DB	"var/portal.db"
@@ -282,6 +283,7 @@ void
 kore_worker_teardown(void)
 {
 	write_job_teardown();
+	settings_forget();
 	db_close(app_db);
 	app_db = NULL;
 }

@@ -27,6 +27,10 @@ page_moderation(struct http_request *req)
 		return (KORE_RESULT_OK);
 	pg.title = "Moderation";
 	pg.nav = "moderation";
+	/* The queue is the same for every worker: kept until any write
+	 * (a new view, a decision, a concern) or a minute has passed. */
+	if (cache_serve(&pg, R_WORKER))
+		return (KORE_RESULT_OK);
 	if (moderation_queue(app_db, pg.ctx) == -1)
 		return (page_error(&pg, 500));
 	return (page_render(&pg, 200, "moderation"));

@@ -158,6 +158,8 @@ static const struct {
 	{ "metoo_off", "Done. Your \"me too\" is taken off." },
 };
 
+static int64_t	 session_writes;	/* see page_begin */
+
 static int
 read_form(struct page *pg)
 {
@@ -192,7 +194,8 @@ read_form(struct page *pg)
 int
 page_begin(struct page *pg, struct http_request *req, int allow)
 {
-	int	 ok;
+	sqlite3_int64	 before;
+	int		 ok;
 
 	memset(pg, 0, sizeof(*pg));
 	pg->req = req;
@@ -214,7 +217,20 @@ page_begin(struct page *pg, struct http_request *req, int allow)
 		(void)page_error(pg, 405);
 		return (0);
 	}
+	/* The database's version, read once: the page cache's key and
+	 * the settings copy (settings.c) both go by it. */
+	if (pcache_db_version(app_db, &pg->cache_ver) == 0) {
+		pg->have_ver = 1;
+		pg->cache_ver.own_changes -= session_writes;
+		settings_at(app_db, pg->cache_ver.data_version,
+		    pg->cache_ver.own_changes);
+	}
+	/* A session's own writes (last seen, once a minute; an expired
+	 * one removed) are on no kept page: they do not make this
+	 * worker's kept pages stale. */
+	before = sqlite3_total_changes64(db_handle(app_db));
 	guard_session(pg);
+	session_writes += sqlite3_total_changes64(db_handle(app_db)) - before;
 	if (read_form(pg) == -1) {
 		(void)page_error(pg, 400);
 		return (0);
@@ -249,6 +265,7 @@ page_require(struct page *pg, int roles)
 void
 page_end(struct page *pg)
 {
+	settings_done();
 	arena_free(&pg->arena);
 }
 

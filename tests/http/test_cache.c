@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <zlib.h>
 
 #include "testutil.h"
 
@@ -266,6 +267,120 @@ etag_and_304(void **state)
 	assert_string_not_equal(old, etag);
 }
 
+/* gz inflated into out (a gzip stream, whole); -1 if it is not one. */
+static int
+gunzip(const struct buf *gz, struct buf *out)
+{
+	z_stream	 z;
+	char		 chunk[16384];
+	int		 rc;
+
+	memset(&z, 0, sizeof(z));
+	if (inflateInit2(&z, 15 + 16) != Z_OK)
+		return (-1);
+	z.next_in = (Bytef *)gz->data;
+	z.avail_in = (uInt)gz->len;
+	do {
+		z.next_out = (Bytef *)chunk;
+		z.avail_out = sizeof(chunk);
+		rc = inflate(&z, Z_NO_FLUSH);
+		buf_append(out, chunk, sizeof(chunk) - z.avail_out);
+	} while (rc == Z_OK);
+	(void)inflateEnd(&z);
+	return (rc == Z_STREAM_END && z.avail_in == 0 ? 0 : -1);
+}
+
+/*
+ * A kept whole answer goes gzipped to a client that takes gzip, with
+ * its own ETag; the same bytes once inflated. Not to one that refuses
+ * it, and never a signed-in page (their layout is made per request).
+ */
+static void
+gzip_when_asked(void **state)
+{
+	const char	*paths[] = { "/open-data.json", "/pledge/scorecard.csv",
+	    "/", NULL };
+	const char	*gz[] = { "Accept-Encoding: gzip, deflate", NULL };
+	const char	*no[] = { "Accept-Encoding: gzip;q=0, identity", NULL };
+	const char	*hdrs[3];
+	struct resp	 plain, r;
+	struct buf	 body;
+	char		 etag[128], zetag[128], inm[160], v[128];
+	size_t		 i;
+	int		 k;
+
+	(void)state;
+	for (i = 0; paths[i] != NULL; i++) {
+		/* Twice: the first may be the miss that keeps it. */
+		for (k = 0; k < 2; k++) {
+			resp_init(&plain);
+			assert_int_equal(http_get(&anon, paths[i], &plain), 0);
+			if (k == 0)
+				resp_free(&plain);
+		}
+		assert_int_equal(plain.status, 200);
+		assert_null(resp_header(&plain, "content-encoding", v,
+		    sizeof(v)));
+		assert_non_null(resp_header(&plain, "etag", etag,
+		    sizeof(etag)));
+		resp_init(&r);
+		assert_int_equal(http_request(&anon, "GET", paths[i], NULL, 0,
+		    gz, &r), 0);
+		assert_int_equal(r.status, 200);
+		if (resp_header(&r, "content-encoding", v, sizeof(v)) == NULL)
+			fail_msg("%s: not gzipped", paths[i]);
+		assert_string_equal(v, "gzip");
+		assert_true(r.body.len < plain.body.len);
+		buf_init(&body, plain.body.len + 1);
+		assert_int_equal(gunzip(&r.body, &body), 0);
+		assert_int_equal(body.len, plain.body.len);
+		assert_memory_equal(body.data, plain.body.data, body.len);
+		buf_free(&body);
+		assert_non_null(resp_header(&r, "etag", zetag, sizeof(zetag)));
+		assert_string_not_equal(zetag, etag);
+		assert_non_null(resp_header(&r, "vary", v, sizeof(v)));
+		assert_non_null(strstr(v, "accept-encoding"));
+		resp_free(&r);
+		/* Each ETag gets its own 304, and not the other's. */
+		(void)snprintf(inm, sizeof(inm), "If-None-Match: %s", zetag);
+		hdrs[0] = gz[0];
+		hdrs[1] = inm;
+		hdrs[2] = NULL;
+		resp_init(&r);
+		assert_int_equal(http_request(&anon, "GET", paths[i], NULL, 0,
+		    hdrs, &r), 0);
+		assert_int_equal(r.status, 304);
+		resp_free(&r);
+		hdrs[0] = inm;
+		hdrs[1] = NULL;
+		resp_init(&r);
+		assert_int_equal(http_request(&anon, "GET", paths[i], NULL, 0,
+		    hdrs, &r), 0);
+		assert_int_equal(r.status, 200);
+		assert_int_equal(r.body.len, plain.body.len);
+		resp_free(&r);
+		/* Refused with q=0: the bytes as they are. */
+		resp_init(&r);
+		assert_int_equal(http_request(&anon, "GET", paths[i], NULL, 0,
+		    no, &r), 0);
+		assert_int_equal(r.status, 200);
+		assert_null(resp_header(&r, "content-encoding", v, sizeof(v)));
+		assert_int_equal(r.body.len, plain.body.len);
+		resp_free(&r);
+		resp_free(&plain);
+	}
+	/* A signed-in page: its body kept, its layout theirs; not gzipped. */
+	for (k = 0; k < 2; k++) {
+		resp_init(&r);
+		assert_int_equal(http_request(&young, "GET", "/pledge", NULL, 0,
+		    gz, &r), 0);
+		assert_int_equal(r.status, 200);
+		assert_null(resp_header(&r, "content-encoding", v, sizeof(v)));
+		assert_true(resp_has(&r, "Signed in as"));
+		resp_free(&r);
+	}
+}
+
 /* The page's own form token, read from its sign-out form. */
 static void
 token_of(struct client *c, char *out, size_t len)
@@ -337,6 +452,97 @@ no_one_elses_name_or_token(void **state)
 	assert_int_equal(client_status(&anon, "/reports/board"), 303);
 }
 
+/* Raise a view as the young person: 303, or help (200) if worrying. */
+static int64_t
+raise_view(const char *title, const char *body, long want)
+{
+	struct resp	 r;
+	char		 form[1024];
+
+	(void)snprintf(form, sizeof(form), "category=%lld&title=%s&body=%s&"
+	    "publish=no", (long long)count("SELECT id FROM categories WHERE "
+	    "key = 'placements'"), url_enc(title), url_enc(body));
+	resp_init(&r);
+	assert_int_equal(client_post(&young, "/views/new", "/views/new", form,
+	    &r), want);
+	resp_free(&r);
+	return (count("SELECT max(id) FROM views WHERE title = '%s'", title));
+}
+
+/* Where needle first is in path's page for c (-1: not there). */
+static long
+position(struct client *c, const char *path, const char *needle)
+{
+	struct resp	 r;
+	const char	*at;
+	long		 pos;
+
+	resp_init(&r);
+	assert_int_equal(http_get(c, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	at = r.body.data ? strstr(r.body.data, needle) : NULL;
+	pos = at ? (long)(at - r.body.data) : -1;
+	resp_free(&r);
+	return (pos);
+}
+
+/*
+ * The moderation queue is the same for every worker, so it is kept for
+ * the worker class: a new view, a worrying one and a decision each show
+ * at the next request, whichever worker answers. Flagged views stay on
+ * top. Nobody else gets the kept queue.
+ */
+static void
+moderation_queue_kept_for_workers(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+	int64_t		 plain, worrying;
+
+	(void)state;
+	warm_both(&worker, "/moderation", "<h1>Moderation</h1>");
+	plain = raise_view("Bus passes for college", "We need bus passes to "
+	    "get to college on time.", 303);
+	fresh_everywhere(&worker, "/moderation", "Bus passes for college",
+	    NULL);
+
+	warm_both(&worker, "/moderation", "Bus passes for college");
+	worrying = raise_view("At my placement", "he hit me with a belt", 200);
+	assert_true(worrying > plain);
+	fresh_everywhere(&worker, "/moderation", "At my placement", NULL);
+	/* Newer, but flagged: it comes before the plain one. */
+	assert_true(position(&worker, "/moderation", "At my placement") <
+	    position(&worker, "/moderation", "Bus passes for college"));
+	assert_true(position(&worker, "/moderation", "Safeguarding flag") >=
+	    0);
+	/* No flagged comments or suggestions: no line saying "0". */
+	if (count("SELECT count(*) FROM concerns WHERE closed_at IS NULL "
+	    "AND kind != 'view'") == 0)
+		assert_int_equal(position(&worker, "/moderation",
+		    ">0 flagged"), -1);
+
+	/* A decision takes the view off the queue at once. */
+	warm_both(&worker, "/moderation", "Bus passes for college");
+	(void)snprintf(path, sizeof(path), "/moderation/%lld",
+	    (long long)plain);
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, path, path, "action=reject&"
+	    "reason=We+asked+about+this+last+month.", &r), 303);
+	resp_free(&r);
+	fresh_everywhere(&worker, "/moderation", "At my placement",
+	    "Bus passes for college");
+
+	/* The worker's own name is in their layout, never in the kept
+	 * body; other roles never reach the queue. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/moderation", &r), 0);
+	assert_true(resp_has(&r, "Priya Shah"));
+	resp_free(&r);
+	assert_int_equal(client_status(&young, "/moderation"), 404);
+	assert_int_equal(client_status(&cllr, "/moderation"), 404);
+	assert_int_equal(client_status(&anon, "/moderation"), 303);
+}
+
 /* A message shown once: in the signed-in person's layout around a kept
  * body; a visitor's page with it is made for them alone. */
 static void
@@ -379,8 +585,10 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(changes_after_a_write_by_the_other_worker),
 		cmocka_unit_test(etag_and_304),
+		cmocka_unit_test(gzip_when_asked),
 		cmocka_unit_test(no_one_elses_name_or_token),
 		cmocka_unit_test(messages_shown_once),
+		cmocka_unit_test(moderation_queue_kept_for_workers),
 	};
 
 	return (cmocka_run_group_tests_name("http_cache", tests, setup,

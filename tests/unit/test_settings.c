@@ -1,0 +1,101 @@
+/*
+ * test_settings.c: the copy of the settings a web worker reads during a
+ * request (settings_at .. settings_done). Inside the bracket at one
+ * version the copy is used; settings_set() drops it at once; a new
+ * version reads the table again; outside the bracket (timers, other
+ * programs) the table is always read.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "unitdb.h"
+
+#include "settings.h"
+
+UNITDB_GROUP("/tmp/portal-set-XXXXXX")
+
+/* Change a setting behind settings.c's back, as another program would. */
+static void
+poke(const char *key, const char *value)
+{
+	assert_int_equal(db_exec(db, "UPDATE settings SET value = ?2 "
+	    "WHERE key = ?1", "tt", key, value), 0);
+}
+
+static void
+copy_within_one_version(void **state)
+{
+	struct arena	 a;
+
+	(void)state;
+	arena_init(&a);
+	poke("council_name", "Ashford");
+	poke("small_count", "5");
+	settings_at(db, 1, 1);
+	assert_string_equal(settings_text(db, &a, "council_name", "x"),
+	    "Ashford");
+	assert_int_equal(settings_int(db, "small_count", 0), 5);
+	assert_string_equal(settings_text(db, &a, "no_such_key", "dflt"),
+	    "dflt");
+	/* Same version: the copy answers, not the table. */
+	poke("council_name", "Brent");
+	assert_string_equal(settings_text(db, &a, "council_name", "x"),
+	    "Ashford");
+	/* Outside the bracket the table answers. */
+	settings_done();
+	assert_string_equal(settings_text(db, &a, "council_name", "x"),
+	    "Brent");
+	/* The same version again: still the old copy; a new one reads. */
+	settings_at(db, 1, 1);
+	assert_string_equal(settings_text(db, &a, "council_name", "x"),
+	    "Ashford");
+	settings_done();
+	settings_at(db, 2, 1);
+	assert_string_equal(settings_text(db, &a, "council_name", "x"),
+	    "Brent");
+	settings_done();
+	settings_forget();
+	arena_free(&a);
+}
+
+static void
+set_drops_the_copy(void **state)
+{
+	struct arena	 a;
+
+	(void)state;
+	arena_init(&a);
+	settings_at(db, 3, 1);
+	assert_int_equal(settings_int(db, "small_count", 0), 5);
+	assert_int_equal(settings_set(db, "small_count", "7"), 0);
+	assert_int_equal(settings_int(db, "small_count", 0), 7);
+	/* A bad number reads as the default, copy or not. */
+	assert_int_equal(settings_set(db, "small_count", "7x"), 0);
+	assert_int_equal(settings_int(db, "small_count", 4), 4);
+	settings_done();
+	settings_at(db, 4, 1);
+	assert_int_equal(settings_int(db, "small_count", 4), 4);
+	assert_string_equal(settings_text(db, &a, "small_count", ""), "7x");
+	settings_done();
+	settings_forget();
+	arena_free(&a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(copy_within_one_version),
+		cmocka_unit_test(set_drops_the_copy),
+	};
+
+	return (cmocka_run_group_tests_name("settings", tests, setup,
+	    teardown));
+}
