@@ -25,6 +25,8 @@
 	"WHEN 'agenda_suggestion' THEN (SELECT meeting_id FROM "	\
 	"agenda_suggestions WHERE id = c.item_id) "			\
 	"WHEN 'account' THEN (SELECT id FROM users WHERE id = c.item_id) " \
+	"WHEN 'consult_answer' THEN (SELECT id FROM consultations "	\
+	"WHERE id = c.item_id) "					\
 	"END"
 /* The author's name now, or as it was if the account has gone. */
 #define AUTHOR								\
@@ -110,6 +112,8 @@ static const struct {
 	{ CONCERN_REPLY, "A reply", NULL, NULL },
 	{ CONCERN_ACCOUNT, "An account", sql_item_account,
 	    "/accounts#u" },
+	{ CONCERN_CONSULT, "An answer to a consultation", NULL,
+	    "/consultations/manage/" },
 };
 
 static int

@@ -25,6 +25,7 @@
 #define CONCERN_SUGGESTION	"agenda_suggestion"
 #define CONCERN_REPLY		"reply"
 #define CONCERN_ACCOUNT		"account"
+#define CONCERN_CONSULT		"consult_answer"	/* item: the consultation */
 
 #define CONCERN_REASON_MAX	1000
 #define CONCERN_ACTION_MAX	4000
