@@ -71,6 +71,8 @@ static const char *sql_options =
 	"SELECT o.id, o.label, o.question_id FROM consult_options o "
 	"JOIN consult_questions q ON q.id = o.question_id "
 	"WHERE q.consultation_id = ?1 ORDER BY o.question_id, o.position";
+static const char *sql_answered =
+	"SELECT count(*) FROM consult_responses WHERE consultation_id = ?1";
 static const char *sql_q_count =
 	"SELECT count(*) FROM consult_questions WHERE consultation_id = ?1";
 static const char *sql_state =
@@ -348,6 +350,10 @@ consult_question_add(struct db *db, const struct actor *who, int64_t cid,
 		db_rollback(db);
 		return (CONSULT_STATE);
 	}
+	if (db_int(db, &qid, sql_answered, "i", cid) != 1 || qid > 0) {
+		db_rollback(db);
+		return (CONSULT_FROZEN);
+	}
 	if (db_exec(db, sql_q_insert, "itttdtt", cid, q->kind, q->text,
 	    q->simple ? q->simple : "", q->optional != 0,
 	    q->low_word ? q->low_word : "", q->high_word ? q->high_word : "")
@@ -372,8 +378,14 @@ int
 consult_question_remove(struct db *db, const struct actor *who, int64_t cid,
     int64_t qid)
 {
+	int64_t	 n;
+
 	if (db_begin(db) == -1)
 		return (-1);
+	if (db_int(db, &n, sql_answered, "i", cid) != 1 || n > 0) {
+		db_rollback(db);
+		return (CONSULT_FROZEN);
+	}
 	if (db_exec(db, sql_o_delete, "i", qid) != 0 ||
 	    db_exec(db, sql_q_delete, "ii", qid, cid) != 0)
 		goto fail;
@@ -427,7 +439,7 @@ consult_questions(struct db *db, int64_t cid, struct tval *list)
 		    db_col_text(st, 1)), 1);
 		tv_set_str(rows[n], "text", db_col_text(st, 2));
 		if (*db_col_text(st, 3) != '\0')
-			tv_set_str(rows[n], "simple", db_col_text(st, 3));
+			tv_set_str(rows[n], "simpler", db_col_text(st, 3));
 		tv_set_bool(rows[n], "optional", sqlite3_column_int(st, 4));
 		tv_set_str(rows[n], "low_word", db_col_text(st, 5));
 		tv_set_str(rows[n], "high_word", db_col_text(st, 6));

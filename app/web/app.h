@@ -206,4 +206,19 @@ int	page_tools_view(struct http_request *);
 int	page_pledge_draft(struct http_request *);
 int	page_tools_paper(struct http_request *);
 
+/* Consultations (consult.c, consult_manage.c, we_asked.c). */
+struct consult;
+struct consult_response;
+int	consult_answer_page(struct page *, const struct consult *,
+	    const struct consult_response *, int);
+int	page_consultations(struct http_request *);
+int	page_consultation(struct http_request *);
+int	page_consultation_answer(struct http_request *);
+int	page_consult_manage(struct http_request *);
+int	page_consult_edit(struct http_request *);
+int	page_consult_preview(struct http_request *);
+int	page_consult_results(struct http_request *);
+int	page_consult_csv(struct http_request *);
+int	page_we_asked(struct http_request *);
+
 #endif
