@@ -799,6 +799,27 @@ fail:
 	return (-1);
 }
 
+/*
+ * Words sent on a form that could not be taken (its session ran out):
+ * if they worry the scan, a concern holds them, linked to nobody. 1 so,
+ * 0 if they do not worry, -1 on error.
+ */
+int
+consult_worry_kept(struct db *db, int64_t cid, const char *text, int64_t now)
+{
+	static const struct consult_response anon = { 0, 1, 0, 0 };
+	int	 flagged;
+
+	flagged = 0;
+	if (db_begin(db) == -1)
+		return (-1);
+	if (scan(db, NULL, cid, &anon, text, now, &flagged) == -1)
+		return (db_end(db, 0));
+	if (db_end(db, 1) == -1)
+		return (-1);
+	return (flagged);
+}
+
 /* What a response holds so far, keyed "q<id>" for the form. */
 int
 consult_answers_mine(struct db *db, int64_t rid, struct tval *map)

@@ -43,7 +43,7 @@ static const char *sql_people =
 	"WHERE a.question_id = ?1 AND r.finished_at IS NOT NULL "
 	"GROUP BY 1, 2";
 static const char *sql_texts =
-	"SELECT a.id, a.question_id, a.text, a.theme FROM consult_answers a "
+	"SELECT a.id, q.position, a.text, a.theme FROM consult_answers a "
 	"JOIN consult_responses r ON r.id = a.response_id "
 	"JOIN consult_questions q ON q.id = a.question_id "
 	"WHERE q.consultation_id = ?1 AND r.finished_at IS NOT NULL "
@@ -403,7 +403,7 @@ consult_texts(struct db *db, int64_t cid, struct tval *list)
 	while ((rc = db_step(st)) == 1) {
 		row = tv_push_map(list);
 		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
-		tv_set_int(row, "question_id", sqlite3_column_int64(st, 1));
+		tv_set_int(row, "number", sqlite3_column_int64(st, 1));
 		tv_set_str(row, "text", db_col_text(st, 2));
 		if (*db_col_text(st, 3) != '\0')
 			tv_set_str(row, "theme", db_col_text(st, 3));

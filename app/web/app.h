@@ -211,6 +211,7 @@ struct consult;
 struct consult_response;
 int	consult_answer_page(struct page *, const struct consult *,
 	    const struct consult_response *, int);
+int	consult_stale(struct page *);
 int	page_consultations(struct http_request *);
 int	page_consultation(struct http_request *);
 int	page_consultation_answer(struct http_request *);

@@ -426,3 +426,37 @@ page_consultation_answer(struct http_request *req)
 		return (answer_post(&pg, &c, &r));
 	return (consult_answer_page(&pg, &c, &r, 0));
 }
+
+/*
+ * An answer page sent with a token that went stale (guard.c): if the
+ * words typed worry the scan, they reach a worker now (linked to nobody:
+ * whoever sent them is not known for sure) and the help page is shown.
+ * 1 answered so, 0 for guard.c's usual refusal (which shows the words
+ * again to copy).
+ */
+int
+consult_stale(struct page *pg)
+{
+	const struct form_field	*f;
+	struct buf		 all;
+	int64_t			 cid;
+	size_t			 i;
+	int			 rc;
+
+	cid = strtoll(pg->req->path + strlen(BASE), NULL, 10);
+	buf_init(&all, 256);
+	for (i = 0; i < pg->form.n; i++) {
+		f = &pg->form.fields[i];
+		if (f->value != NULL && f->name[0] == 'q' && strchr(f->value,
+		    ' ') != NULL)
+			buf_appendf(&all, "%s\n", f->value);
+	}
+	rc = 0;
+	if (all.len > 0 && quota_worrying(app_db, buf_cstr(&all)) == 1)
+		rc = consult_worry_kept(app_db, cid, buf_cstr(&all), pg->now);
+	buf_free(&all);
+	if (rc != 1)
+		return (0);
+	(void)help_page(pg);
+	return (1);
+}

@@ -392,7 +392,7 @@ results_page(struct page *pg, const struct consult *c, int errors)
 	pg->nav = "consult_manage";
 	tv_set_int(pg->ctx, "id", c->id);
 	tv_set_int(pg->ctx, "cid", c->id);
-	tv_set_str(pg->ctx, "title", c->title);
+	tv_set_str(pg->ctx, "c_title", c->title);
 	tv_set_int(pg->ctx, "threshold", threshold());
 	if (consult_results(app_db, c->id, threshold(), pg->ctx) == -1 ||
 	    consult_texts(app_db, c->id, tv_set_list(pg->ctx, "texts")) ==

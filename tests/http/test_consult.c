@@ -353,6 +353,42 @@ save_and_return(void **state)
 	    -1);
 }
 
+/* The session ran out (a stale token): worrying words still reach a
+ * worker, ordinary words come back to be copied. */
+static void
+stale_words(int64_t c)
+{
+	char		 origin[160], path[64], body[256];
+	const char	*hdrs[] = {
+	    "Content-Type: application/x-www-form-urlencoded", origin, NULL };
+	struct resp	 r;
+
+	(void)snprintf(origin, sizeof(origin), "Origin: %s", harness_base());
+	(void)snprintf(path, sizeof(path), "/consultations/%lld/answer",
+	    (long long)c);
+	(void)snprintf(body, sizeof(body), "csrf=staletokenstaletokenstale"
+	    "tokenstale&page=1&act=send&q%lld=%s", (long long)qid(c, 4),
+	    url_enc("I want to kill myself tonight"));
+	resp_init(&r);
+	assert_int_equal(http_request(&anon, "POST", path, body, strlen(body),
+	    hdrs, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'consult_answer' AND author_id IS NULL AND instr(text, "
+	    "'kill myself tonight') > 0"), 1);
+	(void)snprintf(body, sizeof(body), "csrf=staletokenstaletokenstale"
+	    "tokenstale&page=1&act=send&q%lld=%s", (long long)qid(c, 4),
+	    url_enc("the bus is too slow"));
+	resp_init(&r);
+	assert_int_equal(http_request(&anon, "POST", path, body, strlen(body),
+	    hdrs, &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, "the bus is too slow"));
+	resp_free(&r);
+}
+
 static void
 safeguarding(void **state)
 {
@@ -388,6 +424,7 @@ safeguarding(void **state)
 	assert_int_equal(http_get(&worker, "/safeguarding", &r), 0);
 	assert_true(resp_has(&r, "An answer to a consultation"));
 	resp_free(&r);
+	stale_words(c);
 }
 
 /* n finished responses in band/area, answering option a and scale s. */
