@@ -247,7 +247,8 @@ consult_answer_page(struct page *pg, const struct consult *c,
 {
 	int64_t	 n;
 
-	n = 0;
+	/* Coming back without a page: where they stopped. */
+	n = !preview && r != NULL ? r->page : 0;
 	(void)form_id(&pg->form, "page", &n);
 	if (!preview && r != NULL && n > r->page)
 		n = r->page;

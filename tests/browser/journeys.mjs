@@ -466,6 +466,57 @@ const journeys = {
     await visit(page, js, base, '/moderation/comments');
     await expectText(page, 'Please say when we get the leisure pass.');
   },
+
+  // Consultations (issue #15): a young person answers on a phone,
+  // anonymously, three questions a page, saves and comes back, and
+  // sends; the worker's results and the public page pass axe too.
+  async 'consultation on a phone'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(page, js, base, 'Jaden', 'kite-river-42');
+    await visit(page, js, base, '/');
+    await expectText(page, 'We have questions for you');
+    await visit(page, js, base, '/consultations');
+    await firstScreen(page, 'consultations');
+    await page.click('a:text("How do your reviews feel?")');
+    if (js) await axeCheck(page, 'a consultation');
+    await submit(page, js, 'form[action^="/consultations/"] button');
+    await expectText(page, 'Choose whether to answer with your name');
+    await page.check('#who-anon');
+    await submit(page, js, 'form[action^="/consultations/"] button');
+    await expectText(page, 'Page 1 of 2');
+    await submit(page, js, 'button[value="next"]');
+    await expectText(page, 'Please choose an answer to this question.');
+    await page.locator('fieldset.scale input[value="4"]').check();
+    await page.locator('input[type="checkbox"]').first().check();
+    await page.locator('fieldset >> nth=2 >> input[type="radio"] >> nth=0').check();
+    await submit(page, js, 'button[value="next"]');
+    await expectText(page, 'Page 2 of 2');
+    await page.fill('input[type="text"][name^="q"]', 'Long');
+    await submit(page, js, 'button[value="save"]');
+    await expectText(page, 'Your answers are saved');
+    await page.click('a:text("How do your reviews feel?")');
+    await page.waitForLoadState();
+    await expectText(page, 'Page 2 of 2');
+    if ((await page.inputValue('input[type="text"][name^="q"]')) !== 'Long') throw new Error('the saved answer is not back');
+    await page.fill('textarea[name^="q"]', 'Please start on time.');
+    await firstScreen(page, 'consultation-answer');
+    await submit(page, js, 'button[value="send"]');
+    await expectText(page, 'Your answers are sent');
+    await shot(page, 'consultation-sent');
+    const staff = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const w = await staff.newPage();
+    await signIn(w, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(w, js, base, '/consultations/manage');
+    await visit(w, js, base, '/consultations/manage/1/results');
+    await expectText(w, 'fewer than');
+    await shot(w, 'consultation-results');
+    await visit(w, js, base, '/consultations/manage/2');
+    await visit(w, js, base, '/consultations/manage/2/preview');
+    await staff.close();
+    await visit(page, js, base, '/we-asked');
+    await expectText(page, 'We did');
+  },
 };
 
 // Tab from the top of a page reaches every control listed, each with a
@@ -540,12 +591,13 @@ const browser = await chromium.launch({
 for (const js of [true, false]) {
   const server = await startServer();
   for (const [name, fn] of Object.entries(journeys)) {
+    if (process.env.JOURNEY && name !== process.env.JOURNEY) continue;
     const ctx = await browser.newContext({ javaScriptEnabled: js });
     ctx.browser = browser;
     await run(`${name}, JavaScript ${js ? 'on' : 'off'}`, () => fn(ctx, js, server.base));
     await ctx.close();
   }
-  if (js) await run('keyboard only: the main forms', () => keyboard(browser, server.base));
+  if (js && !process.env.JOURNEY) await run('keyboard only: the main forms', () => keyboard(browser, server.base));
   server.stop();
 }
 await browser.close();
