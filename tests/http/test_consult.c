@@ -259,6 +259,11 @@ named_and_anonymous(void **state)
 	assert_int_equal(count("SELECT count(*) FROM consult_responses WHERE "
 	    "consultation_id = %lld AND user_id = %lld AND anonymous = 0 AND "
 	    "finished_at IS NOT NULL", (long long)c, (long long)jaden), 1);
+	/* Named answers are in Jaden's own data download. */
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data.json", &r), 0);
+	assert_true(resp_has(&r, "named words about reviews"));
+	resp_free(&r);
 	/* Anonymous: nothing names Zephyrine. */
 	audit_before = count("SELECT count(*) FROM audit_log");
 	assert_int_equal(start(&young2, c, "anonymous"), 303);
