@@ -84,6 +84,9 @@ CREATE TABLE consult_responses (
 
 CREATE INDEX consult_responses_user ON consult_responses (user_id)
 	WHERE user_id IS NOT NULL;
+-- The results read only these columns (consult_results.c).
+CREATE INDEX consult_responses_of ON consult_responses (consultation_id,
+	finished_at, age_band, lives_outside);
 
 CREATE TABLE consult_answers (
 	id		INTEGER PRIMARY KEY,
@@ -99,7 +102,8 @@ CREATE TABLE consult_answers (
 ) STRICT;
 
 CREATE INDEX consult_answers_q ON consult_answers (question_id, option_id);
-CREATE INDEX consult_answers_r ON consult_answers (response_id);
+CREATE INDEX consult_answers_r ON consult_answers (response_id,
+	question_id, option_id, scale);
 
 -- Once anyone has answered, the questions are what they answered: no
 -- question or option changes or goes.

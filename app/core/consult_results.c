@@ -12,6 +12,7 @@
  * or the CSV alike.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chart.h"
@@ -30,18 +31,22 @@ static const char *const band_keys[NBANDS] = { "under_12", "12_15",
 static const char *const area_words[NAREAS] = { "Inside the area",
     "Outside the area", "Area not said" };
 
+/* Counted once for the whole consultation, then shared out. */
 static const char *sql_counts =
-	"SELECT coalesce(r.age_band, ''), coalesce(r.lives_outside, -1), "
-	"coalesce(a.option_id, a.scale), count(*) FROM consult_answers a "
-	"JOIN consult_responses r ON r.id = a.response_id "
-	"WHERE a.question_id = ?1 AND r.finished_at IS NOT NULL "
-	"AND a.text IS NULL GROUP BY 1, 2, 3";
+	"SELECT a.question_id, coalesce(r.age_band, ''), "
+	"coalesce(r.lives_outside, -1), coalesce(a.option_id, a.scale), "
+	"count(*) FROM consult_responses r "
+	"JOIN consult_answers a ON a.response_id = r.id "
+	"WHERE r.consultation_id = ?1 AND r.finished_at IS NOT NULL "
+	"AND coalesce(a.option_id, a.scale) IS NOT NULL "
+	"GROUP BY 1, 2, 3, 4";
 static const char *sql_people =
-	"SELECT coalesce(r.age_band, ''), coalesce(r.lives_outside, -1), "
-	"count(DISTINCT a.response_id) FROM consult_answers a "
-	"JOIN consult_responses r ON r.id = a.response_id "
-	"WHERE a.question_id = ?1 AND r.finished_at IS NOT NULL "
-	"GROUP BY 1, 2";
+	"SELECT a.question_id, coalesce(r.age_band, ''), "
+	"coalesce(r.lives_outside, -1), count(DISTINCT a.response_id) "
+	"FROM consult_responses r "
+	"JOIN consult_answers a ON a.response_id = r.id "
+	"WHERE r.consultation_id = ?1 AND r.finished_at IS NOT NULL "
+	"GROUP BY 1, 2, 3";
 static const char *sql_texts =
 	"SELECT a.id, q.position, a.text, a.theme FROM consult_answers a "
 	"JOIN consult_responses r ON r.id = a.response_id "
@@ -64,6 +69,21 @@ static const char *sql_published =
 	"SELECT id, title, we_asked, you_said, we_did, published_at "
 	"FROM consultations WHERE state = 'published' "
 	"ORDER BY published_at DESC, id DESC LIMIT 100";
+
+/* The grouped counts of a whole consultation (key 0: people). */
+struct crow {
+	int64_t		 qid;
+	int64_t		 key;
+	int		 band;
+	int		 area;
+	int64_t		 n;
+};
+
+struct counts {
+	struct crow	*row;
+	size_t		 n;
+	size_t		 cap;
+};
 
 /* One question's counts: categories by overall, band and area. */
 struct tally {
@@ -107,21 +127,64 @@ band_word(int i)
 	return (l != NULL ? l : band_keys[i]);
 }
 
+static int band_index(const char *);
+static int area_index(int);
+
+/* Append the rows of sql (people: no key column) to cs. */
+static int
+counts_load(struct db *db, int64_t cid, const char *sql, int people,
+    struct arena *a, struct counts *cs)
+{
+	struct crow	*grown;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql, "i", cid);
+	while ((rc = db_step(st)) == 1) {
+		if (cs->n == cs->cap) {
+			cs->cap = cs->cap ? cs->cap * 2 : 256;
+			grown = arena_alloc(a, cs->cap * sizeof(*grown));
+			if (cs->n > 0)
+				memcpy(grown, cs->row, cs->n * sizeof(*grown));
+			cs->row = grown;
+		}
+		cs->row[cs->n].qid = sqlite3_column_int64(st, 0);
+		cs->row[cs->n].band = band_index(db_col_text(st, 1));
+		cs->row[cs->n].area = area_index(sqlite3_column_int(st, 2));
+		cs->row[cs->n].key = people ? 0 : sqlite3_column_int64(st, 3);
+		cs->row[cs->n].n = sqlite3_column_int64(st, people ? 3 : 4);
+		cs->n++;
+	}
+	db_done(st);
+	return (rc == -1 ? -1 : 0);
+}
+
+/* Both kinds of count for cid: answers (key > 0), then people. */
+static int
+counts_read(struct db *db, int64_t cid, struct arena *a, struct counts *ans,
+    struct counts *people)
+{
+	memset(ans, 0, sizeof(*ans));
+	memset(people, 0, sizeof(*people));
+	if (counts_load(db, cid, sql_counts, 0, a, ans) == -1 ||
+	    counts_load(db, cid, sql_people, 1, a, people) == -1)
+		return (-1);
+	return (0);
+}
+
 /* Read the counts of question q (a tv row from consult_questions). */
 static int
-tally_read(struct db *db, const struct tval *q, struct arena *a,
-    struct tally *t)
+tally_read(const struct counts *ans, const struct counts *people,
+    const struct tval *q, struct arena *a, struct tally *t)
 {
 	const struct tval	*o;
-	sqlite3_stmt		*st;
-	int64_t			 qid, key;
-	size_t			 i;
-	int			 rc, bi, ai;
+	const struct crow	*c;
+	int64_t			 qid;
+	size_t			 i, k;
 	const char		*kind;
 
 	memset(t, 0, sizeof(*t));
-	qid = 0;
-	(void)sscanf(tv_get_str(q, "id"), "%lld", (long long *)&qid);
+	qid = strtoll(tv_get_str(q, "id"), NULL, 10);
 	kind = tv_get_str(q, "kind");
 	t->sums = strcmp(kind, "several") != 0;
 	if (strcmp(kind, "scale") == 0) {
@@ -138,38 +201,33 @@ tally_read(struct db *db, const struct tval *q, struct arena *a,
 	} else {
 		for (o = tv_first(tv_get(q, "options")); o != NULL &&
 		    t->ncat < NCATS; o = tv_next(o)) {
-			(void)sscanf(tv_get_str(o, "id"), "%lld",
-			    (long long *)&t->cat_id[t->ncat]);
+			t->cat_id[t->ncat] = strtoll(tv_get_str(o, "id"), NULL,
+			    10);
 			t->cat_label[t->ncat++] = tv_get_str(o, "label");
 		}
 	}
-	st = db_query(db, sql_counts, "i", qid);
-	while ((rc = db_step(st)) == 1) {
-		bi = band_index(db_col_text(st, 0));
-		ai = area_index(sqlite3_column_int(st, 1));
-		key = sqlite3_column_int64(st, 2);
+	for (k = 0; k < ans->n; k++) {
+		c = &ans->row[k];
+		if (c->qid != qid)
+			continue;
 		for (i = 0; i < t->ncat; i++)
-			if (t->cat_id[i] == key)
+			if (t->cat_id[i] == c->key)
 				break;
 		if (i == t->ncat)
 			continue;
-		t->o[i] += sqlite3_column_int64(st, 3);
-		t->b[i][bi] += sqlite3_column_int64(st, 3);
-		t->ar[i][ai] += sqlite3_column_int64(st, 3);
+		t->o[i] += c->n;
+		t->b[i][c->band] += c->n;
+		t->ar[i][c->area] += c->n;
 	}
-	db_done(st);
-	if (rc == -1)
-		return (-1);
-	st = db_query(db, sql_people, "i", qid);
-	while ((rc = db_step(st)) == 1) {
-		bi = band_index(db_col_text(st, 0));
-		ai = area_index(sqlite3_column_int(st, 1));
-		t->total += sqlite3_column_int64(st, 2);
-		t->bt[bi] += sqlite3_column_int64(st, 2);
-		t->at[ai] += sqlite3_column_int64(st, 2);
+	for (k = 0; k < people->n; k++) {
+		c = &people->row[k];
+		if (c->qid != qid)
+			continue;
+		t->total += c->n;
+		t->bt[c->band] += c->n;
+		t->at[c->area] += c->n;
 	}
-	db_done(st);
-	return (rc == -1 ? -1 : 0);
+	return (0);
 }
 
 /* Build and run the suppression table of t. */
@@ -288,18 +346,20 @@ consult_results(struct db *db, int64_t cid, int64_t threshold,
     struct tval *ctx)
 {
 	struct arena		*a = tv_arena(ctx);
+	struct counts		 ans, people;
 	struct tally		*t;
 	struct tval		*list, *q;
 	int			 n, rc;
 
 	list = tv_set_list(ctx, "questions");
-	if ((n = consult_questions(db, cid, list)) == -1)
+	if ((n = consult_questions(db, cid, list)) == -1 ||
+	    counts_read(db, cid, a, &ans, &people) == -1)
 		return (-1);
 	t = arena_alloc(a, sizeof(*t));
 	rc = 0;
 	for (q = (struct tval *)tv_first(list); q != NULL;
 	    q = (struct tval *)tv_next(q)) {
-		if (tally_read(db, q, a, t) == -1) {
+		if (tally_read(&ans, &people, q, a, t) == -1) {
 			rc = -1;
 			break;
 		}
@@ -339,6 +399,7 @@ consult_results_csv(struct db *db, int64_t cid, int64_t threshold,
     struct buf *out)
 {
 	struct arena		 a;
+	struct counts		 ans, people;
 	struct tally		*t;
 	struct tval		*list;
 	const struct tval	*q;
@@ -348,7 +409,8 @@ consult_results_csv(struct db *db, int64_t cid, int64_t threshold,
 
 	arena_init(&a);
 	list = tv_list(&a);
-	if (consult_questions(db, cid, list) == -1) {
+	if (consult_questions(db, cid, list) == -1 ||
+	    counts_read(db, cid, &a, &ans, &people) == -1) {
 		arena_free(&a);
 		return (-1);
 	}
@@ -360,7 +422,7 @@ consult_results_csv(struct db *db, int64_t cid, int64_t threshold,
 		if (tv_truthy_key(q, "is_short") || tv_truthy_key(q,
 		    "is_long"))
 			continue;
-		if (tally_read(db, q, &a, t) == -1) {
+		if (tally_read(&ans, &people, q, &a, t) == -1) {
 			rc = -1;
 			break;
 		}
