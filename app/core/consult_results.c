@@ -96,6 +96,11 @@ struct tally {
 	/* Indexes into the suppression table. */
 	size_t		 so[NCATS], sb[NCATS][NBANDS], sa[NCATS][NAREAS];
 	size_t		 stot, sbt[NBANDS], sat[NAREAS];
+	/* Columns nobody in this question is in are left out (a zero
+	 * would give its neighbours away): nb and na are left, bmap and
+	 * amap say which. */
+	size_t		 nb, na;
+	int		 bmap[NBANDS], amap[NAREAS];
 	struct suppress	 s;
 };
 
@@ -172,6 +177,32 @@ counts_read(struct db *db, int64_t cid, struct arena *a, struct counts *ans,
 	return (0);
 }
 
+/* Move the columns with anyone in them to the front. */
+static void
+tally_compact(struct tally *t)
+{
+	size_t	 i, j;
+
+	for (j = 0, t->nb = 0; j < NBANDS; j++) {
+		if (t->bt[j] == 0)
+			continue;
+		t->bmap[t->nb] = (int)j;
+		t->bt[t->nb] = t->bt[j];
+		for (i = 0; i < t->ncat; i++)
+			t->b[i][t->nb] = t->b[i][j];
+		t->nb++;
+	}
+	for (j = 0, t->na = 0; j < NAREAS; j++) {
+		if (t->at[j] == 0)
+			continue;
+		t->amap[t->na] = (int)j;
+		t->at[t->na] = t->at[j];
+		for (i = 0; i < t->ncat; i++)
+			t->ar[i][t->na] = t->ar[i][j];
+		t->na++;
+	}
+}
+
 /* Read the counts of question q (a tv row from consult_questions). */
 static int
 tally_read(const struct counts *ans, const struct counts *people,
@@ -227,6 +258,7 @@ tally_read(const struct counts *ans, const struct counts *people,
 		t->bt[c->band] += c->n;
 		t->at[c->area] += c->n;
 	}
+	tally_compact(t);
 	return (0);
 }
 
@@ -241,34 +273,34 @@ tally_suppress(struct tally *t, int64_t threshold)
 	t->stot = sup_total(s, t->total, 1);
 	for (i = 0; i < t->ncat; i++)
 		t->so[i] = sup_cell(s, t->o[i]);
-	for (j = 0; j < NBANDS; j++)
+	for (j = 0; j < t->nb; j++)
 		t->sbt[j] = sup_cell(s, t->bt[j]);
-	for (j = 0; j < NAREAS; j++)
+	for (j = 0; j < t->na; j++)
 		t->sat[j] = sup_cell(s, t->at[j]);
 	for (i = 0; i < t->ncat; i++) {
-		for (j = 0; j < NBANDS; j++)
+		for (j = 0; j < t->nb; j++)
 			t->sb[i][j] = sup_cell(s, t->b[i][j]);
-		for (j = 0; j < NAREAS; j++)
+		for (j = 0; j < t->na; j++)
 			t->sa[i][j] = sup_cell(s, t->ar[i][j]);
 	}
 	/* The people split two ways add up to everyone. */
-	sup_line(s, t->stot, t->sbt, NBANDS);
-	sup_line(s, t->stot, t->sat, NAREAS);
+	sup_line(s, t->stot, t->sbt, t->nb);
+	sup_line(s, t->stot, t->sat, t->na);
 	/* Each answer's count, split two ways. */
 	for (i = 0; i < t->ncat; i++) {
-		sup_line(s, t->so[i], t->sb[i], NBANDS);
-		sup_line(s, t->so[i], t->sa[i], NAREAS);
+		sup_line(s, t->so[i], t->sb[i], t->nb);
+		sup_line(s, t->so[i], t->sa[i], t->na);
 	}
 	/* One answer each: the answers add up to the people, overall and
 	 * in each band and area. */
 	if (t->sums && t->ncat > 0) {
 		sup_line(s, t->stot, t->so, t->ncat);
-		for (j = 0; j < NBANDS; j++) {
+		for (j = 0; j < t->nb; j++) {
 			for (i = 0; i < t->ncat; i++)
 				cells[i] = t->sb[i][j];
 			sup_line(s, t->sbt[j], cells, t->ncat);
 		}
-		for (j = 0; j < NAREAS; j++) {
+		for (j = 0; j < t->na; j++) {
 			for (i = 0; i < t->ncat; i++)
 				cells[i] = t->sa[i][j];
 			sup_line(s, t->sat[j], cells, t->ncat);
@@ -304,25 +336,26 @@ tally_put(struct tally *t, struct tval *q, struct arena *a)
 
 	tv_set_str(q, "people", sup_text(&t->s, a, t->stot));
 	heads = tv_set_list(q, "band_heads");
-	for (j = 0; j < NBANDS; j++)
+	for (j = 0; j < t->nb; j++)
 		tv_set_str(tv_push_map(heads), "label", arena_printf(a,
-		    "%s (%s)", band_word((int)j), sup_text(&t->s, a,
+		    "%s (%s)", band_word(t->bmap[j]), sup_text(&t->s, a,
 		    t->sbt[j])));
 	heads = tv_set_list(q, "area_heads");
-	for (j = 0; j < NAREAS; j++)
+	for (j = 0; j < t->na; j++)
 		tv_set_str(tv_push_map(heads), "label", arena_printf(a,
-		    "%s (%s)", area_words[j], sup_text(&t->s, a, t->sat[j])));
+		    "%s (%s)", area_words[t->amap[j]], sup_text(&t->s, a,
+		    t->sat[j])));
 	rows = tv_set_list(q, "rows");
 	for (i = 0; i < t->ncat; i++) {
 		row = tv_push_map(rows);
 		tv_set_str(row, "label", t->cat_label[i]);
 		tv_set_str(row, "all", cell_text(a, &t->s, t->so[i], t->stot));
 		cells = tv_set_list(row, "bands");
-		for (j = 0; j < NBANDS; j++)
+		for (j = 0; j < t->nb; j++)
 			tv_set_str(tv_push_map(cells), "n", cell_text(a,
 			    &t->s, t->sb[i][j], t->sbt[j]));
 		cells = tv_set_list(row, "areas");
-		for (j = 0; j < NAREAS; j++)
+		for (j = 0; j < t->na; j++)
 			tv_set_str(tv_push_map(cells), "n", cell_text(a,
 			    &t->s, t->sa[i][j], t->sat[j]));
 		memset(&pts[i], 0, sizeof(pts[i]));
@@ -430,22 +463,24 @@ consult_results_csv(struct db *db, int64_t cid, int64_t threshold,
 		text = tv_get_str(q, "text");
 		csv_row(out, text, "Everyone who answered", "Everyone",
 		    &t->s, t->stot, t->stot, &a);
-		for (j = 0; j < NBANDS; j++)
+		for (j = 0; j < t->nb; j++)
 			csv_row(out, text, "Everyone who answered",
-			    band_word((int)j), &t->s, t->sbt[j], t->stot, &a);
-		for (j = 0; j < NAREAS; j++)
+			    band_word(t->bmap[j]), &t->s, t->sbt[j], t->stot,
+			    &a);
+		for (j = 0; j < t->na; j++)
 			csv_row(out, text, "Everyone who answered",
-			    area_words[j], &t->s, t->sat[j], t->stot, &a);
+			    area_words[t->amap[j]], &t->s, t->sat[j],
+			    t->stot, &a);
 		for (i = 0; i < t->ncat; i++) {
 			csv_row(out, text, t->cat_label[i], "Everyone",
 			    &t->s, t->so[i], t->stot, &a);
-			for (j = 0; j < NBANDS; j++)
+			for (j = 0; j < t->nb; j++)
 				csv_row(out, text, t->cat_label[i],
-				    band_word((int)j), &t->s, t->sb[i][j],
+				    band_word(t->bmap[j]), &t->s, t->sb[i][j],
 				    t->sbt[j], &a);
-			for (j = 0; j < NAREAS; j++)
+			for (j = 0; j < t->na; j++)
 				csv_row(out, text, t->cat_label[i],
-				    area_words[j], &t->s, t->sa[i][j],
+				    area_words[t->amap[j]], &t->s, t->sa[i][j],
 				    t->sat[j], &a);
 		}
 	}

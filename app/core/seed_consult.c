@@ -48,7 +48,7 @@ first_q(struct db *db, int64_t cid, int pos, int64_t *opt0)
 	return (q);
 }
 
-/* 48 made-up answers to the closed one: spread so most cells show. */
+/* 120 made-up answers to the closed one: spread so most cells show. */
 static int
 answers(struct db *db, int64_t cid, int64_t now)
 {
@@ -65,11 +65,11 @@ answers(struct db *db, int64_t cid, int64_t now)
 	q1 = first_q(db, cid, 1, &o1);
 	q2 = first_q(db, cid, 2, &o2);
 	q3 = first_q(db, cid, 3, &o3);
-	for (i = 0; i < 48; i++) {
+	for (i = 0; i < 120; i++) {
 		memset(&p, 0, sizeof(p));
 		p.id = 900000 + i;	/* no account: only a marker */
 		p.age_band = bands[i % 4];
-		p.lives_outside = i % 6 == 5;
+		p.lives_outside = (i / 3) % 4 == 0;
 		if (consult_response_start(db, &seed_worker, cid, &p, 1,
 		    now - 40 * DAY, &r) != 0)
 			return (-1);
@@ -78,9 +78,9 @@ answers(struct db *db, int64_t cid, int64_t now)
 		in[0].option_ids[0] = o1 + (i % 3 == 2);
 		in[0].noptions = 1;
 		in[1].question_id = q2;
-		in[1].scale = 2 + i % 4;
+		in[1].scale = 1 + (i / 4) % 5;
 		in[2].question_id = q3;
-		in[2].text = i % 12 < 4 ? words[i % 4] : NULL;
+		in[2].text = i % 30 < 4 ? words[i % 4] : NULL;
 		if (consult_answers_save(db, &seed_worker, cid, &r, in, 3, 1, 1,
 		    now - 40 * DAY, &flagged) != 0)
 			return (-1);
