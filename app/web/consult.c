@@ -404,6 +404,36 @@ answer_post(struct page *pg, const struct consult *c,
 	    form_has(&pg->form, "simple") ? "&simple=1" : ""), NULL));
 }
 
+/*
+ * Answers sent when they can no longer be taken (the consultation closed,
+ * or they were already sent): worrying words still reach a worker, and
+ * any other words are shown back to copy. Ends the page.
+ */
+static int
+too_late(struct page *pg)
+{
+	const struct form_field	*f;
+	struct tval		*list;
+	size_t			 i;
+
+	if (consult_stale(pg))
+		return (KORE_RESULT_OK);
+	list = NULL;
+	for (i = 0; i < pg->form.n; i++) {
+		f = &pg->form.fields[i];
+		if (f->value == NULL || f->name[0] != 'q' ||
+		    strchr(f->value, ' ') == NULL)
+			continue;
+		if (list == NULL) {
+			tv_set_bool(pg->ctx, "has_kept", 1);
+			tv_set_str(pg->ctx, "again", "/consultations");
+			list = tv_set_list(pg->ctx, "kept");
+		}
+		tv_set_str(tv_push_map(list), "text", f->value);
+	}
+	return (page_error(pg, 409));
+}
+
 int
 page_consultation_answer(struct http_request *req)
 {
@@ -416,10 +446,15 @@ page_consultation_answer(struct http_request *req)
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
 	    !page_require(&pg, R_YOUNG))
 		return (KORE_RESULT_OK);
-	if (!mine(&pg, &c, &p))
-		return (page_error(&pg, 404));
-	if ((found = consult_response_find(app_db, c.id, p.id, &r)) == -1)
+	found = mine(&pg, &c, &p) ? consult_response_find(app_db, c.id, p.id,
+	    &r) : 0;
+	if (found == -1)
 		return (page_error(&pg, 500));
+	/* Closed (or sent) while they were typing: the words are kept. */
+	if ((found == 0 || r.finished) && req->method == HTTP_METHOD_POST)
+		return (too_late(&pg));
+	if (found == 0 && !mine(&pg, &c, &p))
+		return (page_error(&pg, 404));
 	if (found == 0 || r.finished)
 		return (page_redirect(&pg, arena_printf(&pg.arena, BASE "%lld",
 		    (long long)c.id), NULL));

@@ -589,7 +589,7 @@ static void
 publishing(void **state)
 {
 	struct resp	 r;
-	char		 v[32];
+	char		 v[32], path[64], csrf[128], body[256];
 	int64_t		 c;
 
 	(void)state;
@@ -597,8 +597,24 @@ publishing(void **state)
 	/* Not closed yet: no outcome. */
 	assert_int_equal(manage(c, "do=publish&we_asked=a&you_said=b&"
 	    "we_did=c"), 422);
+	assert_int_equal(start(&young, c, "named"), 303);
+	(void)snprintf(path, sizeof(path), "/consultations/%lld/answer",
+	    (long long)c);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_true(resp_between(&r, "name=\"csrf\" value=\"", "\"", csrf,
+	    sizeof(csrf)) != NULL);
+	resp_free(&r);
 	assert_int_equal(manage(c, "do=close"), 303);
 	assert_int_equal(get(&young, "/consultations/", c, ""), 404);
+	/* Closed while typing: the words come back to copy. */
+	(void)snprintf(body, sizeof(body), "csrf=%s&page=1&act=send&q%lld=%s",
+	    csrf, (long long)qid(c, 4), url_enc("the late bus every day"));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&young, path, body, &r), 0);
+	assert_int_equal(r.status, 409);
+	assert_true(resp_has(&r, "the late bus every day"));
+	resp_free(&r);
 	assert_int_equal(manage(c, "do=publish&we_asked=&you_said=b&"
 	    "we_did=c"), 422);
 	assert_int_equal(manage(c, "do=publish&we_asked=Which+clubs&"
