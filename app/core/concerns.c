@@ -27,6 +27,8 @@
 	"WHEN 'account' THEN (SELECT id FROM users WHERE id = c.item_id) " \
 	"WHEN 'answer_appeal' THEN (SELECT issue_id FROM answer_appeals " \
 	"WHERE id = c.item_id) "					\
+	"WHEN 'consult_answer' THEN (SELECT id FROM consultations "	\
+	"WHERE id = c.item_id) "					\
 	"END"
 /* The author's name now, or as it was if the account has gone. */
 #define AUTHOR								\
@@ -117,6 +119,8 @@ static const struct {
 	    "/accounts#u" },
 	{ CONCERN_APPEAL, "A request to look at an answer again",
 	    sql_item_appeal, "/issues/" },
+	{ CONCERN_CONSULT, "An answer to a consultation", NULL,
+	    "/consultations/manage/" },
 };
 
 static int

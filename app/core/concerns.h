@@ -26,6 +26,7 @@
 #define CONCERN_REPLY		"reply"
 #define CONCERN_ACCOUNT		"account"
 #define CONCERN_APPEAL		"answer_appeal"	/* "look at it again" */
+#define CONCERN_CONSULT		"consult_answer"	/* item: the consultation */
 
 #define CONCERN_REASON_MAX	1000
 #define CONCERN_ACTION_MAX	4000

@@ -30,6 +30,16 @@ static const char *sql_verdicts =
 	"SELECT p.title, vd.verdict, vd.comment, vd.at, vd.current "
 	"FROM verdicts vd JOIN promises p ON p.id = vd.promise_id "
 	"WHERE vd.user_id = ?1 ORDER BY vd.id";
+/* Named consultation answers only: an anonymous response has no
+ * account id, so it is nobody's here. */
+static const char *sql_consult =
+	"SELECT c.title, q.text, coalesce(o.label, CAST(a.scale AS TEXT), "
+	"a.text), r.started_at FROM consult_answers a "
+	"JOIN consult_responses r ON r.id = a.response_id "
+	"JOIN consultations c ON c.id = r.consultation_id "
+	"JOIN consult_questions q ON q.id = a.question_id "
+	"LEFT JOIN consult_options o ON o.id = a.option_id "
+	"WHERE r.user_id = ?1 ORDER BY a.id";
 static const char *sql_notes =
 	"SELECT at, text FROM notifications WHERE user_id = ?1 ORDER BY id";
 static const char *sql_signins =
@@ -160,6 +170,8 @@ mydata_collect(struct db *db, int64_t uid, struct tval *root)
 	    "comment", "at", "current" };
 	static const char *const note_keys[] = { "at", "message" };
 	static const char *const signin_keys[] = { "at", "what", "from" };
+	static const char *const consult_keys[] = { "consultation",
+	    "question", "answer", "at" };
 
 	tv_set_str(root, "exported_at", time_human(tv_arena(root),
 	    (int64_t)time(NULL)));
@@ -167,6 +179,8 @@ mydata_collect(struct db *db, int64_t uid, struct tval *root)
 	    collect_views(db, uid, root) == -1 ||
 	    collect_rows(db, sql_verdicts, uid, tv_set_list(root,
 	    "pledge_answers"), verdict_keys, 5) == -1 ||
+	    collect_rows(db, sql_consult, uid, tv_set_list(root,
+	    "consultation_answers"), consult_keys, 4) == -1 ||
 	    collect_rows(db, sql_notes, uid, tv_set_list(root, "messages"),
 	    note_keys, 2) == -1 ||
 	    collect_rows(db, sql_signins, uid, tv_set_list(root, "sign_ins"),

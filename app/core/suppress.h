@@ -20,7 +20,7 @@
 #include "arena.h"
 
 #define SUP_CELLS_MAX	160
-#define SUP_LINES_MAX	8
+#define SUP_LINES_MAX	32
 #define SUP_LINE_MAX	80
 
 enum sup_state {

@@ -234,5 +234,20 @@ int	answerback_you_said(struct page *, struct tval *);
 int	answerback_view(struct page *, const struct view *);
 int	answerback_issue(struct page *, int64_t);
 int	answerback_stale(struct page *);
+/* Consultations (consult.c, consult_manage.c, we_asked.c). */
+struct consult;
+struct consult_response;
+int	consult_answer_page(struct page *, const struct consult *,
+	    const struct consult_response *, int);
+int	consult_stale(struct page *);
+int	page_consultations(struct http_request *);
+int	page_consultation(struct http_request *);
+int	page_consultation_answer(struct http_request *);
+int	page_consult_manage(struct http_request *);
+int	page_consult_edit(struct http_request *);
+int	page_consult_preview(struct http_request *);
+int	page_consult_results(struct http_request *);
+int	page_consult_csv(struct http_request *);
+int	page_we_asked(struct http_request *);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "concerns.h"
+#include "consult.h"
 #include "settings.h"
 
 static const struct {
@@ -156,6 +157,18 @@ static const struct {
 	    "reason." },
 	{ "metoo_on", "Thank you. You said this matters to you too." },
 	{ "metoo_off", "Done. Your \"me too\" is taken off." },
+	{ "consult_saved", "Saved." },
+	{ "consult_opened", "The consultation is open. Young people it is "
+	    "for can see it now." },
+	{ "consult_closed", "The consultation is closed. Nobody can answer "
+	    "it now." },
+	{ "consult_published", "Published on the \"We asked, you said, we "
+	    "did\" page." },
+	{ "consult_issue", "The issue is made, in your words. Send it to a "
+	    "councillor from here." },
+	{ "consult_kept", "Your answers are saved. Come back to finish any "
+	    "time before it closes." },
+	{ "consult_sent", "Thank you. Your answers are sent." },
 };
 
 static int64_t	 session_writes;	/* see page_begin */
@@ -303,6 +316,27 @@ page_redirect(struct page *pg, const char *location, const char *flash)
 	return (KORE_RESULT_OK);
 }
 
+/* Consultations this young person may answer and has not finished:
+ * a badge in the menu, and a note above the start page. */
+static void
+consult_badge(struct page *pg, struct tval *user)
+{
+	struct consult_person	 p;
+	struct user		 u;
+	int64_t			 n;
+
+	if (user_by_id(app_db, pg->sess.user_id, &u) != 1)
+		return;
+	p.id = u.id;
+	p.age_band = u.age_band;
+	p.lives_outside = u.lives_outside;
+	if ((n = consult_open_count(app_db, &p, pg->now)) <= 0)
+		return;
+	tv_set_int(user, "consult_open", n);
+	if (strcmp(pg->req->path, "/") == 0)
+		tv_set_bool(user, "consult_home", 1);
+}
+
 static void
 layout_data(struct page *pg)
 {
@@ -339,6 +373,8 @@ layout_data(struct page *pg)
 	 * template, so 0 would show as a badge. */
 	if ((unread = notify_unread(app_db, pg->sess.user_id)) > 0)
 		tv_set_int(user, "unread", unread);
+	if (pg->sess.role == ROLE_YOUNG)
+		consult_badge(pg, user);
 	/* The urgent list's count, on every worker's and admin's page. */
 	if (pg->sess.role == ROLE_WORKER || pg->sess.role == ROLE_ADMIN)
 		tv_set_str(user, "concerns_open", arena_printf(&pg->arena,

@@ -580,6 +580,57 @@ const journeys = {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.screenshot({ path: join(shots, 'answerback-reply-sent-phone.png'), fullPage: true });
   },
+
+  // Consultations (issue #15): a young person answers on a phone,
+  // anonymously, three questions a page, saves and comes back, and
+  // sends; the worker's results and the public page pass axe too.
+  async 'consultation on a phone'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(page, js, base, 'Jaden', 'kite-river-42');
+    await visit(page, js, base, '/');
+    await expectText(page, 'We have questions for you');
+    await visit(page, js, base, '/consultations');
+    await firstScreen(page, 'consultations');
+    await page.click('a:text("How do your reviews feel?")');
+    if (js) await axeCheck(page, 'a consultation');
+    await submit(page, js, 'form[action^="/consultations/"] button');
+    await expectText(page, 'Choose whether to answer with your name');
+    await page.check('#who-anon');
+    await submit(page, js, 'form[action^="/consultations/"] button');
+    await expectText(page, 'Page 1 of 2');
+    await submit(page, js, 'button[value="next"]');
+    await expectText(page, 'Please choose an answer to this question.');
+    await page.locator('fieldset.scale input[value="4"]').check();
+    await page.locator('input[type="checkbox"]').first().check();
+    await page.locator('fieldset >> nth=2 >> input[type="radio"] >> nth=0').check();
+    await submit(page, js, 'button[value="next"]');
+    await expectText(page, 'Page 2 of 2');
+    await page.fill('input[type="text"][name^="q"]', 'Long');
+    await submit(page, js, 'button[value="save"]');
+    await expectText(page, 'Your answers are saved');
+    await page.click('a:text("How do your reviews feel?")');
+    await page.waitForLoadState();
+    await expectText(page, 'Page 2 of 2');
+    if ((await page.inputValue('input[type="text"][name^="q"]')) !== 'Long') throw new Error('the saved answer is not back');
+    await page.fill('textarea[name^="q"]', 'Please start on time.');
+    await firstScreen(page, 'consultation-answer');
+    await submit(page, js, 'button[value="send"]');
+    await expectText(page, 'Your answers are sent');
+    await shot(page, 'consultation-sent');
+    const staff = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const w = await staff.newPage();
+    await signIn(w, js, base, 'Priya Shah', 'worker-demo-2026');
+    await visit(w, js, base, '/consultations/manage');
+    await visit(w, js, base, '/consultations/manage/1/results');
+    await expectText(w, 'fewer than');
+    await shot(w, 'consultation-results');
+    await visit(w, js, base, '/consultations/manage/2');
+    await visit(w, js, base, '/consultations/manage/2/preview');
+    await staff.close();
+    await visit(page, js, base, '/we-asked');
+    await expectText(page, 'We did');
+  },
 };
 
 // Tab from the top of a page reaches every control listed, each with a

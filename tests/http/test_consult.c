@@ -1,0 +1,654 @@
+/*
+ * test_consult.c: consultations over real HTTP (issue #15): writing one,
+ * who sees it (anyone else gets 404), answering with and without a name
+ * (an anonymous response is linked to nobody: not in its row, the audit
+ * log or the data download), save and come back, worrying words, the
+ * small-number suppression of every cell (and of cells that would give
+ * one away), the CSV, and publishing on /we-asked.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+#include "testutil.h"
+
+static struct client	 young2;	/* 16-17, inside, like Jaden */
+static int64_t		 jaden, zeph;
+
+static int
+setup(void **state)
+{
+	if (demo_group_setup(state) != 0)
+		return (-1);
+	if (db_run("INSERT INTO users (display_name, name_key, role, "
+	    "password_hash, age_band, lives_outside, created_at) SELECT "
+	    "'Zephyrine', 'zephyrine', role, password_hash, age_band, "
+	    "lives_outside, created_at FROM users WHERE display_name = "
+	    "'Jaden'") != 0 ||
+	    db_run("UPDATE settings SET value = '5' WHERE key = "
+	    "'small_count'") != 0)
+		return (-1);
+	memset(&young2, 0, sizeof(young2));
+	if (client_login(&young2, "Zephyrine", "kite-river-42") != 303)
+		return (-1);
+	jaden = db_count("SELECT id FROM users WHERE display_name = 'Jaden'");
+	zeph = db_count("SELECT id FROM users WHERE display_name = "
+	    "'Zephyrine'");
+	return (jaden > 0 && zeph > 0 ? 0 : -1);
+}
+
+/* A new consultation by the worker: its id. */
+static int64_t
+write_one(const char *title, const char *audience)
+{
+	struct resp	 r;
+	char		 form[1024];
+
+	(void)snprintf(form, sizeof(form), "title=%s&why=%s&%s&"
+	    "opens=2020-01-01&closes=2099-12-31", url_enc(title),
+	    url_enc("We want to know how it feels."), audience);
+	assert_int_equal(client_post(&worker, "/consultations/manage",
+	    "/consultations/manage", form, &r), 303);
+	resp_free(&r);
+	return (count("SELECT max(id) FROM consultations WHERE title = '%s'",
+	    title));
+}
+
+static long
+manage(int64_t id, const char *form)
+{
+	struct resp	 r;
+	char		 path[80];
+	long		 st;
+
+	(void)snprintf(path, sizeof(path), "/consultations/manage/%lld",
+	    (long long)id);
+	st = client_post(&worker, path, path, form, &r);
+	resp_free(&r);
+	return (st);
+}
+
+/* Three questions on page 1, two on page 2. */
+static int64_t
+write_full(const char *title, const char *audience)
+{
+	int64_t	 id;
+
+	id = write_one(title, audience);
+	assert_int_equal(manage(id, "do=question&kind=one&q_text=Do+you+like"
+	    "+your+home%3F&q_simple=Is+home+good%3F&q_options=Yes%0ANo%0A"
+	    "Not+sure"), 303);
+	assert_int_equal(manage(id, "do=question&kind=several&q_text=What+do"
+	    "+you+do&q_options=Sport%0AMusic%0AGames"), 303);
+	assert_int_equal(manage(id, "do=question&kind=scale&q_text=How+safe"
+	    "&low_word=Not+at+all&high_word=Very"), 303);
+	assert_int_equal(manage(id, "do=question&kind=short&q_text=One+word"
+	    "&q_optional=yes"), 303);
+	assert_int_equal(manage(id, "do=question&kind=long&q_text=Tell+us+"
+	    "more&q_optional=yes"), 303);
+	assert_int_equal(manage(id, "do=open"), 303);
+	return (id);
+}
+
+static int64_t
+qid(int64_t c, int pos)
+{
+	return (count("SELECT id FROM consult_questions WHERE "
+	    "consultation_id = %lld ORDER BY position LIMIT 1 OFFSET %d",
+	    (long long)c, pos));
+}
+
+static int64_t
+opt(int64_t q, int pos)
+{
+	return (count("SELECT id FROM consult_options WHERE question_id = "
+	    "%lld ORDER BY position LIMIT 1 OFFSET %d", (long long)q, pos));
+}
+
+/* The status of base + id + rest. */
+static long
+get(struct client *c, const char *base, int64_t id, const char *rest)
+{
+	char	 path[96];
+
+	(void)snprintf(path, sizeof(path), "%s%lld%s", base, (long long)id,
+	    rest);
+	return (client_status(c, path));
+}
+
+static long
+start(struct client *c, int64_t id, const char *who)
+{
+	struct resp	 r;
+	char		 path[64], form[64];
+	long		 st;
+
+	(void)snprintf(path, sizeof(path), "/consultations/%lld",
+	    (long long)id);
+	(void)snprintf(form, sizeof(form), "who=%s", who);
+	st = client_post(c, path, path, form, &r);
+	resp_free(&r);
+	return (st);
+}
+
+/* POST one page of answers; the response is the caller's. */
+static long
+answer(struct client *c, int64_t id, const char *form, struct resp *r)
+{
+	char	 path[64];
+
+	(void)snprintf(path, sizeof(path), "/consultations/%lld/answer",
+	    (long long)id);
+	return (client_post(c, path, path, form, r));
+}
+
+/* Answer all of c's questions: choice a, scale s, some words. */
+static void
+answer_all(struct client *cl, int64_t c, int a, int s, const char *words)
+{
+	struct resp	 r;
+	char		 form[512];
+
+	(void)snprintf(form, sizeof(form), "page=0&act=next&q%lld=%lld&"
+	    "o%lld=yes&q%lld=%d", (long long)qid(c, 0),
+	    (long long)opt(qid(c, 0), a), (long long)opt(qid(c, 1), 0),
+	    (long long)qid(c, 2), s);
+	assert_int_equal(answer(cl, c, form, &r), 303);
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "page=1&act=send&q%lld=%s",
+	    (long long)qid(c, 4), url_enc(words));
+	assert_int_equal(answer(cl, c, form, &r), 303);
+	resp_free(&r);
+}
+
+static void
+writing(void **state)
+{
+	struct resp	 r;
+	int64_t		 id;
+
+	(void)state;
+	/* Bad input: every field named, the words kept. */
+	assert_int_equal(client_post(&worker, "/consultations/manage",
+	    "/consultations/manage", "title=&why=Because&audience=bands&"
+	    "opens=2026-02-30&closes=x", &r), 422);
+	assert_true(resp_has(&r, "Give the consultation a title."));
+	assert_true(resp_has(&r, "Tick at least one age band"));
+	assert_true(resp_has(&r, "Give the day it opens"));
+	assert_true(resp_has(&r, ">Because</textarea>"));
+	resp_free(&r);
+	id = write_one("Leisure offer", "audience=all");
+	assert_int_equal(count("SELECT count(*) FROM consultations WHERE id = "
+	    "%lld AND state = 'draft'", (long long)id), 1);
+	/* No questions yet: it cannot open. */
+	assert_int_equal(manage(id, "do=open"), 422);
+	assert_int_equal(manage(id, "do=question&kind=one&q_text=Which&"
+	    "q_options=Only+one"), 422);
+	assert_int_equal(manage(id, "do=question&kind=scale&q_text=How+good"
+	    "&low_word=Bad&high_word=Great"), 303);
+	assert_int_equal(manage(id, "do=open"), 303);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
+	    "IN ('consult.create', 'consult.question', 'consult.open') AND "
+	    "object_id = %lld", (long long)id), 3);
+	/* Staff only; the preview shows the question. */
+	assert_int_equal(client_status(&young, "/consultations/manage"), 404);
+	assert_int_equal(client_status(&cllr, "/consultations/manage"), 404);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/consultations/manage", &r), 0);
+	assert_true(resp_has(&r, "Leisure offer"));
+	resp_free(&r);
+	assert_int_equal(get(&worker, "/consultations/manage/", id,
+	    "/preview"), 200);
+}
+
+static void
+targeting(void **state)
+{
+	struct resp	 r;
+	int64_t		 leavers, outside, draft;
+
+	(void)state;
+	leavers = write_full("For care leavers", "audience=leavers");
+	outside = write_full("Outside the area", "audience=outside");
+	draft = write_one("Not open yet", "audience=all");
+	assert_int_equal(get(&young, "/consultations/", leavers, ""), 404);
+	assert_int_equal(get(&young, "/consultations/", leavers, "/answer"),
+	    404);
+	assert_int_equal(get(&young, "/consultations/", outside, ""), 404);
+	assert_int_equal(get(&young, "/consultations/", draft, ""), 404);
+	assert_int_equal(get(&young, "/consultations/", 999999, ""), 404);
+	assert_int_equal(start(&young, leavers, "named"), 404);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/consultations", &r), 0);
+	assert_false(resp_has(&r, "For care leavers"));
+	assert_false(resp_has(&r, "Not open yet"));
+	resp_free(&r);
+	/* A care leaver sees it. */
+	assert_int_equal(db_run("UPDATE users SET age_band = '18_21' WHERE "
+	    "display_name = 'Zephyrine'"), 0);
+	assert_int_equal(get(&young2, "/consultations/", leavers, ""), 200);
+	assert_int_equal(db_run("UPDATE users SET age_band = '16_17' WHERE "
+	    "display_name = 'Zephyrine'"), 0);
+	assert_int_equal(get(&young2, "/consultations/", leavers, ""), 404);
+}
+
+static void
+named_and_anonymous(void **state)
+{
+	struct resp	 r;
+	int64_t		 c, audit_before;
+
+	(void)state;
+	c = write_full("How reviews feel", "audience=bands&band_16_17=yes");
+	/* On the start page and in the menu. */
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/", &r), 0);
+	assert_true(resp_has(&r, "We have questions for you."));
+	assert_true(resp_has(&r, "Questions for you <span class=\"nav-count\">"));
+	resp_free(&r);
+	/* Named: the row is Jaden's. */
+	assert_int_equal(start(&young, c, "named"), 303);
+	answer_all(&young, c, 0, 4, "named words about reviews");
+	assert_int_equal(count("SELECT count(*) FROM consult_responses WHERE "
+	    "consultation_id = %lld AND user_id = %lld AND anonymous = 0 AND "
+	    "finished_at IS NOT NULL", (long long)c, (long long)jaden), 1);
+	/* Named answers are in Jaden's own data download. */
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data.json", &r), 0);
+	assert_true(resp_has(&r, "named words about reviews"));
+	resp_free(&r);
+	/* Anonymous: nothing names Zephyrine. */
+	audit_before = count("SELECT count(*) FROM audit_log");
+	assert_int_equal(start(&young2, c, "anonymous"), 303);
+	answer_all(&young2, c, 1, 2, "secretword private thoughts");
+	assert_int_equal(count("SELECT count(*) FROM consult_responses WHERE "
+	    "consultation_id = %lld AND anonymous = 1 AND user_id IS NULL AND "
+	    "finished_at IS NOT NULL AND finished_at %% 86400 = 0 AND "
+	    "started_at %% 86400 = 0", (long long)c), 1);
+	assert_int_equal(count("SELECT count(*) FROM consult_responses WHERE "
+	    "user_id = %lld", (long long)zeph), 0);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE id > "
+	    "(SELECT max(id) - %lld FROM audit_log) AND (actor_id = %lld OR "
+	    "actor_name = 'Zephyrine')", (long long)(count("SELECT count(*) "
+	    "FROM audit_log") - audit_before), (long long)zeph), 0);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE "
+	    "actor_id = %lld AND action LIKE 'consult.%%'", (long long)zeph),
+	    0);
+	resp_init(&r);
+	assert_int_equal(http_get(&young2, "/account/data.json", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_false(resp_has(&r, "secretword"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young2, "/account/data", &r), 0);
+	assert_false(resp_has(&r, "secretword"));
+	resp_free(&r);
+	/* Answering twice: no second response. */
+	assert_int_equal(start(&young2, c, "named"), 200);
+	assert_int_equal(count("SELECT count(*) FROM consult_responses WHERE "
+	    "consultation_id = %lld", (long long)c), 2);
+	resp_init(&r);
+	assert_int_equal(http_get(&young2, "/consultations", &r), 0);
+	assert_true(resp_has(&r, "You have answered"));
+	resp_free(&r);
+}
+
+static void
+save_and_return(void **state)
+{
+	struct resp	 r;
+	char		 form[256], want[96];
+	int64_t		 c;
+
+	(void)state;
+	c = write_full("Pocket money", "audience=inside");
+	assert_int_equal(start(&young, c, "anonymous"), 303);
+	/* Next without the required answers: told, nothing lost. */
+	(void)snprintf(form, sizeof(form), "page=0&act=next&q%lld=3",
+	    (long long)qid(c, 2));
+	assert_int_equal(answer(&young, c, form, &r), 422);
+	assert_true(resp_has(&r, "Please choose an answer to this question."));
+	(void)snprintf(want, sizeof(want), "value=\"3\" checked");
+	assert_true(resp_has(&r, want));
+	resp_free(&r);
+	/* Save and come back. */
+	(void)snprintf(form, sizeof(form), "page=0&act=save&q%lld=%lld&q%lld"
+	    "=5", (long long)qid(c, 0), (long long)opt(qid(c, 0), 2),
+	    (long long)qid(c, 2));
+	assert_int_equal(answer(&young, c, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM consult_responses WHERE "
+	    "consultation_id = %lld AND finished_at IS NULL", (long long)c),
+	    1);
+	/* The start page goes straight back to the answers, as saved. */
+	assert_int_equal(get(&young, "/consultations/", c, ""), 303);
+	resp_init(&r);
+	(void)snprintf(want, sizeof(want), "/consultations/%lld/answer",
+	    (long long)c);
+	assert_int_equal(http_get(&young, want, &r), 0);
+	(void)snprintf(want, sizeof(want), "value=\"%lld\" checked",
+	    (long long)opt(qid(c, 0), 2));
+	assert_true(resp_has(&r, want));
+	assert_true(resp_has(&r, "value=\"5\" checked"));
+	assert_true(resp_has(&r, "without your name"));
+	resp_free(&r);
+	/* Easier words. */
+	(void)snprintf(want, sizeof(want), "/consultations/%lld/answer?"
+	    "page=0&simple=1", (long long)c);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, want, &r), 0);
+	assert_true(resp_has(&r, "Is home good?"));
+	resp_free(&r);
+	/* A stale page number is refused, not saved. */
+	(void)snprintf(form, sizeof(form), "page=1&act=save");
+	assert_int_equal(answer(&young, c, form, &r), 409);
+	resp_free(&r);
+	/* Questions are frozen once anyone has answered. */
+	assert_int_equal(manage(c, "do=question&kind=short&q_text=Another"),
+	    422);
+	assert_int_equal(db_run("UPDATE consult_questions SET text = 'x' "
+	    "WHERE consultation_id = (SELECT max(id) FROM consultations)"),
+	    -1);
+}
+
+/* The session ran out (a stale token): worrying words still reach a
+ * worker, ordinary words come back to be copied. */
+static void
+stale_words(int64_t c)
+{
+	char		 origin[160], path[64], body[256];
+	const char	*hdrs[] = {
+	    "Content-Type: application/x-www-form-urlencoded", origin, NULL };
+	struct resp	 r;
+
+	(void)snprintf(origin, sizeof(origin), "Origin: %s", harness_base());
+	(void)snprintf(path, sizeof(path), "/consultations/%lld/answer",
+	    (long long)c);
+	(void)snprintf(body, sizeof(body), "csrf=staletokenstaletokenstale"
+	    "tokenstale&page=1&act=send&q%lld=%s", (long long)qid(c, 4),
+	    url_enc("I want to kill myself tonight"));
+	resp_init(&r);
+	assert_int_equal(http_request(&anon, "POST", path, body, strlen(body),
+	    hdrs, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'consult_answer' AND author_id IS NULL AND instr(text, "
+	    "'kill myself tonight') > 0"), 1);
+	(void)snprintf(body, sizeof(body), "csrf=staletokenstaletokenstale"
+	    "tokenstale&page=1&act=send&q%lld=%s", (long long)qid(c, 4),
+	    url_enc("the bus is too slow"));
+	resp_init(&r);
+	assert_int_equal(http_request(&anon, "POST", path, body, strlen(body),
+	    hdrs, &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, "the bus is too slow"));
+	resp_free(&r);
+}
+
+static void
+safeguarding(void **state)
+{
+	struct resp	 r;
+	char		 form[256];
+	int64_t		 c;
+
+	(void)state;
+	c = write_full("Feeling safe", "audience=all");
+	assert_int_equal(start(&young2, c, "anonymous"), 303);
+	/* Worrying words with a required answer missing: kept anyway. */
+	(void)snprintf(form, sizeof(form), "page=0&act=next");
+	assert_int_equal(answer(&young2, c, form, &r), 422);
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "page=0&act=next&q%lld=%lld&"
+	    "o%lld=yes&q%lld=1", (long long)qid(c, 0),
+	    (long long)opt(qid(c, 0), 0), (long long)opt(qid(c, 1), 0),
+	    (long long)qid(c, 2));
+	assert_int_equal(answer(&young2, c, form, &r), 303);
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "page=1&act=send&q%lld=%s",
+	    (long long)qid(c, 4), url_enc("he hit me with a belt"));
+	assert_int_equal(answer(&young2, c, form, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'consult_answer' AND item_id = %lld AND author_id IS NULL AND "
+	    "instr(text, 'hit me with a belt') > 0 AND closed_at IS NULL",
+	    (long long)c), 1);
+	assert_int_equal(count("SELECT count(*) FROM consult_answers WHERE "
+	    "text = 'he hit me with a belt'"), 1);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/safeguarding", &r), 0);
+	assert_true(resp_has(&r, "An answer to a consultation"));
+	resp_free(&r);
+	stale_words(c);
+}
+
+/* n finished responses in band/area, answering option a and scale s. */
+static void
+fake(int64_t c, int n, const char *band, int outside, int a)
+{
+	char	 sql[1024];
+	int	 i;
+
+	for (i = 0; i < n; i++) {
+		(void)snprintf(sql, sizeof(sql), "INSERT INTO consult_responses "
+		    "(consultation_id, marker, anonymous, age_band, "
+		    "lives_outside, started_at, finished_at) VALUES (%lld, "
+		    "randomblob(32), 1, '%s', %d, 0, 0)", (long long)c, band,
+		    outside);
+		assert_int_equal(db_run(sql), 0);
+		(void)snprintf(sql, sizeof(sql), "INSERT INTO consult_answers "
+		    "(response_id, question_id, option_id) VALUES "
+		    "((SELECT max(id) FROM consult_responses), %lld, %lld)",
+		    (long long)qid(c, 0), (long long)opt(qid(c, 0), a));
+		assert_int_equal(db_run(sql), 0);
+	}
+}
+
+/* The count column of a CSV line: a number or words. */
+static const char *
+csv_count(const char *line, char *out, size_t outlen)
+{
+	const char	*p;
+	size_t		 i, o;
+	int		 commas, quoted;
+
+	for (p = line, commas = 0, quoted = 0; *p && commas < 3; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == ',' && !quoted)
+			commas++;
+	}
+	for (o = 0, i = 0; p[i] != ',' && p[i] != '\0' && o + 1 < outlen;
+	    i++)
+		out[o++] = p[i];
+	out[o] = '\0';
+	return (out);
+}
+
+static void
+suppression(void **state)
+{
+	struct resp	 r;
+	char		 path[96], line[512], n[64];
+	const char	*p, *e;
+	int64_t		 c;
+	int		 rows, hidden_bands, hidden_areas, shown;
+
+	(void)state;
+	c = write_full("Suppressed", "audience=all");
+	/* 30 say Yes (inside, mostly 16-17), 7 No, of whom 2 are 12-15. */
+	fake(c, 20, "16_17", 0, 0);
+	fake(c, 10, "18_21", 0, 0);
+	fake(c, 5, "16_17", 0, 1);
+	fake(c, 2, "12_15", 1, 1);
+	(void)snprintf(path, sizeof(path), "/consultations/manage/%lld/"
+	    "results", (long long)c);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "fewer than 5"));
+	assert_true(resp_has(&r, "not shown"));
+	assert_true(resp_has(&r, "<svg"));
+	/* Yes: 30 of 37, shown with its percentage. */
+	assert_true(resp_has(&r, "30 (81%)"));
+	/* No among 12-15 is 2: never shown, nor what gives it away. */
+	assert_false(resp_has(&r, "<td>2</td>"));
+	assert_false(resp_has(&r, "<td>2 ("));
+	assert_false(resp_has(&r, "<td>7 ("));
+	resp_free(&r);
+	assert_int_equal(get(&young, "/consultations/manage/", c, "/results"),
+	    404);
+	/* The CSV: every count is 0 or at least 5, or words; in each
+	 * answer's band split, a hidden cell never stands alone. */
+	(void)snprintf(path, sizeof(path), "/consultations/manage/%lld/"
+	    "results.csv", (long long)c);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_header(&r, "content-type", n, sizeof(n)) != NULL &&
+	    strncmp(n, "text/csv", 8) == 0);
+	assert_true(resp_has(&r, "Do you like your home?,Yes,Everyone,30,81"));
+	/* Each answer: Everyone, then the age bands anyone is in, then
+	 * the areas. A count shown is never under 5; a hidden one never
+	 * stands alone in a split whose total is shown. */
+	rows = hidden_bands = hidden_areas = shown = 0;
+	for (p = strstr(buf_cstr(&r.body), "\r\n") + 2; ; p = e + 2) {
+		e = strstr(p, "\r\n");
+		if (e != NULL)
+			(void)snprintf(line, sizeof(line), "%.*s",
+			    (int)(e - p), p);
+		if (e == NULL || strstr(line, ",Everyone,") != NULL) {
+			if (shown)
+				assert_true(hidden_bands != 1 &&
+				    hidden_areas != 1);
+			hidden_bands = hidden_areas = shown = 0;
+			if (e == NULL)
+				break;
+		}
+		rows++;
+		csv_count(line, n, sizeof(n));
+		if (n[0] >= '0' && n[0] <= '9') {
+			assert_true(atoi(n) >= 5);
+			shown += strstr(line, ",Everyone,") != NULL;
+		} else {
+			assert_true(strcmp(n, "fewer than 5") == 0 ||
+			    strcmp(n, "not shown") == 0);
+			if (strstr(line, " area,") != NULL)
+				hidden_areas++;
+			else if (strstr(line, ",Everyone,") == NULL)
+				hidden_bands++;
+		}
+	}
+	assert_true(rows >= 20);
+	/* Nobody under 12 answered: no such column to give others away. */
+	assert_false(strstr(buf_cstr(&r.body), "Under 12") != NULL);
+	assert_false(strstr(buf_cstr(&r.body), ",No,Everyone,7,") != NULL);
+	resp_free(&r);
+	/* Text answers to read, tag and take to councillors. */
+	assert_int_equal(db_run("INSERT INTO consult_answers (response_id, "
+	    "question_id, text) VALUES ((SELECT max(id) FROM "
+	    "consult_responses), (SELECT id FROM consult_questions WHERE "
+	    "consultation_id = (SELECT max(id) FROM consultations WHERE "
+	    "title = 'Suppressed') AND kind = 'long'), 'More youth clubs "
+	    "please')"), 0);
+	resp_init(&r);
+	(void)snprintf(path, sizeof(path), "/consultations/manage/%lld/"
+	    "results", (long long)c);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_true(resp_has(&r, "More youth clubs please"));
+	resp_free(&r);
+	(void)snprintf(line, sizeof(line), "do=tag&answer=%lld&theme=Clubs",
+	    (long long)count("SELECT id FROM consult_answers WHERE text = "
+	    "'More youth clubs please'"));
+	assert_int_equal(client_post(&worker, path, path, line, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM consult_answers WHERE "
+	    "theme = 'Clubs'"), 1);
+	(void)snprintf(line, sizeof(line), "do=issue&answer=%lld&category=%lld"
+	    "&issue_title=Youth+clubs&issue_summary=Young+people+want+more+"
+	    "clubs.", (long long)count("SELECT id FROM consult_answers WHERE "
+	    "text = 'More youth clubs please'"), (long long)count("SELECT "
+	    "min(id) FROM categories"));
+	assert_int_equal(client_post(&worker, path, path, line, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE title = "
+	    "'Youth clubs' AND state = 'open'"), 1);
+}
+
+static void
+publishing(void **state)
+{
+	struct resp	 r;
+	char		 v[32], path[64], csrf[128], body[256];
+	int64_t		 c;
+
+	(void)state;
+	c = write_full("Our leisure offer", "audience=all");
+	/* Not closed yet: no outcome. */
+	assert_int_equal(manage(c, "do=publish&we_asked=a&you_said=b&"
+	    "we_did=c"), 422);
+	assert_int_equal(start(&young, c, "named"), 303);
+	(void)snprintf(path, sizeof(path), "/consultations/%lld/answer",
+	    (long long)c);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_true(resp_between(&r, "name=\"csrf\" value=\"", "\"", csrf,
+	    sizeof(csrf)) != NULL);
+	resp_free(&r);
+	assert_int_equal(manage(c, "do=close"), 303);
+	assert_int_equal(get(&young, "/consultations/", c, ""), 404);
+	/* Closed while typing: the words come back to copy. */
+	(void)snprintf(body, sizeof(body), "csrf=%s&page=1&act=send&q%lld=%s",
+	    csrf, (long long)qid(c, 4), url_enc("the late bus every day"));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&young, path, body, &r), 0);
+	assert_int_equal(r.status, 409);
+	assert_true(resp_has(&r, "the late bus every day"));
+	resp_free(&r);
+	assert_int_equal(manage(c, "do=publish&we_asked=&you_said=b&"
+	    "we_did=c"), 422);
+	assert_int_equal(manage(c, "do=publish&we_asked=Which+clubs&"
+	    "you_said=More+sport&we_did=Two+new+clubs+opened"), 303);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
+	    "= 'consult.publish' AND object_id = %lld", (long long)c), 1);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/we-asked", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Two new clubs opened"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/we-asked", &r), 0);
+	assert_true(resp_header(&r, "x-cache", v, sizeof(v)) != NULL);
+	assert_string_equal(v, "hit");
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/you-said-we-did", &r), 0);
+	assert_true(resp_has(&r, "href=\"/we-asked\""));
+	resp_free(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(writing),
+		cmocka_unit_test(targeting),
+		cmocka_unit_test(named_and_anonymous),
+		cmocka_unit_test(save_and_return),
+		cmocka_unit_test(safeguarding),
+		cmocka_unit_test(suppression),
+		cmocka_unit_test(publishing),
+	};
+
+	return (cmocka_run_group_tests(tests, setup, group_teardown_server));
+}
