@@ -71,6 +71,9 @@ static const char *const account_steps[] = {
 	"DELETE FROM agenda_suggestions WHERE user_id = ?1 AND urgent = 0",
 	"DELETE FROM personal_pledges WHERE councillor_id = ?1",
 	"DELETE FROM issue_support WHERE user_id = ?1",
+	/* Named answers go with their words (a worrying one's concern keeps
+	 * its own copy); anonymous ones were never linked. */
+	"DELETE FROM consult_responses WHERE user_id = ?1",
 	"DELETE FROM answer_appeals WHERE user_id = ?1 AND id NOT IN "
 	    "(SELECT item_id FROM concerns WHERE kind = 'answer_appeal')",
 	("UPDATE audit_log SET actor_id = NULL, actor_name = '', ip = '' "

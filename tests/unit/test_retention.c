@@ -88,6 +88,12 @@ static const struct fixture rows[] = {
 	    "reason, state, created_at, decided_by, decided_at, "
 	    "decision_reason) VALUES ((SELECT max(id) FROM issues), ?1, "
 	    "'Look again', 'declined', ?2, ?1, ?2, 'Not this year')" },
+	{ "consultations", "INSERT INTO consultations (title, opens_at, "
+	    "closes_at, created_by, created_at) VALUES ('C', ?2, ?2 + 1, ?1, "
+	    "?2)" },
+	{ "consult_responses", "INSERT INTO consult_responses "
+	    "(consultation_id, user_id, marker, anonymous, started_at) VALUES "
+	    "((SELECT max(id) FROM consultations), ?1, randomblob(32), 0, ?2)" },
 	{ "issue_support", "INSERT INTO issue_support (issue_id, user_id, "
 	    "created_at) VALUES ((SELECT max(id) FROM issues), ?1, ?2)" },
 	{ "concerns", "INSERT INTO concerns (kind, item_id, author_id, text, "
