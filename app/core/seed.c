@@ -88,7 +88,8 @@ seed_demo(struct db *db, char *err, size_t errlen)
 		goto fail;
 	if (seed_accounts(db, err, errlen) == -1 ||
 	    seed_views(db, (int64_t)time(NULL), err, errlen) == -1 ||
-	    seed_pledge(db, (int64_t)time(NULL), err, errlen) == -1) {
+	    seed_pledge(db, (int64_t)time(NULL), err, errlen) == -1 ||
+	    seed_actions(db, (int64_t)time(NULL), err, errlen) == -1) {
 		db_rollback(db);
 		return (-1);
 	}

@@ -22,5 +22,6 @@ int	seed_is_demo(struct db *);
 const struct demo_login *seed_demo_logins(size_t *);
 int	seed_views(struct db *, int64_t, char *, size_t);
 int	seed_pledge(struct db *, int64_t, char *, size_t);
+int	seed_actions(struct db *, int64_t, char *, size_t);
 
 #endif

@@ -205,5 +205,7 @@ int	page_glossary(struct http_request *);
 int	page_tools_view(struct http_request *);
 int	page_pledge_draft(struct http_request *);
 int	page_tools_paper(struct http_request *);
+int	page_actions(struct http_request *);
+int	page_action(struct http_request *);
 
 #endif

@@ -140,6 +140,12 @@ static const struct {
 	    "answer." },
 	{ "answer_returned", "Sent back. The councillor can see your note." },
 	{ "glossary_saved", "The glossary is saved." },
+	{ "action_done", "Marked done. The young people who raised it have "
+	    "been asked if it happened." },
+	{ "action_dropped", "Dropped. The young people who raised it have "
+	    "been told why." },
+	{ "happened_saved", "Thank you. Your answer is saved. You can change "
+	    "it any time." },
 };
 
 static int
