@@ -4,8 +4,9 @@
  * one message per young person who raised it (for a done action, a link
  * to "Did it happen?") and an audit row.
  *
- * A due date is a day: an action is overdue once that whole day has
- * passed, and done late if it happened on a later day.
+ * A due date is a day (in the council's time zone): an action is
+ * overdue once that whole day has passed, and done late if it happened
+ * on a later day.
  */
 #include <stdio.h>
 #include <string.h>
@@ -17,7 +18,8 @@
 #include "timefmt.h"
 #include "users.h"
 
-#define DAY_END		86399	/* a due day lasts until its last second */
+/* The day of a time, as young people and staff read dates. */
+#define DAY_OF(t)	"date(" t ", 'unixepoch', 'localtime')"
 
 #define ACTION_COLS							\
 	"a.id, a.what, coalesce(u.display_name, ''), a.owner_text, "	\
@@ -82,9 +84,10 @@ static const char *sql_mine =
 static const char *sql_counts =
 	"SELECT coalesce(sum(state = 'open'), 0), "
 	"coalesce(sum(state = 'open' AND due_at IS NOT NULL "
-	"AND due_at + 86399 < ?3), 0), coalesce(sum(state = 'done'), 0), "
+	"AND " DAY_OF("due_at") " < " DAY_OF("?3") "), 0), "
+	"coalesce(sum(state = 'done'), 0), "
 	"coalesce(sum(state = 'done' AND due_at IS NOT NULL "
-	"AND happened_on > due_at + 86399), 0), "
+	"AND " DAY_OF("due_at") " < " DAY_OF("happened_on") "), 0), "
 	"coalesce(sum(state = 'dropped'), 0) "
 	"FROM actions WHERE created_at >= ?1 AND created_at < ?2";
 
@@ -142,6 +145,19 @@ tally(struct db *db, int64_t id, int64_t threshold, struct tval *row)
 	return (0);
 }
 
+/* 1 if day a is after day b (both set), in the council's time zone. */
+static int
+day_after(int64_t a, int64_t b)
+{
+	char	 da[TIME_DAY_LEN], dz[TIME_DAY_LEN];
+
+	if (a <= 0 || b <= 0)
+		return (0);
+	time_day(a, da);
+	time_day(b, dz);
+	return (strcmp(da, dz) > 0);
+}
+
 /* One row of ACTION_COLS into map row. */
 static void
 fill(sqlite3_stmt *st, struct tval *row, int64_t now)
@@ -149,6 +165,7 @@ fill(sqlite3_stmt *st, struct tval *row, int64_t now)
 	struct arena	*a = tv_arena(row);
 	const char	*state;
 	int64_t		 due, on;
+	int		 is_open;
 
 	state = db_col_text(st, 5);
 	due = sqlite3_column_int64(st, 4);
@@ -160,13 +177,12 @@ fill(sqlite3_stmt *st, struct tval *row, int64_t now)
 	tv_set_str(row, "due", due > 0 ? time_date(a, due) : "");
 	tv_set_str(row, "due_iso", due > 0 ? time_iso_date(a, due) : "");
 	tv_set_bool(row, arena_printf(a, "is_%s", state), 1);
-	tv_set_bool(row, "overdue", strcmp(state, "open") == 0 && due > 0 &&
-	    now > due + DAY_END);
-	tv_set_bool(row, "not_due", strcmp(state, "open") == 0 && (due == 0 ||
-	    now <= due + DAY_END));
+	is_open = strcmp(state, "open") == 0;
+	tv_set_bool(row, "overdue", is_open && day_after(now, due));
+	tv_set_bool(row, "not_due", is_open && !day_after(now, due));
 	tv_set_str(row, "evidence", db_col_text(st, 6));
 	tv_set_str(row, "done_on", on > 0 ? time_date(a, on) : "");
-	tv_set_bool(row, "done_late", on > 0 && due > 0 && on > due + DAY_END);
+	tv_set_bool(row, "done_late", day_after(on, due));
 	tv_set_str(row, "link", db_col_text(st, 8));
 	tv_set_str(row, "drop_reason", db_col_text(st, 9));
 	tv_set_int(row, "issue_id", sqlite3_column_int64(st, 10));
