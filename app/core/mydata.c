@@ -30,6 +30,11 @@ static const char *sql_verdicts =
 	"SELECT p.title, vd.verdict, vd.comment, vd.at, vd.current "
 	"FROM verdicts vd JOIN promises p ON p.id = vd.promise_id "
 	"WHERE vd.user_id = ?1 ORDER BY vd.id";
+/* "Did it happen?" answers (actions.c). */
+static const char *sql_happened =
+	"SELECT a.what, aa.answer, aa.at FROM action_answers aa "
+	"JOIN actions a ON a.id = aa.action_id WHERE aa.user_id = ?1 "
+	"ORDER BY aa.action_id";
 static const char *sql_notes =
 	"SELECT at, text FROM notifications WHERE user_id = ?1 ORDER BY id";
 static const char *sql_signins =
@@ -159,6 +164,8 @@ mydata_collect(struct db *db, int64_t uid, struct tval *root)
 	static const char *const verdict_keys[] = { "promise", "answer",
 	    "comment", "at", "current" };
 	static const char *const note_keys[] = { "at", "message" };
+	static const char *const happened_keys[] = { "action", "answer",
+	    "at" };
 	static const char *const signin_keys[] = { "at", "what", "from" };
 
 	tv_set_str(root, "exported_at", time_human(tv_arena(root),
@@ -167,6 +174,8 @@ mydata_collect(struct db *db, int64_t uid, struct tval *root)
 	    collect_views(db, uid, root) == -1 ||
 	    collect_rows(db, sql_verdicts, uid, tv_set_list(root,
 	    "pledge_answers"), verdict_keys, 5) == -1 ||
+	    collect_rows(db, sql_happened, uid, tv_set_list(root,
+	    "did_it_happen"), happened_keys, 3) == -1 ||
 	    collect_rows(db, sql_notes, uid, tv_set_list(root, "messages"),
 	    note_keys, 2) == -1 ||
 	    collect_rows(db, sql_signins, uid, tv_set_list(root, "sign_ins"),

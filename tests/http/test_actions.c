@@ -313,6 +313,12 @@ did_it_happen_once_per_person(void **state)
 	assert_true(resp_has(&r, "value=\"no\" checked"));
 	assert_true(resp_has(&r, "Change my answer"));
 	resp_free(&r);
+	/* It is in Jaden's own data. */
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data", &r), 0);
+	assert_true(resp_has(&r, "Leisure passes sent to all carers: "
+	    "<strong>no</strong>"));
+	resp_free(&r);
 	/* The audit says who, never what. */
 	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "
 	    "'action.happened' AND detail != ''"), 0);
