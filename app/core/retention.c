@@ -70,6 +70,7 @@ static const char *const account_steps[] = {
 	"DELETE FROM verdicts WHERE user_id = ?1 AND urgent = 0",
 	"DELETE FROM agenda_suggestions WHERE user_id = ?1 AND urgent = 0",
 	"DELETE FROM personal_pledges WHERE councillor_id = ?1",
+	"DELETE FROM action_answers WHERE user_id = ?1",
 	("UPDATE audit_log SET actor_id = NULL, actor_name = '', ip = '' "
 	    "WHERE actor_id = ?1"),
 };
