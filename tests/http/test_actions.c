@@ -402,6 +402,18 @@ counts_are_suppressed(void **state)
 	assert_true(resp_has(&r, "No: fewer than 2"));
 	assert_false(resp_has(&r, "No: 1<"));
 	resp_free(&r);
+	/* And the issue page, beside the council's own answer. */
+	resp_init(&r);
+	(void)snprintf(part, sizeof(part), "/issues/%lld", (long long)count(
+	    "SELECT issue_id FROM actions WHERE id = %lld",
+	    (long long)leisure));
+	assert_int_equal(http_get(&worker, part, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Did it happen? Young people who raised it "
+	    "say:"));
+	assert_true(resp_has(&r, "No: fewer than 2"));
+	assert_true(resp_has(&r, "Yes: 3"));
+	resp_free(&r);
 	assert_int_equal(db_run("UPDATE settings SET value = '5' WHERE key = "
 	    "'small_count'"), 0);
 }
