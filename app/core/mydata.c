@@ -40,6 +40,11 @@ static const char *sql_consult =
 	"JOIN consult_questions q ON q.id = a.question_id "
 	"LEFT JOIN consult_options o ON o.id = a.option_id "
 	"WHERE r.user_id = ?1 ORDER BY a.id";
+/* "Did it happen?" answers (actions.c). */
+static const char *sql_happened =
+	"SELECT a.what, aa.answer, aa.at FROM action_answers aa "
+	"JOIN actions a ON a.id = aa.action_id WHERE aa.user_id = ?1 "
+	"ORDER BY aa.action_id";
 static const char *sql_notes =
 	"SELECT at, text FROM notifications WHERE user_id = ?1 ORDER BY id";
 static const char *sql_signins =
@@ -169,6 +174,8 @@ mydata_collect(struct db *db, int64_t uid, struct tval *root)
 	static const char *const verdict_keys[] = { "promise", "answer",
 	    "comment", "at", "current" };
 	static const char *const note_keys[] = { "at", "message" };
+	static const char *const happened_keys[] = { "action", "answer",
+	    "at" };
 	static const char *const signin_keys[] = { "at", "what", "from" };
 	static const char *const consult_keys[] = { "consultation",
 	    "question", "answer", "at" };
@@ -181,6 +188,8 @@ mydata_collect(struct db *db, int64_t uid, struct tval *root)
 	    "pledge_answers"), verdict_keys, 5) == -1 ||
 	    collect_rows(db, sql_consult, uid, tv_set_list(root,
 	    "consultation_answers"), consult_keys, 4) == -1 ||
+	    collect_rows(db, sql_happened, uid, tv_set_list(root,
+	    "did_it_happen"), happened_keys, 3) == -1 ||
 	    collect_rows(db, sql_notes, uid, tv_set_list(root, "messages"),
 	    note_keys, 2) == -1 ||
 	    collect_rows(db, sql_signins, uid, tv_set_list(root, "sign_ins"),

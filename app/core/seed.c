@@ -94,7 +94,8 @@ seed_demo(struct db *db, char *err, size_t errlen)
 	    seed_meetings(db, (int64_t)time(NULL), err, errlen) == -1 ||
 	    seed_board(db, (int64_t)time(NULL), err, errlen) == -1 ||
 	    seed_answerback(db, (int64_t)time(NULL), err, errlen) == -1 ||
-	    seed_consult(db, (int64_t)time(NULL), err, errlen) == -1) {
+	    seed_consult(db, (int64_t)time(NULL), err, errlen) == -1 ||
+	    seed_actions(db, (int64_t)time(NULL), err, errlen) == -1) {
 		db_rollback(db);
 		return (-1);
 	}

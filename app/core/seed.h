@@ -26,5 +26,6 @@ int	seed_meetings(struct db *, int64_t, char *, size_t);
 int	seed_board(struct db *, int64_t, char *, size_t);
 int	seed_answerback(struct db *, int64_t, char *, size_t);
 int	seed_consult(struct db *, int64_t, char *, size_t);
+int	seed_actions(struct db *, int64_t, char *, size_t);
 
 #endif

@@ -223,6 +223,8 @@ int	page_glossary(struct http_request *);
 int	page_tools_view(struct http_request *);
 int	page_pledge_draft(struct http_request *);
 int	page_tools_paper(struct http_request *);
+int	page_actions(struct http_request *);
+int	page_action(struct http_request *);
 
 /* answerback.c: young people answer back (issue #13). */
 struct view;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actions.h"
 #include "answers.h"
 #include "app.h"
 #include "holidays.h"
@@ -49,6 +50,20 @@ page_issues(struct http_request *req)
 	return (page_render(&pg, 200, "issues"));
 }
 
+/* Its actions, with "did it happen?" counts (actions.c). */
+static int
+issue_actions(struct page *pg, int64_t id)
+{
+	struct tval	*list;
+
+	list = tv_set_list(pg->ctx, "actions");
+	if (actions_of_issue(app_db, id, 0, pg->now, settings_int(app_db,
+	    "small_count", 5), list) == -1)
+		return (-1);
+	tv_set_bool(pg->ctx, "has_actions", tv_count(list) > 0);
+	return (0);
+}
+
 static int
 issue_page(struct page *pg, int64_t id, int errors)
 {
@@ -59,6 +74,8 @@ issue_page(struct page *pg, int64_t id, int errors)
 	    (rc = answers_check(app_db, id, pg->ctx)) == -1 ||
 	    (rc = answerback_issue(pg, id)) == -1)
 		return (page_missing(pg, rc));
+	if (issue_actions(pg, id) == -1)
+		return (page_error(pg, 500));
 	tv_set_str(pg->ctx, "f_note", form_raw(&pg->form, "note"));
 	pg->title = tv_get_str(pg->ctx, "title");
 	pg->nav = "issues";

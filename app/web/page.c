@@ -169,6 +169,12 @@ static const struct {
 	{ "consult_kept", "Your answers are saved. Come back to finish any "
 	    "time before it closes." },
 	{ "consult_sent", "Thank you. Your answers are sent." },
+	{ "action_done", "Marked done. The young people who raised it have "
+	    "been asked if it happened." },
+	{ "action_dropped", "Dropped. The young people who raised it have "
+	    "been told why." },
+	{ "happened_saved", "Thank you. Your answer is saved. You can change "
+	    "it any time." },
 };
 
 static int64_t	 session_writes;	/* see page_begin */

@@ -4,9 +4,35 @@
  * words), what was decided, why, and what will happen. Names appear only
  * where a young person chose to be named.
  */
+#include <stdlib.h>
+
+#include "actions.h"
 #include "app.h"
 #include "issues.h"
+#include "settings.h"
 #include "views.h"
+
+/*
+ * Each outcome's actions as they stand (done, late, dropped), with the
+ * "did it happen?" counts of the young people who raised it.
+ */
+static int
+outcome_actions(struct page *pg, const struct tval *outcomes)
+{
+	const struct tval	*it;
+	struct tval		*row;
+	int64_t			 threshold;
+
+	threshold = settings_int(app_db, "small_count", 5);
+	for (it = tv_first(outcomes); it != NULL; it = tv_next(it)) {
+		row = (struct tval *)it;
+		if (actions_of_issue(app_db, strtoll(tv_get_str(row, "id"),
+		    NULL, 10), 1, pg->now, threshold, tv_set_list(row,
+		    "actions")) == -1)
+			return (-1);
+	}
+	return (0);
+}
 
 int
 page_you_said(struct http_request *req)
@@ -31,7 +57,8 @@ page_you_said(struct http_request *req)
 	    category) == -1 ||
 	    issues_published(app_db, category, page, (outcomes =
 	    tv_set_list(pg.ctx, "outcomes")), &more) == -1 ||
-	    answerback_you_said(&pg, outcomes) == -1)
+	    answerback_you_said(&pg, outcomes) == -1 ||
+	    outcome_actions(&pg, outcomes) == -1)
 		return (page_error(&pg, 500));
 	if (more)
 		tv_set_str(pg.ctx, "next_page", arena_printf(&pg.arena,

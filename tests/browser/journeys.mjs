@@ -631,6 +631,43 @@ const journeys = {
     await visit(page, js, base, '/we-asked');
     await expectText(page, 'We did');
   },
+
+  // Actions that finish: on a phone, a young person who raised the
+  // leisure pass follows the message to "Did it happen?", sends an
+  // answer (an empty one is refused in words), changes it, and sees the
+  // done action on You said, we did.
+  async 'did it happen on a phone'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(page, js, base, 'Jaden', 'kite-river-42');
+    await visit(page, js, base, '/notifications');
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Did it happen?")')]);
+    if (js) { await axeCheck(page, 'did it happen'); await phoneCheck(page, 'did it happen'); }
+    await expectText(page, 'Did it happen for you?');
+    await onFirstScreen(page, 'label[for="a-yes"]');
+    const tap = await page.locator('.choice-row .radio').first().boundingBox();
+    if (tap.height < 44) throw new Error(`the answers are ${tap.height} px tall, under 44`);
+    await firstScreen(page, 'did-it-happen');
+    await submit(page, js, 'form[action$="/happened"] button[type="submit"]');
+    await expectText(page, 'Choose one answer');
+    await page.check('#a-partly');
+    await submit(page, js, 'form[action$="/happened"] button[type="submit"]');
+    await expectText(page, 'Your answer is saved');
+    if (!await page.isChecked('#a-partly')) throw new Error('the answer was not kept');
+    await page.check('#a-yes');
+    await submit(page, js, 'form[action$="/happened"] button[type="submit"]');
+    if (!await page.isChecked('#a-yes')) throw new Error('the answer did not change');
+    await firstScreen(page, 'did-it-happen-saved');
+    await visit(page, js, base, '/you-said-we-did');
+    await expectText(page, 'Done on');
+    await expectText(page, 'It is late');
+    const done = page.locator('li.outcome:has-text("Leisure passes were posted")');
+    await done.scrollIntoViewIfNeeded();
+    await done.screenshot({ path: join(shots, 'you-said-done-360.png') });
+    const late = page.locator('li.outcome:has-text("New social worker visits")');
+    await late.scrollIntoViewIfNeeded();
+    await late.screenshot({ path: join(shots, 'you-said-late-360.png') });
+  },
 };
 
 // Tab from the top of a page reaches every control listed, each with a

@@ -56,6 +56,7 @@ static const char *const seeds[] = {
 	"/admin/safeguarding", "/admin/holidays", "/admin/audit",
 	"/reports/board", "/join", "/login", "/safeguarding",
 	"/consultations", "/consultations/manage", "/we-asked",
+	"/actions",
 };
 
 /* Digits folded, so /issues/3 and /issues/4 count as one page. */

@@ -250,9 +250,10 @@ whole_loop_by_three_roles(void **state)
 	/* Jaden asked to be named on one demo outcome, and only there. */
 	assert_true(resp_has(&r, "raised by Jaden"));
 	assert_false(resp_has(&r, "raised by Jaden, "));
-	/* A demo answer's action, owner and date. */
-	assert_true(resp_has(&r, "Leisure passes sent to all carers "
-	    "(Children&#39;s services, by "));
+	/* A demo answer's action, done, with what happened (actions.c). */
+	assert_true(resp_has(&r, "We said we would: Leisure passes sent to "
+	    "all carers"));
+	assert_true(resp_has(&r, "Done on"));
 	resp_free(&r);
 	/* A notification at every step, and the count in the header. */
 	assert_true(count("SELECT count(*) FROM notifications WHERE view_id = "

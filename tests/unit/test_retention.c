@@ -101,6 +101,13 @@ static const struct fixture rows[] = {
 	    "closed_at, closed_by, action) VALUES ('account', ?1, ?1, 'w', "
 	    "'worker', ?1, 'A reason', ?2, ?1, ?2, ?2, ?1, 'Told the social "
 	    "worker the same day')" },
+	{ "actions", "INSERT INTO actions (issue_id, what, owner_id, state, "
+	    "evidence, happened_on, closed_at, closed_by, created_at) VALUES "
+	    "((SELECT max(id) FROM issues), 'Passes', ?1, 'done', 'Sent to "
+	    "every carer', ?2, ?2, ?1, ?2)" },
+	{ "action_answers", "INSERT INTO action_answers (action_id, user_id, "
+	    "answer, at) VALUES ((SELECT max(id) FROM actions), ?1, 'yes', "
+	    "?2)" },
 };
 
 /*
