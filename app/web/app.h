@@ -162,6 +162,7 @@ int	page_accounts_action(struct http_request *);
 int	page_audit(struct http_request *);
 int	page_views_new(struct http_request *);
 int	views_stale(struct page *);
+void	views_draft_forget(struct page *);
 int	page_views(struct http_request *);
 int	page_view_show(struct http_request *);
 int	page_view_withdraw(struct http_request *);
@@ -205,5 +206,8 @@ int	page_glossary(struct http_request *);
 int	page_tools_view(struct http_request *);
 int	page_pledge_draft(struct http_request *);
 int	page_tools_paper(struct http_request *);
+/* start.c, welcome.c: where each person lands. */
+int	page_start(struct http_request *);
+int	page_welcome(struct http_request *);
 
 #endif

@@ -55,6 +55,7 @@ static const char *const seeds[] = {
 	"/councillors", "/meetings", "/accounts", "/admin/settings",
 	"/admin/safeguarding", "/admin/holidays", "/admin/audit",
 	"/reports/board", "/join", "/login", "/safeguarding",
+	"/start", "/welcome",
 };
 
 /* Digits folded, so /issues/3 and /issues/4 count as one page. */
