@@ -115,6 +115,7 @@ start_councillor(struct db *db, int64_t councillor, int64_t now,
 	if ((rc = db_step(st)) == 1) {
 		tv_set_int(c, "waiting", sqlite3_column_int64(st, 0));
 		tv_set_bool(c, "waiting_one", sqlite3_column_int64(st, 0) == 1);
+		tv_set_bool(c, "waiting_any", sqlite3_column_int64(st, 0) > 0);
 		tv_set_int(c, "overdue", sqlite3_column_int64(st, 1));
 		tv_set_bool(c, "overdue_any", sqlite3_column_int64(st, 1) > 0);
 	}
@@ -157,6 +158,7 @@ put_concerns(struct db *db, struct tval *c)
 	if ((rc = db_step(st)) == 1) {
 		tv_set_int(c, "concerns", sqlite3_column_int64(st, 0));
 		tv_set_bool(c, "concerns_any", sqlite3_column_int64(st, 0) > 0);
+		tv_set_bool(c, "concerns_one", sqlite3_column_int64(st, 0) == 1);
 		tv_set_int(c, "concerns_urgent", sqlite3_column_int64(st, 1));
 		tv_set_bool(c, "concerns_urgent_any",
 		    sqlite3_column_int64(st, 1) > 0);
@@ -203,8 +205,13 @@ start_worker(struct db *db, int64_t now, int64_t stale_days,
 int
 start_admin(struct db *db, int64_t now, struct tval *ctx)
 {
+	static const char *const roles[] = {	/* sql_accounts' columns */
+		"young", "workers", "councillors", "admins", "disabled",
+	};
 	struct tval	*c;
 	sqlite3_stmt	*st;
+	int64_t		 n;
+	size_t		 i;
 	int		 rc;
 
 	c = tv_set_map(ctx, "counts");
@@ -213,13 +220,15 @@ start_admin(struct db *db, int64_t now, struct tval *ctx)
 	    put_count(db, c, "invites", sql_invites, "i", now, 0) == -1)
 		return (-1);
 	st = db_query(db, sql_accounts, "");
-	if ((rc = db_step(st)) == 1) {
-		tv_set_int(c, "young", sqlite3_column_int64(st, 0));
-		tv_set_int(c, "workers", sqlite3_column_int64(st, 1));
-		tv_set_int(c, "councillors", sqlite3_column_int64(st, 2));
-		tv_set_int(c, "admins", sqlite3_column_int64(st, 3));
-		tv_set_int(c, "disabled", sqlite3_column_int64(st, 4));
-	}
+	if ((rc = db_step(st)) == 1)
+		for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
+			n = sqlite3_column_int64(st, (int)i);
+			tv_set_int(c, roles[i], n);
+			tv_set_bool(c, arena_printf(tv_arena(c), "%s_one",
+			    roles[i]), n == 1);
+			tv_set_bool(c, arena_printf(tv_arena(c), "%s_any",
+			    roles[i]), n > 0);
+		}
 	db_done(st);
 	return (rc == 1 ? 0 : -1);
 }

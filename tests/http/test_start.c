@@ -123,7 +123,7 @@ worker_start_counts_the_queue_and_concerns(void **state)
 	    "class=\"tally-n\">%lld</span> to moderate", (long long)queue);
 	assert_true(resp_has(&r, want));
 	(void)snprintf(want, sizeof(want), "href=\"/safeguarding\"><span "
-	    "class=\"tally-n\">%lld</span> open concerns", (long long)concerns);
+	    "class=\"tally-n\">%lld</span> open concern", (long long)concerns);
 	assert_true(resp_has(&r, want));
 	(void)snprintf(want, sizeof(want), "<span class=\"tally-n\">%lld"
 	    "</span> answer", (long long)checks);
