@@ -57,7 +57,8 @@ static const char *const view_steps[] = {
 };
 
 /*
- * What goes with an account: its sessions, messages, reset codes, and
+ * What goes with an account: its sessions, messages, reset codes, saved
+ * drafts, and
  * what it said that worried nobody (a worrying comment or suggestion
  * stays, and so the account stays, wiped). Every other column that points at it
  * is emptied (found from the schema); the audit log forgets its name and
@@ -70,6 +71,7 @@ static const char *const account_steps[] = {
 	"DELETE FROM verdicts WHERE user_id = ?1 AND urgent = 0",
 	"DELETE FROM agenda_suggestions WHERE user_id = ?1 AND urgent = 0",
 	"DELETE FROM personal_pledges WHERE councillor_id = ?1",
+	"DELETE FROM drafts WHERE user_id = ?1",
 	("UPDATE audit_log SET actor_id = NULL, actor_name = '', ip = '' "
 	    "WHERE actor_id = ?1"),
 };

@@ -373,6 +373,12 @@ save_for_later_keeps_words_until_sent(void **state)
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM drafts WHERE user_id = "
 	    "(SELECT id FROM users WHERE name_key = 'jaden')"), 1);
+	/* Their data page shows it, as everything held about them. */
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/account/data", &r), 0);
+	assert_true(resp_has(&r, "Saved for later, not sent"));
+	assert_true(resp_has(&r, "Half of a thought about cinema"));
+	resp_free(&r);
 	/* Signed out and in again (another day), the words come back. */
 	assert_int_equal(client_logout(&c), 303);
 	assert_int_equal(count("SELECT count(*) FROM drafts WHERE user_id IS "

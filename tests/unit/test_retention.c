@@ -79,6 +79,8 @@ static const struct fixture rows[] = {
 	{ "agenda_suggestions", "INSERT INTO agenda_suggestions (meeting_id, "
 	    "user_id, text, created_at) VALUES ((SELECT max(id) FROM "
 	    "meetings), ?1, 'Bus passes', ?2)" },
+	{ "drafts", "INSERT INTO drafts (key, title, body, created_at, "
+	    "user_id) VALUES ('user:' || ?1, 't', 'Saved for later', ?2, ?1)" },
 	{ "concerns", "INSERT INTO concerns (kind, item_id, author_id, text, "
 	    "source, raised_by, reason, created_at, held_by, held_at, "
 	    "closed_at, closed_by, action) VALUES ('account', ?1, ?1, 'w', "
