@@ -318,6 +318,8 @@ save_for_later(struct page *pg)
 		db_rollback(app_db);
 		return (page_error(pg, 500));
 	}
+	/* A draft this browser kept is in these words now: one copy. */
+	views_draft_forget(pg);
 	tv_set_bool(pg->ctx, "saved", 1);
 	return (new_form(pg, NULL, 0));
 }

@@ -456,6 +456,40 @@ sign_out_forgets_this_browsers_draft(void **state)
 	resp_free(&r);
 }
 
+/* Words kept by this browser, then saved for later: one copy, the new. */
+static void
+save_for_later_replaces_this_browsers_draft(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[512];
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	assert_int_equal(client_csrf(&c, "/views/new", csrf, sizeof(csrf)), 0);
+	assert_int_equal(db_run("DELETE FROM sessions WHERE id = "
+	    "(SELECT max(id) FROM sessions)"), 0);
+	(void)snprintf(body, sizeof(body), "csrf=%s&title=Kept&body=First+"
+	    "words", csrf);
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/views/new", body, &r), 0);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM drafts WHERE title = "
+	    "'Kept'"), 1);
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	assert_int_equal(client_post(&c, "/views/new", "/views/new",
+	    "title=Kept&body=Second+words&save=1", &r), 200);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM drafts WHERE title = "
+	    "'Kept'"), 1);
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/views/new", &r), 0);
+	assert_true(resp_has(&r, "Second words</textarea>"));
+	resp_free(&r);
+	assert_int_equal(db_run("DELETE FROM drafts"), 0);
+}
+
 int
 main(void)
 {
@@ -470,6 +504,7 @@ main(void)
 		cmocka_unit_test(invite_codes_a_person_can_type),
 		cmocka_unit_test(save_for_later_keeps_words_until_sent),
 		cmocka_unit_test(sign_out_forgets_this_browsers_draft),
+		cmocka_unit_test(save_for_later_replaces_this_browsers_draft),
 	};
 
 	return (cmocka_run_group_tests_name("http_start", tests,
