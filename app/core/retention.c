@@ -58,8 +58,7 @@ static const char *const view_steps[] = {
 
 /*
  * What goes with an account: its sessions, messages, reset codes, saved
- * drafts, and
- * what it said that worried nobody (a worrying comment or suggestion
+ * drafts, and what it said that worried nobody (a worrying comment or suggestion
  * stays, and so the account stays, wiped). Every other column that points at it
  * is emptied (found from the schema); the audit log forgets its name and
  * addresses but keeps what was done.
