@@ -139,13 +139,43 @@ auth_equal(const char *a, const char *b)
 }
 
 /*
- * A one-time code of 130 random bits: 26 base32 symbols grouped in fours,
- * e.g. "7K2M-Q9XD-...-4T". out must hold AUTH_CODE_LEN bytes.
+ * A one-time invite or reset code a person can read out and type:
+ * AUTH_INVITE_SYMBOLS (16) symbols from the 30 of invite_alphabet (no
+ * 0, O, 1, I, L or U to mistake), grouped in fours: "7K2M-Q9XD-HT4R-PWZ3".
+ *
+ * Why 16 symbols (16 x log2(30) = 78.5 random bits) is enough: a code
+ * lives invite_days (14 by default) and the join page lets one address
+ * (an IPv6 /64 counts as one) try THROTTLE_CODE_PER_10MIN (10) wrong codes
+ * per 10 minutes, 20,160 over a code's life. Even 100,000 addresses
+ * (2^31 guesses) against 1,000 live codes (2^10) find one with a
+ * chance of 2^(31 + 10 - 78.5), under one in 10^11. Only a hash of the
+ * code is stored; older 26-symbol codes (130 bits) still work, as
+ * auth_code_normalise() reads both.
+ *
+ * out must hold AUTH_CODE_LEN bytes.
  */
 void
 auth_code_new(char *out, size_t outlen)
 {
-	auth_code_symbols(out, outlen, 26);
+	static const char	 invite_alphabet[] =
+	    "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+	unsigned char		 b;
+	size_t			 i, o, n;
+
+	n = AUTH_INVITE_SYMBOLS;
+	if (outlen < n + n / 4 + 1)
+		abort();
+	for (i = 0, o = 0; i < n; i++) {
+		/* 240 = 8 x 30: a byte above it would favour some symbols. */
+		do {
+			randombytes_buf(&b, 1);
+		} while (b >= 240);
+		if (i > 0 && i % 4 == 0)
+			out[o++] = '-';
+		out[o++] = invite_alphabet[b % 30];
+	}
+	out[o] = '\0';
+	sodium_memzero(&b, sizeof(b));
 }
 
 /* A code of n random base32 symbols (5 bits each), grouped in fours. */

@@ -15,7 +15,9 @@
 #define AUTH_TOKEN_LEN		44	/* 43 base64url characters + NUL */
 #define AUTH_DIGEST_BYTES	32
 #define AUTH_FORM_TOKEN_LEN	45	/* 22 nonce + 22 MAC characters + NUL */
-#define AUTH_CODE_LEN		40	/* 26 symbols in groups of four */
+#define AUTH_CODE_LEN		40	/* up to 26 symbols in groups of four */
+#define AUTH_INVITE_SYMBOLS	16	/* a new invite code: see auth.c */
+#define AUTH_INVITE_OLD_SYMBOLS	26	/* codes made before: still valid */
 #define PASSWORD_MIN		8
 #define PASSWORD_MAX		128
 

@@ -3,7 +3,8 @@
  *
  * The cookie's id is never stored, only its hash, so a copy of the
  * database cannot be used to claim a draft. Drafts older than DRAFT_TTL
- * are deleted whenever any draft is saved or read.
+ * (an account's: DRAFT_USER_TTL) are deleted whenever any draft is saved
+ * or read. An account's draft is keyed "user:ID", which no hash is.
  */
 #include <stdio.h>
 #include <string.h>
@@ -24,11 +25,15 @@ draft_key(const char *id, char *key, size_t len)
 		(void)snprintf(key + n, len - n, "%02x", d[i]);
 }
 
+static int	load_key(struct db *, struct arena *, const char *, int64_t,
+		    struct view_input *);
+
 static int
 prune(struct db *db, int64_t now)
 {
-	return (db_exec(db, "DELETE FROM drafts WHERE created_at <= ?", "i",
-	    now - DRAFT_TTL));
+	return (db_exec(db, "DELETE FROM drafts WHERE created_at <= ?1 - "
+	    "CASE WHEN user_id IS NULL THEN ?2 ELSE ?3 END", "iii", now,
+	    (int64_t)DRAFT_TTL, (int64_t)DRAFT_USER_TTL));
 }
 
 /* Keep in's words under id, replacing any draft there. 0 on success. */
@@ -57,16 +62,26 @@ int
 drafts_load(struct db *db, struct arena *arena, const char *id, int64_t now,
     struct view_input *in)
 {
-	sqlite3_stmt	*st;
-	char		 key[2 * AUTH_DIGEST_BYTES + 1];
-	int		 rc;
+	char	 key[2 * AUTH_DIGEST_BYTES + 1];
 
 	memset(in, 0, sizeof(*in));
 	if (id == NULL || *id == '\0')
 		return (0);
+	draft_key(id, key, sizeof(key));
+	return (load_key(db, arena, key, now, in));
+}
+
+/* The draft stored under key (see drafts_load). */
+static int
+load_key(struct db *db, struct arena *arena, const char *key, int64_t now,
+    struct view_input *in)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(in, 0, sizeof(*in));
 	if (prune(db, now) == -1)
 		return (-1);
-	draft_key(id, key, sizeof(key));
 	st = db_query(db, "SELECT coalesce(category_id, 0), title, body, "
 	    "better, share, publish FROM drafts WHERE key = ?", "t", key);
 	if (st == NULL)
@@ -94,4 +109,41 @@ drafts_delete(struct db *db, const char *id)
 	draft_key(id, key, sizeof(key));
 	return (db_exec(db, "DELETE FROM drafts WHERE key = ?", "t", key) ==
 	    -1 ? -1 : 0);
+}
+
+/* Keep in's words as user's one draft ("Save for later"). 0 or -1. */
+int
+drafts_user_save(struct db *db, int64_t user, const struct view_input *in,
+    int64_t now)
+{
+	char	 key[32];
+
+	if (user <= 0 || prune(db, now) == -1)
+		return (-1);
+	(void)snprintf(key, sizeof(key), "user:%lld", (long long)user);
+	return (db_exec(db, "INSERT OR REPLACE INTO drafts (key, category_id, "
+	    "title, body, better, share, publish, created_at, user_id) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", "tItttdtii", key,
+	    in->category_id, in->title ? in->title : "", in->body ? in->body :
+	    "", in->better ? in->better : "", in->share, in->publish ?
+	    in->publish : "no", now, user) == -1 ? -1 : 0);
+}
+
+/* user's draft, copied into arena: 1 found, 0 none, -1 on error. */
+int
+drafts_user_load(struct db *db, struct arena *arena, int64_t user,
+    int64_t now, struct view_input *in)
+{
+	char	 key[32];
+
+	(void)snprintf(key, sizeof(key), "user:%lld", (long long)user);
+	return (load_key(db, arena, key, now, in));
+}
+
+/* Forget user's draft, if any. 0 on success. */
+int
+drafts_user_delete(struct db *db, int64_t user)
+{
+	return (db_exec(db, "DELETE FROM drafts WHERE user_id = ?", "i",
+	    user) == -1 ? -1 : 0);
 }

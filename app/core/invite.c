@@ -61,15 +61,17 @@ invite_create(struct db *db, const struct actor *by, enum role role,
 	    reset_for > 0 ? reset_for : *id, role_key(role)));
 }
 
-/* Look up a typed code (any spacing or case). */
+/* Look up a typed code (any spacing or case), new or old length. */
 enum invite_state
 invite_find(struct db *db, const char *typed, int64_t now, struct invite *inv)
 {
 	unsigned char	 digest[AUTH_DIGEST_BYTES];
 	char		 canon[AUTH_CODE_LEN + 16];
 	sqlite3_stmt	*st;
+	int		 n;
 
-	if (auth_code_normalise(typed, canon, sizeof(canon)) != 26)
+	n = auth_code_normalise(typed, canon, sizeof(canon));
+	if (n != AUTH_INVITE_SYMBOLS && n != AUTH_INVITE_OLD_SYMBOLS)
 		return (INVITE_UNKNOWN);
 	code_digest(canon, digest);
 	if ((st = db_prep(db, sql_find)) == NULL)
@@ -116,6 +118,7 @@ invite_problem(enum invite_state s)
 		    "you for a new one.");
 	default:
 		return ("We do not recognise that code. Check it and try "
-		    "again. It looks like XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XX.");
+		    "again. It looks like XXXX-XXXX-XXXX-XXXX: four groups of "
+		    "four letters and numbers.");
 	}
 }

@@ -66,6 +66,25 @@ static const char *sql_set =
 static const char *sql_issue_title =
 	"SELECT title FROM issues WHERE id = ?1";
 
+static const char *sql_next =
+	"SELECT v.id FROM views v WHERE v.state = 'received' "
+	"ORDER BY EXISTS (SELECT 1 FROM concerns f WHERE f.kind = 'view' "
+	"AND f.item_id = v.id AND f.closed_at IS NULL) DESC, v.urgent DESC, "
+	"v.created_at, v.id LIMIT 1";
+static const char *sql_decided =
+	"SELECT title, state FROM views WHERE id = ?1 AND state IN "
+	"('approved', 'redirected', 'rejected', 'merged')";
+
+static const struct {
+	const char	*state;
+	const char	*done;
+} decided[] = {
+	{ "approved", "approved" },
+	{ "redirected", "sent elsewhere" },
+	{ "rejected", "turned down" },
+	{ "merged", "joined to an issue" },
+};
+
 static const struct {
 	const char	*route;
 	const char	*text;
@@ -377,4 +396,37 @@ moderation_merge(struct db *db, const struct actor *who, int64_t view_id,
 	sqlite3_free(text);
 	buf_free(&title);
 	return (finish(db, ok));
+}
+
+/*
+ * The first view of the queue, in the queue's own order: 1 and *id, 0
+ * when nothing waits, -1 on error.
+ */
+int
+moderation_next(struct db *db, int64_t *id)
+{
+	return (db_int(db, id, sql_next, ""));
+}
+
+/*
+ * What was just decided about view id, for the "Done" line: its title
+ * as "done_title" and the decision in words as "done_what". 1 set, 0 not
+ * decided (or no such view), -1 on error.
+ */
+int
+moderation_decided(struct db *db, int64_t id, struct tval *ctx)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc;
+
+	st = db_query(db, sql_decided, "i", id);
+	if ((rc = db_step(st)) == 1) {
+		for (i = 0; i < sizeof(decided) / sizeof(decided[0]); i++)
+			if (strcmp(decided[i].state, db_col_text(st, 1)) == 0)
+				tv_set_str(ctx, "done_what", decided[i].done);
+		tv_set_str(ctx, "done_title", db_col_text(st, 0));
+	}
+	db_done(st);
+	return (rc);
 }

@@ -47,6 +47,9 @@ static const char *sql_happened =
 	"ORDER BY aa.action_id";
 static const char *sql_notes =
 	"SELECT at, text FROM notifications WHERE user_id = ?1 ORDER BY id";
+static const char *sql_drafts =
+	"SELECT created_at, title, body, better FROM drafts "
+	"WHERE user_id = ?1";
 static const char *sql_signins =
 	"SELECT at, action, ip FROM audit_log WHERE actor_id = ?1 "
 	"AND action LIKE 'sign%' ORDER BY id DESC LIMIT 200";
@@ -179,6 +182,8 @@ mydata_collect(struct db *db, int64_t uid, struct tval *root)
 	static const char *const signin_keys[] = { "at", "what", "from" };
 	static const char *const consult_keys[] = { "consultation",
 	    "question", "answer", "at" };
+	static const char *const draft_keys[] = { "at", "title", "words",
+	    "better" };
 
 	tv_set_str(root, "exported_at", time_human(tv_arena(root),
 	    (int64_t)time(NULL)));
@@ -192,6 +197,8 @@ mydata_collect(struct db *db, int64_t uid, struct tval *root)
 	    "did_it_happen"), happened_keys, 3) == -1 ||
 	    collect_rows(db, sql_notes, uid, tv_set_list(root, "messages"),
 	    note_keys, 2) == -1 ||
+	    collect_rows(db, sql_drafts, uid, tv_set_list(root,
+	    "saved_for_later"), draft_keys, 4) == -1 ||
 	    collect_rows(db, sql_signins, uid, tv_set_list(root, "sign_ins"),
 	    signin_keys, 3) == -1)
 		return (-1);

@@ -1147,11 +1147,13 @@ fail:
 #define STALE_LAST \
 	"coalesce((SELECT max(u.at) FROM promise_updates u " \
 	"WHERE u.promise_id = p.id), v.published_at, v.starts_on)"
-#define STALE_WHERE \
+#define STALE_OPEN \
 	"p.version_id = v.id AND v.state = 'current' " \
 	"AND p.owner_id IS NOT NULL " \
 	"AND p.status NOT IN ('kept', 'partly_kept', 'broken') " \
-	"AND " STALE_LAST " < ?1 - ?2 " \
+	"AND " STALE_LAST " < ?1 - ?2 "
+#define STALE_WHERE \
+	STALE_OPEN \
 	"AND (p.reminded_at IS NULL OR p.reminded_at < " STALE_LAST ")"
 static const char *sql_stale_notes =
 	"INSERT INTO notifications (user_id, at, text, link) "
@@ -1186,6 +1188,17 @@ pledge_remind_stale(struct db *db, int64_t now, int64_t days)
 fail:
 	db_rollback(db);
 	return (-1);
+}
+
+/* Stale promises, reminded or not: the worker's start page (-1). */
+int64_t
+pledge_stale_count(struct db *db, int64_t now, int64_t days)
+{
+	int64_t	 n;
+
+	return (db_int(db, &n, "SELECT count(*) FROM promises p, "
+	    "pledge_versions v WHERE " STALE_OPEN, "ii", now,
+	    days * 86400) == 1 ? n : -1);
 }
 
 static const char *sql_draft_comment =

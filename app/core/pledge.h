@@ -78,6 +78,7 @@ int		 pledge_promise_move(struct db *, const struct actor *,
 int		 pledge_draft_discard(struct db *, const struct actor *,
 		    int64_t);
 int		 pledge_remind_stale(struct db *, int64_t, int64_t);
+int64_t		 pledge_stale_count(struct db *, int64_t, int64_t);
 int		 pledge_draft_comment(struct db *, const struct actor *,
 		    int64_t, const char *, int64_t, int *);
 int		 pledge_may_update(enum role, int64_t,

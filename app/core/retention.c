@@ -57,8 +57,8 @@ static const char *const view_steps[] = {
 };
 
 /*
- * What goes with an account: its sessions, messages, reset codes, and
- * what it said that worried nobody (a worrying comment or suggestion
+ * What goes with an account: its sessions, messages, reset codes, saved
+ * drafts, and what it said that worried nobody (a worrying comment or suggestion
  * stays, and so the account stays, wiped). Every other column that points at it
  * is emptied (found from the schema); the audit log forgets its name and
  * addresses but keeps what was done.
@@ -77,6 +77,7 @@ static const char *const account_steps[] = {
 	"DELETE FROM answer_appeals WHERE user_id = ?1 AND id NOT IN "
 	    "(SELECT item_id FROM concerns WHERE kind = 'answer_appeal')",
 	"DELETE FROM action_answers WHERE user_id = ?1",
+	"DELETE FROM drafts WHERE user_id = ?1",
 	("UPDATE audit_log SET actor_id = NULL, actor_name = '', ip = '' "
 	    "WHERE actor_id = ?1"),
 };

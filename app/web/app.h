@@ -170,6 +170,7 @@ int	page_accounts_action(struct http_request *);
 int	page_audit(struct http_request *);
 int	page_views_new(struct http_request *);
 int	views_stale(struct page *);
+void	views_draft_forget(struct page *);
 int	page_views(struct http_request *);
 int	page_view_show(struct http_request *);
 int	page_view_withdraw(struct http_request *);
@@ -251,5 +252,8 @@ int	page_consult_preview(struct http_request *);
 int	page_consult_results(struct http_request *);
 int	page_consult_csv(struct http_request *);
 int	page_we_asked(struct http_request *);
+/* start.c, welcome.c: where each person lands. */
+int	page_start(struct http_request *);
+int	page_welcome(struct http_request *);
 
 #endif

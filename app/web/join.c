@@ -257,8 +257,11 @@ join_finish(struct page *pg, struct pw_job *job)
 	if (db_commit(app_db) == -1)
 		return (page_error(pg, 500));
 	guard_set_session_cookie(pg, token);
-	return (page_redirect(pg, "/account", inv.reset ? "password_changed" :
-	    "joined"));
+	/* A new young person is welcomed; new staff start at their work. */
+	if (inv.reset)
+		return (page_redirect(pg, "/account", "password_changed"));
+	return (page_redirect(pg, inv.role == ROLE_YOUNG ? "/welcome" :
+	    "/start", "joined"));
 }
 
 int

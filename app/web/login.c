@@ -125,7 +125,11 @@ sign_in(struct page *pg, const struct user *u, const char *next,
 		return (page_error(pg, 500));
 	}
 	guard_set_session_cookie(pg, token);
-	return (page_redirect(pg, safe_next(next), "signed_in"));
+	/* Staff asked for nowhere in particular start at their own page. */
+	next = safe_next(next);
+	if (strcmp(next, "/") == 0 && u->role != ROLE_YOUNG)
+		next = "/start";
+	return (page_redirect(pg, next, "signed_in"));
 }
 
 static int
@@ -237,5 +241,7 @@ page_logout(struct http_request *req)
 		}
 	}
 	guard_clear_session_cookie(&pg);
+	/* Words kept for this browser go too: the device may be shared. */
+	views_draft_forget(&pg);
 	return (page_redirect(&pg, "/", "signed_out"));
 }

@@ -18,6 +18,9 @@ static const char *const route_keys[] = {
 	"social_worker", "iro", "advocate", "complaints", NULL,
 };
 
+static int	done_line(struct page *);
+static int	go_next(struct page *, int64_t);
+
 int
 page_moderation(struct http_request *req)
 {
@@ -31,7 +34,7 @@ page_moderation(struct http_request *req)
 	 * (a new view, a decision, a concern) or a minute has passed. */
 	if (cache_serve(&pg, R_WORKER))
 		return (KORE_RESULT_OK);
-	if (moderation_queue(app_db, pg.ctx) == -1)
+	if (done_line(&pg) == -1 || moderation_queue(app_db, pg.ctx) == -1)
 		return (page_error(&pg, 500));
 	return (page_render(&pg, 200, "moderation"));
 }
@@ -42,7 +45,8 @@ view_page(struct page *pg, int64_t id, int errors)
 	const char	*v;
 	int		 rc;
 
-	if ((rc = moderation_view(app_db, id, pg->now, pg->ctx)) != 1)
+	if ((rc = moderation_view(app_db, id, pg->now, pg->ctx)) != 1 ||
+	    (rc = done_line(pg)) == -1)
 		return (page_missing(pg, rc));
 	/* The author is told a worker has read it (a receipt, kept once). */
 	if (pg->req->method != HTTP_METHOD_POST &&
@@ -70,6 +74,41 @@ static int64_t
 path_id(struct page *pg)
 {
 	return (strtoll(pg->req->path + strlen("/moderation/"), NULL, 10));
+}
+
+/*
+ * After a decision, the next view of the queue, saying what was done to
+ * this one; at the end of the queue, the queue itself, empty.
+ */
+static int
+go_next(struct page *pg, int64_t done)
+{
+	int64_t	 next;
+	int	 rc;
+
+	if ((rc = moderation_next(app_db, &next)) == -1)
+		return (page_error(pg, 500));
+	if (rc == 0)
+		return (page_redirect(pg, arena_printf(&pg->arena,
+		    "/moderation?done=%lld", (long long)done), NULL));
+	return (page_redirect(pg, arena_printf(&pg->arena,
+	    "/moderation/%lld?done=%lld", (long long)next, (long long)done),
+	    NULL));
+}
+
+/*
+ * "Done: approved 'X'" for the view named by ?done=, if a decision was
+ * made on it. Only the id travels; the words come from the database.
+ */
+static int
+done_line(struct page *pg)
+{
+	int64_t	 done;
+
+	if (pg->req->method == HTTP_METHOD_POST ||
+	    form_id(&pg->form, "done", &done) == -1)
+		return (0);
+	return (moderation_decided(app_db, done, pg->ctx) == -1 ? -1 : 0);
 }
 
 /* Run one decision; form problems come back on the same page. */
@@ -138,7 +177,7 @@ decide(struct page *pg, int64_t id, int action)
 		return (page_error(pg, 500));
 	if (pg->errors.n > 0)
 		return (view_page(pg, id, 1));
-	return (page_redirect(pg, "/moderation", "moderated"));
+	return (go_next(pg, id));
 }
 
 int

@@ -13,6 +13,7 @@
 #include "concerns.h"
 #include "consult.h"
 #include "settings.h"
+#include "start.h"
 
 static const struct {
 	int		 status;
@@ -348,7 +349,7 @@ layout_data(struct page *pg)
 {
 	struct tval	*c = pg->ctx;
 	struct tval	*user;
-	int64_t		 unread;
+	int64_t		 unread, waiting;
 
 	tv_set_str(c, "council_name", settings_text(app_db, &pg->arena,
 	    "council_name", "Our council"));
@@ -381,6 +382,13 @@ layout_data(struct page *pg)
 		tv_set_int(user, "unread", unread);
 	if (pg->sess.role == ROLE_YOUNG)
 		consult_badge(pg, user);
+	/* Work waiting, beside its menu item; set only when some is. */
+	if (pg->sess.role == ROLE_WORKER &&
+	    (waiting = start_queue_count(app_db)) > 0)
+		tv_set_int(user, "queue", waiting);
+	if (pg->sess.role == ROLE_COUNCILLOR &&
+	    (waiting = start_answers_waiting(app_db, pg->sess.user_id)) > 0)
+		tv_set_int(user, "to_answer", waiting);
 	/* The urgent list's count, on every worker's and admin's page. */
 	if (pg->sess.role == ROLE_WORKER || pg->sess.role == ROLE_ADMIN)
 		tv_set_str(user, "concerns_open", arena_printf(&pg->arena,

@@ -105,6 +105,22 @@ new_form(struct page *pg, const struct view_input *d, int errors)
 	    page_render(pg, 200, "views_new"));
 }
 
+/*
+ * Forget this browser's kept draft: its view has gone, or its person
+ * signed out (the next person on a shared device must not see it).
+ */
+void
+views_draft_forget(struct page *pg)
+{
+	const char	*id;
+
+	if ((id = guard_cookie(pg, DRAFT_COOKIE)) == NULL)
+		return;
+	if (drafts_delete(app_db, id) == -1)
+		kore_log(LOG_ERR, "deleting a draft: %s", db_errmsg(app_db));
+	guard_set_cookie(pg, DRAFT_COOKIE, NULL, 1);
+}
+
 /* The form with this browser's kept draft, if it has one: 1 shown. */
 static int
 draft_form(struct page *pg, int *rc)
@@ -113,9 +129,13 @@ draft_form(struct page *pg, int *rc)
 	const char		*id;
 	int			 found;
 
-	if ((id = guard_cookie(pg, DRAFT_COOKIE)) == NULL)
-		return (0);
-	found = drafts_load(app_db, &pg->arena, id, pg->now, &d);
+	found = 0;
+	if ((id = guard_cookie(pg, DRAFT_COOKIE)) != NULL)
+		found = drafts_load(app_db, &pg->arena, id, pg->now, &d);
+	/* Else what this young person saved for later. */
+	if (found == 0 && pg->signed_in)
+		found = drafts_user_load(app_db, &pg->arena, pg->sess.user_id,
+		    pg->now, &d);
 	if (found == -1)
 		kore_log(LOG_ERR, "reading a draft: %s", db_errmsg(app_db));
 	if (found != 1)
@@ -310,6 +330,10 @@ view_job_run(struct db *db, void *arg)
 	if (vj->draft != NULL && drafts_delete(db, vj->draft) == -1)
 		(void)snprintf(vj->err, sizeof(vj->err), "deleting a draft: "
 		    "%s", db_errmsg(db));
+	/* Sent: the words saved for later under the account are done. */
+	if (vj->signed_in && drafts_user_delete(db, vj->actor.id) == -1)
+		(void)snprintf(vj->err, sizeof(vj->err), "deleting a saved "
+		    "draft: %s", db_errmsg(db));
 	return (0);
 }
 
@@ -392,6 +416,52 @@ view_saved(struct http_request *req)
 	return (view_done(&pg, vj, result == WRITER_SAVED));
 }
 
+/*
+ * "Save for later" (signed in only): the words kept under the account,
+ * however unfinished, and the form shown again saying so. Nothing is
+ * sent, unless the words worry the safeguarding check. Ends the page.
+ */
+static int
+save_for_later(struct page *pg)
+{
+	const struct form	*f = &pg->form;
+	struct view_input	 in;
+	int			 worry;
+
+	/* Worrying words are not left in a drawer: a worker reads them
+	 * now and the help page follows, as for a stale Send. */
+	if ((worry = worrying(pg)) == -1)
+		return (page_error(pg, 500));
+	if (worry)
+		return (send_view(pg, 1));
+	memset(&in, 0, sizeof(in));
+	(void)form_id(f, "category", &in.category_id);
+	if (in.category_id > 0 &&
+	    !views_category_valid(app_db, in.category_id))
+		in.category_id = 0;
+	in.title = form_text(f, "title", VIEW_TITLE_MAX, 0, 0, &pg->errors,
+	    "");
+	in.body = form_text(f, "body", VIEW_BODY_MAX, 1, 0, &pg->errors, "");
+	in.better = form_text(f, "better", VIEW_BETTER_MAX, 1, 0,
+	    &pg->errors, "");
+	in.share = form_has(f, "share");
+	in.publish = publish_opt(form_raw(f, "publish"));
+	/* Too long or a hidden character: said on the form, words kept. */
+	if (pg->errors.n > 0)
+		return (new_form(pg, NULL, 1));
+	if (db_begin(app_db) == -1 ||
+	    drafts_user_save(app_db, pg->sess.user_id, &in, pg->now) == -1 ||
+	    audit_write(app_db, &pg->actor, "view.draft_save", "user",
+	    pg->sess.user_id, "") == -1 || db_commit(app_db) == -1) {
+		db_rollback(app_db);
+		return (page_error(pg, 500));
+	}
+	/* A draft this browser kept is in these words now: one copy. */
+	views_draft_forget(pg);
+	tv_set_bool(pg->ctx, "saved", 1);
+	return (new_form(pg, NULL, 0));
+}
+
 int
 page_views_new(struct http_request *req)
 {
@@ -407,6 +477,8 @@ page_views_new(struct http_request *req)
 		return (page_error(&pg, 404));
 	if (req->method != HTTP_METHOD_POST)
 		return (draft_form(&pg, &rc) ? rc : new_form(&pg, NULL, 0));
+	if (pg.signed_in && form_has(&pg.form, "save"))
+		return (save_for_later(&pg));
 	return (send_view(&pg, 1));
 }
 

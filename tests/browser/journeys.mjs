@@ -5,7 +5,7 @@
 // Screenshots of key pages at phone and desktop widths go to
 // build/screenshots. Ends with "N passed, N failed".
 //
-//   node tests/browser/journeys.mjs [BUILD]     (from the project folder)
+//   node tests/browser/journeys.mjs [BUILD [NAME]]   (from the project folder)
 import { chromium } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -14,6 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const build = process.argv[2] || 'build';
+// A second argument (NAME,NAME...) runs only the journeys whose names
+// hold one of them.
+const only = process.argv[3] || '';
 const axeSource = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const shots = join('build', 'screenshots');
 mkdirSync(shots, { recursive: true });
@@ -55,12 +58,14 @@ async function startServer() {
 }
 
 async function axeCheck(page, label) {
+  // axe is loaded once per document: the phone-width pass reuses it.
+  const loaded = await page.evaluate(() => typeof window.axe !== 'undefined');
   const violations = await page.evaluate(async (src) => {
-    (0, eval)(src);
+    if (src) (0, eval)(src);
     const r = await window.axe.run(document, { runOnly: { type: 'tag',
       values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
     return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
-  }, axeSource);
+  }, loaded ? '' : axeSource);
   if (violations.length) throw new Error(`axe on ${label}: ${violations.join('; ')}`);
 }
 
@@ -237,6 +242,12 @@ const journeys = {
     await page.check('#area-out');
     await submit(page, js, 'form[action="/join/finish"] button');
     await expectText(page, 'Your account is ready');
+    // Welcomed, not dropped on account settings.
+    await expectText(page, 'Staying safe here');
+    await headerFits(page, js);
+    await onFirstScreen(page, 'a:text("Tell us something")');
+    await firstScreen(page, 'welcome');
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     await visit(page, js, base, '/views/new');
     await page.check('input[name="category"]');
@@ -670,6 +681,58 @@ const journeys = {
   },
 };
 
+// Every page each role can GET, and one of each kind of detail page
+// (the first link of its kind on the page listed before it): axe at
+// desktop and phone widths, and no sideways scroll at 320 px. One
+// context per role, one page reused; JavaScript on only (axe needs it).
+const everyPage = [
+  [null, null, ['/', '/views/new', '/track', '/pledge', '/pledge/', '/pledge/scorecard',
+    '/pledge/versions', '/pledge/draft', '/you-said-we-did', '/councillors', '/login',
+    '/join', '/meetings', '/no-such-page']],
+  ['Jaden', 'kite-river-42', ['/', '/welcome', '/views', '/views/', '/views/new',
+    '/pledge/check', '/notifications', '/account', '/account/data']],
+  ['Priya Shah', 'worker-demo-2026', ['/start', '/moderation', '/moderation/',
+    '/moderation/comments', '/safeguarding', '/safeguarding/', '/issues', '/issues/',
+    '/accounts', '/accounts/', '/paper-form', '/pledge/manage',
+    '/pledge/manage/promise', '/meetings', '/meetings/?', '/notifications',
+    '/reports/board', '/account']],
+  ['Cllr Sam Okafor', 'councillor-demo-2026', ['/start', '/my-issues', '/my-issues/',
+    '/my-pledges']],
+  ['Alex Morgan', 'admin-demo-2026', ['/start', '/accounts', '/admin/audit',
+    '/admin/safeguarding', '/admin/holidays', '/admin/settings', '/admin/outbox',
+    '/admin/glossary']],
+];
+
+async function everyPageOfEachRole(browser, base) {
+  for (const [name, pw, paths] of everyPage) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    if (name) await signIn(page, false, base, name, pw);
+    let listed = null;
+    for (const path of paths) {
+      let target = path;
+      // "/x/": the first detail link of that kind on the page before
+      // ("/x/?": if there is one; the demo council may have none).
+      if (/.\/\??$/.test(path)) {
+        const prefix = path.replace(/\?$/, '');
+        const href = await listed.locator(`a[href^="${prefix}"]`).evaluateAll(
+          (as) => as.map((a) => a.getAttribute('href')).find((h) => /\/[0-9]+(\/view)?$/.test(h)));
+        if (!href && path.endsWith('?')) continue;
+        if (!href) throw new Error(`no ${prefix}ID link on ${listed.url()}`);
+        target = href;
+      }
+      const t0 = Date.now();
+      const res = await page.goto(base + target);
+      if (res.status() >= 500) throw new Error(`${target} answered ${res.status()} for ${name || 'a visitor'}`);
+      await axeCheck(page, `${target} (${name || 'visitor'})`);
+      await phoneCheck(page, `${target} (${name || 'visitor'})`);
+      if (process.env.JOURNEY_TIMES) console.log(`  ${target}: ${Date.now() - t0} ms`);
+      listed = page;
+    }
+    await ctx.close();
+  }
+}
+
 // Tab from the top of a page reaches every control listed, each with a
 // visible focus outline, in the order they are listed.
 async function tabThrough(page, want) {
@@ -724,6 +787,7 @@ async function keyboard(browser, base) {
 }
 
 async function run(name, fn) {
+  if (only && !only.split(',').some((o) => name.includes(o))) return;
   try {
     await fn();
     passed++;
@@ -750,6 +814,7 @@ for (const js of [true, false]) {
     await ctx.close();
   }
   if (js && !process.env.JOURNEY) await run('keyboard only: the main forms', () => keyboard(browser, server.base));
+  if (js && !process.env.JOURNEY) await run('every page of each role: axe at both widths, 320 px reflow', () => everyPageOfEachRole(browser, server.base));
   server.stop();
 }
 await browser.close();

@@ -94,19 +94,22 @@ journey_for_every_role(void **state)
 	for (i = 0; i < 4; i++) {
 		memset(&c, 0, sizeof(c));
 		make_invite(&admin, roles[i], code, sizeof(code));
-		assert_int_equal(strlen(code), 32);
+		/* Four groups of four a person can type. */
+		assert_int_equal(strlen(code), 19);
 		assert_int_equal(join(&c, code, names[i], "a-good-long-secret",
 		    i == 0, &r), 303);
+		/* A young person is welcomed; staff start at their work. */
 		assert_string_equal(resp_header(&r, "location", loc,
-		    sizeof(loc)), "/account");
+		    sizeof(loc)), i == 0 ? "/welcome" : "/start");
 		resp_free(&r);
 		/* Signed in straight away. */
 		resp_init(&r);
-		assert_int_equal(http_get(&c, "/account", &r), 0);
+		assert_int_equal(http_get(&c, loc, &r), 0);
 		assert_int_equal(r.status, 200);
 		assert_true(resp_has(&r, "Welcome! Your account is ready."));
 		assert_true(resp_has(&r, names[i]));
 		resp_free(&r);
+		assert_int_equal(status_of(&c, "/account"), 200);
 		/* Out, and the page is gone; in again with the password. */
 		assert_int_equal(logout(&c), 303);
 		assert_int_equal(status_of(&c, "/account"), 303);

@@ -57,6 +57,7 @@ static const char *const seeds[] = {
 	"/reports/board", "/join", "/login", "/safeguarding",
 	"/consultations", "/consultations/manage", "/we-asked",
 	"/actions",
+	"/start", "/welcome",
 };
 
 /* Digits folded, so /issues/3 and /issues/4 count as one page. */

@@ -4,6 +4,7 @@
  */
 #include <stdarg.h>
 #include <stddef.h>
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <string.h>
@@ -46,15 +47,29 @@ static void
 codes_read_aloud_and_normalise(void **state)
 {
 	char	 code[AUTH_CODE_LEN], other[AUTH_CODE_LEN], norm[64], n2[64];
+	size_t	 i;
 
 	(void)state;
 	auth_code_new(code, sizeof(code));
 	auth_code_new(other, sizeof(other));
 	assert_string_not_equal(code, other);
-	/* 26 symbols of 5 bits = 130 bits, in groups of four. */
-	assert_int_equal(strlen(code), 26 + 6);
+	/* 16 symbols of log2(30) bits = 78 bits, in groups of four. */
+	assert_int_equal(strlen(code), 16 + 3);
 	assert_int_equal(code[4], '-');
-	assert_int_equal(auth_code_normalise(code, norm, sizeof(norm)), 26);
+	assert_int_equal(code[14], '-');
+	assert_int_equal(auth_code_normalise(code, norm, sizeof(norm)), 16);
+	/* Nothing a person could misread: no 0, O, 1, I, L or U. */
+	assert_null(strpbrk(code, "01OILU"));
+	/* Typed in lower case, spaces for dashes: the same code. */
+	for (i = 0; code[i] != '\0'; i++)
+		n2[i] = code[i] == '-' ? ' ' : (char)tolower((unsigned char)
+		    code[i]);
+	n2[i] = '\0';
+	assert_int_equal(auth_code_normalise(n2, n2, sizeof(n2)), 16);
+	assert_string_equal(n2, norm);
+	/* Old-style tracking codes still come from auth_code_symbols. */
+	auth_code_symbols(other, sizeof(other), 26);
+	assert_int_equal(auth_code_normalise(other, n2, sizeof(n2)), 26);
 	/* Typed in lower case with spaces, the same code. */
 	assert_int_equal(auth_code_normalise(" 7k2m q9xd-", n2, sizeof(n2)), 8);
 	assert_string_equal(n2, "7K2MQ9XD");

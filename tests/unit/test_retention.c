@@ -96,6 +96,8 @@ static const struct fixture rows[] = {
 	    "((SELECT max(id) FROM consultations), ?1, randomblob(32), 0, ?2)" },
 	{ "issue_support", "INSERT INTO issue_support (issue_id, user_id, "
 	    "created_at) VALUES ((SELECT max(id) FROM issues), ?1, ?2)" },
+	{ "drafts", "INSERT INTO drafts (key, title, body, created_at, "
+	    "user_id) VALUES ('user:' || ?1, 't', 'Saved for later', ?2, ?1)" },
 	{ "concerns", "INSERT INTO concerns (kind, item_id, author_id, text, "
 	    "source, raised_by, reason, created_at, held_by, held_at, "
 	    "closed_at, closed_by, action) VALUES ('account', ?1, ?1, 'w', "
