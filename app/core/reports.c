@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actions.h"
 #include "chart.h"
 #include "issues.h"
 #include "json.h"
@@ -68,6 +69,13 @@ static const char *sql_late =
  * Items marked for the board: those of meetings in the period, and any
  * earlier one still waiting for the board's reply.
  */
+/* Consultations that closed in the period, and how many finished them. */
+static const char *sql_consults =
+	"SELECT c.title, c.closes_at, c.state = 'published', (SELECT count(*) "
+	"FROM consult_responses r WHERE r.consultation_id = c.id AND "
+	"r.finished_at IS NOT NULL) FROM consultations c "
+	"WHERE c.closes_at >= ?1 AND c.closes_at < ?2 AND c.state IN "
+	"('closed', 'published') ORDER BY c.closes_at";
 static const char *sql_for_board =
 	"SELECT a.title, m.title, m.starts_at, a.board_reply, "
 	"coalesce(a.board_reply_at, 0) FROM meetings m "
@@ -615,12 +623,87 @@ participation(struct db *db, const struct report_period *p, struct tval *ctx)
 }
 
 /*
+ * What became of the actions promised in this period and the one before.
+ * Few actions can point at the few young people behind them, so small
+ * counts are hidden like any other (no total is shown to derive them).
+ */
+static int
+action_figures(struct db *db, const struct report_period *p,
+    struct tval *ctx)
+{
+	static const char *const label[] = { "Done",
+	    "Done, but after the date promised", "Still open",
+	    "Still open and past the date promised",
+	    "Dropped, with a reason" };
+	struct report_period	 q;
+	struct action_counts	 c, pc;
+	struct suppress		*s, *ps;
+	struct tval		*list, *row;
+	int64_t			 n[5], pn[5];
+	size_t			 cc[5], pcc[5], i;
+
+	report_previous(p, &q);
+	if (actions_counts(db, p->from, p->to, p->now, &c) == -1 ||
+	    actions_counts(db, q.from, q.to, p->now, &pc) == -1)
+		return (-1);
+	n[0] = c.done, n[1] = c.done_late, n[2] = c.open;
+	n[3] = c.overdue, n[4] = c.dropped;
+	pn[0] = pc.done, pn[1] = pc.done_late, pn[2] = pc.open;
+	pn[3] = pc.overdue, pn[4] = pc.dropped;
+	s = arena_alloc(tv_arena(ctx), sizeof(*s));
+	ps = arena_alloc(tv_arena(ctx), sizeof(*ps));
+	sup_init(s, p->threshold);
+	sup_init(ps, p->threshold);
+	for (i = 0; i < 5; i++) {
+		cc[i] = sup_cell(s, n[i]);
+		pcc[i] = sup_cell(ps, pn[i]);
+	}
+	sup_run(s);
+	sup_run(ps);
+	list = tv_set_list(ctx, "action_figures");
+	for (i = 0; i < 5; i++) {
+		row = tv_push_map(list);
+		tv_set_str(row, "label", label[i]);
+		put(s, cc[i], row, "count", NULL);
+		put(ps, pcc[i], row, "prev", NULL);
+		put_change(row, "change", s, cc[i], ps, pcc[i]);
+	}
+	return (0);
+}
+
+/*
+ * Consultations that closed in the period. How many answered is a count
+ * of young people standing alone, so it is hidden under the threshold.
+ */
+static int
+consultations(struct db *db, const struct report_period *p,
+    struct tval *ctx)
+{
+	struct tval	*list, *row;
+	sqlite3_stmt	*st;
+	int		 rc, n;
+
+	n = 0;
+	list = tv_set_list(ctx, "consultations");
+	st = db_query(db, sql_consults, "ii", p->from, p->to);
+	while ((rc = db_step(st)) == 1) {
+		n++;
+		row = tv_push_map(list);
+		tv_set_str(row, "title", db_col_text(st, 0));
+		tv_set_str(row, "closed", time_date(tv_arena(row),
+		    sqlite3_column_int64(st, 1)));
+		tv_set_bool(row, "published", sqlite3_column_int(st, 2));
+		tv_set_str(row, "answered", count_text(tv_arena(row),
+		    sqlite3_column_int64(st, 3), p->threshold));
+	}
+	db_done(st);
+	tv_set_bool(ctx, "any_consultations", n > 0);
+	return (rc);
+}
+
+/*
  * The whole board report for period p into ctx, with the period of equal
  * length before it beside each count table.
- *
- * TODO(actions): when actions have states (done / dropped, issue #13's
- * "Actions that finish"), add a section here counting them per period
- * through the same theme_table()/put_change() pattern.
  */
 int
 report_board(struct db *db, const struct report_period *p, struct tval *ctx)
@@ -631,6 +714,8 @@ report_board(struct db *db, const struct report_period *p, struct tval *ctx)
 	    lists(db, p, ctx) == -1 || late_list(db, p, ctx) == -1 ||
 	    board_items(db, p, ctx) == -1 || elsewhere(db, p, ctx) == -1 ||
 	    participation(db, p, ctx) == -1 ||
+	    action_figures(db, p, ctx) == -1 ||
+	    consultations(db, p, ctx) == -1 ||
 	    pledge_scorecard(db, p->threshold, p->now, tv_set_list(ctx,
 	    "scorecard")) == -1)
 		return (-1);

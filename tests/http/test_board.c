@@ -136,6 +136,41 @@ previous_period_beside_this_one(void **state)
 	resp_free(&r);
 }
 
+/*
+ * What became of the actions, and the consultations that closed, are in
+ * the report for their period (issues #13 and #15), suppressed like the rest.
+ */
+static void
+actions_and_consultations(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2000-01-01&"
+	    "to=2099-12-31", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Did we do what we said?"));
+	assert_true(resp_has(&r, "<tr><th scope=\"row\">Done</th>"));
+	assert_true(resp_has(&r, "<tr><th scope=\"row\">Dropped, with a "
+	    "reason</th><td>fewer than 5</td>"));
+	assert_true(resp_has(&r, "<strong>What should the leisure offer "
+	    "be?</strong>"));
+	assert_true(resp_has(&r, "young people who answered: 120. The "
+	    "outcome is published."));
+	/* The open one has not closed: not in any period yet. */
+	assert_false(resp_has(&r, "How do your reviews feel?"));
+	assert_true(check_rows(&r) >= 20);
+	resp_free(&r);
+
+	/* A period with none. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2000-01-01&"
+	    "to=2000-12-31", &r), 0);
+	assert_true(resp_has(&r, "No consultation closed in this period."));
+	resp_free(&r);
+}
+
 /* Late answers listed by their first due date, in this period only. */
 static void
 late_answers_by_first_due_date(void **state)
@@ -348,6 +383,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(previous_period_beside_this_one),
+		cmocka_unit_test(actions_and_consultations),
 		cmocka_unit_test(late_answers_by_first_due_date),
 		cmocka_unit_test(commentary_per_section_and_period),
 		cmocka_unit_test(board_items_with_dated_replies),
