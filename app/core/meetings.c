@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "concerns.h"
 #include "invitees.h"
@@ -32,9 +33,14 @@ static const char *sql_items =
 	"a.board_reply, coalesce(i.summary, ''), coalesce(i.state, '') "
 	"FROM agenda_items a LEFT JOIN issues i ON i.id = a.issue_id "
 	"WHERE a.meeting_id = ?1 ORDER BY a.position, a.id";
+static void	action_row(sqlite3_stmt *, struct tval *);
+
 static const char *sql_actions =
-	"SELECT ma.item_id, ma.what, ma.who, coalesce(ma.due_on, 0) "
+	"SELECT ma.item_id, ma.what, ma.who, coalesce(ma.due_on, 0), "
+	"coalesce(x.state, 'open'), coalesce(x.happened_on, 0), "
+	"coalesce(x.drop_reason, '') "
 	"FROM meeting_actions ma JOIN agenda_items a ON a.id = ma.item_id "
+	"LEFT JOIN actions x ON x.meeting_action_id = ma.id "
 	"WHERE a.meeting_id = ?1 ORDER BY ma.id";
 static const char *sql_add_item =
 	"INSERT INTO agenda_items (meeting_id, position, kind, issue_id, "
@@ -193,14 +199,42 @@ meeting_get(struct db *db, int64_t id, int staff, struct tval *ctx)
 				continue;
 			row = tv_push_map((struct tval *)tv_get(it,
 			    "actions"));
-			tv_set_str(row, "what", db_col_text(st, 1));
-			tv_set_str(row, "who", db_col_text(st, 2));
-			tv_set_str(row, "due", time_date(tv_arena(row),
-			    sqlite3_column_int64(st, 3)));
+			action_row(st, row);
 		}
 	}
 	db_done(st);
 	return (rc == -1 ? -1 : 1);
+}
+
+/*
+ * One meeting action as its state says: done on a day, dropped with a
+ * reason, or open (late once its whole due day has passed): never "by"
+ * a date already gone.
+ */
+static void
+action_row(sqlite3_stmt *st, struct tval *row)
+{
+	char		 today[TIME_DAY_LEN], due_day[TIME_DAY_LEN];
+	const char	*state = db_col_text(st, 4);
+	int64_t		 due = sqlite3_column_int64(st, 3);
+
+	tv_set_str(row, "what", db_col_text(st, 1));
+	tv_set_str(row, "who", db_col_text(st, 2));
+	if (strcmp(state, "done") == 0) {
+		tv_set_str(row, "done_on", time_date(tv_arena(row),
+		    sqlite3_column_int64(st, 5)));
+		return;
+	}
+	if (strcmp(state, "dropped") == 0) {
+		tv_set_str(row, "dropped", db_col_text(st, 6));
+		return;
+	}
+	if (due <= 0)
+		return;
+	tv_set_str(row, "due", time_date(tv_arena(row), due));
+	time_day((int64_t)time(NULL), today);
+	time_day(due, due_day);
+	tv_set_bool(row, "late", strcmp(today, due_day) > 0);
 }
 
 /*

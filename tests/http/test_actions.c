@@ -49,6 +49,33 @@ get_status(struct client *c, int64_t id, int happened)
 	return (client_status(c, path));
 }
 
+
+/* The meeting page reads each action's state: never "by" a day gone. */
+static void
+meeting_page_reads_the_state(int64_t meeting)
+{
+	struct resp	 r;
+	char		 path[64];
+
+	(void)snprintf(path, sizeof(path), "/meetings/%lld",
+	    (long long)meeting);
+	assert_int_equal(db_run("UPDATE meeting_actions SET due_on = "
+	    "978307200 WHERE what = 'Ask the bus company about passes'"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_true(resp_has(&r, "was due by 1 January 2001: <strong>late"
+	    "</strong>, not done yet"));
+	resp_free(&r);
+	assert_int_equal(db_run("UPDATE actions SET state = 'done', evidence "
+	    "= 'The passes came', happened_on = 1893456000, closed_at = "
+	    "1893456000 WHERE what = 'Ask the bus company about passes'"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_true(resp_has(&r, "(Priya Shah, done on "));
+	assert_false(resp_has(&r, "was due by 1 January 2001"));
+	resp_free(&r);
+}
+
 /* Every answered action became a row with an owner account. */
 static void
 answers_and_meetings_make_actions(void **state)
@@ -92,6 +119,7 @@ answers_and_meetings_make_actions(void **state)
 	    "ON u.id = a.owner_id WHERE a.what = 'Ask the bus company about "
 	    "passes' AND u.display_name = 'Priya Shah' AND "
 	    "a.meeting_action_id IS NOT NULL"), 1);
+	meeting_page_reads_the_state(item);
 }
 
 /* Overdue open actions show as overdue to staff, and late in public. */
