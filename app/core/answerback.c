@@ -37,13 +37,6 @@ static const char *sql_open_of =
 static const char *sql_appeal_insert =
 	"INSERT INTO answer_appeals (issue_id, user_id, reason, created_at) "
 	"VALUES (?1, ?2, ?3, ?4)";
-static const char *sql_notify_workers =
-	"INSERT INTO notifications (user_id, at, text, link) "
-	"SELECT id, ?1, ?2, ?3 FROM users WHERE role = 'participation_worker' "
-	"AND disabled_at IS NULL AND closed_at IS NULL";
-static const char *sql_notify_one =
-	"INSERT INTO notifications (user_id, at, text, link) "
-	"VALUES (?1, ?2, ?3, ?4)";
 static const char *sql_appeals =
 	"SELECT a.id, a.reason, u.display_name, a.created_at, a.state, "
 	"coalesce(a.decision_reason, ''), coalesce(d.display_name, ''), "
@@ -224,7 +217,7 @@ appeal_told(struct db *db, const struct view *v, int64_t issue, int64_t now)
 	int		 rc;
 
 	arena_init(&a);
-	rc = db_exec(db, sql_notify_workers, "itt", now, "A young person "
+	rc = notify_workers(db, now, "A young person "
 	    "asked for an answer to be looked at again.",
 	    arena_printf(&a, "/issues/%lld/again", (long long)issue)) == 0 &&
 	    notify_view(db, v->id, now, "ask_again", "You asked for the "
@@ -358,7 +351,7 @@ reopen(struct db *db, int64_t issue, int64_t due, int64_t now)
 	if (db_changes(db) != 1 || councillor <= 0)
 		return (AB_NOT_NOW);
 	arena_init(&a);
-	rc = db_exec(db, sql_notify_one, "iitt", councillor, now,
+	rc = notify_user(db, councillor, now,
 	    arena_printf(&a, "A young person asked for your answer to be "
 	    "looked at again, and a worker agreed. Please answer again by "
 	    "%s.", time_date(&a, due)), arena_printf(&a, "/my-issues/%lld",

@@ -10,6 +10,7 @@
 #include "answers.h"
 #include "buf.h"
 #include "glossary.h"
+#include "notify.h"
 #include "readability.h"
 #include "settings.h"
 #include "timefmt.h"
@@ -37,13 +38,6 @@ static const char *sql_writer =
 	"SELECT councillor_id FROM answer_checks WHERE issue_id = ?1";
 static const char *sql_drop =
 	"DELETE FROM answer_checks WHERE issue_id = ?1 AND state = 'waiting'";
-static const char *sql_notify_workers =
-	"INSERT INTO notifications (user_id, at, text, link) "
-	"SELECT id, ?1, ?2, ?3 FROM users WHERE role = 'participation_worker' "
-	"AND disabled_at IS NULL AND closed_at IS NULL";
-static const char *sql_notify_one =
-	"INSERT INTO notifications (user_id, at, text, link) "
-	"VALUES (?1, ?2, ?3, ?4)";
 
 /* 1 if name is one of the comma-separated names in list (any case). */
 static int
@@ -135,7 +129,7 @@ tell_workers(struct db *db, int64_t id, int64_t now)
 
 	(void)snprintf(link, sizeof(link), "/issues/%lld#check",
 	    (long long)id);
-	return (db_exec(db, sql_notify_workers, "itt", now,
+	return (notify_workers(db, now,
 	    "A councillor's answer is waiting for your check", link));
 }
 
@@ -307,7 +301,7 @@ answers_return(struct db *db, const struct actor *who, int64_t id,
 	    db_int(db, &councillor, sql_writer, "i", id) == 1 &&
 	    db_exec(db, sql_return, "itii", id, note, who->id, now) ==
 	    0 && db_changes(db) == 1 &&
-	    db_exec(db, sql_notify_one, "iitt", councillor, now, "A worker "
+	    notify_user(db, councillor, now, "A worker "
 	    "sent your answer back with a note", link) == 0 &&
 	    audit_write(db, who, "issue.answer_return", "issue", id, "") == 0;
 	arena_free(&a);

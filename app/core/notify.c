@@ -79,6 +79,31 @@ notify_issue_private(struct db *db, int64_t issue_id, int64_t now,
 	return (db_exec(db, sql_issue_notes, "iit", issue_id, now, note));
 }
 
+static const char *sql_notify_workers =
+	"INSERT INTO notifications (user_id, at, text, link) "
+	"SELECT id, ?1, ?2, ?3 FROM users WHERE role = 'participation_worker' "
+	"AND disabled_at IS NULL AND closed_at IS NULL";
+static const char *sql_notify_one =
+	"INSERT INTO notifications (user_id, at, text, link) "
+	"VALUES (?1, ?2, ?3, ?4)";
+
+/* One staff member told of something to do, with where to do it. */
+int
+notify_user(struct db *db, int64_t user_id, int64_t now, const char *text,
+    const char *link)
+{
+	return (db_exec(db, sql_notify_one, "iitt", user_id, now, text,
+	    link));
+}
+
+/* Every active participation worker told. */
+int
+notify_workers(struct db *db, int64_t now, const char *text,
+    const char *link)
+{
+	return (db_exec(db, sql_notify_workers, "itt", now, text, link));
+}
+
 int64_t
 notify_unread(struct db *db, int64_t user_id)
 {

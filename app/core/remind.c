@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "notify.h"
 #include "outbox.h"
 #include "remind.h"
 #include "settings.h"
@@ -34,9 +35,6 @@ static const char *sql_overdue =
 static const char *sql_mark =
 	"INSERT OR IGNORE INTO deadline_reminders (issue_id, kind, due_at, "
 	"sent_at) VALUES (?1, ?2, ?3, ?4)";
-static const char *sql_notify_one =
-	"INSERT INTO notifications (user_id, at, text, link) "
-	"VALUES (?1, ?2, ?3, ?4)";
 static const char *sql_notify_staff =
 	"INSERT INTO notifications (user_id, at, text, link) "
 	"SELECT id, ?1, ?2, ?3 FROM users "
@@ -84,7 +82,7 @@ send_one(struct db *db, const struct due *d, int overdue, int64_t now)
 		    "to see it: %.*s/issues/%lld\n\nThis email never holds what "
 		    "young people wrote.\n", d->name, time_date(&a, d->due_at),
 		    (int)n, site, (long long)d->issue);
-		ok = db_exec(db, sql_notify_one, "iitt", d->councillor, now,
+		ok = notify_user(db, d->councillor, now,
 		    text, link) == 0 &&
 		    db_exec(db, sql_notify_staff, "itt", now,
 		    arena_printf(&a, "%s's answer is overdue: it was due on %s",
@@ -99,7 +97,7 @@ send_one(struct db *db, const struct due *d, int overdue, int64_t now)
 		    "Care Council portal.\n\nSign in to answer: %.*s%s\n\nThis "
 		    "email never holds what young people wrote.\n", d->name,
 		    time_date(&a, d->due_at), (int)n, site, link);
-		ok = db_exec(db, sql_notify_one, "iitt", d->councillor, now,
+		ok = notify_user(db, d->councillor, now,
 		    text, link) == 0 &&
 		    outbox_queue_list(db, settings_text(db, &a, "reminder_emails", ""),
 		    "An answer is due soon", body, now) == 0;
