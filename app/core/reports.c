@@ -141,7 +141,9 @@ report_previous(const struct report_period *p, struct report_period *q)
 {
 	*q = *p;
 	q->to = p->from;
-	q->from = p->from - (p->to - p->from);
+	q->from = p->prev_from > 0 ? p->prev_from :
+	    p->from - (p->to - p->from);
+	q->prev_from = 0;
 }
 
 /* A period's first and last day (noon: a clock change moves no date). */

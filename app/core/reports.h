@@ -17,6 +17,7 @@ struct report_period {
 	int64_t		 to;		/* exclusive */
 	int64_t		 now;
 	int64_t		 threshold;
+	int64_t		 prev_from;	/* 0: the same length before */
 };
 
 const char	*count_text(struct arena *, int64_t, int64_t);

@@ -65,6 +65,12 @@ page_report_commentary(struct http_request *req)
 		return (commentary_page(&pg, section,
 		    tv_get_str(pg.ctx, "v_body"), 0));
 	}
+	/* No box at all is a broken form, not "remove it" (an empty box). */
+	if (!form_has(&pg.form, "body")) {
+		form_error(&pg.errors, "body", "The commentary box was missing. "
+		    "Nothing was changed: please write it again.");
+		return (commentary_page(&pg, section, "", 1));
+	}
 	body = form_text(&pg.form, "body", BOARD_COMMENT_MAX, 1, 0,
 	    &pg.errors, "");
 	if (body == NULL) {

@@ -28,21 +28,82 @@ send_file(struct page *pg, struct buf *b, const char *type,
 	return (rc);
 }
 
+/* The first day of the calendar quarter day (YYYY-MM-DD) falls in. */
+static const char *
+quarter_first(struct arena *a, const char *day)
+{
+	int	 y, m;
+
+	if (sscanf(day, "%4d-%2d", &y, &m) != 2 || m < 1 || m > 12)
+		return ("");
+	return (arena_printf(a, "%04d-%02d-01", y, (m - 1) / 3 * 3 + 1));
+}
+
+/* The last day of the calendar quarter day falls in. */
+static const char *
+quarter_last(struct arena *a, const char *day)
+{
+	int	 y, m;
+
+	if (sscanf(day, "%4d-%2d", &y, &m) != 2 || m < 1 || m > 12)
+		return ("");
+	m = (m - 1) / 3 * 3 + 3;
+	return (arena_printf(a, "%04d-%02d-%02d", y, m, m == 6 || m == 9 ?
+	    30 : 31));
+}
+
+/*
+ * Young people on the board and councillors read whole calendar quarters
+ * that have ended, each beside the quarter before. Any other start or end
+ * could be moved a day at a time, and two reports set side by side would
+ * give away a count each hides (staff see the views themselves).
+ */
+static void
+quarters_only(struct page *pg, const char **from, const char **to)
+{
+	const char	*today, *last;
+	int64_t		 start;
+
+	today = time_iso_date(&pg->arena, pg->now);
+	if (*from == NULL || **from == '\0') {
+		/* The quarter before the one today is in. */
+		if (time_parse_date(quarter_first(&pg->arena, today),
+		    &start) == -1)
+			start = pg->now;
+		last = time_iso_date(&pg->arena, start - 43200);
+		*from = quarter_first(&pg->arena, last);
+		*to = quarter_last(&pg->arena, last);
+	}
+	if (*to == NULL || **to == '\0')
+		*to = quarter_last(&pg->arena, *from);
+	if (strcmp(*from, quarter_first(&pg->arena, *from)) != 0 ||
+	    strcmp(*to, quarter_last(&pg->arena, *from)) != 0 ||
+	    strcmp(*to, today) >= 0)
+		form_error(&pg->errors, "from", "Choose one whole quarter that "
+		    "has ended, like 2026-07-01 to 2026-09-30. Other dates "
+		    "could let someone work out a small number we hide.");
+}
+
 /*
  * The report's period from the query (from, to: first and last day),
- * the last twelve months unless asked otherwise; from_iso and to_iso go
- * back into the form. Errors are recorded in pg->errors.
+ * the last twelve months unless asked otherwise (staff), or a whole
+ * quarter that has ended (everyone else); from_iso and to_iso go back
+ * into the form. Errors are recorded in pg->errors.
  */
 void
 report_period_form(struct page *pg, struct report_period *p)
 {
-	const char	*from, *to;
+	const char	*from, *to, *before;
+	int		 quarters;
 
 	memset(p, 0, sizeof(*p));
 	p->now = pg->now;
 	p->threshold = settings_int(app_db, "small_count", 5);
 	from = form_raw(&pg->form, "from");
 	to = form_raw(&pg->form, "to");
+	quarters = pg->sess.role != ROLE_WORKER && pg->sess.role != ROLE_ADMIN;
+	if (quarters)
+		quarters_only(pg, &from, &to);
 	/* Whole days, so a period's commentary is found again. */
 	if (from == NULL || *from == '\0')
 		from = time_iso_date(&pg->arena, pg->now - 365 * 86400);
@@ -56,6 +117,14 @@ report_period_form(struct page *pg, struct report_period *p)
 		p->to += 86400;
 	if (pg->errors.n == 0 && p->to <= p->from)
 		form_error(&pg->errors, "to", "The end must be after the start.");
+	/* A quarter's "before" is the calendar quarter before it. */
+	if (quarters && pg->errors.n == 0) {
+		before = quarter_first(&pg->arena, time_iso_date(&pg->arena,
+		    p->from - 43200));
+		if (time_parse_date(before, &p->prev_from) == -1)
+			p->prev_from = 0;
+	}
+	tv_set_bool(pg->ctx, "quarters_only", quarters);
 	tv_set_str(pg->ctx, "from_iso", from);
 	tv_set_str(pg->ctx, "to_iso", to);
 	tv_set_str(pg->ctx, "period_query", arena_printf(&pg->arena,
