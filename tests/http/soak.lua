@@ -9,6 +9,7 @@ local origin = os.getenv("SOAK_ORIGIN")
 local threads = {}
 local n = 0
 acked = 0
+other = 0	-- answers to a sent view that were not 303 (for the log)
 
 setup = function(thread)
   table.insert(threads, thread)
@@ -35,14 +36,21 @@ end
 response = function(status, headers, body)
   if status == 303 then
     acked = acked + 1
+  elseif status ~= 200 and status ~= 304 then
+    other = other + 1
+    if other <= 3 then
+      io.write(string.format("answer %d: %s\n", status, body:sub(1, 300)))
+    end
   end
 end
 
 done = function(summary, latency, requests)
-  local total = 0
+  local total, odd = 0, 0
   for _, t in ipairs(threads) do
     total = total + t:get("acked")
+    odd = odd + t:get("other")
   end
+  io.write(string.format("other answers: %d\n", odd))
   io.write(string.format("acknowledged views: %d\n", total))
   io.write(string.format("slowest answer: %.0f ms\n", latency.max / 1000))
 end

@@ -114,10 +114,11 @@ soak(const char *secs, const char *cookie, const char *csrf, char *out,
 	n = fread(out, 1, outlen - 1, fp);
 	out[n] = '\0';
 	assert_int_equal(pclose(fp), 0);
+	/* wrk's own figures, in the log whatever happens next. */
+	printf("%s", out);
 	line = strstr(out, "acknowledged views: ");
 	assert_non_null(line);
 	acked = strtol(line + strlen("acknowledged views: "), NULL, 10);
-	assert_true(acked > 0);
 	return (acked);
 }
 
@@ -126,7 +127,7 @@ mixed_load_without_errors(void **state)
 {
 	char		 csrf[64], out[8192];
 	const char	*secs;
-	long		 before, after, acked;
+	long		 before, after, acked, run;
 	int64_t		 stored;
 
 	(void)state;
@@ -140,9 +141,12 @@ mixed_load_without_errors(void **state)
 	/* Warm up, so memory is measured from a settled state. */
 	acked = soak("3", young.cookies, csrf, out, sizeof(out));
 	before = workers_rss();
-	acked += soak(secs, young.cookies, csrf, out, sizeof(out));
+	/* The warm-up may end before a slow machine answers any view; the
+	 * soak itself must see some. */
+	run = soak(secs, young.cookies, csrf, out, sizeof(out));
+	assert_true(run > 0);
+	acked += run;
 	after = workers_rss();
-	printf("%s", out);
 	printf("soak: workers' memory %ld kB after warm-up, %ld kB after\n",
 	    before, after);
 	assert_null(strstr(out, "Socket errors"));
