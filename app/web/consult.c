@@ -409,6 +409,23 @@ answer_post(struct page *pg, const struct consult *c,
  * or they were already sent): worrying words still reach a worker, and
  * any other words are shown back to copy. Ends the page.
  */
+/*
+ * A field a young person typed into: an answer ("q<id>") that is not a
+ * choice's or a scale point's number. One word counts as much as many.
+ */
+static int
+typed(const struct form_field *f)
+{
+	const char	*p;
+
+	if (f->value == NULL || f->name[0] != 'q' || *f->value == '\0')
+		return (0);
+	for (p = f->value; *p != '\0'; p++)
+		if (*p < '0' || *p > '9')
+			return (1);
+	return (0);
+}
+
 static int
 too_late(struct page *pg)
 {
@@ -421,8 +438,7 @@ too_late(struct page *pg)
 	list = NULL;
 	for (i = 0; i < pg->form.n; i++) {
 		f = &pg->form.fields[i];
-		if (f->value == NULL || f->name[0] != 'q' ||
-		    strchr(f->value, ' ') == NULL)
+		if (!typed(f))
 			continue;
 		if (list == NULL) {
 			tv_set_bool(pg->ctx, "has_kept", 1);
@@ -483,13 +499,13 @@ consult_stale(struct page *pg)
 	buf_init(&all, 256);
 	for (i = 0; i < pg->form.n; i++) {
 		f = &pg->form.fields[i];
-		if (f->value != NULL && f->name[0] == 'q' && strchr(f->value,
-		    ' ') != NULL)
+		if (typed(f))
 			buf_appendf(&all, "%s\n", f->value);
 	}
 	rc = 0;
 	if (all.len > 0 && quota_worrying(app_db, buf_cstr(&all)) == 1)
-		rc = consult_worry_kept(app_db, cid, buf_cstr(&all), pg->now);
+		rc = consult_worry_kept(app_db, cid, buf_cstr(&all), pg->ip,
+		    pg->now);
 	buf_free(&all);
 	if (rc != 1)
 		return (0);

@@ -394,6 +394,71 @@ stale_words(int64_t c)
 	resp_free(&r);
 }
 
+/* POST body with a stale token to path, from our own site: its status. */
+static int
+stale_post(const char *path, const char *body, struct resp *r)
+{
+	char		 origin[160];
+	const char	*hdrs[] = {
+	    "Content-Type: application/x-www-form-urlencoded", origin, NULL };
+
+	(void)snprintf(origin, sizeof(origin), "Origin: %s", harness_base());
+	resp_init(r);
+	assert_int_equal(http_request(&anon, "POST", path, body, strlen(body),
+	    hdrs, r), 0);
+	return (r->status);
+}
+
+/*
+ * A flood of stale worrying answers from one address opens no more
+ * concerns than the hourly limit (3), loses no word, and opens none at
+ * all for a consultation that does not exist. One word is kept too.
+ */
+static void
+stale_flood(int64_t c)
+{
+	struct resp	 r;
+	char		 path[64], body[256], sql[256];
+	int64_t		 before;
+	int		 i;
+
+	(void)snprintf(body, sizeof(body), "csrf=staletokenstaletokenstale"
+	    "tokenstale&page=1&act=send&q1=%s",
+	    url_enc("I want to kill myself tonight"));
+	before = count("SELECT count(*) FROM concerns");
+	(void)stale_post("/consultations/999999/answer", body, &r);
+	assert_int_not_equal(r.status, 200);
+	assert_true(resp_has(&r, "kill myself tonight"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns"), before);
+	(void)snprintf(path, sizeof(path), "/consultations/%lld/answer",
+	    (long long)c);
+	(void)snprintf(body, sizeof(body), "csrf=staletokenstaletokenstale"
+	    "tokenstale&page=1&act=send&q%lld=grumpy", (long long)qid(c, 4));
+	assert_int_equal(stale_post(path, body, &r), 403);
+	assert_true(resp_has(&r, "grumpy"));
+	resp_free(&r);
+	before = count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'consult_answer' AND author_id IS NULL");
+	for (i = 0; i < 20; i++) {
+		(void)snprintf(body, sizeof(body), "csrf=staletokenstale"
+		    "tokenstaletokenstale&page=1&act=send&q%lld=%s%d",
+		    (long long)qid(c, 4), url_enc("I want to kill myself "
+		    "flood"), i);
+		assert_int_equal(stale_post(path, body, &r), 200);
+		assert_true(resp_has(&r, "We are here to help"));
+		resp_free(&r);
+	}
+	assert_true(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'consult_answer' AND author_id IS NULL") - before <= 3);
+	for (i = 0; i < 20; i++) {
+		(void)snprintf(sql, sizeof(sql), "SELECT count(*) FROM "
+		    "concerns WHERE instr(text, 'myself flood%d' || char(10)) "
+		    "> 0", i);
+		assert_int_equal(count("%s", sql), 1);
+	}
+}
+
 static void
 safeguarding(void **state)
 {
@@ -430,6 +495,7 @@ safeguarding(void **state)
 	assert_true(resp_has(&r, "An answer to a consultation"));
 	resp_free(&r);
 	stale_words(c);
+	stale_flood(c);
 }
 
 /* n finished responses in band/area, answering option a and scale s. */
