@@ -11,6 +11,7 @@
 
 #include "concerns.h"
 #include "consult.h"
+#include "reports.h"
 #include "safeguarding.h"
 #include "settings.h"
 #include "throttle.h"
@@ -301,7 +302,9 @@ consult_detail(struct db *db, int64_t id, struct tval *ctx)
 		if (sqlite3_column_int64(st, 5) > 0)
 			tv_set_str(ctx, "published", time_date(tv_arena(ctx),
 			    sqlite3_column_int64(st, 5)));
-		tv_set_int(ctx, "finished", sqlite3_column_int64(st, 6));
+		tv_set_str(ctx, "finished", count_text(tv_arena(ctx),
+		    sqlite3_column_int64(st, 6), settings_int(db,
+		    "small_count", 5)));
 	}
 	db_done(st);
 	return (rc);
@@ -325,8 +328,10 @@ consult_list_manage(struct db *db, int64_t now, struct tval *list)
 	struct arena	*a = tv_arena(list);
 	sqlite3_stmt	*st;
 	struct tval	*row;
+	int64_t		 small;
 	int		 rc;
 
+	small = settings_int(db, "small_count", 5);
 	st = db_query(db, sql_list, "");
 	while ((rc = db_step(st)) == 1) {
 		row = tv_push_map(list);
@@ -343,8 +348,9 @@ consult_list_manage(struct db *db, int64_t now, struct tval *list)
 		tv_set_str(row, "audience", consult_audience_words(a,
 		    db_col_text(st, 5), db_col_text(st, 6),
 		    sqlite3_column_int(st, 7)));
-		tv_set_str(row, "answered", arena_printf(a, "%lld",
-		    (long long)sqlite3_column_int64(st, 8)));
+		/* Suppressed as on the results page. */
+		tv_set_str(row, "answered", count_text(a,
+		    sqlite3_column_int64(st, 8), small));
 	}
 	db_done(st);
 	return (rc == -1 ? -1 : 0);

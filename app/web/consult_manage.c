@@ -18,6 +18,7 @@
 
 #include "app.h"
 #include "consult.h"
+#include "reports.h"
 #include "settings.h"
 #include "timefmt.h"
 #include "users.h"
@@ -185,7 +186,8 @@ edit_page(struct page *pg, const struct consult *c, int errors,
 	    strcmp(c->state, "open") == 0);
 	tv_set_str(ctx, "opens", time_date(&pg->arena, c->opens_at));
 	tv_set_str(ctx, "closes", time_date(&pg->arena, c->closes_at - 1));
-	tv_set_int(ctx, "responses", c->responses);
+	tv_set_str(ctx, "responses", count_text(&pg->arena, c->responses,
+	    threshold()));
 	if (!details_sent) {
 		tv_set_str(ctx, "v_title", c->title);
 		tv_set_str(ctx, "v_why", tv_get_str(ctx, "why"));

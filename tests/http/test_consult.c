@@ -459,6 +459,33 @@ stale_flood(int64_t c)
 	}
 }
 
+/* The manage list and page suppress small counts like the results. */
+static void
+manage_counts(int64_t c)
+{
+	struct resp	 r;
+	const char	*row, *end;
+	char		 path[64];
+
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/consultations/manage", &r), 0);
+	assert_int_equal(r.status, 200);
+	row = strstr(buf_cstr(&r.body), "Feeling safe</a>");
+	assert_non_null(row);
+	end = strstr(row, "</tr>");
+	assert_non_null(end);
+	row = strstr(row, "fewer than 5");
+	assert_true(row != NULL && row < end);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/consultations/manage/%lld",
+	    (long long)c);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "fewer than 5 started"));
+	resp_free(&r);
+}
+
 static void
 safeguarding(void **state)
 {
@@ -496,6 +523,7 @@ safeguarding(void **state)
 	resp_free(&r);
 	stale_words(c);
 	stale_flood(c);
+	manage_counts(c);
 }
 
 /* n finished responses in band/area, answering option a and scale s. */
