@@ -355,9 +355,34 @@ answer_post(struct page *pg, const struct consult *c,
 
 	n64 = 0;
 	(void)form_id(&pg->form, "page", &n64);
-	if (n64 < 0 || n64 > r->page || n64 > CONSULT_QUESTIONS_MAX)
+	all = tv_list(&pg->arena);
+	qs = tv_list(&pg->arena);
+	if (consult_questions(app_db, c->id, all) == -1)
+		return (page_error(pg, 500));
+	/* No such page: worrying words still reach a worker first. */
+	pages = n64 >= 0 && n64 <= CONSULT_QUESTIONS_MAX ?
+	    page_of(all, (int)n64, qs) : 0;
+	if (n64 < 0 || n64 >= pages) {
+		if (consult_stale(pg))
+			return (KORE_RESULT_OK);
 		return (page_error(pg, 409));
+	}
 	n = (int)n64;
+	if ((worry = worrying(pg, qs)) == -1)
+		return (page_error(pg, 500));
+	/*
+	 * Worrying words are saved now, as typed, and help is shown, even
+	 * from a page ahead of the saved one (which does not move it on).
+	 */
+	if (worry) {
+		nin = read_answers(pg, qs, in, 0);
+		if (consult_answers_save(app_db, &pg->actor, c->id, r, in, nin,
+		    n > r->page ? r->page : n, 0, pg->now, &flagged) != 0)
+			return (page_error(pg, 500));
+		return (help_page(pg));
+	}
+	if (n > r->page)
+		return (page_error(pg, 409));
 	/* Anything else pressed keeps what was typed, for later. */
 	v = form_raw(&pg->form, "act");
 	for (act = 0; v != NULL && acts[act] != NULL; act++)
@@ -365,23 +390,6 @@ answer_post(struct page *pg, const struct consult *c,
 			break;
 	if (v == NULL || acts[act] == NULL)
 		act = 2;
-	all = tv_list(&pg->arena);
-	qs = tv_list(&pg->arena);
-	if (consult_questions(app_db, c->id, all) == -1)
-		return (page_error(pg, 500));
-	pages = page_of(all, n, qs);
-	if (n >= pages)
-		return (page_error(pg, 409));
-	if ((worry = worrying(pg, qs)) == -1)
-		return (page_error(pg, 500));
-	/* Worrying words are saved now, as typed, and help is shown. */
-	if (worry) {
-		nin = read_answers(pg, qs, in, 0);
-		if (consult_answers_save(app_db, &pg->actor, c->id, r, in, nin,
-		    n, 0, pg->now, &flagged) != 0)
-			return (page_error(pg, 500));
-		return (help_page(pg));
-	}
 	nin = read_answers(pg, qs, in, act == 0 || act == 3);
 	if (pg->errors.n > 0)
 		return (answer_form(pg, c, r, n, 1, 1));

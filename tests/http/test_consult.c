@@ -496,6 +496,17 @@ safeguarding(void **state)
 	(void)state;
 	c = write_full("Feeling safe", "audience=all");
 	assert_int_equal(start(&young2, c, "anonymous"), 303);
+	/* Worrying words from a page ahead of the saved one: kept first. */
+	(void)snprintf(form, sizeof(form), "page=1&act=next&q%lld=%s",
+	    (long long)qid(c, 4), url_enc("he locks me in my room"));
+	assert_int_equal(answer(&young2, c, form, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'consult_answer' AND item_id = %lld AND instr(text, 'locks me "
+	    "in my room') > 0", (long long)c), 1);
+	assert_int_equal(count("SELECT page FROM consult_responses WHERE "
+	    "consultation_id = %lld", (long long)c), 0);
 	/* Worrying words with a required answer missing: kept anyway. */
 	(void)snprintf(form, sizeof(form), "page=0&act=next");
 	assert_int_equal(answer(&young2, c, form, &r), 422);
