@@ -15,6 +15,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app.h"
 #include "consult.h"
@@ -210,6 +211,30 @@ edit_page(struct page *pg, const struct consult *c, int errors,
 	    page_render(pg, 200, "consult_edit"));
 }
 
+/* Where trailing blanks start in a choice, so "Yes " is "Yes". */
+static size_t
+blank_end(const char *s)
+{
+	size_t	 n;
+
+	for (n = strlen(s); n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t');
+	    n--)
+		continue;
+	return (n);
+}
+
+/* 1 if the question already has this choice (in any case). */
+static int
+seen(const struct consult_question_in *q, const char *label)
+{
+	size_t	 i;
+
+	for (i = 0; i < q->noptions; i++)
+		if (strcasecmp(q->options[i], label) == 0)
+			return (1);
+	return (0);
+}
+
 /* Read a new question from the form; errors on pg. */
 static int
 read_question(struct page *pg, struct consult_question_in *q)
@@ -241,9 +266,13 @@ read_question(struct page *pg, struct consult_question_in *q)
 		if (end > line && q->noptions < CONSULT_OPTS_MAX) {
 			label = arena_strndup(&pg->arena, line,
 			    (size_t)(end - line));
+			label[blank_end(label)] = '\0';
 			if (strlen(label) > CONSULT_OPT_MAX)
 				form_error(&pg->errors, "q_options", "Keep each "
 				    "choice under 80 characters.");
+			if (seen(q, label))
+				form_error(&pg->errors, "q_options", "Give "
+				    "each choice only once.");
 			q->options[q->noptions++] = label;
 		} else if (end > line)
 			form_error(&pg->errors, "q_options", "Give at most 8 "

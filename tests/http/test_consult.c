@@ -191,6 +191,11 @@ writing(void **state)
 	assert_int_equal(manage(id, "do=open"), 422);
 	assert_int_equal(manage(id, "do=question&kind=one&q_text=Which&"
 	    "q_options=Only+one"), 422);
+	/* The same choice twice (blanks and case aside) is refused. */
+	assert_int_equal(manage(id, "do=question&kind=one&q_text=Which&"
+	    "q_options=Yes%0Ayes+%0ANo"), 422);
+	assert_int_equal(count("SELECT count(*) FROM consult_questions WHERE "
+	    "consultation_id = %lld", (long long)id), 0);
 	assert_int_equal(manage(id, "do=question&kind=scale&q_text=How+good"
 	    "&low_word=Bad&high_word=Great"), 303);
 	assert_int_equal(manage(id, "do=open"), 303);
