@@ -41,6 +41,7 @@ enum consult_rc {
 	CONSULT_FROZEN = -2,	/* someone has answered */
 	CONSULT_STATE = -3,	/* not in a state that allows it */
 	CONSULT_DONE = -4,	/* already answered */
+	CONSULT_FLAGGED = -5,	/* an open concern nobody has taken */
 };
 
 struct consult {

@@ -474,6 +474,12 @@ results_post(struct page *pg, const struct consult *c)
 		return (results_page(pg, c, 1));
 	rc = consult_to_issue(app_db, &pg->actor, c->id, aid, cat, title,
 	    summary, pg->now, &iid);
+	if (rc == CONSULT_FLAGGED) {
+		form_error(&pg->errors, "answer", "Someone must take the open "
+		    "safeguarding concern about this answer before it can "
+		    "become an issue.");
+		return (results_page(pg, c, 1));
+	}
 	if (rc != 0)
 		return (page_error(pg, rc == CONSULT_STATE ? 404 : 500));
 	return (page_redirect(pg, arena_printf(&pg->arena, "/issues/%lld",

@@ -491,6 +491,51 @@ manage_counts(int64_t c)
 	resp_free(&r);
 }
 
+/*
+ * An answer under an open concern nobody has taken cannot become an
+ * issue; an unfinished response's answer cannot be tagged or turned.
+ */
+static void
+flagged_issue(int64_t c)
+{
+	struct resp	 r;
+	char		 path[64], line[512];
+	int64_t		 aid, issues;
+
+	(void)snprintf(path, sizeof(path), "/consultations/manage/%lld/"
+	    "results", (long long)c);
+	aid = count("SELECT id FROM consult_answers WHERE text = 'he hit me "
+	    "with a belt'");
+	(void)snprintf(line, sizeof(line), "do=issue&answer=%lld&category=%lld"
+	    "&issue_title=Home&issue_summary=Someone+is+hurt+at+home.",
+	    (long long)aid, (long long)count("SELECT min(id) FROM "
+	    "categories"));
+	/* Unfinished (the help page came before "Send"): no such answer
+	 * to tag or turn. */
+	assert_int_equal(client_post(&worker, path, path, line, &r), 404);
+	resp_free(&r);
+	(void)snprintf(line + 256, 256, "do=tag&answer=%lld&theme=Home",
+	    (long long)aid);
+	assert_int_equal(client_post(&worker, path, path, line + 256, &r),
+	    404);
+	resp_free(&r);
+	assert_int_equal(db_run("UPDATE consult_responses SET finished_at = "
+	    "1 WHERE id = (SELECT response_id FROM consult_answers WHERE "
+	    "text = 'he hit me with a belt')"), 0);
+	issues = count("SELECT count(*) FROM issues");
+	assert_int_equal(client_post(&worker, path, path, line, &r), 422);
+	assert_true(resp_has(&r, "Someone must take the open"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM issues"), issues);
+	/* Once a worker has taken the concern, it may. */
+	assert_int_equal(db_run("UPDATE concerns SET held_by = (SELECT "
+	    "min(id) FROM users WHERE role <> 'young_person'), held_at = 1 "
+	    "WHERE kind = 'consult_answer' AND closed_at IS NULL"), 0);
+	assert_int_equal(client_post(&worker, path, path, line, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM issues"), issues + 1);
+}
+
 static void
 safeguarding(void **state)
 {
@@ -540,6 +585,7 @@ safeguarding(void **state)
 	stale_words(c);
 	stale_flood(c);
 	manage_counts(c);
+	flagged_issue(c);
 }
 
 /* n finished responses in band/area, answering option a and scale s. */
