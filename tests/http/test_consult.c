@@ -479,8 +479,18 @@ manage_counts(int64_t c)
 	assert_non_null(row);
 	end = strstr(row, "</tr>");
 	assert_non_null(end);
+	assert_non_null(strstr(row, "31 December 2099"));
+	assert_true(strstr(row, "31 December 2099") < end);
 	row = strstr(row, "fewer than 5");
 	assert_true(row != NULL && row < end);
+	/* Every list says the last day, not the midnight after it. */
+	assert_false(resp_has(&r, "January 2100"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/consultations", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Open until 31 December 2099"));
+	assert_false(resp_has(&r, "January 2100"));
 	resp_free(&r);
 	(void)snprintf(path, sizeof(path), "/consultations/manage/%lld",
 	    (long long)c);
