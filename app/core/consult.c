@@ -11,7 +11,10 @@
 
 #include "concerns.h"
 #include "consult.h"
+#include "reports.h"
 #include "safeguarding.h"
+#include "settings.h"
+#include "throttle.h"
 #include "timefmt.h"
 #include "users.h"
 
@@ -24,6 +27,16 @@ static const char *const kind_words[] = { "One choice", "Several choices",
 static const char *const bands[] = { "under_12", "12_15", "16_17", "18_21",
     "22_25", NULL };
 
+/* Stale worrying answers: how late, and how many concerns an hour. */
+#define WORRY_LATE	(7 * DAY)
+#define WORRY_LIMIT	3
+
+static const char *sql_worry_join =
+	"UPDATE concerns SET text = text || char(10) || char(10) || ?3 "
+	"WHERE id = (SELECT id FROM concerns WHERE kind = ?1 AND "
+	"coalesce(author_id, 0) = 0 AND source = 'scan' AND "
+	"closed_at IS NULL AND created_at >= ?2 AND item_id = ?4 "
+	"ORDER BY id DESC LIMIT 1)";
 static const char *sql_insert =
 	"INSERT INTO consultations (title, why, bands, area, leavers, "
 	"opens_at, closes_at, state, created_by, created_at) VALUES "
@@ -289,7 +302,9 @@ consult_detail(struct db *db, int64_t id, struct tval *ctx)
 		if (sqlite3_column_int64(st, 5) > 0)
 			tv_set_str(ctx, "published", time_date(tv_arena(ctx),
 			    sqlite3_column_int64(st, 5)));
-		tv_set_int(ctx, "finished", sqlite3_column_int64(st, 6));
+		tv_set_str(ctx, "finished", count_text(tv_arena(ctx),
+		    sqlite3_column_int64(st, 6), settings_int(db,
+		    "small_count", 5)));
 	}
 	db_done(st);
 	return (rc);
@@ -313,8 +328,10 @@ consult_list_manage(struct db *db, int64_t now, struct tval *list)
 	struct arena	*a = tv_arena(list);
 	sqlite3_stmt	*st;
 	struct tval	*row;
+	int64_t		 small;
 	int		 rc;
 
+	small = settings_int(db, "small_count", 5);
 	st = db_query(db, sql_list, "");
 	while ((rc = db_step(st)) == 1) {
 		row = tv_push_map(list);
@@ -323,15 +340,17 @@ consult_list_manage(struct db *db, int64_t now, struct tval *list)
 		tv_set_str(row, "state", state_word(db_col_text(st, 2)));
 		tv_set_str(row, "opens", time_date(a,
 		    sqlite3_column_int64(st, 3)));
+		/* closes_at is the midnight after the last day. */
 		tv_set_str(row, "closes", time_date(a,
-		    sqlite3_column_int64(st, 4)));
+		    sqlite3_column_int64(st, 4) - 1));
 		tv_set_bool(row, "running", strcmp(db_col_text(st, 2),
 		    "open") == 0 && sqlite3_column_int64(st, 4) > now);
 		tv_set_str(row, "audience", consult_audience_words(a,
 		    db_col_text(st, 5), db_col_text(st, 6),
 		    sqlite3_column_int(st, 7)));
-		tv_set_str(row, "answered", arena_printf(a, "%lld",
-		    (long long)sqlite3_column_int64(st, 8)));
+		/* Suppressed as on the results page. */
+		tv_set_str(row, "answered", count_text(a,
+		    sqlite3_column_int64(st, 8), small));
 	}
 	db_done(st);
 	return (rc == -1 ? -1 : 0);
@@ -559,7 +578,7 @@ consult_open_list(struct db *db, const struct consult_person *p,
 		tv_set_int(row, "id", c.id);
 		tv_set_str(row, "title", c.title);
 		tv_set_str(row, "why", db_col_text(st, 9));
-		tv_set_str(row, "closes", time_date(a, c.closes_at));
+		tv_set_str(row, "closes", time_date(a, c.closes_at - 1));
 		if ((found = consult_response_find(db, c.id, p->id, &r)) ==
 		    -1)
 			break;
@@ -800,20 +819,57 @@ fail:
 }
 
 /*
+ * Worrying words sent with a stale token over the hourly limit: added
+ * to the newest open concern from a stale answer (no account) on this
+ * consultation opened in the last hour, so no word is lost and the
+ * concerns one address opens stay bounded. 1 joined, 0 none, -1 error.
+ */
+static int
+worry_join(struct db *db, int64_t cid, const char *text, int64_t now)
+{
+	if (db_exec(db, sql_worry_join, "titi", CONCERN_CONSULT, now - 3600,
+	    text, cid) != 0)
+		return (-1);
+	return (db_changes(db) > 0);
+}
+
+/*
  * Words sent on a form that could not be taken (its session ran out):
  * if they worry the scan, a concern holds them, linked to nobody. 1 so,
  * 0 if they do not worry, -1 on error.
  */
 int
-consult_worry_kept(struct db *db, int64_t cid, const char *text, int64_t now)
+consult_worry_kept(struct db *db, int64_t cid, const char *text,
+    const char *ip, int64_t now)
 {
 	static const struct consult_response anon = { 0, 1, 0, 0 };
-	int	 flagged;
+	struct consult	 c;
+	char		 key[96];
+	int64_t		 wait;
+	int		 flagged, rc;
 
+	/* Only a consultation young people could have been answering. */
+	if ((rc = consult_get(db, cid, &c)) != 1)
+		return (rc);
+	if (strcmp(c.state, "draft") == 0 || now >= c.closes_at + WORRY_LATE)
+		return (0);
 	flagged = 0;
 	if (db_begin(db) == -1)
 		return (-1);
-	if (scan(db, NULL, cid, &anon, text, now, &flagged) == -1)
+	(void)snprintf(key, sizeof(key), "anonworry:a:%s", ip);
+	wait = throttle_wait(db, key, now, 3600,
+	    settings_int(db, "anon_worries_per_hour_address", WORRY_LIMIT));
+	if (wait < 0)
+		return (db_end(db, 0));
+	if (wait > 0) {
+		/* Over the limit: the words join the last such concern. */
+		if ((rc = worry_join(db, cid, text, now)) == -1)
+			return (db_end(db, 0));
+		if (rc == 1)
+			return (db_end(db, 1) == -1 ? -1 : 1);
+	}
+	if (throttle_fail(db, key, now) == -1 ||
+	    scan(db, NULL, cid, &anon, text, now, &flagged) == -1)
 		return (db_end(db, 0));
 	if (db_end(db, 1) == -1)
 		return (-1);

@@ -41,6 +41,7 @@ enum consult_rc {
 	CONSULT_FROZEN = -2,	/* someone has answered */
 	CONSULT_STATE = -3,	/* not in a state that allows it */
 	CONSULT_DONE = -4,	/* already answered */
+	CONSULT_FLAGGED = -5,	/* an open concern nobody has taken */
 };
 
 struct consult {
@@ -139,7 +140,8 @@ int	 consult_answers_save(struct db *, const struct actor *, int64_t,
 	    const struct consult_response *, const struct consult_answer_in *,
 	    size_t, int, int, int64_t, int *);
 int	 consult_answers_mine(struct db *, int64_t, struct tval *);
-int	 consult_worry_kept(struct db *, int64_t, const char *, int64_t);
+int	 consult_worry_kept(struct db *, int64_t, const char *, const char *,
+	    int64_t);
 
 /* consult_results.c */
 int	 consult_results(struct db *, int64_t, int64_t, struct tval *);

@@ -56,11 +56,22 @@ static const char *sql_texts =
 static const char *sql_tag =
 	"UPDATE consult_answers SET theme = ?3 WHERE id = ?1 AND question_id "
 	"IN (SELECT id FROM consult_questions WHERE consultation_id = ?2) "
-	"AND text IS NOT NULL";
+	"AND text IS NOT NULL AND response_id IN (SELECT id FROM "
+	"consult_responses WHERE finished_at IS NOT NULL)";
 static const char *sql_answer_ok =
 	"SELECT count(*) FROM consult_answers a JOIN consult_questions q ON "
-	"q.id = a.question_id WHERE a.id = ?1 AND q.consultation_id = ?2 "
-	"AND a.text IS NOT NULL";
+	"q.id = a.question_id JOIN consult_responses r ON r.id = "
+	"a.response_id WHERE a.id = ?1 AND q.consultation_id = ?2 "
+	"AND a.text IS NOT NULL AND r.finished_at IS NOT NULL";
+/*
+ * An open concern nobody has taken yet holding this answer's words
+ * (concerns about answers name the consultation, so match the words).
+ */
+static const char *sql_answer_flagged =
+	"SELECT count(*) FROM concerns f JOIN consult_answers a ON a.id = ?1 "
+	"WHERE f.kind = 'consult_answer' AND f.item_id = ?2 AND "
+	"f.closed_at IS NULL AND f.held_by IS NULL AND "
+	"instr(f.text, a.text) > 0";
 static const char *sql_issue =
 	"INSERT INTO issues (category_id, title, summary, state, created_at, "
 	"created_by) SELECT id, ?2, ?3, 'open', ?4, ?5 FROM categories "
@@ -545,6 +556,11 @@ consult_to_issue(struct db *db, const struct actor *who, int64_t cid,
 	if (db_int(db, &n, sql_answer_ok, "ii", aid, cid) != 1 || n != 1) {
 		db_rollback(db);
 		return (CONSULT_STATE);
+	}
+	if (db_int(db, &n, sql_answer_flagged, "ii", aid, cid) != 1 ||
+	    n != 0) {
+		db_rollback(db);
+		return (CONSULT_FLAGGED);
 	}
 	if (db_exec(db, sql_issue, "ittii", category, title, summary, now,
 	    who->id) != 0)

@@ -355,9 +355,34 @@ answer_post(struct page *pg, const struct consult *c,
 
 	n64 = 0;
 	(void)form_id(&pg->form, "page", &n64);
-	if (n64 < 0 || n64 > r->page || n64 > CONSULT_QUESTIONS_MAX)
+	all = tv_list(&pg->arena);
+	qs = tv_list(&pg->arena);
+	if (consult_questions(app_db, c->id, all) == -1)
+		return (page_error(pg, 500));
+	/* No such page: worrying words still reach a worker first. */
+	pages = n64 >= 0 && n64 <= CONSULT_QUESTIONS_MAX ?
+	    page_of(all, (int)n64, qs) : 0;
+	if (n64 < 0 || n64 >= pages) {
+		if (consult_stale(pg))
+			return (KORE_RESULT_OK);
 		return (page_error(pg, 409));
+	}
 	n = (int)n64;
+	if ((worry = worrying(pg, qs)) == -1)
+		return (page_error(pg, 500));
+	/*
+	 * Worrying words are saved now, as typed, and help is shown, even
+	 * from a page ahead of the saved one (which does not move it on).
+	 */
+	if (worry) {
+		nin = read_answers(pg, qs, in, 0);
+		if (consult_answers_save(app_db, &pg->actor, c->id, r, in, nin,
+		    n > r->page ? r->page : n, 0, pg->now, &flagged) != 0)
+			return (page_error(pg, 500));
+		return (help_page(pg));
+	}
+	if (n > r->page)
+		return (page_error(pg, 409));
 	/* Anything else pressed keeps what was typed, for later. */
 	v = form_raw(&pg->form, "act");
 	for (act = 0; v != NULL && acts[act] != NULL; act++)
@@ -365,23 +390,6 @@ answer_post(struct page *pg, const struct consult *c,
 			break;
 	if (v == NULL || acts[act] == NULL)
 		act = 2;
-	all = tv_list(&pg->arena);
-	qs = tv_list(&pg->arena);
-	if (consult_questions(app_db, c->id, all) == -1)
-		return (page_error(pg, 500));
-	pages = page_of(all, n, qs);
-	if (n >= pages)
-		return (page_error(pg, 409));
-	if ((worry = worrying(pg, qs)) == -1)
-		return (page_error(pg, 500));
-	/* Worrying words are saved now, as typed, and help is shown. */
-	if (worry) {
-		nin = read_answers(pg, qs, in, 0);
-		if (consult_answers_save(app_db, &pg->actor, c->id, r, in, nin,
-		    n, 0, pg->now, &flagged) != 0)
-			return (page_error(pg, 500));
-		return (help_page(pg));
-	}
 	nin = read_answers(pg, qs, in, act == 0 || act == 3);
 	if (pg->errors.n > 0)
 		return (answer_form(pg, c, r, n, 1, 1));
@@ -409,6 +417,23 @@ answer_post(struct page *pg, const struct consult *c,
  * or they were already sent): worrying words still reach a worker, and
  * any other words are shown back to copy. Ends the page.
  */
+/*
+ * A field a young person typed into: an answer ("q<id>") that is not a
+ * choice's or a scale point's number. One word counts as much as many.
+ */
+static int
+typed(const struct form_field *f)
+{
+	const char	*p;
+
+	if (f->value == NULL || f->name[0] != 'q' || *f->value == '\0')
+		return (0);
+	for (p = f->value; *p != '\0'; p++)
+		if (*p < '0' || *p > '9')
+			return (1);
+	return (0);
+}
+
 static int
 too_late(struct page *pg)
 {
@@ -421,8 +446,7 @@ too_late(struct page *pg)
 	list = NULL;
 	for (i = 0; i < pg->form.n; i++) {
 		f = &pg->form.fields[i];
-		if (f->value == NULL || f->name[0] != 'q' ||
-		    strchr(f->value, ' ') == NULL)
+		if (!typed(f))
 			continue;
 		if (list == NULL) {
 			tv_set_bool(pg->ctx, "has_kept", 1);
@@ -483,13 +507,13 @@ consult_stale(struct page *pg)
 	buf_init(&all, 256);
 	for (i = 0; i < pg->form.n; i++) {
 		f = &pg->form.fields[i];
-		if (f->value != NULL && f->name[0] == 'q' && strchr(f->value,
-		    ' ') != NULL)
+		if (typed(f))
 			buf_appendf(&all, "%s\n", f->value);
 	}
 	rc = 0;
 	if (all.len > 0 && quota_worrying(app_db, buf_cstr(&all)) == 1)
-		rc = consult_worry_kept(app_db, cid, buf_cstr(&all), pg->now);
+		rc = consult_worry_kept(app_db, cid, buf_cstr(&all), pg->ip,
+		    pg->now);
 	buf_free(&all);
 	if (rc != 1)
 		return (0);

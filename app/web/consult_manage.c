@@ -15,9 +15,11 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app.h"
 #include "consult.h"
+#include "reports.h"
 #include "settings.h"
 #include "timefmt.h"
 #include "users.h"
@@ -185,7 +187,8 @@ edit_page(struct page *pg, const struct consult *c, int errors,
 	    strcmp(c->state, "open") == 0);
 	tv_set_str(ctx, "opens", time_date(&pg->arena, c->opens_at));
 	tv_set_str(ctx, "closes", time_date(&pg->arena, c->closes_at - 1));
-	tv_set_int(ctx, "responses", c->responses);
+	tv_set_str(ctx, "responses", count_text(&pg->arena, c->responses,
+	    threshold()));
 	if (!details_sent) {
 		tv_set_str(ctx, "v_title", c->title);
 		tv_set_str(ctx, "v_why", tv_get_str(ctx, "why"));
@@ -206,6 +209,30 @@ edit_page(struct page *pg, const struct consult *c, int errors,
 	}
 	return (errors ? page_form_errors(pg, "consult_edit") :
 	    page_render(pg, 200, "consult_edit"));
+}
+
+/* Where trailing blanks start in a choice, so "Yes " is "Yes". */
+static size_t
+blank_end(const char *s)
+{
+	size_t	 n;
+
+	for (n = strlen(s); n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t');
+	    n--)
+		continue;
+	return (n);
+}
+
+/* 1 if the question already has this choice (in any case). */
+static int
+seen(const struct consult_question_in *q, const char *label)
+{
+	size_t	 i;
+
+	for (i = 0; i < q->noptions; i++)
+		if (strcasecmp(q->options[i], label) == 0)
+			return (1);
+	return (0);
 }
 
 /* Read a new question from the form; errors on pg. */
@@ -239,9 +266,13 @@ read_question(struct page *pg, struct consult_question_in *q)
 		if (end > line && q->noptions < CONSULT_OPTS_MAX) {
 			label = arena_strndup(&pg->arena, line,
 			    (size_t)(end - line));
+			label[blank_end(label)] = '\0';
 			if (strlen(label) > CONSULT_OPT_MAX)
 				form_error(&pg->errors, "q_options", "Keep each "
 				    "choice under 80 characters.");
+			if (seen(q, label))
+				form_error(&pg->errors, "q_options", "Give "
+				    "each choice only once.");
 			q->options[q->noptions++] = label;
 		} else if (end > line)
 			form_error(&pg->errors, "q_options", "Give at most 8 "
@@ -443,6 +474,12 @@ results_post(struct page *pg, const struct consult *c)
 		return (results_page(pg, c, 1));
 	rc = consult_to_issue(app_db, &pg->actor, c->id, aid, cat, title,
 	    summary, pg->now, &iid);
+	if (rc == CONSULT_FLAGGED) {
+		form_error(&pg->errors, "answer", "Someone must take the open "
+		    "safeguarding concern about this answer before it can "
+		    "become an issue.");
+		return (results_page(pg, c, 1));
+	}
 	if (rc != 0)
 		return (page_error(pg, rc == CONSULT_STATE ? 404 : 500));
 	return (page_redirect(pg, arena_printf(&pg->arena, "/issues/%lld",

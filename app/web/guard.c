@@ -233,9 +233,32 @@ same_site(struct page *pg)
 }
 
 /*
+ * 1 if a refused form's field may hold words someone typed: anything but
+ * the token, passwords and the fields the server set itself.
+ */
+static int
+kept_field(const char *name)
+{
+	static const char *const set[] = { "csrf", "form_token", "page",
+	    "simple", "act", "do", "id", "next", "back", "return", "share",
+	    "publish", "category", NULL };
+	size_t	 i;
+
+	if (strstr(name, "password") != NULL)
+		return (0);
+	/* A consultation's tick boxes: "o<id>" = "yes". */
+	if (name[0] == 'o' && name[1] >= '0' && name[1] <= '9')
+		return (0);
+	for (i = 0; set[i] != NULL; i++)
+		if (strcmp(name, set[i]) == 0)
+			return (0);
+	return (1);
+}
+
+/*
  * Words typed into a refused form from our own site (its token went
- * stale), put back on the 403 page so they can be copied: only text with
- * a space in it, so ids, choices and tokens stay out.
+ * stale), put back on the 403 page so they can be copied: every typed
+ * field, one word or many (kept_field() leaves out the rest).
  */
 static void
 keep_words(struct page *pg)
@@ -247,9 +270,7 @@ keep_words(struct page *pg)
 	list = NULL;
 	for (i = 0; i < pg->form.n; i++) {
 		f = &pg->form.fields[i];
-		if (f->value == NULL || strchr(f->value, ' ') == NULL ||
-		    strcmp(f->name, "csrf") == 0 ||
-		    strstr(f->name, "password") != NULL)
+		if (f->value == NULL || *f->value == '\0' || !kept_field(f->name))
 			continue;
 		if (list == NULL) {
 			tv_set_bool(pg->ctx, "has_kept", 1);

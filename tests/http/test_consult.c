@@ -191,6 +191,11 @@ writing(void **state)
 	assert_int_equal(manage(id, "do=open"), 422);
 	assert_int_equal(manage(id, "do=question&kind=one&q_text=Which&"
 	    "q_options=Only+one"), 422);
+	/* The same choice twice (blanks and case aside) is refused. */
+	assert_int_equal(manage(id, "do=question&kind=one&q_text=Which&"
+	    "q_options=Yes%0Ayes+%0ANo"), 422);
+	assert_int_equal(count("SELECT count(*) FROM consult_questions WHERE "
+	    "consultation_id = %lld", (long long)id), 0);
 	assert_int_equal(manage(id, "do=question&kind=scale&q_text=How+good"
 	    "&low_word=Bad&high_word=Great"), 303);
 	assert_int_equal(manage(id, "do=open"), 303);
@@ -394,6 +399,161 @@ stale_words(int64_t c)
 	resp_free(&r);
 }
 
+/* POST body with a stale token to path, from our own site: its status. */
+static int
+stale_post(const char *path, const char *body, struct resp *r)
+{
+	char		 origin[160];
+	const char	*hdrs[] = {
+	    "Content-Type: application/x-www-form-urlencoded", origin, NULL };
+
+	(void)snprintf(origin, sizeof(origin), "Origin: %s", harness_base());
+	resp_init(r);
+	assert_int_equal(http_request(&anon, "POST", path, body, strlen(body),
+	    hdrs, r), 0);
+	return (r->status);
+}
+
+/*
+ * A flood of stale worrying answers from one address opens no more
+ * concerns than the hourly limit (3), loses no word, and opens none at
+ * all for a consultation that does not exist. One word is kept too.
+ */
+static void
+stale_flood(int64_t c)
+{
+	struct resp	 r;
+	char		 path[64], body[256], sql[256];
+	int64_t		 before;
+	int		 i;
+
+	(void)snprintf(body, sizeof(body), "csrf=staletokenstaletokenstale"
+	    "tokenstale&page=1&act=send&q1=%s",
+	    url_enc("I want to kill myself tonight"));
+	before = count("SELECT count(*) FROM concerns");
+	(void)stale_post("/consultations/999999/answer", body, &r);
+	assert_int_not_equal(r.status, 200);
+	assert_true(resp_has(&r, "kill myself tonight"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns"), before);
+	(void)snprintf(path, sizeof(path), "/consultations/%lld/answer",
+	    (long long)c);
+	(void)snprintf(body, sizeof(body), "csrf=staletokenstaletokenstale"
+	    "tokenstale&page=1&act=send&q%lld=grumpy", (long long)qid(c, 4));
+	assert_int_equal(stale_post(path, body, &r), 403);
+	assert_true(resp_has(&r, "grumpy"));
+	resp_free(&r);
+	/* So on a stale Raise a view form: its one word comes back. */
+	(void)snprintf(body, sizeof(body), "csrf=staletokenstaletokenstale"
+	    "tokenstale&title=Buses&body=grumpy");
+	assert_int_equal(stale_post("/views/new", body, &r), 200);
+	assert_true(resp_has(&r, "grumpy"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM drafts WHERE body = "
+	    "'grumpy'"), 1);
+	before = count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'consult_answer' AND author_id IS NULL");
+	for (i = 0; i < 20; i++) {
+		(void)snprintf(body, sizeof(body), "csrf=staletokenstale"
+		    "tokenstaletokenstale&page=1&act=send&q%lld=%s%d",
+		    (long long)qid(c, 4), url_enc("I want to kill myself "
+		    "flood"), i);
+		assert_int_equal(stale_post(path, body, &r), 200);
+		assert_true(resp_has(&r, "We are here to help"));
+		resp_free(&r);
+	}
+	assert_true(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'consult_answer' AND author_id IS NULL") - before <= 3);
+	for (i = 0; i < 20; i++) {
+		(void)snprintf(sql, sizeof(sql), "SELECT count(*) FROM "
+		    "concerns WHERE instr(text, 'myself flood%d' || char(10)) "
+		    "> 0", i);
+		assert_int_equal(count("%s", sql), 1);
+	}
+}
+
+/* The manage list and page suppress small counts like the results. */
+static void
+manage_counts(int64_t c)
+{
+	struct resp	 r;
+	const char	*row, *end;
+	char		 path[64];
+
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/consultations/manage", &r), 0);
+	assert_int_equal(r.status, 200);
+	row = strstr(buf_cstr(&r.body), "Feeling safe</a>");
+	assert_non_null(row);
+	end = strstr(row, "</tr>");
+	assert_non_null(end);
+	assert_non_null(strstr(row, "31 December 2099"));
+	assert_true(strstr(row, "31 December 2099") < end);
+	row = strstr(row, "fewer than 5");
+	assert_true(row != NULL && row < end);
+	/* Every list says the last day, not the midnight after it. */
+	assert_false(resp_has(&r, "January 2100"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/consultations", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Open until 31 December 2099"));
+	assert_false(resp_has(&r, "January 2100"));
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/consultations/manage/%lld",
+	    (long long)c);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "fewer than 5 started"));
+	resp_free(&r);
+}
+
+/*
+ * An answer under an open concern nobody has taken cannot become an
+ * issue; an unfinished response's answer cannot be tagged or turned.
+ */
+static void
+flagged_issue(int64_t c)
+{
+	struct resp	 r;
+	char		 path[64], line[512];
+	int64_t		 aid, issues;
+
+	(void)snprintf(path, sizeof(path), "/consultations/manage/%lld/"
+	    "results", (long long)c);
+	aid = count("SELECT id FROM consult_answers WHERE text = 'he hit me "
+	    "with a belt'");
+	(void)snprintf(line, sizeof(line), "do=issue&answer=%lld&category=%lld"
+	    "&issue_title=Home&issue_summary=Someone+is+hurt+at+home.",
+	    (long long)aid, (long long)count("SELECT min(id) FROM "
+	    "categories"));
+	/* Unfinished (the help page came before "Send"): no such answer
+	 * to tag or turn. */
+	assert_int_equal(client_post(&worker, path, path, line, &r), 404);
+	resp_free(&r);
+	(void)snprintf(line + 256, 256, "do=tag&answer=%lld&theme=Home",
+	    (long long)aid);
+	assert_int_equal(client_post(&worker, path, path, line + 256, &r),
+	    404);
+	resp_free(&r);
+	assert_int_equal(db_run("UPDATE consult_responses SET finished_at = "
+	    "1 WHERE id = (SELECT response_id FROM consult_answers WHERE "
+	    "text = 'he hit me with a belt')"), 0);
+	issues = count("SELECT count(*) FROM issues");
+	assert_int_equal(client_post(&worker, path, path, line, &r), 422);
+	assert_true(resp_has(&r, "Someone must take the open"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM issues"), issues);
+	/* Once a worker has taken the concern, it may. */
+	assert_int_equal(db_run("UPDATE concerns SET held_by = (SELECT "
+	    "min(id) FROM users WHERE role <> 'young_person'), held_at = 1 "
+	    "WHERE kind = 'consult_answer' AND closed_at IS NULL"), 0);
+	assert_int_equal(client_post(&worker, path, path, line, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM issues"), issues + 1);
+}
+
 static void
 safeguarding(void **state)
 {
@@ -404,6 +564,17 @@ safeguarding(void **state)
 	(void)state;
 	c = write_full("Feeling safe", "audience=all");
 	assert_int_equal(start(&young2, c, "anonymous"), 303);
+	/* Worrying words from a page ahead of the saved one: kept first. */
+	(void)snprintf(form, sizeof(form), "page=1&act=next&q%lld=%s",
+	    (long long)qid(c, 4), url_enc("he locks me in my room"));
+	assert_int_equal(answer(&young2, c, form, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'consult_answer' AND item_id = %lld AND instr(text, 'locks me "
+	    "in my room') > 0", (long long)c), 1);
+	assert_int_equal(count("SELECT page FROM consult_responses WHERE "
+	    "consultation_id = %lld", (long long)c), 0);
 	/* Worrying words with a required answer missing: kept anyway. */
 	(void)snprintf(form, sizeof(form), "page=0&act=next");
 	assert_int_equal(answer(&young2, c, form, &r), 422);
@@ -430,6 +601,9 @@ safeguarding(void **state)
 	assert_true(resp_has(&r, "An answer to a consultation"));
 	resp_free(&r);
 	stale_words(c);
+	stale_flood(c);
+	manage_counts(c);
+	flagged_issue(c);
 }
 
 /* n finished responses in band/area, answering option a and scale s. */
