@@ -17,9 +17,44 @@ phase() {	# phase TITLE: a heading with the minutes:seconds so far
 	printf '== %s (at %d:%02d) ==\n' "$1" $((el / 60)) $((el % 60))
 }
 
+# Tests that measure time, load or throttles run alone; the rest two at
+# a time (each has its own temporary folder and loopback port).
+ALONE=" http_test_soak http_test_idle http_test_signin http_test_accounts \
+http_test_durability http_test_outbox http_test_proxy "
+
+run_one() {	# run_one BUILD LABEL BIN DIR: its log and exit code into DIR
+	name=$(basename "$3")
+	start=$(date +%s)
+	# A hung test must not hang the run: it fails after TEST_TIMEOUT s.
+	PORTAL_BUILD="$1" timeout -k 10 "${TEST_TIMEOUT:-900}" "$3" \
+	    >"$4/$name.log" 2>&1
+	rc=$?
+	echo "-- $2 $name: $(( $(date +%s) - start )) s (exit $rc)" \
+	    >>"$4/$name.log"
+	echo "$rc" >"$4/$name.rc"
+}
+
+tally() {	# tally LABEL DIR NAME: print the binary's log and count it
+	out=$(cat "$2/$3.log")
+	rc=$(cat "$2/$3.rc" 2>/dev/null || echo 1)
+	printf '%s\n' "$out"
+	p=$(printf '%s\n' "$out" | sed -n 's/.*\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+	f=$(printf '%s\n' "$out" | sed -n 's/.*\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+	p=${p:-0}
+	f=${f:-0}
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1	# crashed or failed to start: count it
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+	[ "$f" -gt 0 ] && failed_names="$failed_names $1:$3"
+}
+
 run_suite() {	# run_suite BUILD LABEL
 	build=$1
 	label=$2
+	dir=$(mktemp -d /tmp/portal-suite-XXXXXX)
+	list=""
 	for bin in "$build"/tests/test_* "$build"/tests/http_test_*; do
 		[ -x "$bin" ] || continue
 		name=$(basename "$bin")
@@ -28,25 +63,26 @@ run_suite() {	# run_suite BUILD LABEL
 		# binary may linger in a working tree).
 		[ -f "tests/unit/$name.c" ] || [ -f "tests/http/${name#http_}.c" ] ||
 		    continue
-		# A hung test must not hang the run: it fails after
-		# TEST_TIMEOUT seconds. Each binary's time is printed.
-		start=$(date +%s)
-		out=$(PORTAL_BUILD="$build" timeout -k 10 "${TEST_TIMEOUT:-900}" \
-		    "$bin" 2>&1)
-		rc=$?
-		printf '%s\n' "$out"
-		echo "-- $label $name: $(( $(date +%s) - start )) s (exit $rc)"
-		p=$(printf '%s\n' "$out" | sed -n 's/.*\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
-		f=$(printf '%s\n' "$out" | sed -n 's/.*\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
-		p=${p:-0}
-		f=${f:-0}
-		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-			f=1	# crashed or failed to start: count it
-		fi
-		passed=$((passed + p))
-		failed=$((failed + f))
-		[ "$f" -gt 0 ] && failed_names="$failed_names $label:$name"
+		list="$list $bin"
 	done
+	# Waits name their own jobs: the sanitizer build may be running too.
+	pids=""
+	for bin in $list; do
+		case "$ALONE" in *" $(basename "$bin") "*) continue ;; esac
+		run_one "$build" "$label" "$bin" "$dir" &
+		pids="$pids $!"
+		set -- $pids
+		[ "$#" -ge "$jobs" ] && { wait $pids; pids=""; }
+	done
+	[ -n "$pids" ] && wait $pids
+	for bin in $list; do
+		case "$ALONE" in *" $(basename "$bin") "*) ;; *) continue ;; esac
+		run_one "$build" "$label" "$bin" "$dir"
+	done
+	for bin in $list; do
+		tally "$label" "$dir" "$(basename "$bin")"
+	done
+	rm -rf "$dir"
 }
 
 phase "Build (gcc)"
@@ -55,13 +91,26 @@ phase "Build check (clang)"
 make -s -j"$jobs" all BUILD=build/clang CC=clang || {
 	echo "0 passed, 1 failed"; exit 1; }
 
+# The sanitizer build runs while the plain tests do (they mostly wait
+# on sockets and sleeps); its output is shown if it fails.
+san="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DPORTAL_SANITIZE"
+if [ "${TEST_SANITIZE:-1}" = 1 ]; then
+	san_log=$(mktemp /tmp/portal-asan-build-XXXXXX)
+	make -s -j1 check-tests CC=gcc BUILD=build/asan SAN="$san" \
+	    >"$san_log" 2>&1 &
+	san_pid=$!
+fi
+
 phase "Tests"
 run_suite build plain
 
 if [ "${TEST_SANITIZE:-1}" = 1 ]; then
 	phase "Tests under AddressSanitizer + UBSan"
-	san="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DPORTAL_SANITIZE"
-	if make -s -j"$jobs" check-tests CC=gcc BUILD=build/asan SAN="$san"; then
+	wait "$san_pid"
+	san_rc=$?
+	cat "$san_log"
+	rm -f "$san_log"
+	if [ "$san_rc" -eq 0 ]; then
 		PORTAL_KORE_PRELOAD=$(gcc -print-file-name=libasan.so) \
 		ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
