@@ -483,7 +483,9 @@ const journeys = {
     await y.click('a[href="/reports/board/young"]');
     if (js) { await axeCheck(y, 'young people\'s board report'); await phoneCheck(y, 'young people\'s board report'); }
     await expectText(y, 'What the board is told');
-    await expectText(y, 'The board said: The board agreed');
+    // A whole quarter that has ended (the demo's board reply may fall in
+    // this one, so it is not looked for here; test_board covers it).
+    await expectText(y, 'one whole quarter that has ended');
     await shot(y, 'board-report-young');
     await young.close();
   },
@@ -805,8 +807,9 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-// JavaScript on and off at once, each with its own server and database:
-// the two passes share nothing but the browser, and take half the time.
+// JavaScript on, JavaScript off, and the every-page checks,
+// all at once, each with its own server and database: they share nothing
+// but the browser.
 async function pass(js) {
   const server = await startServer();
   for (const [name, fn] of Object.entries(journeys)) {
@@ -817,11 +820,18 @@ async function pass(js) {
     await run(`${name}, JavaScript ${js ? 'on' : 'off'}`, () => fn(ctx, js, server.base));
     await ctx.close();
   }
+  // The keyboard check follows the journeys: it answers the issue the
+  // worker's check sent back.
   if (js && !process.env.JOURNEY) await run('keyboard only: the main forms', () => keyboard(browser, server.base));
-  if (js && !process.env.JOURNEY) await run('every page of each role: axe at both widths, 320 px reflow', () => everyPageOfEachRole(browser, server.base));
   server.stop();
 }
-await Promise.all([pass(true), pass(false)]);
+async function pages() {
+  if (process.env.JOURNEY) return;
+  const server = await startServer();
+  await run('every page of each role: axe at both widths, 320 px reflow', () => everyPageOfEachRole(browser, server.base));
+  server.stop();
+}
+await Promise.all([pass(true), pass(false), pages()]);
 await browser.close();
 console.log(`screenshots in ${shots}`);
 console.log(`${passed} passed, ${failed} failed`);

@@ -423,6 +423,22 @@ young_version_for_board_members(void **state)
 	assert_int_equal(r.status, 422);
 	resp_free(&r);
 	quarter_only_for("/reports/board/young", &young);
+	/* An item for the board from a summer meeting, with its reply. */
+	assert_int_equal(db_run("INSERT INTO meetings (title, starts_at, "
+	    "created_at) VALUES ('Summer meeting', CAST(strftime('%s', "
+	    "'2026-08-10 17:00') AS INTEGER), CAST(strftime('%s', "
+	    "'2026-07-01') AS INTEGER))"), 0);
+	assert_int_equal(db_run("INSERT INTO agenda_items (meeting_id, "
+	    "position, kind, title, for_board, board_reply, board_reply_at) "
+	    "SELECT id, 1, 'free', 'Wifi at home', 1, 'We will fund it.', "
+	    "starts_at + 86400 FROM meetings WHERE title = 'Summer meeting'"),
+	    0);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/reports/board/young?from="
+	    "2026-07-01&to=2026-09-30", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "The board said: We will fund it."));
+	resp_free(&r);
 	quarter_only_for("/reports/board", &cllr);
 	assert_int_equal(client_status(&young2, "/reports/board/young"), 404);
 

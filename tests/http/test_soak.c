@@ -1,6 +1,6 @@
 /*
  * test_soak.c: 64 connections of mixed reads and writes for SOAK_SECONDS
- * (default 60) through wrk, as a signed-in young person. No socket errors
+ * (default 45) through wrk, as a signed-in young person. No socket errors
  * (wrk counts an answer slower than 10 s as one), no 5xx or other failed
  * answer, no worker restarted (the harness reads the server log), every
  * acknowledged view stored, and the workers' memory steady. The rate and
@@ -132,7 +132,7 @@ mixed_load_without_errors(void **state)
 
 	(void)state;
 	if ((secs = getenv("SOAK_SECONDS")) == NULL)
-		secs = "60";
+		secs = "45";
 	/* Load, not a young person: the hourly limit on views is lifted. */
 	assert_int_equal(db_run("UPDATE settings SET value = '1000000' "
 	    "WHERE key = 'views_per_hour'"), 0);
