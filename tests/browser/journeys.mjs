@@ -63,7 +63,8 @@ async function axeCheck(page, label) {
   const violations = await page.evaluate(async (src) => {
     if (src) (0, eval)(src);
     const r = await window.axe.run(document, { runOnly: { type: 'tag',
-      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'] });
     return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
   }, loaded ? '' : axeSource);
   if (violations.length) throw new Error(`axe on ${label}: ${violations.join('; ')}`);
@@ -81,28 +82,36 @@ async function phoneCheck(page, label) {
   await page.setViewportSize(was);
 }
 
-// Visit path and, with JavaScript on, check it with axe at both widths.
+// With JavaScript on, what a journey reaches is checked with axe at the
+// width it is seen at, and at 320 px nothing scrolls sideways. (The
+// every-page check runs axe on each page at both widths; doing it here
+// too would double the suite's longest part for nothing new.)
+async function journeyCheck(page, label) {
+  await axeCheck(page, label);
+  const was = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 740 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (wide > 320) throw new Error(`${label} scrolls sideways at 320 px (${wide} px wide)`);
+  await page.setViewportSize(was);
+}
+
 async function visit(page, js, base, path) {
   await page.goto(base + path);
-  if (js) {
-    await axeCheck(page, path);
-    await phoneCheck(page, path);
-  }
+  if (js) await journeyCheck(page, path);
 }
 
 async function submit(page, js, selector) {
   await Promise.all([page.waitForNavigation(), page.click(selector)]);
-  if (js) {
-    await axeCheck(page, page.url());
-    await phoneCheck(page, page.url());
-  }
+  if (js) await journeyCheck(page, page.url());
 }
 
+// Not checked with axe: the sign-in page and each start page are in the
+// every-page check, and journeys sign in often.
 async function signIn(page, js, base, name, password) {
-  await visit(page, js, base, '/login');
+  await visit(page, false, base, '/login');
   await page.fill('#name', name);
   await page.fill('#password', password);
-  await submit(page, js, 'form[action="/login"] button');
+  await submit(page, false, 'form[action="/login"] button');
 }
 
 async function expectText(page, text) {
@@ -110,7 +119,17 @@ async function expectText(page, text) {
   if (!body.includes(text)) throw new Error(`"${text}" is not on ${page.url()}`);
 }
 
+async function newContext(browser, js) {
+  const ctx = await browser.newContext({ javaScriptEnabled: js });
+  ctx.browser = browser;
+  ctx.jsOn = js;
+  return ctx;
+}
+
+// Full-page pictures for a person to look at, taken in the pass without
+// JavaScript (the lighter one: the pictures are the same).
 async function shot(page, name) {
+  if (page.context().jsOn !== false) return;
   for (const [label, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]]) {
     await page.setViewportSize(viewport);
     await page.screenshot({ path: join(shots, `${name}-${label}.png`), fullPage: true });
@@ -209,7 +228,7 @@ const journeys = {
     for (const [name, pw, file] of [['Priya Shah', 'worker-demo-2026', 'worker-landing'],
       ['Cllr Sam Okafor', 'councillor-demo-2026', 'councillor-landing'],
       ['Alex Morgan', 'admin-demo-2026', 'admin-landing']]) {
-      const c = await ctx.browser.newContext({ javaScriptEnabled: js });
+      const c = await newContext(ctx.browser, js);
       const p = await c.newPage();
       await p.setViewportSize({ width: 360, height: 740 });
       await signIn(p, js, base, name, pw);
@@ -222,7 +241,7 @@ const journeys = {
   // Joins with an invite, raises a view that is flagged, rates two
   // promises, reads an answer.
   async 'young person'(ctx, js, base) {
-    const staff = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const staff = await newContext(ctx.browser, js);
     const w = await staff.newPage();
     await signIn(w, js, base, 'Priya Shah', 'worker-demo-2026');
     await visit(w, js, base, '/accounts');
@@ -425,7 +444,7 @@ const journeys = {
       execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(shots, 'paper-form-print')]);
       rmSync(dir, { recursive: true, force: true });
     }
-    const young = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const young = await newContext(ctx.browser, js);
     const y = await young.newPage();
     await signIn(y, js, base, 'Jaden', 'kite-river-42');
     await visit(y, js, base, '/views');
@@ -476,7 +495,7 @@ const journeys = {
     await visit(page, js, base, '/accounts');
     await submit(page, js, 'tr:has-text("Jaden") form[action$="/board"] button');
     await expectText(page, 'they sit on the corporate parenting board');
-    const young = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const young = await newContext(ctx.browser, js);
     const y = await young.newPage();
     await signIn(y, js, base, 'Jaden', 'kite-river-42');
     await visit(y, js, base, '/account');
@@ -514,7 +533,7 @@ const journeys = {
     await expectText(page, 'The draft is thrown away');
     // A new draft, and a young person comments on it.
     await submit(page, js, 'form:has(input[value="new"]) button');
-    const young = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const young = await newContext(ctx.browser, js);
     const y = await young.newPage();
     await signIn(y, js, base, 'Jaden', 'kite-river-42');
     await visit(y, js, base, '/pledge');
@@ -554,7 +573,7 @@ const journeys = {
     await expectText(page, 'Attended: 4 · Sent apologies: 1');
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.screenshot({ path: join(shots, 'meeting-invitees-laptop.png'), fullPage: true });
-    const other = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const other = await newContext(ctx.browser, js);
     const c = await other.newPage();
     await signIn(c, js, base, 'Cllr Zainab Reid', 'councillor-demo-2026-b');
     await visit(c, js, base, '/meetings');
@@ -631,7 +650,7 @@ const journeys = {
     await submit(page, js, 'button[value="send"]');
     await expectText(page, 'Your answers are sent');
     await shot(page, 'consultation-sent');
-    const staff = await ctx.browser.newContext({ javaScriptEnabled: js });
+    const staff = await newContext(ctx.browser, js);
     const w = await staff.newPage();
     await signIn(w, js, base, 'Priya Shah', 'worker-demo-2026');
     await visit(w, js, base, '/consultations/manage');
@@ -745,18 +764,21 @@ async function tabThrough(page, want) {
     await page.keyboard.press('Tab');
     const f = await page.evaluate(() => {
       const e = document.activeElement;
+      if (e === document.body || e === null) return { wrapped: true };
       const s = getComputedStyle(e);
-      return { id: e.id ? `#${e.id}` : `${e.tagName}:${e.textContent.trim()}`,
+      return { id: e.id ? `#${e.id}` : `${e.tagName}:${e.textContent.trim().replace(/\s+/g, ' ').slice(0, 60)}`,
         style: `${s.outlineStyle} ${s.outlineWidth} ${s.boxShadow}`,
         visible: s.outlineStyle !== 'none' && s.outlineWidth !== '0px' };
     });
-    if (!f.visible) throw new Error(`no visible focus on ${f.id} (${f.style}) at ${page.url()}`);
+    // Past the last control focus leaves the page: every control was seen.
+    if (f.wrapped) break;
+    if (!f.visible) throw new Error(`at ${page.url()}: no visible focus on ${f.id} (${f.style})`);
     seen.push(f.id);
   }
   let at = -1;
   for (const w of want) {
     const i = seen.indexOf(w);
-    if (i < 0) throw new Error(`Tab never reached ${w} on ${page.url()}`);
+    if (i < 0) throw new Error(`at ${page.url()}: Tab never reached ${w} (reached ${seen.join(', ')})`);
     if (i < at) throw new Error(`${w} comes out of order on ${page.url()}`);
     at = i;
   }
@@ -782,8 +804,16 @@ async function keyboard(browser, base) {
   const c2 = await browser.newContext();
   const p2 = await c2.newPage();
   await signIn(p2, false, base, 'Cllr Sam Okafor', 'councillor-demo-2026');
+  // The first issue still waiting for an answer (the journeys before
+  // this one answered some).
   await p2.goto(base + '/my-issues');
-  await p2.click('.item-list a >> nth=0');
+  const links = await p2.locator('.item-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  let form = false;
+  for (const href of links) {
+    await p2.goto(base + href);
+    if (await p2.locator('#d-agreed').count()) { form = true; break; }
+  }
+  if (!form) throw new Error(`no issue on /my-issues has an answer form (${links.join(', ')})`);
   await tabThrough(p2, ['#d-agreed', '#text', '#reason', '#new_due',
     '#action_text', '#action_owner', '#action_due',
     'BUTTON:Check how easy it is to read', 'BUTTON:Send my answer']);
@@ -792,10 +822,11 @@ async function keyboard(browser, base) {
 
 async function run(name, fn) {
   if (only && !only.split(',').some((o) => name.includes(o))) return;
+  const t0 = Date.now();
   try {
     await fn();
     passed++;
-    console.log(`ok     ${name}`);
+    console.log(`ok     ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   } catch (e) {
     failed++;
     console.log(`FAILED ${name}: ${e.message.split('\n')[0]}`);
@@ -815,8 +846,7 @@ async function pass(js) {
   for (const [name, fn] of Object.entries(journeys)) {
     // JOURNEY=NAME runs the journeys whose name holds NAME only.
     if (process.env.JOURNEY && !name.includes(process.env.JOURNEY)) continue;
-    const ctx = await browser.newContext({ javaScriptEnabled: js });
-    ctx.browser = browser;
+    const ctx = await newContext(browser, js);
     await run(`${name}, JavaScript ${js ? 'on' : 'off'}`, () => fn(ctx, js, server.base));
     await ctx.close();
   }
