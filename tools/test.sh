@@ -105,9 +105,19 @@ if [ "${TEST_SANITIZE:-1}" = 1 ]; then
 	    >"$san_log" 2>&1 &
 	san_pid=$!
 fi
+# So are the fuzz targets, after it (clang, one job).
+fuzz_on=0
+[ "${TEST_FUZZ:-1}" = 1 ] && [ -z "${TEST_FILTER:-}" ] && fuzz_on=1
+if [ "$fuzz_on" = 1 ]; then
+	fuzz_log=$(mktemp /tmp/portal-fuzz-build-XXXXXX)
+	( [ -n "${san_pid:-}" ] && while kill -0 "$san_pid" 2>/dev/null; do
+		sleep 1; done
+	  make -s -j1 fuzz-build >"$fuzz_log" 2>&1 ) &
+	fuzz_pid=$!
+fi
 
 phase "Tests"
-run_suite build plain
+SOAK_SECONDS=${SOAK_SECONDS:-30} run_suite build plain
 
 if [ "${TEST_SANITIZE:-1}" = 1 ]; then
 	phase "Tests under AddressSanitizer + UBSan"
@@ -146,10 +156,11 @@ if [ "${TEST_BROWSER:-1}" = 1 ] && [ -z "${TEST_FILTER:-}" ]; then
 	fi
 fi
 
-if [ "${TEST_FUZZ:-1}" = 1 ] && [ -z "${TEST_FILTER:-}" ]; then
-	phase "Fuzz smoke (libFuzzer, ${FUZZ_SMOKE_SECONDS:-5}s a target)"
-	if make -s fuzz-build >/dev/null; then
-		out=$(sh tools/fuzz.sh "${FUZZ_SMOKE_SECONDS:-5}" build/fuzz/fuzz_*)
+if [ "$fuzz_on" = 1 ]; then
+	phase "Fuzz smoke (libFuzzer, ${FUZZ_SMOKE_SECONDS:-3}s a target)"
+	if wait "$fuzz_pid"; then
+		rm -f "$fuzz_log"
+		out=$(sh tools/fuzz.sh "${FUZZ_SMOKE_SECONDS:-3}" build/fuzz/fuzz_*)
 		printf '%s\n' "$out" | grep -v "^[0-9]* passed"
 		p=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
 		f=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
@@ -157,6 +168,8 @@ if [ "${TEST_FUZZ:-1}" = 1 ] && [ -z "${TEST_FILTER:-}" ]; then
 		failed=$((failed + ${f:-1}))
 		[ "${f:-1}" -gt 0 ] && failed_names="$failed_names fuzz"
 	else
+		cat "$fuzz_log"
+		rm -f "$fuzz_log"
 		failed=$((failed + 1))
 		failed_names="$failed_names fuzz:build"
 	fi
