@@ -309,10 +309,43 @@ received_words(struct db *db, struct arena *a, const struct view_input *in,
 	return ("We got this. A participation worker will read it soon.");
 }
 
+static void
+scan_text(const struct view_input *in, struct buf *text)
+{
+	buf_appendf(text, "%s\n%s\n%s", in->title, in->body,
+	    in->better ? in->better : "");
+}
+
+/*
+ * The safeguarding scan of a view, before it is handed to the writer:
+ * the writer is one thread shared by every request, the scan is the
+ * slowest part of a view and needs no transaction. Sets in->scanned,
+ * hits and topics (in a). -1 on error.
+ */
+int
+views_scan(struct db *db, struct arena *a, struct view_input *in)
+{
+	struct buf	 text, topics;
+	int		 hits;
+
+	buf_init(&text, 1024);
+	buf_init(&topics, 64);
+	scan_text(in, &text);
+	if ((hits = safeguarding_match(db, buf_cstr(&text), &topics)) >= 0) {
+		in->scanned = 1;
+		in->hits = hits;
+		in->topics = arena_strdup(a, buf_cstr(&topics));
+	}
+	buf_free(&text);
+	buf_free(&topics);
+	return (hits < 0 ? -1 : 0);
+}
+
 /*
  * Save a view (who->id 0: no account, a tracking code is made; in->for_id
  * set: a worker typed it in for that young person). Runs the
- * safeguarding check in the same transaction. 0 on success.
+ * safeguarding check in the same transaction unless views_scan() did.
+ * 0 on success.
  */
 int
 views_create(struct db *db, const struct actor *who,
@@ -326,8 +359,7 @@ views_create(struct db *db, const struct actor *who,
 	arena_init(&a);
 	buf_init(&text, 1024);
 	buf_init(&topics, 64);
-	buf_appendf(&text, "%s\n%s\n%s", in->title, in->body,
-	    in->better ? in->better : "");
+	scan_text(in, &text);
 	if (db_begin(db) == -1)
 		goto fail;
 	if (in->form_token != NULL && *in->form_token != '\0' &&
@@ -336,7 +368,12 @@ views_create(struct db *db, const struct actor *who,
 		db_rollback(db);
 		goto done;
 	}
-	if ((hits = safeguarding_match(db, buf_cstr(&text), &topics)) == -1 ||
+	if (in->scanned) {
+		hits = in->hits;
+		buf_puts(&topics, in->topics != NULL ? in->topics : "");
+	} else
+		hits = safeguarding_match(db, buf_cstr(&text), &topics);
+	if (hits == -1 ||
 	    insert_view(db, who, in, hits > 0, now, out) == -1 ||
 	    (hits > 0 && scanned(db, who, in, out->id, buf_cstr(&text),
 	    buf_cstr(&topics), now) == -1) ||

@@ -28,6 +28,11 @@ struct view_input {
 	int64_t		 for_id;	/* typed in by a worker for them */
 	const char	*given_via;	/* then: paper, phone, meeting, other */
 	int64_t		 reply_to;	/* a reply to this answer */
+	/* Set when the sender already ran the safeguarding scan on
+	 * title, body and better (views_scan()): the writer need not. */
+	int		 scanned;
+	int		 hits;
+	const char	*topics;
 };
 
 struct view_created {
@@ -50,6 +55,7 @@ int	views_categories(struct db *, struct tval *, int64_t);
 int	views_category_valid(struct db *, int64_t);
 int	views_create(struct db *, const struct actor *,
 	    const struct view_input *, int64_t, struct view_created *);
+int	views_scan(struct db *, struct arena *, struct view_input *);
 int	views_rescue(struct db *, struct arena *, struct view_input *,
 	    const char *, const char *, const char *, int);
 int	views_get(struct db *, int64_t, struct view *);

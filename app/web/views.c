@@ -272,6 +272,7 @@ view_job_free(void *arg)
 	free((char *)vj->in.body);
 	free((char *)vj->in.better);
 	free((char *)vj->in.form_token);
+	free((char *)vj->in.topics);
 	free((char *)vj->actor.name);
 	free((char *)vj->actor.role);
 	free((char *)vj->actor.ip);
@@ -294,6 +295,7 @@ view_job_new(struct page *pg, const struct view_input *in)
 	vj->in.better = copy(in->better);
 	/* publish is one of publish_opts or a literal: not copied. */
 	vj->in.form_token = copy(in->form_token);
+	vj->in.topics = copy(in->topics);
 	vj->in.given_via = NULL;
 	vj->actor = pg->actor;
 	vj->actor.name = copy(pg->actor.name);
@@ -370,8 +372,14 @@ send_view(struct page *pg, int async)
 
 	ok = read_view(pg, &in);
 	/* A worrying message is kept whatever else is wrong with it or
-	 * however much was sent: the scan comes before every refusal. */
-	if ((worry = worrying(pg)) == -1)
+	 * however much was sent: the scan comes before every refusal. A
+	 * good form is scanned as it will be stored, once, here: the
+	 * writer it goes to is shared by every request. */
+	if (ok) {
+		if (views_scan(app_db, &pg->arena, &in) == -1)
+			return (page_error(pg, 500));
+		worry = in.hits > 0;
+	} else if ((worry = worrying(pg)) == -1)
 		return (page_error(pg, 500));
 	if (worry && !ok && views_rescue(app_db, &pg->arena, &in,
 	    form_raw(&pg->form, "title"), form_raw(&pg->form, "body"),
