@@ -287,9 +287,16 @@ staffed_words(struct arena *a, const struct staffed *s,
 		return ("A worker will read this today.");
 	tt = (time_t)now;
 	(void)localtime_r(&tt, &tn);
-	it = arena_printf(a, "It is %s %s%s.", day_name[tn.tm_wday],
-	    part_of_day(tn.tm_hour), is_day_off(&tn, off) ?
-	    ", a day off for the team" : "");
+	/* Small hours by the clock: "Thursday night" at 3am reads as the
+	 * night to come. */
+	if (tn.tm_hour < 5)
+		it = arena_printf(a, "It is %s on %s%s.", clock_words(a, &tn),
+		    day_name[tn.tm_wday], is_day_off(&tn, off) ?
+		    ", a day off for the team" : "");
+	else
+		it = arena_printf(a, "It is %s %s%s.", day_name[tn.tm_wday],
+		    part_of_day(tn.tm_hour), is_day_off(&tn, off) ?
+		    ", a day off for the team" : "");
 	if (next == -1)
 		return (arena_printf(a, "%s Nobody is reading messages here "
 		    "at the moment.", it));

@@ -92,6 +92,17 @@ KORE_SECCOMP_FILTER("portal",
 	KORE_SYSCALL_ALLOW(munlock),
 	/* glibc registers restartable sequences in new task threads. */
 	KORE_SYSCALL_ALLOW(rseq),
+	/*
+	 * Kore's filter kills the thread, not the process: a writer or task
+	 * thread killed while it holds a lock (SQLite's memory mutex) leaves
+	 * the event loop waiting on it for ever, a worker that answers
+	 * nothing. So, two harmless calls a thread may make at any time: a
+	 * sleep a signal interrupted comes back through restart_syscall,
+	 * and spin locks that wait too long yield (AddressSanitizer's
+	 * allocator does, under load).
+	 */
+	KORE_SYSCALL_ALLOW(restart_syscall),
+	KORE_SYSCALL_ALLOW(sched_yield),
 	/* SQLite tries to give files to the database owner when running as
 	 * root: refusing is harmless and must not kill the worker. */
 	KORE_SYSCALL_DENY(fchown, EPERM),

@@ -131,10 +131,14 @@ words(void **state)
 	arena_init(&a);
 	assert_string_equal(staffed_words(&a, &office, NULL,
 	    at("2026-11-25", 10, 0)), "A worker will read this today.");
-	/* The case: 02:30 on a Saturday. */
+	/* The issue's case: 02:30 on a Saturday, by the clock (never
+	 * "Saturday night", which is the night to come). */
 	assert_string_equal(staffed_words(&a, &office, NULL,
-	    at("2026-11-28", 2, 30)), "It is Saturday night. A worker will "
-	    "read this on Monday morning.");
+	    at("2026-11-28", 2, 30)), "It is 2:30am on Saturday. A worker "
+	    "will read this on Monday morning.");
+	assert_string_equal(staffed_words(&a, &office, NULL,
+	    at("2026-11-26", 3, 0)), "It is 3am on Thursday. A worker will "
+	    "read this later today, after 9am.");
 	assert_string_equal(staffed_words(&a, &office, NULL,
 	    at("2026-11-27", 17, 30)), "It is Friday evening. A worker will "
 	    "read this on Monday morning.");
