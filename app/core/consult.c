@@ -9,6 +9,7 @@
 
 #include <sodium.h>
 
+#include "auth.h"
 #include "concerns.h"
 #include "consult.h"
 #include "reports.h"
@@ -33,10 +34,16 @@ static const char *const bands[] = { "under_12", "12_15", "16_17", "18_21",
 
 static const char *sql_worry_join =
 	"UPDATE concerns SET text = text || char(10) || char(10) || ?3 "
-	"WHERE id = (SELECT id FROM concerns WHERE kind = ?1 AND "
-	"coalesce(author_id, 0) = 0 AND source = 'scan' AND "
-	"closed_at IS NULL AND created_at >= ?2 AND item_id = ?4 "
-	"ORDER BY id DESC LIMIT 1)";
+	"WHERE id = (SELECT c.id FROM concerns c JOIN worry_origins o ON "
+	"o.concern_id = c.id WHERE o.origin = ?5 AND c.kind = ?1 AND "
+	"coalesce(c.author_id, 0) = 0 AND c.source = 'scan' AND "
+	"c.closed_at IS NULL AND c.created_at >= ?2 AND c.item_id = ?4 "
+	"ORDER BY c.id DESC LIMIT 1)";
+static const char *sql_origin_prune =
+	"DELETE FROM worry_origins WHERE created_at < ?1";
+static const char *sql_origin_add =
+	"INSERT INTO worry_origins (concern_id, origin, created_at) "
+	"VALUES (?1, ?2, ?3)";
 static const char *sql_insert =
 	"INSERT INTO consultations (title, why, bands, area, leavers, "
 	"opens_at, closes_at, state, created_by, created_at) VALUES "
@@ -747,18 +754,21 @@ consult_response_start(struct db *db, const struct actor *who, int64_t cid,
 static int
 scan(struct db *db, const struct actor *who, int64_t cid,
     const struct consult_response *r, const char *text, int64_t now,
-    int *flagged)
+    int *flagged, int64_t *concern)
 {
 	static const struct actor nobody = { 0, "", "young_person", "" };
 	struct buf	 rules;
+	int64_t		 id;
 	int		 hits;
 
 	buf_init(&rules, 64);
 	if ((hits = safeguarding_match(db, text, &rules)) > 0) {
 		*flagged = 1;
-		if (concern_scanned(db, r->anonymous ? &nobody : who,
-		    CONCERN_CONSULT, cid, text, buf_cstr(&rules), now) == -1)
+		if ((id = concern_scanned(db, r->anonymous ? &nobody : who,
+		    CONCERN_CONSULT, cid, text, buf_cstr(&rules), now)) == -1)
 			hits = -1;
+		else if (concern != NULL)
+			*concern = id;
 	}
 	buf_free(&rules);
 	return (hits < 0 ? -1 : 0);
@@ -797,7 +807,7 @@ consult_answers_save(struct db *db, const struct actor *who, int64_t cid,
 			if (db_exec(db, sql_ans_text, "iit", r->id,
 			    in[i].question_id, in[i].text) != 0 ||
 			    scan(db, who, cid, r, in[i].text, now,
-			    flagged) == -1)
+			    flagged, NULL) == -1)
 				goto fail;
 		}
 	}
@@ -825,12 +835,26 @@ fail:
  * concerns one address opens stay bounded. 1 joined, 0 none, -1 error.
  */
 static int
-worry_join(struct db *db, int64_t cid, const char *text, int64_t now)
+worry_join(struct db *db, int64_t cid, const char *text, const char *origin,
+    int64_t now)
 {
-	if (db_exec(db, sql_worry_join, "titi", CONCERN_CONSULT, now - 3600,
-	    text, cid) != 0)
+	if (db_exec(db, sql_worry_join, "titit", CONCERN_CONSULT, now - 3600,
+	    text, cid, origin) != 0)
 		return (-1);
 	return (db_changes(db) > 0);
+}
+
+/* The address as kept with its concern: a keyed digest, in hex. */
+static void
+worry_origin(const char *ip, char *out, size_t len)
+{
+	unsigned char	 d[AUTH_DIGEST_BYTES];
+	size_t		 i, n;
+
+	auth_digest(ip, strlen(ip), d);
+	out[0] = '\0';
+	for (i = 0, n = 0; i < sizeof(d) && n + 2 < len; i++, n += 2)
+		(void)snprintf(out + n, len - n, "%02x", d[i]);
 }
 
 /*
@@ -844,8 +868,8 @@ consult_worry_kept(struct db *db, int64_t cid, const char *text,
 {
 	static const struct consult_response anon = { 0, 1, 0, 0 };
 	struct consult	 c;
-	char		 key[96];
-	int64_t		 wait;
+	char		 key[96], origin[2 * AUTH_DIGEST_BYTES + 1];
+	int64_t		 wait, concern;
 	int		 flagged, rc;
 
 	/* Only a consultation young people could have been answering. */
@@ -854,22 +878,29 @@ consult_worry_kept(struct db *db, int64_t cid, const char *text,
 	if (strcmp(c.state, "draft") == 0 || now >= c.closes_at + WORRY_LATE)
 		return (0);
 	flagged = 0;
+	concern = 0;
+	worry_origin(ip, origin, sizeof(origin));
 	if (db_begin(db) == -1)
 		return (-1);
+	if (db_exec(db, sql_origin_prune, "i", now - 3600) != 0)
+		return (db_end(db, 0));
 	(void)snprintf(key, sizeof(key), "anonworry:a:%s", ip);
 	wait = throttle_wait(db, key, now, 3600,
 	    settings_int(db, "anon_worries_per_hour_address", WORRY_LIMIT));
 	if (wait < 0)
 		return (db_end(db, 0));
 	if (wait > 0) {
-		/* Over the limit: the words join the last such concern. */
-		if ((rc = worry_join(db, cid, text, now)) == -1)
+		/* Over the limit: the words join the last concern this
+		 * address opened. */
+		if ((rc = worry_join(db, cid, text, origin, now)) == -1)
 			return (db_end(db, 0));
 		if (rc == 1)
 			return (db_end(db, 1) == -1 ? -1 : 1);
 	}
 	if (throttle_fail(db, key, now) == -1 ||
-	    scan(db, NULL, cid, &anon, text, now, &flagged) == -1)
+	    scan(db, NULL, cid, &anon, text, now, &flagged, &concern) == -1 ||
+	    (concern > 0 && db_exec(db, sql_origin_add, "iti", concern,
+	    origin, now) != 0))
 		return (db_end(db, 0));
 	if (db_end(db, 1) == -1)
 		return (-1);

@@ -470,6 +470,24 @@ stale_flood(int64_t c)
 		    "> 0", i);
 		assert_int_equal(count("%s", sql), 1);
 	}
+	/* Another address's concern, newer than ours: our next words over
+	 * the limit join ours, never theirs. */
+	assert_int_equal(db_run("CREATE TEMP TABLE c2 AS SELECT * FROM "
+	    "concerns WHERE id = (SELECT max(id) FROM concerns WHERE kind = "
+	    "'consult_answer' AND author_id IS NULL); "
+	    "UPDATE c2 SET id = NULL, text = 'Someone else''s words'; "
+	    "INSERT INTO concerns SELECT * FROM c2; "
+	    "INSERT INTO worry_origins VALUES (last_insert_rowid(), "
+	    "'elsewhere', CAST(strftime('%s', 'now') AS INTEGER));"), 0);
+	(void)snprintf(body, sizeof(body), "csrf=staletokenstaletokenstale"
+	    "tokenstale&page=1&act=send&q%lld=%s", (long long)qid(c, 4),
+	    url_enc("I want to kill myself again"));
+	assert_int_equal(stale_post(path, body, &r), 200);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE text = "
+	    "'Someone else''s words'"), 1);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE "
+	    "instr(text, 'kill myself again') > 0"), 1);
 }
 
 /* The manage list and page suppress small counts like the results. */
