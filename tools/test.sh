@@ -59,11 +59,6 @@ run_suite() {	# run_suite BUILD LABEL
 		[ -x "$bin" ] || continue
 		name=$(basename "$bin")
 		case "$name" in *"${TEST_FILTER:-}"*) ;; *) continue ;; esac
-		# Under ASan the soak stalls now and then (no answer at all for
-		# its 20 s, nothing in the log): a known bug being chased in
-		# issue #12, not yet found. TEST_ASAN_SOAK=1 runs it anyway.
-		[ "$label" = asan ] && [ "$name" = http_test_soak ] &&
-		    [ "${TEST_ASAN_SOAK:-0}" != 1 ] && continue
 		# Only binaries whose source still exists (a moved test's old
 		# binary may linger in a working tree).
 		[ -f "tests/unit/$name.c" ] || [ -f "tests/http/${name#http_}.c" ] ||
