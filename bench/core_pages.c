@@ -16,6 +16,7 @@
  *
  *   BENCH_SECONDS      how long each page is measured (default 20)
  *   BENCH_RAW_SECONDS  how long each raw SQLite rate is measured (3)
+ *   BENCH_ONLY         only the lines whose label holds it (and /health)
  */
 #include <libgen.h>
 #include <stdio.h>
@@ -155,7 +156,7 @@ int
 main(void)
 {
 	struct client	 young, worker;
-	const char	*secs;
+	const char	*secs, *only;
 	char		 promise[64];
 	size_t		 i;
 	/* Public pages come from the page cache after the first request
@@ -228,8 +229,10 @@ main(void)
 	    (long long)db_count("SELECT count(*) FROM views WHERE state = "
 	    "'received'"), (long long)db_count("SELECT count(*) FROM issues "
 	    "WHERE published_at IS NOT NULL"));
+	only = getenv("BENCH_ONLY");
 	for (i = 0; i < sizeof(targets) / sizeof(targets[0]); i++)
-		if (measure(&targets[i], secs) == -1)
+		if ((i == 0 || only == NULL || strstr(targets[i].label,
+		    only) != NULL) && measure(&targets[i], secs) == -1)
 			fprintf(stderr, "wrk failed for %s (is wrk installed?)\n",
 			    targets[i].path);
 	raw_rates();

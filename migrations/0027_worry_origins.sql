@@ -4,8 +4,9 @@
 --
 -- Over its hourly limit, an address's further worrying words join the
 -- newest such concern it opened, never another person's. The origin is
--- a keyed digest of the address, not the address, and a row lives only
--- the hour the limit looks back over (consult.c deletes older ones).
+-- a digest of the address (auth_digest_hex), not the address, and a row
+-- lives only the hour the limit looks back over (consult.c deletes older
+-- ones).
 
 CREATE TABLE worry_origins (
 	concern_id	INTEGER PRIMARY KEY

@@ -125,6 +125,19 @@ auth_digest(const char *s, size_t len, unsigned char *out)
 	    len, NULL, 0);
 }
 
+/* auth_digest of a string, in hex (as much as fits in out). */
+void
+auth_digest_hex(const char *s, char *out, size_t len)
+{
+	unsigned char	 d[AUTH_DIGEST_BYTES];
+	size_t		 i, n;
+
+	auth_digest(s, strlen(s), d);
+	out[0] = '\0';
+	for (i = 0, n = 0; i < sizeof(d) && n + 2 < len; i++, n += 2)
+		(void)snprintf(out + n, len - n, "%02x", d[i]);
+}
+
 /* Constant-time string compare (length is not secret). */
 int
 auth_equal(const char *a, const char *b)

@@ -29,6 +29,7 @@ void	auth_token_new(char *);
 void	auth_form_token_new(const char *, char *);
 int	auth_form_token_ok(const char *, const char *);
 void	auth_digest(const char *, size_t, unsigned char *);
+void	auth_digest_hex(const char *, char *, size_t);
 int	auth_equal(const char *, const char *);
 void	auth_code_new(char *, size_t);
 void	auth_code_symbols(char *, size_t, size_t);

@@ -844,18 +844,6 @@ worry_join(struct db *db, int64_t cid, const char *text, const char *origin,
 	return (db_changes(db) > 0);
 }
 
-/* The address as kept with its concern: a keyed digest, in hex. */
-static void
-worry_origin(const char *ip, char *out, size_t len)
-{
-	unsigned char	 d[AUTH_DIGEST_BYTES];
-	size_t		 i, n;
-
-	auth_digest(ip, strlen(ip), d);
-	out[0] = '\0';
-	for (i = 0, n = 0; i < sizeof(d) && n + 2 < len; i++, n += 2)
-		(void)snprintf(out + n, len - n, "%02x", d[i]);
-}
 
 /*
  * Words sent on a form that could not be taken (its session ran out):
@@ -879,7 +867,8 @@ consult_worry_kept(struct db *db, int64_t cid, const char *text,
 		return (0);
 	flagged = 0;
 	concern = 0;
-	worry_origin(ip, origin, sizeof(origin));
+	/* The address as kept with its concern: its digest. */
+	auth_digest_hex(ip, origin, sizeof(origin));
 	if (db_begin(db) == -1)
 		return (-1);
 	if (db_exec(db, sql_origin_prune, "i", now - 3600) != 0)

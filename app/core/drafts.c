@@ -12,17 +12,11 @@
 #include "auth.h"
 #include "drafts.h"
 
-/* The stored key of one id: hex SHA-256. */
+/* The stored key of one id: its digest in hex, never the id. */
 static void
 draft_key(const char *id, char *key, size_t len)
 {
-	unsigned char	 d[AUTH_DIGEST_BYTES];
-	size_t		 i, n;
-
-	auth_digest(id, strlen(id), d);
-	key[0] = '\0';
-	for (i = 0, n = 0; i < sizeof(d) && n + 2 < len; i++, n += 2)
-		(void)snprintf(key + n, len - n, "%02x", d[i]);
+	auth_digest_hex(id, key, len);
 }
 
 static int	load_key(struct db *, struct arena *, const char *, int64_t,

@@ -76,13 +76,12 @@ quota_account_sent(struct db *db, enum quota_kind k, int64_t user_id,
 static void
 browser_key(const char *cookie, char *key, size_t len)
 {
-	unsigned char	 d[AUTH_DIGEST_BYTES];
-	size_t		 i, n;
+	size_t	 n;
 
-	auth_digest(cookie, strlen(cookie), d);
+	/* 16 bytes of the digest are enough to tell browsers apart. */
 	n = (size_t)snprintf(key, len, "anonview:b:");
-	for (i = 0; i < 16 && n + 2 < len; i++, n += 2)
-		(void)snprintf(key + n, len - n, "%02x", d[i]);
+	if (n < len)
+		auth_digest_hex(cookie, key + n, len - n < 33 ? len - n : 33);
 }
 
 /*
