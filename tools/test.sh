@@ -85,30 +85,68 @@ run_suite() {	# run_suite BUILD LABEL
 	rm -rf "$dir"
 }
 
+summary() {	# summary NAME OUTPUT: count a "N passed, N failed" line
+	printf '%s\n' "$2" | grep -v "^[0-9]* passed, [0-9]* failed$"
+	p=$(printf '%s\n' "$2" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	f=$(printf '%s\n' "$2" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-1}))
+	[ "${f:-1}" -gt 0 ] && failed_names="$failed_names $1"
+}
+
 phase "Build (gcc)"
 make -s -j"$jobs" check-tests CC=gcc || { echo "0 passed, 1 failed"; exit 1; }
-phase "Build check (clang)"
-make -s -j"$jobs" all BUILD=build/clang CC=clang || {
-	echo "0 passed, 1 failed"; exit 1; }
 
-# The sanitizer build runs while the plain tests do (they mostly wait
-# on sockets and sleeps); its output is shown if it fails.
+# Three more builds run one after another behind the tests (which
+# mostly wait on sockets and sleeps): the sanitizer build, the fuzz
+# targets and the clang check. Each log is shown if its build fails.
 san="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DPORTAL_SANITIZE"
-if [ "${TEST_SANITIZE:-1}" = 1 ]; then
-	san_log=$(mktemp /tmp/portal-asan-build-XXXXXX)
-	make -s -j1 check-tests CC=gcc BUILD=build/asan SAN="$san" \
-	    >"$san_log" 2>&1 &
-	san_pid=$!
-fi
-# So are the fuzz targets, after it (clang, one job).
+logs=$(mktemp -d /tmp/portal-builds-XXXXXX)
 fuzz_on=0
 [ "${TEST_FUZZ:-1}" = 1 ] && [ -z "${TEST_FILTER:-}" ] && fuzz_on=1
-if [ "$fuzz_on" = 1 ]; then
-	fuzz_log=$(mktemp /tmp/portal-fuzz-build-XXXXXX)
-	( [ -n "${san_pid:-}" ] && while kill -0 "$san_pid" 2>/dev/null; do
-		sleep 1; done
-	  make -s -j1 fuzz-build >"$fuzz_log" 2>&1 ) &
-	fuzz_pid=$!
+(
+	if [ "${TEST_SANITIZE:-1}" = 1 ]; then
+		make -s -j1 check-tests CC=gcc BUILD=build/asan SAN="$san" \
+		    >"$logs/asan" 2>&1
+		echo $? >"$logs/asan.rc"
+	fi
+	if [ "$fuzz_on" = 1 ]; then
+		make -s -j1 fuzz-build >"$logs/fuzz" 2>&1
+		echo $? >"$logs/fuzz.rc"
+	fi
+	make -s -j1 all BUILD=build/clang CC=clang >"$logs/clang" 2>&1
+	echo $? >"$logs/clang.rc"
+) &
+builds_pid=$!
+
+built() {	# built NAME: wait for that build; 0 if it worked
+	while [ ! -f "$logs/$1.rc" ]; do
+		kill -0 "$builds_pid" 2>/dev/null || break
+		sleep 1
+	done
+	[ "$(cat "$logs/$1.rc" 2>/dev/null)" = 0 ] && return 0
+	cat "$logs/$1"
+	failed=$((failed + 1))
+	failed_names="$failed_names $1:build"
+	return 1
+}
+
+# The browser journeys start now too, at a lower priority than the
+# tests that measure time and load: they take what CPU the tests leave.
+browser_on=0
+[ "${TEST_BROWSER:-1}" = 1 ] && [ -z "${TEST_FILTER:-}" ] && browser_on=1
+if [ "$browser_on" = 1 ]; then
+	command -v node >/dev/null 2>&1 || sh tools/deps.sh nodejs npm
+	if (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error \
+	    >/dev/null); then
+		nice -n 10 node tests/browser/journeys.mjs build \
+		    >"$logs/browser" 2>&1 &
+		browser_pid=$!
+	else
+		browser_on=0
+		failed=$((failed + 1))
+		failed_names="$failed_names browser:npm"
+	fi
 fi
 
 phase "Tests"
@@ -116,59 +154,32 @@ SOAK_SECONDS=${SOAK_SECONDS:-30} run_suite build plain
 
 if [ "${TEST_SANITIZE:-1}" = 1 ]; then
 	phase "Tests under AddressSanitizer + UBSan"
-	wait "$san_pid"
-	san_rc=$?
-	cat "$san_log"
-	rm -f "$san_log"
-	if [ "$san_rc" -eq 0 ]; then
+	if built asan; then
 		PORTAL_KORE_PRELOAD=$(gcc -print-file-name=libasan.so) \
 		ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		LSAN_OPTIONS=suppressions=$(pwd)/tools/lsan.supp \
 		SOAK_SECONDS=${SOAK_SECONDS:-20} \
 		    run_suite build/asan asan
-	else
-		failed=$((failed + 1))
-		failed_names="$failed_names asan:build"
 	fi
 fi
 
-if [ "${TEST_BROWSER:-1}" = 1 ] && [ -z "${TEST_FILTER:-}" ]; then
-	phase "Browser journeys (Debian Chromium, axe-core)"
-	command -v node >/dev/null 2>&1 || sh tools/deps.sh nodejs npm
-	if (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error \
-	    >/dev/null); then
-		out=$(node tests/browser/journeys.mjs build 2>&1)
-		printf '%s\n' "$out" | grep -v "^[0-9]* passed"
-		p=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-		f=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-		passed=$((passed + ${p:-0}))
-		failed=$((failed + ${f:-1}))
-		[ "${f:-1}" -gt 0 ] && failed_names="$failed_names browser"
-	else
-		failed=$((failed + 1))
-		failed_names="$failed_names browser:npm"
-	fi
+if [ "$browser_on" = 1 ]; then
+	phase "Browser journeys (Debian Chromium, axe-core; started with the tests)"
+	wait "$browser_pid"
+	summary browser "$(cat "$logs/browser")"
 fi
 
 if [ "$fuzz_on" = 1 ]; then
 	phase "Fuzz smoke (libFuzzer, ${FUZZ_SMOKE_SECONDS:-3}s a target)"
-	if wait "$fuzz_pid"; then
-		rm -f "$fuzz_log"
-		out=$(sh tools/fuzz.sh "${FUZZ_SMOKE_SECONDS:-3}" build/fuzz/fuzz_*)
-		printf '%s\n' "$out" | grep -v "^[0-9]* passed"
-		p=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-		f=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-		passed=$((passed + ${p:-0}))
-		failed=$((failed + ${f:-1}))
-		[ "${f:-1}" -gt 0 ] && failed_names="$failed_names fuzz"
-	else
-		cat "$fuzz_log"
-		rm -f "$fuzz_log"
-		failed=$((failed + 1))
-		failed_names="$failed_names fuzz:build"
-	fi
+	built fuzz && summary fuzz "$(sh tools/fuzz.sh \
+	    "${FUZZ_SMOKE_SECONDS:-3}" build/fuzz/fuzz_*)"
 fi
+
+phase "Build check (clang)"
+built clang && echo "clang: built without a warning"
+wait "$builds_pid"
+rm -rf "$logs"
 
 phase "Done"
 [ -n "$failed_names" ] && echo "Failed:$failed_names"

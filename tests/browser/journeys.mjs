@@ -44,7 +44,7 @@ async function startServer() {
   const proc = spawn('kore', ['-c', join(dir, 'kore.conf'), '-f', '-n', '-r'],
     { env, detached: true, stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1200; i++) {
     try { if ((await fetch(base + '/')).ok) break; } catch { /* not yet */ }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -119,8 +119,16 @@ async function expectText(page, text) {
   if (!body.includes(text)) throw new Error(`"${text}" is not on ${page.url()}`);
 }
 
+// make test runs the journeys beside the other tests at a lower
+// priority: a step may wait for CPU, so waits are long.
+function patient(ctx) {
+  ctx.setDefaultTimeout(120000);
+  ctx.setDefaultNavigationTimeout(120000);
+  return ctx;
+}
+
 async function newContext(browser, js) {
-  const ctx = await browser.newContext({ javaScriptEnabled: js });
+  const ctx = patient(await browser.newContext({ javaScriptEnabled: js }));
   ctx.browser = browser;
   ctx.jsOn = js;
   return ctx;
@@ -728,7 +736,7 @@ const everyPage = [
 
 async function everyPageOfEachRole(browser, base) {
   for (const [name, pw, paths] of everyPage) {
-    const ctx = await browser.newContext();
+    const ctx = patient(await browser.newContext());
     const page = await ctx.newPage();
     if (name) await signIn(page, false, base, name, pw);
     let listed = null;
@@ -786,7 +794,7 @@ async function tabThrough(page, want) {
 
 // The main forms, by keyboard alone.
 async function keyboard(browser, base) {
-  const ctx = await browser.newContext();
+  const ctx = patient(await browser.newContext());
   const page = await ctx.newPage();
   await page.goto(base + '/login');
   await tabThrough(page, ['#name', '#password', 'BUTTON:Sign in']);
@@ -801,7 +809,7 @@ async function keyboard(browser, base) {
   const first = await page.getAttribute('form input[type="text"]', 'id');
   await tabThrough(page, [`#${first}`, 'BUTTON:Save my answers']);
   await ctx.close();
-  const c2 = await browser.newContext();
+  const c2 = patient(await browser.newContext());
   const p2 = await c2.newPage();
   await signIn(p2, false, base, 'Cllr Sam Okafor', 'councillor-demo-2026');
   // The first issue still waiting for an answer (the journeys before
