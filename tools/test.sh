@@ -97,7 +97,7 @@ summary() {	# summary NAME OUTPUT: count a "N passed, N failed" line
 phase "Build (gcc)"
 make -s -j"$jobs" check-tests CC=gcc || { echo "0 passed, 1 failed"; exit 1; }
 
-# Three more builds run one after another behind the tests (which
+# Three more builds run one after another behind the plain tests (which
 # mostly wait on sockets and sleeps): the sanitizer build, the fuzz
 # targets and the clang check. Each log is shown if its build fails.
 san="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DPORTAL_SANITIZE"
@@ -131,30 +131,22 @@ built() {	# built NAME: wait for that build; 0 if it worked
 	return 1
 }
 
-# The browser journeys start now too, at a lower priority than the
-# tests that measure time and load: they take what CPU the tests leave.
-browser_on=0
-[ "${TEST_BROWSER:-1}" = 1 ] && [ -z "${TEST_FILTER:-}" ] && browser_on=1
-if [ "$browser_on" = 1 ]; then
-	command -v node >/dev/null 2>&1 || sh tools/deps.sh nodejs npm
-	if (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error \
-	    >/dev/null); then
-		nice -n 10 node tests/browser/journeys.mjs build \
-		    >"$logs/browser" 2>&1 &
-		browser_pid=$!
-	else
-		browser_on=0
-		failed=$((failed + 1))
-		failed_names="$failed_names browser:npm"
-	fi
-fi
+demo_db() {	# demo_db BUILD: one demo council for a pass's HTTP tests
+	rm -f "$logs/demo.db" "$logs/demo.db-wal" "$logs/demo.db-shm"
+	PORTAL_DB="$logs/demo.db" ASAN_OPTIONS=detect_leaks=1 \
+	    LSAN_OPTIONS=suppressions=$(pwd)/tools/lsan.supp \
+	    "$1/portalctl" seed-demo >/dev/null || return 1
+	PORTAL_TEST_DEMO_DB="$logs/demo.db"
+	export PORTAL_TEST_DEMO_DB
+}
 
 phase "Tests"
+demo_db build || { echo "0 passed, 1 failed"; exit 1; }
 SOAK_SECONDS=${SOAK_SECONDS:-30} run_suite build plain
 
 if [ "${TEST_SANITIZE:-1}" = 1 ]; then
 	phase "Tests under AddressSanitizer + UBSan"
-	if built asan; then
+	if built asan && demo_db build/asan; then
 		PORTAL_KORE_PRELOAD=$(gcc -print-file-name=libasan.so) \
 		ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
@@ -164,10 +156,16 @@ if [ "${TEST_SANITIZE:-1}" = 1 ]; then
 	fi
 fi
 
-if [ "$browser_on" = 1 ]; then
-	phase "Browser journeys (Debian Chromium, axe-core; started with the tests)"
-	wait "$browser_pid"
-	summary browser "$(cat "$logs/browser")"
+if [ "${TEST_BROWSER:-1}" = 1 ] && [ -z "${TEST_FILTER:-}" ]; then
+	phase "Browser journeys (Debian Chromium, axe-core)"
+	command -v node >/dev/null 2>&1 || sh tools/deps.sh nodejs npm
+	if (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error \
+	    >/dev/null); then
+		summary browser "$(node tests/browser/journeys.mjs build 2>&1)"
+	else
+		failed=$((failed + 1))
+		failed_names="$failed_names browser:npm"
+	fi
 fi
 
 if [ "$fuzz_on" = 1 ]; then
