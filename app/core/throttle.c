@@ -16,10 +16,15 @@
 
 #define THROTTLE_WINDOW	3600
 
+/*
+ * The newest attempts in the window, at most ?3 (-1: all). With a cap,
+ * reading more than cap rows tells nothing more: the wait ends when the
+ * cap-th newest leaves the window.
+ */
 static const char *sql_count =
 	"SELECT count(*), coalesce(min(at), 0), coalesce(max(at), 0) "
-	"FROM attempts "
-	"WHERE key = ?1 AND at > ?2";
+	"FROM (SELECT at FROM attempts WHERE key = ?1 AND at > ?2 "
+	"ORDER BY at DESC LIMIT ?3)";
 static const char *sql_insert =
 	"INSERT INTO attempts (key, at) VALUES (?1, ?2)";
 static const char *sql_prune = "DELETE FROM attempts WHERE at < ?1";
@@ -61,7 +66,8 @@ throttle_wait(struct db *db, const char *key, int64_t now, int64_t window,
 	sqlite3_stmt	*st;
 	int64_t		 n, first, last, wait;
 
-	st = db_query(db, sql_count, "ti", key, now - window);
+	st = db_query(db, sql_count, "tii", key, now - window,
+	    cap > 0 ? cap : (int64_t)-1);
 	if (db_step(st) != 1) {
 		db_done(st);
 		return (-1);
@@ -159,7 +165,7 @@ progressive(struct db *db, const char *key, int64_t now, int64_t spent)
 	sqlite3_stmt	*st;
 	int64_t		 n, last;
 
-	st = db_query(db, sql_count, "ti", key, now - 900);
+	st = db_query(db, sql_count, "tii", key, now - 900, (int64_t)-1);
 	if (db_step(st) != 1) {
 		db_done(st);
 		return (-1);

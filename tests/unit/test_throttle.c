@@ -84,6 +84,26 @@ caps_per_window(void **state)
 	    THROTTLE_ACCT_PER_MIN), 0);
 }
 
+/*
+ * More attempts in the window than a (lowered) cap: the wait ends when
+ * the cap-th newest leaves the window, and only cap rows are read.
+ */
+static void
+cap_lowered_counts_the_newest(void **state)
+{
+	int64_t	 now = 3000000;
+	int	 i;
+
+	(void)state;
+	for (i = 0; i < 10; i++)
+		assert_int_equal(throttle_fail(db, "sent:view:7", now + i), 0);
+	/* The 3rd newest is at now + 7: an hour after it. */
+	assert_int_equal(throttle_wait(db, "sent:view:7", now + 10, 3600, 3),
+	    3597);
+	assert_int_equal(throttle_wait(db, "sent:view:7", now + 10, 3600, 11),
+	    0);
+}
+
 /* A whole IPv6 /64 is one address; IPv4 in IPv6 is IPv4. */
 static void
 ipv6_keyed_by_64(void **state)
@@ -183,6 +203,7 @@ main(void)
 		cmocka_unit_test(delay_arithmetic),
 		cmocka_unit_test(keys_are_separate),
 		cmocka_unit_test(caps_per_window),
+		cmocka_unit_test(cap_lowered_counts_the_newest),
 		cmocka_unit_test(ipv6_keyed_by_64),
 		cmocka_unit_test(signin_keys_fold_the_name),
 		cmocka_unit_test(tries_in_flight_count),
