@@ -45,18 +45,6 @@ own_view(struct page *pg, struct view *v)
 	    views_may_see(v, pg->sess.user_id));
 }
 
-/* The form token sent back in this POST, if it was issued to its sender. */
-static const char *
-sent_token(struct page *pg)
-{
-	const char	*v;
-
-	if (pg->req->method != HTTP_METHOD_POST || pg->csrf == NULL)
-		return (NULL);
-	v = form_raw(&pg->form, "form_token");
-	return (auth_form_token_ok(pg->csrf, v) ? v : NULL);
-}
-
 /* A reply's or request's form, with the words sent back in it. */
 static int
 answer_form(struct page *pg, const struct view *v, const char *tmpl,
@@ -70,7 +58,7 @@ answer_form(struct page *pg, const struct view *v, const char *tmpl,
 	if (views_show(app_db, v, tv_set_map(pg->ctx, "view")) != 1)
 		return (page_error(pg, 500));
 	tv_set_str(pg->ctx, "f_body", form_raw(&pg->form, "body"));
-	if ((t = sent_token(pg)) == NULL) {
+	if ((t = guard_form_token(pg)) == NULL) {
 		auth_form_token_new(pg->csrf, token);
 		t = token;
 	}
@@ -107,7 +95,7 @@ reply_input(struct page *pg, const struct ab_answer *ans, const char *body,
 	in->body = body;
 	in->better = "";
 	in->publish = "no";
-	in->form_token = sent_token(pg);
+	in->form_token = guard_form_token(pg);
 	in->reply_to = ans->issue_id;
 }
 

@@ -75,6 +75,7 @@ void	guard_set_session_cookie(struct page *, const char *);
 void	guard_clear_session_cookie(struct page *);
 void	guard_set_cookie(struct page *, const char *, const char *, int);
 const char *guard_cookie(struct page *, const char *);
+const char *guard_form_token(struct page *);
 void	guard_client_ip(struct http_request *, char *, size_t);
 int	guard_proxies_init(const char *, char *, size_t);
 

@@ -326,3 +326,18 @@ guard_post(struct page *pg)
 	}
 	return (1);
 }
+
+/*
+ * The form token sent back in this POST, if it was issued to its sender
+ * (a resend of the same form is then one view, not two); else NULL.
+ */
+const char *
+guard_form_token(struct page *pg)
+{
+	const char	*v;
+
+	if (pg->req->method != HTTP_METHOD_POST || pg->csrf == NULL)
+		return (NULL);
+	v = form_raw(&pg->form, "form_token");
+	return (auth_form_token_ok(pg->csrf, v) ? v : NULL);
+}

@@ -16,18 +16,6 @@
 
 static const char *const publish_opts[] = { "no", "name", "anonymous", NULL };
 
-/* The form token sent back in this POST, if it was issued to its sender. */
-static const char *
-form_token(struct page *pg)
-{
-	const char	*v;
-
-	if (pg->req->method != HTTP_METHOD_POST || pg->csrf == NULL)
-		return (NULL);
-	v = form_raw(&pg->form, "form_token");
-	return (auth_form_token_ok(pg->csrf, v) ? v : NULL);
-}
-
 static int
 entry_form(struct page *pg, const struct user *u, int errors)
 {
@@ -61,7 +49,7 @@ entry_form(struct page *pg, const struct user *u, int errors)
 	} else
 		tv_set_bool(pg->ctx, "publish_no", 1);
 	/* One token per form shown: sent twice, it makes one view. */
-	if ((v = form_token(pg)) == NULL) {
+	if ((v = guard_form_token(pg)) == NULL) {
 		auth_form_token_new(pg->csrf, token);
 		v = token;
 	}
@@ -94,7 +82,7 @@ read_entry(struct page *pg, const struct user *u, struct view_input *in)
 	p = form_choice(f, "publish", publish_opts, &pg->errors,
 	    "Choose what they said about sharing the answer.");
 	in->publish = p < 0 ? "no" : publish_opts[p];
-	in->form_token = form_token(pg);
+	in->form_token = guard_form_token(pg);
 	return (pg->errors.n == 0);
 }
 

@@ -25,18 +25,6 @@ static const char *const publish_opts[] = { "no", "name", "anonymous", NULL };
 /* The browser cookie naming a kept draft (drafts.c); its id is random. */
 #define DRAFT_COOKIE	"portal_draft"
 
-/* The form token sent back in this POST, if it was issued to its sender. */
-static const char *
-form_token(struct page *pg)
-{
-	const char	*v;
-
-	if (pg->req->method != HTTP_METHOD_POST || pg->csrf == NULL)
-		return (NULL);
-	v = form_raw(&pg->form, "form_token");
-	return (auth_form_token_ok(pg->csrf, v) ? v : NULL);
-}
-
 /* One of publish_opts, or NULL. */
 static const char *
 publish_opt(const char *v)
@@ -94,7 +82,7 @@ new_form(struct page *pg, const struct view_input *d, int errors)
 	 * One token per form shown, bound to this sender: sent twice it makes
 	 * one view. A token from a query string or another person is ignored.
 	 */
-	v = form_token(pg);
+	v = guard_form_token(pg);
 	if (v == NULL) {
 		auth_form_token_new(pg->csrf, token);
 		v = token;
@@ -168,7 +156,7 @@ read_view(struct page *pg, struct view_input *in)
 	if (!pg->signed_in && p == 1)
 		form_error(&pg->errors, "publish", "Without an account there is "
 		    "no name to show. Choose \"without my name\" or \"no\".");
-	in->form_token = form_token(pg);
+	in->form_token = guard_form_token(pg);
 	return (pg->errors.n == 0);
 }
 
