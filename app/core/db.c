@@ -28,12 +28,21 @@ struct stmt_slot {
 	sqlite3_stmt	*stmt;
 };
 
+#define DB_MEMO_MAX	4
+
+struct db_memo {
+	const void	*key;
+	void		*data;
+	void		(*free)(void *);
+};
+
 struct db {
 	sqlite3			*h;
 	int			 depth;		/* open transactions */
 	struct stmt_slot	*slots;
 	size_t			 nslots;
 	size_t			 used;
+	struct db_memo		 memo[DB_MEMO_MAX];
 };
 
 static const char *open_pragmas =
@@ -124,11 +133,48 @@ db_close(struct db *db)
 
 	if (db == NULL)
 		return;
+	for (i = 0; i < DB_MEMO_MAX; i++)
+		if (db->memo[i].free != NULL)
+			db->memo[i].free(db->memo[i].data);
 	for (i = 0; i < db->nslots; i++)
 		sqlite3_finalize(db->slots ? db->slots[i].stmt : NULL);
 	free(db->slots);
 	sqlite3_close(db->h);
 	free(db);
+}
+
+/*
+ * What a module worked out from this connection's reads and keeps with
+ * it (the compiled safeguarding phrases), under the address of one of
+ * its statics. A connection belongs to one thread, and so does its memo.
+ */
+void *
+db_memo(struct db *db, const void *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < DB_MEMO_MAX; i++)
+		if (db->memo[i].key == key)
+			return (db->memo[i].data);
+	return (NULL);
+}
+
+/* Keep data under key, freeing what was kept there; freed at db_close. */
+void
+db_memo_set(struct db *db, const void *key, void *data, void (*fn)(void *))
+{
+	size_t	 i, at = DB_MEMO_MAX;
+
+	for (i = 0; i < DB_MEMO_MAX && at == DB_MEMO_MAX; i++)
+		if (db->memo[i].key == key || db->memo[i].key == NULL)
+			at = i;
+	if (at == DB_MEMO_MAX)
+		abort();	/* more modules than slots: raise the max */
+	if (db->memo[at].free != NULL)
+		db->memo[at].free(db->memo[at].data);
+	db->memo[at].key = key;
+	db->memo[at].data = data;
+	db->memo[at].free = fn;
 }
 
 sqlite3 *

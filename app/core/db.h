@@ -27,6 +27,9 @@ int		 db_open(struct db **, const char *, char *, size_t);
 void		 db_close(struct db *);
 sqlite3		*db_handle(struct db *);
 const char	*db_errmsg(struct db *);
+void		*db_memo(struct db *, const void *);
+void		 db_memo_set(struct db *, const void *, void *,
+		    void (*)(void *));
 
 int		 db_migrate(struct db *, const char *, char *, size_t);
 int		 db_schema_version(struct db *, int64_t *);

@@ -223,6 +223,92 @@ safeguarding_normalise(const char *s, struct buf *out)
 		buf_putc(out, ' ');
 }
 
+/* The admin phrases, compiled, as they were when last read. */
+struct phrase_memo {
+	struct buf		 rows;	/* phrase\0topic\0 ... */
+	struct sg_phrases	*c;
+};
+
+static const char	 memo_key;	/* db_memo() */
+
+static void
+memo_free(void *arg)
+{
+	struct phrase_memo	*m = arg;
+
+	buf_free(&m->rows);
+	safeguarding_phrases_free(m->c);
+	free(m);
+}
+
+/* Compiled phrases from rows (n of them, as in phrase_memo). */
+static struct sg_phrases *
+compile_rows(const struct buf *rows, size_t n)
+{
+	struct sg_phrases	*c;
+	const char		**phrases, **topics;
+	size_t			 i, off;
+
+	if ((phrases = calloc(n + 1, sizeof(*phrases))) == NULL ||
+	    (topics = calloc(n + 1, sizeof(*topics))) == NULL)
+		abort();
+	for (i = 0, off = 0; i < n; i++) {
+		phrases[i] = rows->data + off;
+		off += strlen(phrases[i]) + 1;
+		topics[i] = rows->data + off;
+		off += strlen(topics[i]) + 1;
+	}
+	c = safeguarding_phrases_compile(phrases, topics, n);
+	free(phrases);
+	free(topics);
+	return (c);
+}
+
+/*
+ * The phrase list as it is now, compiled. Reading it is one small
+ * query; compiling it (every phrase read as the matcher reads, and
+ * checked against every idiom) was most of a short view's scan, so the
+ * compiled list is kept with the connection and used again for as long
+ * as the rows read are the same. NULL on a database error.
+ */
+static const struct sg_phrases *
+phrases_now(struct db *db)
+{
+	struct phrase_memo	*m;
+	struct buf		 rows;
+	sqlite3_stmt		*st;
+	size_t			 n;
+	int			 rc;
+
+	buf_init(&rows, 4096);
+	n = 0;
+	st = db_query(db, sql_phrases, "");
+	while ((rc = db_step(st)) == 1) {
+		buf_append(&rows, db_col_text(st, 0),
+		    strlen(db_col_text(st, 0)) + 1);
+		buf_append(&rows, db_col_text(st, 1),
+		    strlen(db_col_text(st, 1)) + 1);
+		n++;
+	}
+	db_done(st);
+	if (rc == -1) {
+		buf_free(&rows);
+		return (NULL);
+	}
+	m = db_memo(db, &memo_key);
+	if (m != NULL && m->rows.len == rows.len &&
+	    memcmp(m->rows.data, rows.data, rows.len) == 0) {
+		buf_free(&rows);
+		return (m->c);
+	}
+	if ((m = calloc(1, sizeof(*m))) == NULL)
+		abort();
+	m->c = compile_rows(&rows, n);
+	m->rows = rows;
+	db_memo_set(db, &memo_key, m, memo_free);
+	return (m->c);
+}
+
 /*
  * Match text against the built-in rules and the admin phrase list.
  * Returns the number of rules and phrases that matched (0 for none, -1
@@ -232,41 +318,11 @@ safeguarding_normalise(const char *s, struct buf *out)
 int
 safeguarding_match(struct db *db, const char *text, struct buf *out)
 {
-	struct buf	 strs;
-	sqlite3_stmt	*st;
-	const char	**phrases, **topics;
-	size_t		 n, i, off;
-	int		 rc, hits;
+	const struct sg_phrases	*c;
 
-	buf_init(&strs, 4096);
-	n = 0;
-	st = db_query(db, sql_phrases, "");
-	while ((rc = db_step(st)) == 1) {
-		buf_puts(&strs, db_col_text(st, 0));
-		buf_putc(&strs, '\0');
-		buf_puts(&strs, db_col_text(st, 1));
-		buf_putc(&strs, '\0');
-		n++;
-	}
-	db_done(st);
-	if (rc == -1) {
-		buf_free(&strs);
+	if ((c = phrases_now(db)) == NULL)
 		return (-1);
-	}
-	if ((phrases = calloc(n + 1, sizeof(*phrases))) == NULL ||
-	    (topics = calloc(n + 1, sizeof(*topics))) == NULL)
-		abort();
-	for (i = 0, off = 0; i < n; i++) {
-		phrases[i] = strs.data + off;
-		off += strlen(phrases[i]) + 1;
-		topics[i] = strs.data + off;
-		off += strlen(topics[i]) + 1;
-	}
-	hits = safeguarding_scan(text, phrases, topics, n, out);
-	free(phrases);
-	free(topics);
-	buf_free(&strs);
-	return (hits);
+	return (safeguarding_scan_with(text, c, out));
 }
 
 /*

@@ -20,10 +20,17 @@
 #include "db.h"
 #include "tmpl.h"
 
+struct sg_phrases;
+
 void	safeguarding_normalise(const char *, struct buf *);
 int	safeguarding_match(struct db *, const char *, struct buf *);
 int	safeguarding_scan(const char *, const char *const *,
 	    const char *const *, size_t, struct buf *);
+struct sg_phrases *safeguarding_phrases_compile(const char *const *,
+	    const char *const *, size_t);
+void	safeguarding_phrases_free(struct sg_phrases *);
+int	safeguarding_scan_with(const char *, const struct sg_phrases *,
+	    struct buf *);
 const char *safeguarding_rules_check(void);
 int	safeguarding_phrases(struct db *, struct tval *);
 const char *safeguarding_topic_label(const char *);

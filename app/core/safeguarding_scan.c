@@ -1293,6 +1293,101 @@ add_name(struct buf *out, const char *topic, const char *name, int *hits)
 	(*hits)++;
 }
 
+/* An admin phrase, read once as the matcher reads it. */
+struct sg_phrase {
+	size_t		 tok;		/* first token in the list's toks */
+	size_t		 ntok;
+	int		 idiom;		/* the phrase is itself an idiom */
+	uint64_t	 sig;		/* "ran away" and "running away" */
+	size_t		 topic;		/* offsets in the list's strs */
+	size_t		 name;		/* normalised */
+};
+
+struct sg_phrases {
+	struct sg_phrase	*p;
+	size_t			 n;
+	struct buf		 toks;
+	struct buf		 strs;	/* topics and names, NUL-ended */
+};
+
+/* Is the phrase, read alone as a whole text would be, all idiom? */
+static int
+all_idiom(const struct sg_tok *ph, size_t pn)
+{
+	struct buf	 own;
+	struct sg_tok	 end, *t;
+	size_t		 i;
+	int		 idiom;
+
+	end.hash = 1;
+	end.mask = 1ULL << C_END;
+	buf_init(&own, (pn + 1) * sizeof(*ph));
+	buf_append(&own, ph, pn * sizeof(*ph));
+	buf_append(&own, &end, sizeof(end));
+	t = (struct sg_tok *)(void *)own.data;
+	blank_idioms(t, pn + 1);
+	for (i = 0, idiom = 1; i < pn; i++)
+		if (t[i].hash != 0)
+			idiom = 0;
+	buf_free(&own);
+	return (idiom);
+}
+
+/*
+ * Compile the admin phrases (phrases[i] under topics[i]) for
+ * safeguarding_scan_with(): the tokens, and whether each is an idiom,
+ * are worked out here once instead of on every scan.
+ */
+struct sg_phrases *
+safeguarding_phrases_compile(const char *const *phrases,
+    const char *const *topics, size_t n)
+{
+	struct sg_phrases	*c;
+	struct sg_phrase	*ph;
+	struct buf		 norm;
+	size_t			 i;
+
+	compile();
+	if ((c = calloc(1, sizeof(*c))) == NULL ||
+	    (c->p = calloc(n + 1, sizeof(*c->p))) == NULL)
+		abort();
+	buf_init(&c->toks, 64 * (n + 1));
+	buf_init(&c->strs, 32 * (n + 1));
+	buf_init(&norm, 64);
+	for (i = 0; i < n; i++) {
+		ph = &c->p[i];
+		ph->tok = c->toks.len / sizeof(struct sg_tok);
+		ph->ntok = tokenise(phrases[i], &c->toks, 0) - ph->tok;
+		ph->sig = hash_word(c->toks.data + ph->tok *
+		    sizeof(struct sg_tok), ph->ntok * sizeof(struct sg_tok));
+		ph->idiom = all_idiom((struct sg_tok *)(void *)c->toks.data +
+		    ph->tok, ph->ntok);
+		buf_reset(&norm);
+		safeguarding_normalise(phrases[i], &norm);
+		ph->topic = c->strs.len;
+		buf_append(&c->strs, topics[i], strlen(topics[i]) + 1);
+		/* " word word " is named "word word". */
+		ph->name = c->strs.len;
+		buf_append(&c->strs, norm.data + 1, norm.len > 1 ?
+		    norm.len - 2 : 0);
+		buf_putc(&c->strs, '\0');
+	}
+	c->n = n;
+	buf_free(&norm);
+	return (c);
+}
+
+void
+safeguarding_phrases_free(struct sg_phrases *c)
+{
+	if (c == NULL)
+		return;
+	buf_free(&c->toks);
+	buf_free(&c->strs);
+	free(c->p);
+	free(c);
+}
+
 /*
  * Does the phrase appear word for word in the text (t)? An occurrence
  * that lies wholly inside an idiom (blanked in b) does not count, unless
@@ -1300,26 +1395,12 @@ add_name(struct buf *out, const char *topic, const char *name, int *hits)
  */
 static int
 phrase_match(const struct sg_tok *t, const struct sg_tok *b, size_t n,
-    struct sg_tok *ph, size_t pn)
+    const struct sg_tok *ph, size_t pn, int idiom)
 {
-	struct buf	 own;
-	struct sg_tok	 end;
-	size_t		 i, j, blank;
-	int		 idiom;
+	size_t	 i, j, blank;
 
 	if (pn == 0 || pn > n)
 		return (0);
-	/* Read alone, as a whole text would be: with its END. */
-	end.hash = 1;
-	end.mask = 1ULL << C_END;
-	buf_init(&own, (pn + 1) * sizeof(*ph));
-	buf_append(&own, ph, pn * sizeof(*ph));
-	buf_append(&own, &end, sizeof(end));
-	blank_idioms((struct sg_tok *)(void *)own.data, pn + 1);
-	for (i = 0, idiom = 1; i < pn; i++)
-		if (((struct sg_tok *)(void *)own.data)[i].hash != 0)
-			idiom = 0;
-	buf_free(&own);
 	for (i = 0; i + pn <= n; i++) {
 		for (j = blank = 0; j < pn && t[i + j].hash == ph[j].hash; j++)
 			blank += b[i + j].hash == 0;
@@ -1330,25 +1411,23 @@ phrase_match(const struct sg_tok *t, const struct sg_tok *b, size_t n,
 }
 
 /*
- * Scan text against the built-in rules and the admin phrases (phrases[i]
- * under topics[i]). Appends "topic:rule" for each built-in rule and
- * "topic:phrase" for each admin phrase that matched, comma-separated,
- * each once; returns how many it appended.
+ * Scan text against the built-in rules and the compiled admin phrases.
+ * Appends "topic:rule" for each built-in rule and "topic:phrase" for
+ * each admin phrase that matched, comma-separated, each once; returns
+ * how many it appended.
  */
 int
-safeguarding_scan(const char *text, const char *const *phrases,
-    const char *const *topics, size_t nphrases, struct buf *out)
+safeguarding_scan_with(const char *text, const struct sg_phrases *c,
+    struct buf *out)
 {
-	struct buf	 toks, blanked, ptoks, norm, seen;
-	struct sg_tok	*t, *b;
-	size_t		 i, n, pn, from, to;
-	uint64_t	 sig;
-	int		 hits = 0;
+	struct buf		 toks, blanked, seen;
+	const struct sg_phrase	*ph;
+	struct sg_tok		*t, *b;
+	size_t			 i, n, from, to;
+	int			 hits = 0;
 
 	compile();
 	buf_init(&toks, 1024);
-	buf_init(&ptoks, 64);
-	buf_init(&norm, 64);
 	buf_init(&seen, 64);
 	n = tokenise(text, &toks, 1);
 	buf_init(&blanked, toks.len + 1);
@@ -1359,26 +1438,34 @@ safeguarding_scan(const char *text, const char *const *phrases,
 	for (i = 0; i < NELEMS(rules); i++)
 		if (pat_match(&rule_pats[i], b, n, &from, &to))
 			add_name(out, rules[i].topic, rules[i].name, &hits);
-	for (i = 0; i < nphrases; i++) {
-		buf_reset(&ptoks);
-		pn = tokenise(phrases[i], &ptoks, 0);
-		if (!phrase_match(t, b, n, (struct sg_tok *)(void *)ptoks.data,
-		    pn))
+	for (i = 0; c != NULL && i < c->n; i++) {
+		ph = &c->p[i];
+		if (!phrase_match(t, b, n, (const struct sg_tok *)(const void *)
+		    c->toks.data + ph->tok, ph->ntok, ph->idiom))
 			continue;
-		/* "ran away" and "running away" read alike: list one. */
-		sig = hash_word(ptoks.data, ptoks.len);
-		if (memmem(seen.data, seen.len, &sig, sizeof(sig)) != NULL)
+		if (memmem(seen.data, seen.len, &ph->sig,
+		    sizeof(ph->sig)) != NULL)
 			continue;
-		buf_append(&seen, &sig, sizeof(sig));
-		buf_reset(&norm);
-		safeguarding_normalise(phrases[i], &norm);
-		norm.data[--norm.len] = '\0';	/* trailing space */
-		add_name(out, topics[i], norm.data + 1, &hits);
+		buf_append(&seen, &ph->sig, sizeof(ph->sig));
+		add_name(out, c->strs.data + ph->topic, c->strs.data +
+		    ph->name, &hits);
 	}
 	buf_free(&toks);
 	buf_free(&blanked);
-	buf_free(&ptoks);
-	buf_free(&norm);
 	buf_free(&seen);
+	return (hits);
+}
+
+/* The same, compiling the phrases for this one scan (tests, fuzzer). */
+int
+safeguarding_scan(const char *text, const char *const *phrases,
+    const char *const *topics, size_t nphrases, struct buf *out)
+{
+	struct sg_phrases	*c;
+	int			 hits;
+
+	c = safeguarding_phrases_compile(phrases, topics, nphrases);
+	hits = safeguarding_scan_with(text, c, out);
+	safeguarding_phrases_free(c);
 	return (hits);
 }

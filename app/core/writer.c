@@ -12,9 +12,14 @@
  * saved is on the disk. One sync is shared by the whole batch: while it
  * runs, the next batch gathers.
  *
- * Between processes (the two Kore workers, portalctl) SQLite's own write
- * lock and busy handler (db.c) order the writers; waiting for it here
- * stalls no connection.
+ * Between processes SQLite's own write lock keeps writes apart, but a
+ * writer that finds it taken can only poll for it (db.c), and a commit
+ * is over long before the poll looks again. So the writers of all the
+ * workers also take turns on an open-file lock on "<database>-writer":
+ * a writer waiting there sleeps in the kernel and wakes the moment the
+ * other lets go, with everything that arrived meanwhile in its batch.
+ * Other writers (portalctl, the event loop's few writes) only use
+ * SQLite's lock, which still decides; this one only orders the queue.
  *
  * A job may fail in a way that undoes the whole transaction (SQLite does
  * that on some errors, e.g. a full disk): then that job is failed and
@@ -26,15 +31,19 @@
  * collects finished jobs with writer_take_done().
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "writer.h"
 
 #define BATCH_MAX	512	/* jobs in one transaction, at most */
+#define CHECKPOINT_AT	1000	/* log pages; SQLite's own default */
+#define RESTART_AT	16384	/* log pages (64 MiB): start it again */
 
 enum { JOB_PENDING = 1, JOB_RUNNING, JOB_DONE, JOB_TAKEN };
 
@@ -43,12 +52,14 @@ struct writer {
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 cond;
 	struct db		*db;
+	int			 turn_fd;	/* "<database>-writer", or -1 */
 	struct writer_jobs	 pending;
 	struct writer_jobs	 done;
 	int			 stop;
 	int			 hold;
 	unsigned int		 pause_ms;
 	uint64_t		 batches;
+	int			 wal_pages;	/* in the log after our commit */
 	void			(*notify)(void *);
 	void			*notify_arg;
 };
@@ -115,6 +126,53 @@ run_batch(struct writer *w, struct writer_jobs *batch)
 	return (1);
 }
 
+/* After each of our commits: how long the log is now. */
+static int
+wal_grew(void *arg, sqlite3 *h, const char *name, int pages)
+{
+	struct writer	*w = arg;
+
+	(void)h;
+	(void)name;
+	w->wal_pages = pages;
+	return (SQLITE_OK);
+}
+
+/*
+ * Copy the log back into the database once it is long. SQLite would do
+ * this inside the COMMIT that crossed the line, so every job of that
+ * batch would wait for it; here it runs after they are answered, while
+ * the next batch gathers. PASSIVE: it never waits for a reader or the
+ * other worker's writer, and what it cannot copy now is copied next time.
+ * But while the other writer keeps adding to it the log is never all
+ * copied, so never started again: past RESTART_AT it waits for that.
+ */
+static void
+checkpoint(struct writer *w)
+{
+	if (w->wal_pages < CHECKPOINT_AT)
+		return;
+	(void)sqlite3_wal_checkpoint_v2(db_handle(w->db), NULL,
+	    w->wal_pages < RESTART_AT ? SQLITE_CHECKPOINT_PASSIVE :
+	    SQLITE_CHECKPOINT_RESTART, NULL, NULL);
+	w->wal_pages = 0;
+}
+
+/* Wait for the writers' turn (type F_WRLCK), or give it up (F_UNLCK). */
+static void
+turn(struct writer *w, short type)
+{
+	struct flock	 fl;
+
+	if (w->turn_fd == -1)
+		return;
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = type;
+	fl.l_whence = SEEK_SET;
+	while (fcntl(w->turn_fd, F_OFD_SETLKW, &fl) == -1 && errno == EINTR)
+		;
+}
+
 static void
 pause_ms(unsigned int ms)
 {
@@ -141,6 +199,11 @@ writer_main(void *arg)
 			pthread_cond_wait(&w->cond, &w->lock);
 		if (TAILQ_EMPTY(&w->pending))
 			break;
+		/* While the other workers' writers have their turn, more
+		 * jobs join this batch. */
+		pthread_mutex_unlock(&w->lock);
+		turn(w, F_WRLCK);
+		pthread_mutex_lock(&w->lock);
 		TAILQ_INIT(&batch);
 		for (n = 0; n < BATCH_MAX &&
 		    (j = TAILQ_FIRST(&w->pending)) != NULL; n++) {
@@ -152,6 +215,7 @@ writer_main(void *arg)
 		pthread_mutex_unlock(&w->lock);
 
 		committed = run_batch(w, &batch);
+		turn(w, F_UNLCK);
 		/* Tests only: a kill that lands after the commit and
 		 * before anyone is told. */
 		if (committed && pause > 0)
@@ -166,6 +230,7 @@ writer_main(void *arg)
 		}
 		pthread_mutex_unlock(&w->lock);
 		w->notify(w->notify_arg);
+		checkpoint(w);
 		pthread_mutex_lock(&w->lock);
 	}
 	pthread_mutex_unlock(&w->lock);
@@ -182,6 +247,7 @@ writer_new(const char *path, void (*notify)(void *), void *notify_arg,
     char *err, size_t errlen)
 {
 	struct writer	*w;
+	char		 lock_path[4096];
 
 	if ((w = calloc(1, sizeof(*w))) == NULL)
 		abort();
@@ -193,12 +259,23 @@ writer_new(const char *path, void (*notify)(void *), void *notify_arg,
 		free(w);
 		return (NULL);
 	}
+	/* Without it writers still work, as SQLite's lock decides. */
+	(void)snprintf(lock_path, sizeof(lock_path), "%s-writer", path);
+	w->turn_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	/* Each job's savepoint keeps the pages it changes in a journal of
+	 * its own, which spills to a file once a batch is a few pages big:
+	 * every page written twice. In memory it costs what it holds. */
+	(void)db_exec(w->db, "PRAGMA temp_store = MEMORY", "");
+	/* Replaces SQLite's checkpoint inside COMMIT (see checkpoint()). */
+	sqlite3_wal_hook(db_handle(w->db), wal_grew, w);
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->cond, NULL);
 	if (pthread_create(&w->thread, NULL, writer_main, w) != 0) {
 		(void)snprintf(err, errlen, "cannot start the writer thread");
 		pthread_cond_destroy(&w->cond);
 		pthread_mutex_destroy(&w->lock);
+		if (w->turn_fd != -1)
+			close(w->turn_fd);
 		db_close(w->db);
 		free(w);
 		return (NULL);
@@ -223,6 +300,8 @@ writer_free(struct writer *w)
 	pthread_join(w->thread, NULL);
 	pthread_cond_destroy(&w->cond);
 	pthread_mutex_destroy(&w->lock);
+	if (w->turn_fd != -1)
+		close(w->turn_fd);
 	db_close(w->db);
 	free(w);
 }

@@ -285,6 +285,11 @@ kore_worker_configure(void)
 		fatal("libsodium could not start");
 	if (db_open(&app_db, worker_db, err, sizeof(err)) == -1)
 		fatal("%s", err);
+	/* The writers copy the log back after their batches (writer.c); a
+	 * commit here would do it inside the event loop. Only a log that
+	 * no writer copies (nothing sent through one) gets so long. */
+	if (db_exec(app_db, "PRAGMA wal_autocheckpoint = 16384", "") != 0)
+		fatal("wal_autocheckpoint: %s", db_errmsg(app_db));
 	conns_init();
 	mailer_init();
 	reminders_init();

@@ -264,6 +264,36 @@ large_input_is_bounded(void **state)
 	buf_free(&out);
 }
 
+/*
+ * The compiled phrase list is kept with the connection: a phrase an
+ * admin adds or removes counts from the very next scan.
+ */
+static void
+kept_phrases_follow_the_list(void **state)
+{
+	struct actor	 admin = { 1, "Admin", "admin", "127.0.0.1" };
+	const char	*why;
+	struct buf	 out;
+	int64_t		 id;
+
+	(void)state;
+	buf_init(&out, 64);
+	assert_int_equal(safeguarding_match(db, "the purple lantern came "
+	    "round again", &out), 0);
+	assert_int_equal(safeguarding_add(db, &admin, "Purple Lantern",
+	    "exploitation", &why), 0);
+	assert_int_equal(safeguarding_match(db, "the purple lantern came "
+	    "round again", &out), 1);
+	assert_string_equal(buf_cstr(&out), "exploitation:purple lantern");
+	assert_int_equal(db_int(db, &id, "SELECT id FROM safeguarding_phrases "
+	    "WHERE phrase = 'purple lantern'", ""), 1);
+	assert_int_equal(safeguarding_remove(db, &admin, id), 0);
+	buf_reset(&out);
+	assert_int_equal(safeguarding_match(db, "the purple lantern came "
+	    "round again", &out), 0);
+	buf_free(&out);
+}
+
 /* What the scan matched reads as words on the workers' pages. */
 static void
 rules_read_as_words(void **state)
@@ -294,6 +324,7 @@ main(void)
 		cmocka_unit_test(whole_words_any_case_any_punctuation),
 		cmocka_unit_test(large_input_is_bounded),
 		cmocka_unit_test(rules_read_as_words),
+		cmocka_unit_test(kept_phrases_follow_the_list),
 	};
 
 	return (cmocka_run_group_tests_name("safeguarding", tests, setup,

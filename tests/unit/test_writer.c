@@ -3,8 +3,10 @@
  * wait together are committed in one transaction; a job that fails is
  * undone alone and the rest are saved; a saved job is there for any
  * other connection when its owner is told; a job whose owner went away
- * is still done and comes back marked as an orphan.
+ * is still done and comes back marked as an orphan; while another
+ * worker's writer has its turn, jobs gather and then share one commit.
  */
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -206,6 +210,59 @@ jobs_sent_one_by_one_are_each_saved(void **state)
 	writer_free(w);
 }
 
+/* Take or give up the writers' turn, as another worker's writer would. */
+static void
+other_writer(int fd, short type)
+{
+	struct flock	 fl;
+
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = type;
+	fl.l_whence = SEEK_SET;
+	assert_int_equal(fcntl(fd, F_OFD_SETLK, &fl), 0);
+}
+
+static void
+jobs_gather_while_another_writer_has_its_turn(void **state)
+{
+	struct writer		*w;
+	struct writer_jobs	 done;
+	struct row		 rows[NJOBS];
+	struct timespec		 ms = { 0, 2 * 1000 * 1000 };
+	char			 path[160];
+	int64_t			 n;
+	int			 i, fd;
+
+	(void)state;
+	w = start();
+	(void)snprintf(path, sizeof(path), "%s/unit.db-writer", unitdb_dir);
+	assert_true((fd = open(path, O_RDWR | O_CLOEXEC)) != -1);
+	other_writer(fd, F_WRLCK);
+	memset(rows, 0, sizeof(rows));
+	/* Sent one by one, as requests come: the writer is awake from the
+	 * first, and waits for its turn. */
+	for (i = 0; i < NJOBS; i++) {
+		rows[i].job.run = insert_row;
+		rows[i].job.arg = &rows[i];
+		rows[i].n = 200 + i;
+		writer_submit(w, &rows[i].job);
+		(void)nanosleep(&ms, NULL);
+	}
+	assert_int_equal(writer_batches(w), 0);
+	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM writer_rows",
+	    ""), 1);
+	assert_int_equal(n, 0);
+	other_writer(fd, F_UNLCK);
+	TAILQ_INIT(&done);
+	collect(w, &done, NJOBS);
+	assert_int_equal(writer_batches(w), 1);
+	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM writer_rows",
+	    ""), 1);
+	assert_int_equal(n, NJOBS);
+	close(fd);
+	writer_free(w);
+}
+
 int
 main(void)
 {
@@ -214,6 +271,7 @@ main(void)
 		    waiting_jobs_share_one_commit_and_a_bad_one_fails_alone),
 		cmocka_unit_test(a_job_whose_owner_went_away_is_still_saved),
 		cmocka_unit_test(jobs_sent_one_by_one_are_each_saved),
+		cmocka_unit_test(jobs_gather_while_another_writer_has_its_turn),
 	};
 
 	return (cmocka_run_group_tests_name("writer", tests, setup,
