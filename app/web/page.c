@@ -344,6 +344,70 @@ consult_badge(struct page *pg, struct tval *user)
 		tv_set_bool(user, "consult_home", 1);
 }
 
+/*
+ * The counts beside the menu items are on every signed-in page, and the
+ * queue's reads every waiting view. None changes unless the data does,
+ * so each worker keeps them for the database's version as it is when
+ * the page is drawn (a POST may have written since page_begin): the
+ * queue and open concerns for everyone, the rest per person. Bounded:
+ * a full table starts again.
+ */
+#define KEPT_COUNTS	256
+
+enum count_kind { COUNT_QUEUE, COUNT_CONCERNS, COUNT_UNREAD, COUNT_TO_ANSWER };
+
+static struct {
+	struct pcache_version	 ver;
+	size_t			 n;
+	struct {
+		enum count_kind	 kind;
+		int64_t		 user_id;
+		int64_t		 value;
+	}			 at[KEPT_COUNTS];
+} kept;
+
+static int64_t
+count_now(enum count_kind kind, int64_t user_id)
+{
+	switch (kind) {
+	case COUNT_QUEUE:
+		return (start_queue_count(app_db));
+	case COUNT_CONCERNS:
+		return (concerns_count_open(app_db));
+	case COUNT_UNREAD:
+		return (notify_unread(app_db, user_id));
+	case COUNT_TO_ANSWER:
+		return (start_answers_waiting(app_db, user_id));
+	}
+	return (-1);
+}
+
+static int64_t
+count_kept(enum count_kind kind, int64_t user_id)
+{
+	struct pcache_version	 v;
+	int64_t			 value;
+	size_t			 i;
+
+	if (pcache_db_version(app_db, &v) == -1)
+		return (count_now(kind, user_id));
+	v.own_changes -= session_writes;
+	if (v.data_version != kept.ver.data_version ||
+	    v.own_changes != kept.ver.own_changes || kept.n == KEPT_COUNTS) {
+		kept.ver = v;
+		kept.n = 0;
+	}
+	for (i = 0; i < kept.n; i++)
+		if (kept.at[i].kind == kind && kept.at[i].user_id == user_id)
+			return (kept.at[i].value);
+	if ((value = count_now(kind, user_id)) >= 0) {
+		kept.at[kept.n].kind = kind;
+		kept.at[kept.n].user_id = user_id;
+		kept.at[kept.n++].value = value;
+	}
+	return (value);
+}
+
 static void
 layout_data(struct page *pg)
 {
@@ -378,21 +442,21 @@ layout_data(struct page *pg)
 	    pg->sess.role == ROLE_ADMIN);
 	/* Set only when some are unread: a number is always truthy in a
 	 * template, so 0 would show as a badge. */
-	if ((unread = notify_unread(app_db, pg->sess.user_id)) > 0)
+	if ((unread = count_kept(COUNT_UNREAD, pg->sess.user_id)) > 0)
 		tv_set_int(user, "unread", unread);
 	if (pg->sess.role == ROLE_YOUNG)
 		consult_badge(pg, user);
 	/* Work waiting, beside its menu item; set only when some is. */
 	if (pg->sess.role == ROLE_WORKER &&
-	    (waiting = start_queue_count(app_db)) > 0)
+	    (waiting = count_kept(COUNT_QUEUE, 0)) > 0)
 		tv_set_int(user, "queue", waiting);
 	if (pg->sess.role == ROLE_COUNCILLOR &&
-	    (waiting = start_answers_waiting(app_db, pg->sess.user_id)) > 0)
+	    (waiting = count_kept(COUNT_TO_ANSWER, pg->sess.user_id)) > 0)
 		tv_set_int(user, "to_answer", waiting);
 	/* The urgent list's count, on every worker's and admin's page. */
 	if (pg->sess.role == ROLE_WORKER || pg->sess.role == ROLE_ADMIN)
 		tv_set_str(user, "concerns_open", arena_printf(&pg->arena,
-		    "%lld", (long long)concerns_count_open(app_db)));
+		    "%lld", (long long)count_kept(COUNT_CONCERNS, 0)));
 }
 
 /* The layout around body, sent with status. Ends the page. */

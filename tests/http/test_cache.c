@@ -486,6 +486,49 @@ position(struct client *c, const char *path, const char *needle)
 	return (pos);
 }
 
+/* Every worker's answers to path have want, for a while after a write. */
+static void
+all_answers_have(struct client *c, const char *path, const char *want)
+{
+	struct seen	 s;
+	struct resp	 r;
+	int		 i, hit;
+
+	memset(&s, 0, sizeof(s));
+	for (i = 0; i < TRIES && (s.n < 2 || i < 20); i++) {
+		resp_init(&r);
+		assert_int_equal(http_get(c, path, &r), 0);
+		assert_int_equal(r.status, 200);
+		if (!resp_has(&r, want))
+			fail_msg("%s: no '%s' (answer %d)", path, want, i);
+		(void)saw(&s, answer(&r, &hit), hit);
+		resp_free(&r);
+	}
+	assert_true(s.n >= 2);
+}
+
+/*
+ * The counts beside the menu items are kept by each worker as well, and
+ * move at the next page after any write.
+ */
+static void
+menu_counts_move_with_the_next_write(void **state)
+{
+	char	 want[96];
+	int64_t	 queue;
+
+	(void)state;
+	queue = count("SELECT count(*) FROM views WHERE state = 'received'");
+	(void)snprintf(want, sizeof(want), "Moderation <span "
+	    "class=\"nav-count\">%lld<", (long long)queue);
+	all_answers_have(&worker, "/moderation", want);
+	assert_int_equal(db_run("UPDATE views SET state = 'received' WHERE "
+	    "id = (SELECT min(id) FROM views WHERE state != 'received')"), 0);
+	(void)snprintf(want, sizeof(want), "Moderation <span "
+	    "class=\"nav-count\">%lld<", (long long)queue + 1);
+	all_answers_have(&worker, "/moderation", want);
+}
+
 /*
  * The moderation queue is the same for every worker, so it is kept for
  * the worker class: a new view, a worrying one and a decision each show
@@ -589,6 +632,7 @@ main(void)
 		cmocka_unit_test(no_one_elses_name_or_token),
 		cmocka_unit_test(messages_shown_once),
 		cmocka_unit_test(moderation_queue_kept_for_workers),
+		cmocka_unit_test(menu_counts_move_with_the_next_write),
 	};
 
 	return (cmocka_run_group_tests_name("http_cache", tests, setup,
