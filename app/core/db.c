@@ -42,8 +42,12 @@ struct db {
 	struct stmt_slot	*slots;
 	size_t			 nslots;
 	size_t			 used;
+	int			 reading;	/* db_read_begin() */
 	struct db_memo		 memo[DB_MEMO_MAX];
 };
+
+/* This thread's connection in db_read_begin(), if any. */
+static _Thread_local struct db	*reading;
 
 static const char *open_pragmas =
 	"PRAGMA journal_mode = WAL;"
@@ -133,6 +137,7 @@ db_close(struct db *db)
 
 	if (db == NULL)
 		return;
+	db_read_end(db);
 	for (i = 0; i < DB_MEMO_MAX; i++)
 		if (db->memo[i].free != NULL)
 			db->memo[i].free(db->memo[i].data);
@@ -326,6 +331,10 @@ db_step(sqlite3_stmt *st)
 
 	if (st == NULL)
 		return (-1);
+	/* A write ends the page's read first (see db_read_begin). */
+	if (reading != NULL && reading->h == sqlite3_db_handle(st) &&
+	    !sqlite3_stmt_readonly(st))
+		db_read_end(reading);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		return (1);
@@ -429,6 +438,7 @@ db_begin(struct db *db)
 {
 	const char	*sql;
 
+	db_read_end(db);
 	sql = db->depth > 0 ? "SAVEPOINT nested" : "BEGIN IMMEDIATE";
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return (-1);
@@ -478,6 +488,41 @@ db_rollback(struct db *db)
 	else if (!sqlite3_get_autocommit(db->h))
 		(void)sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	db->depth--;
+}
+
+/*
+ * One read transaction for the many reads of a page. Outside a
+ * transaction each statement is a read transaction of its own, and in
+ * WAL mode each takes and drops a lock in the shared index with a
+ * system call: a page's dozen reads cost more in locking than in
+ * reading. All reads between db_read_begin() and db_read_end() see one
+ * snapshot. Anything that writes ends it first (db_begin, or a statement
+ * that is not read-only), so a write starts from the newest data, never
+ * fails on an old snapshot, and commits when it always did. Nothing
+ * happens if a transaction is open already. -1 on error.
+ */
+int
+db_read_begin(struct db *db)
+{
+	if (db->reading || db->depth > 0 || !sqlite3_get_autocommit(db->h))
+		return (0);
+	if (sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return (-1);
+	db->reading = 1;
+	reading = db;
+	return (0);
+}
+
+void
+db_read_end(struct db *db)
+{
+	if (!db->reading)
+		return;
+	db->reading = 0;
+	if (reading == db)
+		reading = NULL;
+	if (!sqlite3_get_autocommit(db->h))
+		(void)sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 }
 
 /*

@@ -218,6 +218,8 @@ page_begin(struct page *pg, struct http_request *req, int allow)
 	int		 ok;
 
 	memset(pg, 0, sizeof(*pg));
+	/* No page reads another's snapshot, even one not ended. */
+	db_read_end(app_db);
 	pg->req = req;
 	arena_init(&pg->arena);
 	pg->ctx = tv_map(&pg->arena);
@@ -251,6 +253,10 @@ page_begin(struct page *pg, struct http_request *req, int allow)
 	before = sqlite3_total_changes64(db_handle(app_db));
 	guard_session(pg);
 	session_writes += sqlite3_total_changes64(db_handle(app_db)) - before;
+	/* The rest of a page's reads share one read transaction, ended by
+	 * page_end() or by the first write (db.c). */
+	if (req->method != HTTP_METHOD_POST)
+		(void)db_read_begin(app_db);
 	if (read_form(pg) == -1) {
 		(void)page_error(pg, 400);
 		return (0);
@@ -285,6 +291,7 @@ page_require(struct page *pg, int roles)
 void
 page_end(struct page *pg)
 {
+	db_read_end(app_db);
 	settings_done();
 	arena_free(&pg->arena);
 }

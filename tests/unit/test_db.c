@@ -283,6 +283,48 @@ backup_and_check(void **state)
 	db_close(db2);
 }
 
+/*
+ * A page's reads share one snapshot; a write ends it first, so it
+ * starts from the newest data even after another connection wrote.
+ */
+static void
+a_read_transaction_ends_at_the_first_write(void **state)
+{
+	struct fixture	*f = *state;
+	struct db	*other;
+	char		 err[256];
+	int64_t		 n;
+
+	assert_true(db_migrate(f->db, f->mig, err, sizeof(err)) >= 0);
+	assert_int_equal(db_open(&other, f->path, err, sizeof(err)), 0);
+	assert_int_equal(db_read_begin(f->db), 0);
+	assert_int_equal(db_int(f->db, &n, "SELECT count(*) FROM a", ""), 1);
+	assert_int_equal(n, 1);
+	assert_int_equal(db_exec(other, "INSERT INTO a (v) VALUES ('b')",
+	    ""), 0);
+	/* One snapshot: the other's row is not seen yet. */
+	assert_int_equal(db_int(f->db, &n, "SELECT count(*) FROM a", ""), 1);
+	assert_int_equal(n, 1);
+	/* Inside the old snapshot this write would fail (SQLITE_BUSY). */
+	assert_int_equal(db_exec(f->db, "INSERT INTO a (v) VALUES ('c')",
+	    ""), 0);
+	assert_int_equal(db_int(f->db, &n, "SELECT count(*) FROM a", ""), 1);
+	assert_int_equal(n, 3);
+	/* db_begin ends it too. */
+	assert_int_equal(db_read_begin(f->db), 0);
+	assert_int_equal(db_int(f->db, &n, "SELECT count(*) FROM a", ""), 1);
+	assert_int_equal(db_exec(other, "INSERT INTO a (v) VALUES ('d')",
+	    ""), 0);
+	assert_int_equal(db_begin(f->db), 0);
+	assert_int_equal(db_exec(f->db, "INSERT INTO a (v) VALUES ('e')",
+	    ""), 0);
+	assert_int_equal(db_commit(f->db), 0);
+	assert_int_equal(db_int(other, &n, "SELECT count(*) FROM a", ""), 1);
+	assert_int_equal(n, 5);
+	db_read_end(f->db);
+	db_close(other);
+}
+
 int
 main(void)
 {
@@ -302,6 +344,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    nested_transactions_use_savepoints, setup, teardown),
 		cmocka_unit_test_setup_teardown(backup_and_check, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    a_read_transaction_ends_at_the_first_write, setup,
 		    teardown),
 	};
 
