@@ -147,9 +147,9 @@ static int
 measure(const struct target *t, const char *secs)
 {
 	char	 cmd[4096], line[512], rps[32], p50[32], p99[32], non2xx[32];
+	char	 hdr[2100], unit[8];
+	double	 transfer, kb;
 	FILE	*fp;
-
-	char	 hdr[2100];
 
 	hdr[0] = '\0';
 	if (t->as != NULL && t->script == NULL)
@@ -166,7 +166,10 @@ measure(const struct target *t, const char *secs)
 	(void)snprintf(p50, sizeof(p50), "?");
 	(void)snprintf(p99, sizeof(p99), "?");
 	(void)snprintf(non2xx, sizeof(non2xx), "0");
+	transfer = 0;
+	unit[0] = '\0';
 	while (fgets(line, sizeof(line), fp) != NULL) {
+		(void)sscanf(line, " Transfer/sec: %lf%7s", &transfer, unit);
 		(void)sscanf(line, " Requests/sec: %31s", rps);
 		(void)sscanf(line, " 50%% %31s", p50);
 		(void)sscanf(line, " 99%% %31s", p99);
@@ -178,9 +181,13 @@ measure(const struct target *t, const char *secs)
 		ceiling = atof(rps);
 	if (t->script != NULL)
 		post_rps = atof(rps);
+	/* wrk's bytes a second over requests a second: one answer's size,
+	 * headers included, to read the send costs by. */
+	kb = transfer * (unit[0] == 'G' ? 1048576 : unit[0] == 'M' ? 1024 :
+	    unit[0] == 'K' ? 1 : 1.0 / 1024) / (atof(rps) > 0 ? atof(rps) : 1);
 	printf("%-34s %9s req/s  p50 %8s  p99 %8s  %5.1f%% of ceiling  "
-	    "non-2xx/3xx %-4s target: %s\n", t->label, rps, p50, p99,
-	    ceiling > 0 ? 100.0 * atof(rps) / ceiling : 0.0, non2xx,
+	    "%7.1f KB  non-2xx/3xx %-4s target: %s\n", t->label, rps, p50,
+	    p99, ceiling > 0 ? 100.0 * atof(rps) / ceiling : 0.0, kb, non2xx,
 	    t->target);
 	return (0);
 }
