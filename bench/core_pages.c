@@ -39,7 +39,7 @@ struct target {
 };
 
 static double	 ceiling;
-static double	 post_rps;	/* the POST line's, for the raw rates */
+static double	 post_rps;	/* views the POST line saved, a second */
 
 static double
 now_s(void)
@@ -102,7 +102,7 @@ raw_rates(void)
 	printf("%-34s %9.0f rows/s\n", "one row per commit", one);
 	printf("%-34s %9.0f rows/s\n", "64 rows per commit", many);
 	if (post_rps > 0 && one > 0)
-		printf("POST /views/new acknowledged %.0f views/s: %.1f times "
+		printf("POST /views/new saved %.0f views/s: %.1f times "
 		    "one-row-per-commit, %.0f%% of 64-per-commit "
 		    "(target: >= 5,000/s, p99 < 50ms)\n", post_rps,
 		    post_rps / one, many > 0 ? 100.0 * post_rps / many : 0.0);
@@ -112,9 +112,11 @@ raw_rates(void)
  * POSTs come from SENDERS young people, each signed in with a form
  * token, one "cookie<TAB>csrf" line each in a file post_view.lua reads:
  * a real council's views come from many accounts, each under the hourly
- * limit, not from one account whose limit is lifted.
+ * limit, not from one account whose limit is lifted. 128 of them may send
+ * 128,000 an hour at the settings page's highest limit: more than 20 s
+ * at the 5,000 a second the target asks (64 could not).
  */
-#define SENDERS	64
+#define SENDERS	128
 
 static char	 senders_file[] = "/tmp/portal-bench-senders-XXXXXX";
 
@@ -149,6 +151,7 @@ measure(const struct target *t, const char *secs)
 	char	 cmd[4096], line[512], rps[32], p50[32], p99[32], non2xx[32];
 	char	 hdr[2100], unit[8];
 	double	 transfer, kb;
+	int64_t	 views;
 	FILE	*fp;
 
 	hdr[0] = '\0';
@@ -160,6 +163,7 @@ measure(const struct target *t, const char *secs)
 	(void)snprintf(cmd, sizeof(cmd), "SOAK_SENDERS='%s' "
 	    "SOAK_ORIGIN='%s' wrk -t2 -c64 -d%ss --latency %s '%s%s' 2>&1",
 	    senders_file, harness_base(), secs, hdr, harness_base(), t->path);
+	views = db_count("SELECT count(*) FROM views");
 	if ((fp = popen(cmd, "r")) == NULL)
 		return (-1);
 	(void)snprintf(rps, sizeof(rps), "?");
@@ -179,8 +183,11 @@ measure(const struct target *t, const char *secs)
 		return (-1);
 	if (ceiling == 0)
 		ceiling = atof(rps);
+	/* What was saved, not what was answered: a sender over the
+	 * hourly limit gets the form back, which wrk counts as done. */
 	if (t->script != NULL)
-		post_rps = atof(rps);
+		post_rps = (double)(db_count("SELECT count(*) FROM views") -
+		    views) / atof(secs);
 	/* wrk's bytes a second over requests a second: one answer's size,
 	 * headers included, to read the send costs by. */
 	kb = transfer * (unit[0] == 'G' ? 1048576 : unit[0] == 'M' ? 1024 :

@@ -227,6 +227,8 @@ safeguarding_normalise(const char *s, struct buf *out)
 struct phrase_memo {
 	struct buf		 rows;	/* phrase\0topic\0 ... */
 	struct sg_phrases	*c;
+	int64_t			 version;	/* PRAGMA data_version */
+	int64_t			 changes;	/* this connection's */
 };
 
 static const char	 memo_key;	/* db_memo() */
@@ -265,11 +267,12 @@ compile_rows(const struct buf *rows, size_t n)
 }
 
 /*
- * The phrase list as it is now, compiled. Reading it is one small
- * query; compiling it (every phrase read as the matcher reads, and
- * checked against every idiom) was most of a short view's scan, so the
- * compiled list is kept with the connection and used again for as long
- * as the rows read are the same. NULL on a database error.
+ * The phrase list as it is now, compiled. Compiling it (every phrase
+ * read as the matcher reads, and checked against every idiom) was most
+ * of a short view's scan, so the compiled list is kept with the
+ * connection. While no connection has written since, it is used as it
+ * is; after any write the list is read again (one small query) and
+ * compiled again only if it changed. NULL on a database error.
  */
 static const struct sg_phrases *
 phrases_now(struct db *db)
@@ -277,9 +280,16 @@ phrases_now(struct db *db)
 	struct phrase_memo	*m;
 	struct buf		 rows;
 	sqlite3_stmt		*st;
+	int64_t			 version, changes;
 	size_t			 n;
 	int			 rc;
 
+	m = db_memo(db, &memo_key);
+	changes = (int64_t)sqlite3_total_changes64(db_handle(db));
+	if (db_int(db, &version, "PRAGMA data_version", "") != 1)
+		return (NULL);
+	if (m != NULL && m->version == version && m->changes == changes)
+		return (m->c);
 	buf_init(&rows, 4096);
 	n = 0;
 	st = db_query(db, sql_phrases, "");
@@ -295,17 +305,17 @@ phrases_now(struct db *db)
 		buf_free(&rows);
 		return (NULL);
 	}
-	m = db_memo(db, &memo_key);
-	if (m != NULL && m->rows.len == rows.len &&
-	    memcmp(m->rows.data, rows.data, rows.len) == 0) {
+	if (m == NULL || m->rows.len != rows.len ||
+	    memcmp(m->rows.data, rows.data, rows.len) != 0) {
+		if ((m = calloc(1, sizeof(*m))) == NULL)
+			abort();
+		m->c = compile_rows(&rows, n);
+		m->rows = rows;
+		db_memo_set(db, &memo_key, m, memo_free);
+	} else
 		buf_free(&rows);
-		return (m->c);
-	}
-	if ((m = calloc(1, sizeof(*m))) == NULL)
-		abort();
-	m->c = compile_rows(&rows, n);
-	m->rows = rows;
-	db_memo_set(db, &memo_key, m, memo_free);
+	m->version = version;
+	m->changes = changes;
 	return (m->c);
 }
 

@@ -241,9 +241,9 @@ page_begin(struct page *pg, struct http_request *req, int allow)
 	}
 	/* A page's reads share one read transaction, from the version
 	 * on, ended by page_end() or by the first write (db.c): a session
-	 * noting its last-seen time ends it, so it starts again after. */
-	if (req->method != HTTP_METHOD_POST)
-		(void)db_read_begin(app_db);
+	 * noting its last-seen time ends it, so it starts again after, and
+	 * a POST's write ends it before it writes. */
+	(void)db_read_begin(app_db);
 	/* The database's version, read once: the page cache's key and
 	 * the settings copy (settings.c) both go by it. */
 	if (pcache_db_version(app_db, &pg->cache_ver) == 0) {
@@ -258,8 +258,7 @@ page_begin(struct page *pg, struct http_request *req, int allow)
 	before = sqlite3_total_changes64(db_handle(app_db));
 	guard_session(pg);
 	session_writes += sqlite3_total_changes64(db_handle(app_db)) - before;
-	if (req->method != HTTP_METHOD_POST)
-		(void)db_read_begin(app_db);
+	(void)db_read_begin(app_db);
 	if (read_form(pg) == -1) {
 		(void)page_error(pg, 400);
 		return (0);

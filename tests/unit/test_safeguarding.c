@@ -272,8 +272,10 @@ static void
 kept_phrases_follow_the_list(void **state)
 {
 	struct actor	 admin = { 1, "Admin", "admin", "127.0.0.1" };
+	struct db	*other;
 	const char	*why;
 	struct buf	 out;
+	char		 path[128], err[256];
 	int64_t		 id;
 
 	(void)state;
@@ -291,6 +293,15 @@ kept_phrases_follow_the_list(void **state)
 	buf_reset(&out);
 	assert_int_equal(safeguarding_match(db, "the purple lantern came "
 	    "round again", &out), 0);
+	/* Added through another connection (the other worker). */
+	(void)snprintf(path, sizeof(path), "%s/unit.db", unitdb_dir);
+	assert_int_equal(db_open(&other, path, err, sizeof(err)), 0);
+	assert_int_equal(db_exec(other, "INSERT INTO safeguarding_phrases "
+	    "(phrase, topic) VALUES ('purple lantern', 'missing')", ""), 0);
+	db_close(other);
+	assert_int_equal(safeguarding_match(db, "the purple lantern came "
+	    "round again", &out), 1);
+	assert_string_equal(buf_cstr(&out), "missing:purple lantern");
 	buf_free(&out);
 }
 
