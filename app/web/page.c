@@ -391,29 +391,42 @@ count_now(enum count_kind kind, int64_t user_id)
 	return (-1);
 }
 
-static int64_t
-count_kept(enum count_kind kind, int64_t user_id)
+/* Forget the kept counts if the data has moved. -1: read them afresh. */
+static int
+counts_at_version(void)
 {
 	struct pcache_version	 v;
-	int64_t			 value;
-	size_t			 i;
 
 	if (pcache_db_version(app_db, &v) == -1)
-		return (count_now(kind, user_id));
+		return (-1);
 	v.own_changes -= session_writes;
 	if (v.data_version != kept.ver.data_version ||
-	    v.own_changes != kept.ver.own_changes || kept.n == KEPT_COUNTS) {
+	    v.own_changes != kept.ver.own_changes) {
 		kept.ver = v;
 		kept.n = 0;
 	}
+	return (0);
+}
+
+/* A count, kept unless fresh is -1 (see counts_at_version). */
+static int64_t
+count_kept(int fresh, enum count_kind kind, int64_t user_id)
+{
+	int64_t	 value;
+	size_t	 i;
+
+	if (fresh == -1)
+		return (count_now(kind, user_id));
 	for (i = 0; i < kept.n; i++)
 		if (kept.at[i].kind == kind && kept.at[i].user_id == user_id)
 			return (kept.at[i].value);
-	if ((value = count_now(kind, user_id)) >= 0) {
-		kept.at[kept.n].kind = kind;
-		kept.at[kept.n].user_id = user_id;
-		kept.at[kept.n++].value = value;
-	}
+	if ((value = count_now(kind, user_id)) < 0)
+		return (value);
+	if (kept.n == KEPT_COUNTS)
+		kept.n = 0;
+	kept.at[kept.n].kind = kind;
+	kept.at[kept.n].user_id = user_id;
+	kept.at[kept.n++].value = value;
 	return (value);
 }
 
@@ -423,6 +436,7 @@ layout_data(struct page *pg)
 	struct tval	*c = pg->ctx;
 	struct tval	*user;
 	int64_t		 unread, waiting;
+	int		 fresh;
 
 	tv_set_str(c, "council_name", settings_text(app_db, &pg->arena,
 	    "council_name", "Our council"));
@@ -439,6 +453,7 @@ layout_data(struct page *pg)
 	    pg->sess.role == ROLE_YOUNG);
 	if (!pg->signed_in)
 		return;
+	fresh = counts_at_version();
 	user = tv_set_map(c, "me");
 	tv_set_str(user, "name", pg->sess.name);
 	tv_set_str(user, "role", role_label(pg->sess.role));
@@ -451,21 +466,21 @@ layout_data(struct page *pg)
 	    pg->sess.role == ROLE_ADMIN);
 	/* Set only when some are unread: a number is always truthy in a
 	 * template, so 0 would show as a badge. */
-	if ((unread = count_kept(COUNT_UNREAD, pg->sess.user_id)) > 0)
+	if ((unread = count_kept(fresh, COUNT_UNREAD, pg->sess.user_id)) > 0)
 		tv_set_int(user, "unread", unread);
 	if (pg->sess.role == ROLE_YOUNG)
 		consult_badge(pg, user);
 	/* Work waiting, beside its menu item; set only when some is. */
 	if (pg->sess.role == ROLE_WORKER &&
-	    (waiting = count_kept(COUNT_QUEUE, 0)) > 0)
+	    (waiting = count_kept(fresh, COUNT_QUEUE, 0)) > 0)
 		tv_set_int(user, "queue", waiting);
 	if (pg->sess.role == ROLE_COUNCILLOR &&
-	    (waiting = count_kept(COUNT_TO_ANSWER, pg->sess.user_id)) > 0)
+	    (waiting = count_kept(fresh, COUNT_TO_ANSWER, pg->sess.user_id)) > 0)
 		tv_set_int(user, "to_answer", waiting);
 	/* The urgent list's count, on every worker's and admin's page. */
 	if (pg->sess.role == ROLE_WORKER || pg->sess.role == ROLE_ADMIN)
 		tv_set_str(user, "concerns_open", arena_printf(&pg->arena,
-		    "%lld", (long long)count_kept(COUNT_CONCERNS, 0)));
+		    "%lld", (long long)count_kept(fresh, COUNT_CONCERNS, 0)));
 }
 
 /* The layout around body, sent with status. Ends the page. */
