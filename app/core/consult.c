@@ -4,6 +4,7 @@
  * an anonymous response writes no audit row at all (its time to the
  * second, beside the session table, would name the person).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -71,6 +72,10 @@ static const char *sql_open =
 	"SELECT id, title, state, bands, area, leavers, opens_at, closes_at, "
 	"0, why FROM consultations WHERE state = 'open' AND opens_at <= ?1 "
 	"AND closes_at > ?1 ORDER BY closes_at, id LIMIT 50";
+static const char *sql_next_change =
+	"SELECT min(t) FROM (SELECT opens_at AS t FROM consultations "
+	"WHERE state = 'open' AND opens_at > ?1 UNION ALL SELECT closes_at "
+	"FROM consultations WHERE state = 'open' AND closes_at > ?1)";
 static const char *sql_q_insert =
 	"INSERT INTO consult_questions (consultation_id, position, kind, "
 	"text, simple, optional, low_word, high_word) VALUES (?1, "
@@ -598,6 +603,29 @@ consult_open_list(struct db *db, const struct consult_person *p,
 	}
 	db_done(st);
 	return (rc == -1 ? -1 : 0);
+}
+
+/*
+ * The first time after now that an open consultation opens or closes:
+ * until then, and while nothing is written, the consultations each
+ * person may answer stay the same. INT64_MAX if none will; -1 on error.
+ */
+int64_t
+consult_next_change(struct db *db, int64_t now)
+{
+	sqlite3_stmt	*st;
+	int64_t		 at;
+	int		 rc;
+
+	st = db_query(db, sql_next_change, "i", now);
+	if ((rc = db_step(st)) != 1) {
+		db_done(st);
+		return (-1);
+	}
+	at = sqlite3_column_type(st, 0) == SQLITE_NULL ? INT64_MAX :
+	    sqlite3_column_int64(st, 0);
+	db_done(st);
+	return (at);
 }
 
 /* How many open consultations p may answer and has not finished. */

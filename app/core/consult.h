@@ -128,6 +128,7 @@ int	 consult_for(const struct consult *, const struct consult_person *,
 	    int64_t);
 int	 consult_open_list(struct db *, const struct consult_person *,
 	    int64_t, struct tval *);
+int64_t	 consult_next_change(struct db *, int64_t);
 int64_t	 consult_open_count(struct db *, const struct consult_person *,
 	    int64_t);
 int	 consult_marker(struct db *, int64_t, int64_t, unsigned char *);

@@ -426,6 +426,31 @@ db_changes(struct db *db)
 }
 
 /*
+ * Transaction statements are prepared once and kept like any other: a
+ * page begins and ends a read, and parsing "COMMIT" each time was a
+ * visible part of a small page.
+ */
+static const char *sql_begin_read = "BEGIN";
+static const char *sql_begin_write = "BEGIN IMMEDIATE";
+static const char *sql_commit = "COMMIT";
+static const char *sql_rollback = "ROLLBACK";
+static const char *sql_savepoint = "SAVEPOINT nested";
+static const char *sql_release = "RELEASE nested";
+
+static int
+tx(struct db *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_prep(db, sql)) == NULL)
+		return (-1);
+	rc = sqlite3_step(st);
+	(void)sqlite3_reset(st);
+	return (rc == SQLITE_DONE ? 0 : -1);
+}
+
+/*
  * Writers take the lock up front, so a transaction never fails halfway on
  * SQLITE_BUSY when it upgrades from reading to writing. Inside another
  * transaction a savepoint is used instead, so a model function that
@@ -436,11 +461,8 @@ db_changes(struct db *db)
 int
 db_begin(struct db *db)
 {
-	const char	*sql;
-
 	db_read_end(db);
-	sql = db->depth > 0 ? "SAVEPOINT nested" : "BEGIN IMMEDIATE";
-	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+	if (tx(db, db->depth > 0 ? sql_savepoint : sql_begin_write) == -1)
 		return (-1);
 	db->depth++;
 	return (0);
@@ -450,12 +472,9 @@ db_begin(struct db *db)
 int
 db_commit(struct db *db)
 {
-	const char	*sql;
-
 	if (db->depth == 0)
 		return (-1);
-	sql = db->depth > 1 ? "RELEASE nested" : "COMMIT";
-	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK) {
+	if (tx(db, db->depth > 1 ? sql_release : sql_commit) == 0) {
 		db->depth--;
 		return (0);
 	}
@@ -486,7 +505,7 @@ db_rollback(struct db *db)
 		(void)sqlite3_exec(db->h, "ROLLBACK TO nested; RELEASE nested",
 		    NULL, NULL, NULL);
 	else if (!sqlite3_get_autocommit(db->h))
-		(void)sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		(void)tx(db, sql_rollback);
 	db->depth--;
 }
 
@@ -506,7 +525,7 @@ db_read_begin(struct db *db)
 {
 	if (db->reading || db->depth > 0 || !sqlite3_get_autocommit(db->h))
 		return (0);
-	if (sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+	if (tx(db, sql_begin_read) == -1)
 		return (-1);
 	db->reading = 1;
 	reading = db;
@@ -522,7 +541,7 @@ db_read_end(struct db *db)
 	if (reading == db)
 		reading = NULL;
 	if (!sqlite3_get_autocommit(db->h))
-		(void)sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+		(void)tx(db, sql_commit);
 }
 
 /*

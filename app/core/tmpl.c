@@ -223,11 +223,21 @@ tv_set_str(struct tval *map, const char *key, const char *s)
 	tv_set(map, key, tv_str(map->arena, s));
 }
 
+/* Ids and counts are on every row of every list: printf was a visible
+ * part of a small page. */
 void
 tv_set_int(struct tval *map, const char *key, int64_t n)
 {
-	tv_set(map, key, tv_str(map->arena,
-	    arena_printf(map->arena, "%lld", (long long)n)));
+	char		 digits[24], *p = digits + sizeof(digits);
+	uint64_t	 u = n < 0 ? -(uint64_t)n : (uint64_t)n;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (n < 0)
+		*--p = '-';
+	tv_set(map, key, tv_strn(map->arena, p,
+	    (size_t)(digits + sizeof(digits) - p)));
 }
 
 void

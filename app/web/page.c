@@ -332,38 +332,22 @@ page_redirect(struct page *pg, const char *location, const char *flash)
 	return (KORE_RESULT_OK);
 }
 
-/* Consultations this young person may answer and has not finished:
- * a badge in the menu, and a note above the start page. */
-static void
-consult_badge(struct page *pg, struct tval *user)
-{
-	struct consult_person	 p;
-	struct user		 u;
-	int64_t			 n;
-
-	if (user_by_id(app_db, pg->sess.user_id, &u) != 1)
-		return;
-	p.id = u.id;
-	p.age_band = u.age_band;
-	p.lives_outside = u.lives_outside;
-	if ((n = consult_open_count(app_db, &p, pg->now)) <= 0)
-		return;
-	tv_set_int(user, "consult_open", n);
-	if (strcmp(pg->req->path, "/") == 0)
-		tv_set_bool(user, "consult_home", 1);
-}
-
 /*
  * The counts beside the menu items are on every signed-in page, and the
  * queue's reads every waiting view. None changes unless the data does,
  * so each worker keeps them for the database's version as it is when
  * the page is drawn (a POST may have written since page_begin): the
  * queue and open concerns for everyone, the rest per person. Bounded:
- * a full table starts again.
+ * a full table starts again. The consultations a young person may
+ * answer also move with the time, when one opens or closes: that count
+ * is kept until the next such time.
  */
 #define KEPT_COUNTS	256
 
-enum count_kind { COUNT_QUEUE, COUNT_CONCERNS, COUNT_UNREAD, COUNT_TO_ANSWER };
+enum count_kind {
+	COUNT_QUEUE, COUNT_CONCERNS, COUNT_UNREAD, COUNT_TO_ANSWER,
+	COUNT_CONSULT
+};
 
 static struct {
 	struct pcache_version	 ver;
@@ -372,11 +356,27 @@ static struct {
 		enum count_kind	 kind;
 		int64_t		 user_id;
 		int64_t		 value;
+		int64_t		 until;		/* good before this time */
 	}			 at[KEPT_COUNTS];
 } kept;
 
+/* Consultations this young person may answer and has not finished. */
 static int64_t
-count_now(enum count_kind kind, int64_t user_id)
+consult_count(int64_t user_id, int64_t now)
+{
+	struct consult_person	 p;
+	struct user		 u;
+
+	if (user_by_id(app_db, user_id, &u) != 1)
+		return (-1);
+	p.id = u.id;
+	p.age_band = u.age_band;
+	p.lives_outside = u.lives_outside;
+	return (consult_open_count(app_db, &p, now));
+}
+
+static int64_t
+count_now(enum count_kind kind, int64_t user_id, int64_t now)
 {
 	switch (kind) {
 	case COUNT_QUEUE:
@@ -387,6 +387,8 @@ count_now(enum count_kind kind, int64_t user_id)
 		return (notify_unread(app_db, user_id));
 	case COUNT_TO_ANSWER:
 		return (start_answers_waiting(app_db, user_id));
+	case COUNT_CONSULT:
+		return (consult_count(user_id, now));
 	}
 	return (-1);
 }
@@ -408,26 +410,50 @@ counts_at_version(void)
 	return (0);
 }
 
-/* A count, kept unless fresh is -1 (see counts_at_version). */
+/* A count at now, kept unless fresh is -1 (see counts_at_version). */
 static int64_t
-count_kept(int fresh, enum count_kind kind, int64_t user_id)
+count_kept(int fresh, enum count_kind kind, int64_t user_id, int64_t now)
 {
-	int64_t	 value;
+	int64_t	 value, until;
 	size_t	 i;
 
 	if (fresh == -1)
-		return (count_now(kind, user_id));
+		return (count_now(kind, user_id, now));
 	for (i = 0; i < kept.n; i++)
 		if (kept.at[i].kind == kind && kept.at[i].user_id == user_id)
-			return (kept.at[i].value);
-	if ((value = count_now(kind, user_id)) < 0)
+			break;
+	if (i < kept.n && now < kept.at[i].until)
+		return (kept.at[i].value);
+	if ((value = count_now(kind, user_id, now)) < 0)
 		return (value);
-	if (kept.n == KEPT_COUNTS)
-		kept.n = 0;
-	kept.at[kept.n].kind = kind;
-	kept.at[kept.n].user_id = user_id;
-	kept.at[kept.n++].value = value;
+	until = INT64_MAX;
+	if (kind == COUNT_CONSULT &&
+	    (until = consult_next_change(app_db, now)) == -1)
+		return (value);
+	if (i == kept.n) {
+		if (kept.n == KEPT_COUNTS)
+			kept.n = i = 0;
+		kept.n++;
+	}
+	kept.at[i].kind = kind;
+	kept.at[i].user_id = user_id;
+	kept.at[i].value = value;
+	kept.at[i].until = until;
 	return (value);
+}
+
+/* The consultations badge in the menu, and a note above the start page. */
+static void
+consult_badge(struct page *pg, struct tval *user, int fresh)
+{
+	int64_t	 n;
+
+	if ((n = count_kept(fresh, COUNT_CONSULT, pg->sess.user_id,
+	    pg->now)) <= 0)
+		return;
+	tv_set_int(user, "consult_open", n);
+	if (strcmp(pg->req->path, "/") == 0)
+		tv_set_bool(user, "consult_home", 1);
 }
 
 static void
@@ -466,21 +492,24 @@ layout_data(struct page *pg)
 	    pg->sess.role == ROLE_ADMIN);
 	/* Set only when some are unread: a number is always truthy in a
 	 * template, so 0 would show as a badge. */
-	if ((unread = count_kept(fresh, COUNT_UNREAD, pg->sess.user_id)) > 0)
+	if ((unread = count_kept(fresh, COUNT_UNREAD, pg->sess.user_id,
+	    pg->now)) > 0)
 		tv_set_int(user, "unread", unread);
 	if (pg->sess.role == ROLE_YOUNG)
-		consult_badge(pg, user);
+		consult_badge(pg, user, fresh);
 	/* Work waiting, beside its menu item; set only when some is. */
 	if (pg->sess.role == ROLE_WORKER &&
-	    (waiting = count_kept(fresh, COUNT_QUEUE, 0)) > 0)
+	    (waiting = count_kept(fresh, COUNT_QUEUE, 0, pg->now)) > 0)
 		tv_set_int(user, "queue", waiting);
 	if (pg->sess.role == ROLE_COUNCILLOR &&
-	    (waiting = count_kept(fresh, COUNT_TO_ANSWER, pg->sess.user_id)) > 0)
+	    (waiting = count_kept(fresh, COUNT_TO_ANSWER, pg->sess.user_id,
+	    pg->now)) > 0)
 		tv_set_int(user, "to_answer", waiting);
 	/* The urgent list's count, on every worker's and admin's page. */
 	if (pg->sess.role == ROLE_WORKER || pg->sess.role == ROLE_ADMIN)
 		tv_set_str(user, "concerns_open", arena_printf(&pg->arena,
-		    "%lld", (long long)count_kept(fresh, COUNT_CONCERNS, 0)));
+		    "%lld", (long long)count_kept(fresh, COUNT_CONCERNS, 0,
+		    pg->now)));
 }
 
 /* The layout around body, sent with status. Ends the page. */

@@ -4,7 +4,8 @@
  * (an anonymous response is linked to nobody: not in its row, the audit
  * log or the data download), save and come back, worrying words, the
  * small-number suppression of every cell (and of cells that would give
- * one away), the CSV, and publishing on /we-asked.
+ * one away), the CSV, publishing on /we-asked, and the menu's count as
+ * consultations open and close.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -829,6 +831,61 @@ publishing(void **state)
 	resp_free(&r);
 }
 
+/* The "N to answer" count in young2's menu on the start page; 0 if none. */
+static long
+menu_count(void)
+{
+	struct resp	 r;
+	const char	*at;
+	long		 n = 0;
+
+	resp_init(&r);
+	assert_int_equal(http_get(&young2, "/", &r), 0);
+	assert_int_equal(r.status, 200);
+	if ((at = strstr(buf_cstr(&r.body), "class=\"nav-count\">")) != NULL)
+		n = strtol(at + strlen("class=\"nav-count\">"), NULL, 10);
+	resp_free(&r);
+	return (n);
+}
+
+/* Sleep until the database clock passes t. */
+static void
+wait_past(int64_t t)
+{
+	while (count("SELECT CAST(strftime('%%s', 'now') AS INTEGER)") <= t)
+		(void)usleep(100 * 1000);
+}
+
+/*
+ * The menu count is kept until the data changes, or until a consultation
+ * opens or closes: one that opens and closes on its own, with nothing
+ * written, is counted from the second it opens and not after it closes.
+ */
+static void
+badge_follows_the_clock(void **state)
+{
+	int64_t		 id, now;
+	long		 before;
+	char		 sql[256];
+
+	(void)state;
+	id = write_full("Opens by itself", "audience=all");
+	now = count("SELECT CAST(strftime('%%s', 'now') AS INTEGER)");
+	(void)snprintf(sql, sizeof(sql), "UPDATE consultations SET opens_at "
+	    "= %lld, closes_at = %lld WHERE id = %lld", (long long)now + 2,
+	    (long long)now + 4, (long long)id);
+	assert_int_equal(db_run(sql), 0);
+	/* Asked twice, so both workers keep the count from before. */
+	before = menu_count();
+	assert_int_equal(menu_count(), before);
+	wait_past(now + 2);
+	assert_int_equal(menu_count(), before + 1);
+	assert_int_equal(menu_count(), before + 1);
+	wait_past(now + 4);
+	assert_int_equal(menu_count(), before);
+	assert_int_equal(menu_count(), before);
+}
+
 int
 main(void)
 {
@@ -840,6 +897,7 @@ main(void)
 		cmocka_unit_test(safeguarding),
 		cmocka_unit_test(suppression),
 		cmocka_unit_test(publishing),
+		cmocka_unit_test(badge_follows_the_clock),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, group_teardown_server));

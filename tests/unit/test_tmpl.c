@@ -1,7 +1,7 @@
 /*
  * test_tmpl.c: the template engine beyond the spec: our escaping, deep
  * nesting, empty lists, malformed templates reported with file and line,
- * and the project's own templates loading cleanly.
+ * numbers, and the project's own templates loading cleanly.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -196,6 +196,30 @@ recursive_partial_stops(void **state)
 	tmpl_set_free(set);
 }
 
+/* Numbers are written without printf: every digit and sign, to the
+ * ends of the range. */
+static void
+numbers_print_whole(void **state)
+{
+	struct arena	 a;
+	struct tval	*c;
+	char		 err[256];
+
+	(void)state;
+	arena_init(&a);
+	c = tv_map(&a);
+	tv_set_int(c, "zero", 0);
+	tv_set_int(c, "n", 1234567890);
+	tv_set_int(c, "neg", -42);
+	tv_set_int(c, "max", INT64_MAX);
+	tv_set_int(c, "min", INT64_MIN);
+	assert_string_equal(render("{{zero}} {{n}} {{neg}}", c, err,
+	    sizeof(err)), "0 1234567890 -42");
+	assert_string_equal(render("{{max}} {{min}}", c, err, sizeof(err)),
+	    "9223372036854775807 -9223372036854775808");
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -205,6 +229,7 @@ main(void)
 		cmocka_unit_test(lists_empty_and_full),
 		cmocka_unit_test(malformed_templates_name_file_and_line),
 		cmocka_unit_test(missing_partial_found_at_load),
+		cmocka_unit_test(numbers_print_whole),
 		cmocka_unit_test(project_templates_load),
 		cmocka_unit_test(recursive_partial_stops),
 	};
