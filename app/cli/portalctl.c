@@ -26,6 +26,7 @@
 #include "pledge.h"
 #include "retention.h"
 #include "safeguarding.h"
+#include "timefmt.h"
 #include "seed.h"
 #include "settings.h"
 #include "users.h"
@@ -574,6 +575,9 @@ main(int argc, char **argv)
 	/* The database and its backups hold password hashes and children's
 	 * words: files portalctl creates are the owner's alone. */
 	(void)umask(077);
+	/* Dates it writes and migrations that read local time use the
+	 * council's clock, as the server does. */
+	time_zone_init();
 	memset(&c, 0, sizeof(c));
 	if ((c.db_path = getenv("PORTAL_DB")) == NULL || *c.db_path == '\0')
 		c.db_path = "var/portal.db";

@@ -55,7 +55,11 @@ static const char *open_pragmas =
 	"PRAGMA foreign_keys = ON;"
 	"PRAGMA trusted_schema = OFF;"
 	/* Deleted words are overwritten, not left in free pages. */
-	"PRAGMA secure_delete = ON;";
+	"PRAGMA secure_delete = ON;"
+	/* Sorts, DISTINCT and savepoint journals stay in memory: on a
+	 * file, a report's sort and each writer job's journal were
+	 * written out and read back (they cost what they hold). */
+	"PRAGMA temp_store = MEMORY;";
 
 /* The folder that holds the database file is created if it is missing. */
 static int

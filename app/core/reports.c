@@ -10,6 +10,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "actions.h"
 #include "chart.h"
@@ -25,18 +26,14 @@
 
 static const char *sql_categories =
 	"SELECT id, name FROM categories ORDER BY position";
-static const char *sql_by_category =
-	"SELECT category_id, count(*) FROM views "
-	"WHERE created_at >= ?1 AND created_at < ?2 GROUP BY category_id";
-static const char *sql_by_month =
-	"SELECT strftime('%Y-%m', created_at, 'unixepoch', 'localtime'), "
-	"count(*) FROM views WHERE created_at >= ?1 AND created_at < ?2 "
-	"GROUP BY 1 ORDER BY 1";
+static const char *sql_views_in =
+	"SELECT created_at, category_id FROM views "
+	"WHERE created_at >= ?1 AND created_at < ?2 ORDER BY created_at";
 static const char *sql_answers =
 	"SELECT (answered_at - sent_at) / 86400, "
 	"answered_at <= coalesce(first_due_at, due_at), "
-	"decision, extensions > 0 FROM issues WHERE answered_at >= ?1 AND answered_at < ?2 "
-	"ORDER BY 1";
+	"decision, extensions > 0 FROM issues "
+	"WHERE answered_at >= ?1 AND answered_at < ?2 ORDER BY 1";
 static const char *sql_overdue =
 	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", coalesce(u.display_name, ''), "
 	"coalesce(i.first_due_at, i.due_at), i.due_at, i.extensions "
@@ -83,11 +80,12 @@ static const char *sql_for_board =
 	"WHERE m.starts_at < ?2 AND (m.starts_at >= ?1 OR a.board_reply = '') "
 	"ORDER BY m.starts_at, a.position LIMIT 100";
 /* Distinct authors first (from the covering index), then their details. */
-static const char *sql_participants =
-	"SELECT coalesce(u.age_band, ''), coalesce(u.lives_outside, 0), "
-	"count(*) FROM (SELECT DISTINCT author_id FROM views "
-	"WHERE created_at >= ?1 AND created_at < ?2 AND author_id IS NOT NULL) a "
-	"JOIN users u ON u.id = a.author_id GROUP BY 1, 2";
+static const char *sql_authors_in =
+	"SELECT author_id FROM views WHERE created_at >= ?1 "
+	"AND created_at < ?2 AND author_id IS NOT NULL";
+static const char *sql_people =
+	"SELECT id, coalesce(age_band, ''), coalesce(lives_outside, 0) "
+	"FROM users";
 static const char *sql_issues_csv =
 	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", c.name, i.state, "
 	"coalesce(u.display_name, ''), "
@@ -175,6 +173,81 @@ put_change(struct tval *row, const char *key, const struct suppress *now,
 }
 
 /*
+ * The start of the calendar month after the one t is in, local time, and
+ * t's month as "YYYY-MM" into label. -1 on error.
+ */
+static int64_t
+month_after(int64_t t, char *label, size_t len)
+{
+	struct tm	 tm;
+	time_t		 tt = (time_t)t;
+
+	if (localtime_r(&tt, &tm) == NULL ||
+	    strftime(label, len, "%Y-%m", &tm) == 0)
+		return (-1);
+	tm.tm_mday = 1;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_mon++;
+	tm.tm_isdst = -1;
+	return ((int64_t)mktime(&tm));
+}
+
+/*
+ * The views raised in [from, to): *total, n[] by theme (ids[] from the
+ * categories, in order) and, if mp is not NULL, by calendar month into
+ * mp[*nm] (months with none are not listed; labels in a's memory).
+ *
+ * One pass over the views in time order, on an index that holds both
+ * columns. Grouping in SQL by strftime(..., 'localtime') formatted every
+ * view's time and sorted them all: most of the board report's time over
+ * a year of views, in the event loop. A new month is worked out only
+ * when a view passes the end of the last one.
+ */
+static int
+count_raised(struct db *db, int64_t from, int64_t to, const int64_t *ids,
+    size_t nc, int64_t *n, int64_t *total, struct chart_point *mp,
+    size_t *nm, struct arena *a)
+{
+	sqlite3_stmt	*st;
+	int64_t		 t, cat, month_end;
+	char		 label[16];
+	size_t		 i;
+	int		 rc;
+
+	memset(n, 0, nc * sizeof(n[0]));
+	*total = 0;
+	if (nm != NULL)
+		*nm = 0;
+	month_end = INT64_MIN;
+	st = db_query(db, sql_views_in, "ii", from, to);
+	while ((rc = db_step(st)) == 1) {
+		t = sqlite3_column_int64(st, 0);
+		cat = sqlite3_column_int64(st, 1);
+		if (mp != NULL && t >= month_end) {
+			/* A longer period is cut here, in every table. */
+			if (*nm == MONTHS_MAX)
+				break;
+			if ((month_end = month_after(t, label,
+			    sizeof(label))) == -1) {
+				rc = -1;
+				break;
+			}
+			memset(&mp[*nm], 0, sizeof(mp[*nm]));
+			mp[(*nm)++].label = arena_strdup(a, label);
+		}
+		if (mp != NULL)
+			mp[*nm - 1].value++;
+		(*total)++;
+		for (i = 0; i < nc && ids[i] != cat; i++)
+			;
+		if (i < nc)
+			n[i]++;
+	}
+	db_done(st);
+	return (rc == -1 ? -1 : 0);
+}
+
+/*
  * Counts by theme for one period (ids[] from the categories, in order),
  * from a query of (category_id, count) over [from, to).
  */
@@ -250,24 +323,8 @@ raised(struct db *db, const struct report_period *p, struct tval *ctx)
 	db_done(st);
 	if (rc == -1)
 		return (-1);
-	st = db_query(db, sql_by_category, "ii", p->from, p->to);
-	while ((rc = db_step(st)) == 1)
-		for (i = 0; i < nc; i++)
-			if (ids[i] == sqlite3_column_int64(st, 0))
-				n[i] = sqlite3_column_int64(st, 1);
-	db_done(st);
-	if (rc == -1)
-		return (-1);
-	total = 0;
-	st = db_query(db, sql_by_month, "ii", p->from, p->to);
-	while ((rc = db_step(st)) == 1 && nm < MONTHS_MAX) {
-		memset(&mp[nm], 0, sizeof(mp[nm]));
-		mp[nm].label = arena_strdup(tv_arena(ctx), db_col_text(st, 0));
-		mp[nm].value = sqlite3_column_int64(st, 1);
-		total += mp[nm++].value;
-	}
-	db_done(st);
-	if (rc == -1)
+	if (count_raised(db, p->from, p->to, ids, nc, n, &total, mp, &nm,
+	    tv_arena(ctx)) == -1)
 		return (-1);
 	sup_init(&s, p->threshold);
 	for (i = 0; i < nc; i++)
@@ -279,8 +336,8 @@ raised(struct db *db, const struct report_period *p, struct tval *ctx)
 	sup_line(&s, tc, mc, nm);
 	sup_run(&s);
 	report_previous(p, &q);
-	if (by_theme(db, sql_by_category, q.from, q.to, ids, nc, pn,
-	    &ptotal) == -1)
+	if (count_raised(db, q.from, q.to, ids, nc, pn, &ptotal, NULL, NULL,
+	    NULL) == -1)
 		return (-1);
 	theme_table(&ps, p->threshold, pn, nc, ptotal, pc, &ptc);
 	put(&s, tc, ctx, "raised", NULL);
@@ -568,6 +625,98 @@ elsewhere(struct db *db, const struct report_period *p, struct tval *ctx)
 }
 
 /*
+ * A set of people's ids: a bitmap for ids up to IDSET_BITS (8 MiB at
+ * most; ids are rowids, counted up from 1), and a list for any others.
+ */
+#define IDSET_BITS	((int64_t)1 << 26)
+
+struct idset {
+	unsigned char	*bits;
+	size_t		 nbytes;
+	int64_t		*other;
+	size_t		 nother;
+	size_t		 cap;
+};
+
+static int
+idset_add(struct idset *set, int64_t id)
+{
+	unsigned char	*bits;
+	int64_t		*other;
+	size_t		 at, n;
+
+	if (id >= 0 && id < IDSET_BITS) {
+		if ((at = (size_t)id / 8) >= set->nbytes) {
+			n = at + 1 > set->nbytes * 2 ? at + 1 : set->nbytes * 2;
+			if ((bits = realloc(set->bits, n)) == NULL)
+				return (-1);
+			memset(bits + set->nbytes, 0, n - set->nbytes);
+			set->bits = bits;
+			set->nbytes = n;
+		}
+		set->bits[at] |= 1 << (id % 8);
+		return (0);
+	}
+	for (n = 0; n < set->nother; n++)
+		if (set->other[n] == id)
+			return (0);
+	if (set->nother == set->cap) {
+		set->cap = set->cap ? set->cap * 2 : 16;
+		if ((other = reallocarray(set->other, set->cap,
+		    sizeof(*other))) == NULL)
+			return (-1);
+		set->other = other;
+	}
+	set->other[set->nother++] = id;
+	return (0);
+}
+
+static int
+idset_has(const struct idset *set, int64_t id)
+{
+	size_t	 n;
+
+	if (id >= 0 && id < IDSET_BITS)
+		return ((size_t)id / 8 < set->nbytes &&
+		    (set->bits[id / 8] & (1 << (id % 8))) != 0);
+	for (n = 0; n < set->nother; n++)
+		if (set->other[n] == id)
+			return (1);
+	return (0);
+}
+
+static void
+idset_free(struct idset *set)
+{
+	free(set->bits);
+	free(set->other);
+}
+
+/*
+ * The people who raised a view in [from, to), into set. SQL's DISTINCT
+ * built a temporary index of a year's authors, and sorting them took
+ * most of the board report's time; a bitmap takes a few milliseconds.
+ */
+static int
+authors_in(struct db *db, int64_t from, int64_t to, struct idset *set)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(set, 0, sizeof(*set));
+	st = db_query(db, sql_authors_in, "ii", from, to);
+	while ((rc = db_step(st)) == 1)
+		if (idset_add(set, sqlite3_column_int64(st, 0)) == -1) {
+			rc = -1;
+			break;
+		}
+	db_done(st);
+	if (rc == -1)
+		idset_free(set);
+	return (rc);
+}
+
+/*
  * Who took part, by age band and inside or outside the area: two tables
  * of the same people, so they share a total (never shown) and are
  * suppressed together.
@@ -579,21 +728,26 @@ participation(struct db *db, const struct report_period *p, struct tval *ctx)
 	    "18_21", "22_25", "" };
 	struct suppress	 s;
 	struct tval	*list, *row;
+	struct idset	 authors;
 	sqlite3_stmt	*st;
-	int64_t		 nb[6] = { 0 }, area[2] = { 0 }, n;
+	int64_t		 nb[6] = { 0 }, area[2] = { 0 };
 	size_t		 bc[6], ac[2], nbands, tc, i;
 	const char	*band;
 	int		 rc;
 
-	st = db_query(db, sql_participants, "ii", p->from, p->to);
+	if (authors_in(db, p->from, p->to, &authors) == -1)
+		return (-1);
+	st = db_query(db, sql_people, "");
 	while ((rc = db_step(st)) == 1) {
-		n = sqlite3_column_int64(st, 2);
-		for (i = 0; i < 5 && strcmp(bands[i], db_col_text(st, 0)); i++)
+		if (!idset_has(&authors, sqlite3_column_int64(st, 0)))
+			continue;
+		for (i = 0; i < 5 && strcmp(bands[i], db_col_text(st, 1)); i++)
 			;
-		nb[i] += n;
-		area[sqlite3_column_int(st, 1) != 0] += n;
+		nb[i]++;
+		area[sqlite3_column_int(st, 2) != 0]++;
 	}
 	db_done(st);
+	idset_free(&authors);
 	if (rc == -1)
 		return (-1);
 	/* "Not given" is listed only when someone did not give one. */

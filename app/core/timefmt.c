@@ -90,6 +90,27 @@ time_parse_date(const char *s, int64_t *out)
 	return (0);
 }
 
+/*
+ * The start of the day after the one t is in: the end of a day named in
+ * a form. Adding 86,400 s is an hour out on the two days a year the
+ * clocks change, which are 23 and 25 hours long. t itself on error.
+ */
+int64_t
+time_day_after(int64_t t)
+{
+	struct tm	 tm;
+	time_t		 tt = (time_t)t, next;
+
+	if (localtime_r(&tt, &tm) == NULL)
+		return (t);
+	tm.tm_mday++;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	if ((next = mktime(&tm)) == (time_t)-1)
+		return (t);
+	return ((int64_t)next);
+}
+
 static int
 day_off(const struct tm *tm, const struct time_days *off)
 {

@@ -262,10 +262,8 @@ writer_new(const char *path, void (*notify)(void *), void *notify_arg,
 	/* Without it writers still work, as SQLite's lock decides. */
 	(void)snprintf(lock_path, sizeof(lock_path), "%s-writer", path);
 	w->turn_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	/* Each job's savepoint keeps the pages it changes in a journal of
-	 * its own, which spills to a file once a batch is a few pages big:
-	 * every page written twice. In memory it costs what it holds. */
-	(void)db_exec(w->db, "PRAGMA temp_store = MEMORY", "");
+	/* Each job's savepoint journal stays in memory (temp_store, set
+	 * by db_open): on a file, every page was written twice. */
 	/* Replaces SQLite's checkpoint inside COMMIT (see checkpoint()). */
 	sqlite3_wal_hook(db_handle(w->db), wal_grew, w);
 	pthread_mutex_init(&w->lock, NULL);

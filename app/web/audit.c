@@ -35,7 +35,7 @@ page_audit(struct http_request *req)
 			form_error(&pg.errors, "to", "Enter a date like "
 			    "2026-11-30.");
 		else
-			f.to += 86400;	/* to the end of that day */
+			f.to = time_day_after(f.to);	/* its end */
 	}
 	(void)form_id(&pg.form, "before", &f.before);
 	tv_set_str(pg.ctx, "action", f.action ? f.action : "");

@@ -115,7 +115,8 @@ read_details(struct page *pg, struct consult_in *in)
 		form_error(&pg->errors, "closes", "It must close after the "
 		    "day it opens.");
 	/* Open through the whole closing day. */
-	in->closes_at += 86400;
+	if (in->closes_at > 0)
+		in->closes_at = time_day_after(in->closes_at);
 	tv_set_str(pg->ctx, "v_title", form_raw(f, "title"));
 	tv_set_str(pg->ctx, "v_why", form_raw(f, "why"));
 	tv_set_str(pg->ctx, "v_opens", form_raw(f, "opens"));

@@ -114,7 +114,7 @@ report_period_form(struct page *pg, struct report_period *p)
 	if (time_parse_date(to, &p->to) == -1)
 		form_error(&pg->errors, "to", "Enter a date like 2027-03-31.");
 	else
-		p->to += 86400;
+		p->to = time_day_after(p->to);
 	if (pg->errors.n == 0 && p->to <= p->from)
 		form_error(&pg->errors, "to", "The end must be after the start.");
 	/* A quarter's "before" is the calendar quarter before it. */

@@ -1,7 +1,8 @@
 /*
  * test_reports.c: the board report and the exports over real HTTP: who
  * may see them, small counts suppressed everywhere a count appears, charts
- * with text alternatives, the open-data feed free of personal data.
+ * with text alternatives, the open-data feed free of personal data, and
+ * views counted in their month on a British calendar, their people once.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -135,6 +136,82 @@ open_data_has_no_personal_data(void **state)
 	resp_free(&r);
 }
 
+/*
+ * n views about things to do, raised at t (UTC), one each by the first
+ * n of the people named "Old Member N" (made on first use: 16 or 17 and
+ * inside the area, like Jaden, except that the last two live outside).
+ */
+static void
+views_at(int n, long long t)
+{
+	char	 sql[768];
+
+	(void)snprintf(sql, sizeof(sql), "WITH RECURSIVE n(i) AS (SELECT 1 "
+	    "UNION ALL SELECT i + 1 FROM n WHERE i < 7) INSERT OR IGNORE INTO "
+	    "users (display_name, name_key, role, password_hash, age_band, "
+	    "lives_outside, created_at) SELECT 'Old Member ' || i, "
+	    "'old member ' || i, role, password_hash, age_band, i > 5, "
+	    "created_at FROM n, users WHERE display_name = 'Jaden'");
+	assert_int_equal(db_run(sql), 0);
+	(void)snprintf(sql, sizeof(sql), "WITH RECURSIVE n(i) AS (SELECT 1 "
+	    "UNION ALL SELECT i + 1 FROM n WHERE i < %d) INSERT INTO views "
+	    "(category_id, author_id, title, body, state, created_at) SELECT "
+	    "c.id, u.id, 'Old view', 'From long ago', 'approved', %lld FROM "
+	    "n, categories c, users u WHERE c.name = 'Things to do' AND "
+	    "u.name_key = 'old member ' || n.i", n, t);
+	assert_int_equal(db_run(sql), 0);
+}
+
+/*
+ * Views count in the month they were raised in on a calendar in
+ * Britain: the last second of February and the first of March, and
+ * the two sides of midnight into April, which is 23:00 UTC in summer
+ * time. Who took part counts each person once.
+ */
+static void
+months_follow_the_local_calendar(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	views_at(5, 1551398399);	/* 2019-02-28 23:59:59 GMT */
+	views_at(7, 1551398400);	/* 2019-03-01 00:00:00 GMT */
+	views_at(5, 1554073199);	/* 2019-03-31 23:59:59 BST */
+	views_at(6, 1554073200);	/* 2019-04-01 00:00:00 BST */
+	/* An id far past the others is counted too, once. */
+	assert_int_equal(db_run("INSERT INTO users (id, display_name, name_key, "
+	    "role, password_hash, age_band, lives_outside, created_at) SELECT "
+	    "1099511627776, 'Old Member 8', 'old member 8', role, "
+	    "password_hash, age_band, 0, created_at FROM users WHERE "
+	    "display_name = 'Jaden'"), 0);
+	views_at(8, 1554073201);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2019-02-01&"
+	    "to=2019-04-30", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "<th scope=\"row\">2019-02</th><td>5</td>"));
+	assert_true(resp_has(&r, "<th scope=\"row\">2019-03</th><td>12</td>"));
+	assert_true(resp_has(&r, "<th scope=\"row\">2019-04</th><td>14</td>"));
+	assert_false(resp_has(&r, "<th scope=\"row\">2019-01</th>"));
+	assert_false(resp_has(&r, "<th scope=\"row\">2019-05</th>"));
+	assert_true(resp_has(&r, "<strong>31</strong> views were raised"));
+	/* Eight people, however many views each: six inside the area and
+	 * two outside, too few to show. */
+	assert_true(resp_has(&r, "<th scope=\"row\">16 or 17</th><td>8</td>"));
+	assert_true(resp_has(&r, "<th scope=\"row\">Inside the area</th>"
+	    "<td>6</td>"));
+	assert_true(resp_has(&r, "<th scope=\"row\">Outside the area</th>"
+	    "<td>fewer than 5</td>"));
+	resp_free(&r);
+	/* The last day of a period counts to its end; the day after not. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2019-02-01&"
+	    "to=2019-03-31", &r), 0);
+	assert_true(resp_has(&r, "<th scope=\"row\">2019-03</th><td>12</td>"));
+	assert_false(resp_has(&r, "<th scope=\"row\">2019-04</th>"));
+	resp_free(&r);
+}
+
 int
 main(void)
 {
@@ -143,6 +220,7 @@ main(void)
 		cmocka_unit_test(small_counts_suppressed_in_report),
 		cmocka_unit_test(issues_csv_suppresses_counts),
 		cmocka_unit_test(open_data_has_no_personal_data),
+		cmocka_unit_test(months_follow_the_local_calendar),
 	};
 
 	return (cmocka_run_group_tests_name("http_reports", tests, demo_group_setup,
