@@ -62,6 +62,17 @@ link_migrations(const char *dir, int last)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* The period_to of the commentary that says body. */
+static int64_t
+commentary_end(struct db *db, const char *body)
+{
+	int64_t	 n;
+
+	assert_int_equal(db_int(db, &n, "SELECT period_to FROM "
+	    "report_commentary WHERE body = ?1", "t", body), 1);
+	return (n);
+}
+
 static void
 migration_moves_ends_to_midnight(void **state)
 {
@@ -92,19 +103,12 @@ migration_moves_ends_to_midnight(void **state)
 	    "('y', 1, ?2, 1)", "ii", spring, plain), 0);
 	link_migrations(mig, 29);
 	assert_int_equal(db_migrate(db, mig, err, sizeof(err)), 1);
-	assert_int_equal(db_int(db, &n, "SELECT period_to FROM "
-	    "report_commentary WHERE body = 'a'", ""), 1);
-	assert_int_equal(n, day("2019-04-01"));
-	assert_int_equal(db_int(db, &n, "SELECT period_to FROM "
-	    "report_commentary WHERE body = 'b'", ""), 1);
-	assert_int_equal(n, day("2019-10-28"));
-	assert_int_equal(db_int(db, &n, "SELECT period_to FROM "
-	    "report_commentary WHERE body = 'c'", ""), 1);
-	assert_int_equal(n, plain);
+	assert_int_equal(commentary_end(db, "a"), day("2019-04-01"));
+	assert_int_equal(commentary_end(db, "b"), day("2019-10-28"));
+	assert_int_equal(commentary_end(db, "c"), plain);
 	/* 23:00 on an ordinary day is not an end an hour out. */
-	assert_int_equal(db_int(db, &n, "SELECT period_to FROM "
-	    "report_commentary WHERE body = 'd'", ""), 1);
-	assert_int_equal(n, day("2019-06-29") + 23 * 3600);
+	assert_int_equal(commentary_end(db, "d"),
+	    day("2019-06-29") + 23 * 3600);
 	assert_int_equal(db_int(db, &n, "SELECT closes_at FROM consultations "
 	    "WHERE title = 'x'", ""), 1);
 	assert_int_equal(n, day("2019-04-01"));
