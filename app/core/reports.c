@@ -195,7 +195,8 @@ month_after(int64_t t, char *label, size_t len)
 /*
  * The views raised in [from, to): *total, n[] by theme (ids[] from the
  * categories, in order) and, if mp is not NULL, by calendar month into
- * mp[*nm] (months with none are not listed; labels in a's memory).
+ * mp[*nm] (months with none are not listed, nor any after the first
+ * MONTHS_MAX; labels in a's memory).
  *
  * One pass over the views in time order, on an index that holds both
  * columns. Grouping in SQL by strftime(..., 'localtime') formatted every
@@ -223,10 +224,10 @@ count_raised(struct db *db, int64_t from, int64_t to, const int64_t *ids,
 	while ((rc = db_step(st)) == 1) {
 		t = sqlite3_column_int64(st, 0);
 		cat = sqlite3_column_int64(st, 1);
+		/* Past MONTHS_MAX months, the rest count by theme only. */
+		if (mp != NULL && t >= month_end && *nm == MONTHS_MAX)
+			mp = NULL;
 		if (mp != NULL && t >= month_end) {
-			/* A longer period is cut here, in every table. */
-			if (*nm == MONTHS_MAX)
-				break;
 			if ((month_end = month_after(t, label,
 			    sizeof(label))) == -1) {
 				rc = -1;
@@ -307,7 +308,7 @@ raised(struct db *db, const struct report_period *p, struct tval *ctx)
 	struct suppress		 ps;
 	struct report_period	 q;
 	sqlite3_stmt		*st;
-	int64_t			 ids[64], n[64], pn[64], total, ptotal;
+	int64_t			 ids[64], n[64], pn[64], total, ptotal, listed;
 	size_t			 nc, nm, i, cc[64], mc[MONTHS_MAX], tc, pc[64],
 				 ptc;
 	int			 rc;
@@ -333,8 +334,14 @@ raised(struct db *db, const struct report_period *p, struct tval *ctx)
 		mc[i] = sup_cell(&s, mp[i].value);
 	tc = sup_total(&s, total, 1);
 	sup_line(&s, tc, cc, nc);
-	sup_line(&s, tc, mc, nm);
+	/* Months cut short add up to a total of their own, not shown. */
+	for (listed = 0, i = 0; i < nm; i++)
+		listed += mp[i].value;
+	sup_line(&s, listed == total ? tc : sup_total(&s, listed, 0), mc,
+	    nm);
 	sup_run(&s);
+	if (listed != total)
+		tv_set_str(ctx, "months_after", mp[nm - 1].label);
 	report_previous(p, &q);
 	if (count_raised(db, q.from, q.to, ids, nc, pn, &ptotal, NULL, NULL,
 	    NULL) == -1)
@@ -625,77 +632,90 @@ elsewhere(struct db *db, const struct report_period *p, struct tval *ctx)
 }
 
 /*
- * A set of people's ids: a bitmap for ids up to IDSET_BITS (8 MiB at
- * most; ids are rowids, counted up from 1), and a list for any others.
+ * A set of people's ids: open addressing, at most half full. Ids are
+ * rowids, usually counted up from 1, but nothing stops one from being
+ * anywhere in 64 bits, and every id after it then follows on from there.
  */
-#define IDSET_BITS	((int64_t)1 << 26)
-
 struct idset {
-	unsigned char	*bits;
-	size_t		 nbytes;
-	int64_t		*other;
-	size_t		 nother;
-	size_t		 cap;
+	int64_t		*id;
+	unsigned char	*used;
+	size_t		 cap;	/* a power of two, or 0 */
+	size_t		 n;
 };
+
+static size_t
+idset_slot(const struct idset *set, int64_t id)
+{
+	size_t	 i;
+
+	i = (size_t)(((uint64_t)id * 0x9E3779B97F4A7C15ULL) >> 32) &
+	    (set->cap - 1);
+	while (set->used[i] && set->id[i] != id)
+		i = (i + 1) & (set->cap - 1);
+	return (i);
+}
+
+static int
+idset_grow(struct idset *set)
+{
+	struct idset	 big;
+	size_t		 i, at;
+
+	big.cap = set->cap ? set->cap * 2 : 1024;
+	big.n = set->n;
+	big.id = calloc(big.cap, sizeof(big.id[0]));
+	big.used = calloc(big.cap, 1);
+	if (big.id == NULL || big.used == NULL) {
+		free(big.id);
+		free(big.used);
+		return (-1);
+	}
+	for (i = 0; i < set->cap; i++) {
+		if (!set->used[i])
+			continue;
+		at = idset_slot(&big, set->id[i]);
+		big.used[at] = 1;
+		big.id[at] = set->id[i];
+	}
+	free(set->id);
+	free(set->used);
+	*set = big;
+	return (0);
+}
 
 static int
 idset_add(struct idset *set, int64_t id)
 {
-	unsigned char	*bits;
-	int64_t		*other;
-	size_t		 at, n;
+	size_t	 at;
 
-	if (id >= 0 && id < IDSET_BITS) {
-		if ((at = (size_t)id / 8) >= set->nbytes) {
-			n = at + 1 > set->nbytes * 2 ? at + 1 : set->nbytes * 2;
-			if ((bits = realloc(set->bits, n)) == NULL)
-				return (-1);
-			memset(bits + set->nbytes, 0, n - set->nbytes);
-			set->bits = bits;
-			set->nbytes = n;
-		}
-		set->bits[at] |= 1 << (id % 8);
-		return (0);
+	if ((set->n + 1) * 2 > set->cap && idset_grow(set) == -1)
+		return (-1);
+	at = idset_slot(set, id);
+	if (!set->used[at]) {
+		set->used[at] = 1;
+		set->id[at] = id;
+		set->n++;
 	}
-	for (n = 0; n < set->nother; n++)
-		if (set->other[n] == id)
-			return (0);
-	if (set->nother == set->cap) {
-		set->cap = set->cap ? set->cap * 2 : 16;
-		if ((other = reallocarray(set->other, set->cap,
-		    sizeof(*other))) == NULL)
-			return (-1);
-		set->other = other;
-	}
-	set->other[set->nother++] = id;
 	return (0);
 }
 
 static int
 idset_has(const struct idset *set, int64_t id)
 {
-	size_t	 n;
-
-	if (id >= 0 && id < IDSET_BITS)
-		return ((size_t)id / 8 < set->nbytes &&
-		    (set->bits[id / 8] & (1 << (id % 8))) != 0);
-	for (n = 0; n < set->nother; n++)
-		if (set->other[n] == id)
-			return (1);
-	return (0);
+	return (set->cap > 0 && set->used[idset_slot(set, id)]);
 }
 
 static void
 idset_free(struct idset *set)
 {
-	free(set->bits);
-	free(set->other);
+	free(set->id);
+	free(set->used);
 }
 
 /*
  * The people who raised a view in [from, to), into set. SQL's DISTINCT
  * built a temporary index of a year's authors, and sorting them took
- * most of the board report's time; a bitmap takes a few milliseconds.
+ * most of the board report's time; a hash set takes a few milliseconds.
  */
 static int
 authors_in(struct db *db, int64_t from, int64_t to, struct idset *set)

@@ -150,7 +150,7 @@ commentary(struct db *db, const struct actor *worker, int64_t now)
 	    "year: the free leisure pass answered the most common ask. "
 	    "Social workers changing without notice is still raised most "
 	    "often; the board replied on it this autumn.', ?3, ?4)", "iiii",
-	    from, to + DAY, worker->id, now));
+	    from, time_day_after(to), worker->id, now));
 }
 
 /* Inside the caller's transaction, after seed_views. 0 on success. */

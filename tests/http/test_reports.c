@@ -212,6 +212,42 @@ months_follow_the_local_calendar(void **state)
 	resp_free(&r);
 }
 
+/*
+ * A period of more than five years lists its first 60 months and says
+ * so; every view still counts in the total and by theme.
+ */
+static void
+long_periods_list_sixty_months(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	/* One view in the middle of each month, 62 months from 2010. */
+	assert_int_equal(db_run("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL "
+	    "SELECT i + 1 FROM n WHERE i < 61) INSERT INTO views "
+	    "(category_id, title, body, state, created_at) SELECT c.id, "
+	    "'Monthly', 'Once a month', 'approved', CAST(strftime('%s', "
+	    "'2010-01-15', '+' || i || ' months') AS INTEGER) FROM n, "
+	    "categories c WHERE c.name = 'Social workers'"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2010-01-01&"
+	    "to=2015-12-31", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "<strong>62</strong> views were raised"));
+	assert_true(resp_has(&r, "<th scope=\"row\">2014-12</th>"));
+	assert_false(resp_has(&r, "<th scope=\"row\">2015-01</th>"));
+	assert_true(resp_has(&r, "Months after 2014-12 are not listed"));
+	assert_no_small_cells(&r);
+	resp_free(&r);
+	/* Five years or less: every month, and no such words. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2010-01-01&"
+	    "to=2014-12-31", &r), 0);
+	assert_true(resp_has(&r, "<strong>60</strong> views were raised"));
+	assert_false(resp_has(&r, "are not listed"));
+	resp_free(&r);
+}
+
 int
 main(void)
 {
@@ -221,6 +257,7 @@ main(void)
 		cmocka_unit_test(issues_csv_suppresses_counts),
 		cmocka_unit_test(open_data_has_no_personal_data),
 		cmocka_unit_test(months_follow_the_local_calendar),
+		cmocka_unit_test(long_periods_list_sixty_months),
 	};
 
 	return (cmocka_run_group_tests_name("http_reports", tests, demo_group_setup,
