@@ -2,6 +2,7 @@
  * session.c: create, find, expire and end sessions (see session.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -81,24 +82,52 @@ expired(const struct session_limits *l, enum role role, int64_t created,
 }
 
 /*
- * The live session for a cookie value: 1 found, 0 none (unknown, expired,
- * or the account is disabled), -1 error. Expired sessions are removed.
+ * Sessions found while the database stays as it was, per connection.
+ * Every signed-in page looked its session up, and that query was a
+ * twentieth of a young person's /views. A kept row is used only while
+ * no connection has committed since it was read (PRAGMA data_version,
+ * read by the caller in this read transaction) and this connection has
+ * changed nothing either (total_changes): signing out, a disabled
+ * account or a last-seen write all move one of the two.
  */
-int
-session_find(struct db *db, const char *token, int64_t now,
-    const struct session_limits *l, struct session *s)
-{
+#define KEPT_MAX	256
+
+struct kept_session {
 	unsigned char	 digest[AUTH_DIGEST_BYTES];
+	int64_t		 data_version;
+	int64_t		 changes;
+	int		 used;
+	struct session	 s;
+	int64_t		 created;
+	int64_t		 seen;
+};
+
+static int	 kept_key;	/* its address names the memo (db_memo) */
+
+static struct kept_session *
+kept_slot(struct db *db, const unsigned char *digest)
+{
+	struct kept_session	*k;
+
+	if ((k = db_memo(db, &kept_key)) == NULL) {
+		if ((k = calloc(KEPT_MAX, sizeof(*k))) == NULL)
+			return (NULL);
+		db_memo_set(db, &kept_key, k, free);
+	}
+	return (&k[(digest[0] | (unsigned)digest[1] << 8) % KEPT_MAX]);
+}
+
+/* The session row for digest: 1 found, 0 none, -1 error. */
+static int
+read_session(struct db *db, const unsigned char *digest, struct session *s,
+    int64_t *created, int64_t *seen)
+{
 	sqlite3_stmt	*st;
-	int64_t		 created, seen;
 	int		 rc;
 
-	if (token == NULL || strlen(token) != AUTH_TOKEN_LEN - 1)
-		return (0);
-	auth_digest(token, strlen(token), digest);
 	if ((st = db_prep(db, sql_find)) == NULL)
 		return (-1);
-	sqlite3_bind_blob(st, 1, digest, sizeof(digest), SQLITE_TRANSIENT);
+	sqlite3_bind_blob(st, 1, digest, AUTH_DIGEST_BYTES, SQLITE_TRANSIENT);
 	if ((rc = db_step(st)) != 1) {
 		db_done(st);
 		return (rc);
@@ -106,11 +135,53 @@ session_find(struct db *db, const char *token, int64_t now,
 	s->id = sqlite3_column_int64(st, 0);
 	s->user_id = sqlite3_column_int64(st, 1);
 	(void)snprintf(s->csrf, sizeof(s->csrf), "%s", db_col_text(st, 2));
-	created = sqlite3_column_int64(st, 3);
-	seen = sqlite3_column_int64(st, 4);
+	*created = sqlite3_column_int64(st, 3);
+	*seen = sqlite3_column_int64(st, 4);
 	(void)snprintf(s->name, sizeof(s->name), "%s", db_col_text(st, 5));
 	s->role = role_parse(db_col_text(st, 6));
 	db_done(st);
+	return (1);
+}
+
+/*
+ * The live session for a cookie value: 1 found, 0 none (unknown, expired,
+ * or the account is disabled), -1 error. Expired sessions are removed.
+ * data_version: PRAGMA data_version as read in the current read
+ * transaction, so a row kept since may be used; -1 to read it afresh.
+ */
+int
+session_find_at(struct db *db, const char *token, int64_t now,
+    const struct session_limits *l, int64_t data_version, struct session *s)
+{
+	unsigned char		 digest[AUTH_DIGEST_BYTES];
+	struct kept_session	*k;
+	int64_t			 created, seen, changes;
+	int			 rc;
+
+	if (token == NULL || strlen(token) != AUTH_TOKEN_LEN - 1)
+		return (0);
+	auth_digest(token, strlen(token), digest);
+	changes = (int64_t)sqlite3_total_changes64(db_handle(db));
+	k = data_version < 0 ? NULL : kept_slot(db, digest);
+	if (k != NULL && k->used && k->data_version == data_version &&
+	    k->changes == changes &&
+	    memcmp(k->digest, digest, sizeof(digest)) == 0) {
+		*s = k->s;
+		created = k->created;
+		seen = k->seen;
+	} else {
+		if ((rc = read_session(db, digest, s, &created, &seen)) != 1)
+			return (rc);
+		if (k != NULL) {
+			memcpy(k->digest, digest, sizeof(digest));
+			k->data_version = data_version;
+			k->changes = changes;
+			k->s = *s;
+			k->created = created;
+			k->seen = seen;
+			k->used = 1;
+		}
+	}
 	if (expired(l, s->role, created, seen, now)) {
 		(void)session_end(db, s->id);
 		return (0);
@@ -121,6 +192,13 @@ session_find(struct db *db, const char *token, int64_t now,
 	    db_exec(db, sql_seen, "ii", s->id, now) != 0)
 		return (-1);
 	return (1);
+}
+
+int
+session_find(struct db *db, const char *token, int64_t now,
+    const struct session_limits *l, struct session *s)
+{
+	return (session_find_at(db, token, now, l, -1, s));
 }
 
 int

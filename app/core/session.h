@@ -32,6 +32,8 @@ int	session_create(struct db *, int64_t, int64_t, const char *,
 	    const char *, char *, int64_t *);
 int	session_find(struct db *, const char *, int64_t,
 	    const struct session_limits *, struct session *);
+int	session_find_at(struct db *, const char *, int64_t,
+	    const struct session_limits *, int64_t, struct session *);
 int	session_end(struct db *, int64_t);
 int	session_end_user(struct db *, int64_t, int64_t);
 int	session_list(struct db *, int64_t, int64_t, struct tval *);

@@ -35,11 +35,41 @@ time_human(struct arena *a, int64_t t)
 	FORMAT(a, t, "%e %b %Y, %H:%M");
 }
 
-/* "3 November 2026" */
+static const char *
+format_date(struct arena *a, int64_t t)
+{
+	FORMAT(a, t, "%e %B %Y");
+}
+
+/*
+ * "3 November 2026". Lists show a date on every row, and the zone
+ * lookup and strftime were a thirtieth of a young person's /views: the
+ * words are kept per hour (the zone only changes on the hour), in a
+ * small table per thread.
+ */
+#define DATE_MEMO	64
+
 const char *
 time_date(struct arena *a, int64_t t)
 {
-	FORMAT(a, t, "%e %B %Y");
+	static _Thread_local struct {
+		int64_t	 hour;		/* t / 3600 + 1; 0: empty */
+		char	 words[32];
+	} memo[DATE_MEMO];
+	const char	*s;
+	size_t		 i;
+
+	if (t <= 0)
+		return ("");
+	i = (size_t)(t / 3600) % DATE_MEMO;
+	if (memo[i].hour == t / 3600 + 1)
+		return (arena_strdup(a, memo[i].words));
+	s = format_date(a, t);
+	if (strlen(s) < sizeof(memo[i].words)) {
+		memo[i].hour = t / 3600 + 1;
+		(void)snprintf(memo[i].words, sizeof(memo[i].words), "%s", s);
+	}
+	return (s);
 }
 
 /* "2026-11-03", for date inputs and CSV. */

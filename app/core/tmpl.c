@@ -42,6 +42,7 @@ enum tv_type {
 
 struct tv_entry {
 	const char	*key;
+	uint32_t	 hash;		/* key_hash(key) */
 	struct tval	*val;
 	struct tv_entry	*next;
 };
@@ -72,6 +73,7 @@ struct node {
 	const char	*text;		/* text, or the tag's name */
 	size_t		 len;
 	const char	*parts[NAME_PARTS_MAX];
+	uint32_t	 hashes[NAME_PARTS_MAX];	/* key_hash(parts[i]) */
 	size_t		 nparts;	/* 0 means the implicit iterator */
 	const char	*indent;	/* standalone partial indentation */
 	size_t		 indentlen;
@@ -186,13 +188,40 @@ tv_bool(struct arena *a, int b)
 	return (v);
 }
 
+/*
+ * FNV-1a. A page's context holds dozens of keys and the layout looks up
+ * dozens of names from inside every list row: compared by string, that
+ * was a tenth of a small page's time. Keys are compared by hash first.
+ */
+static uint32_t
+key_hash(const char *key)
+{
+	uint32_t	 h;
+
+	for (h = 2166136261u; *key != '\0'; key++)
+		h = (h ^ (unsigned char)*key) * 16777619u;
+	return (h);
+}
+
+static struct tv_entry *
+find_entry(const struct tval *map, const char *key, uint32_t hash)
+{
+	struct tv_entry	*e;
+
+	for (e = map->head; e != NULL; e = e->next)
+		if (e->hash == hash && strcmp(e->key, key) == 0)
+			return (e);
+	return (NULL);
+}
+
 static void
-tv_append(struct tval *c, const char *key, struct tval *val)
+tv_append(struct tval *c, const char *key, uint32_t hash, struct tval *val)
 {
 	struct tv_entry	*e;
 
 	e = arena_alloc(c->arena, sizeof(*e));
 	e->key = key;
+	e->hash = hash;
 	e->val = val;
 	if (c->tail == NULL)
 		c->head = e;
@@ -207,14 +236,14 @@ void
 tv_set(struct tval *map, const char *key, struct tval *val)
 {
 	struct tv_entry	*e;
+	uint32_t	 hash;
 
-	for (e = map->head; e != NULL; e = e->next) {
-		if (strcmp(e->key, key) == 0) {
-			e->val = val;
-			return;
-		}
+	hash = key_hash(key);
+	if ((e = find_entry(map, key, hash)) != NULL) {
+		e->val = val;
+		return;
 	}
-	tv_append(map, key, val);
+	tv_append(map, key, hash, val);
 }
 
 void
@@ -269,7 +298,7 @@ tv_set_list(struct tval *map, const char *key)
 void
 tv_push(struct tval *list, struct tval *val)
 {
-	tv_append(list, "", val);
+	tv_append(list, "", 0, val);
 	val->entry = list->tail;
 }
 
@@ -296,18 +325,21 @@ tv_count(const struct tval *v)
 	return (v == NULL ? 0 : v->count);
 }
 
-const struct tval *
-tv_get(const struct tval *map, const char *key)
+static const struct tval *
+get_hashed(const struct tval *map, const char *key, uint32_t hash)
 {
 	const struct tv_entry	*e;
 
 	if (map == NULL || map->type != TV_MAP)
 		return (NULL);
-	for (e = map->head; e != NULL; e = e->next) {
-		if (strcmp(e->key, key) == 0)
-			return (e->val);
-	}
-	return (NULL);
+	e = find_entry(map, key, hash);
+	return (e != NULL ? e->val : NULL);
+}
+
+const struct tval *
+tv_get(const struct tval *map, const char *key)
+{
+	return (get_hashed(map, key, key_hash(key)));
 }
 
 const char *
@@ -471,6 +503,7 @@ set_name(struct parser *p, struct node *n, const char *s, size_t len,
 		if (*part == '\0')
 			return (perr(p, at, "the name '%s' has an empty part",
 			    n->text));
+		n->hashes[n->nparts] = key_hash(part);
 		n->parts[n->nparts++] = part;
 		if (dot == NULL)
 			break;
@@ -899,11 +932,11 @@ lookup(const struct ctx *c, const struct node *n)
 		return (c->v);
 	v = NULL;
 	for (; c != NULL; c = c->up) {
-		if ((v = tv_get(c->v, n->parts[0])) != NULL)
+		if ((v = get_hashed(c->v, n->parts[0], n->hashes[0])) != NULL)
 			break;
 	}
 	for (i = 1; v != NULL && i < n->nparts; i++)
-		v = tv_get(v, n->parts[i]);
+		v = get_hashed(v, n->parts[i], n->hashes[i]);
 	return (v);
 }
 

@@ -42,7 +42,14 @@
 #include "writer.h"
 
 #define BATCH_MAX	512	/* jobs in one transaction, at most */
-#define CHECKPOINT_AT	1000	/* log pages; SQLite's own default */
+/*
+ * Log pages (16 MiB) before the log is copied back: four times SQLite's
+ * default. A copy writes each page changed since the last once, and the
+ * same few pages (the ends of the views, audit and attempts indexes)
+ * change in every batch: copied a quarter as often, a quarter of that
+ * work, and POST /views/new saved about 6% more a second (bench).
+ */
+#define CHECKPOINT_AT	4000
 #define RESTART_AT	16384	/* log pages (64 MiB): start it again */
 
 enum { JOB_PENDING = 1, JOB_RUNNING, JOB_DONE, JOB_TAKEN };

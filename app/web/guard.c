@@ -178,7 +178,8 @@ guard_session(struct page *pg)
 		 * from the settings copy while the database is unchanged
 		 * (settings.c), read again as soon as it moves. */
 		session_limits_load(app_db, &limits);
-		rc = session_find(app_db, token, pg->now, &limits,
+		rc = session_find_at(app_db, token, pg->now, &limits,
+		    pg->have_ver ? pg->cache_ver.data_version : -1,
 		    &pg->sess);
 		if (rc == -1)
 			kore_log(LOG_ERR, "session lookup: %s",

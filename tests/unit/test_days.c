@@ -17,6 +17,7 @@
 
 #include <cmocka.h>
 
+#include "arena.h"
 #include "db.h"
 #include "timefmt.h"
 
@@ -48,6 +49,39 @@ day_after_is_the_next_midnight(void **state)
 	    day("2026-03-01"));
 	assert_int_equal(time_day_after(day("2026-12-31") + 43200),
 	    day("2027-01-01"));
+}
+
+/*
+ * A date's words on the local clock, either side of midnight in winter
+ * and in summer, the same when asked again (from the words kept per
+ * hour), and right for two hours that share a place in that table.
+ */
+static void
+dates_follow_the_local_clock(void **state)
+{
+	struct arena	 a;
+	int64_t		 winter, summer;
+	int		 round;
+
+	(void)state;
+	arena_init(&a);
+	winter = day("2026-03-29");	/* the clocks go forward at 01:00 */
+	summer = day("2026-07-01");	/* midnight BST is 23:00 UTC */
+	for (round = 0; round < 2; round++) {
+		assert_string_equal(time_date(&a, winter - 1800),
+		    "28 March 2026");
+		assert_string_equal(time_date(&a, winter + 1800),
+		    "29 March 2026");
+		assert_string_equal(time_date(&a, summer - 1800),
+		    "30 June 2026");
+		assert_string_equal(time_date(&a, summer + 1800),
+		    "1 July 2026");
+		/* 64 hours on: the same place in the table. */
+		assert_string_equal(time_date(&a, summer + 1800 + 64 * 3600),
+		    "3 July 2026");
+	}
+	assert_string_equal(time_date(&a, 0), "");
+	arena_free(&a);
 }
 
 /* Every migration up to and including last, linked into dir. */
@@ -125,6 +159,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(day_after_is_the_next_midnight),
+		cmocka_unit_test(dates_follow_the_local_clock),
 		cmocka_unit_test(migration_moves_ends_to_midnight),
 	};
 

@@ -1,6 +1,7 @@
 /*
  * test_session.c: sessions against a real database: only the hash is
- * stored, idle and absolute limits by role, disabled accounts, ending.
+ * stored, idle and absolute limits by role, disabled accounts, ending,
+ * and a session kept only while the database is unchanged.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -124,6 +125,56 @@ disabled_accounts_have_no_session(void **state)
 	assert_int_equal(user_set_disabled(db, staff, 0, 9003), 0);
 }
 
+/* The data_version this connection sees now. */
+static int64_t
+version(void)
+{
+	int64_t	 v;
+
+	assert_int_equal(db_int(db, &v, "PRAGMA data_version", ""), 1);
+	return (v);
+}
+
+/*
+ * A session found is kept while the database is as it was: a change by
+ * another connection shows once the caller's data_version moves, a
+ * change by this connection at once.
+ */
+static void
+kept_until_the_database_changes(void **state)
+{
+	struct session	 s;
+	struct db	*other;
+	char		 t[AUTH_TOKEN_LEN], path[128], err[256];
+	int64_t		 sid, v;
+
+	(void)state;
+	(void)snprintf(path, sizeof(path), "%s/unit.db", dir);
+	assert_int_equal(db_open(&other, path, err, sizeof(err)), 0);
+	assert_int_equal(session_create(db, young, 20000, "", "", t, &sid), 0);
+	v = version();
+	assert_int_equal(session_find_at(db, t, 20001, &limits, v, &s), 1);
+
+	/* Disabled by another connection: the kept row is used while the
+	 * caller says nothing moved, and read again when it has. */
+	assert_int_equal(user_set_disabled(other, young, 1, 20002), 0);
+	assert_int_equal(session_find_at(db, t, 20003, &limits, v, &s), 1);
+	assert_int_equal(s.user_id, young);
+	assert_true(version() != v);
+	v = version();
+	assert_int_equal(session_find_at(db, t, 20003, &limits, v, &s), 0);
+	assert_int_equal(session_find(db, t, 20003, &limits, &s), 0);
+
+	/* Ended by this connection: gone at once, whatever the caller's
+	 * data_version says. */
+	assert_int_equal(user_set_disabled(other, young, 0, 20004), 0);
+	v = version();
+	assert_int_equal(session_find_at(db, t, 20005, &limits, v, &s), 1);
+	assert_int_equal(session_end(db, sid), 0);
+	assert_int_equal(session_find_at(db, t, 20005, &limits, v, &s), 0);
+	db_close(other);
+}
+
 int
 main(void)
 {
@@ -132,6 +183,7 @@ main(void)
 		cmocka_unit_test(idle_limits_follow_the_role),
 		cmocka_unit_test(absolute_limit_and_ending),
 		cmocka_unit_test(disabled_accounts_have_no_session),
+		cmocka_unit_test(kept_until_the_database_changes),
 	};
 
 	return (cmocka_run_group_tests_name("session", tests, setup,
