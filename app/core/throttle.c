@@ -16,15 +16,20 @@
 
 #define THROTTLE_WINDOW	3600
 
-/*
- * The newest attempts in the window, at most ?3 (-1: all). With a cap,
- * reading more than cap rows tells nothing more: the wait ends when the
- * cap-th newest leaves the window.
- */
+/* The attempts in the window: how many, and when the last was. */
 static const char *sql_count =
-	"SELECT count(*), coalesce(min(at), 0), coalesce(max(at), 0) "
-	"FROM (SELECT at FROM attempts WHERE key = ?1 AND at > ?2 "
-	"ORDER BY at DESC LIMIT ?3)";
+	"SELECT count(*), coalesce(max(at), 0) FROM attempts "
+	"WHERE key = ?1 AND at > ?2";
+/*
+ * The cap-th newest attempt in the window, if there are that many: the
+ * wait ends when it leaves. Older ones tell nothing more, and stepping
+ * over the newer ones in the index is all the query does (a count over
+ * a subquery copied each row twice; a sender's check before every view
+ * read as many rows as the limit allows).
+ */
+static const char *sql_capped =
+	"SELECT at FROM attempts WHERE key = ?1 AND at > ?2 "
+	"ORDER BY at DESC LIMIT 1 OFFSET ?3";
 static const char *sql_insert =
 	"INSERT INTO attempts (key, at) VALUES (?1, ?2)";
 static const char *sql_prune = "DELETE FROM attempts WHERE at < ?1";
@@ -64,22 +69,29 @@ throttle_wait(struct db *db, const char *key, int64_t now, int64_t window,
     int64_t cap)
 {
 	sqlite3_stmt	*st;
-	int64_t		 n, first, last, wait;
+	int64_t		 n, last, wait;
+	int		 rc;
 
-	st = db_query(db, sql_count, "tii", key, now - window,
-	    cap > 0 ? cap : (int64_t)-1);
+	if (cap > 0) {
+		st = db_query(db, sql_capped, "tii", key, now - window,
+		    cap - 1);
+		if ((rc = db_step(st)) == -1) {
+			db_done(st);
+			return (-1);
+		}
+		wait = rc == 1 ? sqlite3_column_int64(st, 0) + window - now : 0;
+		db_done(st);
+		return (wait > 0 ? wait : 0);
+	}
+	st = db_query(db, sql_count, "ti", key, now - window);
 	if (db_step(st) != 1) {
 		db_done(st);
 		return (-1);
 	}
 	n = sqlite3_column_int64(st, 0);
-	first = sqlite3_column_int64(st, 1);
-	last = sqlite3_column_int64(st, 2);
+	last = sqlite3_column_int64(st, 1);
 	db_done(st);
-	if (cap > 0)
-		wait = n >= cap ? first + window - now : 0;
-	else
-		wait = throttle_delay(n, last, now);
+	wait = throttle_delay(n, last, now);
 	return (wait > 0 ? wait : 0);
 }
 
@@ -165,13 +177,13 @@ progressive(struct db *db, const char *key, int64_t now, int64_t spent)
 	sqlite3_stmt	*st;
 	int64_t		 n, last;
 
-	st = db_query(db, sql_count, "tii", key, now - 900, (int64_t)-1);
+	st = db_query(db, sql_count, "ti", key, now - 900);
 	if (db_step(st) != 1) {
 		db_done(st);
 		return (-1);
 	}
 	n = sqlite3_column_int64(st, 0);
-	last = sqlite3_column_int64(st, 2);
+	last = sqlite3_column_int64(st, 1);
 	db_done(st);
 	return (n == 0 ? 0 : throttle_delay(n + spent, last, now));
 }
