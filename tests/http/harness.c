@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
@@ -427,6 +428,42 @@ const char *
 harness_db_path(void)
 {
 	return (db_path);
+}
+
+/*
+ * CPU seconds the server has used so far, all its processes and threads
+ * (the parent leads their process group), from /proc. -1 if unknown.
+ */
+double
+harness_server_cpu(void)
+{
+	DIR		*d;
+	struct dirent	*de;
+	FILE		*fp;
+	char		 path[300], line[1024], *close;
+	long		 pgrp;
+	unsigned long	 ut, st;
+	double		 ticks;
+
+	if (server_pid <= 0 || (d = opendir("/proc")) == NULL)
+		return (-1);
+	ticks = 0;
+	while ((de = readdir(d)) != NULL) {
+		(void)snprintf(path, sizeof(path), "/proc/%s/stat", de->d_name);
+		if (de->d_name[0] < '0' || de->d_name[0] > '9' ||
+		    (fp = fopen(path, "r")) == NULL)
+			continue;
+		/* The name, in parentheses, may hold spaces: "kore [wrk 1]". */
+		if (fgets(line, sizeof(line), fp) != NULL &&
+		    (close = strrchr(line, ')')) != NULL &&
+		    sscanf(close + 1, " %*c %*d %ld %*d %*d %*d %*u %*u %*u "
+		    "%*u %*u %lu %lu", &pgrp, &ut, &st) == 3 &&
+		    pgrp == (long)server_pid)
+			ticks += (double)(ut + st);
+		fclose(fp);
+	}
+	closedir(d);
+	return (ticks / (double)sysconf(_SC_CLK_TCK));
 }
 
 void

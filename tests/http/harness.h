@@ -38,6 +38,7 @@ int		 harness_kill9(void);
 int		 harness_restart(void);
 const char	*harness_base(void);
 const char	*harness_db_path(void);
+double		 harness_server_cpu(void);
 int		 harness_ctl(const char *, char *, size_t);
 int		 harness_log_trouble(void);
 
