@@ -20,7 +20,7 @@ phase() {	# phase TITLE: a heading with the minutes:seconds so far
 # Tests that measure time, load or throttles run alone; the rest two at
 # a time (each has its own temporary folder and loopback port).
 ALONE=" http_test_soak http_test_idle http_test_signin http_test_accounts \
-http_test_durability http_test_outbox http_test_proxy "
+http_test_durability http_test_outbox http_test_proxy http_test_board_build "
 
 run_one() {	# run_one BUILD LABEL BIN DIR: its log and exit code into DIR
 	name=$(basename "$3")

@@ -60,6 +60,7 @@ struct writer {
 	pthread_cond_t		 cond;
 	struct db		*db;
 	int			 turn_fd;	/* "<database>-writer", or -1 */
+	int			 reader;	/* writer_new_reader() */
 	struct writer_jobs	 pending;
 	struct writer_jobs	 done;
 	int			 stop;
@@ -131,6 +132,18 @@ run_batch(struct writer *w, struct writer_jobs *batch)
 		return (0);
 	}
 	return (1);
+}
+
+/*
+ * A reader's job: in a read transaction of its own, so it reads the
+ * newest data and holds no snapshot between jobs.
+ */
+static void
+run_read(struct writer *w, struct writer_job *j)
+{
+	(void)db_read_begin(w->db);
+	j->result = j->run(w->db, j->arg) == 0 ? WRITER_SAVED : WRITER_FAILED;
+	db_read_end(w->db);
 }
 
 /* After each of our commits: how long the log is now. */
@@ -212,7 +225,8 @@ writer_main(void *arg)
 		turn(w, F_WRLCK);
 		pthread_mutex_lock(&w->lock);
 		TAILQ_INIT(&batch);
-		for (n = 0; n < BATCH_MAX &&
+		/* A reader answers each job as soon as it is done. */
+		for (n = 0; n < (w->reader ? 1 : BATCH_MAX) &&
 		    (j = TAILQ_FIRST(&w->pending)) != NULL; n++) {
 			TAILQ_REMOVE(&w->pending, j, list);
 			j->state = JOB_RUNNING;
@@ -221,7 +235,11 @@ writer_main(void *arg)
 		pause = w->pause_ms;
 		pthread_mutex_unlock(&w->lock);
 
-		committed = run_batch(w, &batch);
+		if (w->reader) {
+			run_read(w, TAILQ_FIRST(&batch));
+			committed = 0;
+		} else
+			committed = run_batch(w, &batch);
 		turn(w, F_UNLCK);
 		/* Tests only: a kill that lands after the commit and
 		 * before anyone is told. */
@@ -244,13 +262,8 @@ writer_main(void *arg)
 	return (NULL);
 }
 
-/*
- * A writer on its own connection to the database at path. notify is
- * called from the writer thread each time jobs are done. NULL on error,
- * with err set.
- */
-struct writer *
-writer_new(const char *path, void (*notify)(void *), void *notify_arg,
+static struct writer *
+start(const char *path, int reader, void (*notify)(void *), void *notify_arg,
     char *err, size_t errlen)
 {
 	struct writer	*w;
@@ -262,21 +275,27 @@ writer_new(const char *path, void (*notify)(void *), void *notify_arg,
 	TAILQ_INIT(&w->done);
 	w->notify = notify;
 	w->notify_arg = notify_arg;
+	w->reader = reader;
+	w->turn_fd = -1;
 	if (db_open(&w->db, path, err, errlen) == -1) {
 		free(w);
 		return (NULL);
 	}
-	/* Without it writers still work, as SQLite's lock decides. */
-	(void)snprintf(lock_path, sizeof(lock_path), "%s-writer", path);
-	w->turn_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	/* Each job's savepoint journal stays in memory (temp_store, set
-	 * by db_open): on a file, every page was written twice. */
-	/* Replaces SQLite's checkpoint inside COMMIT (see checkpoint()). */
-	sqlite3_wal_hook(db_handle(w->db), wal_grew, w);
+	if (!reader) {
+		/* Without it writers still work, as SQLite's lock decides. */
+		(void)snprintf(lock_path, sizeof(lock_path), "%s-writer",
+		    path);
+		w->turn_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC,
+		    0600);
+		/* Replaces SQLite's checkpoint inside COMMIT (see
+		 * checkpoint()). */
+		sqlite3_wal_hook(db_handle(w->db), wal_grew, w);
+	}
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->cond, NULL);
 	if (pthread_create(&w->thread, NULL, writer_main, w) != 0) {
-		(void)snprintf(err, errlen, "cannot start the writer thread");
+		(void)snprintf(err, errlen, "cannot start the %s thread",
+		    reader ? "reader" : "writer");
 		pthread_cond_destroy(&w->cond);
 		pthread_mutex_destroy(&w->lock);
 		if (w->turn_fd != -1)
@@ -286,6 +305,30 @@ writer_new(const char *path, void (*notify)(void *), void *notify_arg,
 		return (NULL);
 	}
 	return (w);
+}
+
+/*
+ * A writer on its own connection to the database at path. notify is
+ * called from the writer thread each time jobs are done. NULL on error,
+ * with err set.
+ */
+struct writer *
+writer_new(const char *path, void (*notify)(void *), void *notify_arg,
+    char *err, size_t errlen)
+{
+	return (start(path, 0, notify, notify_arg, err, errlen));
+}
+
+/*
+ * The same for long reads (a report built over a year of views): each
+ * job alone, in its own read transaction, answered as soon as it is
+ * done; result WRITER_SAVED if run() returned 0, else WRITER_FAILED.
+ */
+struct writer *
+writer_new_reader(const char *path, void (*notify)(void *), void *notify_arg,
+    char *err, size_t errlen)
+{
+	return (start(path, 1, notify, notify_arg, err, errlen));
 }
 
 /*

@@ -5,6 +5,8 @@
  * transaction on its own connection (each job in its own savepoint, so
  * one bad job fails alone), commits once (one fsync with
  * synchronous=FULL), and then hands the jobs back as done. See writer.c.
+ * A reader (writer_new_reader) is the same queue for long reads: one job
+ * at a time, each in its own read transaction.
  */
 #ifndef PORTAL_WRITER_H
 #define PORTAL_WRITER_H
@@ -38,6 +40,8 @@ struct writer;
 
 struct writer	*writer_new(const char *, void (*)(void *), void *, char *,
 		    size_t);
+struct writer	*writer_new_reader(const char *, void (*)(void *), void *,
+		    char *, size_t);
 void		 writer_free(struct writer *);
 void		 writer_submit(struct writer *, struct writer_job *);
 void		 writer_take_done(struct writer *, struct writer_jobs *);

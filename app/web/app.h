@@ -122,8 +122,19 @@ struct pw_job	*pw_job_result(struct http_request *, int *);
 int		 pw_page(struct http_request *, int, int,
 		    int (*)(struct page *, struct pw_job *));
 
-/* writejob.c: writes handed to this worker's writer thread (writer.c). */
+/* board_build.c: the board report, built by the reader thread. */
+struct board_job;
+struct report_period;
+int		 board_build(struct page *, const struct report_period *, int);
+int		 board_result(struct http_request *, struct board_job **, int *);
+int		 board_show(struct page *, struct board_job *, const char *);
+void		 board_pass_on(struct http_request *);
+
+/* writejob.c: writes handed to this worker's writer thread (writer.c),
+ * long reads to its reader thread. */
 int		 write_job_start(struct page *, int (*)(struct db *, void *),
+		    void *, void (*)(void *));
+int		 read_job_start(struct page *, int (*)(struct db *, void *),
 		    void *, void (*)(void *));
 void		*write_job_result(struct http_request *, int *, int *);
 void		 write_job_teardown(void);

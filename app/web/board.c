@@ -92,7 +92,11 @@ page_report_young(struct http_request *req)
 {
 	struct page		 pg;
 	struct report_period	 p;
+	struct board_job	*bj;
+	int			 rc;
 
+	if (board_result(req, &bj, &rc) == -1)
+		return (rc);
 	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_ANY))
 		return (KORE_RESULT_OK);
 	if (pg.sess.role == ROLE_YOUNG && !board_member(app_db,
@@ -103,9 +107,10 @@ page_report_young(struct http_request *req)
 	report_period_form(&pg, &p);
 	if (pg.errors.n > 0)
 		return (page_form_errors(&pg, "report_young"));
-	if (report_board(app_db, &p, tv_set_map(pg.ctx, "report")) == -1)
-		return (page_error(&pg, 500));
-	return (page_render(&pg, 200, "report_young"));
+	/* Built by the reader thread (board_build.c), like the staff's. */
+	if (bj == NULL)
+		return (board_build(&pg, &p, 0));
+	return (board_show(&pg, bj, "report_young"));
 }
 
 /* POST /accounts/ID/board, on=1 or on=0. */

@@ -27,6 +27,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app.h"
 #include "users.h"
@@ -47,9 +48,32 @@ get_cache(void)
 	return (cache);
 }
 
+/*
+ * Take back a header set on an earlier pass: a request that slept (its
+ * report was being built) runs its handler again, and the answer says
+ * what happened on the last pass, once.
+ */
+static void
+unset_header(struct http_request *req, const char *name)
+{
+	struct http_header	*hdr, *next;
+
+	for (hdr = TAILQ_FIRST(&req->resp_headers); hdr != NULL; hdr = next) {
+		next = TAILQ_NEXT(hdr, list);
+		if (strcasecmp(hdr->header, name) != 0)
+			continue;
+		TAILQ_REMOVE(&req->resp_headers, hdr, list);
+		kore_free(hdr->header);
+		kore_free(hdr->value);
+		kore_pool_put(&http_header_pool, hdr);
+	}
+}
+
 static void
 mark(struct page *pg, const char *how)
 {
+	unset_header(pg->req, "x-cache");
+	unset_header(pg->req, "x-portal-worker");
 	http_response_header(pg->req, "x-cache", how);
 	if (trace == -1)
 		trace = getenv("PORTAL_CACHE_TRACE") != NULL;

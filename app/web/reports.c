@@ -132,16 +132,26 @@ report_period_form(struct page *pg, struct report_period *p)
 	    form_urlencode(&pg->arena, to)));
 }
 
+/*
+ * Built by the reader thread (board_build.c): the request sleeps, and
+ * this runs again to draw what it read.
+ */
 int
 page_report_board(struct http_request *req)
 {
 	struct page		 pg;
 	struct report_period	 p;
-	struct tval		*report;
+	struct board_job	*bj;
+	int			 rc;
 
-	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_STAFF) ||
-	    cache_serve(&pg, R_STAFF))
+	if (board_result(req, &bj, &rc) == -1)
+		return (rc);
+	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_STAFF))
 		return (KORE_RESULT_OK);
+	if (cache_serve(&pg, R_STAFF)) {
+		board_pass_on(req);
+		return (KORE_RESULT_OK);
+	}
 	pg.title = "Corporate parenting board report";
 	pg.nav = "report";
 	report_period_form(&pg, &p);
@@ -150,12 +160,9 @@ page_report_board(struct http_request *req)
 	/* Workers write the commentary (the board's own reading of it). */
 	tv_set_bool(pg.ctx, "may_comment", pg.sess.role == ROLE_WORKER ||
 	    pg.sess.role == ROLE_ADMIN);
-	report = tv_set_map(pg.ctx, "report");
-	if (report_board(app_db, &p, report) == -1 ||
-	    board_commentary(app_db, p.from, p.to, tv_set_map(report,
-	    "commentary")) == -1)
-		return (page_error(&pg, 500));
-	return (page_render(&pg, 200, "report_board"));
+	if (bj == NULL)
+		return (board_build(&pg, &p, 1));
+	return (board_show(&pg, bj, "report_board"));
 }
 
 int
