@@ -385,7 +385,8 @@ writer_take_done(struct writer *w, struct writer_jobs *out)
  * The job's owner no longer wants its answer. 1: the job is finished and
  * the caller may free it now. 0: the writer still has it; it comes back
  * from writer_take_done() with orphan set, to be freed then. Its work
- * is still done: a request that went away does not undo a write.
+ * is still done: a request that went away does not undo a write. A
+ * reader's job that has not started is dropped instead (1).
  */
 int
 writer_forget(struct writer *w, struct writer_job *j)
@@ -396,6 +397,12 @@ writer_forget(struct writer *w, struct writer_job *j)
 	mine = j->state == JOB_DONE || j->state == JOB_TAKEN;
 	if (j->state == JOB_DONE)
 		TAILQ_REMOVE(&w->done, j, list);
+	/* A read nobody wants that has not started is not run: one left
+	 * behind would hold up every read queued after it. */
+	if (w->reader && j->state == JOB_PENDING) {
+		TAILQ_REMOVE(&w->pending, j, list);
+		mine = 1;
+	}
 	if (!mine)
 		j->orphan = 1;
 	pthread_mutex_unlock(&w->lock);

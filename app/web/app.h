@@ -128,7 +128,6 @@ struct report_period;
 int		 board_build(struct page *, const struct report_period *, int);
 int		 board_result(struct http_request *, struct board_job **, int *);
 int		 board_show(struct page *, struct board_job *, const char *);
-void		 board_pass_on(struct http_request *);
 
 /* writejob.c: writes handed to this worker's writer thread (writer.c),
  * long reads to its reader thread. */

@@ -10,8 +10,11 @@
  *
  * Staff asking for it at once wait for one build, not one each: the
  * first takes board_lock (Kore's run lock) and builds; the others queue
- * on the lock, asleep. Whoever finishes wakes the next, whose page is
- * then kept (cache.c), and so on down the queue.
+ * on the lock, asleep. When the build is over (drawn, failed, or its
+ * asker gone) all of them are woken: each finds the page kept (cache.c),
+ * or takes the lock and builds its own (another period, a page that was
+ * not kept), or queues again. Kore's release wakes only one, which may
+ * itself be gone or turned away, so nobody waits on another's turn.
  *
  * The page is kept only if the database's version did not move between
  * the request before the build and the request after it: the build read
@@ -36,12 +39,12 @@ struct board_job {
 	int			 commentary;	/* the staff report has it */
 	struct pcache_version	 ver;		/* read before the build */
 	int			 have_ver;
-	struct http_request	*owner;		/* holds board_lock, or NULL */
 	long			 pause_ms;	/* tests only */
 };
 
 static struct http_runlock	 board_lock;
 static int			 lock_ready;
+static struct board_job		*building;	/* its asker holds board_lock */
 
 static struct http_runlock *
 lock(void)
@@ -53,12 +56,26 @@ lock(void)
 	return (&board_lock);
 }
 
-/* Let the next request in the queue go, if req holds the lock. */
+/*
+ * bj's build is over: let go of the lock and wake everyone queued on it.
+ * Kore's release wakes one; taking the lock again only sets its owner
+ * (nobody holds it), and no request is looked at, so the owner may be
+ * one already gone.
+ */
 static void
-unlock(struct http_request *req)
+unlock(struct board_job *bj)
 {
-	if (lock()->owner == req)
-		http_runlock_release(lock(), req);
+	struct http_request	*owner;
+
+	if (bj == NULL || building != bj)
+		return;
+	building = NULL;
+	while ((owner = lock()->owner) != NULL) {
+		http_runlock_release(lock(), owner);
+		if (LIST_EMPTY(&lock()->queue))
+			break;
+		(void)http_runlock_acquire(lock(), owner);
+	}
 }
 
 /* In the reader thread. */
@@ -86,23 +103,10 @@ board_job_free(void *arg)
 {
 	struct board_job	*bj = arg;
 
-	/* An owner that went away mid-build still lets the next go. */
-	if (bj->owner != NULL)
-		unlock(bj->owner);
+	/* An asker that went away mid-build still lets the rest go. */
+	unlock(bj);
 	arena_free(&bj->arena);
 	free(bj);
-}
-
-/*
- * Nobody is building: if anyone waits, wake the next. A request that
- * was woken and found the page kept passes the turn on this way.
- */
-void
-board_pass_on(struct http_request *req)
-{
-	if (lock()->owner == NULL && !LIST_EMPTY(&lock()->queue) &&
-	    http_runlock_acquire(lock(), req))
-		http_runlock_release(lock(), req);
 }
 
 /*
@@ -128,7 +132,8 @@ board_build(struct page *pg, const struct report_period *p, int shared)
 	bj->commentary = shared;
 	bj->ver = pg->cache_ver;
 	bj->have_ver = pg->have_ver;
-	bj->owner = shared ? pg->req : NULL;
+	if (shared)
+		building = bj;
 	if ((e = getenv("PORTAL_TEST_BOARD_PAUSE_MS")) != NULL)
 		bj->pause_ms = atol(e);
 	return (read_job_start(pg, build, bj, board_job_free));
@@ -160,8 +165,7 @@ board_show(struct page *pg, struct board_job *bj, const char *tmpl)
 	int	 rc;
 
 	if (bj->report == NULL) {
-		unlock(pg->req);
-		bj->owner = NULL;
+		unlock(bj);
 		return (page_error(pg, 500));
 	}
 	tv_set(pg->ctx, "report", bj->report);
@@ -170,7 +174,6 @@ board_show(struct page *pg, struct board_job *bj, const char *tmpl)
 	    bj->ver.own_changes != pg->cache_ver.own_changes)
 		pg->cache_key = NULL;
 	rc = page_render(pg, 200, tmpl);
-	unlock(pg->req);
-	bj->owner = NULL;
+	unlock(bj);
 	return (rc);
 }

@@ -146,12 +146,9 @@ page_report_board(struct http_request *req)
 
 	if (board_result(req, &bj, &rc) == -1)
 		return (rc);
-	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_STAFF))
+	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_STAFF) ||
+	    cache_serve(&pg, R_STAFF))
 		return (KORE_RESULT_OK);
-	if (cache_serve(&pg, R_STAFF)) {
-		board_pass_on(req);
-		return (KORE_RESULT_OK);
-	}
 	pg.title = "Corporate parenting board report";
 	pg.nav = "report";
 	report_period_form(&pg, &p);

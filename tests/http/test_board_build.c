@@ -7,7 +7,9 @@
  * staff ask for the report at once. While they wait, /pledge is asked
  * again and again on new connections, and answered by the very worker
  * that is building; of the four, at most one per worker built the
- * report, and the others were answered from what it kept.
+ * report, and the others were answered from what it kept. And when
+ * one of those waiting is turned away once woken (signed out meanwhile),
+ * the rest are still answered.
  */
 #include <pthread.h>
 #include <stdarg.h>
@@ -34,6 +36,7 @@ struct answer {
 	int		 hit;
 	double		 at;		/* when it came, seconds */
 	size_t		 len;
+	long		 delay_ms;	/* before asking */
 };
 
 static double
@@ -43,6 +46,16 @@ now_s(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ((double)ts.tv_sec + (double)ts.tv_nsec / 1e9);
+}
+
+static void
+sleep_ms(long ms)
+{
+	struct timespec	 ts;
+
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = ms % 1000 * 1000000L;
+	(void)nanosleep(&ts, NULL);
 }
 
 static int
@@ -141,11 +154,56 @@ built_once_while_others_are_answered(void **state)
 	assert_true(answered_while_building > 0);
 }
 
+static void *
+ask_board_later(void *arg)
+{
+	struct answer	*a = arg;
+
+	sleep_ms(a->delay_ms);
+	ask(a, "/reports/board");
+	return (NULL);
+}
+
+/*
+ * A worker's build is under way; a councillor, then an admin, ask and
+ * wait. The admin is signed out meanwhile, so is turned away once
+ * woken; the councillor is still answered, not left asleep.
+ */
+static void
+one_turned_away_strands_nobody(void **state)
+{
+	struct answer	 a[3];
+	pthread_t	 t[3];
+	const struct client *who[3] = { &worker, &cllr, &admin };
+	int		 i;
+
+	(void)state;
+	/* A write: nothing kept from before counts. */
+	assert_int_equal(db_run("UPDATE settings SET value = value"), 0);
+	for (i = 0; i < 3; i++) {
+		memset(&a[i], 0, sizeof(a[i]));
+		a[i].c = *who[i];
+		a[i].delay_ms = i * 200;
+		assert_int_equal(pthread_create(&t[i], NULL, ask_board_later,
+		    &a[i]), 0);
+	}
+	sleep_ms(700);
+	assert_int_equal(db_run("DELETE FROM sessions WHERE user_id = "
+	    "(SELECT id FROM users WHERE display_name = 'Alex Morgan')"), 0);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(pthread_join(t[i], NULL), 0);
+	assert_int_equal(a[0].status, 200);
+	assert_int_equal(a[1].status, 200);
+	assert_int_equal(a[2].status, 303);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(built_once_while_others_are_answered),
+		/* Last: it signs the admin out. */
+		cmocka_unit_test(one_turned_away_strands_nobody),
 	};
 
 	return (cmocka_run_group_tests_name("board build", tests, setup,

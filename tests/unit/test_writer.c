@@ -186,6 +186,63 @@ a_job_whose_owner_went_away_is_still_saved(void **state)
 	writer_free(w);
 }
 
+/* A reader's job: counts how often it ran, and what it read. */
+static int	 reads_run;
+
+static int
+read_rows(struct db *rdb, void *arg)
+{
+	struct row	*r = arg;
+
+	reads_run++;
+	return (db_int(rdb, &r->n, "SELECT count(*) FROM writer_rows", "") ==
+	    1 ? 0 : -1);
+}
+
+/*
+ * A reader runs each job in its own read transaction. One whose asker
+ * went away before it started is not run at all: the next is answered
+ * without waiting for it.
+ */
+static void
+a_read_nobody_wants_is_not_run(void **state)
+{
+	struct writer		*w;
+	struct writer_jobs	 done;
+	struct row		 gone, wanted;
+	char			 path[128], err[256];
+
+	(void)state;
+	assert_int_equal(db_exec(db, "CREATE TABLE IF NOT EXISTS writer_rows "
+	    "(n INTEGER NOT NULL UNIQUE)", ""), 0);
+	assert_int_equal(db_exec(db, "DELETE FROM writer_rows", ""), 0);
+	assert_int_equal(db_exec(db, "INSERT INTO writer_rows (n) VALUES (1), "
+	    "(2)", ""), 0);
+	(void)snprintf(path, sizeof(path), "%s/unit.db", unitdb_dir);
+	w = writer_new_reader(path, notify, NULL, err, sizeof(err));
+	assert_non_null(w);
+	reads_run = 0;
+	writer_hold(w, 1);
+	memset(&gone, 0, sizeof(gone));
+	memset(&wanted, 0, sizeof(wanted));
+	gone.job.run = wanted.job.run = read_rows;
+	gone.job.arg = &gone;
+	wanted.job.arg = &wanted;
+	writer_submit(w, &gone.job);
+	writer_submit(w, &wanted.job);
+	/* Not started: dropped, and its asker may free it now. */
+	assert_int_equal(writer_forget(w, &gone.job), 1);
+	writer_hold(w, 0);
+	TAILQ_INIT(&done);
+	collect(w, &done, 1);
+	assert_ptr_equal(TAILQ_FIRST(&done), &wanted.job);
+	assert_null(TAILQ_NEXT(&wanted.job, list));
+	assert_int_equal(wanted.job.result, WRITER_SAVED);
+	assert_int_equal(wanted.n, 2);
+	assert_int_equal(reads_run, 1);
+	writer_free(w);
+}
+
 static void
 jobs_sent_one_by_one_are_each_saved(void **state)
 {
@@ -271,6 +328,7 @@ main(void)
 		    waiting_jobs_share_one_commit_and_a_bad_one_fails_alone),
 		cmocka_unit_test(a_job_whose_owner_went_away_is_still_saved),
 		cmocka_unit_test(jobs_sent_one_by_one_are_each_saved),
+		cmocka_unit_test(a_read_nobody_wants_is_not_run),
 		cmocka_unit_test(jobs_gather_while_another_writer_has_its_turn),
 	};
 
