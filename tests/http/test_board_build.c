@@ -91,10 +91,14 @@ ask(struct answer *a, const char *path)
 	resp_free(&r);
 }
 
+/* The board report, after the answer's delay_ms (0: at once). */
 static void *
 ask_board(void *arg)
 {
-	ask(arg, "/reports/board");
+	struct answer	*a = arg;
+
+	sleep_ms(a->delay_ms);
+	ask(a, "/reports/board");
 	return (NULL);
 }
 
@@ -154,16 +158,6 @@ built_once_while_others_are_answered(void **state)
 	assert_true(answered_while_building > 0);
 }
 
-static void *
-ask_board_later(void *arg)
-{
-	struct answer	*a = arg;
-
-	sleep_ms(a->delay_ms);
-	ask(a, "/reports/board");
-	return (NULL);
-}
-
 /*
  * A worker's build is under way; a councillor, then an admin, ask and
  * wait. The admin is signed out meanwhile, so is turned away once
@@ -184,7 +178,7 @@ one_turned_away_strands_nobody(void **state)
 		memset(&a[i], 0, sizeof(a[i]));
 		a[i].c = *who[i];
 		a[i].delay_ms = i * 200;
-		assert_int_equal(pthread_create(&t[i], NULL, ask_board_later,
+		assert_int_equal(pthread_create(&t[i], NULL, ask_board,
 		    &a[i]), 0);
 	}
 	sleep_ms(700);
