@@ -549,6 +549,24 @@ db_read_end(struct db *db)
 }
 
 /*
+ * Empty the log (-wal) file, so that older copies of pages that have
+ * since been wiped (secure_delete) are gone from the disk's file too.
+ * It needs every reader to have moved past the log; rather than wait
+ * for that, 0 when it is done and -1 when it must be tried again.
+ */
+int
+db_empty_log(struct db *db)
+{
+	int	 rc;
+
+	(void)sqlite3_busy_handler(db->h, NULL, NULL);
+	rc = sqlite3_wal_checkpoint_v2(db->h, NULL,
+	    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	(void)sqlite3_busy_handler(db->h, busy_wait, NULL);
+	return (rc == SQLITE_OK ? 0 : -1);
+}
+
+/*
  * Migrations.
  */
 

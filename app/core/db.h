@@ -51,6 +51,7 @@ void		 db_rollback(struct db *);
 int		 db_end(struct db *, int);
 int		 db_read_begin(struct db *);
 void		 db_read_end(struct db *);
+int		 db_empty_log(struct db *);
 
 int		 db_backup(struct db *, const char *, char *, size_t);
 int		 db_check(struct db *, struct buf *);

@@ -68,6 +68,7 @@ struct writer {
 	unsigned int		 pause_ms;
 	uint64_t		 batches;
 	int			 wal_pages;	/* in the log after our commit */
+	int			 empty_log;	/* asked to: writer_empty_log() */
 	void			(*notify)(void *);
 	void			*notify_arg;
 };
@@ -204,6 +205,41 @@ pause_ms(unsigned int ms)
 		;
 }
 
+/*
+ * Empty the log (writer_empty_log), in the writers' turn so that no other
+ * worker's writer adds to it meanwhile. Called and left with the lock
+ * held; w->empty_log stays set if a reader was still in the log.
+ */
+static void
+try_empty_log(struct writer *w)
+{
+	int	 rc;
+
+	w->empty_log = 0;
+	pthread_mutex_unlock(&w->lock);
+	turn(w, F_WRLCK);
+	rc = db_empty_log(w->db);
+	turn(w, F_UNLCK);
+	pthread_mutex_lock(&w->lock);
+	if (rc == 0)
+		w->wal_pages = 0;
+	else
+		w->empty_log = 1;
+}
+
+/* Sleep (lock held) until woken or ms have passed. */
+static void
+wait_ms(struct writer *w, unsigned int ms)
+{
+	struct timespec	 at;
+
+	(void)clock_gettime(CLOCK_REALTIME, &at);
+	at.tv_nsec += (long)ms * 1000 * 1000;
+	at.tv_sec += at.tv_nsec / (1000 * 1000 * 1000);
+	at.tv_nsec %= 1000 * 1000 * 1000;
+	(void)pthread_cond_timedwait(&w->cond, &w->lock, &at);
+}
+
 static void *
 writer_main(void *arg)
 {
@@ -215,10 +251,19 @@ writer_main(void *arg)
 
 	pthread_mutex_lock(&w->lock);
 	for (;;) {
-		while (!w->stop && (w->hold || TAILQ_EMPTY(&w->pending)))
+		while (!w->stop && !w->empty_log &&
+		    (w->hold || TAILQ_EMPTY(&w->pending)))
 			pthread_cond_wait(&w->cond, &w->lock);
-		if (TAILQ_EMPTY(&w->pending))
-			break;
+		if (w->empty_log)
+			try_empty_log(w);
+		if (w->hold || TAILQ_EMPTY(&w->pending)) {
+			if (w->stop)
+				break;
+			/* A reader is still in the log: soon again. */
+			if (w->empty_log)
+				wait_ms(w, 50);
+			continue;
+		}
 		/* While the other workers' writers have their turn, more
 		 * jobs join this batch. */
 		pthread_mutex_unlock(&w->lock);
@@ -407,6 +452,20 @@ writer_forget(struct writer *w, struct writer_job *j)
 		j->orphan = 1;
 	pthread_mutex_unlock(&w->lock);
 	return (mine);
+}
+
+/*
+ * Empty the log file soon (db_empty_log), between batches: someone's
+ * words were deleted, and older copies of them may be in it. Tried
+ * again every 50 ms while a reader is still in the log.
+ */
+void
+writer_empty_log(struct writer *w)
+{
+	pthread_mutex_lock(&w->lock);
+	w->empty_log = 1;
+	pthread_cond_signal(&w->cond);
+	pthread_mutex_unlock(&w->lock);
 }
 
 /* Transactions committed or tried so far. */

@@ -46,6 +46,7 @@ void		 writer_free(struct writer *);
 void		 writer_submit(struct writer *, struct writer_job *);
 void		 writer_take_done(struct writer *, struct writer_jobs *);
 int		 writer_forget(struct writer *, struct writer_job *);
+void		 writer_empty_log(struct writer *);
 
 /* For tests and the bench. */
 uint64_t	 writer_batches(struct writer *);

@@ -137,6 +137,7 @@ int		 read_job_start(struct page *, int (*)(struct db *, void *),
 		    void *, void (*)(void *));
 void		*write_job_result(struct http_request *, int *, int *);
 void		 write_job_teardown(void);
+void		 write_empty_log(void);
 const char	*app_db_path(void);
 
 /* conns.c: a tick that closes silent connections. */

@@ -52,6 +52,7 @@ page_mydata(struct http_request *req)
 		form_error(&pg.errors, "views", why);
 		return (data_page(&pg, 1));
 	}
+	write_empty_log();
 	return (page_redirect(&pg, "/account/data", "view_deleted"));
 }
 

@@ -238,6 +238,23 @@ write_job_result(struct http_request *req, int *result, int *retry)
 	return (wj->job.arg);
 }
 
+/*
+ * Someone's words were deleted: have the writer empty the log file, where
+ * older copies of them may still be, soon and off the event loop. Without
+ * a writer thread it is tried here, once.
+ */
+void
+write_empty_log(void)
+{
+	struct writer	*w;
+
+	if ((w = get_thread(&writes)) != NULL)
+		writer_empty_log(w);
+	else if (db_empty_log(app_db) == -1)
+		kore_log(LOG_NOTICE, "the log is still in use; its old pages "
+		    "go at the next copy back");
+}
+
 /* The worker stops: what was handed over is still written. */
 void
 write_job_teardown(void)

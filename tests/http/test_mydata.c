@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <jansson.h>
@@ -103,6 +104,74 @@ delete_only_what_may_go(void **state)
 	    "(%lld, %lld)", (long long)answered, (long long)other), 2);
 }
 
+/* 1 when the file at path holds needle anywhere in its bytes. */
+static int
+file_holds(const char *path, const char *needle)
+{
+	FILE	*f;
+	char	*data;
+	long	 len;
+	int	 found;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return (0);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	len = ftell(f);
+	rewind(f);
+	data = malloc(len + 1);
+	assert_non_null(data);
+	assert_int_equal(fread(data, 1, len, f), (size_t)len);
+	fclose(f);
+	found = memmem(data, len, needle, strlen(needle)) != NULL;
+	free(data);
+	return (found);
+}
+
+static int
+files_hold(const char *needle)
+{
+	char	 wal[4096];
+
+	(void)snprintf(wal, sizeof(wal), "%s-wal", harness_db_path());
+	return (file_holds(harness_db_path(), needle) ||
+	    file_holds(wal, needle));
+}
+
+/*
+ * A view its writer deletes leaves the files, not only the tables: the
+ * database's pages are wiped as they are freed (secure_delete), and the
+ * log's older copies of them go when the log is emptied after.
+ */
+static void
+deleted_words_leave_the_files(void **state)
+{
+	static const char *words = "Quillfeather lemonade 4471";
+	struct resp	 r;
+	char		 form[512], loc[128];
+	int		 tries;
+
+	(void)state;
+	(void)snprintf(form, sizeof(form), "category=%lld&title=%s&body=%s&"
+	    "publish=anonymous", (long long)count("SELECT id FROM categories "
+	    "WHERE key = 'leisure'"), url_enc("Deleting this one"),
+	    url_enc(words));
+	assert_int_equal(client_post(&young, "/views/new", "/views/new", form,
+	    &r), 303);
+	assert_non_null(resp_header(&r, "location", loc, sizeof(loc)));
+	resp_free(&r);
+	/* Written where a copy of the disk would find them. */
+	assert_true(files_hold(words));
+	(void)snprintf(form, sizeof(form), "delete=%s", loc +
+	    strlen("/views/"));
+	assert_int_equal(client_post(&young, "/account/data", "/account/data",
+	    form, &r), 303);
+	resp_free(&r);
+	/* The log is emptied off the event loop: soon, not at once. */
+	for (tries = 0; tries < 100 && files_hold(words); tries++)
+		usleep(50 * 1000);
+	assert_false(files_hold(words));
+}
+
 static void
 name_comes_off_published_outcomes(void **state)
 {
@@ -173,6 +242,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(download_holds_exactly_their_records),
 		cmocka_unit_test(delete_only_what_may_go),
+		cmocka_unit_test(deleted_words_leave_the_files),
 		cmocka_unit_test(name_comes_off_published_outcomes),
 		cmocka_unit_test(purge_removes_only_expired),
 	};

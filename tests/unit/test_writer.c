@@ -4,8 +4,11 @@
  * undone alone and the rest are saved; a saved job is there for any
  * other connection when its owner is told; a job whose owner went away
  * is still done and comes back marked as an orphan; while another
- * worker's writer has its turn, jobs gather and then share one commit.
+ * worker's writer has its turn, jobs gather and then share one commit;
+ * the log is emptied when asked, once no reader is in it.
  */
+#include <sys/stat.h>
+
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -320,6 +323,62 @@ jobs_gather_while_another_writer_has_its_turn(void **state)
 	writer_free(w);
 }
 
+static off_t
+log_size(void)
+{
+	struct stat	 st;
+	char		 path[160];
+
+	(void)snprintf(path, sizeof(path), "%s/unit.db-wal", unitdb_dir);
+	return (stat(path, &st) == 0 ? st.st_size : -1);
+}
+
+static void
+the_log_is_emptied_once_no_reader_is_in_it(void **state)
+{
+	struct writer		*w;
+	struct writer_jobs	 done;
+	struct row		 rows[2];
+	struct db		*rd;
+	struct timespec		 ms = { 0, 10 * 1000 * 1000 };
+	char			 path[128], err[256];
+	int64_t			 n;
+	int			 i;
+
+	(void)state;
+	w = start();
+	memset(rows, 0, sizeof(rows));
+	for (i = 0; i < 2; i++) {
+		rows[i].job.run = insert_row;
+		rows[i].job.arg = &rows[i];
+		rows[i].n = 300 + i;
+	}
+	writer_submit(w, &rows[0].job);
+	TAILQ_INIT(&done);
+	collect(w, &done, 1);
+	assert_true(log_size() > 0);
+	/* A reader in the middle of reading what is in the log. */
+	(void)snprintf(path, sizeof(path), "%s/unit.db", unitdb_dir);
+	assert_int_equal(db_open(&rd, path, err, sizeof(err)), 0);
+	assert_int_equal(db_read_begin(rd), 0);
+	assert_int_equal(db_int(rd, &n, "SELECT count(*) FROM writer_rows",
+	    ""), 1);
+	writer_empty_log(w);
+	for (i = 0; i < 20; i++)
+		(void)nanosleep(&ms, NULL);
+	assert_true(log_size() > 0);
+	/* Meanwhile the writer still writes. */
+	writer_submit(w, &rows[1].job);
+	collect(w, &done, 2);
+	assert_int_equal(rows[1].job.result, WRITER_SAVED);
+	db_read_end(rd);
+	for (i = 0; i < 200 && log_size() != 0; i++)
+		(void)nanosleep(&ms, NULL);
+	assert_int_equal(log_size(), 0);
+	db_close(rd);
+	writer_free(w);
+}
+
 int
 main(void)
 {
@@ -330,6 +389,7 @@ main(void)
 		cmocka_unit_test(jobs_sent_one_by_one_are_each_saved),
 		cmocka_unit_test(a_read_nobody_wants_is_not_run),
 		cmocka_unit_test(jobs_gather_while_another_writer_has_its_turn),
+		cmocka_unit_test(the_log_is_emptied_once_no_reader_is_in_it),
 	};
 
 	return (cmocka_run_group_tests_name("writer", tests, setup,
