@@ -49,7 +49,7 @@ struct page {
 	int			 signed_in;
 	struct session		 sess;
 	struct actor		 actor;
-	const char		*csrf;	/* the token this page's forms carry */
+	const char		*csrf;	/* its forms' token; NULL: guard_csrf() */
 	struct form		 form;	/* POST body, or the query string */
 	struct form_errors	 errors;
 	const char		*cache_key;	/* set: keep this page (cache.c) */
@@ -70,6 +70,7 @@ void	http_security_headers(struct http_request *, int);
 
 /* guard.c: cookies, the session and CSRF. */
 void	guard_session(struct page *);
+const char *guard_csrf(struct page *);
 int	guard_post(struct page *);
 void	guard_set_session_cookie(struct page *, const char *);
 void	guard_clear_session_cookie(struct page *);
@@ -138,6 +139,8 @@ int		 read_job_start(struct page *, int (*)(struct db *, void *),
 void		*write_job_result(struct http_request *, int *, int *);
 void		 write_job_teardown(void);
 void		 write_empty_log(void);
+
+void		 sendmore_use(struct http_request *);
 const char	*app_db_path(void);
 
 /* conns.c: a tick that closes silent connections. */

@@ -168,7 +168,6 @@ guard_session(struct page *pg)
 {
 	struct session_limits	 limits;
 	const char		*token;
-	char			*fresh;
 	int			 rc;
 
 	http_populate_cookies(pg->req);
@@ -194,15 +193,26 @@ guard_session(struct page *pg)
 		pg->csrf = pg->sess.csrf;
 		return;
 	}
+	/* Without one, one is given when a form needs it (guard_csrf):
+	 * a kept public page costs no cookie and no random bytes. */
 	token = guard_cookie(pg, cookie_name(pg->req, "csrf"));
-	if (token_shaped(token)) {
+	if (token_shaped(token))
 		pg->csrf = arena_strdup(&pg->arena, token);
-		return;
-	}
+}
+
+/* The token this page's forms carry; a new visitor is given one now. */
+const char *
+guard_csrf(struct page *pg)
+{
+	char	*fresh;
+
+	if (pg->csrf != NULL)
+		return (pg->csrf);
 	fresh = arena_alloc(&pg->arena, AUTH_TOKEN_LEN);
 	auth_token_new(fresh);
 	guard_set_cookie(pg, cookie_name(pg->req, "csrf"), fresh, 0);
 	pg->csrf = fresh;
+	return (fresh);
 }
 
 /* A POST from another site, judged by the browser's own headers. */

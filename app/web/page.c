@@ -221,6 +221,7 @@ page_begin(struct page *pg, struct http_request *req, int allow)
 	/* No page reads another's snapshot, even one not ended. */
 	db_read_end(app_db);
 	pg->req = req;
+	sendmore_use(req);
 	arena_init(&pg->arena);
 	pg->ctx = tv_map(&pg->arena);
 	form_errors_init(&pg->errors, &pg->arena);
@@ -548,6 +549,9 @@ page_render(struct page *pg, int status, const char *tmpl)
 	int		 rc;
 
 	buf_init(&body, 4096);
+	/* A body drawn now may hold a form; a kept one never holds a
+	 * token (cache.c), and the layout has one only when signed in. */
+	(void)guard_csrf(pg);
 	layout_data(pg);
 	take_flash(pg);
 	if (tmpl_render(app_templates, tmpl, pg->ctx, &body) == -1) {

@@ -84,7 +84,7 @@ new_form(struct page *pg, const struct view_input *d, int errors)
 	 */
 	v = guard_form_token(pg);
 	if (v == NULL) {
-		auth_form_token_new(pg->csrf, token);
+		auth_form_token_new(guard_csrf(pg), token);
 		v = token;
 	}
 	tv_set_str(pg->ctx, "form_token", v);

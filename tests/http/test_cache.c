@@ -622,6 +622,52 @@ messages_shown_once(void **state)
 	resp_free(&r);
 }
 
+/*
+ * A new visitor is given a form token (a cookie) with the first form they
+ * are shown, not with every kept page they read; the form then works.
+ */
+static void
+a_cookie_only_with_a_form(void **state)
+{
+	const char	*paths[] = { "/", "/pledge", "/you-said-we-did",
+	    "/councillors", NULL };
+	struct client	 c;
+	struct resp	 r;
+	char		 v[256];
+	size_t		 i;
+	int		 k, hits;
+
+	(void)state;
+	hits = 0;
+	for (i = 0; paths[i] != NULL; i++) {
+		for (k = 0; k < 6; k++) {
+			c = anon;
+			c.cookies[0] = '\0';
+			resp_init(&r);
+			assert_int_equal(http_get(&c, paths[i], &r), 0);
+			assert_int_equal(r.status, 200);
+			if (resp_header(&r, "x-cache", v, sizeof(v)) &&
+			    strcmp(v, "hit") == 0) {
+				hits++;
+				assert_null(resp_header(&r, "set-cookie", v,
+				    sizeof(v)));
+			}
+			resp_free(&r);
+		}
+	}
+	assert_true(hits >= 8);
+	/* The form page gives one, and what is sent with it is taken. */
+	c = anon;
+	c.cookies[0] = '\0';
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/login", &r), 0);
+	assert_non_null(resp_header(&r, "set-cookie", v, sizeof(v)));
+	assert_non_null(strstr(v, "portal_csrf="));
+	resp_free(&r);
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	assert_int_equal(client_status(&c, "/account"), 200);
+}
+
 int
 main(void)
 {
@@ -631,6 +677,7 @@ main(void)
 		cmocka_unit_test(gzip_when_asked),
 		cmocka_unit_test(no_one_elses_name_or_token),
 		cmocka_unit_test(messages_shown_once),
+		cmocka_unit_test(a_cookie_only_with_a_form),
 		cmocka_unit_test(moderation_queue_kept_for_workers),
 		cmocka_unit_test(menu_counts_move_with_the_next_write),
 	};
