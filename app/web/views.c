@@ -190,7 +190,8 @@ held_back(struct page *pg)
 		wait = quota_account_wait(app_db, QUOTA_VIEW,
 		    pg->sess.user_id, pg->now);
 	else
-		wait = quota_anon_wait(app_db, pg->csrf, pg->ip, pg->now);
+		wait = quota_anon_wait(app_db, guard_csrf(pg), pg->ip,
+		    pg->now);
 	if (wait <= 0)
 		return (wait < 0 ? -1 : 0);
 	tv_set_bool(pg->ctx, "throttled", 1);
@@ -291,7 +292,7 @@ view_job_new(struct page *pg, const struct view_input *in)
 	vj->actor.ip = copy(pg->actor.ip);
 	vj->now = pg->now;
 	vj->signed_in = pg->signed_in;
-	vj->csrf = copy(pg->csrf);
+	vj->csrf = copy(guard_csrf(pg));
 	vj->ip = copy(pg->ip);
 	vj->draft = copy(guard_cookie(pg, DRAFT_COOKIE));
 	return (vj);
