@@ -116,7 +116,9 @@ static _Thread_local struct {
 	size_t		 n;
 } memo;
 
-static const char *sql_all = "SELECT key, value FROM settings";
+/* In key order, as strcmp() sorts: the copy is searched by halves. */
+static const char *sql_all =
+    "SELECT key, value FROM settings ORDER BY key COLLATE BINARY";
 
 static void
 memo_free(void)
@@ -203,15 +205,22 @@ settings_forget(void)
 static int
 memo_get(struct db *db, const char *key, const char **v)
 {
-	size_t	 i;
+	size_t	 lo, hi, mid;
+	int	 cmp;
 
 	if (memo.db != db || !memo.valid || !memo.current)
 		return (-1);
-	for (i = 0; i < memo.n; i++)
-		if (strcmp(memo.rows[i].key, key) == 0) {
-			*v = memo.rows[i].value;
+	for (lo = 0, hi = memo.n; lo < hi; ) {
+		mid = lo + (hi - lo) / 2;
+		if ((cmp = strcmp(key, memo.rows[mid].key)) == 0) {
+			*v = memo.rows[mid].value;
 			return (1);
 		}
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return (0);
 }
 

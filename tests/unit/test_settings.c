@@ -88,12 +88,42 @@ set_drops_the_copy(void **state)
 	arena_free(&a);
 }
 
+/* Every key in the table is found in the copy, with its own value. */
+static void
+copy_finds_every_key(void **state)
+{
+	struct arena	 a;
+	sqlite3_stmt	*st;
+	int		 n;
+
+	(void)state;
+	arena_init(&a);
+	/* One that sorts first and one that sorts last, as bytes. */
+	assert_int_equal(db_exec(db, "INSERT INTO settings (key, value, label) "
+	    "VALUES ('AAA_first', 'a', ''), ('~last', 'z', '')", ""), 0);
+	settings_at(db, 5, 1);
+	st = db_query(db, "SELECT key, value FROM settings", "");
+	for (n = 0; db_step(st) == 1; n++)
+		assert_string_equal(settings_text(db, &a, db_col_text(st, 0),
+		    "(missing)"), db_col_text(st, 1));
+	db_done(st);
+	assert_true(n > 10);
+	assert_string_equal(settings_text(db, &a, "zzz", "none"), "none");
+	assert_string_equal(settings_text(db, &a, "", "none"), "none");
+	settings_done();
+	settings_forget();
+	assert_int_equal(db_exec(db, "DELETE FROM settings WHERE key IN "
+	    "('AAA_first', '~last')", ""), 0);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(copy_within_one_version),
 		cmocka_unit_test(set_drops_the_copy),
+		cmocka_unit_test(copy_finds_every_key),
 	};
 
 	return (cmocka_run_group_tests_name("settings", tests, setup,
