@@ -552,7 +552,7 @@ db_read_end(struct db *db)
  * Empty the log (-wal) file, so that older copies of pages that have
  * since been wiped (secure_delete) are gone from the disk's file too.
  * It needs every reader to have moved past the log; rather than wait
- * for that, 0 when it is done and -1 when it must be tried again.
+ * for that: 0 done, 1 someone is still in it (try again), -1 an error.
  */
 int
 db_empty_log(struct db *db)
@@ -563,6 +563,8 @@ db_empty_log(struct db *db)
 	rc = sqlite3_wal_checkpoint_v2(db->h, NULL,
 	    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 	(void)sqlite3_busy_handler(db->h, busy_wait, NULL);
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return (1);
 	return (rc == SQLITE_OK ? 0 : -1);
 }
 

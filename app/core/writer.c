@@ -208,7 +208,8 @@ pause_ms(unsigned int ms)
 /*
  * Empty the log (writer_empty_log), in the writers' turn so that no other
  * worker's writer adds to it meanwhile. Called and left with the lock
- * held; w->empty_log stays set if a reader was still in the log.
+ * held; w->empty_log stays set if a reader was still in the log. On any
+ * other error it is left to the next copy back (checkpoint()).
  */
 static void
 try_empty_log(struct writer *w)
@@ -223,7 +224,7 @@ try_empty_log(struct writer *w)
 	pthread_mutex_lock(&w->lock);
 	if (rc == 0)
 		w->wal_pages = 0;
-	else
+	else if (rc == 1)
 		w->empty_log = 1;
 }
 

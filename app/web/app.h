@@ -49,7 +49,7 @@ struct page {
 	int			 signed_in;
 	struct session		 sess;
 	struct actor		 actor;
-	const char		*csrf;	/* its forms' token; NULL: guard_csrf() */
+	const char		*csrf;	/* the token this page's forms carry */
 	struct form		 form;	/* POST body, or the query string */
 	struct form_errors	 errors;
 	const char		*cache_key;	/* set: keep this page (cache.c) */

@@ -193,14 +193,17 @@ guard_session(struct page *pg)
 		pg->csrf = pg->sess.csrf;
 		return;
 	}
-	/* Without one, one is given when a form needs it (guard_csrf):
-	 * a kept public page costs no cookie and no random bytes. */
+	/* Given with the first page, whatever it is: a visitor who then
+	 * opens two forms at once must get one token, not one each (the
+	 * browser keeps only the last, and the other form would fail). */
 	token = guard_cookie(pg, cookie_name(pg->req, "csrf"));
 	if (token_shaped(token))
 		pg->csrf = arena_strdup(&pg->arena, token);
+	else
+		(void)guard_csrf(pg);
 }
 
-/* The token this page's forms carry; a new visitor is given one now. */
+/* The token this page's forms carry; a visitor without one gets one. */
 const char *
 guard_csrf(struct page *pg)
 {

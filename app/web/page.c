@@ -549,9 +549,6 @@ page_render(struct page *pg, int status, const char *tmpl)
 	int		 rc;
 
 	buf_init(&body, 4096);
-	/* A body drawn now may hold a form; a kept one never holds a
-	 * token (cache.c), and the layout has one only when signed in. */
-	(void)guard_csrf(pg);
 	layout_data(pg);
 	take_flash(pg);
 	if (tmpl_render(app_templates, tmpl, pg->ctx, &body) == -1) {

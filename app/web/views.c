@@ -106,6 +106,8 @@ views_draft_forget(struct page *pg)
 		return;
 	if (drafts_delete(app_db, id) == -1)
 		kore_log(LOG_ERR, "deleting a draft: %s", db_errmsg(app_db));
+	else
+		write_empty_log();	/* its words, from the log file too */
 	guard_set_cookie(pg, DRAFT_COOKIE, NULL, 1);
 }
 

@@ -250,7 +250,7 @@ write_empty_log(void)
 
 	if ((w = get_thread(&writes)) != NULL)
 		writer_empty_log(w);
-	else if (db_empty_log(app_db) == -1)
+	else if (db_empty_log(app_db) != 0)
 		kore_log(LOG_NOTICE, "the log is still in use; its old pages "
 		    "go at the next copy back");
 }
