@@ -46,10 +46,13 @@ static const char *const staff_words[] = {
 	"portal", "helpdesk", "childline", "police",
 };
 
+/* Numbered above any deleted account (migration 0031): never reused. */
 static const char *sql_insert =
-	"INSERT INTO users (display_name, name_key, role, password_hash, "
+	"INSERT INTO users (id, display_name, name_key, role, password_hash, "
 	"age_band, lives_outside, created_at, signin_name, signin_key) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	"VALUES (max(coalesce((SELECT max(id) FROM users), 0), "
+	"coalesce((SELECT last FROM id_floors WHERE name = 'users'), 0)) + 1, "
+	"?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 static const char *sql_by_id =
 	"SELECT id, display_name, role, coalesce(age_band, ''), "
 	"coalesce(lives_outside, 0), disabled_at IS NOT NULL "

@@ -29,11 +29,14 @@ static const char *sql_first_category =
 	"SELECT id FROM categories WHERE active = 1 ORDER BY position LIMIT 1";
 static const char *sql_by_token =
 	"SELECT id, urgent FROM views WHERE form_token = ?1 AND author_id IS ?2";
+/* Numbered above any deleted view (migration 0031): never reused. */
 static const char *sql_insert =
-	"INSERT INTO views (author_id, track_hash, category_id, title, body, "
-	"better, share, publish, state, urgent, form_token, created_at, "
-	"entered_by, given_via, reply_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-	"?7, ?8, 'received', ?9, ?10, ?11, ?12, ?13, ?14)";
+	"INSERT INTO views (id, author_id, track_hash, category_id, title, "
+	"body, better, share, publish, state, urgent, form_token, created_at, "
+	"entered_by, given_via, reply_to) VALUES (max(coalesce((SELECT "
+	"max(id) FROM views), 0), coalesce((SELECT last FROM id_floors WHERE "
+	"name = 'views'), 0)) + 1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+	"'received', ?9, ?10, ?11, ?12, ?13, ?14)";
 static const char *sql_get =
 	"SELECT v.id, coalesce(v.author_id, 0), coalesce(v.issue_id, 0), "
 	"v.state, coalesce(i.state, ''), v.read_at IS NOT NULL FROM views v "

@@ -172,6 +172,46 @@ deleted_words_leave_the_files(void **state)
 	assert_false(files_hold(words));
 }
 
+/* Raise a view as the young person; its number. */
+static int64_t
+raise(const char *title)
+{
+	struct resp	 r;
+	char		 form[512], loc[128];
+
+	(void)snprintf(form, sizeof(form), "category=%lld&title=%s&body=%s&"
+	    "publish=anonymous", (long long)count("SELECT id FROM categories "
+	    "WHERE key = 'leisure'"), url_enc(title), "Some+words");
+	assert_int_equal(client_post(&young, "/views/new", "/views/new", form,
+	    &r), 303);
+	assert_non_null(resp_header(&r, "location", loc, sizeof(loc)));
+	resp_free(&r);
+	return (strtoll(loc + strlen("/views/"), NULL, 10));
+}
+
+/*
+ * The newest view, deleted, keeps its number: the next one sent does not
+ * take it, so a worker's link or an audit entry for it never leads to
+ * someone else's. The same for a purged account (retention).
+ */
+static void
+a_deleted_view_keeps_its_number(void **state)
+{
+	struct resp	 r;
+	char		 form[64];
+	int64_t		 gone, next;
+
+	(void)state;
+	gone = raise("Sent by mistake");
+	assert_int_equal(gone, count("SELECT max(id) FROM views"));
+	(void)snprintf(form, sizeof(form), "delete=%lld", (long long)gone);
+	assert_int_equal(client_post(&young, "/account/data", "/account/data",
+	    form, &r), 303);
+	resp_free(&r);
+	next = raise("Sent on purpose");
+	assert_true(next > gone);
+}
+
 static void
 name_comes_off_published_outcomes(void **state)
 {
@@ -243,6 +283,7 @@ main(void)
 		cmocka_unit_test(download_holds_exactly_their_records),
 		cmocka_unit_test(delete_only_what_may_go),
 		cmocka_unit_test(deleted_words_leave_the_files),
+		cmocka_unit_test(a_deleted_view_keeps_its_number),
 		cmocka_unit_test(name_comes_off_published_outcomes),
 		cmocka_unit_test(purge_removes_only_expired),
 	};

@@ -199,6 +199,23 @@ roles_round_trip(void **state)
 	assert_false(age_band_valid("26_30"));
 }
 
+/* An account deleted (the purge) keeps its number from the next one. */
+static void
+a_deleted_accounts_number_is_not_reused(void **state)
+{
+	const char	*why;
+	int64_t		 gone, next;
+
+	(void)state;
+	assert_int_equal(user_create_signin(db, "Floor One", NULL, ROLE_YOUNG,
+	    "x", "12_15", 0, &gone, &why), 0);
+	assert_int_equal(db_exec(db, "DELETE FROM users WHERE id = ?1", "i",
+	    gone), 0);
+	assert_int_equal(user_create_signin(db, "Floor Two", NULL, ROLE_YOUNG,
+	    "x", "12_15", 0, &next, &why), 0);
+	assert_true(next > gone);
+}
+
 int
 main(void)
 {
@@ -210,6 +227,7 @@ main(void)
 		cmocka_unit_test(skeletons),
 		cmocka_unit_test(signin_names_and_rekey),
 		cmocka_unit_test(roles_round_trip),
+		cmocka_unit_test(a_deleted_accounts_number_is_not_reused),
 	};
 
 	return (cmocka_run_group_tests_name("users", tests, setup,
