@@ -10,6 +10,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,12 +106,26 @@ busy_wait(void *arg, int tries)
 	return (1);
 }
 
+/*
+ * Before SQLite's first use in this process: no memory statistics, which
+ * nothing reads, and which took a process-wide lock around every one of
+ * SQLite's allocations (a writer's batch makes thousands). Once SQLite
+ * has started this is refused, harmlessly.
+ */
+static void
+sqlite_setup(void)
+{
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int
 db_open(struct db **out, const char *path, char *err, size_t errlen)
 {
-	struct db	*db;
-	int		 rc;
+	static pthread_once_t	 once = PTHREAD_ONCE_INIT;
+	struct db		*db;
+	int			 rc;
 
+	(void)pthread_once(&once, sqlite_setup);
 	if (make_parent_dir(path, err, errlen) == -1)
 		return (-1);
 	if ((db = calloc(1, sizeof(*db))) == NULL)
