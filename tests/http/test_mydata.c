@@ -137,6 +137,23 @@ files_hold(const char *needle)
 	    file_holds(wal, needle));
 }
 
+/* Raise a view as the young person; its number. */
+static int64_t
+raise(const char *title, const char *body)
+{
+	struct resp	 r;
+	char		 form[512], loc[128];
+
+	(void)snprintf(form, sizeof(form), "category=%lld&title=%s&body=%s&"
+	    "publish=anonymous", (long long)count("SELECT id FROM categories "
+	    "WHERE key = 'leisure'"), url_enc(title), url_enc(body));
+	assert_int_equal(client_post(&young, "/views/new", "/views/new", form,
+	    &r), 303);
+	assert_non_null(resp_header(&r, "location", loc, sizeof(loc)));
+	resp_free(&r);
+	return (strtoll(loc + strlen("/views/"), NULL, 10));
+}
+
 /*
  * A view its writer deletes leaves the files, not only the tables: the
  * database's pages are wiped as they are freed (secure_delete), and the
@@ -147,22 +164,15 @@ deleted_words_leave_the_files(void **state)
 {
 	static const char *words = "Quillfeather lemonade 4471";
 	struct resp	 r;
-	char		 form[512], loc[128];
+	char		 form[64];
+	int64_t		 id;
 	int		 tries;
 
 	(void)state;
-	(void)snprintf(form, sizeof(form), "category=%lld&title=%s&body=%s&"
-	    "publish=anonymous", (long long)count("SELECT id FROM categories "
-	    "WHERE key = 'leisure'"), url_enc("Deleting this one"),
-	    url_enc(words));
-	assert_int_equal(client_post(&young, "/views/new", "/views/new", form,
-	    &r), 303);
-	assert_non_null(resp_header(&r, "location", loc, sizeof(loc)));
-	resp_free(&r);
+	id = raise("Deleting this one", words);
 	/* Written where a copy of the disk would find them. */
 	assert_true(files_hold(words));
-	(void)snprintf(form, sizeof(form), "delete=%s", loc +
-	    strlen("/views/"));
+	(void)snprintf(form, sizeof(form), "delete=%lld", (long long)id);
 	assert_int_equal(client_post(&young, "/account/data", "/account/data",
 	    form, &r), 303);
 	resp_free(&r);
@@ -170,23 +180,6 @@ deleted_words_leave_the_files(void **state)
 	for (tries = 0; tries < 100 && files_hold(words); tries++)
 		usleep(50 * 1000);
 	assert_false(files_hold(words));
-}
-
-/* Raise a view as the young person; its number. */
-static int64_t
-raise(const char *title)
-{
-	struct resp	 r;
-	char		 form[512], loc[128];
-
-	(void)snprintf(form, sizeof(form), "category=%lld&title=%s&body=%s&"
-	    "publish=anonymous", (long long)count("SELECT id FROM categories "
-	    "WHERE key = 'leisure'"), url_enc(title), "Some+words");
-	assert_int_equal(client_post(&young, "/views/new", "/views/new", form,
-	    &r), 303);
-	assert_non_null(resp_header(&r, "location", loc, sizeof(loc)));
-	resp_free(&r);
-	return (strtoll(loc + strlen("/views/"), NULL, 10));
 }
 
 /*
@@ -202,13 +195,13 @@ a_deleted_view_keeps_its_number(void **state)
 	int64_t		 gone, next;
 
 	(void)state;
-	gone = raise("Sent by mistake");
+	gone = raise("Sent by mistake", "Some words");
 	assert_int_equal(gone, count("SELECT max(id) FROM views"));
 	(void)snprintf(form, sizeof(form), "delete=%lld", (long long)gone);
 	assert_int_equal(client_post(&young, "/account/data", "/account/data",
 	    form, &r), 303);
 	resp_free(&r);
-	next = raise("Sent on purpose");
+	next = raise("Sent on purpose", "Some words");
 	assert_true(next > gone);
 }
 

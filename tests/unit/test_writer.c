@@ -66,6 +66,20 @@ insert_row(struct db *wdb, void *arg)
 	return (0);
 }
 
+/* n jobs, each inserting one number: first, first + 1, ... */
+static void
+rows_init(struct row *rows, int n, int64_t first)
+{
+	int	 i;
+
+	memset(rows, 0, n * sizeof(*rows));
+	for (i = 0; i < n; i++) {
+		rows[i].job.run = insert_row;
+		rows[i].job.arg = &rows[i];
+		rows[i].n = first + i;
+	}
+}
+
 /* Wait until n jobs have come back; they are appended to out. */
 static void
 collect(struct writer *w, struct writer_jobs *out, int n)
@@ -115,14 +129,10 @@ waiting_jobs_share_one_commit_and_a_bad_one_fails_alone(void **state)
 	(void)state;
 	w = start();
 	writer_hold(w, 1);
-	memset(rows, 0, sizeof(rows));
-	for (i = 0; i < NJOBS; i++) {
-		rows[i].job.run = insert_row;
-		rows[i].job.arg = &rows[i];
-		rows[i].n = i + 1;
-		rows[i].fail = i == NJOBS / 2;
+	rows_init(rows, NJOBS, 1);
+	rows[NJOBS / 2].fail = 1;
+	for (i = 0; i < NJOBS; i++)
 		writer_submit(w, &rows[i].job);
-	}
 	/* Held: nothing runs, nothing is written. */
 	assert_int_equal(writer_batches(w), 0);
 	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM writer_rows",
@@ -256,11 +266,8 @@ jobs_sent_one_by_one_are_each_saved(void **state)
 
 	(void)state;
 	w = start();
-	memset(rows, 0, sizeof(rows));
+	rows_init(rows, 3, 100);
 	for (i = 0; i < 3; i++) {
-		rows[i].job.run = insert_row;
-		rows[i].job.arg = &rows[i];
-		rows[i].n = 100 + i;
 		writer_submit(w, &rows[i].job);
 		TAILQ_INIT(&done);
 		collect(w, &done, 1);
@@ -298,13 +305,10 @@ jobs_gather_while_another_writer_has_its_turn(void **state)
 	(void)snprintf(path, sizeof(path), "%s/unit.db-writer", unitdb_dir);
 	assert_true((fd = open(path, O_RDWR | O_CLOEXEC)) != -1);
 	other_writer(fd, F_WRLCK);
-	memset(rows, 0, sizeof(rows));
+	rows_init(rows, NJOBS, 200);
 	/* Sent one by one, as requests come: the writer is awake from the
 	 * first, and waits for its turn. */
 	for (i = 0; i < NJOBS; i++) {
-		rows[i].job.run = insert_row;
-		rows[i].job.arg = &rows[i];
-		rows[i].n = 200 + i;
 		writer_submit(w, &rows[i].job);
 		(void)nanosleep(&ms, NULL);
 	}
@@ -347,12 +351,7 @@ the_log_is_emptied_once_no_reader_is_in_it(void **state)
 
 	(void)state;
 	w = start();
-	memset(rows, 0, sizeof(rows));
-	for (i = 0; i < 2; i++) {
-		rows[i].job.run = insert_row;
-		rows[i].job.arg = &rows[i];
-		rows[i].n = 300 + i;
-	}
+	rows_init(rows, 2, 300);
 	writer_submit(w, &rows[0].job);
 	TAILQ_INIT(&done);
 	collect(w, &done, 1);
