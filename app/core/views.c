@@ -217,9 +217,39 @@ find_duplicate(struct db *db, const char *token, int64_t author,
 	return (rc);
 }
 
+/*
+ * What a sent form is known by (views.form_token): its token and all it
+ * said. Sent again as it was (a double click, a retry after a lost
+ * answer) it finds the first view; sent again with anything changed
+ * (back, edit, send) it is a new view, scanned and kept: a resend never
+ * drops words. Each part is preceded by its length, so no two forms
+ * run together into the same text.
+ */
+static void
+sent_key(const struct view_input *in, char *out, size_t outlen)
+{
+	const char	*parts[4];
+	struct buf	 all;
+	char		 hex[17];
+	size_t		 i;
+
+	parts[0] = in->title ? in->title : "";
+	parts[1] = in->body ? in->body : "";
+	parts[2] = in->better ? in->better : "";
+	parts[3] = in->publish ? in->publish : "";
+	buf_init(&all, 1024);
+	buf_appendf(&all, "%lld %d", (long long)in->category_id,
+	    in->share != 0);
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		buf_appendf(&all, " %zu:%s", strlen(parts[i]), parts[i]);
+	auth_digest_hex(buf_cstr(&all), hex, sizeof(hex));
+	buf_free(&all);
+	(void)snprintf(out, outlen, "%s.%s", in->form_token, hex);
+}
+
 static int
 insert_view(struct db *db, const struct actor *who,
-    const struct view_input *in, int urgent, int64_t now,
+    const struct view_input *in, const char *key, int urgent, int64_t now,
     struct view_created *out)
 {
 	unsigned char	 digest[AUTH_DIGEST_BYTES];
@@ -251,9 +281,8 @@ insert_view(struct db *db, const struct actor *who,
 	sqlite3_bind_int(st, 7, in->share != 0);
 	sqlite3_bind_text(st, 8, in->publish, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 9, urgent);
-	if (in->form_token != NULL && *in->form_token != '\0')
-		sqlite3_bind_text(st, 10, in->form_token, -1,
-		    SQLITE_TRANSIENT);
+	if (key != NULL)
+		sqlite3_bind_text(st, 10, key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 11, now);
 	if (in->reply_to > 0)
 		sqlite3_bind_int64(st, 14, in->reply_to);
@@ -356,18 +385,24 @@ views_create(struct db *db, const struct actor *who,
 {
 	struct buf	 text, topics;
 	struct arena	 a;	/* the timeline's words */
+	const char	*key;
+	char		 keybuf[256];
 	int		 hits;
 
 	memset(out, 0, sizeof(*out));
+	key = NULL;
+	if (in->form_token != NULL && *in->form_token != '\0') {
+		sent_key(in, keybuf, sizeof(keybuf));
+		key = keybuf;
+	}
 	arena_init(&a);
 	buf_init(&text, 1024);
 	buf_init(&topics, 64);
 	scan_text(in, &text);
 	if (db_begin(db) == -1)
 		goto fail;
-	if (in->form_token != NULL && *in->form_token != '\0' &&
-	    find_duplicate(db, in->form_token, in->for_id > 0 ? in->for_id :
-	    who->id, out) != 0) {
+	if (key != NULL && find_duplicate(db, key, in->for_id > 0 ?
+	    in->for_id : who->id, out) != 0) {
 		db_rollback(db);
 		goto done;
 	}
@@ -377,7 +412,7 @@ views_create(struct db *db, const struct actor *who,
 	} else
 		hits = safeguarding_match(db, buf_cstr(&text), &topics);
 	if (hits == -1 ||
-	    insert_view(db, who, in, hits > 0, now, out) == -1 ||
+	    insert_view(db, who, in, key, hits > 0, now, out) == -1 ||
 	    (hits > 0 && scanned(db, who, in, out->id, buf_cstr(&text),
 	    buf_cstr(&topics), now) == -1) ||
 	    notify_view(db, out->id, now, "received", received_words(db, &a,

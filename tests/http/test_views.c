@@ -98,6 +98,43 @@ same_form_twice_is_one_view(void **state)
 }
 
 /*
+ * The same form sent again with other words (back, edit, send) is a new
+ * view, scanned like any other: no words are dropped, and a worry in
+ * them reaches the workers. Sent again as it was, it is still one view.
+ */
+static void
+changed_words_sent_again_are_a_new_view(void **state)
+{
+	struct resp	 r;
+	char		 form[512], token[64];
+	int		 i;
+
+	(void)state;
+	own_form_token(&young, "", token, sizeof(token));
+	(void)snprintf(form, sizeof(form), "category=1&title=Clubs&body=A+"
+	    "football+club+near+us&publish=no&form_token=%s", token);
+	assert_int_equal(client_post(&young, "/views/new", "/views/new",
+	    form, &r), 303);
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "category=1&title=Clubs&body=My+"
+	    "carer+hits+me+and+I+am+scared+to+go+home&publish=no&"
+	    "form_token=%s", token);
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(client_post(&young, "/views/new",
+		    "/views/new", form, &r), 200);
+		assert_true(resp_has(&r, "0800 1111"));
+		resp_free(&r);
+	}
+	assert_int_equal(count("SELECT count(*) FROM views WHERE body = 'A "
+	    "football club near us'"), 1);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE body = 'My "
+	    "carer hits me and I am scared to go home'"), 1);
+	assert_int_equal(count("SELECT count(*) FROM concerns c JOIN views v "
+	    "ON c.kind = 'view' AND v.id = c.item_id WHERE v.body = 'My carer "
+	    "hits me and I am scared to go home' AND c.closed_at IS NULL"), 1);
+}
+
+/*
  * Security #1: a token planted by someone else (sent first by an
  * attacker, or in a link's query string) never swallows a child's view,
  * and a child's token tells an attacker nothing.
@@ -630,6 +667,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(form_explains_and_keeps_input),
 		cmocka_unit_test(same_form_twice_is_one_view),
+		cmocka_unit_test(changed_words_sent_again_are_a_new_view),
 		cmocka_unit_test(planted_form_token_cannot_drop_a_view),
 		cmocka_unit_test(whole_loop_by_three_roles),
 		cmocka_unit_test(flagged_view_waits_for_someone_to_take_it),
