@@ -817,6 +817,51 @@ db_run(const char *sql)
 	return (rc);
 }
 
+/* 1 when the file at path holds needle anywhere in its bytes. */
+static int
+file_holds(const char *path, const char *needle)
+{
+	FILE	*f;
+	char	*data;
+	long	 len;
+	int	 found;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return (0);
+	found = 0;
+	if (fseek(f, 0, SEEK_END) == 0 && (len = ftell(f)) > 0 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (data = malloc(len)) != NULL) {
+		found = fread(data, 1, len, f) == (size_t)len &&
+		    memmem(data, len, needle, strlen(needle)) != NULL;
+		free(data);
+	}
+	fclose(f);
+	return (found);
+}
+
+/* 1 when the database's own file or its log (-wal) holds needle. */
+int
+db_files_hold(const char *needle)
+{
+	char	 wal[4096];
+
+	(void)snprintf(wal, sizeof(wal), "%s-wal", db_path);
+	return (file_holds(db_path, needle) || file_holds(wal, needle));
+}
+
+/* 1 once neither file holds needle (the log is emptied soon, not at
+ * once); 0 if they still do after 5 s. */
+int
+db_files_lose(const char *needle)
+{
+	struct timespec	 ms = { 0, 50 * 1000 * 1000 };
+	int		 tries;
+
+	for (tries = 0; tries < 100 && db_files_hold(needle); tries++)
+		(void)nanosleep(&ms, NULL);
+	return (!db_files_hold(needle));
+}
+
 int
 group_setup_server(void **state)
 {

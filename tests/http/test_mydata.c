@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cmocka.h>
 #include <jansson.h>
@@ -104,39 +103,6 @@ delete_only_what_may_go(void **state)
 	    "(%lld, %lld)", (long long)answered, (long long)other), 2);
 }
 
-/* 1 when the file at path holds needle anywhere in its bytes. */
-static int
-file_holds(const char *path, const char *needle)
-{
-	FILE	*f;
-	char	*data;
-	long	 len;
-	int	 found;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return (0);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	len = ftell(f);
-	rewind(f);
-	data = malloc(len + 1);
-	assert_non_null(data);
-	assert_int_equal(fread(data, 1, len, f), (size_t)len);
-	fclose(f);
-	found = memmem(data, len, needle, strlen(needle)) != NULL;
-	free(data);
-	return (found);
-}
-
-static int
-files_hold(const char *needle)
-{
-	char	 wal[4096];
-
-	(void)snprintf(wal, sizeof(wal), "%s-wal", harness_db_path());
-	return (file_holds(harness_db_path(), needle) ||
-	    file_holds(wal, needle));
-}
-
 /* Raise a view as the young person; its number. */
 static int64_t
 raise(const char *title, const char *body)
@@ -166,20 +132,17 @@ deleted_words_leave_the_files(void **state)
 	struct resp	 r;
 	char		 form[64];
 	int64_t		 id;
-	int		 tries;
 
 	(void)state;
 	id = raise("Deleting this one", words);
 	/* Written where a copy of the disk would find them. */
-	assert_true(files_hold(words));
+	assert_true(db_files_hold(words));
 	(void)snprintf(form, sizeof(form), "delete=%lld", (long long)id);
 	assert_int_equal(client_post(&young, "/account/data", "/account/data",
 	    form, &r), 303);
 	resp_free(&r);
 	/* The log is emptied off the event loop: soon, not at once. */
-	for (tries = 0; tries < 100 && files_hold(words); tries++)
-		usleep(50 * 1000);
-	assert_false(files_hold(words));
+	assert_true(db_files_lose(words));
 }
 
 /*

@@ -443,11 +443,14 @@ sign_out_forgets_this_browsers_draft(void **state)
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM drafts WHERE title = "
 	    "'Shared laptop'"), 1);
-	/* Back in, then out: the draft goes with them. */
+	/* Back in, then out: the draft goes with them, from the files
+	 * as well as the table. */
+	assert_true(db_files_hold("Words on a shared laptop"));
 	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
 	assert_int_equal(client_logout(&c), 303);
 	assert_int_equal(count("SELECT count(*) FROM drafts WHERE title = "
 	    "'Shared laptop'"), 0);
+	assert_true(db_files_lose("Words on a shared laptop"));
 	/* The next person on this browser sees an empty form. */
 	resp_init(&r);
 	assert_int_equal(http_get(&c, "/views/new", &r), 0);
