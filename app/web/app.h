@@ -185,6 +185,7 @@ int	page_accounts_action(struct http_request *);
 int	page_audit(struct http_request *);
 int	page_views_new(struct http_request *);
 int	views_stale(struct page *);
+int	views_stale_words(struct page *, const char *);
 void	views_draft_forget(struct page *);
 int	page_views(struct http_request *);
 int	page_view_show(struct http_request *);

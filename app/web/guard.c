@@ -254,8 +254,8 @@ static int
 kept_field(const char *name)
 {
 	static const char *const set[] = { "csrf", "form_token", "page",
-	    "simple", "act", "do", "id", "next", "back", "return", "share",
-	    "publish", "category", NULL };
+	    "action", "simple", "act", "do", "id", "next", "back", "return",
+	    "share", "publish", "category", NULL };
 	size_t	 i;
 
 	if (strstr(name, "password") != NULL)
@@ -296,16 +296,38 @@ keep_words(struct page *pg)
 	}
 }
 
+/* Every typed field of a refused form, one a line; NULL if none. */
+static const char *
+typed_words(struct page *pg)
+{
+	const struct form_field	*f;
+	struct buf		 all;
+	const char		*words;
+	size_t			 i;
+
+	buf_init(&all, 512);
+	for (i = 0; i < pg->form.n; i++) {
+		f = &pg->form.fields[i];
+		if (f->value == NULL || *f->value == '\0' || !kept_field(f->name))
+			continue;
+		buf_appendf(&all, "%s%s", all.len > 0 ? "\n" : "", f->value);
+	}
+	words = all.len > 0 ? arena_strdup(&pg->arena, buf_cstr(&all)) : NULL;
+	buf_free(&all);
+	return (words);
+}
+
 /*
  * 1 if this POST may go on; 0 after answering. A refused POST gets 403
- * and changes nothing, except one: a young person's words sent from our
- * own Raise a view form with a token that went stale (the session ran
- * out) are never lost, so views_stale() answers that one.
+ * and changes nothing, except where a young person's words are at stake:
+ * sent from our own Raise a view form with a token that went stale (the
+ * session ran out) they are never lost, so views_stale() answers that
+ * one; worrying words from any of our forms are kept and reach a worker.
  */
 int
 guard_post(struct page *pg)
 {
-	const char	*sent;
+	const char	*sent, *words;
 
 	sent = form_raw(&pg->form, "csrf");
 	if (!cross_site(pg) && sent != NULL && same_site(pg) &&
@@ -333,8 +355,15 @@ guard_post(struct page *pg)
 		    consult_stale(pg))
 			return (0);
 		if (!cross_site(pg) && sent != NULL && same_site(pg) &&
-		    (!pg->signed_in || pg->sess.role == ROLE_YOUNG))
+		    (!pg->signed_in || pg->sess.role == ROLE_YOUNG)) {
+			/* From any other form too (views.c); a
+			 * consultation's own rules (above) decide there. */
+			if (strncmp(pg->req->path, "/consultations/", 15) != 0 &&
+			    (words = typed_words(pg)) != NULL &&
+			    views_stale_words(pg, words))
+				return (0);
 			keep_words(pg);
+		}
 		(void)page_error(pg, 403);
 		return (0);
 	}

@@ -521,6 +521,34 @@ views_stale(struct page *pg)
 	return (new_form(pg, NULL, 0));
 }
 
+/*
+ * Worrying words sent from any other form whose token went stale (a
+ * Pledge comment, a meeting suggestion, an issue's "ask again") are not
+ * only shown back to copy: they are kept as a view from whoever this is
+ * now, saying where they came from, and the help page follows, as on
+ * Raise a view. 1 if answered here; 0 if the words do not worry us.
+ */
+int
+views_stale_words(struct page *pg, const char *words)
+{
+	struct form_field	*f;
+
+	if (quota_worrying(app_db, words) != 1)
+		return (0);
+	f = arena_alloc(&pg->arena, 2 * sizeof(*f));
+	f[0].name = "title";
+	f[0].value = arena_printf(&pg->arena, "From the page %s",
+	    pg->req->path);
+	f[0].len = strlen(f[0].value);
+	f[1].name = "body";
+	f[1].value = words;
+	f[1].len = strlen(words);
+	pg->form.fields = f;
+	pg->form.n = 2;
+	(void)views_stale(pg);
+	return (1);
+}
+
 int
 page_views(struct http_request *req)
 {

@@ -135,6 +135,61 @@ changed_words_sent_again_are_a_new_view(void **state)
 }
 
 /*
+ * A worry typed into any other form whose token went stale (a Pledge
+ * comment, a meeting suggestion), signed in or not, is kept as a view, a
+ * concern opens and the help page shows: not only a 403 to copy from.
+ */
+static void
+stale_worry_from_any_form_reaches_a_worker(void **state)
+{
+	struct client	 visitor;
+	struct resp	 r;
+	char		 form[512], path[64];
+	int64_t		 concerns;
+
+	(void)state;
+	concerns = count("SELECT count(*) FROM concerns WHERE closed_at IS "
+	    "NULL");
+	(void)snprintf(form, sizeof(form), "csrf=stale-token&v_%lld=no&"
+	    "c_%lld=%s", (long long)count("SELECT min(id) FROM promises"),
+	    (long long)count("SELECT min(id) FROM promises"),
+	    url_enc("my carer hits me at home"));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&young, "/pledge/check", form, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE body LIKE "
+	    "'%%my carer hits me at home' AND title = 'From the page "
+	    "/pledge/check' AND author_id IS NOT NULL"), 1);
+	/* Signed out, on a meeting's suggestions. */
+	memset(&visitor, 0, sizeof(visitor));
+	(void)snprintf(path, sizeof(path), "/meetings/%lld",
+	    (long long)count("SELECT min(id) FROM meetings"));
+	(void)snprintf(form, sizeof(form), "csrf=stale-token&action=suggest&"
+	    "text=%s", url_enc("he hurts me and I am scared"));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&visitor, path, form, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE body = 'he "
+	    "hurts me and I am scared' AND author_id IS NULL"), 1);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE closed_at "
+	    "IS NULL"), concerns + 2);
+	/* Words that do not worry us still come back to copy, unsaved. */
+	(void)snprintf(form, sizeof(form), "csrf=stale-token&action=suggest&"
+	    "text=%s", url_enc("More pizza at meetings"));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&visitor, path, form, &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, "More pizza at meetings"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE body LIKE "
+	    "'%%pizza%%'"), 0);
+}
+
+/*
  * Security #1: a token planted by someone else (sent first by an
  * attacker, or in a link's query string) never swallows a child's view,
  * and a child's token tells an attacker nothing.
@@ -668,6 +723,7 @@ main(void)
 		cmocka_unit_test(form_explains_and_keeps_input),
 		cmocka_unit_test(same_form_twice_is_one_view),
 		cmocka_unit_test(changed_words_sent_again_are_a_new_view),
+		cmocka_unit_test(stale_worry_from_any_form_reaches_a_worker),
 		cmocka_unit_test(planted_form_token_cannot_drop_a_view),
 		cmocka_unit_test(whole_loop_by_three_roles),
 		cmocka_unit_test(flagged_view_waits_for_someone_to_take_it),
