@@ -107,9 +107,11 @@ struct tally {
 	/* Indexes into the suppression table. */
 	size_t		 so[NCATS], sb[NCATS][NBANDS], sa[NCATS][NAREAS];
 	size_t		 stot, sbt[NBANDS], sat[NAREAS];
-	/* Columns nobody in this question is in are left out (a zero
-	 * would give its neighbours away): nb and na are left, bmap and
-	 * amap say which. */
+	/* Every band and area is a column, nobody in it or not: one
+	 * shown only when someone is in it would say its "fewer than N"
+	 * is at least one, and three such beside a total could be pinned
+	 * (three hidden of 3 are one each). nb and na are how many,
+	 * bmap and amap which. */
 	size_t		 nb, na;
 	int		 bmap[NBANDS], amap[NAREAS];
 	struct suppress	 s;
@@ -188,30 +190,18 @@ counts_read(struct db *db, int64_t cid, struct arena *a, struct counts *ans,
 	return (0);
 }
 
-/* Move the columns with anyone in them to the front. */
+/* Every band and area, in order, is a column (see struct tally). */
 static void
-tally_compact(struct tally *t)
+tally_columns(struct tally *t)
 {
-	size_t	 i, j;
+	size_t	 j;
 
-	for (j = 0, t->nb = 0; j < NBANDS; j++) {
-		if (t->bt[j] == 0)
-			continue;
-		t->bmap[t->nb] = (int)j;
-		t->bt[t->nb] = t->bt[j];
-		for (i = 0; i < t->ncat; i++)
-			t->b[i][t->nb] = t->b[i][j];
-		t->nb++;
-	}
-	for (j = 0, t->na = 0; j < NAREAS; j++) {
-		if (t->at[j] == 0)
-			continue;
-		t->amap[t->na] = (int)j;
-		t->at[t->na] = t->at[j];
-		for (i = 0; i < t->ncat; i++)
-			t->ar[i][t->na] = t->ar[i][j];
-		t->na++;
-	}
+	t->nb = NBANDS;
+	for (j = 0; j < NBANDS; j++)
+		t->bmap[j] = (int)j;
+	t->na = NAREAS;
+	for (j = 0; j < NAREAS; j++)
+		t->amap[j] = (int)j;
 }
 
 /* Read the counts of question q (a tv row from consult_questions). */
@@ -269,7 +259,7 @@ tally_read(const struct counts *ans, const struct counts *people,
 		t->bt[c->band] += c->n;
 		t->at[c->area] += c->n;
 	}
-	tally_compact(t);
+	tally_columns(t);
 	return (0);
 }
 
