@@ -192,11 +192,27 @@ month_after(int64_t t, char *label, size_t len)
 	return ((int64_t)mktime(&tm));
 }
 
+/* Add the calendar month at is in to mp; *end is when it ends. */
+static int
+month_add(struct chart_point *mp, size_t *nm, struct arena *a, int64_t at,
+    int64_t *end)
+{
+	char	 label[16];
+
+	if ((*end = month_after(at, label, sizeof(label))) == -1)
+		return (-1);
+	memset(&mp[*nm], 0, sizeof(mp[*nm]));
+	mp[(*nm)++].label = arena_strdup(a, label);
+	return (0);
+}
+
 /*
  * The views raised in [from, to): *total, n[] by theme (ids[] from the
  * categories, in order) and, if mp is not NULL, by calendar month into
- * mp[*nm] (months with none are not listed, nor any after the first
- * MONTHS_MAX; labels in a's memory).
+ * mp[*nm]: every month of the period, none or not (a month listed only
+ * when it had a view would say its "fewer than N" is at least one, and
+ * a few such beside a total could be pinned), up to MONTHS_MAX; labels
+ * in a's memory.
  *
  * One pass over the views in time order, on an index that holds both
  * columns. Grouping in SQL by strftime(..., 'localtime') formatted every
@@ -211,7 +227,6 @@ count_raised(struct db *db, int64_t from, int64_t to, const int64_t *ids,
 {
 	sqlite3_stmt	*st;
 	int64_t		 t, cat, month_end;
-	char		 label[16];
 	size_t		 i;
 	int		 rc;
 
@@ -219,23 +234,25 @@ count_raised(struct db *db, int64_t from, int64_t to, const int64_t *ids,
 	*total = 0;
 	if (nm != NULL)
 		*nm = 0;
-	month_end = INT64_MIN;
+	/* The first month is the one the period starts in. */
+	month_end = from;
 	st = db_query(db, sql_views_in, "ii", from, to);
 	while ((rc = db_step(st)) == 1) {
 		t = sqlite3_column_int64(st, 0);
 		cat = sqlite3_column_int64(st, 1);
-		/* Past MONTHS_MAX months, the rest count by theme only. */
-		if (mp != NULL && t >= month_end && *nm == MONTHS_MAX)
-			mp = NULL;
-		if (mp != NULL && t >= month_end) {
-			if ((month_end = month_after(t, label,
-			    sizeof(label))) == -1) {
+		while (mp != NULL && t >= month_end) {
+			/* Past MONTHS_MAX months, the rest count by theme
+			 * only. */
+			if (*nm == MONTHS_MAX)
+				mp = NULL;
+			else if (month_add(mp, nm, a, month_end,
+			    &month_end) == -1)
 				rc = -1;
+			if (rc == -1)
 				break;
-			}
-			memset(&mp[*nm], 0, sizeof(mp[*nm]));
-			mp[(*nm)++].label = arena_strdup(a, label);
 		}
+		if (rc == -1)
+			break;
 		if (mp != NULL)
 			mp[*nm - 1].value++;
 		(*total)++;
@@ -245,6 +262,10 @@ count_raised(struct db *db, int64_t from, int64_t to, const int64_t *ids,
 			n[i]++;
 	}
 	db_done(st);
+	/* The months after the last view, to the period's end. */
+	while (rc == 0 && mp != NULL && month_end < to && *nm < MONTHS_MAX)
+		if (month_add(mp, nm, a, month_end, &month_end) == -1)
+			rc = -1;
 	return (rc == -1 ? -1 : 0);
 }
 

@@ -127,6 +127,21 @@ previous_period_beside_this_one(void **state)
 	assert_true(resp_has(&r, "Late by their first due date</th>"));
 	resp_free(&r);
 
+	/* Every month of the period is listed, views or none: one listed
+	 * only when it had a view would say its "fewer than 5" is at
+	 * least one. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2031-01-01&"
+	    "to=2031-03-31", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "<tr><th scope=\"row\">2031-01</th><td>"
+	    "fewer than 5</td></tr>"));
+	assert_true(resp_has(&r, "<th scope=\"row\">2031-02</th>"));
+	assert_true(resp_has(&r, "<th scope=\"row\">2031-03</th>"));
+	assert_false(resp_has(&r, "<th scope=\"row\">2031-04</th>"));
+	assert_false(resp_has(&r, "<th scope=\"row\">2030-12</th>"));
+	resp_free(&r);
+
 	/* The demo's earlier year alone: its answers, two of them late. */
 	resp_init(&r);
 	assert_int_equal(http_get(&worker, "/reports/board?from=2000-01-01&"
