@@ -200,11 +200,7 @@ timed_out_reply_keeps_the_words(void **state)
 
 	(void)snprintf(body, sizeof(body), "csrf=%s&body=%s", csrf,
 	    url_enc("Nobody listens, I want to hurt myself."));
-	resp_init(&r);
-	assert_int_equal(http_post_form(&c, p, body, &r), 0);
-	assert_int_equal(r.status, 200);
-	assert_true(resp_has(&r, "We are here to help"));
-	resp_free(&r);
+	post_gets_help(&c, p, body);
 	assert_int_equal(count("SELECT count(*) FROM views v JOIN concerns c "
 	    "ON c.kind = 'view' AND c.item_id = v.id WHERE v.body = 'Nobody "
 	    "listens, I want to hurt myself.' AND c.closed_at IS NULL"), 1);

@@ -154,11 +154,7 @@ stale_worry_from_any_form_reaches_a_worker(void **state)
 	    "c_%lld=%s", (long long)count("SELECT min(id) FROM promises"),
 	    (long long)count("SELECT min(id) FROM promises"),
 	    url_enc("my carer hits me at home"));
-	resp_init(&r);
-	assert_int_equal(http_post_form(&young, "/pledge/check", form, &r), 0);
-	assert_int_equal(r.status, 200);
-	assert_true(resp_has(&r, "We are here to help"));
-	resp_free(&r);
+	post_gets_help(&young, "/pledge/check", form);
 	assert_int_equal(count("SELECT count(*) FROM views WHERE body LIKE "
 	    "'%%my carer hits me at home' AND title = 'From the page "
 	    "/pledge/check' AND author_id IS NOT NULL"), 1);
@@ -168,11 +164,7 @@ stale_worry_from_any_form_reaches_a_worker(void **state)
 	    (long long)count("SELECT min(id) FROM meetings"));
 	(void)snprintf(form, sizeof(form), "csrf=stale-token&action=suggest&"
 	    "text=%s", url_enc("he hurts me and I am scared"));
-	resp_init(&r);
-	assert_int_equal(http_post_form(&visitor, path, form, &r), 0);
-	assert_int_equal(r.status, 200);
-	assert_true(resp_has(&r, "We are here to help"));
-	resp_free(&r);
+	post_gets_help(&visitor, path, form);
 	assert_int_equal(count("SELECT count(*) FROM views WHERE body = 'he "
 	    "hurts me and I am scared' AND author_id IS NULL"), 1);
 	assert_int_equal(count("SELECT count(*) FROM concerns WHERE closed_at "

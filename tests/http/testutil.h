@@ -1,7 +1,8 @@
 /*
  * testutil.h: what the HTTP test files share beyond the harness: a
  * printf-style count from the test database that fails the test on error,
- * and signing in the demo council's people. Header-only, for cmocka's
+ * a POST answered with the help page, and signing in the demo council's
+ * people. Header-only, for cmocka's
  * assertions.
  *
  * Most test files are a group over the demo council, with one client per
@@ -30,6 +31,20 @@ count(const char *fmt, ...)
 	n = db_count(sql);
 	assert_true(n >= 0);
 	return (n);
+}
+
+/* POST the form body to path as c: answered with the help page (200),
+ * as worrying words are. */
+static void __attribute__((unused))
+post_gets_help(struct client *c, const char *path, const char *body)
+{
+	struct resp	 r;
+
+	resp_init(&r);
+	assert_int_equal(http_post_form(c, path, body, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
 }
 
 /* Sign in each demo person whose client is given (NULL: skip). */
