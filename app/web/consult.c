@@ -25,6 +25,8 @@
 
 static const char *const whos[] = { "named", "anonymous", NULL };
 
+static int	too_late(struct page *);
+
 /* This person as the audience check sees them. */
 static int
 person(struct page *pg, struct consult_person *p)
@@ -362,11 +364,8 @@ answer_post(struct page *pg, const struct consult *c,
 	/* No such page: worrying words still reach a worker first. */
 	pages = n64 >= 0 && n64 <= CONSULT_QUESTIONS_MAX ?
 	    page_of(all, (int)n64, qs) : 0;
-	if (n64 < 0 || n64 >= pages) {
-		if (consult_stale(pg))
-			return (KORE_RESULT_OK);
-		return (page_error(pg, 409));
-	}
+	if (n64 < 0 || n64 >= pages)
+		return (too_late(pg));
 	n = (int)n64;
 	if ((worry = worrying(pg, qs)) == -1)
 		return (page_error(pg, 500));
@@ -381,8 +380,9 @@ answer_post(struct page *pg, const struct consult *c,
 			return (page_error(pg, 500));
 		return (help_page(pg));
 	}
+	/* A page ahead of the saved one: the words come back to copy. */
 	if (n > r->page)
-		return (page_error(pg, 409));
+		return (too_late(pg));
 	/* Anything else pressed keeps what was typed, for later. */
 	v = form_raw(&pg->form, "act");
 	for (act = 0; v != NULL && acts[act] != NULL; act++)
@@ -434,6 +434,11 @@ typed(const struct form_field *f)
 	return (0);
 }
 
+/*
+ * Answers that cannot be taken (closed or sent meanwhile, or a page
+ * ahead of the saved one): worrying words still reach a worker, and the
+ * rest come back on the refusal to copy.
+ */
 static int
 too_late(struct page *pg)
 {

@@ -353,9 +353,12 @@ save_and_return(void **state)
 	assert_int_equal(http_get(&young, want, &r), 0);
 	assert_true(resp_has(&r, "Is home good?"));
 	resp_free(&r);
-	/* A stale page number is refused, not saved. */
-	(void)snprintf(form, sizeof(form), "page=1&act=save");
+	/* A page ahead of the saved one is refused, not saved, and what
+	 * was typed on it comes back to copy. */
+	(void)snprintf(form, sizeof(form), "page=1&act=save&q%lld=%s",
+	    (long long)qid(c, 4), url_enc("Words typed ahead"));
 	assert_int_equal(answer(&young, c, form, &r), 409);
+	assert_true(resp_has(&r, "Words typed ahead"));
 	resp_free(&r);
 	/* Questions are frozen once anyone has answered. */
 	assert_int_equal(manage(c, "do=question&kind=short&q_text=Another"),
