@@ -96,7 +96,13 @@ struct counts {
 	size_t		 cap;
 };
 
-/* One question's counts: categories by overall, band and area. */
+/*
+ * One question's counts: categories by overall, band and area. Every
+ * band and area is a column, nobody in it or not: one shown only when
+ * someone is in it would say its "fewer than N" is at least one, and
+ * three such beside a total could be pinned (three hidden of 3 are one
+ * each).
+ */
 struct tally {
 	size_t		 ncat;
 	int64_t		 cat_id[NCATS];
@@ -107,13 +113,6 @@ struct tally {
 	/* Indexes into the suppression table. */
 	size_t		 so[NCATS], sb[NCATS][NBANDS], sa[NCATS][NAREAS];
 	size_t		 stot, sbt[NBANDS], sat[NAREAS];
-	/* Every band and area is a column, nobody in it or not: one
-	 * shown only when someone is in it would say its "fewer than N"
-	 * is at least one, and three such beside a total could be pinned
-	 * (three hidden of 3 are one each). nb and na are how many,
-	 * bmap and amap which. */
-	size_t		 nb, na;
-	int		 bmap[NBANDS], amap[NAREAS];
 	struct suppress	 s;
 };
 
@@ -190,20 +189,6 @@ counts_read(struct db *db, int64_t cid, struct arena *a, struct counts *ans,
 	return (0);
 }
 
-/* Every band and area, in order, is a column (see struct tally). */
-static void
-tally_columns(struct tally *t)
-{
-	size_t	 j;
-
-	t->nb = NBANDS;
-	for (j = 0; j < NBANDS; j++)
-		t->bmap[j] = (int)j;
-	t->na = NAREAS;
-	for (j = 0; j < NAREAS; j++)
-		t->amap[j] = (int)j;
-}
-
 /* Read the counts of question q (a tv row from consult_questions). */
 static int
 tally_read(const struct counts *ans, const struct counts *people,
@@ -259,7 +244,6 @@ tally_read(const struct counts *ans, const struct counts *people,
 		t->bt[c->band] += c->n;
 		t->at[c->area] += c->n;
 	}
-	tally_columns(t);
 	return (0);
 }
 
@@ -274,34 +258,34 @@ tally_suppress(struct tally *t, int64_t threshold)
 	t->stot = sup_total(s, t->total, 1);
 	for (i = 0; i < t->ncat; i++)
 		t->so[i] = sup_cell(s, t->o[i]);
-	for (j = 0; j < t->nb; j++)
+	for (j = 0; j < NBANDS; j++)
 		t->sbt[j] = sup_cell(s, t->bt[j]);
-	for (j = 0; j < t->na; j++)
+	for (j = 0; j < NAREAS; j++)
 		t->sat[j] = sup_cell(s, t->at[j]);
 	for (i = 0; i < t->ncat; i++) {
-		for (j = 0; j < t->nb; j++)
+		for (j = 0; j < NBANDS; j++)
 			t->sb[i][j] = sup_cell(s, t->b[i][j]);
-		for (j = 0; j < t->na; j++)
+		for (j = 0; j < NAREAS; j++)
 			t->sa[i][j] = sup_cell(s, t->ar[i][j]);
 	}
 	/* The people split two ways add up to everyone. */
-	sup_line(s, t->stot, t->sbt, t->nb);
-	sup_line(s, t->stot, t->sat, t->na);
+	sup_line(s, t->stot, t->sbt, NBANDS);
+	sup_line(s, t->stot, t->sat, NAREAS);
 	/* Each answer's count, split two ways. */
 	for (i = 0; i < t->ncat; i++) {
-		sup_line(s, t->so[i], t->sb[i], t->nb);
-		sup_line(s, t->so[i], t->sa[i], t->na);
+		sup_line(s, t->so[i], t->sb[i], NBANDS);
+		sup_line(s, t->so[i], t->sa[i], NAREAS);
 	}
 	/* One answer each: the answers add up to the people, overall and
 	 * in each band and area. */
 	if (t->sums && t->ncat > 0) {
 		sup_line(s, t->stot, t->so, t->ncat);
-		for (j = 0; j < t->nb; j++) {
+		for (j = 0; j < NBANDS; j++) {
 			for (i = 0; i < t->ncat; i++)
 				cells[i] = t->sb[i][j];
 			sup_line(s, t->sbt[j], cells, t->ncat);
 		}
-		for (j = 0; j < t->na; j++) {
+		for (j = 0; j < NAREAS; j++) {
 			for (i = 0; i < t->ncat; i++)
 				cells[i] = t->sa[i][j];
 			sup_line(s, t->sat[j], cells, t->ncat);
@@ -337,14 +321,14 @@ tally_put(struct tally *t, struct tval *q, struct arena *a)
 
 	tv_set_str(q, "people", sup_text(&t->s, a, t->stot));
 	heads = tv_set_list(q, "band_heads");
-	for (j = 0; j < t->nb; j++)
+	for (j = 0; j < NBANDS; j++)
 		tv_set_str(tv_push_map(heads), "label", arena_printf(a,
-		    "%s (%s)", band_word(t->bmap[j]), sup_text(&t->s, a,
+		    "%s (%s)", band_word((int)j), sup_text(&t->s, a,
 		    t->sbt[j])));
 	heads = tv_set_list(q, "area_heads");
-	for (j = 0; j < t->na; j++)
+	for (j = 0; j < NAREAS; j++)
 		tv_set_str(tv_push_map(heads), "label", arena_printf(a,
-		    "%s (%s)", area_words[t->amap[j]], sup_text(&t->s, a,
+		    "%s (%s)", area_words[j], sup_text(&t->s, a,
 		    t->sat[j])));
 	rows = tv_set_list(q, "rows");
 	for (i = 0; i < t->ncat; i++) {
@@ -352,11 +336,11 @@ tally_put(struct tally *t, struct tval *q, struct arena *a)
 		tv_set_str(row, "label", t->cat_label[i]);
 		tv_set_str(row, "all", cell_text(a, &t->s, t->so[i], t->stot));
 		cells = tv_set_list(row, "bands");
-		for (j = 0; j < t->nb; j++)
+		for (j = 0; j < NBANDS; j++)
 			tv_set_str(tv_push_map(cells), "n", cell_text(a,
 			    &t->s, t->sb[i][j], t->sbt[j]));
 		cells = tv_set_list(row, "areas");
-		for (j = 0; j < t->na; j++)
+		for (j = 0; j < NAREAS; j++)
 			tv_set_str(tv_push_map(cells), "n", cell_text(a,
 			    &t->s, t->sa[i][j], t->sat[j]));
 		memset(&pts[i], 0, sizeof(pts[i]));
@@ -464,24 +448,24 @@ consult_results_csv(struct db *db, int64_t cid, int64_t threshold,
 		text = tv_get_str(q, "text");
 		csv_row(out, text, "Everyone who answered", "Everyone",
 		    &t->s, t->stot, t->stot, &a);
-		for (j = 0; j < t->nb; j++)
+		for (j = 0; j < NBANDS; j++)
 			csv_row(out, text, "Everyone who answered",
-			    band_word(t->bmap[j]), &t->s, t->sbt[j], t->stot,
+			    band_word((int)j), &t->s, t->sbt[j], t->stot,
 			    &a);
-		for (j = 0; j < t->na; j++)
+		for (j = 0; j < NAREAS; j++)
 			csv_row(out, text, "Everyone who answered",
-			    area_words[t->amap[j]], &t->s, t->sat[j],
+			    area_words[j], &t->s, t->sat[j],
 			    t->stot, &a);
 		for (i = 0; i < t->ncat; i++) {
 			csv_row(out, text, t->cat_label[i], "Everyone",
 			    &t->s, t->so[i], t->stot, &a);
-			for (j = 0; j < t->nb; j++)
+			for (j = 0; j < NBANDS; j++)
 				csv_row(out, text, t->cat_label[i],
-				    band_word(t->bmap[j]), &t->s, t->sb[i][j],
+				    band_word((int)j), &t->s, t->sb[i][j],
 				    t->sbt[j], &a);
-			for (j = 0; j < t->na; j++)
+			for (j = 0; j < NAREAS; j++)
 				csv_row(out, text, t->cat_label[i],
-				    area_words[t->amap[j]], &t->s, t->sa[i][j],
+				    area_words[j], &t->s, t->sa[i][j],
 				    t->sat[j], &a);
 		}
 	}

@@ -168,6 +168,7 @@ guard_session(struct page *pg)
 {
 	struct session_limits	 limits;
 	const char		*token;
+	char			*fresh;
 	int			 rc;
 
 	http_populate_cookies(pg->req);
@@ -197,25 +198,14 @@ guard_session(struct page *pg)
 	 * opens two forms at once must get one token, not one each (the
 	 * browser keeps only the last, and the other form would fail). */
 	token = guard_cookie(pg, cookie_name(pg->req, "csrf"));
-	if (token_shaped(token))
+	if (token_shaped(token)) {
 		pg->csrf = arena_strdup(&pg->arena, token);
-	else
-		(void)guard_csrf(pg);
-}
-
-/* The token this page's forms carry; a visitor without one gets one. */
-const char *
-guard_csrf(struct page *pg)
-{
-	char	*fresh;
-
-	if (pg->csrf != NULL)
-		return (pg->csrf);
+		return;
+	}
 	fresh = arena_alloc(&pg->arena, AUTH_TOKEN_LEN);
 	auth_token_new(fresh);
 	guard_set_cookie(pg, cookie_name(pg->req, "csrf"), fresh, 0);
 	pg->csrf = fresh;
-	return (fresh);
 }
 
 /* A POST from another site, judged by the browser's own headers. */
@@ -269,6 +259,13 @@ kept_field(const char *name)
 	return (1);
 }
 
+/* Whether field f holds words someone typed (kept_field()). */
+static int
+typed_field(const struct form_field *f)
+{
+	return (f->value != NULL && *f->value != '\0' && kept_field(f->name));
+}
+
 /*
  * Words typed into a refused form from our own site (its token went
  * stale), put back on the 403 page so they can be copied: every typed
@@ -284,7 +281,7 @@ keep_words(struct page *pg)
 	list = NULL;
 	for (i = 0; i < pg->form.n; i++) {
 		f = &pg->form.fields[i];
-		if (f->value == NULL || *f->value == '\0' || !kept_field(f->name))
+		if (!typed_field(f))
 			continue;
 		if (list == NULL) {
 			tv_set_bool(pg->ctx, "has_kept", 1);
@@ -308,7 +305,7 @@ typed_words(struct page *pg)
 	buf_init(&all, 512);
 	for (i = 0; i < pg->form.n; i++) {
 		f = &pg->form.fields[i];
-		if (f->value == NULL || *f->value == '\0' || !kept_field(f->name))
+		if (!typed_field(f))
 			continue;
 		buf_appendf(&all, "%s%s", all.len > 0 ? "\n" : "", f->value);
 	}

@@ -84,7 +84,7 @@ new_form(struct page *pg, const struct view_input *d, int errors)
 	 */
 	v = guard_form_token(pg);
 	if (v == NULL) {
-		auth_form_token_new(guard_csrf(pg), token);
+		auth_form_token_new(pg->csrf, token);
 		v = token;
 	}
 	tv_set_str(pg->ctx, "form_token", v);
@@ -192,8 +192,7 @@ held_back(struct page *pg)
 		wait = quota_account_wait(app_db, QUOTA_VIEW,
 		    pg->sess.user_id, pg->now);
 	else
-		wait = quota_anon_wait(app_db, guard_csrf(pg), pg->ip,
-		    pg->now);
+		wait = quota_anon_wait(app_db, pg->csrf, pg->ip, pg->now);
 	if (wait <= 0)
 		return (wait < 0 ? -1 : 0);
 	tv_set_bool(pg->ctx, "throttled", 1);
@@ -294,7 +293,7 @@ view_job_new(struct page *pg, const struct view_input *in)
 	vj->actor.ip = copy(pg->actor.ip);
 	vj->now = pg->now;
 	vj->signed_in = pg->signed_in;
-	vj->csrf = copy(guard_csrf(pg));
+	vj->csrf = copy(pg->csrf);
 	vj->ip = copy(pg->ip);
 	vj->draft = copy(guard_cookie(pg, DRAFT_COOKIE));
 	return (vj);
