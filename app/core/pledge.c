@@ -755,7 +755,7 @@ pledge_verdict_set(struct db *db, const struct actor *who, int64_t promise,
 	    (hits > 0 && concern_scanned(db, who, CONCERN_COMMENT,
 	    db_last_id(db), comment, buf_cstr(&topics), now) == -1) ||
 	    audit_write(db, who, hits > 0 ? "verdict.set.flagged" :
-	    "verdict.set", "promise", promise, "") == -1;
+	    "verdict.set", "pledge", r.version_id, "") == -1;
 	buf_free(&topics);
 	*flagged = hits > 0;
 	return (rc ? -1 : 0);

@@ -203,10 +203,15 @@ audit_never_names_a_verdict(void **state)
 	(void)snprintf(form, sizeof(form), "v_%lld=not_sure", (long long)p);
 	assert_int_equal(post(&young, "/pledge/check", form, &r), 303);
 	resp_free(&r);
-	/* It was recorded that Jaden gave a verdict, and nothing else. */
+	/*
+	 * It was recorded that Jaden gave a verdict, and nothing else: not
+	 * the promise, or the log would count who answered each one.
+	 */
 	assert_true(count("SELECT count(*) FROM audit_log WHERE action = "
-	    "'verdict.set' AND actor_name = 'Jaden' AND object_id = %lld",
-	    (long long)p) >= 1);
+	    "'verdict.set' AND actor_name = 'Jaden' AND object_type = "
+	    "'pledge'") >= 1);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
+	    "LIKE 'verdict.set%%' AND object_type != 'pledge'"), 0);
 	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
 	    "LIKE 'verdict.set%%' AND detail != ''"), 0);
 	get_ok(&admin, "/admin/audit?action=verdict.set", &r);

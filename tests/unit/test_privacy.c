@@ -78,6 +78,11 @@ migration_0012_blanks_old_verdicts(void **state)
 	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM audit_log "
 	    "WHERE action LIKE 'verdict.set%' AND detail = ''", ""), 1);
 	assert_int_equal(n, 2);
+	/* And no longer name the promise (0032). */
+	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM audit_log "
+	    "WHERE action LIKE 'verdict.set%' AND object_type = 'promise'",
+	    ""), 1);
+	assert_int_equal(n, 0);
 	/* Other rows keep their detail; the log is append-only again. */
 	buf_init(&b, 64);
 	assert_int_equal(db_text(db, &b, "SELECT detail FROM audit_log "
