@@ -229,26 +229,33 @@ check_held_back(struct page *pg)
 	return (1);
 }
 
+/* Whether a field holds words (one that was not text holds none). */
+static int
+has_words(const struct form_field *f)
+{
+	return (f->value != NULL && *f->value != '\0');
+}
+
 /*
- * One answer from the form. A worrying comment is kept even when it
- * breaks the form's rules: as typed, and "not sure" if no answer was
- * chosen. 1 read, 0 not (an error is recorded), -1 not an answer.
+ * One answer from the form. On a form that worries us (any comment on
+ * it), nothing is refused: each comment is kept as typed, over any
+ * limit, and "not sure" stands in for an answer not chosen. 1 read, 0
+ * not (an error is recorded), -1 not an answer.
  */
 static int
-read_answer(struct page *pg, size_t i, int64_t *id, const char **verdict,
-    const char **comment)
+read_answer(struct page *pg, size_t i, int worry, int64_t *id,
+    const char **verdict, const char **comment)
 {
 	const struct form	*f = &pg->form;
 	struct form_errors	 unshown;
 	char			 key[48], ckey[48];
-	int			 k, worry;
+	int			 k;
 
 	*id = strtoll(f->fields[i].name + 2, NULL, 10);
 	(void)snprintf(key, sizeof(key), "v_%lld", (long long)*id);
 	(void)snprintf(ckey, sizeof(ckey), "c_%lld", (long long)*id);
 	if (*id <= 0 || strcmp(key + 1, f->fields[i].name + 1) != 0)
 		return (-1);
-	worry = quota_worrying(app_db, form_raw(f, ckey)) == 1;
 	form_errors_init(&unshown, &pg->arena);
 	k = form_choice(f, key, verdict_opts, worry ? &unshown : &pg->errors,
 	    "Choose one answer.");
@@ -265,9 +272,45 @@ read_answer(struct page *pg, size_t i, int64_t *id, const char **verdict,
 }
 
 /*
- * Save every verdict on the form in one transaction. A worrying comment
- * is never refused: it is saved with whatever else on the form could be,
- * over any limit, and the help page shown.
+ * The Pledge changed while this form was open, so a promise on it is no
+ * longer in force and nothing was saved. Worrying words are kept as a
+ * view and the help page shown (views_stale_words()); other comments
+ * come back to copy above the Pledge in force.
+ */
+static int
+check_outdated(struct page *pg, int64_t version, int worry)
+{
+	const struct form	*f = &pg->form;
+	struct tval		*kept;
+	struct buf		 all;
+	const char		*words;
+	size_t			 i;
+
+	buf_init(&all, 256);
+	kept = tv_set_list(pg->ctx, "kept");
+	for (i = 0; i < f->n; i++) {
+		if (strncmp(f->fields[i].name, "c_", 2) != 0 ||
+		    !has_words(&f->fields[i]))
+			continue;
+		tv_set_str(tv_push_map(kept), "text", f->fields[i].value);
+		buf_appendf(&all, "%s%s", all.len > 0 ? "\n" : "",
+		    f->fields[i].value);
+	}
+	words = arena_strdup(&pg->arena, buf_cstr(&all));
+	buf_free(&all);
+	if (worry && views_stale_words(pg, words))
+		return (KORE_RESULT_OK);
+	tv_set_bool(pg->ctx, "has_kept", *words != '\0');
+	form_error(&pg->errors, "check", "Our promises changed while you were "
+	    "answering, so your answers were not saved. Please answer the "
+	    "promises below.");
+	return (check_page(pg, version, 1));
+}
+
+/*
+ * Save every verdict on the form in one transaction. A form with a
+ * worrying comment is never refused: all of it is saved, over any limit,
+ * and the help page shown.
  */
 static int
 save_check(struct page *pg, int64_t version)
@@ -290,17 +333,17 @@ save_check(struct page *pg, int64_t version)
 		if (strncmp(f->fields[i].name, "v_", 2) != 0 &&
 		    strncmp(f->fields[i].name, "c_", 2) != 0)
 			continue;
-		/* A worrying comment may come without its answer. */
-		if (f->fields[i].name[0] == 'c' && (!worry || form_has(f,
-		    arena_printf(&pg->arena, "v_%s", f->fields[i].name + 2)) ||
-		    quota_worrying(app_db, f->fields[i].value) != 1))
+		/* A comment without its answer is read, never dropped. */
+		if (f->fields[i].name[0] == 'c' && (!has_words(&f->fields[i])
+		    || form_has(f, arena_printf(&pg->arena, "v_%s",
+		    f->fields[i].name + 2))))
 			continue;
-		if (read_answer(pg, i, &id, &v, &comment) != 1)
+		if (read_answer(pg, i, worry, &id, &v, &comment) != 1)
 			continue;
 		if (pledge_verdict_set(app_db, &pg->actor, id, v, comment,
 		    pg->now, &flagged) == -1) {
 			db_rollback(app_db);
-			return (page_error(pg, 404));
+			return (check_outdated(pg, version, worry));
 		}
 		any |= flagged;
 	}

@@ -262,7 +262,7 @@ verdicts_count_once_and_change(void **state)
 	    form, &r), 422);
 	resp_free(&r);
 	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
-	    "v_999999=yes", &r), 404);
+	    "v_999999=yes", &r), 422);
 	resp_free(&r);
 	/* Only young people answer. */
 	assert_int_equal(client_status(&worker, "/pledge/check"), 404);
@@ -420,6 +420,65 @@ new_version_keeps_old_readable(void **state)
 	    "= 'pledge.publish'"), 3);
 }
 
+/*
+ * No word typed on the check form is lost: not on a form left open while
+ * the Pledge changed, nor beside a worrying comment, nor as a comment
+ * with no answer chosen.
+ */
+static void
+check_form_never_drops_a_comment(void **state)
+{
+	struct resp	 r;
+	char		 form[3072], longer[1300];
+	int64_t		 p[3];
+	int		 i;
+
+	(void)state;
+	for (i = 0; i < 3; i++)
+		p[i] = count("SELECT p.id FROM promises p JOIN pledge_versions "
+		    "v ON v.id = p.version_id WHERE v.state = 'current' ORDER "
+		    "BY p.id LIMIT 1 OFFSET %d", i);
+	/* A promise that is no longer in force, with a worry. */
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    "v_999999=no&c_999999=my+carer+hits+me+every+night", &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views v JOIN concerns c "
+	    "ON c.item_id = v.id AND c.kind = 'view' WHERE v.title = 'From "
+	    "the page /pledge/check' AND v.body = 'my carer hits me every "
+	    "night' AND c.closed_at IS NULL"), 1);
+	/* Without one: the comment comes back to copy. */
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    "v_999999=no&c_999999=The+bus+pass+came+late", &r), 422);
+	assert_true(resp_has(&r, "Our promises changed"));
+	assert_true(resp_has(&r, ">The bus pass came late</textarea>"));
+	resp_free(&r);
+	/* Beside a worry, an over-long comment and an unanswered one. */
+	memset(longer, 'L', sizeof(longer) - 1);
+	longer[sizeof(longer) - 1] = '\0';
+	(void)snprintf(form, sizeof(form), "c_%lld=I+feel+like+hurting+myself"
+	    "&v_%lld=yes&c_%lld=%s&c_%lld=Only+a+comment", (long long)p[0],
+	    (long long)p[1], (long long)p[1], longer, (long long)p[2]);
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    form, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM verdicts WHERE promise_id "
+	    "= %lld AND current = 1 AND length(comment) = %d",
+	    (long long)p[1], (int)sizeof(longer) - 1), 1);
+	assert_int_equal(count("SELECT count(*) FROM verdicts WHERE promise_id "
+	    "= %lld AND current = 1 AND comment = 'Only a comment' AND "
+	    "verdict = 'not_sure'", (long long)p[2]), 1);
+	/* Alone, a comment with no answer asks for one and stays typed. */
+	(void)snprintf(form, sizeof(form), "c_%lld=Another+comment",
+	    (long long)p[2]);
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    form, &r), 422);
+	assert_true(resp_has(&r, "Choose one answer"));
+	assert_true(resp_has(&r, "value=\"Another comment\""));
+	resp_free(&r);
+}
+
 int
 main(void)
 {
@@ -427,6 +486,7 @@ main(void)
 		cmocka_unit_test(public_pledge_and_scorecard),
 		cmocka_unit_test(progress_by_worker_and_owner_only),
 		cmocka_unit_test(verdicts_count_once_and_change),
+		cmocka_unit_test(check_form_never_drops_a_comment),
 		cmocka_unit_test(comments_are_moderated_first),
 		cmocka_unit_test(councillors_make_their_own_pledges),
 		cmocka_unit_test(new_version_keeps_old_readable),
