@@ -25,19 +25,6 @@ settings_page(struct page *pg, int errors)
 	    page_render(pg, 200, "settings"));
 }
 
-static const char *const keys[] = {
-	"council_name", "cicc_name", "response_days", "invite_days",
-	"idle_minutes_staff", "idle_minutes_young", "session_hours",
-	"pledge_review_years", "small_count", "retention_unpublished_days",
-	"retention_closed_account_days",
-	"views_per_hour", "anon_views_per_hour", "anon_views_per_hour_address",
-	"pledge_checks_per_hour", "suggestions_per_hour", "audit_ip_days",
-	"retention_concern_years",
-	"site_url", "smtp_url", "smtp_from", "smtp_user", "smtp_password",
-	"safeguarding_emails", "staffed_days", "staffed_hours", "edt_phone",
-	"advocacy_phone", "lado_phone",
-	"pledge_stale_days", NULL,
-};
 
 /* Where young people are sent for their own situation (routes.c). */
 static int
@@ -76,10 +63,11 @@ typed_setting(struct page *pg, const char *key, int *keep)
 int
 page_settings(struct http_request *req)
 {
-	struct page	 pg;
-	const char	*v;
-	size_t		 i;
-	int		 ok, keep;
+	struct page		 pg;
+	struct tval		*listed;
+	const struct tval	*it;
+	const char		*key, *v;
+	int			 ok, keep;
 
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
 	    !page_require(&pg, R_ADMIN))
@@ -88,17 +76,21 @@ page_settings(struct http_request *req)
 		return (settings_page(&pg, 0));
 	if (form_has(&pg.form, "routes"))
 		return (save_routes(&pg));
-	for (i = 0; keys[i] != NULL; i++)
-		(void)typed_setting(&pg, keys[i], &keep);
+	/* Exactly the settings the page lists: none shown and not saved. */
+	listed = tv_set_list(pg.ctx, "listed");
+	if (settings_list(app_db, NULL, listed) == -1)
+		return (page_error(&pg, 500));
+	for (it = tv_first(listed); it != NULL; it = tv_next(it))
+		(void)typed_setting(&pg, tv_get_str(it, "key"), &keep);
 	if (pg.errors.n > 0)
 		return (settings_page(&pg, 1));
 	if (db_begin(app_db) == -1)
 		return (page_error(&pg, 500));
 	ok = 1;
-	for (i = 0; ok && keys[i] != NULL; i++) {
-		v = typed_setting(&pg, keys[i], &keep);
-		ok = keep || (v != NULL && settings_set(app_db, keys[i],
-		    v) == 0);
+	for (it = tv_first(listed); ok && it != NULL; it = tv_next(it)) {
+		key = tv_get_str(it, "key");
+		v = typed_setting(&pg, key, &keep);
+		ok = keep || (v != NULL && settings_set(app_db, key, v) == 0);
 	}
 	if (!ok || audit_write(app_db, &pg.actor, "settings.change",
 	    "settings", 0, "") == -1 || db_commit(app_db) == -1) {

@@ -564,6 +564,21 @@ admin_changes_settings(void **state)
 	    form, &r), 303);
 	resp_free(&r);
 	assert_int_equal(status_of(&young, "/views"), 303);
+	/* Every setting the page lists is saved, these seven once were not. */
+	assert_int_equal(post(&admin, "/admin/settings", "/admin/settings",
+	    "reminder_emails=rem%40example.gov.uk&escalation_emails=esc%40"
+	    "example.gov.uk&answer_check=0&answer_trusted=&extensions_max=2&"
+	    "extension_days_max=10&remind_days=5", &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM settings WHERE "
+	    "(key, value) IN (VALUES ('reminder_emails', 'rem@example.gov.uk'),"
+	    " ('escalation_emails', 'esc@example.gov.uk'), ('answer_check', "
+	    "'0'), ('extensions_max', '2'), ('extension_days_max', '10'), "
+	    "('remind_days', '5'))"), 6);
+	assert_int_equal(post(&admin, "/admin/settings", "/admin/settings",
+	    "reminder_emails=&escalation_emails=&answer_check=1&"
+	    "extensions_max=1&extension_days_max=28&remind_days=3", &r), 303);
+	resp_free(&r);
 	/* Back as it was, for the other tests. */
 	assert_int_equal(post(&admin, "/admin/settings", "/admin/settings",
 	    "council_name=Northbridge+Council&cicc_name=Northbridge+Voices&"
