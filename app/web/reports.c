@@ -52,6 +52,15 @@ quarter_last(struct arena *a, const char *day)
 	    30 : 31));
 }
 
+/* Whether from and to (first and last day) are one whole ended quarter. */
+static int
+whole_quarter(struct page *pg, const char *from, const char *to)
+{
+	return (strcmp(from, quarter_first(&pg->arena, from)) == 0 &&
+	    strcmp(to, quarter_last(&pg->arena, from)) == 0 &&
+	    strcmp(to, time_iso_date(&pg->arena, pg->now)) < 0);
+}
+
 /*
  * Young people on the board and councillors read whole calendar quarters
  * that have ended, each beside the quarter before. Any other start or end
@@ -76,9 +85,7 @@ quarters_only(struct page *pg, const char **from, const char **to)
 	}
 	if (*to == NULL || **to == '\0')
 		*to = quarter_last(&pg->arena, *from);
-	if (strcmp(*from, quarter_first(&pg->arena, *from)) != 0 ||
-	    strcmp(*to, quarter_last(&pg->arena, *from)) != 0 ||
-	    strcmp(*to, today) >= 0)
+	if (!whole_quarter(pg, *from, *to))
 		form_error(&pg->errors, "from", "Choose one whole quarter that "
 		    "has ended, like 2026-07-01 to 2026-09-30. Other dates "
 		    "could let someone work out a small number we hide.");
@@ -125,6 +132,9 @@ report_period_form(struct page *pg, struct report_period *p)
 			p->prev_from = 0;
 	}
 	tv_set_bool(pg->ctx, "quarters_only", quarters);
+	/* Staff may read any dates; what they print for the board says so. */
+	tv_set_bool(pg->ctx, "staff_period", !quarters &&
+	    !whole_quarter(pg, from, to));
 	tv_set_str(pg->ctx, "from_iso", from);
 	tv_set_str(pg->ctx, "to_iso", to);
 	tv_set_str(pg->ctx, "period_query", arena_printf(&pg->arena,

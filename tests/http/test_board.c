@@ -380,10 +380,23 @@ quarter_only_for(const char *report, struct client *who)
 		assert_true(check_rows(&r) >= 5);
 	else
 		(void)check_rows(&r);
+	assert_false(resp_has(&r, "For staff only"));
 	resp_free(&r);
-	/* Staff who see the views themselves may pick any dates. */
-	assert_int_equal(client_status(&worker, "/reports/board?from="
-	    "2026-09-15&to=2026-11-26"), 200);
+	/*
+	 * Staff who see the views themselves may pick any dates; printed,
+	 * such a report says it is not for the board.
+	 */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2026-09-15&"
+	    "to=2026-11-26", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "<strong>For staff only.</strong>"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2026-07-01&"
+	    "to=2026-09-30", &r), 0);
+	assert_false(resp_has(&r, "For staff only"));
+	resp_free(&r);
 }
 
 static void
