@@ -55,6 +55,23 @@ decode(struct arena *a, const char *s, size_t len, size_t *outlen, int *nul)
 }
 
 /*
+ * A NUL byte in a value becomes SUB (0x1A), a control character: the
+ * words around it stay one string, so they can be shown back, and kept
+ * when they worry us (form_keep() makes it a space), while form_text()
+ * refuses it as it does any control character.
+ */
+static void
+substitute_nul(const char *value, size_t len)
+{
+	char	*p = (char *)value;
+	size_t	 i;
+
+	for (i = 0; i < len; i++)
+		if (p[i] == '\0')
+			p[i] = 0x1A;
+}
+
+/*
  * Parse "a=1&b=two" into f. A name seen twice keeps its first value.
  * Returns -1 when there are too many fields.
  */
@@ -87,7 +104,8 @@ form_parse(struct arena *a, const char *s, size_t len, struct form *f)
 				    (size_t)(amp - eq - 1) : 0, &vlen, &nul);
 				f->fields[f->n].len = vlen;
 				if (nul)
-					f->fields[f->n].value = NULL;
+					substitute_nul(f->fields[f->n].value,
+					    vlen);
 				f->n++;
 			}
 		}
@@ -107,10 +125,7 @@ form_find(const struct form *f, const char *name)
 	return (NULL);
 }
 
-/*
- * The decoded value of name, or NULL: absent, or it held a NUL byte.
- * Callers treat NULL as absent; nothing else is needed to be safe.
- */
+/* The decoded value of name, or NULL if absent. */
 const char *
 form_raw(const struct form *f, const char *name)
 {
@@ -127,7 +142,7 @@ form_has(const struct form *f, const char *name)
 	return (form_raw(f, name) != NULL);
 }
 
-/* 1 when name is absent, held a NUL byte, or is empty. */
+/* 1 when name is absent or empty. */
 int
 form_empty(const struct form *f, const char *name)
 {
@@ -186,15 +201,10 @@ form_text(const struct form *f, const char *name, size_t maxchars,
 	const char	*v, *end;
 	size_t		 len;
 
-	if (form_find(f, name) == NULL) {
+	if ((v = form_raw(f, name)) == NULL) {
 		if (required)
 			form_error(e, name, missing);
 		return (required ? NULL : "");
-	}
-	if ((v = form_raw(f, name)) == NULL) {
-		form_error(e, name, "This has a character we cannot accept. "
-		    "Please type it again.");
-		return (NULL);
 	}
 	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
 		v++;

@@ -19,7 +19,7 @@
 
 struct form_field {
 	const char	*name;
-	const char	*value;	/* NULL when the value held a NUL byte */
+	const char	*value;	/* a NUL byte in it is SUB (0x1A) */
 	size_t		 len;
 };
 

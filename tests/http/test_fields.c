@@ -381,7 +381,7 @@ nul_current_password_is_a_page(void **state)
 	st = client_post(&young, "/account", "/account/name",
 	    "new_name=Jay&current=%00", &r);
 	assert_int_equal(st, 422);
-	assert_true(resp_has(&r, "Type your password"));
+	assert_true(resp_has(&r, "That password is not right"));
 	resp_free(&r);
 	st = client_post(&young, "/account", "/account/password",
 	    "current_pw=%00&new_password=x&new_password2=x", &r);

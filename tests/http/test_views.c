@@ -135,6 +135,32 @@ changed_words_sent_again_are_a_new_view(void **state)
 }
 
 /*
+ * A stray NUL byte (pasted text can hold one) never loses the words
+ * around it: a worry is kept with the help page, other words come back.
+ */
+static void
+a_nul_byte_loses_no_words(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	assert_int_equal(client_post(&young, "/views/new", "/views/new",
+	    "category=1&title=Home&body=My+foster+carer+hits+me+every%00+"
+	    "night&publish=no", &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views v JOIN concerns c "
+	    "ON c.kind = 'view' AND c.item_id = v.id WHERE v.body = 'My "
+	    "foster carer hits me every  night' AND c.closed_at IS NULL"), 1);
+	assert_int_equal(client_post(&young, "/views/new", "/views/new",
+	    "category=1&title=Clubs&body=A+chess+club%00+please&publish=no",
+	    &r), 422);
+	assert_true(resp_has(&r, "A chess club"));
+	assert_true(resp_has(&r, " please</textarea>"));
+	resp_free(&r);
+}
+
+/*
  * A worry typed into any other form whose token went stale (a Pledge
  * comment, a meeting suggestion), signed in or not, is kept as a view, a
  * concern opens and the help page shows: not only a 403 to copy from.
@@ -715,6 +741,7 @@ main(void)
 		cmocka_unit_test(form_explains_and_keeps_input),
 		cmocka_unit_test(same_form_twice_is_one_view),
 		cmocka_unit_test(changed_words_sent_again_are_a_new_view),
+		cmocka_unit_test(a_nul_byte_loses_no_words),
 		cmocka_unit_test(stale_worry_from_any_form_reaches_a_worker),
 		cmocka_unit_test(planted_form_token_cannot_drop_a_view),
 		cmocka_unit_test(whole_loop_by_three_roles),
