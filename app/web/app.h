@@ -99,6 +99,7 @@ struct pw_job {
 	int64_t			 at;		/* when it was asked for */
 	char			 addr[64];	/* its place in the queue */
 	int			 queued;
+	int			 account_noted;	/* in accounts[] */
 	u_int64_t		 started;	/* ms, to time checks */
 	int			 delayed;	/* 1 waiting, 2 done: no task */
 	u_int64_t		 due;		/* ms, when delayed */
@@ -109,10 +110,12 @@ struct pw_job {
 /* Password jobs in flight at once, per worker, and per address. */
 #define PW_QUEUE_MAX		8
 #define PW_QUEUE_PER_ADDR	3
+#define PW_QUEUE_PER_ACCOUNT	2	/* a double click, no more */
 #define PW_QUEUE_THREADS	2	/* task_threads in kore.conf */
 #define PW_RETRY_AFTER		"2"
 
 int		 pw_busy(struct page *);
+int		 pw_account_busy(int64_t);
 int		 pw_crowded(struct page *);
 int		 pw_job_delay(struct page *);
 void		 pw_busy_header(struct page *);

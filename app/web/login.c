@@ -163,7 +163,7 @@ login_start(struct page *pg)
 		 * the time a check takes, without a place in the queue. */
 		if (!found && pw_crowded(pg))
 			return (pw_job_delay(pg));
-		if (pw_busy(pg))
+		if (pw_busy(pg) || (found && pw_account_busy(u.id)))
 			return (login_form(pg, name, next, 503));
 		if ((wait = take_try(pg, &k)) == 0)
 			return (pw_job_start(pg, PW_VERIFY, password,

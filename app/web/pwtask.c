@@ -12,11 +12,14 @@
  * result; when woken it calls pw_job_result(), which is NULL while the
  * job is still running.
  *
- * The queue is bounded: at most PW_QUEUE_MAX jobs per worker and
- * PW_QUEUE_PER_ADDR per address are in flight. A handler asks pw_busy()
+ * The queue is bounded: at most PW_QUEUE_MAX jobs per worker,
+ * PW_QUEUE_PER_ADDR per address and PW_QUEUE_PER_ACCOUNT per account are
+ * in flight. A handler asks pw_busy() (and a sign-in pw_account_busy())
  * first and, when it says so, answers "busy, try again in a moment" at
  * once (503 with Retry-After) instead of making everyone behind a flood
- * of sign-ins wait for it.
+ * of sign-ins wait for it. The cap per account is what keeps a flood on
+ * one real name, from more addresses than the limits per address can
+ * see, from filling the queue for everyone else.
  *
  * A sign-in with a name that matches no account needs no real check,
  * only the time one takes, so that the answer does not tell. Once both
@@ -40,6 +43,7 @@ static struct {
 	int	 n;
 } queue[PW_QUEUE_MAX];
 static int	 queued;
+static int64_t	 accounts[PW_QUEUE_MAX];	/* by job; 0: a free place */
 
 /* Delayed answers, and the timer that wakes them when due. */
 static TAILQ_HEAD(, pw_job)	 delayed = TAILQ_HEAD_INITIALIZER(delayed);
@@ -55,6 +59,32 @@ queue_count(const char *addr)
 		if (queue[i].n > 0 && strcmp(queue[i].addr, addr) == 0)
 			return (queue[i].n);
 	return (0);
+}
+
+/* Note user_id's job in flight (0: none to note); 1 if noted. */
+static int
+account_add(int64_t user_id)
+{
+	size_t	 i;
+
+	for (i = 0; user_id > 0 && i < PW_QUEUE_MAX; i++)
+		if (accounts[i] == 0) {
+			accounts[i] = user_id;
+			return (1);
+		}
+	return (0);
+}
+
+static void
+account_remove(int64_t user_id)
+{
+	size_t	 i;
+
+	for (i = 0; i < PW_QUEUE_MAX; i++)
+		if (accounts[i] == user_id) {
+			accounts[i] = 0;
+			return;
+		}
 }
 
 static void
@@ -87,6 +117,8 @@ queue_remove(struct pw_job *job)
 	if (!job->queued)
 		return;
 	job->queued = 0;
+	if (job->account_noted)
+		account_remove(job->user_id);
 	for (i = 0; i < PW_QUEUE_MAX; i++)
 		if (queue[i].n > 0 && strcmp(queue[i].addr, job->addr) == 0) {
 			queue[i].n--;
@@ -104,6 +136,19 @@ pw_busy(struct page *pg)
 	throttle_addr_key(pg->ip, addr, sizeof(addr));
 	return (queued >= PW_QUEUE_MAX ||
 	    queue_count(addr) >= PW_QUEUE_PER_ADDR);
+}
+
+/* 1 if account user_id has as many checks in flight as it may. */
+int
+pw_account_busy(int64_t user_id)
+{
+	size_t	 i;
+	int	 n;
+
+	for (i = 0, n = 0; i < PW_QUEUE_MAX; i++)
+		if (accounts[i] == user_id)
+			n++;
+	return (user_id > 0 && n >= PW_QUEUE_PER_ACCOUNT);
 }
 
 /* 1 if a sign-in that needs no real check should not take a place. */
@@ -234,6 +279,7 @@ pw_job_start(struct page *pg, enum pw_op op, const char *password,
 	throttle_addr_key(pg->ip, job->addr, sizeof(job->addr));
 	queue_add(job->addr);
 	job->queued = 1;
+	job->account_noted = account_add(user_id);
 	(void)snprintf(job->password, sizeof(job->password), "%s",
 	    password ? password : "");
 	(void)snprintf(job->hash, sizeof(job->hash), "%s", hash ? hash : "");

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -29,6 +30,7 @@ struct shot {
 	long		 status;
 	char		 retry[16];
 	int		 busy_words, name_kept, pw_shown;
+	int		 delay_ms;	/* after the others set off */
 };
 
 static pthread_barrier_t	 go;
@@ -52,10 +54,16 @@ shot_fire(void *arg)
 {
 	struct shot	*s = arg;
 	struct resp	 r;
+	struct timespec	 ts;
 	char		 kept[128];
 
 	resp_init(&r);
 	(void)pthread_barrier_wait(&go);
+	if (s->delay_ms > 0) {
+		ts.tv_sec = 0;
+		ts.tv_nsec = s->delay_ms * 1000000L;
+		(void)nanosleep(&ts, NULL);
+	}
 	if (http_post_form(&s->c, "/login", s->form, &r) == 0) {
 		s->status = r.status;
 		if (resp_header(&r, "retry-after", s->retry,
@@ -269,6 +277,35 @@ busy_answer_when_the_queue_is_full(void **state)
 	/* The queue empties: a real sign-in goes through. */
 	assert_int_equal(login_from(&c, "127.0.0.25", "Jaden",
 	    "kite-river-42"), 303);
+	free(s);
+}
+
+/*
+ * One real name flooded from more addresses than the limits per address
+ * see holds at most PW_QUEUE_PER_ACCOUNT places in each worker's queue,
+ * so someone else signing in meanwhile gets in, not "busy".
+ */
+static void
+one_name_cannot_fill_the_queue(void **state)
+{
+	struct shot	*s;
+	char		 ip[32];
+	size_t		 i, n = 49;
+
+	(void)state;
+	s = calloc(n, sizeof(*s));
+	assert_non_null(s);
+	for (i = 0; i < n - 1; i++) {
+		(void)snprintf(ip, sizeof(ip), "127.0.3.%zu", i + 1);
+		shot_prepare(&s[i], ip, "Cllr+Zainab+Reid", "Cllr Zainab Reid",
+		    WRONG);
+	}
+	shot_prepare(&s[n - 1], "127.0.0.31", "Priya+Shah", "Priya Shah",
+	    "worker-demo-2026");
+	s[n - 1].delay_ms = 50;
+	volley(s, n);
+	assert_true(with_status(s, n - 1, 503) > 0);
+	assert_int_equal(s[n - 1].status, 303);
 	free(s);
 }
 
@@ -490,6 +527,7 @@ main(void)
 		cmocka_unit_test(parallel_wrong_passwords_capped),
 		cmocka_unit_test(owner_not_locked_out_from_another_address),
 		cmocka_unit_test(busy_answer_when_the_queue_is_full),
+		cmocka_unit_test(one_name_cannot_fill_the_queue),
 		cmocka_unit_test(made_up_names_do_not_fill_the_queue),
 		cmocka_unit_test(password_change_rotates_the_token),
 		cmocka_unit_test(turned_off_account_gets_the_same_words),
