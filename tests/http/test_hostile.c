@@ -345,11 +345,11 @@ oversized(void **state)
 	free(big);
 
 	/* A body over the server's limit: refused before any handler. */
-	big = malloc(100 * 1024);
+	big = malloc(300 * 1024);
 	assert_non_null(big);
-	memset(big, 'a', 100 * 1024 - 1);
+	memset(big, 'a', 300 * 1024 - 1);
 	memcpy(big, "title=", 6);
-	big[100 * 1024 - 1] = '\0';
+	big[300 * 1024 - 1] = '\0';
 	resp_init(&r);
 	assert_int_equal(http_post_form(&clients[YOUNG], "/views/new", big,
 	    &r), 0);

@@ -161,6 +161,34 @@ a_nul_byte_loses_no_words(void **state)
 }
 
 /*
+ * A long view in another script is 9 bytes a character once form-encoded:
+ * over 64 KiB, it still reaches us, and a worry in it is kept.
+ */
+static void
+a_long_worry_in_bengali_is_kept(void **state)
+{
+	struct resp	 r;
+	struct buf	 form;
+	int		 i;
+
+	(void)state;
+	buf_init(&form, 80 * 1024);
+	buf_appendf(&form, "category=1&title=Home&publish=no&body=My+foster+"
+	    "carer+hits+me+");
+	for (i = 0; i < 7500; i++)
+		buf_appendf(&form, "%%E0%%A6%%85");
+	assert_true(form.len > 64 * 1024);
+	assert_int_equal(client_post(&young, "/views/new", "/views/new",
+	    buf_cstr(&form), &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	buf_free(&form);
+	assert_int_equal(count("SELECT count(*) FROM views v JOIN concerns c "
+	    "ON c.kind = 'view' AND c.item_id = v.id WHERE v.body LIKE 'My "
+	    "foster carer hits me %%' AND length(v.body) = 7524"), 1);
+}
+
+/*
  * A worry typed into any other form whose token went stale (a Pledge
  * comment, a meeting suggestion), signed in or not, is kept as a view, a
  * concern opens and the help page shows: not only a 403 to copy from.
@@ -742,6 +770,7 @@ main(void)
 		cmocka_unit_test(same_form_twice_is_one_view),
 		cmocka_unit_test(changed_words_sent_again_are_a_new_view),
 		cmocka_unit_test(a_nul_byte_loses_no_words),
+		cmocka_unit_test(a_long_worry_in_bengali_is_kept),
 		cmocka_unit_test(stale_worry_from_any_form_reaches_a_worker),
 		cmocka_unit_test(planted_form_token_cannot_drop_a_view),
 		cmocka_unit_test(whole_loop_by_three_roles),
