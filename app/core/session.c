@@ -29,6 +29,13 @@ static const char *sql_list =
 	"SELECT id, created_at, seen_at, ip, agent FROM sessions "
 	"WHERE user_id = ?1 ORDER BY seen_at DESC";
 
+static const char *sql_device_known =
+	"SELECT count(*) FROM known_devices WHERE token_hash = ?1 "
+	"AND user_id = ?2 AND seen_at > ?3";
+static const char *sql_device_note =
+	"INSERT INTO known_devices (token_hash, user_id, seen_at) "
+	"VALUES (?1, ?2, ?3) ON CONFLICT DO UPDATE SET seen_at = ?3";
+
 void
 session_limits_load(struct db *db, struct session_limits *l)
 {
@@ -239,4 +246,52 @@ session_list(struct db *db, int64_t user_id, int64_t current,
 	}
 	db_done(st);
 	return (rc);
+}
+
+/* One statement on a device cookie's digest, user and time. */
+static int
+device_query(struct db *db, const char *sql, const char *token,
+    int64_t user_id, int64_t at, int64_t *count)
+{
+	unsigned char	 digest[AUTH_DIGEST_BYTES];
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	auth_digest(token, strlen(token), digest);
+	if ((st = db_prep(db, sql)) == NULL)
+		return (-1);
+	sqlite3_bind_blob(st, 1, digest, sizeof(digest), SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, user_id);
+	sqlite3_bind_int64(st, 3, at);
+	rc = db_step(st);
+	if (count != NULL && rc == 1)
+		*count = sqlite3_column_int64(st, 0);
+	db_done(st);
+	return (rc == -1 || (count != NULL && rc != 1) ? -1 : 0);
+}
+
+/*
+ * Whether the browser holding device cookie token has signed in to
+ * user_id within KNOWN_DEVICE_DAYS. 1 yes, 0 no, -1 on error.
+ */
+int
+session_device_known(struct db *db, const char *token, int64_t user_id,
+    int64_t now)
+{
+	int64_t	 n;
+
+	if (token == NULL || strlen(token) != AUTH_TOKEN_LEN - 1)
+		return (0);
+	if (device_query(db, sql_device_known, token, user_id,
+	    now - KNOWN_DEVICE_DAYS * 86400, &n) == -1)
+		return (-1);
+	return (n > 0);
+}
+
+/* The browser holding token signed in to user_id now. 0, or -1. */
+int
+session_device_note(struct db *db, const char *token, int64_t user_id,
+    int64_t now)
+{
+	return (device_query(db, sql_device_note, token, user_id, now, NULL));
 }

@@ -38,4 +38,8 @@ int	session_end(struct db *, int64_t);
 int	session_end_user(struct db *, int64_t, int64_t);
 int	session_list(struct db *, int64_t, int64_t, struct tval *);
 
+#define KNOWN_DEVICE_DAYS	365
+int	session_device_known(struct db *, const char *, int64_t, int64_t);
+int	session_device_note(struct db *, const char *, int64_t, int64_t);
+
 #endif

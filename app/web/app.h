@@ -73,6 +73,8 @@ void	guard_session(struct page *);
 int	guard_post(struct page *);
 void	guard_set_session_cookie(struct page *, const char *);
 void	guard_clear_session_cookie(struct page *);
+const char *guard_device(struct page *);
+void	guard_set_device(struct page *, const char *);
 void	guard_set_cookie(struct page *, const char *, const char *, int);
 const char *guard_cookie(struct page *, const char *);
 const char *guard_form_token(struct page *);

@@ -99,6 +99,9 @@ cookie_name(struct http_request *req, const char *base)
 {
 	if (strcmp(base, "portal") == 0)
 		return (conn_is_tls(req) ? "__Host-portal" : "portal");
+	if (strcmp(base, "known") == 0)
+		return (conn_is_tls(req) ? "__Host-portal_known" :
+		    "portal_known");
 	return (conn_is_tls(req) ? "__Host-portal_csrf" : "portal_csrf");
 }
 
@@ -146,6 +149,23 @@ void
 guard_set_session_cookie(struct page *pg, const char *token)
 {
 	guard_set_cookie(pg, cookie_name(pg->req, "portal"), token, 1);
+}
+
+/* This browser's device cookie (session.c: known devices), or NULL. */
+const char *
+guard_device(struct page *pg)
+{
+	return (guard_cookie(pg, cookie_name(pg->req, "known")));
+}
+
+/* Keep the device cookie for as long as the device counts as known. */
+void
+guard_set_device(struct page *pg, const char *token)
+{
+	http_response_header(pg->req, "set-cookie", arena_printf(&pg->arena,
+	    "%s=%s; Path=/; HttpOnly; SameSite=Lax%s; Max-Age=%d",
+	    cookie_name(pg->req, "known"), token, conn_is_tls(pg->req) ?
+	    "; Secure" : "", KNOWN_DEVICE_DAYS * 86400));
 }
 
 void

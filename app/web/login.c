@@ -105,17 +105,24 @@ sign_in(struct page *pg, const struct user *u, const char *next,
     const struct signin_keys *k, int64_t at)
 {
 	struct actor	 who = pg->actor;
-	const char	*agent;
-	char		 token[AUTH_TOKEN_LEN];
+	const char	*agent, *device;
+	char		 token[AUTH_TOKEN_LEN], fresh[AUTH_TOKEN_LEN];
 	int64_t		 sid;
 
 	who.id = u->id;
 	who.name = u->name;
 	who.role = role_key(u->role);
 	agent = pg->req->agent ? pg->req->agent : "";
+	/* This browser is now known to this account (pw_account_busy()). */
+	if ((device = guard_device(pg)) == NULL ||
+	    strlen(device) != AUTH_TOKEN_LEN - 1) {
+		auth_token_new(fresh);
+		device = fresh;
+	}
 	if (db_begin(app_db) == -1)
 		return (page_error(pg, 500));
 	if (throttle_signin_ok(app_db, k, at) == -1 ||
+	    session_device_note(app_db, device, u->id, pg->now) == -1 ||
 	    session_create(app_db, u->id, pg->now, pg->ip, agent, token,
 	    &sid) == -1 ||
 	    audit_write(app_db, &who, "signin.success", "user", u->id,
@@ -125,6 +132,7 @@ sign_in(struct page *pg, const struct user *u, const char *next,
 		return (page_error(pg, 500));
 	}
 	guard_set_session_cookie(pg, token);
+	guard_set_device(pg, device);
 	/* Staff asked for nowhere in particular start at their own page. */
 	next = safe_next(next);
 	if (strcmp(next, "/") == 0 && u->role != ROLE_YOUNG)
@@ -140,8 +148,9 @@ login_start(struct page *pg)
 	const char		*name, *password, *next;
 	char			 hash[AUTH_HASH_MAX];
 	int64_t			 wait;
-	int			 found;
+	int			 found, known;
 
+	known = 0;
 	name = form_text(&pg->form, "name", DISPLAY_NAME_MAX, 0, 1,
 	    &pg->errors, "Enter the name you sign in with.");
 	password = form_raw(&pg->form, "password");
@@ -163,8 +172,13 @@ login_start(struct page *pg)
 		 * the time a check takes, without a place in the queue. */
 		if (!found && pw_crowded(pg))
 			return (pw_job_delay(pg));
-		if (pw_busy(pg) || (found && pw_account_busy(u.id)))
+		if (pw_busy(pg) || (found && pw_account_busy(u.id) &&
+		    (known = session_device_known(app_db, guard_device(pg),
+		    u.id, pg->now)) != 1)) {
+			if (known == -1)
+				return (page_error(pg, 500));
 			return (login_form(pg, name, next, 503));
+		}
 		if ((wait = take_try(pg, &k)) == 0)
 			return (pw_job_start(pg, PW_VERIFY, password,
 			    found ? hash : "", NULL, found ? u.id : 0));

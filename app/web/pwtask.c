@@ -19,7 +19,9 @@
  * once (503 with Retry-After) instead of making everyone behind a flood
  * of sign-ins wait for it. The cap per account is what keeps a flood on
  * one real name, from more addresses than the limits per address can
- * see, from filling the queue for everyone else.
+ * see, from filling the queue for everyone else; a browser that has
+ * signed in to that account before (session.c, known devices) is never
+ * held to it, so the flood cannot lock the name's owner out either.
  *
  * A sign-in with a name that matches no account needs no real check,
  * only the time one takes, so that the answer does not tell. Once both

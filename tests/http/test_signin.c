@@ -283,28 +283,42 @@ busy_answer_when_the_queue_is_full(void **state)
 /*
  * One real name flooded from more addresses than the limits per address
  * see holds at most PW_QUEUE_PER_ACCOUNT places in each worker's queue,
- * so someone else signing in meanwhile gets in, not "busy".
+ * so someone else signing in meanwhile gets in, not "busy"; and so does
+ * the name's owner, from a browser that has signed in to it before.
  */
 static void
 one_name_cannot_fill_the_queue(void **state)
 {
 	struct shot	*s;
-	char		 ip[32];
-	size_t		 i, n = 49;
+	struct client	 known;
+	char		 ip[32], csrf[128];
+	size_t		 i, n = 50;
 
 	(void)state;
+	assert_int_equal(login_from(&known, "127.0.0.32", "Cllr Zainab Reid",
+	    "councillor-demo-2026-b"), 303);
+	assert_non_null(strstr(known.cookies, "portal_known="));
 	s = calloc(n, sizeof(*s));
 	assert_non_null(s);
-	for (i = 0; i < n - 1; i++) {
+	for (i = 0; i < n - 2; i++) {
 		(void)snprintf(ip, sizeof(ip), "127.0.3.%zu", i + 1);
 		shot_prepare(&s[i], ip, "Cllr+Zainab+Reid", "Cllr Zainab Reid",
 		    WRONG);
 	}
-	shot_prepare(&s[n - 1], "127.0.0.31", "Priya+Shah", "Priya Shah",
+	shot_prepare(&s[n - 2], "127.0.0.31", "Priya+Shah", "Priya Shah",
 	    "worker-demo-2026");
-	s[n - 1].delay_ms = 50;
+	s[n - 2].delay_ms = 50;
+	/* Signed out, the owner's browser keeps only the device cookie. */
+	s[n - 1].c = known;
+	*strstr(s[n - 1].c.cookies, "portal=") = 'x';
+	assert_int_equal(client_csrf(&s[n - 1].c, "/login", csrf,
+	    sizeof(csrf)), 0);
+	(void)snprintf(s[n - 1].form, sizeof(s[n - 1].form), "csrf=%s&name="
+	    "Cllr+Zainab+Reid&password=councillor-demo-2026-b", csrf);
+	s[n - 1].delay_ms = 60;
 	volley(s, n);
-	assert_true(with_status(s, n - 1, 503) > 0);
+	assert_true(with_status(s, n - 2, 503) > 0);
+	assert_int_equal(s[n - 2].status, 303);
 	assert_int_equal(s[n - 1].status, 303);
 	free(s);
 }
