@@ -61,6 +61,43 @@ named_in(const char *list, const char *name)
 	return (0);
 }
 
+static const char *sql_councillor_named =
+	"SELECT count(*) FROM users WHERE role = 'councillor' AND "
+	"display_name = ?1 COLLATE NOCASE";
+
+/*
+ * NULL if every name in list (comma-separated, as named_in() reads it)
+ * is a councillor's, else why not in words an admin reads.
+ */
+const char *
+answers_trusted_problem(struct db *db, struct arena *a, const char *list)
+{
+	const char	*p, *end, *name;
+	size_t		 len;
+	int64_t		 n;
+
+	for (p = list; *p != '\0'; p = *end ? end + 1 : end) {
+		while (*p == ' ')
+			p++;
+		if ((end = strchr(p, ',')) == NULL)
+			end = p + strlen(p);
+		len = (size_t)(end - p);
+		while (len > 0 && p[len - 1] == ' ')
+			len--;
+		if (len == 0)
+			continue;
+		name = arena_strndup(a, p, len);
+		if (db_int(db, &n, sql_councillor_named, "t", name) != 1)
+			return ("We could not check these names. Please try "
+			    "again.");
+		if (n == 0)
+			return (arena_printf(a, "No councillor is called "
+			    "\"%s\". Check the spelling against their display "
+			    "name.", name));
+	}
+	return (NULL);
+}
+
 /* 1 if a worker must check this councillor's answers, 0 if not, -1. */
 int
 answers_check_needed(struct db *db, int64_t councillor)

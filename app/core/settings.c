@@ -90,6 +90,21 @@ static const struct {
 	{ "pledge_stale_days", 7, 730 },
 };
 
+/* A whole-number setting's range: 1 if key is one, else 0. */
+int
+settings_range(const char *key, long long *min, long long *max)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++)
+		if (strcmp(numbers[i].key, key) == 0) {
+			*min = numbers[i].min;
+			*max = numbers[i].max;
+			return (1);
+		}
+	return (0);
+}
+
 /*
  * Settings are read on every page (the session limits, the council's
  * name) and change a few times a year: five statements a request, each
@@ -404,7 +419,7 @@ settings_problem(const char *key, const char *value)
 			continue;
 		n = strtoll(value, &end, 10);
 		if (*end != '\0' || n < numbers[i].min || n > numbers[i].max)
-			return ("Enter a whole number in the range shown.");
+			return ("Enter a whole number in the range allowed.");
 		return (NULL);
 	}
 	return (NULL);

@@ -229,11 +229,40 @@ check_held_back(struct page *pg)
 	return (1);
 }
 
-/* Whether a field holds words (one that was not text holds none). */
+/* Whether a field holds words, not only white space. */
 static int
 has_words(const struct form_field *f)
 {
-	return (f->value != NULL && *f->value != '\0');
+	return (f->value != NULL && f->value[strspn(f->value, " \t\r\n")]
+	    != '\0');
+}
+
+/*
+ * Whether an answer or a comment on the form is for a promise that is
+ * not in the Pledge in force (the form was open while it changed). 1
+ * yes, 0 no, -1 on error.
+ */
+static int
+check_stale(struct page *pg)
+{
+	const struct form	*f = &pg->form;
+	struct promise_ref	 r;
+	size_t			 i;
+	int64_t			 id;
+	int			 rc;
+
+	for (i = 0; i < f->n; i++) {
+		if (strncmp(f->fields[i].name, "v_", 2) != 0 &&
+		    (strncmp(f->fields[i].name, "c_", 2) != 0 ||
+		    !has_words(&f->fields[i])))
+			continue;
+		id = strtoll(f->fields[i].name + 2, NULL, 10);
+		if ((rc = pledge_promise_ref(app_db, id, &r)) == -1)
+			return (-1);
+		if (rc != 1 || strcmp(r.version_state, "current") != 0)
+			return (1);
+	}
+	return (0);
 }
 
 /*
@@ -321,12 +350,16 @@ save_check(struct page *pg, int64_t version)
 	int64_t			 id;
 	int			 flagged, any, worry, rc;
 
-	if ((worry = check_worries(pg)) == -1)
+	if ((worry = check_worries(pg)) == -1 ||
+	    (rc = check_stale(pg)) == -1)
 		return (page_error(pg, 500));
+	if (rc == 1)
+		return (check_outdated(pg, version, worry));
 	if (!worry && (rc = check_held_back(pg)) != 0)
 		return (rc == -1 ? page_error(pg, 500) :
 		    check_page(pg, version, 1));
-	any = 0;
+	/* A worry sent again (a double click) shows the help page again. */
+	any = worry;
 	if (db_begin(app_db) == -1)
 		return (page_error(pg, 500));
 	for (i = 0; i < f->n; i++) {

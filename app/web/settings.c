@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "answers.h"
 #include "app.h"
 #include "routes.h"
 #include "retention.h"
@@ -45,6 +46,7 @@ static const char *
 typed_setting(struct page *pg, const char *key, int *keep)
 {
 	const char	*v, *why;
+	long long	 min, max;
 
 	*keep = !form_has(&pg->form, key);
 	if (*keep)
@@ -54,6 +56,13 @@ typed_setting(struct page *pg, const char *key, int *keep)
 	if (v != NULL && *v == '\0' && settings_secret(key))
 		*keep = 1;
 	else if (v != NULL && (why = settings_problem(key, v)) != NULL) {
+		if (settings_range(key, &min, &max))
+			why = arena_printf(&pg->arena, "Enter a whole number "
+			    "from %lld to %lld.", min, max);
+		form_error(&pg->errors, key, why);
+		v = NULL;
+	} else if (v != NULL && strcmp(key, "answer_trusted") == 0 &&
+	    (why = answers_trusted_problem(app_db, &pg->arena, v)) != NULL) {
 		form_error(&pg->errors, key, why);
 		v = NULL;
 	}

@@ -532,7 +532,7 @@ admin_changes_settings(void **state)
 	    "retention_closed_account_days=365");
 	assert_int_equal(post(&admin, "/admin/settings", "/admin/settings",
 	    form, &r), 422);
-	assert_true(resp_has(&r, "whole number"));
+	assert_true(resp_has(&r, "Enter a whole number from 1 to 100."));
 	assert_true(resp_has(&r, "value=\"Riverside Council\""));
 	resp_free(&r);
 	/* All or nothing: the good values were not saved either. */
@@ -575,8 +575,18 @@ admin_changes_settings(void **state)
 	    " ('escalation_emails', 'esc@example.gov.uk'), ('answer_check', "
 	    "'0'), ('extensions_max', '2'), ('extension_days_max', '10'), "
 	    "('remind_days', '5'))"), 6);
+	/* Trusted councillors are named as they are, or the typo is said. */
+	assert_int_equal(post(&admin, "/admin/settings", "/admin/settings",
+	    "answer_trusted=Cllr+Sam+Okafr", &r), 422);
+	assert_true(resp_has(&r, "No councillor is called &quot;Cllr Sam "
+	    "Okafr&quot;"));
+	resp_free(&r);
+	assert_int_equal(post(&admin, "/admin/settings", "/admin/settings",
+	    "answer_trusted=cllr+sam+okafor%2C+Cllr+Zainab+Reid", &r), 303);
+	resp_free(&r);
 	assert_int_equal(post(&admin, "/admin/settings", "/admin/settings",
 	    "reminder_emails=&escalation_emails=&answer_check=1&"
+	    "answer_trusted=&"
 	    "extensions_max=1&extension_days_max=28&remind_days=3", &r), 303);
 	resp_free(&r);
 	/* Back as it was, for the other tests. */

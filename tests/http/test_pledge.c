@@ -430,11 +430,11 @@ check_form_never_drops_a_comment(void **state)
 {
 	struct resp	 r;
 	char		 form[3072], longer[1300];
-	int64_t		 p[3];
+	int64_t		 p[4], blank;
 	int		 i;
 
 	(void)state;
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		p[i] = count("SELECT p.id FROM promises p JOIN pledge_versions "
 		    "v ON v.id = p.version_id WHERE v.state = 'current' ORDER "
 		    "BY p.id LIMIT 1 OFFSET %d", i);
@@ -447,11 +447,17 @@ check_form_never_drops_a_comment(void **state)
 	    "ON c.item_id = v.id AND c.kind = 'view' WHERE v.title = 'From "
 	    "the page /pledge/check' AND v.body = 'my carer hits me every "
 	    "night' AND c.closed_at IS NULL"), 1);
-	/* Without one: the comment comes back to copy. */
+	/* Without one: the comment comes back to copy, answered or not. */
 	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
 	    "v_999999=no&c_999999=The+bus+pass+came+late", &r), 422);
 	assert_true(resp_has(&r, "Our promises changed"));
 	assert_true(resp_has(&r, ">The bus pass came late</textarea>"));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "v_%lld=yes&c_999999=No+answer+"
+	    "chosen+here", (long long)p[0]);
+	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
+	    form, &r), 422);
+	assert_true(resp_has(&r, ">No answer chosen here</textarea>"));
 	resp_free(&r);
 	/* Beside a worry, an over-long comment and an unanswered one. */
 	memset(longer, 'L', sizeof(longer) - 1);
@@ -459,10 +465,19 @@ check_form_never_drops_a_comment(void **state)
 	(void)snprintf(form, sizeof(form), "c_%lld=I+feel+like+hurting+myself"
 	    "&v_%lld=yes&c_%lld=%s&c_%lld=Only+a+comment", (long long)p[0],
 	    (long long)p[1], (long long)p[1], longer, (long long)p[2]);
-	assert_int_equal(client_post(&young, "/pledge/check", "/pledge/check",
-	    form, &r), 200);
-	assert_true(resp_has(&r, "We are here to help"));
-	resp_free(&r);
+	/* A blank comment is no answer; sent twice, the help page twice. */
+	blank = count("SELECT count(*) FROM verdicts WHERE promise_id = %lld",
+	    (long long)p[3]);
+	(void)snprintf(form + strlen(form), sizeof(form) - strlen(form),
+	    "&c_%lld=+++", (long long)p[3]);
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(client_post(&young, "/pledge/check",
+		    "/pledge/check", form, &r), 200);
+		assert_true(resp_has(&r, "We are here to help"));
+		resp_free(&r);
+	}
+	assert_int_equal(count("SELECT count(*) FROM verdicts WHERE promise_id "
+	    "= %lld", (long long)p[3]), blank);
 	assert_int_equal(count("SELECT count(*) FROM verdicts WHERE promise_id "
 	    "= %lld AND current = 1 AND length(comment) = %d",
 	    (long long)p[1], (int)sizeof(longer) - 1), 1);

@@ -47,6 +47,8 @@ static const struct fixture rows[] = {
 	    "?1)" },
 	{ "sessions", "INSERT INTO sessions (token_hash, user_id, csrf, "
 	    "created_at, seen_at) VALUES (randomblob(32), ?1, 'c', ?2, ?2)" },
+	{ "known_devices", "INSERT INTO known_devices (token_hash, user_id, "
+	    "seen_at) VALUES (randomblob(32), ?1, ?2)" },
 	{ "issues", "INSERT INTO issues (category_id, title, summary, state, "
 	    "councillor_id, created_at, created_by) VALUES (1, 'Issue', 'S', "
 	    "'open', ?1, ?2, ?1)" },
@@ -325,6 +327,7 @@ purge_handles_every_table(void **state)
 	    "= 'Deleted account' AND password_hash = '!' AND age_band IS NULL "
 	    "AND purged_at IS NOT NULL"), 1);
 	assert_int_equal(n_of("SELECT count(*) FROM sessions"), 0);
+	assert_int_equal(n_of("SELECT count(*) FROM known_devices"), 0);
 	/* The audit log: what was done stays, who and where go. */
 	assert_int_equal(n_of("SELECT count(*) FROM audit_log WHERE action IN "
 	    "('view.create', 'signin.success')"), 4);
