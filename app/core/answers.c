@@ -43,21 +43,13 @@ static const char *sql_drop =
 static int
 named_in(const char *list, const char *name)
 {
-	const char	*p, *end;
+	const char	*item;
 	size_t		 len;
 
-	for (p = list; *p != '\0'; p = *end ? end + 1 : end) {
-		while (*p == ' ')
-			p++;
-		if ((end = strchr(p, ',')) == NULL)
-			end = p + strlen(p);
-		len = (size_t)(end - p);
-		while (len > 0 && p[len - 1] == ' ')
-			len--;
+	while ((item = settings_list_item(&list, &len)) != NULL)
 		if (len > 0 && len == strlen(name) &&
-		    strncasecmp(p, name, len) == 0)
+		    strncasecmp(item, name, len) == 0)
 			return (1);
-	}
 	return (0);
 }
 
@@ -66,27 +58,20 @@ static const char *sql_councillor_named =
 	"display_name = ?1 COLLATE NOCASE";
 
 /*
- * NULL if every name in list (comma-separated, as named_in() reads it)
- * is a councillor's, else why not in words an admin reads.
+ * NULL if every name in list (comma-separated) is a councillor's, else
+ * why not in words an admin reads.
  */
 const char *
 answers_trusted_problem(struct db *db, struct arena *a, const char *list)
 {
-	const char	*p, *end, *name;
+	const char	*item, *name;
 	size_t		 len;
 	int64_t		 n;
 
-	for (p = list; *p != '\0'; p = *end ? end + 1 : end) {
-		while (*p == ' ')
-			p++;
-		if ((end = strchr(p, ',')) == NULL)
-			end = p + strlen(p);
-		len = (size_t)(end - p);
-		while (len > 0 && p[len - 1] == ' ')
-			len--;
+	while ((item = settings_list_item(&list, &len)) != NULL) {
 		if (len == 0)
 			continue;
-		name = arena_strndup(a, p, len);
+		name = arena_strndup(a, item, len);
 		if (db_int(db, &n, sql_councillor_named, "t", name) != 1)
 			return ("We could not check these names. Please try "
 			    "again.");

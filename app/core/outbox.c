@@ -12,6 +12,7 @@
 
 #include "audit.h"
 #include "outbox.h"
+#include "settings.h"
 #include "timefmt.h"
 
 static const char *sql_queue =
@@ -286,23 +287,16 @@ int
 outbox_queue_list(struct db *db, const char *list, const char *subject,
     const char *body, int64_t now)
 {
-	const char	*p, *end;
+	const char	*item;
 	char		 addr[OUTBOX_ADDR_MAX + 1];
 	size_t		 len;
 
-	for (p = list; *p != '\0'; p = *end ? end + 1 : end) {
-		while (*p == ' ')
-			p++;
-		if ((end = strchr(p, ',')) == NULL)
-			end = p + strlen(p);
-		len = (size_t)(end - p);
-		while (len > 0 && p[len - 1] == ' ')
-			len--;
+	while ((item = settings_list_item(&list, &len)) != NULL) {
 		/* A bad address is refused on the settings page; one that
 		 * got in anyway must not stop the others. */
-		if (!outbox_addr_ok(p, len))
+		if (!outbox_addr_ok(item, len))
 			continue;
-		(void)snprintf(addr, sizeof(addr), "%.*s", (int)len, p);
+		(void)snprintf(addr, sizeof(addr), "%.*s", (int)len, item);
 		if (outbox_queue(db, addr, subject, body, now) != 0)
 			return (-1);
 	}

@@ -90,6 +90,29 @@ static const struct {
 	{ "pledge_stale_days", 7, 730 },
 };
 
+/*
+ * The next item of a comma-separated setting (a list of names or
+ * addresses) from *at, trimmed of spaces: where it starts, its length in
+ * *len (0 for an empty item), and *at moved past it. NULL at the end.
+ */
+const char *
+settings_list_item(const char **at, size_t *len)
+{
+	const char	*p, *end;
+
+	for (p = *at; *p == ' '; p++)
+		;
+	if (*p == '\0')
+		return (NULL);
+	if ((end = strchr(p, ',')) == NULL)
+		end = p + strlen(p);
+	*len = (size_t)(end - p);
+	while (*len > 0 && p[*len - 1] == ' ')
+		(*len)--;
+	*at = *end != '\0' ? end + 1 : end;
+	return (p);
+}
+
 /* A whole-number setting's range: 1 if key is one, else 0. */
 int
 settings_range(const char *key, long long *min, long long *max)

@@ -24,6 +24,7 @@ void		 settings_forget(void);
 int		 settings_list(struct db *, const struct form *, struct tval *);
 const char	*settings_problem(const char *, const char *);
 int		 settings_range(const char *, long long *, long long *);
+const char	*settings_list_item(const char **, size_t *);
 int		 settings_optional(const char *);
 int		 settings_secret(const char *);
 size_t		 settings_max(const char *);

@@ -117,6 +117,25 @@ copy_finds_every_key(void **state)
 	arena_free(&a);
 }
 
+/* A comma-separated setting, item by item, spaces trimmed. */
+static void
+list_items_are_trimmed(void **state)
+{
+	static const char *const want[] = { "a@x.uk", "Cllr Sam", "", "b" };
+	const char	*list = " a@x.uk,Cllr Sam  , ,b", *item;
+	size_t		 len, n;
+
+	(void)state;
+	for (n = 0; (item = settings_list_item(&list, &len)) != NULL; n++) {
+		assert_true(n < 4);
+		assert_int_equal(len, strlen(want[n]));
+		assert_memory_equal(item, want[n], len);
+	}
+	assert_int_equal(n, 4);
+	list = "  ";
+	assert_null(settings_list_item(&list, &len));
+}
+
 int
 main(void)
 {
@@ -124,6 +143,7 @@ main(void)
 		cmocka_unit_test(copy_within_one_version),
 		cmocka_unit_test(set_drops_the_copy),
 		cmocka_unit_test(copy_finds_every_key),
+		cmocka_unit_test(list_items_are_trimmed),
 	};
 
 	return (cmocka_run_group_tests_name("settings", tests, setup,
