@@ -105,20 +105,19 @@ sign_in(struct page *pg, const struct user *u, const char *next,
     const struct signin_keys *k, int64_t at)
 {
 	struct actor	 who = pg->actor;
-	const char	*agent, *device;
-	char		 token[AUTH_TOKEN_LEN], fresh[AUTH_TOKEN_LEN];
+	const char	*agent;
+	char		 token[AUTH_TOKEN_LEN], device[AUTH_TOKEN_LEN];
 	int64_t		 sid;
 
 	who.id = u->id;
 	who.name = u->name;
 	who.role = role_key(u->role);
 	agent = pg->req->agent ? pg->req->agent : "";
-	/* This browser is now known to this account (pw_account_busy()). */
-	if ((device = guard_device(pg)) == NULL ||
-	    strlen(device) != AUTH_TOKEN_LEN - 1) {
-		auth_token_new(fresh);
-		device = fresh;
-	}
+	/*
+	 * This browser is now known to this account (pw_account_busy()),
+	 * by a value of ours: one it brought could have been planted.
+	 */
+	auth_token_new(device);
 	if (db_begin(app_db) == -1)
 		return (page_error(pg, 500));
 	if (throttle_signin_ok(app_db, k, at) == -1 ||

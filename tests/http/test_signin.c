@@ -295,9 +295,15 @@ one_name_cannot_fill_the_queue(void **state)
 	size_t		 i, n = 50;
 
 	(void)state;
-	assert_int_equal(login_from(&known, "127.0.0.32", "Cllr Zainab Reid",
+	/* A device cookie brought along (planted) is replaced, not kept. */
+	memset(&known, 0, sizeof(known));
+	(void)snprintf(known.local_ip, sizeof(known.local_ip), "127.0.0.32");
+	(void)snprintf(known.cookies, sizeof(known.cookies), "portal_known="
+	    "PLANTEDplantedPLANTEDplantedPLANTEDplanted1");
+	assert_int_equal(client_login(&known, "Cllr Zainab Reid",
 	    "councillor-demo-2026-b"), 303);
 	assert_non_null(strstr(known.cookies, "portal_known="));
+	assert_null(strstr(known.cookies, "PLANTED"));
 	s = calloc(n, sizeof(*s));
 	assert_non_null(s);
 	for (i = 0; i < n - 2; i++) {
