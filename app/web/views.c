@@ -179,9 +179,23 @@ worrying(struct page *pg)
 	    t ? t : "", b ? b : "", w ? w : "")));
 }
 
+/* Why the view was held back, over the form that keeps its words. */
+static void
+say_held_back(struct page *pg, int64_t wait)
+{
+	tv_set_bool(pg->ctx, "throttled", 1);
+	form_error(&pg->errors, "body", arena_printf(&pg->arena, "%s Your "
+	    "words are still here. Please try again later, in about %lld "
+	    "minutes.", pg->signed_in ? "You have sent a lot of views in "
+	    "the last hour." : "Lots of views have been sent from here in "
+	    "the last hour.", (long long)(wait + 59) / 60));
+}
+
 /*
  * An ordinary view over the hourly limit: the form again, the words
- * still in it. 1 held back, 0 may go, -1 on error.
+ * still in it. 1 held back, 0 may go, -1 on error. Asked again in the
+ * writer (view_job_run()), where views sent at one moment are counted
+ * one after another.
  */
 static int
 held_back(struct page *pg)
@@ -195,12 +209,7 @@ held_back(struct page *pg)
 		wait = quota_anon_wait(app_db, pg->csrf, pg->ip, pg->now);
 	if (wait <= 0)
 		return (wait < 0 ? -1 : 0);
-	tv_set_bool(pg->ctx, "throttled", 1);
-	form_error(&pg->errors, "body", arena_printf(&pg->arena, "%s Your "
-	    "words are still here. Please try again later, in about %lld "
-	    "minutes.", pg->signed_in ? "You have sent a lot of views in "
-	    "the last hour." : "Lots of views have been sent from here in "
-	    "the last hour.", (long long)(wait + 59) / 60));
+	say_held_back(pg, wait);
 	return (1);
 }
 
@@ -238,6 +247,7 @@ struct view_job {
 	char			*ip;
 	char			*draft;		/* a kept draft's id */
 	struct view_created	 vc;
+	int64_t			 held;		/* seconds: over the limit */
 	char			 err[256];	/* for the log, afterwards */
 };
 
@@ -312,6 +322,21 @@ view_job_run(struct db *db, void *arg)
 		return (-1);
 	}
 	if (!vj->vc.flagged && !vj->vc.duplicate) {
+		/*
+		 * The handler asked too, but every view sent at the same
+		 * moment passed it before any was counted; here, in the
+		 * writers' turn, they are counted one by one. Over the
+		 * limit, this job is undone (its savepoint).
+		 */
+		vj->held = vj->signed_in ? quota_account_wait(db, QUOTA_VIEW,
+		    vj->actor.id, vj->now) : quota_anon_wait(db, vj->csrf,
+		    vj->ip, vj->now);
+		if (vj->held != 0) {
+			if (vj->held == -1)
+				(void)snprintf(vj->err, sizeof(vj->err),
+				    "counting views: %s", db_errmsg(db));
+			return (-1);
+		}
 		rc = vj->signed_in ? quota_account_sent(db, QUOTA_VIEW,
 		    vj->actor.id, vj->now) : quota_anon_sent(db, vj->csrf,
 		    vj->ip, vj->now);
@@ -335,6 +360,10 @@ view_done(struct page *pg, struct view_job *vj, int saved)
 {
 	if (vj->err[0] != '\0')
 		kore_log(LOG_ERR, "%s", vj->err);
+	if (!saved && vj->held > 0) {
+		say_held_back(pg, vj->held);
+		return (new_form(pg, NULL, 1));
+	}
 	if (!saved) {
 		/* The words stay; the same form token makes a resend one
 		 * view, whatever became of this try. */

@@ -6,6 +6,7 @@
  */
 #include <sys/stat.h>
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -96,6 +97,77 @@ anonymous_limit_is_per_browser_and_never_stops_a_worry(void **state)
 	    "concerns c ON c.kind = 'view' AND c.item_id = v.id WHERE "
 	    "v.urgent = 1 AND c.closed_at IS NULL AND v.body = '%s'", WORRY),
 	    1);
+}
+
+/* One of a burst of views, each from its own thread, all at once. */
+struct burst {
+	struct client	 c;
+	char		 form[512];
+	char		 words[32];
+	long		 status;
+	int		 words_back;
+};
+
+static pthread_barrier_t	 burst_go;
+
+static void *
+burst_send(void *arg)
+{
+	struct burst	*b = arg;
+	struct resp	 r;
+
+	resp_init(&r);
+	(void)pthread_barrier_wait(&burst_go);
+	b->status = http_post_form(&b->c, "/views/new", b->form, &r) == 0 ?
+	    r.status : -1;
+	b->words_back = resp_has(&r, b->words);
+	resp_free(&r);
+	return (NULL);
+}
+
+/*
+ * Views sent at the same moment, each past the handler's check before
+ * any was counted, still keep to the limit: the writer counts them one
+ * by one, and those over it come back with their words.
+ */
+static void
+views_sent_at_once_keep_to_the_limit(void **state)
+{
+	struct burst	 b[12];
+	pthread_t	 t[12];
+	struct client	 c;
+	char		 csrf[128];
+	size_t		 i, got;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	(void)snprintf(c.local_ip, sizeof(c.local_ip), "127.0.0.41");
+	assert_int_equal(client_csrf(&c, "/views/new", csrf, sizeof(csrf)),
+	    0);
+	assert_int_equal(pthread_barrier_init(&burst_go, NULL, 12), 0);
+	for (i = 0; i < 12; i++) {
+		b[i].c = c;
+		(void)snprintf(b[i].words, sizeof(b[i].words), "Burst %zu "
+		    "words", i);
+		(void)snprintf(b[i].form, sizeof(b[i].form), "csrf=%s&"
+		    "category=1&title=Burst+%zu&body=Burst+%zu+words&publish=no",
+		    csrf, i, i);
+		assert_int_equal(pthread_create(&t[i], NULL, burst_send, &b[i]),
+		    0);
+	}
+	for (i = 0, got = 0; i < 12; i++) {
+		(void)pthread_join(t[i], NULL);
+		if (b[i].status == 200)
+			got++;
+		else {
+			assert_int_equal(b[i].status, 422);
+			assert_true(b[i].words_back);
+		}
+	}
+	(void)pthread_barrier_destroy(&burst_go);
+	assert_true(got <= 5);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE title LIKE "
+	    "'Burst %%'"), (int64_t)got);
 }
 
 /* The address's own, looser limit holds back every browser there. */
@@ -497,6 +569,7 @@ main(void)
 		    anonymous_address_limit_is_looser_and_never_stops_a_worry),
 		cmocka_unit_test(worrying_view_over_the_size_limit_is_kept),
 		cmocka_unit_test(account_view_limit_and_the_queue),
+		cmocka_unit_test(views_sent_at_once_keep_to_the_limit),
 		cmocka_unit_test(suggestion_limit_never_stops_a_worry),
 		cmocka_unit_test(pledge_check_limit_never_stops_a_worry),
 		cmocka_unit_test(admins_set_the_limits),
