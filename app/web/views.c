@@ -510,6 +510,49 @@ page_views_new(struct http_request *req)
 }
 
 /*
+ * Keep the words of a stale Send from someone signed out as a draft
+ * for DRAFT_TTL, under a new cookie. Each kept draft counts against the
+ * hourly limit without an account, and words over the form's limits are
+ * not kept (they could not be sent as they are): a stream of stale
+ * posts cannot fill the disk. The words are on the form either way. 1
+ * kept, 0 not, -1 on error.
+ */
+static int
+keep_draft(struct page *pg)
+{
+	struct view_input	 in;
+	struct form_errors	 unshown;
+	char			 id[AUTH_TOKEN_LEN];
+	int64_t			 wait;
+
+	form_errors_init(&unshown, &pg->arena);
+	memset(&in, 0, sizeof(in));
+	(void)form_id(&pg->form, "category", &in.category_id);
+	in.title = form_text(&pg->form, "title", VIEW_TITLE_MAX, 0, 0,
+	    &unshown, "");
+	in.body = form_text(&pg->form, "body", VIEW_BODY_MAX, 1, 0,
+	    &unshown, "");
+	in.better = form_text(&pg->form, "better", VIEW_BETTER_MAX, 1, 0,
+	    &unshown, "");
+	in.share = form_has(&pg->form, "share");
+	in.publish = publish_opt(form_raw(&pg->form, "publish"));
+	if (unshown.n > 0)
+		return (0);
+	if ((wait = quota_anon_wait(app_db, pg->csrf, pg->ip, pg->now)) != 0)
+		return (wait < 0 ? -1 : 0);
+	auth_token_new(id);
+	if (db_begin(app_db) == -1 ||
+	    drafts_save(app_db, id, &in, pg->now) == -1 ||
+	    quota_anon_sent(app_db, pg->csrf, pg->ip, pg->now) == -1 ||
+	    db_commit(app_db) == -1) {
+		db_rollback(app_db);
+		return (-1);
+	}
+	guard_set_cookie(pg, DRAFT_COOKIE, id, 1);
+	return (1);
+}
+
+/*
  * Send pressed on this form with a session that ran out or a stale token
  * (guard.c sends only same-site posts here): the words are never lost.
  * Worrying words go to workers now, as a view from whoever this is now
@@ -520,9 +563,7 @@ page_views_new(struct http_request *req)
 int
 views_stale(struct page *pg)
 {
-	struct view_input	 in;
-	char			 id[AUTH_TOKEN_LEN];
-	int			 worry;
+	int	 worry, rc;
 
 	if (pg->signed_in && pg->sess.role != ROLE_YOUNG)
 		return (page_error(pg, 403));
@@ -533,19 +574,11 @@ views_stale(struct page *pg)
 	tv_set_bool(pg->ctx, "stale", 1);
 	if (pg->signed_in)
 		return (new_form(pg, NULL, 0));
-	memset(&in, 0, sizeof(in));
-	(void)form_id(&pg->form, "category", &in.category_id);
-	in.title = form_raw(&pg->form, "title");
-	in.body = form_raw(&pg->form, "body");
-	in.better = form_raw(&pg->form, "better");
-	in.share = form_has(&pg->form, "share");
-	in.publish = publish_opt(form_raw(&pg->form, "publish"));
-	auth_token_new(id);
-	if (drafts_save(app_db, id, &in, pg->now) == -1)
-		kore_log(LOG_ERR, "keeping a draft: %s", db_errmsg(app_db));
-	else
-		guard_set_cookie(pg, DRAFT_COOKIE, id, 1);
 	tv_set_bool(pg->ctx, "stale_signed_out", 1);
+	if ((rc = keep_draft(pg)) == -1)
+		kore_log(LOG_ERR, "keeping a draft: %s", db_errmsg(app_db));
+	else if (rc == 0)
+		tv_set_bool(pg->ctx, "stale_not_kept", 1);
 	return (new_form(pg, NULL, 0));
 }
 

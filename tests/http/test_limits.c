@@ -170,6 +170,56 @@ views_sent_at_once_keep_to_the_limit(void **state)
 	    "'Burst %%'"), (int64_t)got);
 }
 
+/*
+ * Stale Sends from a browser signed out are kept as drafts only within
+ * the limit without an account, and only words that fit the form: a
+ * stream of them cannot fill the disk. The words come back every time.
+ */
+static void
+stale_drafts_keep_to_the_limit(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	struct buf	 form;
+	char		 csrf[128];
+	int		 i;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	(void)snprintf(c.local_ip, sizeof(c.local_ip), "127.0.0.42");
+	assert_int_equal(client_csrf(&c, "/views/new", csrf, sizeof(csrf)),
+	    0);
+	buf_init(&form, 16384);
+	for (i = 0; i < 8; i++) {
+		buf_reset(&form);
+		buf_appendf(&form, "csrf=stale&category=1&title=Kept+%d&body="
+		    "Kept+words+%d&publish=no", i, i);
+		resp_init(&r);
+		assert_int_equal(http_post_form(&c, "/views/new",
+		    buf_cstr(&form), &r), 0);
+		assert_true(resp_has(&r, "your words are safe"));
+		resp_free(&r);
+	}
+	assert_int_equal(count("SELECT count(*) FROM drafts WHERE title LIKE "
+	    "'Kept %%'"), 5);
+	/* Over the form's limits: shown again, not kept. */
+	buf_reset(&form);
+	buf_appendf(&form, "csrf=stale&category=1&title=Long&publish=no&"
+	    "body=");
+	for (i = 0; i < 5100; i++)
+		buf_appendf(&form, "x");
+	memset(&c, 0, sizeof(c));
+	(void)snprintf(c.local_ip, sizeof(c.local_ip), "127.0.0.43");
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/views/new", buf_cstr(&form),
+	    &r), 0);
+	assert_true(resp_has(&r, "xxxxxxxxxx</textarea>"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM drafts WHERE title = "
+	    "'Long'"), 0);
+	buf_free(&form);
+}
+
 /* The address's own, looser limit holds back every browser there. */
 static void
 anonymous_address_limit_is_looser_and_never_stops_a_worry(void **state)
@@ -570,6 +620,7 @@ main(void)
 		cmocka_unit_test(worrying_view_over_the_size_limit_is_kept),
 		cmocka_unit_test(account_view_limit_and_the_queue),
 		cmocka_unit_test(views_sent_at_once_keep_to_the_limit),
+		cmocka_unit_test(stale_drafts_keep_to_the_limit),
 		cmocka_unit_test(suggestion_limit_never_stops_a_worry),
 		cmocka_unit_test(pledge_check_limit_never_stops_a_worry),
 		cmocka_unit_test(admins_set_the_limits),
