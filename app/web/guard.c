@@ -22,6 +22,7 @@
 
 #include "app.h"
 #include "proxy.h"
+#include "quota.h"
 
 static struct proxies	 trusted_proxies;
 
@@ -335,6 +336,24 @@ typed_words(struct page *pg)
 }
 
 /*
+ * Whether this is a worker's "type in a view" form (tools.c) holding
+ * words that worry the safeguarding check: a young person's words, which
+ * a token gone stale must not lose.
+ */
+static int
+paper_worry(struct page *pg)
+{
+	const char	*words, *rest;
+
+	if (pg->sess.role != ROLE_WORKER ||
+	    strncmp(pg->req->path, "/accounts/", 10) != 0 ||
+	    (rest = strchr(pg->req->path + 10, '/')) == NULL ||
+	    strcmp(rest, "/view") != 0 || (words = typed_words(pg)) == NULL)
+		return (0);
+	return (quota_worrying(app_db, words) == 1);
+}
+
+/*
  * 1 if this POST may go on; 0 after answering. A refused POST gets 403
  * and changes nothing, except where a young person's words are at stake:
  * sent from our own Raise a view form with a token that went stale (the
@@ -379,6 +398,14 @@ guard_post(struct page *pg)
 			    (words = typed_words(pg)) != NULL &&
 			    views_stale_words(pg, words))
 				return (0);
+			keep_words(pg);
+		} else if (!cross_site(pg) && sent != NULL && same_site(pg)) {
+			/* Staff still signed in, on a page open across a
+			 * new sign-in: a young person's worrying words typed
+			 * in from paper are saved as sent; any other words
+			 * come back to copy. */
+			if (paper_worry(pg))
+				return (1);
 			keep_words(pg);
 		}
 		(void)page_error(pg, 403);

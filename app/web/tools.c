@@ -99,7 +99,11 @@ worrying(struct page *pg)
 	    t ? t : "", b ? b : "", w ? w : "")));
 }
 
-/* The young person named in "/accounts/ID/view", if this worker's. */
+/*
+ * The young person named in "/accounts/ID/view", if this worker's. An
+ * account turned off while the form was being typed still takes what
+ * was typed: the words are theirs, and a worker reads them first.
+ */
 static int
 their_account(struct page *pg, struct user *u)
 {
@@ -107,7 +111,8 @@ their_account(struct page *pg, struct user *u)
 
 	id = strtoll(pg->req->path + strlen("/accounts/"), NULL, 10);
 	return (id > 0 && user_by_id(app_db, id, u) == 1 &&
-	    u->role == ROLE_YOUNG && !u->disabled &&
+	    u->role == ROLE_YOUNG && (!u->disabled ||
+	    pg->req->method == HTTP_METHOD_POST) &&
 	    accounts_may_manage(pg->sess.role, pg->sess.user_id, u));
 }
 

@@ -168,6 +168,54 @@ typed_in_words_are_scanned(void **state)
 	    "'view.enter.flagged' AND object_id = %lld", (long long)id), 1);
 }
 
+/*
+ * A form open across a new sign-in (its token stale) loses nothing: a
+ * worry is saved as sent, other words come back to copy. An account
+ * turned off while the form was typed still takes what was typed.
+ */
+static void
+typed_in_words_survive_a_stale_form(void **state)
+{
+	struct resp	 r;
+	char		 form[512], path[64];
+	int64_t		 jaden;
+
+	(void)state;
+	jaden = user_id("jaden");
+	(void)snprintf(path, sizeof(path), "/accounts/%lld/view",
+	    (long long)jaden);
+	(void)snprintf(form, sizeof(form), "csrf=stale&given_via=paper&"
+	    "category=1&title=Home&body=%s&publish=no",
+	    url_enc("my carer hits me every night"));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&worker, path, form, &r), 0);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views v JOIN concerns c "
+	    "ON c.kind = 'view' AND c.item_id = v.id WHERE v.author_id = %lld "
+	    "AND v.body = 'my carer hits me every night' AND c.closed_at IS "
+	    "NULL", (long long)jaden), 1);
+	(void)snprintf(form, sizeof(form), "csrf=stale&given_via=paper&"
+	    "category=1&title=Clubs&body=%s&publish=no",
+	    url_enc("A chess club at the library"));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&worker, path, form, &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, "A chess club at the library"));
+	resp_free(&r);
+	/* Turned off meanwhile: saved for them all the same. */
+	assert_int_equal(db_run("UPDATE users SET disabled_at = 1 WHERE "
+	    "name_key = 'jaden'"), 0);
+	(void)snprintf(form, sizeof(form), "given_via=paper&category=1&"
+	    "title=Park&body=%s&publish=no", url_enc("A swing for the park"));
+	assert_int_equal(type_in(form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(db_run("UPDATE users SET disabled_at = NULL WHERE "
+	    "name_key = 'jaden'"), 0);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE author_id = "
+	    "%lld AND body = 'A swing for the park'", (long long)jaden), 1);
+}
+
 static void
 only_workers_type_in_views(void **state)
 {
@@ -221,6 +269,7 @@ main(void)
 		cmocka_unit_test(worker_resets_a_young_persons_sign_in),
 		cmocka_unit_test(worker_types_in_a_view),
 		cmocka_unit_test(typed_in_words_are_scanned),
+		cmocka_unit_test(typed_in_words_survive_a_stale_form),
 		cmocka_unit_test(only_workers_type_in_views),
 		cmocka_unit_test(paper_form_prints),
 	};
