@@ -101,7 +101,11 @@ struct counts {
  * band and area is a column, nobody in it or not: one shown only when
  * someone is in it would say its "fewer than N" is at least one, and
  * three such beside a total could be pinned (three hidden of 3 are one
- * each).
+ * each). "Not said" is the exception: only people signed in answer, and
+ * every young person's account has a band and an area, so it is empty
+ * by design; listed, it would be hidden as "fewer than N" beside a small
+ * cell and seem to protect it while everyone knows it is nothing. It is
+ * listed only if some answer has no band or area after all.
  */
 struct tally {
 	size_t		 ncat;
@@ -110,6 +114,7 @@ struct tally {
 	int64_t		 o[NCATS], b[NCATS][NBANDS], ar[NCATS][NAREAS];
 	int64_t		 total, bt[NBANDS], at[NAREAS];
 	int		 sums;		/* one answer each: counts add up */
+	size_t		 nb, na;	/* bands, areas listed */
 	/* Indexes into the suppression table. */
 	size_t		 so[NCATS], sb[NCATS][NBANDS], sa[NCATS][NAREAS];
 	size_t		 stot, sbt[NBANDS], sat[NAREAS];
@@ -244,6 +249,8 @@ tally_read(const struct counts *ans, const struct counts *people,
 		t->bt[c->band] += c->n;
 		t->at[c->area] += c->n;
 	}
+	t->nb = t->bt[NBANDS - 1] > 0 ? NBANDS : NBANDS - 1;
+	t->na = t->at[NAREAS - 1] > 0 ? NAREAS : NAREAS - 1;
 	return (0);
 }
 
@@ -258,34 +265,34 @@ tally_suppress(struct tally *t, int64_t threshold)
 	t->stot = sup_total(s, t->total, 1);
 	for (i = 0; i < t->ncat; i++)
 		t->so[i] = sup_cell(s, t->o[i]);
-	for (j = 0; j < NBANDS; j++)
+	for (j = 0; j < t->nb; j++)
 		t->sbt[j] = sup_cell(s, t->bt[j]);
-	for (j = 0; j < NAREAS; j++)
+	for (j = 0; j < t->na; j++)
 		t->sat[j] = sup_cell(s, t->at[j]);
 	for (i = 0; i < t->ncat; i++) {
-		for (j = 0; j < NBANDS; j++)
+		for (j = 0; j < t->nb; j++)
 			t->sb[i][j] = sup_cell(s, t->b[i][j]);
-		for (j = 0; j < NAREAS; j++)
+		for (j = 0; j < t->na; j++)
 			t->sa[i][j] = sup_cell(s, t->ar[i][j]);
 	}
 	/* The people split two ways add up to everyone. */
-	sup_line(s, t->stot, t->sbt, NBANDS);
-	sup_line(s, t->stot, t->sat, NAREAS);
+	sup_line(s, t->stot, t->sbt, t->nb);
+	sup_line(s, t->stot, t->sat, t->na);
 	/* Each answer's count, split two ways. */
 	for (i = 0; i < t->ncat; i++) {
-		sup_line(s, t->so[i], t->sb[i], NBANDS);
-		sup_line(s, t->so[i], t->sa[i], NAREAS);
+		sup_line(s, t->so[i], t->sb[i], t->nb);
+		sup_line(s, t->so[i], t->sa[i], t->na);
 	}
 	/* One answer each: the answers add up to the people, overall and
 	 * in each band and area. */
 	if (t->sums && t->ncat > 0) {
 		sup_line(s, t->stot, t->so, t->ncat);
-		for (j = 0; j < NBANDS; j++) {
+		for (j = 0; j < t->nb; j++) {
 			for (i = 0; i < t->ncat; i++)
 				cells[i] = t->sb[i][j];
 			sup_line(s, t->sbt[j], cells, t->ncat);
 		}
-		for (j = 0; j < NAREAS; j++) {
+		for (j = 0; j < t->na; j++) {
 			for (i = 0; i < t->ncat; i++)
 				cells[i] = t->sa[i][j];
 			sup_line(s, t->sat[j], cells, t->ncat);
@@ -321,12 +328,12 @@ tally_put(struct tally *t, struct tval *q, struct arena *a)
 
 	tv_set_str(q, "people", sup_text(&t->s, a, t->stot));
 	heads = tv_set_list(q, "band_heads");
-	for (j = 0; j < NBANDS; j++)
+	for (j = 0; j < t->nb; j++)
 		tv_set_str(tv_push_map(heads), "label", arena_printf(a,
 		    "%s (%s)", band_word((int)j), sup_text(&t->s, a,
 		    t->sbt[j])));
 	heads = tv_set_list(q, "area_heads");
-	for (j = 0; j < NAREAS; j++)
+	for (j = 0; j < t->na; j++)
 		tv_set_str(tv_push_map(heads), "label", arena_printf(a,
 		    "%s (%s)", area_words[j], sup_text(&t->s, a,
 		    t->sat[j])));
@@ -336,11 +343,11 @@ tally_put(struct tally *t, struct tval *q, struct arena *a)
 		tv_set_str(row, "label", t->cat_label[i]);
 		tv_set_str(row, "all", cell_text(a, &t->s, t->so[i], t->stot));
 		cells = tv_set_list(row, "bands");
-		for (j = 0; j < NBANDS; j++)
+		for (j = 0; j < t->nb; j++)
 			tv_set_str(tv_push_map(cells), "n", cell_text(a,
 			    &t->s, t->sb[i][j], t->sbt[j]));
 		cells = tv_set_list(row, "areas");
-		for (j = 0; j < NAREAS; j++)
+		for (j = 0; j < t->na; j++)
 			tv_set_str(tv_push_map(cells), "n", cell_text(a,
 			    &t->s, t->sa[i][j], t->sat[j]));
 		memset(&pts[i], 0, sizeof(pts[i]));
@@ -448,22 +455,22 @@ consult_results_csv(struct db *db, int64_t cid, int64_t threshold,
 		text = tv_get_str(q, "text");
 		csv_row(out, text, "Everyone who answered", "Everyone",
 		    &t->s, t->stot, t->stot, &a);
-		for (j = 0; j < NBANDS; j++)
+		for (j = 0; j < t->nb; j++)
 			csv_row(out, text, "Everyone who answered",
 			    band_word((int)j), &t->s, t->sbt[j], t->stot,
 			    &a);
-		for (j = 0; j < NAREAS; j++)
+		for (j = 0; j < t->na; j++)
 			csv_row(out, text, "Everyone who answered",
 			    area_words[j], &t->s, t->sat[j],
 			    t->stot, &a);
 		for (i = 0; i < t->ncat; i++) {
 			csv_row(out, text, t->cat_label[i], "Everyone",
 			    &t->s, t->so[i], t->stot, &a);
-			for (j = 0; j < NBANDS; j++)
+			for (j = 0; j < t->nb; j++)
 				csv_row(out, text, t->cat_label[i],
 				    band_word((int)j), &t->s, t->sb[i][j],
 				    t->sbt[j], &a);
-			for (j = 0; j < NAREAS; j++)
+			for (j = 0; j < t->na; j++)
 				csv_row(out, text, t->cat_label[i],
 				    area_words[j], &t->s, t->sa[i][j],
 				    t->sat[j], &a);
