@@ -550,6 +550,25 @@ consult_outcome(struct db *db, const struct actor *who, int64_t id,
 	return (db_end(db, 1));
 }
 
+/* Whether someone of age band (a key) is in c's audience. */
+int
+consult_for_band(const struct consult *c, const char *band)
+{
+	return ((c->bands[0] == '\0' || band_in(c->bands, band)) &&
+	    (!c->leavers || band_in("18_21 22_25", band)));
+}
+
+/* Whether someone living inside (0) or outside (1) is in c's audience. */
+int
+consult_for_area(const struct consult *c, int outside)
+{
+	if (strcmp(c->area, "inside") == 0)
+		return (outside == 0);
+	if (strcmp(c->area, "outside") == 0)
+		return (outside == 1);
+	return (1);
+}
+
 /* Whether p may answer c now: open, in its dates and its audience. */
 int
 consult_for(const struct consult *c, const struct consult_person *p,
@@ -558,15 +577,8 @@ consult_for(const struct consult *c, const struct consult_person *p,
 	if (strcmp(c->state, "open") != 0 || now < c->opens_at ||
 	    now >= c->closes_at)
 		return (0);
-	if (c->bands[0] != '\0' && !band_in(c->bands, p->age_band))
-		return (0);
-	if (c->leavers && !band_in("18_21 22_25", p->age_band))
-		return (0);
-	if (strcmp(c->area, "inside") == 0 && p->lives_outside != 0)
-		return (0);
-	if (strcmp(c->area, "outside") == 0 && p->lives_outside != 1)
-		return (0);
-	return (1);
+	return (consult_for_band(c, p->age_band) &&
+	    consult_for_area(c, p->lives_outside));
 }
 
 /* The open consultations p may answer, with how far p has got. */

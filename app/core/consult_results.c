@@ -101,11 +101,12 @@ struct counts {
  * band and area is a column, nobody in it or not: one shown only when
  * someone is in it would say its "fewer than N" is at least one, and
  * three such beside a total could be pinned (three hidden of 3 are one
- * each). "Not said" is the exception: only people signed in answer, and
- * every young person's account has a band and an area, so it is empty
- * by design; listed, it would be hidden as "fewer than N" beside a small
- * cell and seem to protect it while everyone knows it is nothing. It is
- * listed only if some answer has no band or area after all.
+ * each). The exceptions are columns empty by design, which hidden as
+ * "fewer than N" beside a small cell would seem to protect it while
+ * everyone knows they hold nothing: "not said" (only people signed in
+ * answer, and every young person's account has a band and an area),
+ * and bands and areas outside the consultation's audience. They are
+ * listed only if someone answered from them after all.
  */
 struct tally {
 	size_t		 ncat;
@@ -114,7 +115,8 @@ struct tally {
 	int64_t		 o[NCATS], b[NCATS][NBANDS], ar[NCATS][NAREAS];
 	int64_t		 total, bt[NBANDS], at[NAREAS];
 	int		 sums;		/* one answer each: counts add up */
-	size_t		 nb, na;	/* bands, areas listed */
+	/* The columns listed (tally_columns()): band and area indexes. */
+	size_t		 bcol[NBANDS], nb, acol[NAREAS], na;
 	/* Indexes into the suppression table. */
 	size_t		 so[NCATS], sb[NCATS][NBANDS], sa[NCATS][NAREAS];
 	size_t		 stot, sbt[NBANDS], sat[NAREAS];
@@ -194,10 +196,45 @@ counts_read(struct db *db, int64_t cid, struct arena *a, struct counts *ans,
 	return (0);
 }
 
+/*
+ * Keep the columns of t that are listed (see struct tally), moving their
+ * counts left: the age bands and areas of c's audience, and any that
+ * someone answered from after all.
+ */
+static void
+tally_columns(struct tally *t, const struct consult *c)
+{
+	size_t	 i, j, k;
+
+	for (j = 0, k = 0; j < NBANDS; j++) {
+		if (t->bt[j] == 0 && (j == NBANDS - 1 ||
+		    !consult_for_band(c, band_keys[j])))
+			continue;
+		t->bcol[k] = j;
+		t->bt[k] = t->bt[j];
+		for (i = 0; i < t->ncat; i++)
+			t->b[i][k] = t->b[i][j];
+		k++;
+	}
+	t->nb = k;
+	for (j = 0, k = 0; j < NAREAS; j++) {
+		if (t->at[j] == 0 && (j == NAREAS - 1 ||
+		    !consult_for_area(c, (int)j)))
+			continue;
+		t->acol[k] = j;
+		t->at[k] = t->at[j];
+		for (i = 0; i < t->ncat; i++)
+			t->ar[i][k] = t->ar[i][j];
+		k++;
+	}
+	t->na = k;
+}
+
 /* Read the counts of question q (a tv row from consult_questions). */
 static int
 tally_read(const struct counts *ans, const struct counts *people,
-    const struct tval *q, struct arena *a, struct tally *t)
+    const struct tval *q, const struct consult *cn, struct arena *a,
+    struct tally *t)
 {
 	const struct tval	*o;
 	const struct crow	*c;
@@ -249,8 +286,7 @@ tally_read(const struct counts *ans, const struct counts *people,
 		t->bt[c->band] += c->n;
 		t->at[c->area] += c->n;
 	}
-	t->nb = t->bt[NBANDS - 1] > 0 ? NBANDS : NBANDS - 1;
-	t->na = t->at[NAREAS - 1] > 0 ? NAREAS : NAREAS - 1;
+	tally_columns(t, cn);
 	return (0);
 }
 
@@ -330,12 +366,12 @@ tally_put(struct tally *t, struct tval *q, struct arena *a)
 	heads = tv_set_list(q, "band_heads");
 	for (j = 0; j < t->nb; j++)
 		tv_set_str(tv_push_map(heads), "label", arena_printf(a,
-		    "%s (%s)", band_word((int)j), sup_text(&t->s, a,
+		    "%s (%s)", band_word((int)t->bcol[j]), sup_text(&t->s, a,
 		    t->sbt[j])));
 	heads = tv_set_list(q, "area_heads");
 	for (j = 0; j < t->na; j++)
 		tv_set_str(tv_push_map(heads), "label", arena_printf(a,
-		    "%s (%s)", area_words[j], sup_text(&t->s, a,
+		    "%s (%s)", area_words[t->acol[j]], sup_text(&t->s, a,
 		    t->sat[j])));
 	rows = tv_set_list(q, "rows");
 	for (i = 0; i < t->ncat; i++) {
@@ -372,19 +408,21 @@ consult_results(struct db *db, int64_t cid, int64_t threshold,
 {
 	struct arena		*a = tv_arena(ctx);
 	struct counts		 ans, people;
+	struct consult		 c;
 	struct tally		*t;
 	struct tval		*list, *q;
 	int			 n, rc;
 
 	list = tv_set_list(ctx, "questions");
-	if ((n = consult_questions(db, cid, list)) == -1 ||
+	if (consult_get(db, cid, &c) != 1 ||
+	    (n = consult_questions(db, cid, list)) == -1 ||
 	    counts_read(db, cid, a, &ans, &people) == -1)
 		return (-1);
 	t = arena_alloc(a, sizeof(*t));
 	rc = 0;
 	for (q = (struct tval *)tv_first(list); q != NULL;
 	    q = (struct tval *)tv_next(q)) {
-		if (tally_read(&ans, &people, q, a, t) == -1) {
+		if (tally_read(&ans, &people, q, &c, a, t) == -1) {
 			rc = -1;
 			break;
 		}
@@ -425,6 +463,7 @@ consult_results_csv(struct db *db, int64_t cid, int64_t threshold,
 {
 	struct arena		 a;
 	struct counts		 ans, people;
+	struct consult		 c;
 	struct tally		*t;
 	struct tval		*list;
 	const struct tval	*q;
@@ -434,7 +473,8 @@ consult_results_csv(struct db *db, int64_t cid, int64_t threshold,
 
 	arena_init(&a);
 	list = tv_list(&a);
-	if (consult_questions(db, cid, list) == -1 ||
+	if (consult_get(db, cid, &c) != 1 ||
+	    consult_questions(db, cid, list) == -1 ||
 	    counts_read(db, cid, &a, &ans, &people) == -1) {
 		arena_free(&a);
 		return (-1);
@@ -447,7 +487,7 @@ consult_results_csv(struct db *db, int64_t cid, int64_t threshold,
 		if (tv_truthy_key(q, "is_short") || tv_truthy_key(q,
 		    "is_long"))
 			continue;
-		if (tally_read(&ans, &people, q, &a, t) == -1) {
+		if (tally_read(&ans, &people, q, &c, &a, t) == -1) {
 			rc = -1;
 			break;
 		}
@@ -457,22 +497,23 @@ consult_results_csv(struct db *db, int64_t cid, int64_t threshold,
 		    &t->s, t->stot, t->stot, &a);
 		for (j = 0; j < t->nb; j++)
 			csv_row(out, text, "Everyone who answered",
-			    band_word((int)j), &t->s, t->sbt[j], t->stot,
+			    band_word((int)t->bcol[j]), &t->s, t->sbt[j], t->stot,
 			    &a);
 		for (j = 0; j < t->na; j++)
 			csv_row(out, text, "Everyone who answered",
-			    area_words[j], &t->s, t->sat[j],
+			    area_words[t->acol[j]], &t->s, t->sat[j],
 			    t->stot, &a);
 		for (i = 0; i < t->ncat; i++) {
 			csv_row(out, text, t->cat_label[i], "Everyone",
 			    &t->s, t->so[i], t->stot, &a);
 			for (j = 0; j < t->nb; j++)
 				csv_row(out, text, t->cat_label[i],
-				    band_word((int)j), &t->s, t->sb[i][j],
+				    band_word((int)t->bcol[j]), &t->s,
+				    t->sb[i][j],
 				    t->sbt[j], &a);
 			for (j = 0; j < t->na; j++)
 				csv_row(out, text, t->cat_label[i],
-				    area_words[j], &t->s, t->sa[i][j],
+				    area_words[t->acol[j]], &t->s, t->sa[i][j],
 				    t->sat[j], &a);
 		}
 	}

@@ -672,6 +672,37 @@ csv_count(const char *line, char *out, size_t outlen)
 	return (out);
 }
 
+/*
+ * A column empty by design protects nothing: a consultation for care
+ * leavers lists their two bands, not "fewer than 5" for bands nobody in
+ * it can be from.
+ */
+static void
+columns_of_the_audience_only(void **state)
+{
+	struct resp	 r;
+	char		 path[96];
+	int64_t		 c;
+
+	(void)state;
+	c = write_full("Leavers only", "audience=leavers");
+	fake(c, 6, "18_21", 0, 0);
+	fake(c, 2, "22_25", 0, 1);
+	(void)snprintf(path, sizeof(path), "/consultations/manage/%lld/"
+	    "results.csv", (long long)c);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Everyone who answered,18 to 21,"));
+	assert_true(resp_has(&r, "Everyone who answered,22 to 25,"));
+	assert_false(resp_has(&r, "Under 12"));
+	assert_false(resp_has(&r, "16 to 17"));
+	assert_false(resp_has(&r, "not said"));
+	/* 8 people: 6 and 2 would give each other away. */
+	assert_false(resp_has(&r, "18 to 21,6"));
+	resp_free(&r);
+}
+
 static void
 suppression(void **state)
 {
@@ -912,6 +943,7 @@ main(void)
 		cmocka_unit_test(save_and_return),
 		cmocka_unit_test(safeguarding),
 		cmocka_unit_test(suppression),
+		cmocka_unit_test(columns_of_the_audience_only),
 		cmocka_unit_test(publishing),
 		cmocka_unit_test(badge_follows_the_clock),
 	};
