@@ -163,6 +163,7 @@ void	mailer_configure(void);
 
 /* cache.c: rendered pages kept until the data changes. */
 int	cache_serve(struct page *, int);
+int	cache_serve_reading(struct page *, int, const char *const *);
 int	cache_keep(struct page *, const struct buf *, const struct buf *);
 int	cache_send(struct page *, const char *, struct buf *);
 int	page_render_body(struct page *, int, const char *, size_t);

@@ -159,13 +159,47 @@ send_whole(struct page *pg, const struct pcache_entry *e)
 }
 
 /*
+ * The query as the page reads it: only the names in params (NULL-ended;
+ * NULL: none), each once and as form_raw() reads it (the first of a name
+ * sent twice), in the order given. Anything else in the address is the
+ * same page, so the same copy: made-up parameters can neither fill the
+ * cache nor make the page be built again on every request.
+ */
+static const char *
+read_query(struct page *pg, const char *const *params)
+{
+	struct buf	 q;
+	const char	*v, *out;
+	size_t		 i;
+
+	if (params == NULL)
+		return (NULL);
+	buf_init(&q, 64);
+	for (i = 0; params[i] != NULL; i++)
+		if ((v = form_raw(&pg->form, params[i])) != NULL)
+			buf_appendf(&q, "%s%s=%s", q.len > 0 ? "&" : "",
+			    params[i], form_urlencode(&pg->arena, v));
+	out = arena_strdup(&pg->arena, buf_cstr(&q));
+	buf_free(&q);
+	return (out);
+}
+
+/* cache_serve_reading() for a page that reads no query. */
+int
+cache_serve(struct page *pg, int roles)
+{
+	return (cache_serve_reading(pg, roles, NULL));
+}
+
+/*
  * Answer from the cache if this viewer's role class is in roles and a
- * copy of this request is kept at the database's current version: 1,
- * the page is answered. Otherwise 0, and the handler renders as usual;
+ * copy of this request (its path, and the query names the page reads:
+ * params) is kept at the database's current version: 1, the page is
+ * answered. Otherwise 0, and the handler renders as usual;
  * page_render() or cache_send() keeps what it makes.
  */
 int
-cache_serve(struct page *pg, int roles)
+cache_serve_reading(struct page *pg, int roles, const char *const *params)
 {
 	const struct pcache_entry	*e;
 	struct pcache			*c;
@@ -183,7 +217,7 @@ cache_serve(struct page *pg, int roles)
 		return (0);
 	buf_init(&key, 128);
 	if (pcache_key(&key, role_class(pg), pg->req->path,
-	    pg->req->query_string) == -1 || (!pg->have_ver &&
+	    read_query(pg, params)) == -1 || (!pg->have_ver &&
 	    pcache_db_version(app_db, &pg->cache_ver) == -1)) {
 		buf_free(&key);
 		return (0);

@@ -24,6 +24,7 @@ static int	go_next(struct page *, int64_t);
 int
 page_moderation(struct http_request *req)
 {
+	static const char *const reads[] = { "done", NULL };
 	struct page	 pg;
 
 	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_WORKER))
@@ -32,7 +33,7 @@ page_moderation(struct http_request *req)
 	pg.nav = "moderation";
 	/* The queue is the same for every worker: kept until any write
 	 * (a new view, a decision, a concern) or a minute has passed. */
-	if (cache_serve(&pg, R_WORKER))
+	if (cache_serve_reading(&pg, R_WORKER, reads))
 		return (KORE_RESULT_OK);
 	if (done_line(&pg) == -1 || moderation_queue(app_db, pg.ctx) == -1)
 		return (page_error(&pg, 500));

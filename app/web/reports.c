@@ -149,6 +149,7 @@ report_period_form(struct page *pg, struct report_period *p)
 int
 page_report_board(struct http_request *req)
 {
+	static const char *const reads[] = { "from", "to", NULL };
 	struct page		 pg;
 	struct report_period	 p;
 	struct board_job	*bj;
@@ -157,7 +158,7 @@ page_report_board(struct http_request *req)
 	if (board_result(req, &bj, &rc) == -1)
 		return (rc);
 	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_STAFF) ||
-	    cache_serve(&pg, R_STAFF))
+	    cache_serve_reading(&pg, R_STAFF, reads))
 		return (KORE_RESULT_OK);
 	pg.title = "Corporate parenting board report";
 	pg.nav = "report";

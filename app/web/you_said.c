@@ -37,6 +37,7 @@ outcome_actions(struct page *pg, const struct tval *outcomes)
 int
 page_you_said(struct http_request *req)
 {
+	static const char *const reads[] = { "category", "page", NULL };
 	struct page	 pg;
 	struct tval	*outcomes;
 	int64_t		 category, page;
@@ -44,7 +45,7 @@ page_you_said(struct http_request *req)
 
 	/* Not kept for young people: each sees their own "me too". */
 	if (!page_begin(&pg, req, ALLOW_GET) ||
-	    cache_serve(&pg, R_ANON | R_STAFF))
+	    cache_serve_reading(&pg, R_ANON | R_STAFF, reads))
 		return (KORE_RESULT_OK);
 	pg.title = "You said, we did";
 	pg.nav = "you_said";
