@@ -93,6 +93,9 @@ static const char *sql_refs =
 static const char *sql_purge_concerns =
 	"DELETE FROM concerns WHERE id IN (" OLD_CONCERNS ")";
 static const char *sql_delete_account = "DELETE FROM users WHERE id = ?1";
+/* Concerns name their young person without a foreign key (0008). */
+static const char *sql_concerned =
+	"SELECT count(*) FROM concerns WHERE author_id = ?1";
 /* The name key is random too: nobody can take it first by joining. */
 static const char *sql_wipe_account =
 	"UPDATE users SET display_name = 'Deleted account', "
@@ -207,16 +210,18 @@ static int
 purge_account(struct db *db, int64_t id, int64_t now)
 {
 	size_t	 i;
+	int64_t	 concerns;
 
 	for (i = 0; i < sizeof(account_steps) / sizeof(account_steps[0]); i++)
 		if (db_exec(db, account_steps[i], "i", id) != 0 &&
 		    !kept_by_reference(db))
 			return (-1);
-	if (unlink_account(db, id) == -1)
+	if (unlink_account(db, id) == -1 ||
+	    db_int(db, &concerns, sql_concerned, "i", id) != 1)
 		return (-1);
-	if (db_exec(db, sql_delete_account, "i", id) == 0)
+	if (concerns == 0 && db_exec(db, sql_delete_account, "i", id) == 0)
 		return (1);
-	if (!kept_by_reference(db))
+	if (concerns == 0 && !kept_by_reference(db))
 		return (-1);
 	return (db_exec(db, sql_wipe_account, "ii", id, now) == 0 ? 0 : -1);
 }

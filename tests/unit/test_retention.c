@@ -102,7 +102,7 @@ static const struct fixture rows[] = {
 	    "user_id) VALUES ('user:' || ?1, 't', 'Saved for later', ?2, ?1)" },
 	{ "concerns", "INSERT INTO concerns (kind, item_id, author_id, text, "
 	    "source, raised_by, reason, created_at, held_by, held_at, "
-	    "closed_at, closed_by, action) VALUES ('account', ?1, ?1, 'w', "
+	    "closed_at, closed_by, action) VALUES ('account', ?1, NULL, 'w', "
 	    "'worker', ?1, 'A reason', ?2, ?1, ?2, ?2, ?1, 'Told the social "
 	    "worker the same day')" },
 	{ "actions", "INSERT INTO actions (issue_id, what, owner_id, state, "
@@ -345,6 +345,33 @@ purge_handles_every_table(void **state)
 	arena_free(&a);
 }
 
+/*
+ * A concern names its young person without a foreign key: the account
+ * it names is wiped to its number, not deleted, like one any other kept
+ * record points at.
+ */
+static void
+an_account_a_concern_names_is_kept(void **state)
+{
+	struct purge_counts	 c;
+	int64_t			 id, n;
+
+	(void)state;
+	id = young("Worried Person");
+	assert_int_equal(db_exec(db, "INSERT INTO concerns (kind, item_id, "
+	    "author_id, author_name, text, source, created_at) VALUES "
+	    "('account', ?1, ?1, 'Worried Person', 'he hurts me', 'scan', ?2)",
+	    "ii", id, now), 0);
+	assert_int_equal(retention_purge(db, &system_actor, now, 0, &c), 0);
+	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM users WHERE id "
+	    "= ?1 AND display_name = 'Deleted account' AND purged_at IS NOT "
+	    "NULL", "i", id), 1);
+	assert_int_equal(n, 1);
+	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM concerns WHERE "
+	    "author_id = ?1 AND closed_at IS NULL", "i", id), 1);
+	assert_int_equal(n, 1);
+}
+
 /* A failed purge changes nothing and is there for admins to see. */
 static void
 failed_purge_is_recorded(void **state)
@@ -456,6 +483,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(purge_handles_every_table),
 		cmocka_unit_test(failed_purge_is_recorded),
+		cmocka_unit_test(an_account_a_concern_names_is_kept),
 		cmocka_unit_test(audit_keeps_few_addresses),
 		cmocka_unit_test(audit_log_changes_only_by_forgetting),
 	};
