@@ -53,6 +53,11 @@ static const char *sql_update =
 	"UPDATE consultations SET title = ?2, why = ?3, bands = ?4, "
 	"area = ?5, leavers = ?6, opens_at = ?7, closes_at = ?8 "
 	"WHERE id = ?1 AND state IN ('draft', 'open')";
+/* 1 if someone has answered and the audience would change. */
+static const char *sql_audience_moves =
+	"SELECT count(*) FROM consultations c WHERE id = ?1 AND "
+	"(bands != ?2 OR area != ?3 OR leavers != ?4) AND EXISTS (SELECT 1 "
+	"FROM consult_responses r WHERE r.consultation_id = c.id)";
 static const char *sql_get =
 	"SELECT id, title, state, bands, area, leavers, opens_at, closes_at, "
 	"(SELECT count(*) FROM consult_responses r WHERE "
@@ -252,8 +257,22 @@ int
 consult_update(struct db *db, const struct actor *who, int64_t id,
     const struct consult_in *in)
 {
+	int64_t	 moves;
+
 	if (db_begin(db) == -1)
 		return (-1);
+	/*
+	 * Who it is for is fixed once anyone has answered, as the questions
+	 * are: the results list the bands and areas of the audience, and an
+	 * answer from outside it would stand alone in its column.
+	 */
+	if (db_int(db, &moves, sql_audience_moves, "ittd", id, in->bands,
+	    in->area, in->leavers) != 1)
+		return (db_end(db, 0));
+	if (moves) {
+		db_rollback(db);
+		return (CONSULT_FROZEN);
+	}
 	if (db_exec(db, sql_update, "ittttdii", id, in->title, in->why,
 	    in->bands, in->area, in->leavers, in->opens_at, in->closes_at) !=
 	    0)

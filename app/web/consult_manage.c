@@ -349,6 +349,12 @@ edit_post(struct page *pg, const struct consult *c)
 		if (!read_details(pg, &in))
 			return (edit_page(pg, c, 1, 1));
 		rc = consult_update(app_db, &pg->actor, c->id, &in);
+		if (rc == CONSULT_FROZEN) {
+			form_error(&pg->errors, "audience", "Someone has "
+			    "already answered, so who it is for cannot change "
+			    "now.");
+			return (edit_page(pg, c, 1, 1));
+		}
 		break;
 	case 1:
 		if (!read_question(pg, &q))

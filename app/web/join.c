@@ -234,16 +234,18 @@ refused_names_worry(struct page *pg, const char *code)
 	char		 key[96];
 	const char	*where;
 	int64_t		 wait;
-	int		 rc;
+	int		 rc, signin;
 
 	if ((wait = code_wait(pg, key, sizeof(key))) == -1)
 		return (-1);
 	if (wait == 0 && invite_find(app_db, code, pg->now, &inv) == INVITE_OK)
 		return (0);
 	where = "Typed as a name when joining, with a code that was refused.";
-	if ((rc = help_name_worries(pg, 0, "name", where)) == 0)
-		rc = help_name_worries(pg, 0, "signin", where);
-	return (rc);
+	/* Both names, as check_names() does: each may hold its own words. */
+	if ((rc = help_name_worries(pg, 0, "name", where)) == -1 ||
+	    (signin = help_name_worries(pg, 0, "signin", where)) == -1)
+		return (-1);
+	return (rc || signin);
 }
 
 static int

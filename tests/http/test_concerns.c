@@ -509,8 +509,9 @@ worrying_names_are_read_not_used(void **state)
 	/* The code is used now: a worry typed as a name still gets through. */
 	memset(&c, 0, sizeof(c));
 	(void)snprintf(form, sizeof(form), "code=%s&name=my+carer+hits+me+"
-	    "every+night&signin=me+lee&password=long-enough-pw&password2="
-	    "long-enough-pw&age_band=12_15&area=inside", code);
+	    "every+night&signin=he+says+he+will+kill+me+too&password=long-"
+	    "enough-pw&password2=long-enough-pw&age_band=12_15&area=inside",
+	    code);
 	assert_int_equal(client_post(&c, "/join", "/join/finish", form, &r),
 	    422);
 	assert_true(resp_has(&r, "We are here to help"));
@@ -518,6 +519,9 @@ worrying_names_are_read_not_used(void **state)
 	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
 	    "'account' AND author_id IS NULL AND text = 'my carer hits me "
 	    "every night' AND closed_at IS NULL"), 1);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'account' AND author_id IS NULL AND text = 'he says he will kill "
+	    "me too' AND closed_at IS NULL"), 1);
 }
 
 /* Item 9: once a worker has read it, the author is told so. */

@@ -701,6 +701,14 @@ columns_of_the_audience_only(void **state)
 	/* 8 people: 6 and 2 would give each other away. */
 	assert_false(resp_has(&r, "18 to 21,6"));
 	resp_free(&r);
+	/* Once anyone has answered, who it is for stays as it was: an
+	 * answer from outside it would stand alone in its own column. */
+	assert_int_equal(manage(c, "do=details&title=Leavers+only&why=Why&"
+	    "audience=all&opens=2020-01-01&closes=2099-12-31"), 422);
+	assert_int_equal(count("SELECT leavers FROM consultations WHERE id = "
+	    "%lld", (long long)c), 1);
+	assert_int_equal(manage(c, "do=details&title=Leavers+only+now&why="
+	    "Why&audience=leavers&opens=2020-01-01&closes=2099-12-31"), 303);
 }
 
 static void
