@@ -217,6 +217,27 @@ find_duplicate(struct db *db, const char *token, int64_t author,
 	return (rc);
 }
 
+static void	sent_key(const struct view_input *, char *, size_t);
+
+/*
+ * Whether who has already sent this very form (see sent_key()): a resend
+ * is answered as the first time, whatever limit came in between. 1 yes,
+ * 0 no, -1 on error.
+ */
+int
+views_sent_before(struct db *db, const struct actor *who,
+    const struct view_input *in)
+{
+	struct view_created	 vc;
+	char			 key[256];
+
+	if (in->form_token == NULL || *in->form_token == '\0')
+		return (0);
+	sent_key(in, key, sizeof(key));
+	return (find_duplicate(db, key, in->for_id > 0 ? in->for_id :
+	    who->id, &vc));
+}
+
 /*
  * What a sent form is known by (views.form_token): its token and all it
  * said. Sent again as it was (a double click, a retry after a lost

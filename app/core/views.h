@@ -53,6 +53,8 @@ struct view {
 
 int	views_categories(struct db *, struct tval *, int64_t);
 int	views_category_valid(struct db *, int64_t);
+int		 views_sent_before(struct db *, const struct actor *,
+		    const struct view_input *);
 int	views_create(struct db *, const struct actor *,
 	    const struct view_input *, int64_t, struct view_created *);
 int	views_scan(struct db *, struct arena *, struct view_input *);

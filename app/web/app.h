@@ -55,6 +55,7 @@ struct page {
 	const char		*cache_key;	/* set: keep this page (cache.c) */
 	struct pcache_version	 cache_ver;
 	int			 have_ver;	/* cache_ver read (page_begin) */
+	int			 stale_form;	/* let through (guard_post) */
 };
 
 int	page_begin(struct page *, struct http_request *, int);

@@ -404,8 +404,10 @@ guard_post(struct page *pg)
 			 * new sign-in: a young person's worrying words typed
 			 * in from paper are saved as sent; any other words
 			 * come back to copy. */
-			if (paper_worry(pg))
+			if (paper_worry(pg)) {
+				pg->stale_form = 1;
 				return (1);
+			}
 			keep_words(pg);
 		}
 		(void)page_error(pg, 403);
@@ -426,5 +428,16 @@ guard_form_token(struct page *pg)
 	if (pg->req->method != HTTP_METHOD_POST || pg->csrf == NULL)
 		return (NULL);
 	v = form_raw(&pg->form, "form_token");
+	/*
+	 * A form let through with a stale token (paper_worry()) carries a
+	 * form token made for the old one, which cannot be checked. Taken
+	 * as it is, so that sending it twice still makes one view: the key
+	 * stored is the token with everything the form said (views.c), so
+	 * a token planted by someone else could only ever match these very
+	 * words.
+	 */
+	if (pg->stale_form)
+		return (v != NULL && strlen(v) == AUTH_FORM_TOKEN_LEN - 1 ?
+		    v : NULL);
 	return (auth_form_token_ok(pg->csrf, v) ? v : NULL);
 }

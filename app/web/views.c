@@ -407,7 +407,13 @@ send_view(struct page *pg, int async)
 	if (!worry) {
 		if (!ok)
 			return (new_form(pg, NULL, 1));
-		if ((rc = held_back(pg)) != 0)
+		/* A resend of a view already saved is answered as such, not
+		 * held back by the limit it counted towards. */
+		if ((rc = views_sent_before(app_db, &pg->actor, &in)) == 0)
+			rc = held_back(pg);
+		else if (rc == 1)
+			rc = 0;
+		if (rc != 0)
 			return (rc == -1 ? page_error(pg, 500) :
 			    new_form(pg, NULL, 1));
 	}
