@@ -59,10 +59,15 @@ static const char *sql_appeal_user =
 static const char *sql_issue_state =
 	"SELECT state = 'with_councillor', coalesce(councillor_id, 0) "
 	"FROM issues WHERE id = ?1";
-/* Back to its councillor, with a fresh first due date for a new answer. */
+/*
+ * Back to its councillor, with a fresh first due date for a new answer,
+ * and off the public pages: the new answer is published again only when
+ * a worker publishes it, with its words checked again.
+ */
 static const char *sql_reopen =
 	"UPDATE issues SET state = 'with_councillor', sent_at = ?2, "
-	"due_at = ?3, first_due_at = ?3, extensions = 0 WHERE id = ?1 "
+	"due_at = ?3, first_due_at = ?3, extensions = 0, "
+	"published_at = NULL WHERE id = ?1 "
 	"AND state IN ('answered', 'published') AND councillor_id IS NOT NULL";
 static const char *sql_their_view =
 	"SELECT id FROM views WHERE issue_id = ?1 AND author_id = ?2 "

@@ -97,6 +97,10 @@ static const char *sql_has_private =
 static const char *sql_private_words =
 	"SELECT title, body, better FROM views "
 	"WHERE issue_id = ?1 AND publish = 'no'";
+/* What publishing shows of the answer (you_said.c, the open data). */
+static const char *sql_answer_words =
+	"SELECT coalesce(response, ''), coalesce(reason, ''), "
+	"coalesce(action_text, '') FROM issues WHERE id = ?1";
 
 static const char *const decisions[] = {
 	"agreed", "partly", "not_agreed", "more_time", NULL,
@@ -549,6 +553,37 @@ issues_quotes(const char *public, const char *private, int n)
 }
 
 /*
+ * Whether the councillor's answer, as it would be published, quotes a
+ * private view of issue id: a councillor reads the words of a view its
+ * author shared with them, and may have written them into the answer.
+ */
+static enum publish_result
+answer_quotes(struct db *db, int64_t id)
+{
+	sqlite3_stmt	*st, *pv;
+	int		 rc, prc, i, j, quoted;
+
+	quoted = 0;
+	st = db_query(db, sql_answer_words, "i", id);
+	if ((rc = db_step(st)) == 1) {
+		pv = db_query(db, sql_private_words, "i", id);
+		while (!quoted && (prc = db_step(pv)) == 1)
+			for (i = 0; i < 3 && !quoted; i++)
+				for (j = 0; j < 3 && !quoted; j++)
+					quoted = issues_quotes(
+					    db_col_text(st, j),
+					    db_col_text(pv, i), QUOTE_WORDS);
+		db_done(pv);
+		if (prc == -1)
+			rc = -1;
+	}
+	db_done(st);
+	if (rc == -1)
+		return (PUBLISH_ERROR);
+	return (quoted ? PUBLISH_ANSWER_QUOTES : PUBLISH_OK);
+}
+
+/*
  * What is wrong with publishing issue id under these public words, as a
  * publish_result: an issue with a private view needs both, and neither
  * may quote what a private view said.
@@ -575,7 +610,9 @@ public_words_problem(struct db *db, int64_t id, const char *title,
 	db_done(st);
 	if (rc == -1)
 		return (PUBLISH_ERROR);
-	return (quoted ? PUBLISH_QUOTES : PUBLISH_OK);
+	if (quoted)
+		return (PUBLISH_QUOTES);
+	return (answer_quotes(db, id));
 }
 
 /*

@@ -41,6 +41,7 @@ enum publish_result {
 	PUBLISH_ERROR,		/* not answered, or the database failed */
 	PUBLISH_NEEDS_WORDS,	/* a private view: the worker's own words */
 	PUBLISH_QUOTES,		/* those words quote a private view */
+	PUBLISH_ANSWER_QUOTES,	/* so does the councillor's answer */
 };
 
 struct issue {

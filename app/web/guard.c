@@ -336,6 +336,34 @@ typed_words(struct page *pg)
 }
 
 /*
+ * Whether this POST is to a staff page (a councillor's answer, a worker's
+ * moderation or meeting notes), sent by someone whose session ran out:
+ * their words come back to copy, but are not kept as a young person's
+ * view. Listed by what is staff-only, so a young person's form missing
+ * from the list still keeps a worry.
+ */
+static int
+staff_form(struct page *pg)
+{
+	static const char *const staff[] = { "/my-issues", "/moderation",
+	    "/issues", "/accounts", "/admin", "/reports", "/safeguarding",
+	    "/pledge/manage", "/my-pledges", NULL };
+	const char	*path = pg->req->path, *action;
+	size_t		 i;
+
+	for (i = 0; staff[i] != NULL; i++)
+		if (strncmp(path, staff[i], strlen(staff[i])) == 0)
+			return (1);
+	/* A promise's progress form; a meeting's, but its suggestions. */
+	if (strncmp(path, "/pledge/", 8) == 0 && path[8] >= '0' &&
+	    path[8] <= '9')
+		return (1);
+	action = form_raw(&pg->form, "action");
+	return (strncmp(path, "/meetings/", 10) == 0 &&
+	    (action == NULL || strcmp(action, "suggest") != 0));
+}
+
+/*
  * Whether this is a worker's "type in a view" form (tools.c) holding
  * words that worry the safeguarding check: a young person's words, which
  * a token gone stale must not lose.
@@ -395,6 +423,7 @@ guard_post(struct page *pg)
 			/* From any other form too (views.c); a
 			 * consultation's own rules (above) decide there. */
 			if (strncmp(pg->req->path, "/consultations/", 15) != 0 &&
+			    (pg->signed_in || !staff_form(pg)) &&
 			    (words = typed_words(pg)) != NULL &&
 			    views_stale_words(pg, words))
 				return (0);

@@ -162,6 +162,12 @@ publish_issue(struct page *pg, int64_t id)
 		    "of a young person who asked to keep their view private. "
 		    "Say it in your own words.");
 		break;
+	case PUBLISH_ANSWER_QUOTES:
+		form_error(&pg->errors, "action", "The councillor's answer uses "
+		    "the words of a young person who asked to keep their view "
+		    "private, so it cannot be published as it is. Ask the "
+		    "councillor to say it in their own words.");
+		break;
 	default:
 		form_error(&pg->errors, "action", "Only an answered issue can "
 		    "be published.");

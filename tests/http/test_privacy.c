@@ -147,6 +147,19 @@ private_view_never_published(void **state)
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
 	    "AND state = 'answered'", (long long)issue), 1);
+	/* An answer quoting the private view is not published either. */
+	(void)snprintf(form, sizeof(form), "UPDATE issues SET response = "
+	    "'You told us: my carer reads my diary every single night. We "
+	    "will act.' WHERE id = %lld", (long long)issue);
+	assert_int_equal(db_run(form), 0);
+	assert_int_equal(post(&worker, path, "action=publish&public_title="
+	    "Sleepover+permission+rules&public_summary=Young+people+want+"
+	    "sleepovers+agreed+faster.", &r), 422);
+	assert_true(resp_has(&r, "The councillor&#39;s answer uses the words"));
+	resp_free(&r);
+	assert_int_equal(db_run("UPDATE issues SET response = 'Forms will be "
+	    "signed by carers from March.' WHERE response LIKE 'You told "
+	    "us:%'"), 0);
 	assert_int_equal(post(&worker, path, "action=publish&public_title="
 	    "Sleepover+permission+rules&public_summary=Young+people+want+"
 	    "sleepovers+agreed+faster.", &r), 303);

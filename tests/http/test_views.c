@@ -233,6 +233,19 @@ stale_worry_from_any_form_reaches_a_worker(void **state)
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM views WHERE body LIKE "
 	    "'%%pizza%%'"), 0);
+	/* A councillor's answer sent after their session ran out: the
+	 * words come back, not kept as a young person's view. */
+	(void)snprintf(form, sizeof(form), "csrf=stale-token&decision=partly&"
+	    "text=%s", url_enc("Some young people told us they self harm when "
+	    "placements break down"));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&visitor, "/my-issues/1", form, &r),
+	    0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, "they self harm when placements"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE title = "
+	    "'From the page /my-issues/1'"), 0);
 }
 
 /*
