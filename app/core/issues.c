@@ -553,66 +553,63 @@ issues_quotes(const char *public, const char *private, int n)
 }
 
 /*
- * Whether the councillor's answer, as it would be published, quotes a
- * private view of issue id: a councillor reads the words of a view its
- * author shared with them, and may have written them into the answer.
+ * Whether any of the n texts quotes a private view of issue id. 1, 0, or
+ * -1 on error.
  */
-static enum publish_result
-answer_quotes(struct db *db, int64_t id)
+static int
+quotes_private(struct db *db, int64_t id, const char *const *texts,
+    size_t n)
 {
-	sqlite3_stmt	*st, *pv;
-	int		 rc, prc, i, j, quoted;
+	sqlite3_stmt	*st;
+	size_t		 i, j;
+	int		 rc, quoted;
 
 	quoted = 0;
-	st = db_query(db, sql_answer_words, "i", id);
-	if ((rc = db_step(st)) == 1) {
-		pv = db_query(db, sql_private_words, "i", id);
-		while (!quoted && (prc = db_step(pv)) == 1)
-			for (i = 0; i < 3 && !quoted; i++)
-				for (j = 0; j < 3 && !quoted; j++)
-					quoted = issues_quotes(
-					    db_col_text(st, j),
-					    db_col_text(pv, i), QUOTE_WORDS);
-		db_done(pv);
-		if (prc == -1)
-			rc = -1;
-	}
+	st = db_query(db, sql_private_words, "i", id);
+	while (!quoted && (rc = db_step(st)) == 1)
+		for (i = 0; i < 3 && !quoted; i++)
+			for (j = 0; j < n && !quoted; j++)
+				quoted = issues_quotes(texts[j],
+				    db_col_text(st, (int)i), QUOTE_WORDS);
 	db_done(st);
-	if (rc == -1)
-		return (PUBLISH_ERROR);
-	return (quoted ? PUBLISH_ANSWER_QUOTES : PUBLISH_OK);
+	return (rc == -1 ? -1 : quoted);
 }
 
 /*
  * What is wrong with publishing issue id under these public words, as a
  * publish_result: an issue with a private view needs both, and neither
- * may quote what a private view said.
+ * may quote what a private view said; nor may the councillor's answer as
+ * it would be published (a councillor reads the words of a view its
+ * author shared with them, and may have written them into the answer).
  */
 static enum publish_result
 public_words_problem(struct db *db, int64_t id, const char *title,
     const char *summary)
 {
 	sqlite3_stmt	*st;
-	int		 rc, i, quoted;
+	const char	*words[3];
+	int		 rc, quoted;
 
 	if ((rc = issues_has_private(db, id)) != 1)
 		return (rc == 0 ? PUBLISH_OK : PUBLISH_ERROR);
 	if (title == NULL || *title == '\0' || summary == NULL ||
 	    *summary == '\0')
 		return (PUBLISH_NEEDS_WORDS);
-	quoted = 0;
-	st = db_query(db, sql_private_words, "i", id);
-	while (!quoted && (rc = db_step(st)) == 1)
-		for (i = 0; i < 3 && !quoted; i++)
-			quoted = issues_quotes(title, db_col_text(st, i),
-			    QUOTE_WORDS) || issues_quotes(summary,
-			    db_col_text(st, i), QUOTE_WORDS);
+	words[0] = title;
+	words[1] = summary;
+	if ((quoted = quotes_private(db, id, words, 2)) != 0)
+		return (quoted == -1 ? PUBLISH_ERROR : PUBLISH_QUOTES);
+	st = db_query(db, sql_answer_words, "i", id);
+	if ((rc = db_step(st)) == 1) {
+		words[0] = db_col_text(st, 0);
+		words[1] = db_col_text(st, 1);
+		words[2] = db_col_text(st, 2);
+		quoted = quotes_private(db, id, words, 3);
+	}
 	db_done(st);
-	if (rc == -1)
+	if (rc == -1 || quoted == -1)
 		return (PUBLISH_ERROR);
-	if (quoted)
-		return (PUBLISH_QUOTES);
-	return (answer_quotes(db, id));
+	return (quoted ? PUBLISH_ANSWER_QUOTES : PUBLISH_OK);
 }
 
 /*

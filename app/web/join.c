@@ -64,17 +64,22 @@ details_form(struct page *pg, const char *code, const struct invite *inv,
 	    page_render(pg, 200, "join_details"));
 }
 
-/* Seconds before this address may try a code again (key: its key). */
-static int64_t
-code_wait(struct page *pg, char *key, size_t keylen)
+/*
+ * Refuse the typed code with status. Names typed on the details form
+ * (run out, used in another tab, too many wrong codes from here) that
+ * worry the scan still reach a worker, both of them, and the help lines
+ * show above the refusal, as check_names() does when the code is good.
+ */
+static int
+refuse_code(struct page *pg, const char *code, int status)
 {
-	char	 addr[80];
+	const char	*where;
 
-	/* An IPv6 client holds a whole /64: count it as one address. */
-	throttle_addr_key(pg->ip, addr, sizeof(addr));
-	(void)snprintf(key, keylen, "code:%s", addr);
-	return (throttle_wait(app_db, key, pg->now, 600,
-	    THROTTLE_CODE_PER_10MIN));
+	where = "Typed as a name when joining, with a code that was refused.";
+	if (help_name_worries(pg, 0, "name", where) == -1 ||
+	    help_name_worries(pg, 0, "signin", where) == -1)
+		return (page_error(pg, 500));
+	return (code_form(pg, code, status));
 }
 
 /*
@@ -85,15 +90,19 @@ static int
 check_code(struct page *pg, const char *code, struct invite *inv)
 {
 	enum invite_state	 state;
-	char			 key[96];
+	char			 key[96], addr[80];
 	int64_t			 wait;
 
-	wait = code_wait(pg, key, sizeof(key));
+	/* An IPv6 client holds a whole /64: count it as one address. */
+	throttle_addr_key(pg->ip, addr, sizeof(addr));
+	(void)snprintf(key, sizeof(key), "code:%s", addr);
+	wait = throttle_wait(app_db, key, pg->now, 600,
+	    THROTTLE_CODE_PER_10MIN);
 	if (wait != 0) {
 		if (wait == -1)
 			return (page_error(pg, 500), 0);
 		tv_set_int(pg->ctx, "wait", wait);
-		return (code_form(pg, code, 429), 0);
+		return (refuse_code(pg, code, 429), 0);
 	}
 	if ((state = invite_find(app_db, code, pg->now, inv)) == INVITE_OK)
 		return (1);
@@ -106,7 +115,7 @@ check_code(struct page *pg, const char *code, struct invite *inv)
 		return (page_error(pg, 500), 0);
 	}
 	form_error(&pg->errors, "code", invite_problem(state));
-	return (code_form(pg, code, 422), 0);
+	return (refuse_code(pg, code, 422), 0);
 }
 
 int
@@ -220,34 +229,6 @@ create_account(struct page *pg, const struct invite *inv, const char *name,
 	    role_key(inv->role)));
 }
 
-/*
- * The code is about to be refused (run out, used in another tab, too
- * many wrong codes from here): names typed on the details form that
- * worry the scan still reach a worker, and the help lines show above
- * the refusal (check_names() does this when the code is good). 1 they
- * worried, 0 not (or the code is good), -1 on error.
- */
-static int
-refused_names_worry(struct page *pg, const char *code)
-{
-	struct invite	 inv;
-	char		 key[96];
-	const char	*where;
-	int64_t		 wait;
-	int		 rc, signin;
-
-	if ((wait = code_wait(pg, key, sizeof(key))) == -1)
-		return (-1);
-	if (wait == 0 && invite_find(app_db, code, pg->now, &inv) == INVITE_OK)
-		return (0);
-	where = "Typed as a name when joining, with a code that was refused.";
-	/* Both names, as check_names() does: each may hold its own words. */
-	if ((rc = help_name_worries(pg, 0, "name", where)) == -1 ||
-	    (signin = help_name_worries(pg, 0, "signin", where)) == -1)
-		return (-1);
-	return (rc || signin);
-}
-
 static int
 join_finish(struct page *pg, struct pw_job *job)
 {
@@ -258,8 +239,6 @@ join_finish(struct page *pg, struct pw_job *job)
 	int		 band, area, rc;
 
 	code = form_raw(&pg->form, "code");
-	if (code != NULL && refused_names_worry(pg, code) == -1)
-		return (page_error(pg, 500));
 	if (code == NULL || !check_code(pg, code, &inv))
 		return (code == NULL ? code_form(pg, NULL, 200) :
 		    KORE_RESULT_OK);
