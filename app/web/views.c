@@ -450,6 +450,27 @@ view_saved(struct http_request *req)
 }
 
 /*
+ * The form's words as a draft, however unfinished: problems (too long, a
+ * hidden character) go to e, and such a field is left out.
+ */
+static void
+draft_input(struct page *pg, struct view_input *in, struct form_errors *e)
+{
+	const struct form	*f = &pg->form;
+
+	memset(in, 0, sizeof(*in));
+	(void)form_id(f, "category", &in->category_id);
+	if (in->category_id > 0 &&
+	    !views_category_valid(app_db, in->category_id))
+		in->category_id = 0;
+	in->title = form_text(f, "title", VIEW_TITLE_MAX, 0, 0, e, "");
+	in->body = form_text(f, "body", VIEW_BODY_MAX, 1, 0, e, "");
+	in->better = form_text(f, "better", VIEW_BETTER_MAX, 1, 0, e, "");
+	in->share = form_has(f, "share");
+	in->publish = publish_opt(form_raw(f, "publish"));
+}
+
+/*
  * "Save for later" (signed in only): the words kept under the account,
  * however unfinished, and the form shown again saying so. Nothing is
  * sent, unless the words worry the safeguarding check. Ends the page.
@@ -457,7 +478,6 @@ view_saved(struct http_request *req)
 static int
 save_for_later(struct page *pg)
 {
-	const struct form	*f = &pg->form;
 	struct view_input	 in;
 	int			 worry;
 
@@ -467,18 +487,7 @@ save_for_later(struct page *pg)
 		return (page_error(pg, 500));
 	if (worry)
 		return (send_view(pg, 1));
-	memset(&in, 0, sizeof(in));
-	(void)form_id(f, "category", &in.category_id);
-	if (in.category_id > 0 &&
-	    !views_category_valid(app_db, in.category_id))
-		in.category_id = 0;
-	in.title = form_text(f, "title", VIEW_TITLE_MAX, 0, 0, &pg->errors,
-	    "");
-	in.body = form_text(f, "body", VIEW_BODY_MAX, 1, 0, &pg->errors, "");
-	in.better = form_text(f, "better", VIEW_BETTER_MAX, 1, 0,
-	    &pg->errors, "");
-	in.share = form_has(f, "share");
-	in.publish = publish_opt(form_raw(f, "publish"));
+	draft_input(pg, &in, &pg->errors);
 	/* Too long or a hidden character: said on the form, words kept. */
 	if (pg->errors.n > 0)
 		return (new_form(pg, NULL, 1));
@@ -532,16 +541,7 @@ keep_draft(struct page *pg)
 	int64_t			 wait;
 
 	form_errors_init(&unshown, &pg->arena);
-	memset(&in, 0, sizeof(in));
-	(void)form_id(&pg->form, "category", &in.category_id);
-	in.title = form_text(&pg->form, "title", VIEW_TITLE_MAX, 0, 0,
-	    &unshown, "");
-	in.body = form_text(&pg->form, "body", VIEW_BODY_MAX, 1, 0,
-	    &unshown, "");
-	in.better = form_text(&pg->form, "better", VIEW_BETTER_MAX, 1, 0,
-	    &unshown, "");
-	in.share = form_has(&pg->form, "share");
-	in.publish = publish_opt(form_raw(&pg->form, "publish"));
+	draft_input(pg, &in, &unshown);
 	if (unshown.n > 0)
 		return (0);
 	if ((wait = quota_anon_wait(app_db, pg->csrf, pg->ip, pg->now)) != 0)
