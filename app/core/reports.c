@@ -94,7 +94,8 @@ static const char *sql_issues_csv =
 	"(SELECT count(*) FROM views v WHERE v.issue_id = i.id "
 	"AND v.state IN ('approved', 'merged')) FROM issues i "
 	"JOIN categories c ON c.id = i.category_id "
-	"LEFT JOIN users u ON u.id = i.councillor_id ORDER BY i.id";
+	"LEFT JOIN users u ON u.id = i.councillor_id "
+	"WHERE ?1 OR i.state <> 'open' ORDER BY i.id";
 static const char *sql_open_outcomes =
 	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", " ISSUE_PUBLIC_SUMMARY ", "
 	"c.name, i.decision, i.response, "
@@ -923,9 +924,13 @@ report_board(struct db *db, const struct report_period *p, struct tval *ctx)
 	return (0);
 }
 
-/* Every issue as CSV; the number of young people behind each suppressed. */
+/*
+ * Every issue as CSV; the number of young people behind each suppressed.
+ * Councillors (all == 0) get the issues sent to a councillor: one still
+ * with the participation team is theirs to word, not yet the council's.
+ */
 int
-report_issues_csv(struct db *db, int64_t threshold, struct buf *out)
+report_issues_csv(struct db *db, int64_t threshold, int all, struct buf *out)
 {
 	static const char *const head[] = { "Issue", "Title", "About",
 	    "State", "Councillor", "Due", "Decision", "Answered", "Published",
@@ -939,7 +944,7 @@ report_issues_csv(struct db *db, int64_t threshold, struct buf *out)
 	buf_puts(out, "\xEF\xBB\xBF");
 	for (i = 0; i < 10; i++)
 		csv_field(out, head[i], i == 9);
-	st = db_query(db, sql_issues_csv, "");
+	st = db_query(db, sql_issues_csv, "i", (int64_t)all);
 	while ((rc = db_step(st)) == 1) {
 		csv_field(out, arena_printf(&a, "%lld", (long long)
 		    sqlite3_column_int64(st, 0)), 0);

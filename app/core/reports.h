@@ -25,7 +25,7 @@ void		 report_previous(const struct report_period *,
 		    struct report_period *);
 int		 report_board(struct db *, const struct report_period *,
 		    struct tval *);
-int		 report_issues_csv(struct db *, int64_t, struct buf *);
+int		 report_issues_csv(struct db *, int64_t, int, struct buf *);
 int		 report_open_data(struct db *, int64_t, int64_t, struct buf *);
 
 #endif

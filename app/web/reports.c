@@ -183,7 +183,7 @@ page_report_issues_csv(struct http_request *req)
 		return (KORE_RESULT_OK);
 	buf_init(&out, 8192);
 	if (report_issues_csv(app_db, settings_int(app_db, "small_count", 5),
-	    &out) == -1) {
+	    pg.sess.role != ROLE_COUNCILLOR, &out) == -1) {
 		buf_free(&out);
 		return (page_error(&pg, 500));
 	}

@@ -78,7 +78,7 @@ read_board(struct buf *out)
 static int
 read_issues_csv(struct buf *out)
 {
-	return (report_issues_csv(db, 1, out) == 0 ? 0 : -1);
+	return (report_issues_csv(db, 1, 1, out) == 0 ? 0 : -1);
 }
 
 static int
