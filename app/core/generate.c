@@ -125,9 +125,11 @@ generate_council(struct db *db, int64_t young_people, int64_t views,
 		cat = 1 + (int64_t)(next(&seed) % (uint64_t)ncat);
 		author = first + (int64_t)(next(&seed) %
 		    (uint64_t)young_people);
+		/* Made 12 days before now at the latest: it is published
+		 * 12 days after it was made, never in the future. */
 		if (i % VIEWS_PER_ISSUE == 0 && make_issue(db, i /
-		    VIEWS_PER_ISSUE + 1, cat, councillor, t, &seed, &issue) ==
-		    -1)
+		    VIEWS_PER_ISSUE + 1, cat, councillor, t < now - 12 * DAY ?
+		    t : now - 12 * DAY, &seed, &issue) == -1)
 			goto fail;
 		if (db_exec(db, sql_view, "iitttIi", author, cat, "A generated "
 		    "view", "Generated words about something that matters to "
