@@ -100,7 +100,8 @@ static const char *sql_private_words =
 /* What publishing shows of the answer (you_said.c, the open data). */
 static const char *sql_answer_words =
 	"SELECT coalesce(response, ''), coalesce(reason, ''), "
-	"coalesce(action_text, '') FROM issues WHERE id = ?1";
+	"coalesce(action_text, ''), coalesce(extension_reason, '') "
+	"FROM issues WHERE id = ?1";
 
 static const char *const decisions[] = {
 	"agreed", "partly", "not_agreed", "more_time", NULL,
@@ -587,7 +588,7 @@ public_words_problem(struct db *db, int64_t id, const char *title,
     const char *summary)
 {
 	sqlite3_stmt	*st;
-	const char	*words[3];
+	const char	*words[4];
 	int		 rc, quoted;
 
 	if ((rc = issues_has_private(db, id)) != 1)
@@ -604,7 +605,8 @@ public_words_problem(struct db *db, int64_t id, const char *title,
 		words[0] = db_col_text(st, 0);
 		words[1] = db_col_text(st, 1);
 		words[2] = db_col_text(st, 2);
-		quoted = quotes_private(db, id, words, 3);
+		words[3] = db_col_text(st, 3);
+		quoted = quotes_private(db, id, words, 4);
 	}
 	db_done(st);
 	if (rc == -1 || quoted == -1)

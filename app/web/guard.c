@@ -358,6 +358,11 @@ staff_form(struct page *pg)
 	if (strncmp(path, "/pledge/", 8) == 0 && path[8] >= '0' &&
 	    path[8] <= '9')
 		return (1);
+	/* An action's done or dropped form; "Did it happen?" is a young
+	 * person's. */
+	if (strncmp(path, "/actions/", 9) == 0 &&
+	    strstr(path, "/happened") == NULL)
+		return (1);
 	action = form_raw(&pg->form, "action");
 	return (strncmp(path, "/meetings/", 10) == 0 &&
 	    (action == NULL || strcmp(action, "suggest") != 0));

@@ -160,6 +160,19 @@ private_view_never_published(void **state)
 	assert_int_equal(db_run("UPDATE issues SET response = 'Forms will be "
 	    "signed by carers from March.' WHERE response LIKE 'You told "
 	    "us:%'"), 0);
+	/* So is one whose reason for more time quotes it. */
+	(void)snprintf(form, sizeof(form), "UPDATE issues SET extensions = 1, "
+	    "extension_reason = 'One of you said my carer reads my diary "
+	    "every single night' WHERE id = %lld", (long long)issue);
+	assert_int_equal(db_run(form), 0);
+	assert_int_equal(post(&worker, path, "action=publish&public_title="
+	    "Sleepover+permission+rules&public_summary=Young+people+want+"
+	    "sleepovers+agreed+faster.", &r), 422);
+	assert_true(resp_has(&r, "The councillor&#39;s answer uses the words"));
+	resp_free(&r);
+	assert_int_equal(db_run("UPDATE issues SET extension_reason = 'We "
+	    "are asking every school first.' WHERE extension_reason LIKE "
+	    "'One of you%'"), 0);
 	assert_int_equal(post(&worker, path, "action=publish&public_title="
 	    "Sleepover+permission+rules&public_summary=Young+people+want+"
 	    "sleepovers+agreed+faster.", &r), 303);

@@ -246,6 +246,17 @@ stale_worry_from_any_form_reaches_a_worker(void **state)
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM views WHERE title = "
 	    "'From the page /my-issues/1'"), 0);
+	/* Nor is a councillor's "done" on an action. */
+	(void)snprintf(form, sizeof(form), "csrf=stale-token&do=done&"
+	    "evidence=%s", url_enc("A boy told us he was being hurt at home "
+	    "and wanted to run away"));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&visitor, "/actions/1", form, &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, "wanted to run away"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE title = "
+	    "'From the page /actions/1'"), 0);
 }
 
 /*
