@@ -20,7 +20,7 @@ draft_key(const char *id, char *key, size_t len)
 }
 
 static int	load_key(struct db *, struct arena *, const char *, int64_t,
-		    struct view_input *);
+		    int64_t, struct view_input *);
 
 static int
 prune(struct db *db, int64_t now)
@@ -30,45 +30,49 @@ prune(struct db *db, int64_t now)
 	    (int64_t)DRAFT_TTL, (int64_t)DRAFT_USER_TTL));
 }
 
-/* Keep in's words under id, replacing any draft there. 0 on success. */
+/*
+ * Keep in's words under id for owner, the account whose session ran out
+ * as they were typed, replacing any draft there. 0 on success.
+ */
 int
-drafts_save(struct db *db, const char *id, const struct view_input *in,
-    int64_t now)
+drafts_save(struct db *db, const char *id, int64_t owner,
+    const struct view_input *in, int64_t now)
 {
 	char	 key[2 * AUTH_DIGEST_BYTES + 1];
 
-	if (id == NULL || *id == '\0' || prune(db, now) == -1)
+	if (id == NULL || *id == '\0' || owner <= 0 || prune(db, now) == -1)
 		return (-1);
 	draft_key(id, key, sizeof(key));
 	return (db_exec(db, "INSERT OR REPLACE INTO drafts (key, category_id, "
-	    "title, body, better, share, publish, created_at) VALUES "
-	    "(?, ?, ?, ?, ?, ?, ?, ?)", "tItttdti", key, in->category_id,
-	    in->title ? in->title : "", in->body ? in->body : "",
-	    in->better ? in->better : "", in->share,
-	    in->publish ? in->publish : "no", now) == -1 ? -1 : 0);
+	    "title, body, better, share, publish, created_at, owner_id) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", "tItttdtii", key,
+	    in->category_id, in->title ? in->title : "", in->body ? in->body :
+	    "", in->better ? in->better : "", in->share, in->publish ?
+	    in->publish : "no", now, owner) == -1 ? -1 : 0);
 }
 
 /*
- * The draft under id, its text copied into arena: 1 found, 0 none (or
- * too old), -1 on error.
+ * The draft under id if it is owner's, its text copied into arena: 1
+ * found, 0 none (or too old, or someone else's), -1 on error.
  */
 int
-drafts_load(struct db *db, struct arena *arena, const char *id, int64_t now,
-    struct view_input *in)
+drafts_load(struct db *db, struct arena *arena, const char *id,
+    int64_t owner, int64_t now, struct view_input *in)
 {
 	char	 key[2 * AUTH_DIGEST_BYTES + 1];
 
 	memset(in, 0, sizeof(*in));
-	if (id == NULL || *id == '\0')
+	if (id == NULL || *id == '\0' || owner <= 0)
 		return (0);
 	draft_key(id, key, sizeof(key));
-	return (load_key(db, arena, key, now, in));
+	return (load_key(db, arena, key, owner, now, in));
 }
 
-/* The draft stored under key (see drafts_load). */
+/* The draft stored under key for owner (0: an account's own; see
+ * drafts_load). */
 static int
-load_key(struct db *db, struct arena *arena, const char *key, int64_t now,
-    struct view_input *in)
+load_key(struct db *db, struct arena *arena, const char *key, int64_t owner,
+    int64_t now, struct view_input *in)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -77,7 +81,8 @@ load_key(struct db *db, struct arena *arena, const char *key, int64_t now,
 	if (prune(db, now) == -1)
 		return (-1);
 	st = db_query(db, "SELECT coalesce(category_id, 0), title, body, "
-	    "better, share, publish FROM drafts WHERE key = ?", "t", key);
+	    "better, share, publish FROM drafts WHERE key = ?1 AND "
+	    "coalesce(owner_id, 0) = ?2", "ti", key, owner);
 	if (st == NULL)
 		return (-1);
 	if ((rc = db_step(st)) == 1) {
@@ -92,17 +97,19 @@ load_key(struct db *db, struct arena *arena, const char *key, int64_t now,
 	return (rc);
 }
 
-/* Forget the draft under id, if any. 0 on success. */
+/* Forget owner's draft under id: 1 gone, 0 there was none, -1 error. */
 int
-drafts_delete(struct db *db, const char *id)
+drafts_delete(struct db *db, const char *id, int64_t owner)
 {
 	char	 key[2 * AUTH_DIGEST_BYTES + 1];
 
-	if (id == NULL || *id == '\0')
+	if (id == NULL || *id == '\0' || owner <= 0)
 		return (0);
 	draft_key(id, key, sizeof(key));
-	return (db_exec(db, "DELETE FROM drafts WHERE key = ?", "t", key) ==
-	    -1 ? -1 : 0);
+	if (db_exec(db, "DELETE FROM drafts WHERE key = ?1 AND owner_id = ?2",
+	    "ti", key, owner) == -1)
+		return (-1);
+	return (db_changes(db) > 0);
 }
 
 /* Keep in's words as user's one draft ("Save for later"). 0 or -1. */
@@ -131,7 +138,7 @@ drafts_user_load(struct db *db, struct arena *arena, int64_t user,
 	char	 key[32];
 
 	(void)snprintf(key, sizeof(key), "user:%lld", (long long)user);
-	return (load_key(db, arena, key, now, in));
+	return (load_key(db, arena, key, 0, now, in));
 }
 
 /* Forget user's draft, if any. 0 on success. */

@@ -49,7 +49,7 @@ static const char *sql_notes =
 	"SELECT at, text FROM notifications WHERE user_id = ?1 ORDER BY id";
 static const char *sql_drafts =
 	"SELECT created_at, title, body, better FROM drafts "
-	"WHERE user_id = ?1";
+	"WHERE user_id = ?1 OR owner_id = ?1";
 static const char *sql_signins =
 	"SELECT at, action, ip FROM audit_log WHERE actor_id = ?1 "
 	"AND action LIKE 'sign%' ORDER BY id DESC LIMIT 200";

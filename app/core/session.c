@@ -152,7 +152,9 @@ read_session(struct db *db, const unsigned char *digest, struct session *s,
 
 /*
  * The live session for a cookie value: 1 found, 0 none (unknown, expired,
- * or the account is disabled), -1 error. Expired sessions are removed.
+ * or the account is disabled), -1 error. Expired sessions are removed;
+ * on 0, s->user_id is the account whose session this was if it has just
+ * run out (whose words a form sent now holds), else 0.
  * data_version: PRAGMA data_version as read in the current read
  * transaction, so a row kept since may be used; -1 to read it afresh.
  */
@@ -165,6 +167,7 @@ session_find_at(struct db *db, const char *token, int64_t now,
 	int64_t			 created, seen, changes;
 	int			 rc;
 
+	memset(s, 0, sizeof(*s));
 	if (token == NULL || strlen(token) != AUTH_TOKEN_LEN - 1)
 		return (0);
 	auth_digest(token, strlen(token), digest);
@@ -191,6 +194,7 @@ session_find_at(struct db *db, const char *token, int64_t now,
 	}
 	if (expired(l, s->role, created, seen, now)) {
 		(void)session_end(db, s->id);
+		s->id = 0;
 		return (0);
 	}
 	/* Last-seen is written at most once a minute: each write is a

@@ -48,6 +48,7 @@ struct page {
 	char			 ip[64];
 	int			 signed_in;
 	struct session		 sess;
+	int64_t			 ran_out;	/* whose session just ran out */
 	struct actor		 actor;
 	const char		*csrf;	/* the token this page's forms carry */
 	struct form		 form;	/* POST body, or the query string */

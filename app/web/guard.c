@@ -206,6 +206,10 @@ guard_session(struct page *pg)
 			kore_log(LOG_ERR, "session lookup: %s",
 			    db_errmsg(app_db));
 		pg->signed_in = rc == 1;
+		if (rc == 0) {
+			pg->ran_out = pg->sess.user_id;
+			memset(&pg->sess, 0, sizeof(pg->sess));
+		}
 	}
 	pg->actor.ip = pg->ip;
 	if (pg->signed_in) {

@@ -94,20 +94,23 @@ new_form(struct page *pg, const struct view_input *d, int errors)
 }
 
 /*
- * Forget this browser's kept draft: its view has gone, or its person
- * signed out (the next person on a shared device must not see it).
+ * Forget this browser's kept draft if it is this person's: its view has
+ * gone, or they signed out. Someone else's stays for its owner, who may
+ * sign in here again; this person was never given it.
  */
 void
 views_draft_forget(struct page *pg)
 {
 	const char	*id;
+	int		 rc;
 
 	if ((id = guard_cookie(pg, DRAFT_COOKIE)) == NULL)
 		return;
-	if (drafts_delete(app_db, id) == -1)
+	if ((rc = drafts_delete(app_db, id, pg->sess.user_id)) == -1)
 		kore_log(LOG_ERR, "deleting a draft: %s", db_errmsg(app_db));
-	else
-		write_empty_log();	/* its words, from the log file too */
+	if (rc != 1)
+		return;
+	write_empty_log();	/* its words, from the log file too */
 	guard_set_cookie(pg, DRAFT_COOKIE, NULL, 1);
 }
 
@@ -120,8 +123,11 @@ draft_form(struct page *pg, int *rc)
 	int			 found;
 
 	found = 0;
-	if ((id = guard_cookie(pg, DRAFT_COOKIE)) != NULL)
-		found = drafts_load(app_db, &pg->arena, id, pg->now, &d);
+	/* Only for the account whose session ran out as it was typed:
+	 * on a shared phone, the next person to sign in is someone else. */
+	if ((id = guard_cookie(pg, DRAFT_COOKIE)) != NULL && pg->signed_in)
+		found = drafts_load(app_db, &pg->arena, id, pg->sess.user_id,
+		    pg->now, &d);
 	/* Else what this young person saved for later. */
 	if (found == 0 && pg->signed_in)
 		found = drafts_user_load(app_db, &pg->arena, pg->sess.user_id,
@@ -344,7 +350,8 @@ view_job_run(struct db *db, void *arg)
 			(void)snprintf(vj->err, sizeof(vj->err), "counting a "
 			    "view: %s", db_errmsg(db));
 	}
-	if (vj->draft != NULL && drafts_delete(db, vj->draft) == -1)
+	if (vj->draft != NULL && drafts_delete(db, vj->draft,
+	    vj->actor.id) == -1)
 		(void)snprintf(vj->err, sizeof(vj->err), "deleting a draft: "
 		    "%s", db_errmsg(db));
 	/* Sent: the words saved for later under the account are done. */
@@ -525,8 +532,9 @@ page_views_new(struct http_request *req)
 }
 
 /*
- * Keep the words of a stale Send from someone signed out as a draft
- * for DRAFT_TTL, under a new cookie. Each kept draft counts against the
+ * Keep the words of a stale Send from someone whose session has just run
+ * out as a draft for DRAFT_TTL, under a new cookie, for that account
+ * alone. Each kept draft counts against the
  * hourly limit without an account, and words over the form's limits are
  * not kept (they could not be sent as they are): a stream of stale
  * posts cannot fill the disk. The words are on the form either way. 1
@@ -540,6 +548,10 @@ keep_draft(struct page *pg)
 	char			 id[AUTH_TOKEN_LEN];
 	int64_t			 wait;
 
+	/* Whose words these are is known only while the session that ran
+	 * out is still on record: without it, they are only shown back. */
+	if (pg->ran_out <= 0)
+		return (0);
 	form_errors_init(&unshown, &pg->arena);
 	draft_input(pg, &in, &unshown);
 	if (unshown.n > 0)
@@ -548,7 +560,7 @@ keep_draft(struct page *pg)
 		return (wait < 0 ? -1 : 0);
 	auth_token_new(id);
 	if (db_begin(app_db) == -1 ||
-	    drafts_save(app_db, id, &in, pg->now) == -1 ||
+	    drafts_save(app_db, id, pg->ran_out, &in, pg->now) == -1 ||
 	    quota_anon_sent(app_db, pg->csrf, pg->ip, pg->now) == -1 ||
 	    db_commit(app_db) == -1) {
 		db_rollback(app_db);

@@ -145,8 +145,9 @@ timed_out(struct client *c, char *csrf, size_t len)
 	memset(c, 0, sizeof(*c));
 	assert_int_equal(client_login(c, "Jaden", "kite-river-42"), 303);
 	assert_int_equal(client_csrf(c, "/views/new", csrf, len), 0);
-	assert_int_equal(db_run("DELETE FROM sessions WHERE id = "
-	    "(SELECT max(id) FROM sessions)"), 0);
+	assert_int_equal(db_run("UPDATE sessions SET created_at = created_at "
+	    "- 864000, seen_at = seen_at - 864000 WHERE id = (SELECT max(id) "
+	    "FROM sessions)"), 0);
 }
 
 static void
@@ -204,6 +205,61 @@ timed_out_send_keeps_the_words(void **state)
 	assert_int_equal(http_get(&c, "/views/new", &r), 0);
 	assert_false(resp_has(&r, "Your words are back"));
 	resp_free(&r);
+}
+
+/*
+ * A shared phone: Jaden's session runs out as he sends, and he walks
+ * away. Whoever signs in next on that browser gets an empty form; Jaden
+ * signing in again gets his words.
+ */
+static void
+timed_out_words_are_not_the_next_persons(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[512];
+
+	(void)state;
+	if (count("SELECT count(*) FROM users WHERE name_key = 'tamsin'") ==
+	    0)
+		assert_int_equal(db_run("INSERT INTO users (display_name, "
+		    "name_key, signin_name, signin_key, role, password_hash, "
+		    "age_band, created_at) SELECT 'Tamsin', 'tamsin', 'Tamsin', "
+		    "'tamsin', 'young_person', password_hash, age_band, "
+		    "created_at FROM users WHERE name_key = 'jaden'"), 0);
+	timed_out(&c, csrf, sizeof(csrf));
+	(void)snprintf(body, sizeof(body), "csrf=%s&title=%s&body=%s&"
+	    "publish=no", csrf, url_enc("Someone at school"),
+	    url_enc("I fancy someone at my school"));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/views/new", body, &r), 0);
+	assert_true(resp_has(&r, "After you sign in, your words will be "
+	    "back here"));
+	resp_free(&r);
+	/* Tamsin, next on this browser (its cookies and all). */
+	assert_int_equal(client_login(&c, "Tamsin", "kite-river-42"), 303);
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/views/new", &r), 0);
+	assert_false(resp_has(&r, "Someone at school"));
+	assert_false(resp_has(&r, "I fancy someone"));
+	assert_false(resp_has(&r, "Your words are back"));
+	resp_free(&r);
+	/* A visitor who has not signed in sees nothing either. */
+	assert_int_equal(client_logout(&c), 303);
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/views/new", &r), 0);
+	assert_false(resp_has(&r, "I fancy someone"));
+	resp_free(&r);
+	/* Jaden, back on the same browser, has them. */
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/views/new", &r), 0);
+	assert_true(resp_has(&r, "Your words are back"));
+	assert_true(resp_has(&r, "I fancy someone at my school</textarea>"));
+	resp_free(&r);
+	assert_int_equal(client_logout(&c), 303);
+	assert_int_equal(count("SELECT count(*) FROM drafts WHERE title = "
+	    "'Someone at school'"), 0);
 }
 
 static void
@@ -421,6 +477,7 @@ main(void)
 		cmocka_unit_test(home_has_one_main_action_and_card_links),
 		cmocka_unit_test(pledge_tells_visitors_how_to_give_a_verdict),
 		cmocka_unit_test(timed_out_send_keeps_the_words),
+		cmocka_unit_test(timed_out_words_are_not_the_next_persons),
 		cmocka_unit_test(timed_out_worrying_words_reach_workers),
 		cmocka_unit_test(forged_stale_posts_change_nothing),
 		cmocka_unit_test(timed_out_other_forms_show_the_words),

@@ -1,7 +1,8 @@
 /*
  * test_drafts.c: words kept across a session that ran out: saved under a
- * cookie's id (never stored itself), read back whole, replaced, deleted,
- * and gone after DRAFT_TTL.
+ * cookie's id (never stored itself) for the account whose session it was,
+ * read back whole by that account alone, replaced, deleted, and gone
+ * after DRAFT_TTL.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,6 +23,22 @@ UNITDB_GROUP("/tmp/portal-drafts-XXXXXX")
 #define ID	"Zr4k-9p_a8Hq2Lw0xYc7VtBn3Me5Ds1FgJi6Ko8Pu4"
 #define NOW	((int64_t)1800000000)
 
+static int64_t	 owner, other;
+
+/* Two accounts: the one whose session ran out, and the next person. */
+static void
+two_accounts(void)
+{
+	if (owner != 0)
+		return;
+	assert_int_equal(db_exec(db, "INSERT INTO users (display_name, "
+	    "name_key, role, password_hash, created_at) VALUES ('Jaden', "
+	    "'jaden', 'young_person', 'x', 1), ('Mia', 'mia', "
+	    "'young_person', 'x', 1)", ""), 0);
+	owner = db_last_id(db) - 1;
+	other = owner + 1;
+}
+
 static void
 saved_words_come_back_whole(void **state)
 {
@@ -30,6 +47,7 @@ saved_words_come_back_whole(void **state)
 	int64_t			 n;
 
 	(void)state;
+	two_accounts();
 	memset(&in, 0, sizeof(in));
 	in.category_id = 3;
 	in.title = "Moving again";
@@ -37,36 +55,43 @@ saved_words_come_back_whole(void **state)
 	in.better = "";
 	in.share = 1;
 	in.publish = "anonymous";
-	assert_int_equal(drafts_save(db, ID, &in, NOW), 0);
+	assert_int_equal(drafts_save(db, ID, owner, &in, NOW), 0);
 	/* Only a hash of the id is stored. */
 	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM drafts WHERE "
 	    "key = ?", "t", ID), 1);
 	assert_int_equal(n, 0);
 
 	arena_init(&a);
-	assert_int_equal(drafts_load(db, &a, ID, NOW + 60, &out), 1);
+	assert_int_equal(drafts_load(db, &a, ID, owner, NOW + 60, &out), 1);
 	assert_int_equal(out.category_id, 3);
 	assert_string_equal(out.title, in.title);
 	assert_string_equal(out.body, in.body);
 	assert_string_equal(out.better, "");
 	assert_int_equal(out.share, 1);
 	assert_string_equal(out.publish, "anonymous");
-	/* Another id finds nothing. */
-	assert_int_equal(drafts_load(db, &a, "another-id", NOW, &out), 0);
+	/* Another id finds nothing; nor does the next person to sign in
+	 * on this browser, nor someone signed out. */
+	assert_int_equal(drafts_load(db, &a, "another-id", owner, NOW, &out),
+	    0);
+	assert_int_equal(drafts_load(db, &a, ID, other, NOW, &out), 0);
+	assert_int_equal(drafts_load(db, &a, ID, 0, NOW, &out), 0);
+	/* Nor can they delete it. */
+	assert_int_equal(drafts_delete(db, ID, other), 0);
+	assert_int_equal(drafts_load(db, &a, ID, owner, NOW, &out), 1);
 
 	/* Saving again replaces it. */
 	in.title = "Moving again (2)";
 	in.category_id = 0;
-	assert_int_equal(drafts_save(db, ID, &in, NOW + 120), 0);
-	assert_int_equal(drafts_load(db, &a, ID, NOW + 180, &out), 1);
+	assert_int_equal(drafts_save(db, ID, owner, &in, NOW + 120), 0);
+	assert_int_equal(drafts_load(db, &a, ID, owner, NOW + 180, &out), 1);
 	assert_string_equal(out.title, "Moving again (2)");
 	assert_int_equal(out.category_id, 0);
 	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM drafts", ""),
 	    1);
 	assert_int_equal(n, 1);
 
-	assert_int_equal(drafts_delete(db, ID), 0);
-	assert_int_equal(drafts_load(db, &a, ID, NOW + 180, &out), 0);
+	assert_int_equal(drafts_delete(db, ID, owner), 1);
+	assert_int_equal(drafts_load(db, &a, ID, owner, NOW + 180, &out), 0);
 	arena_free(&a);
 }
 
@@ -78,23 +103,27 @@ old_drafts_are_gone(void **state)
 	int64_t			 n;
 
 	(void)state;
+	two_accounts();
 	memset(&in, 0, sizeof(in));
 	in.title = "t";
 	in.body = "b";
-	assert_int_equal(drafts_save(db, "old", &in, NOW), 0);
-	assert_int_equal(drafts_save(db, "new", &in, NOW + DRAFT_TTL - 10),
-	    0);
+	assert_int_equal(drafts_save(db, "old", owner, &in, NOW), 0);
+	assert_int_equal(drafts_save(db, "new", owner, &in, NOW + DRAFT_TTL -
+	    10), 0);
 	arena_init(&a);
 	/* At DRAFT_TTL the first is gone, from the table too. */
-	assert_int_equal(drafts_load(db, &a, "old", NOW + DRAFT_TTL, &out), 0);
-	assert_int_equal(drafts_load(db, &a, "new", NOW + DRAFT_TTL, &out), 1);
+	assert_int_equal(drafts_load(db, &a, "old", owner, NOW + DRAFT_TTL,
+	    &out), 0);
+	assert_int_equal(drafts_load(db, &a, "new", owner, NOW + DRAFT_TTL,
+	    &out), 1);
 	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM drafts", ""),
 	    1);
 	assert_int_equal(n, 1);
 	arena_free(&a);
-	/* No id, no draft. */
-	assert_int_equal(drafts_save(db, "", &in, NOW), -1);
-	assert_int_equal(drafts_load(db, &a, NULL, NOW, &out), 0);
+	/* No id or no owner, no draft. */
+	assert_int_equal(drafts_save(db, "", owner, &in, NOW), -1);
+	assert_int_equal(drafts_save(db, "x", 0, &in, NOW), -1);
+	assert_int_equal(drafts_load(db, &a, NULL, owner, NOW, &out), 0);
 }
 
 int
