@@ -51,12 +51,19 @@ static const char *sql_insert =
 	"rules, source, raised_by, reason, urgent, created_at) VALUES "
 	"(?1, ?2, ?3, coalesce((SELECT display_name FROM users WHERE "
 	"id = ?3), ''), ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+/* The lists a page at a time (?1 rows from ?2): every concern is on one. */
 static const char *sql_open_list =
 	"SELECT " LIST_COLS "WHERE c.closed_at IS NULL "
-	"ORDER BY c.urgent DESC, c.created_at, c.id LIMIT 500";
+	"ORDER BY c.urgent DESC, c.created_at, c.id LIMIT ?1 OFFSET ?2";
+static const char *sql_open_newest =
+	"SELECT " LIST_COLS "WHERE c.closed_at IS NULL "
+	"ORDER BY c.urgent DESC, c.created_at DESC, c.id DESC "
+	"LIMIT ?1 OFFSET ?2";
 static const char *sql_closed_list =
 	"SELECT " LIST_COLS "WHERE c.closed_at IS NOT NULL "
-	"ORDER BY c.closed_at DESC, c.id DESC LIMIT 500";
+	"ORDER BY c.closed_at DESC, c.id DESC LIMIT ?1 OFFSET ?2";
+static const char *sql_count_closed =
+	"SELECT count(*) FROM concerns WHERE closed_at IS NOT NULL";
 static const char *sql_one =
 	"SELECT " LIST_COLS "WHERE c.id = ?1";
 static const char *sql_count_open =
@@ -332,12 +339,24 @@ put_rows(sqlite3_stmt *st, int64_t now, struct tval *list)
 	return (rc);
 }
 
-/* Open concerns (urgent first, then oldest first), or the closed ones. */
+/*
+ * Page `page` (from 0) of the open concerns, urgent first, then oldest
+ * first (newest first if asked: the latest after a flood of others), or
+ * of the closed ones, latest closed first; *total: how many in all.
+ */
 int
-concerns_list(struct db *db, int closed, int64_t now, struct tval *list)
+concerns_list(struct db *db, const struct concern_filter *f, int64_t now,
+    struct tval *list, int64_t *total)
 {
-	return (put_rows(db_query(db, closed ? sql_closed_list :
-	    sql_open_list, ""), now, list));
+	const char	*sql;
+
+	if (db_int(db, total, f->closed ? sql_count_closed : sql_count_open,
+	    "") != 1)
+		return (-1);
+	sql = f->closed ? sql_closed_list : f->newest ? sql_open_newest :
+	    sql_open_list;
+	return (put_rows(db_query(db, sql, "ii", (int64_t)CONCERNS_PAGE,
+	    f->page * CONCERNS_PAGE), now, list));
 }
 
 /* How many concerns are open (-1 on error). */

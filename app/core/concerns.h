@@ -66,7 +66,17 @@ int	concern_raise(struct db *, const struct actor *, const char *,
 	    int64_t, const char *, int, int64_t, int64_t *);
 int	concern_item(struct db *, const char *, int64_t, struct concern_item *,
 	    struct buf *);
-int	concerns_list(struct db *, int, int64_t, struct tval *);
+#define CONCERNS_PAGE	100	/* concerns a page on the lists */
+
+/* Which page of which list. */
+struct concern_filter {
+	int		 closed;
+	int		 newest;	/* open ones, newest first */
+	int64_t		 page;		/* from 0 */
+};
+
+int	concerns_list(struct db *, const struct concern_filter *, int64_t,
+	    struct tval *, int64_t *);
 int64_t	concerns_count_open(struct db *);
 int64_t	concerns_count_kind(struct db *, const char *);
 int	concern_show(struct db *, int64_t, int64_t, struct tval *);

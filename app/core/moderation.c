@@ -172,6 +172,9 @@ moderation_queue(struct db *db, struct tval *ctx)
 	if (n < QUEUE_MAX &&
 	    queue_rows(db, sql_queue_rest, 0, QUEUE_MAX - n, list) == -1)
 		return (-1);
+	/* A longer queue says so, and where every flagged one is. */
+	if (tv_count(list) == QUEUE_MAX)
+		tv_set_int(ctx, "shown", QUEUE_MAX);
 	return (0);
 }
 

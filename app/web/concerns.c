@@ -25,24 +25,62 @@ static const char *const raise_kinds[] = {
 	NULL,
 };
 
+/* The link to page `page` of the list f shows. */
+static const char *
+list_link(struct page *pg, const struct concern_filter *f, int64_t page)
+{
+	return (arena_printf(&pg->arena, "/safeguarding?%s%spage=%lld",
+	    f->closed ? "show=closed&" : "", f->newest ? "order=newest&" : "",
+	    (long long)page + 1));
+}
+
+/* Which rows of how many, and the way to the pages either side. */
+static void
+list_pages(struct page *pg, const struct concern_filter *f, int64_t total)
+{
+	int64_t	 first, last;
+
+	first = f->page * CONCERNS_PAGE + 1;
+	last = first + CONCERNS_PAGE - 1 < total ? first + CONCERNS_PAGE - 1 :
+	    total;
+	tv_set_int(pg->ctx, "total", total);
+	if (total > CONCERNS_PAGE && first <= total)
+		tv_set_str(pg->ctx, "showing", arena_printf(&pg->arena,
+		    "%lld to %lld", (long long)first, (long long)last));
+	if (f->page > 0)
+		tv_set_str(pg->ctx, "prev_page", list_link(pg, f,
+		    f->page - 1));
+	if (last < total)
+		tv_set_str(pg->ctx, "next_page", list_link(pg, f,
+		    f->page + 1));
+}
+
 int
 page_concerns(struct http_request *req)
 {
-	struct page	 pg;
-	const char	*show;
-	int		 closed;
+	struct page		 pg;
+	struct concern_filter	 f;
+	const char		*show, *order;
+	int64_t			 page, total;
 
 	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_CONCERNS))
 		return (KORE_RESULT_OK);
+	memset(&f, 0, sizeof(f));
 	show = form_raw(&pg.form, "show");
-	closed = show != NULL && strcmp(show, "closed") == 0;
-	pg.title = closed ? "Closed safeguarding concerns" :
+	order = form_raw(&pg.form, "order");
+	f.closed = show != NULL && strcmp(show, "closed") == 0;
+	f.newest = !f.closed && order != NULL && strcmp(order, "newest") == 0;
+	if (form_id(&pg.form, "page", &page) == 0 && page <= 1000000)
+		f.page = page - 1;
+	pg.title = f.closed ? "Closed safeguarding concerns" :
 	    "Safeguarding concerns";
 	pg.nav = "concerns";
-	tv_set_bool(pg.ctx, "show_closed", closed);
-	if (concerns_list(app_db, closed, pg.now, tv_set_list(pg.ctx,
-	    "concerns")) == -1)
+	tv_set_bool(pg.ctx, "show_closed", f.closed);
+	tv_set_bool(pg.ctx, "newest", f.newest);
+	if (concerns_list(app_db, &f, pg.now, tv_set_list(pg.ctx,
+	    "concerns"), &total) == -1)
 		return (page_error(&pg, 500));
+	list_pages(&pg, &f, total);
 	return (page_render(&pg, 200, "concerns"));
 }
 

@@ -813,6 +813,8 @@ db_run(const char *sql)
 		return (-1);
 	rc = sqlite3_exec(db_handle(db), sql, NULL, NULL, NULL) == SQLITE_OK ?
 	    0 : -1;
+	if (rc == -1)
+		fprintf(stderr, "db_run: %s\n", sqlite3_errmsg(db_handle(db)));
 	db_close(db);
 	return (rc);
 }

@@ -669,6 +669,75 @@ only_workers_and_admins(void **state)
 	resp_free(&r);
 }
 
+/*
+ * A flood of worrying words from one browser (600 concerns) before one
+ * child's own: every open concern is on a page of the list, the count
+ * says how many, and "Newest first" puts the child's at the top.
+ */
+static void
+a_flood_hides_no_concern(void **state)
+{
+	struct resp	 r;
+	char		 path[96], row[64];
+	int64_t		 child, open;
+	int		 pages;
+
+	(void)state;
+	assert_int_equal(db_run("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
+	    "SELECT i + 1 FROM n WHERE i < 600) INSERT INTO concerns (kind, "
+	    "item_id, text, source, created_at) SELECT 'view', 0, 'Flood ' "
+	    "|| i, 'scan', CAST(strftime('%s', 'now') AS INTEGER) - 3600 + i "
+	    "FROM n"), 0);
+	assert_int_equal(db_run("INSERT INTO concerns (kind, item_id, text, "
+	    "source, created_at) VALUES ('view', 0, 'I want to kill myself "
+	    "tonight', 'scan', CAST(strftime('%s', 'now') AS INTEGER))"), 0);
+	child = count("SELECT max(id) FROM concerns");
+	open = count("SELECT count(*) FROM concerns WHERE closed_at IS NULL");
+	(void)snprintf(row, sizeof(row), "href=\"/safeguarding/%lld\"",
+	    (long long)child);
+	/* Newest first: on the first page. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/safeguarding?order=newest", &r),
+	    0);
+	assert_true(resp_has(&r, row));
+	resp_free(&r);
+	/* Oldest first: Next, page by page, reaches it. */
+	(void)snprintf(path, sizeof(path), "/safeguarding");
+	for (pages = 0; pages < 20; pages++) {
+		resp_init(&r);
+		assert_int_equal(http_get(&worker, path, &r), 0);
+		assert_int_equal(r.status, 200);
+		if (pages == 0) {
+			(void)snprintf(row, sizeof(row), "Showing 1 to 100 of "
+			    "%lld", (long long)open);
+			assert_true(resp_has(&r, row));
+			(void)snprintf(row, sizeof(row), "href=\"/safeguarding/"
+			    "%lld\"", (long long)child);
+		}
+		if (resp_has(&r, row))
+			break;
+		assert_non_null(resp_between(&r, "<a rel=\"next\" href=\"",
+		    "\">Next</a>", path, sizeof(path)));
+		resp_free(&r);
+	}
+	resp_free(&r);
+	assert_int_equal(pages, (int)((open - 1) / 100));
+	/* The moderation queue lists 200, and says where the rest are. */
+	assert_int_equal(db_run("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
+	    "SELECT i + 1 FROM n WHERE i < 201) INSERT INTO views "
+	    "(category_id, title, body, state, created_at) SELECT 1, "
+	    "'Queued ' || i, 'Queued words', 'received', 1 FROM n"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/moderation", &r), 0);
+	assert_true(resp_has(&r, "Only the first 200 of the"));
+	assert_true(resp_has(&r, "href=\"/safeguarding?order=newest\""));
+	resp_free(&r);
+	assert_int_equal(db_run("DELETE FROM views WHERE title LIKE 'Queued "
+	    "%'"), 0);
+	assert_int_equal(db_run("DELETE FROM concerns WHERE text LIKE 'Flood "
+	    "%' OR text = 'I want to kill myself tonight'"), 0);
+}
+
 /* The purge and account deletion keep the concern and its words. */
 static void
 purge_and_account_deletion_keep_it(void **state)
@@ -755,6 +824,7 @@ main(void)
 		cmocka_unit_test(repro_9_author_sees_it_was_read),
 		cmocka_unit_test(closing_needs_a_written_action),
 		cmocka_unit_test(only_workers_and_admins),
+		cmocka_unit_test(a_flood_hides_no_concern),
 		/* Last: it deletes Jaden's account. */
 		cmocka_unit_test(purge_and_account_deletion_keep_it),
 	};

@@ -125,11 +125,12 @@ static void
 list_is_urgent_first_then_oldest(void **state)
 {
 	struct concern_in	 in;
+	struct concern_filter	 f;
 	struct arena		 a;
 	struct tval		*list;
 	const struct tval	*row;
 	const char		*want[3];
-	int64_t			 slow, old_urgent, new_urgent;
+	int64_t			 slow, old_urgent, new_urgent, total;
 	int			 i;
 
 	(void)state;
@@ -152,16 +153,24 @@ list_is_urgent_first_then_oldest(void **state)
 	assert_true((old_urgent = concern_open(db, &worker, &in, 200)) > 0);
 	arena_init(&a);
 	list = tv_list(&a);
-	assert_int_equal(concerns_list(db, 0, 400, list), 0);
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(concerns_list(db, &f, 400, list, &total), 0);
 	assert_int_equal(tv_count(list), 3);
+	assert_int_equal(total, 3);
 	want[0] = arena_printf(&a, "%lld", (long long)old_urgent);
 	want[1] = arena_printf(&a, "%lld", (long long)new_urgent);
 	want[2] = arena_printf(&a, "%lld", (long long)slow);
 	for (i = 0, row = tv_first(list); row != NULL; row = tv_next(row), i++)
 		assert_string_equal(tv_get_str(row, "id"), want[i]);
 	/* Closed ones are on their own list. */
+	/* Newest first, if asked: urgent ones still at the top. */
 	list = tv_list(&a);
-	assert_int_equal(concerns_list(db, 1, 400, list), 0);
+	f.newest = 1;
+	assert_int_equal(concerns_list(db, &f, 400, list, &total), 0);
+	assert_string_equal(tv_get_str(tv_first(list), "id"), want[1]);
+	list = tv_list(&a);
+	f.closed = 1;
+	assert_int_equal(concerns_list(db, &f, 400, list, &total), 0);
 	assert_true(tv_count(list) >= 1);
 	for (row = tv_first(list); row != NULL; row = tv_next(row))
 		assert_true(tv_truthy_key(row, "closed"));
