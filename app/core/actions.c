@@ -77,7 +77,8 @@ static const char *sql_may_answer =
 static const char *sql_answer =
 	"INSERT INTO action_answers (action_id, user_id, answer, at) "
 	"VALUES (?1, ?2, ?3, ?4) ON CONFLICT (action_id, user_id) "
-	"DO UPDATE SET answer = excluded.answer, at = excluded.at";
+	"DO UPDATE SET answer = excluded.answer, at = excluded.at "
+	"WHERE answer <> excluded.answer";
 static const char *sql_mine =
 	"SELECT answer FROM action_answers WHERE action_id = ?1 "
 	"AND user_id = ?2";
@@ -388,8 +389,10 @@ actions_answer_valid(const char *answer)
 
 /*
  * Keep user's answer to "Did it happen?" on action id, replacing any
- * earlier one. The audit says who answered, never what: answers are
- * shown only as counts.
+ * earlier one. The audit says that they answered, never what nor which
+ * action: answers are shown only as counts, and a row per action would
+ * let the log's readers count who answered each. The same answer sent
+ * again changes nothing and is not logged again.
  */
 int
 actions_answer(struct db *db, const struct actor *who, int64_t id,
@@ -397,9 +400,12 @@ actions_answer(struct db *db, const struct actor *who, int64_t id,
 {
 	if (!actions_answer_valid(answer) || db_begin(db) == -1)
 		return (-1);
-	return (db_end(db, db_exec(db, sql_answer, "iiti", id, who->id,
-	    answer, now) == 0 && audit_write(db, who, "action.happened",
-	    "action", id, "") == 0));
+	if (db_exec(db, sql_answer, "iiti", id, who->id, answer, now) != 0) {
+		db_rollback(db);
+		return (-1);
+	}
+	return (db_end(db, db_changes(db) == 0 || audit_write(db, who,
+	    "action.happened", "user", who->id, "") == 0));
 }
 
 /* The "Did it happen?" form's action and user's answer so far. */
