@@ -141,8 +141,9 @@ tally(struct db *db, int64_t id, int64_t threshold, struct tval *row)
 	db_done(st);
 	if (rc == -1)
 		return (-1);
+	/* Shown for every done action, none answered or not: shown only
+	 * once someone had, "fewer than 5" would say at least one did. */
 	pledge_tally(n, threshold, tv_set_map(row, "tally"));
-	tv_set_bool(row, "answered", n[0] + n[1] + n[2] + n[3] > 0);
 	return (0);
 }
 

@@ -315,82 +315,105 @@ theme_table(struct suppress *s, int64_t threshold, const int64_t *n,
 	sup_run(s);
 }
 
+/* One period's views by theme and by month, suppressed as one. */
+struct raised_table {
+	struct suppress		 s;
+	struct chart_point	 mp[MONTHS_MAX];
+	int64_t			 n[64], total;
+	size_t			 nm, cc[64], mc[MONTHS_MAX], tc;
+	int			 cut;	/* months past MONTHS_MAX unlisted */
+};
+
 /*
- * What was raised, by theme and by month: two tables counting the same
- * views, so they share one total and are suppressed together; otherwise
- * the months would give away a hidden theme.
+ * What was raised in [from, to), by theme and by month: two tables
+ * counting the same views, so they share one total and are suppressed
+ * together; otherwise the months would give away a hidden theme. The
+ * period before is counted the same way, so its column beside this one
+ * hides what its own report hides, no less.
  */
+static int
+raised_table(struct db *db, int64_t from, int64_t to, int64_t threshold,
+    const int64_t *ids, size_t nc, struct raised_table *t, struct arena *a)
+{
+	int64_t	 listed;
+	size_t	 i;
+
+	if (count_raised(db, from, to, ids, nc, t->n, &t->total, t->mp,
+	    &t->nm, a) == -1)
+		return (-1);
+	sup_init(&t->s, threshold);
+	for (i = 0; i < nc; i++)
+		t->cc[i] = sup_cell(&t->s, t->n[i]);
+	for (i = 0; i < t->nm; i++)
+		t->mc[i] = sup_cell(&t->s, t->mp[i].value);
+	t->tc = sup_total(&t->s, t->total, 1);
+	sup_line(&t->s, t->tc, t->cc, nc);
+	/* Months cut short add up to a total of their own, not shown. */
+	for (listed = 0, i = 0; i < t->nm; i++)
+		listed += t->mp[i].value;
+	t->cut = listed != t->total;
+	sup_line(&t->s, t->cut ? sup_total(&t->s, listed, 0) : t->tc, t->mc,
+	    t->nm);
+	sup_run(&t->s);
+	return (0);
+}
+
 static int
 raised(struct db *db, const struct report_period *p, struct tval *ctx)
 {
-	struct chart_point	 cp[64], mp[MONTHS_MAX];
-	struct suppress		 s;
+	struct chart_point	 cp[64];
+	struct raised_table	*t, *pt;
+	struct report_period	 q;
 	struct buf		 svg;
 	struct tval		*list, *row;
-	struct suppress		 ps;
-	struct report_period	 q;
 	sqlite3_stmt		*st;
-	int64_t			 ids[64], n[64], pn[64], total, ptotal, listed;
-	size_t			 nc, nm, i, cc[64], mc[MONTHS_MAX], tc, pc[64],
-				 ptc;
+	int64_t			 ids[64];
+	size_t			 nc, i;
 	int			 rc;
 
-	nc = nm = 0;
+	nc = 0;
 	st = db_query(db, sql_categories, "");
 	while (nc < 64 && (rc = db_step(st)) == 1) {
 		ids[nc] = sqlite3_column_int64(st, 0);
 		memset(&cp[nc], 0, sizeof(cp[nc]));
-		cp[nc].label = arena_strdup(tv_arena(ctx), db_col_text(st, 1));
-		n[nc++] = 0;
+		cp[nc++].label = arena_strdup(tv_arena(ctx),
+		    db_col_text(st, 1));
 	}
 	db_done(st);
 	if (rc == -1)
 		return (-1);
-	if (count_raised(db, p->from, p->to, ids, nc, n, &total, mp, &nm,
-	    tv_arena(ctx)) == -1)
-		return (-1);
-	sup_init(&s, p->threshold);
-	for (i = 0; i < nc; i++)
-		cc[i] = sup_cell(&s, cp[i].value = n[i]);
-	for (i = 0; i < nm; i++)
-		mc[i] = sup_cell(&s, mp[i].value);
-	tc = sup_total(&s, total, 1);
-	sup_line(&s, tc, cc, nc);
-	/* Months cut short add up to a total of their own, not shown. */
-	for (listed = 0, i = 0; i < nm; i++)
-		listed += mp[i].value;
-	sup_line(&s, listed == total ? tc : sup_total(&s, listed, 0), mc,
-	    nm);
-	sup_run(&s);
-	if (listed != total)
-		tv_set_str(ctx, "months_after", mp[nm - 1].label);
+	t = arena_alloc(tv_arena(ctx), sizeof(*t));
+	pt = arena_alloc(tv_arena(ctx), sizeof(*pt));
 	report_previous(p, &q);
-	if (count_raised(db, q.from, q.to, ids, nc, pn, &ptotal, NULL, NULL,
-	    NULL) == -1)
+	if (raised_table(db, p->from, p->to, p->threshold, ids, nc, t,
+	    tv_arena(ctx)) == -1 || raised_table(db, q.from, q.to,
+	    p->threshold, ids, nc, pt, tv_arena(ctx)) == -1)
 		return (-1);
-	theme_table(&ps, p->threshold, pn, nc, ptotal, pc, &ptc);
-	put(&s, tc, ctx, "raised", NULL);
-	put(&ps, ptc, ctx, "raised_prev", NULL);
-	put_change(ctx, "raised_change", &s, tc, &ps, ptc);
+	if (t->cut)
+		tv_set_str(ctx, "months_after", t->mp[t->nm - 1].label);
+	put(&t->s, t->tc, ctx, "raised", NULL);
+	put(&pt->s, pt->tc, ctx, "raised_prev", NULL);
+	put_change(ctx, "raised_change", &t->s, t->tc, &pt->s, pt->tc);
 	list = tv_set_list(ctx, "by_category");
 	for (i = 0; i < nc; i++) {
 		row = tv_push_map(list);
 		tv_set_str(row, "label", cp[i].label);
-		put(&s, cc[i], row, "count", &cp[i]);
-		put(&ps, pc[i], row, "prev", NULL);
-		put_change(row, "change", &s, cc[i], &ps, pc[i]);
+		cp[i].value = t->n[i];
+		put(&t->s, t->cc[i], row, "count", &cp[i]);
+		put(&pt->s, pt->cc[i], row, "prev", NULL);
+		put_change(row, "change", &t->s, t->cc[i], &pt->s, pt->cc[i]);
 	}
 	list = tv_set_list(ctx, "by_month");
-	for (i = 0; i < nm; i++) {
+	for (i = 0; i < t->nm; i++) {
 		row = tv_push_map(list);
-		tv_set_str(row, "label", mp[i].label);
-		put(&s, mc[i], row, "count", &mp[i]);
+		tv_set_str(row, "label", t->mp[i].label);
+		put(&t->s, t->mc[i], row, "count", &t->mp[i]);
 	}
 	buf_init(&svg, 4096);
 	chart_bars(&svg, "Views raised, by what they were about", cp, nc);
 	svg_into(ctx, "chart_category", &svg);
 	buf_init(&svg, 4096);
-	chart_line(&svg, "Views raised, month by month", mp, nm);
+	chart_line(&svg, "Views raised, month by month", t->mp, t->nm);
 	svg_into(ctx, "chart_month", &svg);
 	return (0);
 }
@@ -474,8 +497,8 @@ answer_count(struct db *db, int64_t from, int64_t to, int64_t threshold,
 static const char *
 median_text(struct arena *a, const struct answer_figs *f)
 {
-	if (!sup_shown(&f->s, f->c[A_ANSWERED]))
-		return ("not shown (too few answers)");
+	if (f->v[A_ANSWERED] == 0)
+		return ("no answers");
 	return (arena_printf(a, "%lld days", (long long)f->median));
 }
 
@@ -492,8 +515,11 @@ answers(struct db *db, const struct report_period *p, struct tval *ctx)
 	f = arena_alloc(tv_arena(ctx), sizeof(*f));
 	pf = arena_alloc(tv_arena(ctx), sizeof(*pf));
 	report_previous(p, &q);
-	if (answer_count(db, p->from, p->to, p->threshold, f) == -1 ||
-	    answer_count(db, q.from, q.to, p->threshold, pf) == -1)
+	/* Issues are the council's work, not people, and each answer is
+	 * listed by name beside this (late answers, issues.csv): a count of
+	 * them hidden here would hide nothing. Shown in full. */
+	if (answer_count(db, p->from, p->to, 0, f) == -1 ||
+	    answer_count(db, q.from, q.to, 0, pf) == -1)
 		return (-1);
 	list = tv_set_list(ctx, "answer_rows");
 	for (i = 0; i < A_N; i++) {
@@ -792,8 +818,9 @@ participation(struct db *db, const struct report_period *p, struct tval *ctx)
 	idset_free(&authors);
 	if (rc == -1)
 		return (-1);
-	/* "Not given" is listed only when someone did not give one. */
-	nbands = nb[5] > 0 ? 6 : 5;
+	/* "Not given" too, always: listed only when someone gave none,
+	 * its "fewer than N" would say at least one did not. */
+	nbands = sizeof(bands) / sizeof(bands[0]);
 	sup_init(&s, p->threshold);
 	for (i = 0; i < nbands; i++)
 		bc[i] = sup_cell(&s, nb[i]);
@@ -822,8 +849,8 @@ participation(struct db *db, const struct report_period *p, struct tval *ctx)
 
 /*
  * What became of the actions promised in this period and the one before.
- * Few actions can point at the few young people behind them, so small
- * counts are hidden like any other (no total is shown to derive them).
+ * Like answers, actions are the council's work, each listed on /actions:
+ * their counts are shown in full.
  */
 static int
 action_figures(struct db *db, const struct report_period *p,
@@ -850,8 +877,8 @@ action_figures(struct db *db, const struct report_period *p,
 	pn[3] = pc.overdue, pn[4] = pc.dropped;
 	s = arena_alloc(tv_arena(ctx), sizeof(*s));
 	ps = arena_alloc(tv_arena(ctx), sizeof(*ps));
-	sup_init(s, p->threshold);
-	sup_init(ps, p->threshold);
+	sup_init(s, 0);
+	sup_init(ps, 0);
 	for (i = 0; i < 5; i++) {
 		cc[i] = sup_cell(s, n[i]);
 		pcc[i] = sup_cell(ps, pn[i]);

@@ -454,6 +454,21 @@ counts_are_suppressed(void **state)
 	resp_free(&r);
 	assert_int_equal(db_run("UPDATE settings SET value = '5' WHERE key = "
 	    "'small_count'"), 0);
+	/* None answered reads as a few answered: "No young person has
+	 * answered yet" beside "fewer than 5" would say that is at least 1. */
+	assert_int_equal(db_run("DELETE FROM action_answers"), 0);
+	resp_init(&r);
+	(void)snprintf(part, sizeof(part), "/actions/%lld",
+	    (long long)leisure);
+	assert_int_equal(http_get(&worker, part, &r), 0);
+	assert_true(resp_has(&r, "fewer than 5 have answered so far"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/you-said-we-did", &r), 0);
+	assert_non_null(resp_between(&r, "Leisure passes were posted",
+	    "</li>", part, sizeof(part)));
+	assert_non_null(strstr(part, "fewer than 5 have answered so far"));
+	resp_free(&r);
 }
 
 int
