@@ -8,7 +8,11 @@
  * wakes the loop, so Kore's own checks run (http_header_timeout in
  * kore.conf). The tick also caps how many idle connections (no request
  * being answered) one address may hold in a worker: past the cap, its
- * oldest idle ones are closed, so one address cannot hold them all.
+ * oldest idle ones are closed, so one address cannot hold them all. So
+ * too for requests whose body is still arriving: each holds a place in
+ * http_request_limit and its declared length in memory, and a worker at
+ * the limit accepts no one, so 2,400 slow bodies from one address held
+ * the whole site until their body timeout.
  *
  * Not for: request rates (throttle.c does those).
  */
@@ -20,12 +24,14 @@
 
 #define TICK_MS		1000
 #define IDLE_PER_ADDR	256	/* idle connections one address may hold */
+#define BODY_PER_ADDR	64	/* bodies one address may be sending */
 #define SLOTS		8192	/* power of two, > worker_max_connections */
 
 struct addr_count {
 	unsigned char	 key[16];
 	int		 used;
-	unsigned int	 n;
+	unsigned int	 idle;
+	unsigned int	 bodies;
 };
 
 static struct addr_count	*counts;
@@ -63,6 +69,19 @@ conn_idle(const struct connection *c)
 	    c->proto == CONN_PROTO_HTTP && TAILQ_EMPTY(&c->http_requests));
 }
 
+/* A request whose body is still arriving. */
+static int
+conn_receiving(const struct connection *c)
+{
+	const struct http_request	*req;
+
+	if (c->state != CONN_STATE_ESTABLISHED ||
+	    c->proto != CONN_PROTO_HTTP ||
+	    (req = TAILQ_FIRST(&c->http_requests)) == NULL)
+		return (0);
+	return ((req->flags & HTTP_REQUEST_EXPECT_BODY) != 0);
+}
+
 /* The slot for key (open addressing), or NULL when the table is full. */
 static struct addr_count *
 slot(const unsigned char *key)
@@ -87,8 +106,8 @@ slot(const unsigned char *key)
 }
 
 /*
- * Count idle connections per address, newest first, and close those past
- * the cap: an address's oldest idle connections go first.
+ * Count idle connections and bodies arriving per address, newest first,
+ * and close those past the caps: an address's oldest go first.
  */
 static void
 conns_tick(void *arg, u_int64_t now)
@@ -103,10 +122,10 @@ conns_tick(void *arg, u_int64_t now)
 	for (c = TAILQ_LAST(&connections, connection_list); c != NULL;
 	    c = prev) {
 		prev = TAILQ_PREV(c, connection_list, list);
-		if (!conn_idle(c) || conn_key(c, key) == -1 ||
-		    (ac = slot(key)) == NULL)
+		if (conn_key(c, key) == -1 || (ac = slot(key)) == NULL)
 			continue;
-		if (++ac->n > IDLE_PER_ADDR)
+		if (conn_idle(c) ? ++ac->idle > IDLE_PER_ADDR :
+		    conn_receiving(c) && ++ac->bodies > BODY_PER_ADDR)
 			kore_connection_disconnect(c);
 	}
 }
