@@ -645,6 +645,24 @@ views_may_withdraw(const struct view *v)
 	    strcmp(v->issue_state, "with_councillor") == 0);
 }
 
+/*
+ * What taking a view back means, truthfully: an issue a worker already
+ * made of it stays with the council, which may still answer the topic.
+ */
+static const char *
+withdrawn_words(const struct view *v, int safety)
+{
+	if (safety)
+		return ("You took this back. Because it is about your safety, "
+		    "a participation worker will still read it and may get in "
+		    "touch.");
+	if (strcmp(v->state, "received") == 0)
+		return ("You took this back. Nobody will work on it now.");
+	return ("You took this back. From now on, nobody else will read your "
+	    "words. A worker had already passed the topic on, so the council "
+	    "may still answer it, for everyone who raised it.");
+}
+
 /* 0 withdrawn; -1 not allowed now, or an error. */
 int
 views_withdraw(struct db *db, const struct actor *who, const struct view *v,
@@ -658,11 +676,8 @@ views_withdraw(struct db *db, const struct actor *who, const struct view *v,
 	safety = concerns_open_about(db, CONCERN_VIEW, v->id);
 	if (safety == -1 || db_exec(db, sql_withdraw, "i", v->id) != 0 ||
 	    db_changes(db) != 1 ||
-	    notify_view(db, v->id, now, "withdrawn", safety > 0 ?
-	    "You took this back. Because it is about your safety, a "
-	    "participation worker will still read it and may get in touch." :
-	    "You took this back. Nobody will work on it now.",
-	    "You took back your view") == -1 ||
+	    notify_view(db, v->id, now, "withdrawn", withdrawn_words(v,
+	    safety > 0), "You took back your view") == -1 ||
 	    audit_write(db, who, "view.withdraw", "view", v->id, "") == -1 ||
 	    db_commit(db) == -1) {
 		db_rollback(db);

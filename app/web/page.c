@@ -84,7 +84,7 @@ static const struct {
 	{ "account_enabled", "The account has been turned back on." },
 	{ "view_sent", "Thank you. We got your view. A participation worker "
 	    "will read it soon." },
-	{ "view_withdrawn", "You took this back. Nobody will work on it now." },
+	{ "view_withdrawn", "You took this back." },
 	{ "moderated", "Done. The young person has been told." },
 	{ "flag_cleared", "The safeguarding flag is cleared and what you did "
 	    "is recorded." },

@@ -639,7 +639,7 @@ static void
 withdraw_until_answered(void **state)
 {
 	struct resp	 r;
-	char		 path[64];
+	char		 path[256];
 	int64_t		 v;
 
 	(void)state;
@@ -653,6 +653,25 @@ withdraw_until_answered(void **state)
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld "
 	    "AND state = 'withdrawn'", (long long)v), 1);
+	/* One already made into an issue that a councillor has: the
+	 * council may still answer the topic, and the young person is told
+	 * so, not that nobody will work on it. */
+	v = raise_view(&young, "Passed on already", "Bus fares.", NULL, &r);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "UPDATE views SET state = "
+	    "'approved', issue_id = (SELECT min(id) FROM issues WHERE state = "
+	    "'with_councillor') WHERE id = %lld", (long long)v);
+	assert_int_equal(db_run(path), 0);
+	(void)snprintf(path, sizeof(path), "/views/%lld/withdraw",
+	    (long long)v);
+	assert_int_equal(client_post(&young, "/views", path, "", &r), 303);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)v);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_true(resp_has(&r, "the council may still answer it"));
+	assert_false(resp_has(&r, "Nobody will work on it now"));
+	resp_free(&r);
 }
 
 static void
