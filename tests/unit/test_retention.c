@@ -100,6 +100,9 @@ static const struct fixture rows[] = {
 	    "created_at) VALUES ((SELECT max(id) FROM issues), ?1, ?2)" },
 	{ "drafts", "INSERT INTO drafts (key, title, body, created_at, "
 	    "user_id) VALUES ('user:' || ?1, 't', 'Saved for later', ?2, ?1)" },
+	{ "drafts", "INSERT INTO drafts (key, title, body, created_at, "
+	    "owner_id) VALUES ('ran out:' || ?1, 't', 'Kept when the session "
+	    "ran out', ?2, ?1)" },
 	{ "concerns", "INSERT INTO concerns (kind, item_id, author_id, text, "
 	    "source, raised_by, reason, created_at, held_by, held_at, "
 	    "closed_at, closed_by, action) VALUES ('account', ?1, NULL, 'w', "
