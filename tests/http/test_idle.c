@@ -78,22 +78,29 @@ closed_by_server(int fd)
 	    errno != EWOULDBLOCK));
 }
 
+/* The server's port, with room for this many sockets of ours. */
+static long
+server_port(void)
+{
+	struct rlimit	 rl;
+	const char	*p;
+
+	rl.rlim_cur = rl.rlim_max = IDLE_SOCKETS + 256;
+	assert_int_equal(setrlimit(RLIMIT_NOFILE, &rl), 0);
+	assert_non_null(p = strrchr(harness_base(), ':'));
+	return (strtol(p + 1, NULL, 10));
+}
+
 static void
 idle_sockets_are_closed_and_the_site_answers(void **state)
 {
-	struct rlimit	 rl;
-	const char	*base, *p;
 	int64_t		 start, t, slowest;
 	long		 port;
 	int		 i, open_n, left;
 	static const char half[] = "GET /pledge HTTP/1.1\r\nHost: x\r\n";
 
 	(void)state;
-	rl.rlim_cur = rl.rlim_max = IDLE_SOCKETS + 256;
-	assert_int_equal(setrlimit(RLIMIT_NOFILE, &rl), 0);
-	base = harness_base();
-	assert_non_null(p = strrchr(base, ':'));
-	port = strtol(p + 1, NULL, 10);
+	port = server_port();
 
 	start = now_ms();
 	for (i = 0; i < IDLE_SOCKETS; i++) {
@@ -150,8 +157,6 @@ idle_sockets_are_closed_and_the_site_answers(void **state)
 static void
 slow_bodies_from_one_address_are_cut_short(void **state)
 {
-	struct rlimit	 rl;
-	const char	*base, *p;
 	long		 port;
 	int		 i, open_n;
 	static const char head[] = "POST /login HTTP/1.1\r\nHost: x\r\n"
@@ -159,11 +164,7 @@ slow_bodies_from_one_address_are_cut_short(void **state)
 	    "Content-Length: 131072\r\n\r\nname=a";
 
 	(void)state;
-	rl.rlim_cur = rl.rlim_max = IDLE_SOCKETS + 256;
-	assert_int_equal(setrlimit(RLIMIT_NOFILE, &rl), 0);
-	base = harness_base();
-	assert_non_null(p = strrchr(base, ':'));
-	port = strtol(p + 1, NULL, 10);
+	port = server_port();
 	for (i = 0; i < SLOW_BODIES; i++) {
 		assert_true((fds[i] = open_socket((int)port)) != -1);
 		assert_true(write(fds[i], head, sizeof(head) - 1) > 0);

@@ -79,6 +79,19 @@ get_ok(struct client *c, const char *path, struct resp *r)
 	assert_int_equal(r->status, 200);
 }
 
+/* Publishing the issue at path is refused: its answer quotes a view. */
+static void
+publish_refused_for_the_answer(const char *path)
+{
+	struct resp	 r;
+
+	assert_int_equal(post(&worker, path, "action=publish&public_title="
+	    "Sleepover+permission+rules&public_summary=Young+people+want+"
+	    "sleepovers+agreed+faster.", &r), 422);
+	assert_true(resp_has(&r, "The councillor&#39;s answer uses the words"));
+	resp_free(&r);
+}
+
 /* Item 6. */
 static void
 private_view_never_published(void **state)
@@ -152,11 +165,7 @@ private_view_never_published(void **state)
 	    "'You told us: my carer reads my diary every single night. We "
 	    "will act.' WHERE id = %lld", (long long)issue);
 	assert_int_equal(db_run(form), 0);
-	assert_int_equal(post(&worker, path, "action=publish&public_title="
-	    "Sleepover+permission+rules&public_summary=Young+people+want+"
-	    "sleepovers+agreed+faster.", &r), 422);
-	assert_true(resp_has(&r, "The councillor&#39;s answer uses the words"));
-	resp_free(&r);
+	publish_refused_for_the_answer(path);
 	assert_int_equal(db_run("UPDATE issues SET response = 'Forms will be "
 	    "signed by carers from March.' WHERE response LIKE 'You told "
 	    "us:%'"), 0);
@@ -165,11 +174,7 @@ private_view_never_published(void **state)
 	    "extension_reason = 'One of you said my carer reads my diary "
 	    "every single night' WHERE id = %lld", (long long)issue);
 	assert_int_equal(db_run(form), 0);
-	assert_int_equal(post(&worker, path, "action=publish&public_title="
-	    "Sleepover+permission+rules&public_summary=Young+people+want+"
-	    "sleepovers+agreed+faster.", &r), 422);
-	assert_true(resp_has(&r, "The councillor&#39;s answer uses the words"));
-	resp_free(&r);
+	publish_refused_for_the_answer(path);
 	assert_int_equal(db_run("UPDATE issues SET extension_reason = 'We "
 	    "are asking every school first.' WHERE extension_reason LIKE "
 	    "'One of you%'"), 0);
