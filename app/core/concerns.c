@@ -342,10 +342,11 @@ put_rows(sqlite3_stmt *st, int64_t now, struct tval *list)
 /*
  * Page `page` (from 0) of the open concerns, urgent first, then oldest
  * first (newest first if asked: the latest after a flood of others), or
- * of the closed ones, latest closed first; *total: how many in all.
+ * of the closed ones, latest closed first; *total: how many in all. A
+ * page past the end is the last one (f->page says which).
  */
 int
-concerns_list(struct db *db, const struct concern_filter *f, int64_t now,
+concerns_list(struct db *db, struct concern_filter *f, int64_t now,
     struct tval *list, int64_t *total)
 {
 	const char	*sql;
@@ -353,6 +354,8 @@ concerns_list(struct db *db, const struct concern_filter *f, int64_t now,
 	if (db_int(db, total, f->closed ? sql_count_closed : sql_count_open,
 	    "") != 1)
 		return (-1);
+	if (f->page * CONCERNS_PAGE >= *total)
+		f->page = *total > 0 ? (*total - 1) / CONCERNS_PAGE : 0;
 	sql = f->closed ? sql_closed_list : f->newest ? sql_open_newest :
 	    sql_open_list;
 	return (put_rows(db_query(db, sql, "ii", (int64_t)CONCERNS_PAGE,

@@ -75,7 +75,7 @@ struct concern_filter {
 	int64_t		 page;		/* from 0 */
 };
 
-int	concerns_list(struct db *, const struct concern_filter *, int64_t,
+int	concerns_list(struct db *, struct concern_filter *, int64_t,
 	    struct tval *, int64_t *);
 int64_t	concerns_count_open(struct db *);
 int64_t	concerns_count_kind(struct db *, const char *);

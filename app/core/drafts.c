@@ -12,11 +12,20 @@
 #include "auth.h"
 #include "drafts.h"
 
-/* The stored key of one id: its digest in hex, never the id. */
+/*
+ * The stored key of one id for owner: the id's digest in hex, never the
+ * id, and whose. Two people on one browser each keep their own words
+ * under its one cookie.
+ */
+#define DRAFT_KEY_LEN	(2 * AUTH_DIGEST_BYTES + 24)
+
 static void
-draft_key(const char *id, char *key, size_t len)
+draft_key(const char *id, int64_t owner, char *key, size_t len)
 {
-	auth_digest_hex(id, key, len);
+	char	 hex[2 * AUTH_DIGEST_BYTES + 1];
+
+	auth_digest_hex(id, hex, sizeof(hex));
+	(void)snprintf(key, len, "%s:%lld", hex, (long long)owner);
 }
 
 static int	load_key(struct db *, struct arena *, const char *, int64_t,
@@ -38,11 +47,11 @@ int
 drafts_save(struct db *db, const char *id, int64_t owner,
     const struct view_input *in, int64_t now)
 {
-	char	 key[2 * AUTH_DIGEST_BYTES + 1];
+	char	 key[DRAFT_KEY_LEN];
 
 	if (id == NULL || *id == '\0' || owner <= 0 || prune(db, now) == -1)
 		return (-1);
-	draft_key(id, key, sizeof(key));
+	draft_key(id, owner, key, sizeof(key));
 	return (db_exec(db, "INSERT OR REPLACE INTO drafts (key, category_id, "
 	    "title, body, better, share, publish, created_at, owner_id) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", "tItttdtii", key,
@@ -59,12 +68,12 @@ int
 drafts_load(struct db *db, struct arena *arena, const char *id,
     int64_t owner, int64_t now, struct view_input *in)
 {
-	char	 key[2 * AUTH_DIGEST_BYTES + 1];
+	char	 key[DRAFT_KEY_LEN];
 
 	memset(in, 0, sizeof(*in));
 	if (id == NULL || *id == '\0' || owner <= 0)
 		return (0);
-	draft_key(id, key, sizeof(key));
+	draft_key(id, owner, key, sizeof(key));
 	return (load_key(db, arena, key, owner, now, in));
 }
 
@@ -101,11 +110,11 @@ load_key(struct db *db, struct arena *arena, const char *key, int64_t owner,
 int
 drafts_delete(struct db *db, const char *id, int64_t owner)
 {
-	char	 key[2 * AUTH_DIGEST_BYTES + 1];
+	char	 key[DRAFT_KEY_LEN];
 
 	if (id == NULL || *id == '\0' || owner <= 0)
 		return (0);
-	draft_key(id, key, sizeof(key));
+	draft_key(id, owner, key, sizeof(key));
 	if (db_exec(db, "DELETE FROM drafts WHERE key = ?1 AND owner_id = ?2",
 	    "ti", key, owner) == -1)
 		return (-1);

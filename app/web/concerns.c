@@ -44,7 +44,7 @@ list_pages(struct page *pg, const struct concern_filter *f, int64_t total)
 	last = first + CONCERNS_PAGE - 1 < total ? first + CONCERNS_PAGE - 1 :
 	    total;
 	tv_set_int(pg->ctx, "total", total);
-	if (total > CONCERNS_PAGE && first <= total)
+	if (total > CONCERNS_PAGE)
 		tv_set_str(pg->ctx, "showing", arena_printf(&pg->arena,
 		    "%lld to %lld", (long long)first, (long long)last));
 	if (f->page > 0)

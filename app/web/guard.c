@@ -175,8 +175,9 @@ guard_clear_session_cookie(struct page *pg)
 	guard_set_cookie(pg, cookie_name(pg->req, "portal"), NULL, 1);
 }
 
-static int
-token_shaped(const char *s)
+/* Whether s looks like a token of ours (auth_token_new()). */
+int
+guard_token_shaped(const char *s)
 {
 	return (s != NULL && strlen(s) == AUTH_TOKEN_LEN - 1 &&
 	    strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -194,7 +195,7 @@ guard_session(struct page *pg)
 
 	http_populate_cookies(pg->req);
 	token = guard_cookie(pg, cookie_name(pg->req, "portal"));
-	if (token_shaped(token)) {
+	if (guard_token_shaped(token)) {
 		/* An admin's change applies at once, in every worker:
 		 * from the settings copy while the database is unchanged
 		 * (settings.c), read again as soon as it moves. */
@@ -223,7 +224,7 @@ guard_session(struct page *pg)
 	 * opens two forms at once must get one token, not one each (the
 	 * browser keeps only the last, and the other form would fail). */
 	token = guard_cookie(pg, cookie_name(pg->req, "csrf"));
-	if (token_shaped(token)) {
+	if (guard_token_shaped(token)) {
 		pg->csrf = arena_strdup(&pg->arena, token);
 		return;
 	}

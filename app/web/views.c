@@ -94,9 +94,9 @@ new_form(struct page *pg, const struct view_input *d, int errors)
 }
 
 /*
- * Forget this browser's kept draft if it is this person's: its view has
- * gone, or they signed out. Someone else's stays for its owner, who may
- * sign in here again; this person was never given it.
+ * Forget this person's draft kept by this browser: its view has gone, or
+ * they signed out. The cookie stays: someone else's words may be kept
+ * under it too, for when they sign in here again.
  */
 void
 views_draft_forget(struct page *pg)
@@ -108,10 +108,8 @@ views_draft_forget(struct page *pg)
 		return;
 	if ((rc = drafts_delete(app_db, id, pg->sess.user_id)) == -1)
 		kore_log(LOG_ERR, "deleting a draft: %s", db_errmsg(app_db));
-	if (rc != 1)
-		return;
-	write_empty_log();	/* its words, from the log file too */
-	guard_set_cookie(pg, DRAFT_COOKIE, NULL, 1);
+	else if (rc == 1)
+		write_empty_log();	/* its words, from the log file too */
 }
 
 /* The form with this browser's kept draft, if it has one: 1 shown. */
@@ -379,8 +377,6 @@ view_done(struct page *pg, struct view_job *vj, int saved)
 		    "again.");
 		return (new_form(pg, NULL, 1));
 	}
-	if (vj->draft != NULL)
-		guard_set_cookie(pg, DRAFT_COOKIE, NULL, 1);
 	return (submitted(pg, &vj->vc));
 }
 
@@ -558,7 +554,14 @@ keep_draft(struct page *pg)
 		return (0);
 	if ((wait = quota_anon_wait(app_db, pg->csrf, pg->ip, pg->now)) != 0)
 		return (wait < 0 ? -1 : 0);
-	auth_token_new(id);
+	/* The browser's one draft cookie, if it has one: each owner's words
+	 * are kept under it apart, so one person's Send never puts
+	 * another's words out of reach. */
+	if (guard_token_shaped(guard_cookie(pg, DRAFT_COOKIE)))
+		(void)snprintf(id, sizeof(id), "%s", guard_cookie(pg,
+		    DRAFT_COOKIE));
+	else
+		auth_token_new(id);
 	if (db_begin(app_db) == -1 ||
 	    drafts_save(app_db, id, pg->ran_out, &in, pg->now) == -1 ||
 	    quota_anon_sent(app_db, pg->csrf, pg->ip, pg->now) == -1 ||

@@ -722,6 +722,13 @@ a_flood_hides_no_concern(void **state)
 	}
 	resp_free(&r);
 	assert_int_equal(pages, (int)((open - 1) / 100));
+	/* Past the end is the last page, with the way back. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/safeguarding?page=1000000", &r),
+	    0);
+	assert_true(resp_has(&r, row));
+	assert_true(resp_has(&r, "rel=\"prev\""));
+	resp_free(&r);
 	/* The moderation queue lists 200, and says where the rest are. */
 	assert_int_equal(db_run("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
 	    "SELECT i + 1 FROM n WHERE i < 201) INSERT INTO views "

@@ -244,22 +244,49 @@ timed_out_words_are_not_the_next_persons(void **state)
 	assert_false(resp_has(&r, "I fancy someone"));
 	assert_false(resp_has(&r, "Your words are back"));
 	resp_free(&r);
+	/* She sends a view of her own, then her session runs out as she
+	 * writes another: her words are kept too, apart from his. */
+	assert_int_equal(client_post(&c, "/views/new", "/views/new",
+	    "category=1&title=Tamsins+view&body=Mine&publish=no", &r), 303);
+	resp_free(&r);
+	assert_int_equal(client_csrf(&c, "/views/new", csrf, sizeof(csrf)),
+	    0);
+	assert_int_equal(db_run("UPDATE sessions SET created_at = created_at "
+	    "- 864000, seen_at = seen_at - 864000 WHERE id = (SELECT max(id) "
+	    "FROM sessions)"), 0);
+	(void)snprintf(body, sizeof(body), "csrf=%s&title=%s&body=%s&"
+	    "publish=no", csrf, url_enc("Tamsins draft"),
+	    url_enc("Words of Tamsin's own"));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/views/new", body, &r), 0);
+	assert_true(resp_has(&r, "After you sign in"));
+	resp_free(&r);
 	/* A visitor who has not signed in sees nothing either. */
-	assert_int_equal(client_logout(&c), 303);
 	resp_init(&r);
 	assert_int_equal(http_get(&c, "/views/new", &r), 0);
 	assert_false(resp_has(&r, "I fancy someone"));
+	assert_false(resp_has(&r, "Tamsin's own"));
 	resp_free(&r);
-	/* Jaden, back on the same browser, has them. */
+	/* Jaden, back on the same browser, has his words, not hers. */
 	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
 	resp_init(&r);
 	assert_int_equal(http_get(&c, "/views/new", &r), 0);
 	assert_true(resp_has(&r, "Your words are back"));
 	assert_true(resp_has(&r, "I fancy someone at my school</textarea>"));
+	assert_false(resp_has(&r, "Tamsin&#39;s own"));
 	resp_free(&r);
 	assert_int_equal(client_logout(&c), 303);
 	assert_int_equal(count("SELECT count(*) FROM drafts WHERE title = "
 	    "'Someone at school'"), 0);
+	/* And Tamsin hers. */
+	assert_int_equal(client_login(&c, "Tamsin", "kite-river-42"), 303);
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/views/new", &r), 0);
+	assert_true(resp_has(&r, "Words of Tamsin&#39;s own</textarea>"));
+	resp_free(&r);
+	assert_int_equal(client_logout(&c), 303);
+	assert_int_equal(count("SELECT count(*) FROM drafts WHERE owner_id IS "
+	    "NOT NULL"), 0);
 }
 
 static void

@@ -78,6 +78,15 @@ saved_words_come_back_whole(void **state)
 	/* Nor can they delete it. */
 	assert_int_equal(drafts_delete(db, ID, other), 0);
 	assert_int_equal(drafts_load(db, &a, ID, owner, NOW, &out), 1);
+	/* Their own words under the same browser's id are kept apart. */
+	in.title = "Someone else's";
+	assert_int_equal(drafts_save(db, ID, other, &in, NOW), 0);
+	assert_int_equal(drafts_load(db, &a, ID, other, NOW, &out), 1);
+	assert_string_equal(out.title, "Someone else's");
+	assert_int_equal(drafts_load(db, &a, ID, owner, NOW, &out), 1);
+	assert_string_equal(out.title, "Moving again");
+	assert_int_equal(drafts_delete(db, ID, other), 1);
+	in.title = "Moving again";
 
 	/* Saving again replaces it. */
 	in.title = "Moving again (2)";
