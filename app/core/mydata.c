@@ -50,6 +50,28 @@ static const char *sql_notes =
 static const char *sql_drafts =
 	"SELECT created_at, title, body, better FROM drafts "
 	"WHERE user_id = ?1";
+/* Their own words and choices elsewhere: agenda suggestions, "ask
+ * again" requests with the worker's answer, "me too". */
+static const char *sql_suggestions =
+	"SELECT m.title, s.text, s.state, s.created_at "
+	"FROM agenda_suggestions s JOIN meetings m ON m.id = s.meeting_id "
+	"WHERE s.user_id = ?1 ORDER BY s.id";
+static const char *sql_appeals =
+	"SELECT coalesce(i.public_title, i.title), a.reason, a.state, "
+	"coalesce(a.decision_reason, ''), a.created_at FROM answer_appeals a "
+	"JOIN issues i ON i.id = a.issue_id WHERE a.user_id = ?1 ORDER BY a.id";
+static const char *sql_metoo =
+	"SELECT coalesce(i.public_title, i.title), s.created_at "
+	"FROM issue_support s JOIN issues i ON i.id = s.issue_id "
+	"WHERE s.user_id = ?1 ORDER BY s.created_at";
+/* Browsers and sessions by their dates only: the stored digests are
+ * keys to the account, never shown, even to its owner. */
+static const char *sql_devices =
+	"SELECT seen_at FROM known_devices WHERE user_id = ?1 "
+	"ORDER BY seen_at DESC";
+static const char *sql_sessions =
+	"SELECT created_at, seen_at, agent FROM sessions WHERE user_id = ?1 "
+	"ORDER BY seen_at DESC";
 static const char *sql_signins =
 	"SELECT at, action, ip FROM audit_log WHERE actor_id = ?1 "
 	"AND action LIKE 'sign%' ORDER BY id DESC LIMIT 200";
@@ -145,6 +167,14 @@ collect_views(struct db *db, int64_t uid, struct tval *root)
 	return (rc == -1 || erc == -1 ? -1 : 0);
 }
 
+/* Keys whose column is a time, shown in words. */
+static int
+time_key(const char *key)
+{
+	return (strcmp(key, "at") == 0 || strcmp(key, "started") == 0 ||
+	    strcmp(key, "last_seen") == 0);
+}
+
 /* Rows of a simple query into a list of maps with the given keys. */
 static int
 collect_rows(struct db *db, const char *sql, int64_t uid, struct tval *list,
@@ -158,7 +188,7 @@ collect_rows(struct db *db, const char *sql, int64_t uid, struct tval *list,
 	while ((rc = db_step(st)) == 1) {
 		row = tv_push_map(list);
 		for (i = 0; i < ncols; i++) {
-			if (strcmp(keys[i], "at") == 0)
+			if (time_key(keys[i]))
 				tv_set_str(row, keys[i], time_human(
 				    tv_arena(row), sqlite3_column_int64(st,
 				    i)));
@@ -184,9 +214,22 @@ mydata_collect(struct db *db, int64_t uid, struct tval *root)
 	    "question", "answer", "at" };
 	static const char *const draft_keys[] = { "at", "title", "words",
 	    "better" };
+	static const char *const suggestion_keys[] = { "meeting", "words",
+	    "state", "at" };
+	static const char *const appeal_keys[] = { "issue", "your_reason",
+	    "state", "why", "at" };
+	static const char *const metoo_keys[] = { "issue", "at" };
+	static const char *const device_keys[] = { "last_seen" };
+	static const char *const session_keys[] = { "started", "last_seen",
+	    "device" };
 
 	tv_set_str(root, "exported_at", time_human(tv_arena(root),
 	    (int64_t)time(NULL)));
+	/* Said in the file as on the page: concerns are not in it. */
+	tv_set_str(root, "safety_records", "If something you wrote made us "
+	    "worry about your safety, the safety team keeps its own note "
+	    "about it. That note is not in this file, and it is not deleted "
+	    "with the rest.");
 	if (collect_account(db, uid, root) == -1 ||
 	    collect_views(db, uid, root) == -1 ||
 	    collect_rows(db, sql_verdicts, uid, tv_set_list(root,
@@ -199,6 +242,16 @@ mydata_collect(struct db *db, int64_t uid, struct tval *root)
 	    note_keys, 2) == -1 ||
 	    collect_rows(db, sql_drafts, uid, tv_set_list(root,
 	    "saved_for_later"), draft_keys, 4) == -1 ||
+	    collect_rows(db, sql_suggestions, uid, tv_set_list(root,
+	    "meeting_suggestions"), suggestion_keys, 4) == -1 ||
+	    collect_rows(db, sql_appeals, uid, tv_set_list(root,
+	    "asked_to_look_again"), appeal_keys, 5) == -1 ||
+	    collect_rows(db, sql_metoo, uid, tv_set_list(root, "me_too"),
+	    metoo_keys, 2) == -1 ||
+	    collect_rows(db, sql_devices, uid, tv_set_list(root,
+	    "browsers_you_signed_in_from"), device_keys, 1) == -1 ||
+	    collect_rows(db, sql_sessions, uid, tv_set_list(root,
+	    "signed_in_now"), session_keys, 3) == -1 ||
 	    collect_rows(db, sql_signins, uid, tv_set_list(root, "sign_ins"),
 	    signin_keys, 3) == -1)
 		return (-1);
