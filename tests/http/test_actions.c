@@ -345,7 +345,7 @@ did_it_happen_once_per_person(void **state)
 	resp_init(&r);
 	assert_int_equal(http_get(&young, "/account/data", &r), 0);
 	assert_true(resp_has(&r, "Leisure passes sent to all carers: "
-	    "<strong>no</strong>"));
+	    "<strong>No</strong>"));
 	resp_free(&r);
 	/* The audit says who, never what. */
 	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "

@@ -159,6 +159,43 @@ download_holds_their_other_records(void **state)
 	resp_free(&r);
 }
 
+/*
+ * The page and the file speak plain words, not the codes kept in the
+ * database: a Pledge "not sure" reads as the check page's own choice, a
+ * sign-in as "Signed in", a meeting idea's state as what happened to it.
+ */
+static void
+no_internal_codes_shown(void **state)
+{
+	struct resp	 r;
+	const char	*codes[] = { "not_sure", "signin.success",
+	    "signin.failure", "signout", "\"received\"", "\"declined\"" };
+	size_t		 i;
+
+	(void)state;
+	assert_int_equal(db_run("UPDATE verdicts SET verdict = 'not_sure' "
+	    "WHERE id = (SELECT min(vd.id) FROM verdicts vd JOIN users u ON "
+	    "u.id = vd.user_id WHERE u.name_key = 'jaden')"), 0);
+	assert_true(count("SELECT count(*) FROM audit_log a JOIN users u ON "
+	    "u.id = a.actor_id WHERE u.name_key = 'jaden' AND a.action = "
+	    "'signin.success'") >= 1);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "<strong>Not sure</strong>"));
+	assert_true(resp_has(&r, "Signed in"));
+	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		assert_false(resp_has(&r, codes[i]));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data.json", &r), 0);
+	assert_true(resp_has(&r, "\"Not sure\""));
+	assert_true(resp_has(&r, "\"Signed in\""));
+	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		assert_false(resp_has(&r, codes[i]));
+	resp_free(&r);
+}
+
 static void
 delete_only_what_may_go(void **state)
 {
@@ -331,6 +368,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(download_holds_exactly_their_records),
 		cmocka_unit_test(download_holds_their_other_records),
+		cmocka_unit_test(no_internal_codes_shown),
 		cmocka_unit_test(delete_only_what_may_go),
 		cmocka_unit_test(deleted_words_leave_the_files),
 		cmocka_unit_test(a_deleted_view_keeps_its_number),
