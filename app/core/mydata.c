@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "mydata.h"
+#include "notify.h"
 #include "timefmt.h"
 #include "users.h"
 
@@ -426,4 +427,41 @@ mydata_hide_name(struct db *db, const struct actor *who, int64_t uid, int *n)
 		return (-1);
 	}
 	return (0);
+}
+
+/*
+ * A young person asks for their account to be closed. Every participation
+ * worker is told in the portal (notifications are never mailed), with
+ * their words when they gave some that did not worry the scan; worrying
+ * words are in a concern already (concern_name), so the note only points
+ * there. The audit log records the request, never the words.
+ */
+int
+mydata_ask_close(struct db *db, const struct actor *who, const char *words,
+    int worried, int64_t now)
+{
+	struct arena	 a;
+	const char	*text;
+	int		 rc;
+
+	arena_init(&a);
+	text = arena_printf(&a, "%s asked us to close their account. Please "
+	    "talk to them before you turn it off.", who->name);
+	if (worried)
+		text = arena_printf(&a, "%s What they wrote worried the "
+		    "safeguarding check: it is on the urgent list.", text);
+	else if (words != NULL && *words != '\0')
+		text = arena_printf(&a, "%s They wrote: \"%s\"", text, words);
+	rc = -1;
+	if (db_begin(db) == 0) {
+		if (notify_workers(db, now, text, arena_printf(&a,
+		    "/accounts/%lld/view", (long long)who->id)) == 0 &&
+		    audit_write(db, who, "account.close_request", "user",
+		    who->id, "") == 0 && db_commit(db) == 0)
+			rc = 0;
+		else
+			db_rollback(db);
+	}
+	arena_free(&a);
+	return (rc);
 }

@@ -196,6 +196,93 @@ no_internal_codes_shown(void **state)
 	resp_free(&r);
 }
 
+/*
+ * "Ask us to close my account": every participation worker is told in
+ * the portal with the words, no email carries them, the audit log has
+ * the request without them, and the young person reads what happens
+ * next. Too many words come back to fix (422); worrying words are never
+ * refused: a concern holds them and the help lines are shown.
+ */
+static void
+ask_to_close_tells_workers(void **state)
+{
+	struct resp	 r;
+	char		 form[4200], big[2101];
+	int64_t		 workers, notes, mails, concerns;
+
+	(void)state;
+	workers = count("SELECT count(*) FROM users WHERE role = "
+	    "'participation_worker' AND disabled_at IS NULL AND closed_at IS "
+	    "NULL");
+	assert_true(workers >= 1);
+	notes = count("SELECT count(*) FROM notifications");
+	mails = count("SELECT count(*) FROM outbox");
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data", &r), 0);
+	assert_true(resp_has(&r, "Ask us to close my account"));
+	assert_true(resp_has(&r, "What we keep:"));
+	resp_free(&r);
+
+	/* Too long: the words come back, nothing is sent. */
+	memset(big, 'a', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	(void)snprintf(form, sizeof(form), "close=1&close_words=%s", big);
+	assert_int_equal(client_post(&young, "/account/data", "/account/data",
+	    form, &r), 422);
+	assert_true(resp_has(&r, "2000 characters or fewer"));
+	assert_true(resp_has(&r, big));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM notifications"), notes);
+
+	(void)snprintf(form, sizeof(form), "close=1&close_words=%s",
+	    url_enc("Tangerine I am moving on"));
+	assert_int_equal(client_post(&young, "/account/data", "/account/data",
+	    form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM notifications n JOIN "
+	    "users u ON u.id = n.user_id WHERE u.role = 'participation_worker' "
+	    "AND n.text LIKE 'Jaden asked us to close their account.%%' AND "
+	    "n.text LIKE '%%Tangerine I am moving on%%'"), workers);
+	assert_int_equal(count("SELECT count(*) FROM notifications"),
+	    notes + workers);
+	/* No email at all: the portal's own notes only. */
+	assert_int_equal(count("SELECT count(*) FROM outbox"), mails);
+	assert_int_equal(count("SELECT count(*) FROM audit_log a JOIN users u "
+	    "ON u.id = a.actor_id WHERE u.name_key = 'jaden' AND a.action = "
+	    "'account.close_request' AND a.detail = ''"), 1);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE detail "
+	    "LIKE '%%Tangerine%%'"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data", &r), 0);
+	assert_true(resp_has(&r, "We have told the participation team"));
+	resp_free(&r);
+	/* Still open until a worker has talked to them. */
+	assert_int_equal(count("SELECT count(*) FROM users WHERE name_key = "
+	    "'jaden' AND disabled_at IS NULL"), 1);
+
+	/* Worrying words: kept in a concern, not in the note, help shown. */
+	concerns = count("SELECT count(*) FROM concerns WHERE closed_at IS "
+	    "NULL");
+	(void)snprintf(form, sizeof(form), "close=1&close_words=%s",
+	    url_enc("Nobody listens, I want to hurt myself."));
+	assert_int_equal(client_post(&young, "/account/data", "/account/data",
+	    form, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	assert_true(resp_has(&r, "We have told the participation team"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE closed_at "
+	    "IS NULL"), concerns + 1);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE text = "
+	    "'Nobody listens, I want to hurt myself.'"), 1);
+	assert_int_equal(count("SELECT count(*) FROM notifications WHERE "
+	    "text LIKE '%%hurt myself%%'"), 0);
+	assert_int_equal(count("SELECT count(*) FROM outbox WHERE body LIKE "
+	    "'%%hurt myself%%'"), 0);
+	assert_int_equal(count("SELECT count(*) FROM audit_log a JOIN users u "
+	    "ON u.id = a.actor_id WHERE u.name_key = 'jaden' AND a.action = "
+	    "'account.close_request'"), 2);
+}
+
 static void
 delete_only_what_may_go(void **state)
 {
@@ -369,6 +456,7 @@ main(void)
 		cmocka_unit_test(download_holds_exactly_their_records),
 		cmocka_unit_test(download_holds_their_other_records),
 		cmocka_unit_test(no_internal_codes_shown),
+		cmocka_unit_test(ask_to_close_tells_workers),
 		cmocka_unit_test(delete_only_what_may_go),
 		cmocka_unit_test(deleted_words_leave_the_files),
 		cmocka_unit_test(a_deleted_view_keeps_its_number),
