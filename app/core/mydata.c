@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "agent.h"
 #include "mydata.h"
 #include "notify.h"
 #include "timefmt.h"
@@ -173,7 +174,7 @@ collect_views(struct db *db, int64_t uid, struct tval *root)
 /* A column of a simple list: its key, and the words for its codes. */
 struct col {
 	const char	*key;
-	const char	*(*label)(const char *);
+	const char	*(*label)(struct arena *, const char *);
 };
 
 /* A code and the words a young person reads for it. */
@@ -196,18 +197,19 @@ words_for(const struct words *w, size_t n, const char *code,
 
 /* The Pledge check's and "Did it happen?"'s own choices. */
 static const char *
-answer_label(const char *code)
+answer_label(struct arena *a, const char *code)
 {
 	static const struct words w[] = {
 		{ "yes", "Yes" }, { "partly", "Partly" }, { "no", "No" },
 		{ "not_sure", "Not sure" },
 	};
 
+	(void)a;
 	return (words_for(w, NITEMS(w), code, code));
 }
 
 static const char *
-signin_label(const char *code)
+signin_label(struct arena *a, const char *code)
 {
 	static const struct words w[] = {
 		{ "signin.success", "Signed in" },
@@ -216,11 +218,12 @@ signin_label(const char *code)
 		{ "signout.others", "Signed out everywhere else" },
 	};
 
+	(void)a;
 	return (words_for(w, NITEMS(w), code, "Signing in or out"));
 }
 
 static const char *
-suggestion_label(const char *code)
+suggestion_label(struct arena *a, const char *code)
 {
 	static const struct words w[] = {
 		{ "received", "Waiting for a participation worker to read it" },
@@ -229,11 +232,12 @@ suggestion_label(const char *code)
 		{ "declined", "Not put on the list this time" },
 	};
 
+	(void)a;
 	return (words_for(w, NITEMS(w), code, code));
 }
 
 static const char *
-appeal_label(const char *code)
+appeal_label(struct arena *a, const char *code)
 {
 	static const struct words w[] = {
 		{ "open", "Waiting for a participation worker to decide" },
@@ -243,12 +247,14 @@ appeal_label(const char *code)
 		    "back to the councillor" },
 	};
 
+	(void)a;
 	return (words_for(w, NITEMS(w), code, code));
 }
 
 static const char *
-current_label(const char *code)
+current_label(struct arena *a, const char *code)
 {
+	(void)a;
 	return (strcmp(code, "1") == 0 ? "Your latest answer" :
 	    "An older answer");
 }
@@ -288,7 +294,7 @@ collect_rows(struct db *db, const char *sql, int64_t uid, struct tval *list,
 			}
 			text = db_col_text(st, (int)i);
 			tv_set_str(row, cols[i].key, cols[i].label != NULL ?
-			    cols[i].label(text) : text);
+			    cols[i].label(tv_arena(row), text) : text);
 		}
 	}
 	db_done(st);
@@ -321,7 +327,7 @@ mydata_collect(struct db *db, int64_t uid, struct tval *root)
 	    { "at", NULL } };
 	static const struct col device_cols[] = { { "last_seen", NULL } };
 	static const struct col session_cols[] = { { "started", NULL },
-	    { "last_seen", NULL }, { "device", NULL } };
+	    { "last_seen", NULL }, { "device", agent_words } };
 
 	tv_set_str(root, "exported_at", time_human(tv_arena(root),
 	    (int64_t)time(NULL)));

@@ -122,7 +122,7 @@ change_details(struct page *pg)
 		return (page_error(pg, 500));
 	if (strcmp(u.age_band, age_band_keys[band]) == 0 &&
 	    u.lives_outside == (area == 1))
-		return (page_redirect(pg, "/account#about-you",
+		return (page_redirect(pg, "/account",
 		    "details_same"));
 	if (db_begin(app_db) == -1)
 		return (page_error(pg, 500));
@@ -133,7 +133,7 @@ change_details(struct page *pg)
 		db_rollback(app_db);
 		return (page_error(pg, 500));
 	}
-	return (page_redirect(pg, "/account#about-you", "details_changed"));
+	return (page_redirect(pg, "/account", "details_changed"));
 }
 
 int
