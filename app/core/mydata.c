@@ -7,9 +7,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "agent.h"
+#include "issues.h"
 #include "mydata.h"
+#include "notify.h"
 #include "timefmt.h"
 #include "users.h"
+
+#define NITEMS(x)	(sizeof(x) / sizeof((x)[0]))
 
 static const char *sql_account =
 	"SELECT display_name, role, coalesce(age_band, ''), "
@@ -50,6 +55,33 @@ static const char *sql_notes =
 static const char *sql_drafts =
 	"SELECT created_at, title, body, better FROM drafts "
 	"WHERE user_id = ?1 OR owner_id = ?1";
+/* Their own words and choices elsewhere: agenda suggestions, "ask
+ * again" requests with the worker's answer, "me too". */
+static const char *sql_suggestions =
+	"SELECT m.title, s.text, s.state, s.created_at "
+	"FROM agenda_suggestions s JOIN meetings m ON m.id = s.meeting_id "
+	"WHERE s.user_id = ?1 ORDER BY s.id";
+/* An issue by what the public reads of it: its first title may hold
+ * words another young person kept private. */
+static const char *sql_appeals =
+	"SELECT " ISSUE_PUBLIC_TITLE ", a.reason, a.state, "
+	"coalesce(a.decision_reason, ''), a.created_at FROM answer_appeals a "
+	"JOIN issues i ON i.id = a.issue_id "
+	"JOIN categories c ON c.id = i.category_id "
+	"WHERE a.user_id = ?1 ORDER BY a.id";
+static const char *sql_metoo =
+	"SELECT " ISSUE_PUBLIC_TITLE ", s.created_at "
+	"FROM issue_support s JOIN issues i ON i.id = s.issue_id "
+	"JOIN categories c ON c.id = i.category_id "
+	"WHERE s.user_id = ?1 ORDER BY s.created_at";
+/* Browsers and sessions by their dates only: the stored digests are
+ * keys to the account, never shown, even to its owner. */
+static const char *sql_devices =
+	"SELECT seen_at FROM known_devices WHERE user_id = ?1 "
+	"ORDER BY seen_at DESC";
+static const char *sql_sessions =
+	"SELECT created_at, seen_at, agent FROM sessions WHERE user_id = ?1 "
+	"ORDER BY seen_at DESC";
 static const char *sql_signins =
 	"SELECT at, action, ip FROM audit_log WHERE actor_id = ?1 "
 	"AND action LIKE 'sign%' ORDER BY id DESC LIMIT 200";
@@ -145,25 +177,130 @@ collect_views(struct db *db, int64_t uid, struct tval *root)
 	return (rc == -1 || erc == -1 ? -1 : 0);
 }
 
-/* Rows of a simple query into a list of maps with the given keys. */
+/* A column of a simple list: its key, and the words for its codes. */
+struct col {
+	const char	*key;
+	const char	*(*label)(struct arena *, const char *);
+};
+
+/* A code and the words a young person reads for it. */
+struct words {
+	const char	*code;
+	const char	*words;
+};
+
+static const char *
+words_for(const struct words *w, size_t n, const char *code,
+    const char *other)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(w[i].code, code) == 0)
+			return (w[i].words);
+	return (other);
+}
+
+/* The Pledge check's and "Did it happen?"'s own choices. */
+static const char *
+answer_label(struct arena *a, const char *code)
+{
+	static const struct words w[] = {
+		{ "yes", "Yes" }, { "partly", "Partly" }, { "no", "No" },
+		{ "not_sure", "Not sure" },
+	};
+
+	(void)a;
+	return (words_for(w, NITEMS(w), code, code));
+}
+
+static const char *
+signin_label(struct arena *a, const char *code)
+{
+	static const struct words w[] = {
+		{ "signin.success", "Signed in" },
+		{ "signin.failure", "Wrong password" },
+		{ "signout", "Signed out" },
+		{ "signout.others", "Signed out everywhere else" },
+	};
+
+	(void)a;
+	return (words_for(w, NITEMS(w), code, "Signing in or out"));
+}
+
+static const char *
+suggestion_label(struct arena *a, const char *code)
+{
+	static const struct words w[] = {
+		{ "received", "Waiting for a participation worker to read it" },
+		{ "accepted", "Put on the meeting's list of things to talk "
+		    "about" },
+		{ "declined", "Not put on the list this time" },
+	};
+
+	(void)a;
+	return (words_for(w, NITEMS(w), code, code));
+}
+
+static const char *
+appeal_label(struct arena *a, const char *code)
+{
+	static const struct words w[] = {
+		{ "open", "Waiting for a participation worker to decide" },
+		{ "reopened", "A participation worker asked the councillor to "
+		    "answer again" },
+		{ "declined", "A participation worker decided not to send it "
+		    "back to the councillor" },
+	};
+
+	(void)a;
+	return (words_for(w, NITEMS(w), code, code));
+}
+
+static const char *
+current_label(struct arena *a, const char *code)
+{
+	(void)a;
+	return (strcmp(code, "1") == 0 ? "Your latest answer" :
+	    "An older answer");
+}
+
+/* Keys whose column is a time, shown in words. */
+static int
+time_key(const char *key)
+{
+	return (strcmp(key, "at") == 0 || strcmp(key, "started") == 0 ||
+	    strcmp(key, "last_seen") == 0);
+}
+
+/*
+ * Rows of a simple query into a list of maps with the given columns;
+ * codes go through their column's label, so no internal code reaches
+ * the page or the file.
+ */
 static int
 collect_rows(struct db *db, const char *sql, int64_t uid, struct tval *list,
-    const char *const *keys, int ncols)
+    const struct col *cols, size_t ncols)
 {
 	struct tval	*row;
 	sqlite3_stmt	*st;
-	int		 rc, i;
+	const char	*text;
+	size_t		 i;
+	int		 rc;
 
 	st = db_query(db, sql, "i", uid);
 	while ((rc = db_step(st)) == 1) {
 		row = tv_push_map(list);
 		for (i = 0; i < ncols; i++) {
-			if (strcmp(keys[i], "at") == 0)
-				tv_set_str(row, keys[i], time_human(
+			if (time_key(cols[i].key)) {
+				tv_set_str(row, cols[i].key, time_human(
 				    tv_arena(row), sqlite3_column_int64(st,
-				    i)));
-			else
-				tv_set_str(row, keys[i], db_col_text(st, i));
+				    (int)i)));
+				continue;
+			}
+			text = db_col_text(st, (int)i);
+			tv_set_str(row, cols[i].key, cols[i].label != NULL ?
+			    cols[i].label(tv_arena(row), text) : text);
 		}
 	}
 	db_done(st);
@@ -174,33 +311,64 @@ collect_rows(struct db *db, const char *sql, int64_t uid, struct tval *list,
 int
 mydata_collect(struct db *db, int64_t uid, struct tval *root)
 {
-	static const char *const verdict_keys[] = { "promise", "answer",
-	    "comment", "at", "current" };
-	static const char *const note_keys[] = { "at", "message" };
-	static const char *const happened_keys[] = { "action", "answer",
-	    "at" };
-	static const char *const signin_keys[] = { "at", "what", "from" };
-	static const char *const consult_keys[] = { "consultation",
-	    "question", "answer", "at" };
-	static const char *const draft_keys[] = { "at", "title", "words",
-	    "better" };
+	static const struct col verdict_cols[] = { { "promise", NULL },
+	    { "answer", answer_label }, { "comment", NULL }, { "at", NULL },
+	    { "current", current_label } };
+	static const struct col note_cols[] = { { "at", NULL },
+	    { "message", NULL } };
+	static const struct col happened_cols[] = { { "action", NULL },
+	    { "answer", answer_label }, { "at", NULL } };
+	static const struct col signin_cols[] = { { "at", NULL },
+	    { "what", signin_label }, { "from", NULL } };
+	static const struct col consult_cols[] = { { "consultation", NULL },
+	    { "question", NULL }, { "answer", NULL }, { "at", NULL } };
+	static const struct col draft_cols[] = { { "at", NULL },
+	    { "title", NULL }, { "words", NULL }, { "better", NULL } };
+	static const struct col suggestion_cols[] = { { "meeting", NULL },
+	    { "words", NULL }, { "state", suggestion_label }, { "at", NULL } };
+	static const struct col appeal_cols[] = { { "issue", NULL },
+	    { "your_reason", NULL }, { "state", appeal_label },
+	    { "why", NULL }, { "at", NULL } };
+	static const struct col metoo_cols[] = { { "issue", NULL },
+	    { "at", NULL } };
+	static const struct col device_cols[] = { { "last_seen", NULL } };
+	static const struct col session_cols[] = { { "started", NULL },
+	    { "last_seen", NULL }, { "device", agent_words } };
 
 	tv_set_str(root, "exported_at", time_human(tv_arena(root),
 	    (int64_t)time(NULL)));
+	/* Said in the file as on the page: concerns are not in it. */
+	tv_set_str(root, "safety_records", "If something you wrote made us "
+	    "worry about your safety, the safety team keeps its own note "
+	    "about it. That note is not in this file, and it is not deleted "
+	    "with the rest.");
 	if (collect_account(db, uid, root) == -1 ||
 	    collect_views(db, uid, root) == -1 ||
 	    collect_rows(db, sql_verdicts, uid, tv_set_list(root,
-	    "pledge_answers"), verdict_keys, 5) == -1 ||
+	    "pledge_answers"), verdict_cols, NITEMS(verdict_cols)) == -1 ||
 	    collect_rows(db, sql_consult, uid, tv_set_list(root,
-	    "consultation_answers"), consult_keys, 4) == -1 ||
+	    "consultation_answers"), consult_cols, NITEMS(consult_cols)) ==
+	    -1 ||
 	    collect_rows(db, sql_happened, uid, tv_set_list(root,
-	    "did_it_happen"), happened_keys, 3) == -1 ||
+	    "did_it_happen"), happened_cols, NITEMS(happened_cols)) == -1 ||
 	    collect_rows(db, sql_notes, uid, tv_set_list(root, "messages"),
-	    note_keys, 2) == -1 ||
+	    note_cols, NITEMS(note_cols)) == -1 ||
 	    collect_rows(db, sql_drafts, uid, tv_set_list(root,
-	    "saved_for_later"), draft_keys, 4) == -1 ||
+	    "saved_for_later"), draft_cols, NITEMS(draft_cols)) == -1 ||
+	    collect_rows(db, sql_suggestions, uid, tv_set_list(root,
+	    "meeting_suggestions"), suggestion_cols, NITEMS(suggestion_cols))
+	    == -1 ||
+	    collect_rows(db, sql_appeals, uid, tv_set_list(root,
+	    "asked_to_look_again"), appeal_cols, NITEMS(appeal_cols)) == -1 ||
+	    collect_rows(db, sql_metoo, uid, tv_set_list(root, "me_too"),
+	    metoo_cols, NITEMS(metoo_cols)) == -1 ||
+	    collect_rows(db, sql_devices, uid, tv_set_list(root,
+	    "browsers_you_signed_in_from"), device_cols, NITEMS(device_cols))
+	    == -1 ||
+	    collect_rows(db, sql_sessions, uid, tv_set_list(root,
+	    "signed_in_now"), session_cols, NITEMS(session_cols)) == -1 ||
 	    collect_rows(db, sql_signins, uid, tv_set_list(root, "sign_ins"),
-	    signin_keys, 3) == -1)
+	    signin_cols, NITEMS(signin_cols)) == -1)
 		return (-1);
 	return (0);
 }
@@ -271,4 +439,41 @@ mydata_hide_name(struct db *db, const struct actor *who, int64_t uid, int *n)
 		return (-1);
 	}
 	return (0);
+}
+
+/*
+ * A young person asks for their account to be closed. Every participation
+ * worker is told in the portal (notifications are never mailed), with
+ * their words when they gave some that did not worry the scan; worrying
+ * words are in a concern already (concern_name), so the note only points
+ * there. The audit log records the request, never the words.
+ */
+int
+mydata_ask_close(struct db *db, const struct actor *who, const char *words,
+    int worried, int64_t now)
+{
+	struct arena	 a;
+	const char	*text;
+	int		 rc;
+
+	arena_init(&a);
+	text = arena_printf(&a, "%s asked us to close their account. Please "
+	    "talk to them before you turn it off.", who->name);
+	if (worried)
+		text = arena_printf(&a, "%s What they wrote worried the "
+		    "safeguarding check: it is on the urgent list.", text);
+	else if (words != NULL && *words != '\0')
+		text = arena_printf(&a, "%s They wrote: \"%s\"", text, words);
+	rc = -1;
+	if (db_begin(db) == 0) {
+		if (notify_workers(db, now, text, arena_printf(&a,
+		    "/accounts/%lld/view", (long long)who->id)) == 0 &&
+		    audit_write(db, who, "account.close_request", "user",
+		    who->id, "") == 0 && db_commit(db) == 0)
+			rc = 0;
+		else
+			db_rollback(db);
+	}
+	arena_free(&a);
+	return (rc);
 }

@@ -38,6 +38,11 @@ static const struct {
 	{ "22_25", "22 to 25" },
 };
 
+/* The same keys as a form's choices (form_choice), in order. */
+const char *const age_band_keys[] = {
+	"under_12", "12_15", "16_17", "18_21", "22_25", NULL,
+};
+
 /* Words a young person's name may not contain: they would look official. */
 static const char *const staff_words[] = {
 	"admin", "administrator", "moderator", "mod", "staff", "worker",
@@ -82,6 +87,10 @@ static const char *sql_set_hash =
 	"UPDATE users SET password_hash = ?2 WHERE id = ?1";
 static const char *sql_set_name =
 	"UPDATE users SET display_name = ?2, name_key = ?3 WHERE id = ?1";
+/* A young person's own age band and area: the only people who have them. */
+static const char *sql_set_details =
+	"UPDATE users SET age_band = ?2, lives_outside = ?3 "
+	"WHERE id = ?1 AND role = 'young_person'";
 static const char *sql_disable =
 	"UPDATE users SET disabled_at = ?2 WHERE id = ?1";
 static const char *sql_enable =
@@ -482,6 +491,18 @@ user_set_name(struct db *db, int64_t id, const char *name, const char **why)
 		return (-1);
 	}
 	return (0);
+}
+
+/* A young person's age band and whether they live outside the area. */
+int
+user_set_details(struct db *db, int64_t id, const char *age_band,
+    int outside)
+{
+	if (!age_band_valid(age_band) ||
+	    db_exec(db, sql_set_details, "iti", id, age_band,
+	    (int64_t)(outside != 0)) != 0)
+		return (-1);
+	return (db_changes(db) == 1 ? 0 : -1);
 }
 
 int

@@ -37,6 +37,8 @@ struct user {
 enum role	 role_parse(const char *);
 const char	*role_key(enum role);
 const char	*role_label(enum role);
+extern const char *const age_band_keys[];
+
 int		 age_band_valid(const char *);
 const char	*age_band_label(const char *);
 
@@ -44,6 +46,7 @@ int		 user_name_key(const char *, char *, size_t);
 const char	*user_name_problem(const char *, enum role);
 const char	*user_signin_problem(const char *, const char *);
 
+int		 user_set_details(struct db *, int64_t, const char *, int);
 int		 user_create(struct db *, const char *, enum role, const char *,
 		    const char *, int, int64_t *, const char **);
 int		 user_by_id(struct db *, int64_t, struct user *);

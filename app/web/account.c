@@ -4,13 +4,37 @@
  * asked for each) and sees where they are signed in, and can sign out
  * everywhere else. Whether a name is taken is answered only a few times
  * an hour (sign-in names are private). A new password also gives this
- * browser a new session: the old cookie is dead everywhere.
+ * browser a new session: the old cookie is dead everywhere. A young
+ * person also changes their age band and whether they live inside the
+ * council's area here, as they grow up or move.
  */
 #include <string.h>
 
 #include "app.h"
 #include "board.h"
 #include "throttle.h"
+
+static const char *const areas[] = { "inside", "outside", NULL };
+
+/* The age band and area choices as typed, or as they are now. */
+static void
+details_choices(struct page *pg, const struct user *u)
+{
+	const char	*band, *area;
+
+	if ((band = form_raw(&pg->form, "age_band")) == NULL)
+		band = u->age_band;
+	if ((area = form_raw(&pg->form, "area")) == NULL &&
+	    !form_has(&pg->form, "details"))
+		area = u->lives_outside ? "outside" : "inside";
+	if (age_band_valid(band))
+		tv_set_bool(pg->ctx, arena_printf(&pg->arena, "band_%s", band),
+		    1);
+	if (area != NULL && (strcmp(area, "inside") == 0 ||
+	    strcmp(area, "outside") == 0))
+		tv_set_bool(pg->ctx, arena_printf(&pg->arena, "area_%s", area),
+		    1);
+}
 
 static int
 account_page(struct page *pg, int errors)
@@ -38,6 +62,8 @@ account_page(struct page *pg, int errors)
 	band = age_band_label(u.age_band);
 	tv_set_str(pg->ctx, "age_band", band ? band : "");
 	tv_set_bool(pg->ctx, "outside", u.lives_outside);
+	if (u.role == ROLE_YOUNG)
+		details_choices(pg, &u);
 	if ((v = form_raw(&pg->form, "new_name")) != NULL)
 		tv_set_str(pg->ctx, "new_name", v);
 	if ((v = form_raw(&pg->form, "new_signin")) != NULL)
@@ -53,14 +79,52 @@ account_page(struct page *pg, int errors)
 	    page_render(pg, 200, "account"));
 }
 
+/* A young person's age band and area; the audit row says only that
+ * they changed, not to what. */
+static int
+change_details(struct page *pg)
+{
+	struct user	 u;
+	int		 band, area;
+
+	band = form_choice(&pg->form, "age_band", age_band_keys, &pg->errors,
+	    "Choose how old you are.");
+	area = form_choice(&pg->form, "area", areas, &pg->errors,
+	    "Choose where you live.");
+	if (pg->errors.n > 0)
+		return (account_page(pg, 1));
+	if (user_by_id(app_db, pg->sess.user_id, &u) != 1)
+		return (page_error(pg, 500));
+	if (strcmp(u.age_band, age_band_keys[band]) == 0 &&
+	    u.lives_outside == (area == 1))
+		return (page_redirect(pg, "/account",
+		    "details_same"));
+	if (db_begin(app_db) == -1)
+		return (page_error(pg, 500));
+	if (user_set_details(app_db, u.id, age_band_keys[band],
+	    area == 1) == -1 ||
+	    audit_write(app_db, &pg->actor, "account.details", "user", u.id,
+	    "") == -1 || db_commit(app_db) == -1) {
+		db_rollback(app_db);
+		return (page_error(pg, 500));
+	}
+	return (page_redirect(pg, "/account", "details_changed"));
+}
+
 int
 page_account(struct http_request *req)
 {
 	struct page	 pg;
 
-	if (!page_begin(&pg, req, ALLOW_GET) || !page_require(&pg, R_ANY))
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
+	    !page_require(&pg, R_ANY))
 		return (KORE_RESULT_OK);
-	return (account_page(&pg, 0));
+	if (req->method != HTTP_METHOD_POST)
+		return (account_page(&pg, 0));
+	/* Only young people have an age band and an area. */
+	if (pg.sess.role != ROLE_YOUNG || !form_has(&pg.form, "details"))
+		return (page_error(&pg, 404));
+	return (change_details(&pg));
 }
 
 /* Start checking the current password; the job carries the user's id. */

@@ -1,24 +1,74 @@
 /*
  * mydata.c: /account/data, where a young person sees everything the portal
  * holds about them, downloads it (/account/data.json), deletes views that
- * have not been answered, and takes their name off published outcomes.
+ * have not been answered, takes their name off published outcomes and
+ * asks for their account to be closed.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
+#include "concerns.h"
 #include "mydata.h"
+
+/* Confirmations of this page's own forms (the flash cookie carries the
+ * key; the words are here, beside the form they answer). */
+static void
+own_flash(struct page *pg)
+{
+	const char	*key;
+
+	if ((key = guard_cookie(pg, "portal_flash")) != NULL &&
+	    strcmp(key, "close_asked") == 0)
+		tv_set_bool(pg->ctx, "close_asked", 1);
+}
 
 static int
 data_page(struct page *pg, int errors)
 {
+	const char	*v;
+
 	pg->title = "Your information";
 	pg->nav = "account";
+	own_flash(pg);
+	/* Words typed in the box come back only with their error. */
+	if (errors && (v = form_raw(&pg->form, "close_words")) != NULL)
+		tv_set_str(pg->ctx, "close_words", v);
 	if (mydata_collect(app_db, pg->sess.user_id, tv_set_map(pg->ctx,
 	    "data")) == -1)
 		return (page_error(pg, 500));
 	return (errors ? page_form_errors(pg, "mydata") :
 	    page_render(pg, 200, "mydata"));
+}
+
+/*
+ * Ask us to close my account. Words that worry the scan are never
+ * refused: they open a concern, as a worrying name does, and the help
+ * lines are shown beside the answer. Other words may not be too long.
+ */
+static int
+ask_close(struct page *pg)
+{
+	const char	*words;
+	int		 worry;
+
+	if ((worry = concern_name(app_db, &pg->actor, pg->sess.user_id,
+	    form_raw(&pg->form, "close_words"), "Typed when asking us to "
+	    "close their account, on /account/data.", pg->now)) == -1)
+		return (page_error(pg, 500));
+	words = worry ? NULL : form_text(&pg->form, "close_words", 2000, 1, 0,
+	    &pg->errors, NULL);
+	if (!worry && words == NULL)
+		return (data_page(pg, 1));
+	if (mydata_ask_close(app_db, &pg->actor, words, worry, pg->now) == -1)
+		return (page_error(pg, 500));
+	if (!worry)
+		return (page_redirect(pg, "/account/data#close",
+		    "close_asked"));
+	tv_set_bool(pg->ctx, "flagged", 1);
+	tv_set_bool(pg->ctx, "close_asked", 1);
+	help_context(pg);
+	return (data_page(pg, 0));
 }
 
 int
@@ -35,6 +85,8 @@ page_mydata(struct http_request *req)
 		return (KORE_RESULT_OK);
 	if (req->method != HTTP_METHOD_POST)
 		return (data_page(&pg, 0));
+	if (form_has(&pg.form, "close"))
+		return (ask_close(&pg));
 	if (form_has(&pg.form, "hide_name")) {
 		if (mydata_hide_name(app_db, &pg.actor, pg.sess.user_id, &n) ==
 		    -1)

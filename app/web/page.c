@@ -85,6 +85,9 @@ static const struct {
 	{ "view_sent", "Thank you. We got your view. A participation worker "
 	    "will read it soon." },
 	{ "view_withdrawn", "You took this back." },
+	{ "details_changed", "Thank you. We have saved how old you are and "
+	    "where you live." },
+	{ "details_same", "Nothing changed: that is what we had already." },
 	{ "moderated", "Done. The young person has been told." },
 	{ "flag_cleared", "The safeguarding flag is cleared and what you did "
 	    "is recorded." },

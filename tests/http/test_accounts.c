@@ -404,6 +404,59 @@ account_changes_need_the_password(void **state)
 	resp_free(&r);
 }
 
+/*
+ * A young person who grows up or moves says so on /account: a choice
+ * left out comes back with the other kept (422), a good one is saved
+ * with plain thanks, and the audit row says it changed, never to what.
+ * Staff have no such form.
+ */
+static void
+young_person_changes_age_and_area(void **state)
+{
+	struct client	 y, w;
+	struct resp	 r;
+
+	(void)state;
+	memset(&y, 0, sizeof(y));
+	memset(&w, 0, sizeof(w));
+	assert_int_equal(login(&y, "Jaden", "kite-river-42"), 303);
+	assert_int_equal(login(&w, WORKER_NAME, WORKER_PW), 303);
+	resp_init(&r);
+	assert_int_equal(http_get(&y, "/account", &r), 0);
+	assert_true(resp_has(&r, "How old are you?"));
+	resp_free(&r);
+	assert_int_equal(post(&y, "/account", "/account",
+	    "details=1&age_band=18_21", &r), 422);
+	assert_true(resp_has(&r, "Choose where you live."));
+	assert_true(resp_has(&r, "value=\"18_21\" checked"));
+	resp_free(&r);
+	assert_int_equal(post(&y, "/account", "/account",
+	    "details=1&age_band=nineteen&area=outside", &r), 422);
+	assert_true(resp_has(&r, "Choose how old you are."));
+	assert_true(resp_has(&r, "value=\"outside\" checked"));
+	resp_free(&r);
+	assert_int_equal(post(&y, "/account", "/account",
+	    "details=1&age_band=18_21&area=outside", &r), 303);
+	resp_free(&r);
+	assert_int_equal(db_count("SELECT count(*) FROM users WHERE name_key = "
+	    "'jaden' AND age_band = '18_21' AND lives_outside = 1"), 1);
+	assert_int_equal(db_count("SELECT count(*) FROM audit_log a JOIN users "
+	    "u ON u.id = a.object_id WHERE u.name_key = 'jaden' AND a.action "
+	    "= 'account.details' AND a.detail = ''"), 1);
+	resp_init(&r);
+	assert_int_equal(http_get(&y, "/account", &r), 0);
+	assert_true(resp_has(&r, "We have saved how old you are"));
+	assert_true(resp_has(&r, "18 to 21"));
+	assert_true(resp_has(&r, "value=\"outside\" checked"));
+	resp_free(&r);
+	/* Staff have no age band to change. */
+	assert_int_equal(post(&w, "/account", "/account",
+	    "details=1&age_band=18_21&area=outside", &r), 404);
+	resp_free(&r);
+	assert_int_equal(db_count("SELECT count(*) FROM users WHERE name_key = "
+	    "'priya shah' AND age_band IS NOT NULL"), 0);
+}
+
 static void
 admin_reads_audit_with_filters(void **state)
 {
@@ -611,6 +664,7 @@ main(void)
 		cmocka_unit_test(disabled_accounts_lose_their_sessions),
 		cmocka_unit_test(roles_cannot_see_each_others_pages),
 		cmocka_unit_test(account_changes_need_the_password),
+		cmocka_unit_test(young_person_changes_age_and_area),
 		cmocka_unit_test(admin_reads_audit_with_filters),
 		cmocka_unit_test(admin_resets_a_password),
 		cmocka_unit_test(admin_changes_settings),

@@ -346,7 +346,7 @@ did_it_happen_once_per_person(void **state)
 	resp_init(&r);
 	assert_int_equal(http_get(&young, "/account/data", &r), 0);
 	assert_true(resp_has(&r, "Leisure passes sent to all carers: "
-	    "<strong>no</strong>"));
+	    "<strong>No</strong>"));
 	resp_free(&r);
 	/* The audit says who, never what nor which action; the same
 	 * answer again is not logged again. */

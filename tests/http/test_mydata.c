@@ -4,6 +4,7 @@
  * deleted, answered and safeguarding ones cannot; names come off published
  * outcomes) and the retention purge (only what is past its time goes).
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -64,6 +65,222 @@ download_holds_exactly_their_records(void **state)
 	assert_false(resp_has(&r, "Pocket money is different"));
 	resp_free(&r);
 	assert_int_equal(client_status(&young, "/account/data.json") , 200);
+}
+
+/* Whether the body holds a run of at least n hex digits (a digest). */
+static int
+hex_run(const struct resp *r, size_t n)
+{
+	size_t	 i, run;
+
+	for (i = run = 0; i < r->body.len; i++) {
+		run = isxdigit((unsigned char)r->body.data[i]) ? run + 1 : 0;
+		if (run >= n)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Their own words and records elsewhere are in it too: a meeting idea,
+ * an "ask again" with the worker's answer, a "me too", the browsers and
+ * sessions they are signed in with (by date: never a stored digest), and
+ * the plain words about safety records.
+ */
+static void
+download_holds_their_other_records(void **state)
+{
+	struct resp	 r;
+	json_t		*doc, *a;
+	json_error_t	 err;
+	char		 sql[512];
+	int64_t		 uid;
+
+	(void)state;
+	uid = count("SELECT id FROM users WHERE name_key = 'jaden'");
+	(void)snprintf(sql, sizeof(sql), "INSERT INTO agenda_suggestions "
+	    "(meeting_id, user_id, text, created_at) VALUES (1, %lld, "
+	    "'Marigold bus passes idea', 1700000000)", (long long)uid);
+	assert_int_equal(db_run(sql), 0);
+	(void)snprintf(sql, sizeof(sql), "INSERT INTO answer_appeals "
+	    "(issue_id, user_id, reason, state, created_at, decided_at, "
+	    "decision_reason) VALUES (5, %lld, 'Juniper they did not listen', "
+	    "'declined', 1700000000, 1700000100, 'Zeppelin it was answered "
+	    "in full')", (long long)uid);
+	assert_int_equal(db_run(sql), 0);
+	(void)snprintf(sql, sizeof(sql), "INSERT OR IGNORE INTO issue_support "
+	    "(issue_id, user_id, created_at) VALUES (4, %lld, 1700000000)",
+	    (long long)uid);
+	assert_int_equal(db_run(sql), 0);
+	assert_true(count("SELECT count(*) FROM known_devices WHERE user_id = "
+	    "%lld", (long long)uid) >= 1);
+
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data.json", &r), 0);
+	assert_int_equal(r.status, 200);
+	doc = json_loadb(r.body.data, r.body.len, 0, &err);
+	assert_non_null(doc);
+	a = json_object_get(doc, "meeting_suggestions");
+	assert_int_equal(json_array_size(a), 1);
+	assert_string_equal(json_string_value(json_object_get(
+	    json_array_get(a, 0), "words")), "Marigold bus passes idea");
+	a = json_object_get(doc, "asked_to_look_again");
+	assert_int_equal(json_array_size(a), 1);
+	assert_string_equal(json_string_value(json_object_get(
+	    json_array_get(a, 0), "why")), "Zeppelin it was answered in full");
+	assert_string_equal(json_string_value(json_object_get(
+	    json_array_get(a, 0), "issue")), "Sleepovers take too long to "
+	    "agree");
+	assert_int_equal(json_array_size(json_object_get(doc, "me_too")),
+	    count("SELECT count(*) FROM issue_support WHERE user_id = %lld",
+	    (long long)uid));
+	assert_int_equal(json_array_size(json_object_get(doc,
+	    "browsers_you_signed_in_from")), count("SELECT count(*) FROM "
+	    "known_devices WHERE user_id = %lld", (long long)uid));
+	assert_int_equal(json_array_size(json_object_get(doc,
+	    "signed_in_now")), count("SELECT count(*) FROM sessions WHERE "
+	    "user_id = %lld", (long long)uid));
+	assert_non_null(json_object_get(doc, "safety_records"));
+	/* No digest of a cookie or session, in any spelling. */
+	assert_false(hex_run(&r, 32));
+	assert_false(resp_has(&r, "token"));
+	assert_false(resp_has(&r, "csrf"));
+	json_decref(doc);
+	resp_free(&r);
+
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data", &r), 0);
+	assert_true(resp_has(&r, "Marigold bus passes idea"));
+	assert_true(resp_has(&r, "Juniper they did not listen"));
+	assert_true(resp_has(&r, "Zeppelin it was answered in full"));
+	assert_true(resp_has(&r, "Laptops for homework"));
+	assert_true(resp_has(&r, "Browsers you signed in from"));
+	assert_true(resp_has(&r, "not deleted"));
+	resp_free(&r);
+}
+
+/*
+ * The page and the file speak plain words, not the codes kept in the
+ * database: a Pledge "not sure" reads as the check page's own choice, a
+ * sign-in as "Signed in", a meeting idea's state as what happened to it.
+ */
+static void
+no_internal_codes_shown(void **state)
+{
+	struct resp	 r;
+	const char	*codes[] = { "not_sure", "signin.success",
+	    "signin.failure", "signout", "\"received\"", "\"declined\"" };
+	size_t		 i;
+
+	(void)state;
+	assert_int_equal(db_run("UPDATE verdicts SET verdict = 'not_sure' "
+	    "WHERE id = (SELECT min(vd.id) FROM verdicts vd JOIN users u ON "
+	    "u.id = vd.user_id WHERE u.name_key = 'jaden')"), 0);
+	assert_true(count("SELECT count(*) FROM audit_log a JOIN users u ON "
+	    "u.id = a.actor_id WHERE u.name_key = 'jaden' AND a.action = "
+	    "'signin.success'") >= 1);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "<strong>Not sure</strong>"));
+	assert_true(resp_has(&r, "Signed in"));
+	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		assert_false(resp_has(&r, codes[i]));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data.json", &r), 0);
+	assert_true(resp_has(&r, "\"Not sure\""));
+	assert_true(resp_has(&r, "\"Signed in\""));
+	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		assert_false(resp_has(&r, codes[i]));
+	resp_free(&r);
+}
+
+/*
+ * "Ask us to close my account": every participation worker is told in
+ * the portal with the words, no email carries them, the audit log has
+ * the request without them, and the young person reads what happens
+ * next. Too many words come back to fix (422); worrying words are never
+ * refused: a concern holds them and the help lines are shown.
+ */
+static void
+ask_to_close_tells_workers(void **state)
+{
+	struct resp	 r;
+	char		 form[4200], big[2101];
+	int64_t		 workers, notes, mails, concerns;
+
+	(void)state;
+	workers = count("SELECT count(*) FROM users WHERE role = "
+	    "'participation_worker' AND disabled_at IS NULL AND closed_at IS "
+	    "NULL");
+	assert_true(workers >= 1);
+	notes = count("SELECT count(*) FROM notifications");
+	mails = count("SELECT count(*) FROM outbox");
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data", &r), 0);
+	assert_true(resp_has(&r, "Ask us to close my account"));
+	assert_true(resp_has(&r, "What we keep:"));
+	resp_free(&r);
+
+	/* Too long: the words come back, nothing is sent. */
+	memset(big, 'a', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	(void)snprintf(form, sizeof(form), "close=1&close_words=%s", big);
+	assert_int_equal(client_post(&young, "/account/data", "/account/data",
+	    form, &r), 422);
+	assert_true(resp_has(&r, "2000 characters or fewer"));
+	assert_true(resp_has(&r, big));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM notifications"), notes);
+
+	(void)snprintf(form, sizeof(form), "close=1&close_words=%s",
+	    url_enc("Tangerine I am moving on"));
+	assert_int_equal(client_post(&young, "/account/data", "/account/data",
+	    form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM notifications n JOIN "
+	    "users u ON u.id = n.user_id WHERE u.role = 'participation_worker' "
+	    "AND n.text LIKE 'Jaden asked us to close their account.%%' AND "
+	    "n.text LIKE '%%Tangerine I am moving on%%'"), workers);
+	assert_int_equal(count("SELECT count(*) FROM notifications"),
+	    notes + workers);
+	/* No email at all: the portal's own notes only. */
+	assert_int_equal(count("SELECT count(*) FROM outbox"), mails);
+	assert_int_equal(count("SELECT count(*) FROM audit_log a JOIN users u "
+	    "ON u.id = a.actor_id WHERE u.name_key = 'jaden' AND a.action = "
+	    "'account.close_request' AND a.detail = ''"), 1);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE detail "
+	    "LIKE '%%Tangerine%%'"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data", &r), 0);
+	assert_true(resp_has(&r, "We have told the participation team"));
+	resp_free(&r);
+	/* Still open until a worker has talked to them. */
+	assert_int_equal(count("SELECT count(*) FROM users WHERE name_key = "
+	    "'jaden' AND disabled_at IS NULL"), 1);
+
+	/* Worrying words: kept in a concern, not in the note, help shown. */
+	concerns = count("SELECT count(*) FROM concerns WHERE closed_at IS "
+	    "NULL");
+	(void)snprintf(form, sizeof(form), "close=1&close_words=%s",
+	    url_enc("Nobody listens, I want to hurt myself."));
+	assert_int_equal(client_post(&young, "/account/data", "/account/data",
+	    form, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	assert_true(resp_has(&r, "We have told the participation team"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE closed_at "
+	    "IS NULL"), concerns + 1);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE text = "
+	    "'Nobody listens, I want to hurt myself.'"), 1);
+	assert_int_equal(count("SELECT count(*) FROM notifications WHERE "
+	    "text LIKE '%%hurt myself%%'"), 0);
+	assert_int_equal(count("SELECT count(*) FROM outbox WHERE body LIKE "
+	    "'%%hurt myself%%'"), 0);
+	assert_int_equal(count("SELECT count(*) FROM audit_log a JOIN users u "
+	    "ON u.id = a.actor_id WHERE u.name_key = 'jaden' AND a.action = "
+	    "'account.close_request'"), 2);
 }
 
 static void
@@ -237,6 +454,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(download_holds_exactly_their_records),
+		cmocka_unit_test(download_holds_their_other_records),
+		cmocka_unit_test(no_internal_codes_shown),
+		cmocka_unit_test(ask_to_close_tells_workers),
 		cmocka_unit_test(delete_only_what_may_go),
 		cmocka_unit_test(deleted_words_leave_the_files),
 		cmocka_unit_test(a_deleted_view_keeps_its_number),
