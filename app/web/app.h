@@ -154,6 +154,7 @@ const char	*app_db_path(void);
 void	conns_init(void);
 /* help.c: staffed-hours words and local numbers for the help page. */
 void	help_context(struct page *);
+void	help_footer(struct page *);
 int	help_page(struct page *);
 int	help_name_worries(struct page *, int64_t, const char *,
 	    const char *);

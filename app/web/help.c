@@ -38,6 +38,24 @@ tel_href(struct arena *a, const char *number)
 	return (out);
 }
 
+/*
+ * The council's out-of-hours number beside the national lines in the
+ * footer of young people's pages, when an admin has set it.
+ */
+void
+help_footer(struct page *pg)
+{
+	struct tval	*edt;
+	const char	*v;
+
+	v = settings_text(app_db, &pg->arena, "edt_phone", "");
+	if (v == NULL || *v == '\0')
+		return;
+	edt = tv_set_map(pg->ctx, "footer_edt");
+	tv_set_str(edt, "number", v);
+	tv_set_str(edt, "tel", tel_href(&pg->arena, v));
+}
+
 /* Sets staffed_words and local_numbers for the help page. */
 void
 help_context(struct page *pg)

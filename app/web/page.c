@@ -481,6 +481,8 @@ layout_data(struct page *pg)
 	/* Young people's pages, and every page before signing in. */
 	tv_set_bool(c, "quick_exit", !pg->signed_in ||
 	    pg->sess.role == ROLE_YOUNG);
+	if (!pg->signed_in || pg->sess.role == ROLE_YOUNG)
+		help_footer(pg);
 	if (!pg->signed_in)
 		return;
 	fresh = counts_at_version();

@@ -283,6 +283,37 @@ ask_to_close_tells_workers(void **state)
 	    "'account.close_request'"), 2);
 }
 
+/*
+ * The footer of a young person's page gives the council's out-of-hours
+ * number beside the national lines when an admin has set it, and not
+ * when it is empty.
+ */
+static void
+footer_gives_out_of_hours_number(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	assert_int_equal(db_run("UPDATE settings SET value = '01632 960 777' "
+	    "WHERE key = 'edt_phone'"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data", &r), 0);
+	assert_true(resp_has(&r, "href=\"tel:01632960777\">Call 01632 960 "
+	    "777</a>"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/", &r), 0);
+	assert_true(resp_has(&r, "Call 01632 960 777"));
+	resp_free(&r);
+	assert_int_equal(db_run("UPDATE settings SET value = '' WHERE key = "
+	    "'edt_phone'"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data", &r), 0);
+	assert_false(resp_has(&r, "emergency duty team"));
+	assert_true(resp_has(&r, "Call 0800 1111"));
+	resp_free(&r);
+}
+
 static void
 delete_only_what_may_go(void **state)
 {
@@ -457,6 +488,7 @@ main(void)
 		cmocka_unit_test(download_holds_their_other_records),
 		cmocka_unit_test(no_internal_codes_shown),
 		cmocka_unit_test(ask_to_close_tells_workers),
+		cmocka_unit_test(footer_gives_out_of_hours_number),
 		cmocka_unit_test(delete_only_what_may_go),
 		cmocka_unit_test(deleted_words_leave_the_files),
 		cmocka_unit_test(a_deleted_view_keeps_its_number),
