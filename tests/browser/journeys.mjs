@@ -30,11 +30,12 @@ function freePort() {
   });
 }
 
-let serverDb;
+// Each server's database, by its address: the passes run at once.
+const dbOf = new Map();
 
 // A person's sessions run out, as if they had been away for days.
-function ageSessions(nameKey) {
-  execFileSync('sqlite3', ['-cmd', '.timeout 5000', serverDb,
+function ageSessions(base, nameKey) {
+  execFileSync('sqlite3', ['-cmd', '.timeout 5000', dbOf.get(base),
     `UPDATE sessions SET created_at = created_at - 864000, seen_at = seen_at - 864000 WHERE user_id = (SELECT id FROM users WHERE name_key = '${nameKey}')`]);
 }
 
@@ -42,8 +43,7 @@ function ageSessions(nameKey) {
 async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'portal-browser-'));
   const port = await freePort();
-  serverDb = join(dir, 'portal.db');
-  const env = { ...process.env, PORTAL_DB: serverDb };
+  const env = { ...process.env, PORTAL_DB: join(dir, 'portal.db') };
   const conf = readFileSync('kore.conf', 'utf8')
     .replace('bind 127.0.0.1 8888', `bind 127.0.0.1 ${port}`)
     .replace(/^load .*$/m, `load ./${build}/portal.so`)
@@ -53,6 +53,7 @@ async function startServer() {
   const proc = spawn('kore', ['-c', join(dir, 'kore.conf'), '-f', '-n', '-r'],
     { env, detached: true, stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
+  dbOf.set(base, env.PORTAL_DB);
   for (let i = 0; i < 1200; i++) {
     try { if ((await fetch(base + '/')).ok) break; } catch { /* not yet */ }
     await new Promise((r) => setTimeout(r, 50));
@@ -213,7 +214,7 @@ const journeys = {
     await page.fill('#title', 'Wifi at home');
     await page.fill('#body', 'Our home has no wifi, so homework is hard.');
     await page.check('#pub-no');
-    ageSessions('jaden');
+    ageSessions(base, 'jaden');
     await submit(page, js, 'form[action="/views/new"] button[type="submit"]');
     await expectText(page, 'You were signed out, but your words are safe');
     if (await page.inputValue('#body') !== 'Our home has no wifi, so homework is hard.') throw new Error('the words were lost');
