@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <sodium.h>
+
 #include "answers.h"
 #include "buf.h"
 #include "glossary.h"
@@ -202,6 +204,46 @@ answers_reading(struct db *db, const char *text, const char *reason,
 	}
 }
 
+/* Add one field to the digest, its length first so fields cannot run
+ * into each other. */
+static void
+digest_field(crypto_generichash_state *h, const char *s)
+{
+	uint64_t	 len;
+
+	len = s != NULL ? strlen(s) : 0;
+	crypto_generichash_update(h, (const unsigned char *)&len,
+	    sizeof(len));
+	if (len > 0)
+		crypto_generichash_update(h, (const unsigned char *)s, len);
+}
+
+/*
+ * The version of an answer a worker read: a digest of every word and
+ * date of it, in hex. A councillor who sends the form again with other
+ * words makes a new version; the same words keep the version.
+ */
+static void
+answer_version(const struct response *r, char out[ANSWER_VERSION_LEN])
+{
+	crypto_generichash_state h;
+	unsigned char		 md[16];
+	int64_t			 dates[2];
+
+	dates[0] = r->new_due;
+	dates[1] = r->action_due;
+	crypto_generichash_init(&h, NULL, 0, sizeof(md));
+	digest_field(&h, r->decision);
+	digest_field(&h, r->text);
+	digest_field(&h, r->reason);
+	digest_field(&h, r->action_text);
+	digest_field(&h, r->action_owner);
+	crypto_generichash_update(&h, (const unsigned char *)dates,
+	    sizeof(dates));
+	crypto_generichash_final(&h, md, sizeof(md));
+	(void)sodium_bin2hex(out, ANSWER_VERSION_LEN, md, sizeof(md));
+}
+
 /* Load the answer for issue id into r (strings in a). 1, 0 or -1. */
 static int
 load(struct db *db, struct arena *a, int64_t id, struct response *r,
@@ -242,7 +284,7 @@ answers_check(struct db *db, int64_t id, struct tval *ctx)
 	struct response	 r;
 	struct tval	*c;
 	struct arena	*a = tv_arena(ctx);
-	char		 state[16];
+	char		 state[16], version[ANSWER_VERSION_LEN];
 	int		 rc;
 
 	c = tv_map(a);
@@ -263,22 +305,26 @@ answers_check(struct db *db, int64_t id, struct tval *ctx)
 	    r.new_due) : "");
 	tv_set_str(c, "action_due_iso", r.action_due > 0 ? time_iso_date(a,
 	    r.action_due) : "");
+	answer_version(&r, version);
+	tv_set_str(c, "version", version);
 	answers_reading(db, r.text, r.reason, c);
 	return (1);
 }
 
 /*
- * Approve the waiting answer on issue id: it reaches young people now.
- * 0, -1, or -2 if more time is no longer allowed (it stays waiting).
+ * Approve the waiting answer on issue id, if it is still the version
+ * the worker read: it reaches young people now. 0, -1, -2 if more time
+ * is no longer allowed, -3 if the councillor changed it since (both
+ * leave it waiting).
  */
 int
 answers_approve(struct db *db, const struct actor *who, int64_t id,
-    int64_t now)
+    const char *version, int64_t now)
 {
 	struct response	 r;
 	struct arena	 a;
-	char		 state[16];
-	int		 ok;
+	char		 state[16], current[ANSWER_VERSION_LEN];
+	int		 ok, refused;
 
 	arena_init(&a);
 	if (db_begin(db) == -1) {
@@ -287,10 +333,18 @@ answers_approve(struct db *db, const struct actor *who, int64_t id,
 	}
 	ok = load(db, &a, id, &r, state, sizeof(state), NULL) == 1 &&
 	    strcmp(state, "waiting") == 0;
-	if (ok && answers_extension_problem(db, &a, id, &r) != NULL) {
+	refused = 0;
+	if (ok) {
+		answer_version(&r, current);
+		if (version == NULL || strcmp(version, current) != 0)
+			refused = -3;
+		else if (answers_extension_problem(db, &a, id, &r) != NULL)
+			refused = -2;
+	}
+	if (refused != 0) {
 		db_rollback(db);
 		arena_free(&a);
-		return (-2);
+		return (refused);
 	}
 	/* issues_respond's own transaction nests in this one. */
 	ok = ok && db_exec(db, sql_drop, "i", id) == 0 &&

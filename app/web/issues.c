@@ -176,25 +176,44 @@ publish_issue(struct page *pg, int64_t id)
 	return (issue_page(pg, id, 1));
 }
 
+/*
+ * Approve the answer, only in the version the worker read on this page
+ * (the form names it): one the councillor changed since is refused and
+ * the page shows the new one.
+ */
+static int
+approve_answer(struct page *pg, int64_t id)
+{
+	switch (answers_approve(app_db, &pg->actor, id, form_raw(&pg->form,
+	    "version"), pg->now)) {
+	case 0:
+		return (page_redirect(pg, arena_printf(&pg->arena,
+		    "/issues/%lld", (long long)id), "answer_approved"));
+	case -3:
+		form_error(&pg->errors, "check", "The councillor changed the "
+		    "answer after you opened this page. Read it again below.");
+		break;
+	case -2:
+		form_error(&pg->errors, "note", "This asks for more time than "
+		    "the settings now allow. Send it back with a note.");
+		break;
+	default:
+		form_error(&pg->errors, "note", "This answer could not be "
+		    "approved. It may have been checked already, or its new "
+		    "date has passed: send it back with a note.");
+		break;
+	}
+	return (issue_page(pg, id, 1));
+}
+
 /* The answer check: approve it, or send it back with a note. */
 static int
 check_answer(struct page *pg, int64_t id, int approve)
 {
 	const char	*note;
-	int		 rc;
 
-	if (approve) {
-		rc = answers_approve(app_db, &pg->actor, id, pg->now);
-		if (rc == 0)
-			return (page_redirect(pg, arena_printf(&pg->arena,
-			    "/issues/%lld", (long long)id), "answer_approved"));
-		form_error(&pg->errors, "note", rc == -2 ? "This asks for more "
-		    "time than the settings now allow. Send it back with a "
-		    "note." : "This answer could not be approved. It may have "
-		    "been checked already, or its new date has passed: send it "
-		    "back with a note.");
-		return (issue_page(pg, id, 1));
-	}
+	if (approve)
+		return (approve_answer(pg, id));
 	note = form_text(&pg->form, "note", ANSWER_NOTE_MAX, 1, 0,
 	    &pg->errors, "");
 	if (note != NULL && read_real_words(note) < REASON_MIN_WORDS)

@@ -34,6 +34,26 @@ day_from_now(int days, char *out, size_t outlen)
 	return (out);
 }
 
+/*
+ * "action=approve&version=..." with the version of the answer the worker
+ * reads on ipath now, as the page's own Approve button sends it.
+ */
+static const char *
+approve_form(const char *ipath, char *out, size_t outlen)
+{
+	struct resp	 r;
+	char		 version[64];
+
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, ipath, &r), 0);
+	if (resp_between(&r, "name=\"version\" value=\"", "\"", version,
+	    sizeof(version)) == NULL)
+		version[0] = '\0';
+	resp_free(&r);
+	(void)snprintf(out, outlen, "action=approve&version=%s", version);
+	return (out);
+}
+
 /* The demo's issue with this title. */
 static int64_t
 issue_titled(const char *title)
@@ -49,7 +69,7 @@ static void
 answer_waits_for_a_worker(void **state)
 {
 	struct resp	 r;
-	char		 path[64], ipath[64];
+	char		 path[64], ipath[64], form[128];
 	int64_t		 id;
 
 	(void)state;
@@ -148,8 +168,8 @@ answer_waits_for_a_worker(void **state)
 	    "reason=Nurses+cannot+come+at+weekends.", &r), 303);
 	resp_free(&r);
 	resp_init(&r);
-	assert_int_equal(client_post(&worker, ipath, ipath, "action=approve",
-	    &r), 303);
+	assert_int_equal(client_post(&worker, ipath, ipath, approve_form(ipath,
+	    form, sizeof(form)), &r), 303);
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM answer_checks"), 0);
 	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
@@ -161,6 +181,88 @@ answer_waits_for_a_worker(void **state)
 	    "care) nurse%%'", (long long)id) >= 1);
 	assert_true(count("SELECT count(*) FROM audit_log WHERE action = "
 	    "'issue.answer_approve'") >= 1);
+}
+
+/*
+ * The open demo issue with this title, sent by the worker to Sam, due
+ * in days. Its id.
+ */
+static int64_t
+send_to_sam(const char *title, int days)
+{
+	struct resp	 r;
+	char		 ipath[64], form[128], day[16];
+	int64_t		 id;
+
+	id = count("SELECT id FROM issues WHERE state = 'open' AND title = "
+	    "'%s'", title);
+	assert_true(id > 0);
+	(void)snprintf(ipath, sizeof(ipath), "/issues/%lld", (long long)id);
+	(void)snprintf(form, sizeof(form), "action=send&councillor=%lld&"
+	    "due=%s", (long long)count("SELECT id FROM users WHERE "
+	    "display_name = 'Cllr Sam Okafor'"), day_from_now(days, day,
+	    sizeof(day)));
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, form, &r), 303);
+	resp_free(&r);
+	return (id);
+}
+
+/*
+ * Sam answers; the worker opens the page and reads it; Sam sends the
+ * form again with other words; the worker's Approve on the page already
+ * open is refused in plain words, with the new answer shown to read.
+ */
+static void
+approve_sends_only_the_answer_read(void **state)
+{
+	struct resp	 r;
+	char		 path[64], ipath[64], read[256], fresh[256];
+	int64_t		 id;
+
+	(void)state;
+	id = send_to_sam("Moving in the middle of exams", 30);
+	(void)snprintf(path, sizeof(path), "/my-issues/%lld", (long long)id);
+	(void)snprintf(ipath, sizeof(ipath), "/issues/%lld", (long long)id);
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "decision=agreed&"
+	    "text=No+moves+in+exam+weeks+from+now+on.", &r), 303);
+	resp_free(&r);
+	(void)approve_form(ipath, read, sizeof(read));
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "decision=not_agreed&"
+	    "text=Moves+must+still+happen+when+they+are+needed.&reason=Some+"
+	    "moves+keep+young+people+safe.", &r), 303);
+	resp_free(&r);
+
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, read, &r), 422);
+	assert_true(resp_has(&r, "The councillor changed the answer after "
+	    "you opened this page. Read it again below."));
+	assert_true(resp_has(&r, "Moves must still happen when they are "
+	    "needed."));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND state = 'with_councillor' AND decision IS NULL",
+	    (long long)id), 1);
+	assert_int_equal(count("SELECT count(*) FROM answer_checks WHERE "
+	    "issue_id = %lld AND state = 'waiting'", (long long)id), 1);
+	/* No version is no answer read. */
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, "action=approve",
+	    &r), 422);
+	resp_free(&r);
+
+	/* Read again, approved: the words the worker read go out. */
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, approve_form(ipath,
+	    fresh, sizeof(fresh)), &r), 303);
+	resp_free(&r);
+	assert_string_not_equal(read, fresh);
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND state = 'answered' AND decision = 'not_agreed' AND response "
+	    "= 'Moves must still happen when they are needed.'",
+	    (long long)id), 1);
 }
 
 static void
@@ -299,8 +401,8 @@ extensions_are_limited_and_first_due_kept(void **state)
 	assert_int_equal(client_post(&cllr, path, path, form, &r), 303);
 	resp_free(&r);
 	resp_init(&r);
-	assert_int_equal(client_post(&worker, ipath, ipath, "action=approve",
-	    &r), 303);
+	assert_int_equal(client_post(&worker, ipath, ipath, approve_form(ipath,
+	    form, sizeof(form)), &r), 303);
 	resp_free(&r);
 	assert_int_equal(db_run("UPDATE settings SET value = '1' WHERE key = "
 	    "'extensions_max'"), 0);
@@ -398,6 +500,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(answer_waits_for_a_worker),
+		cmocka_unit_test(approve_sends_only_the_answer_read),
 		cmocka_unit_test(trusted_councillor_skips_the_check),
 		cmocka_unit_test(glossary_is_edited_and_explains_public_pages),
 		cmocka_unit_test(extensions_are_limited_and_first_due_kept),
