@@ -21,11 +21,14 @@ static const char *sql_name =
 	"SELECT display_name FROM users WHERE id = ?1";
 static const char *sql_deadline =
 	"SELECT coalesce(due_at, 0), extensions FROM issues WHERE id = ?1";
+/* Only while the issue is still with this councillor to answer. */
 static const char *sql_put =
 	"INSERT OR REPLACE INTO answer_checks (issue_id, councillor_id, state, "
 	"decision, response, reason, new_due, action_text, action_owner, "
 	"action_due, written_at) "
-	"VALUES (?1, ?2, 'waiting', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	"SELECT ?1, ?2, 'waiting', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 "
+	"WHERE EXISTS (SELECT 1 FROM issues WHERE id = ?1 AND "
+	"councillor_id = ?2 AND state = 'with_councillor')";
 static const char *sql_get =
 	"SELECT a.state, a.decision, a.response, a.reason, a.new_due, "
 	"a.action_text, a.action_owner, a.action_due, a.written_at, a.note, "
@@ -157,7 +160,11 @@ tell_workers(struct db *db, int64_t id, int64_t now)
 	    "A councillor's answer is waiting for your check", link));
 }
 
-/* Keep r for a worker's check, replacing one sent back. 0 or -1. */
+/*
+ * Keep r for a worker's check, replacing one waiting or sent back. 0,
+ * -1, or -2 if the issue is no longer with this councillor to answer
+ * (answered from another tab, or moved on): nothing is kept.
+ */
 int
 answers_submit(struct db *db, const struct actor *who, int64_t id,
     int64_t councillor, const struct response *r, int64_t now)
@@ -169,8 +176,12 @@ answers_submit(struct db *db, const struct actor *who, int64_t id,
 	ok = db_exec(db, sql_put, "iitttittii", id, councillor, r->decision,
 	    r->text, r->reason ? r->reason : "", r->new_due,
 	    r->action_text ? r->action_text : "",
-	    r->action_owner ? r->action_owner : "", r->action_due, now) == 0 &&
-	    tell_workers(db, id, now) == 0 &&
+	    r->action_owner ? r->action_owner : "", r->action_due, now) == 0;
+	if (ok && db_changes(db) == 0) {
+		db_rollback(db);
+		return (-2);
+	}
+	ok = ok && tell_workers(db, id, now) == 0 &&
 	    audit_write(db, who, "issue.answer_submit", "issue", id,
 	    r->decision) == 0;
 	return (db_end(db, ok));

@@ -36,8 +36,8 @@
 	"LEFT JOIN users u ON u.id = i.councillor_id "
 
 static const char *sql_get =
-	"SELECT id, state, coalesce(councillor_id, 0) FROM issues "
-	"WHERE id = ?1";
+	"SELECT id, state, coalesce(councillor_id, 0), "
+	"coalesce(answered_at, 0) FROM issues WHERE id = ?1";
 static const char *sql_detail =
 	"SELECT " ISSUE_COLS ISSUE_FROM "WHERE i.id = ?1";
 static const char *sql_list =
@@ -204,6 +204,7 @@ issues_get(struct db *db, int64_t id, struct issue *is)
 		(void)snprintf(is->state, sizeof(is->state), "%s",
 		    db_col_text(st, 1));
 		is->councillor_id = sqlite3_column_int64(st, 2);
+		is->answered_at = sqlite3_column_int64(st, 3);
 	}
 	db_done(st);
 	return (rc);

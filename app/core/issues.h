@@ -48,6 +48,7 @@ struct issue {
 	int64_t		 id;
 	char		 state[20];
 	int64_t		 councillor_id;
+	int64_t		 answered_at;	/* 0 until answered */
 };
 
 struct response {

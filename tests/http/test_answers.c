@@ -265,6 +265,60 @@ approve_sends_only_the_answer_read(void **state)
 	    (long long)id), 1);
 }
 
+/*
+ * Two tabs: in one Sam's answer was sent and approved; the long answer
+ * sent from the other is not lost to a 404: the page says when it was
+ * answered and gives the words back to copy. Another councillor still
+ * gets 404 for it.
+ */
+static void
+answered_elsewhere_gives_the_words_back(void **state)
+{
+	struct client	 zainab;
+	struct resp	 r;
+	char		 path[64], ipath[64], form[256];
+	int64_t		 id;
+
+	(void)state;
+	id = send_to_sam("Music lessons", 30);
+	(void)snprintf(path, sizeof(path), "/my-issues/%lld", (long long)id);
+	(void)snprintf(ipath, sizeof(ipath), "/issues/%lld", (long long)id);
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "decision=agreed&"
+	    "text=Music+lessons+are+free+for+everyone+in+care.", &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, approve_form(ipath,
+	    form, sizeof(form)), &r), 303);
+	resp_free(&r);
+
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "decision=partly&"
+	    "text=A+long+answer+I+spent+an+hour+on%2C+about+every+music+"
+	    "teacher+we+asked.&reason=Some+teachers+have+no+free+places.",
+	    &r), 422);
+	assert_true(resp_has(&r, "This issue was already answered on "));
+	assert_true(resp_has(&r, "so your answer was not sent"));
+	assert_true(resp_has(&r, "about every music teacher we asked."
+	    "</textarea>"));
+	assert_true(resp_has(&r, "Some teachers have no free places."
+	    "</textarea>"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM answer_checks WHERE "
+	    "issue_id = %lld", (long long)id), 0);
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND decision = 'agreed'", (long long)id), 1);
+
+	/* Not theirs: as if it did not exist. */
+	memset(&zainab, 0, sizeof(zainab));
+	assert_int_equal(client_login(&zainab, "Cllr Zainab Reid",
+	    "councillor-demo-2026-b"), 303);
+	resp_init(&r);
+	assert_int_equal(client_post(&zainab, "/my-issues", path,
+	    "decision=agreed&text=Yes.", &r), 404);
+	resp_free(&r);
+}
+
 static void
 trusted_councillor_skips_the_check(void **state)
 {
@@ -501,6 +555,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(answer_waits_for_a_worker),
 		cmocka_unit_test(approve_sends_only_the_answer_read),
+		cmocka_unit_test(answered_elsewhere_gives_the_words_back),
 		cmocka_unit_test(trusted_councillor_skips_the_check),
 		cmocka_unit_test(glossary_is_edited_and_explains_public_pages),
 		cmocka_unit_test(extensions_are_limited_and_first_due_kept),
