@@ -140,6 +140,10 @@ answers_extension_problem(struct db *db, struct arena *a, int64_t id,
 		return (max == 0 ? "More time cannot be given on this portal. "
 		    "Choose your answer now." : "You have already had all the "
 		    "extra time allowed. Choose your answer now.");
+	/* More time is a later day, never an earlier one or the same. */
+	if (due > 0 && r->new_due < time_day_after(due))
+		return (arena_printf(a, "More time means a date after %s.",
+		    time_date(a, due)));
 	/* new_due is the end of its day; due may be too. */
 	if (r->new_due > due + days * 86400 + 86399)
 		return (arena_printf(a, "You can ask for at most %lld more "

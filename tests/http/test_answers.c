@@ -441,6 +441,25 @@ extensions_are_limited_and_first_due_kept(void **state)
 	assert_int_equal(client_post(&cllr, path, path, form, &r), 422);
 	assert_true(resp_has(&r, "at most 28 more days"));
 	resp_free(&r);
+	/* More time is never an earlier date, and uses nothing up. */
+	assert_true(count("SELECT due_at - unixepoch() FROM issues WHERE id = "
+	    "%lld", (long long)id) > 3 * 86400);
+	(void)snprintf(form, sizeof(form), "decision=more_time&text=Still+"
+	    "waiting.&reason=The+IRO+team+has+not+answered+yet.&new_due=%s",
+	    day_from_now(1, day, sizeof(day)));
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, form, &r), 422);
+	assert_true(resp_has(&r, "More time means a date after "));
+	(void)snprintf(form, sizeof(form), "name=\"new_due\" value=\"%s\"",
+	    day);
+	assert_true(resp_has(&r, form));
+	assert_true(resp_has(&r, "The IRO team has not answered yet."
+	    "</textarea>"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM answer_checks WHERE "
+	    "issue_id = %lld", (long long)id), 0);
+	assert_int_equal(count("SELECT extensions FROM issues WHERE id = %lld",
+	    (long long)id), 1);
 	(void)snprintf(form, sizeof(form), "decision=more_time&text=Still+"
 	    "waiting.&reason=ok&new_due=%s", day_from_now(30, day,
 	    sizeof(day)));
