@@ -399,6 +399,11 @@ issues_response_problem(const struct response *r, int64_t now,
 	if (strcmp(r->decision, "more_time") == 0 && r->new_due <= now)
 		return ("Give the new date you will answer by. It must be in "
 		    "the future.");
+	/* action_due is the start of its day: today is still in time. */
+	*field = "action_due";
+	if (r->action_due > 0 && time_day_after(r->action_due) <= now)
+		return ("The date for the action has passed. Choose today or a "
+		    "later date.");
 	*field = "action_owner";
 	if (strcmp(r->decision, "agreed") == 0 && r->action_text != NULL &&
 	    *r->action_text != '\0' && (r->action_owner == NULL ||

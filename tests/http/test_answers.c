@@ -65,6 +65,37 @@ issue_titled(const char *title)
 	return (count("%s", sql));
 }
 
+/* An action promised by a date already gone is refused, nothing lost. */
+static void
+past_action_date_is_refused(void **state)
+{
+	struct resp	 r;
+	char		 path[64], form[256], day[16];
+	int64_t		 id;
+
+	(void)state;
+	id = issue_titled("Health checks at school are embarrassing");
+	assert_true(id > 0);
+	(void)snprintf(path, sizeof(path), "/my-issues/%lld", (long long)id);
+	(void)snprintf(form, sizeof(form), "decision=agreed&text=Checks+"
+	    "will+be+after+school.&action_text=Tell+every+school+nurse.&"
+	    "action_owner=Health+team&action_due=%s", day_from_now(-3, day,
+	    sizeof(day)));
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, form, &r), 422);
+	assert_true(resp_has(&r, "The date for the action has passed. Choose "
+	    "today or a later date."));
+	assert_true(resp_has(&r, "Checks will be after school.</textarea>"));
+	assert_true(resp_has(&r, "value=\"Tell every school nurse.\""));
+	assert_true(resp_has(&r, "value=\"Health team\""));
+	(void)snprintf(form, sizeof(form), "name=\"action_due\" value=\"%s\"",
+	    day);
+	assert_true(resp_has(&r, form));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM answer_checks WHERE "
+	    "issue_id = %lld", (long long)id), 0);
+}
+
 static void
 answer_waits_for_a_worker(void **state)
 {
@@ -572,6 +603,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(past_action_date_is_refused),
 		cmocka_unit_test(answer_waits_for_a_worker),
 		cmocka_unit_test(approve_sends_only_the_answer_read),
 		cmocka_unit_test(answered_elsewhere_gives_the_words_back),
