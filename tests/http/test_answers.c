@@ -541,7 +541,7 @@ reminders_sent_once_without_words(void **state)
 {
 	struct resp	 r;
 	char		 out[256];
-	int64_t		 id, notes, mails;
+	int64_t		 id, notes, mails, waiting;
 
 	(void)state;
 	assert_int_equal(db_run("UPDATE settings SET value = "
@@ -558,10 +558,24 @@ reminders_sent_once_without_words(void **state)
 	assert_int_equal(db_run("UPDATE issues SET state = 'with_councillor', "
 	    "due_at = unixepoch() - 86400 WHERE title = 'Help with my first "
 	    "flat'"), 0);
+	/* Overdue too, but its answer waits for a worker's check: it has
+	 * been given, so no one is told it has not. */
+	waiting = issue_titled("Moving in the middle of exams");
+	assert_true(waiting > 0);
+	assert_int_equal(db_run("UPDATE issues SET state = 'with_councillor', "
+	    "decision = NULL, due_at = unixepoch() - 86400 WHERE title = "
+	    "'Moving in the middle of exams'"), 0);
+	assert_int_equal(db_run("INSERT INTO answer_checks (issue_id, "
+	    "councillor_id, state, decision, response, written_at) SELECT id, "
+	    "councillor_id, 'waiting', 'agreed', 'Yes, from now on.', "
+	    "unixepoch() FROM issues WHERE title = 'Moving in the middle of "
+	    "exams'"), 0);
 	notes = count("SELECT count(*) FROM notifications");
 	mails = count("SELECT count(*) FROM outbox");
 	assert_int_equal(harness_ctl("remind", out, sizeof(out)), 0);
 	assert_non_null(strstr(out, "Sent "));
+	assert_int_equal(count("SELECT count(*) FROM deadline_reminders WHERE "
+	    "issue_id = %lld", (long long)waiting), 0);
 	assert_true(count("SELECT count(*) FROM deadline_reminders WHERE kind "
 	    "= 'before'") >= 1);
 	assert_true(count("SELECT count(*) FROM outbox WHERE recipient = "
@@ -597,6 +611,14 @@ reminders_sent_once_without_words(void **state)
 	assert_non_null(strstr(out, "Sent 0 reminders and 0 overdue"));
 	assert_int_equal(count("SELECT count(*) FROM notifications"), notes);
 	assert_int_equal(count("SELECT count(*) FROM outbox"), mails);
+
+	/* Sent back to the councillor: it is theirs again, and overdue. */
+	assert_int_equal(db_run("UPDATE answer_checks SET state = 'returned' "
+	    "WHERE issue_id = (SELECT id FROM issues WHERE title = 'Moving in "
+	    "the middle of exams')"), 0);
+	assert_int_equal(harness_ctl("remind", out, sizeof(out)), 0);
+	assert_int_equal(count("SELECT count(*) FROM deadline_reminders WHERE "
+	    "issue_id = %lld AND kind = 'overdue'", (long long)waiting), 1);
 }
 
 int
