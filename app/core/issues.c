@@ -79,6 +79,20 @@ static const char *sql_send =
 	"UPDATE issues SET state = 'with_councillor', councillor_id = ?2, "
 	"sent_at = ?3, due_at = ?4, first_due_at = ?4, extensions = 0 "
 	"WHERE id = ?1 AND state = 'open'";
+/*
+ * To another councillor: the first due date stays (the board report
+ * counts lateness by it), and an answer the last one left waiting for
+ * a check or sent back is theirs, not the new councillor's: dropped.
+ */
+static const char *sql_move =
+	"UPDATE issues SET councillor_id = ?2, sent_at = ?3, due_at = ?4, "
+	"first_due_at = coalesce(first_due_at, due_at) "
+	"WHERE id = ?1 AND state = 'with_councillor' AND councillor_id <> ?2";
+static const char *sql_move_drop =
+	"DELETE FROM answer_checks WHERE issue_id = ?1";
+static const char *sql_move_was =
+	"SELECT coalesce(u.display_name, '') FROM issues i "
+	"LEFT JOIN users u ON u.id = i.councillor_id WHERE i.id = ?1";
 static const char *sql_more_time =
 	"UPDATE issues SET decision = 'more_time', response = ?2, "
 	"reason = ?3, first_due_at = coalesce(first_due_at, due_at), "
@@ -362,6 +376,44 @@ issues_send(struct db *db, const struct actor *who, int64_t id,
 	    audit_write(db, who, "issue.send", "issue", id,
 	    buf_cstr(&name)) == 0;
 	buf_free(&name);
+	arena_free(&a);
+	return (db_end(db, ok));
+}
+
+/*
+ * Move an issue that is with a councillor to another (the first one
+ * left, or was disabled), to answer by due; its young people are told.
+ * -1 if it is not with a councillor, is with this one already, or that
+ * person is not an active councillor.
+ */
+int
+issues_move(struct db *db, const struct actor *who, int64_t id,
+    int64_t councillor, int64_t due, int64_t now)
+{
+	struct buf	 name, was;
+	struct arena	 a;
+	char		*text, *detail;
+	int		 ok;
+
+	if (db_begin(db) == -1)
+		return (-1);
+	buf_init(&name, 64);
+	buf_init(&was, 64);
+	arena_init(&a);
+	ok = db_text(db, &name, sql_is_councillor, "i", councillor) == 1 &&
+	    db_text(db, &was, sql_move_was, "i", id) == 1 &&
+	    db_exec(db, sql_move, "iiii", id, councillor, now, due) == 0 &&
+	    db_changes(db) == 1 &&
+	    db_exec(db, sql_move_drop, "i", id) == 0;
+	text = arena_printf(&a, "This has moved to %s, a councillor. They "
+	    "should answer by %s.", buf_cstr(&name), time_date(&a, due));
+	detail = arena_printf(&a, "from %s to %s", buf_cstr(&was),
+	    buf_cstr(&name));
+	ok = ok && notify_issue(db, id, now, "moved", text,
+	    "Your view has gone to another councillor:") == 0 &&
+	    audit_write(db, who, "issue.move", "issue", id, detail) == 0;
+	buf_free(&name);
+	buf_free(&was);
 	arena_free(&a);
 	return (db_end(db, ok));
 }

@@ -79,6 +79,8 @@ int	issues_published(struct db *, int64_t, int64_t, struct tval *,
 int	issues_may_respond(const struct issue *, int64_t);
 int	issues_send(struct db *, const struct actor *, int64_t, int64_t,
 	    int64_t, int64_t);
+int	issues_move(struct db *, const struct actor *, int64_t, int64_t,
+	    int64_t, int64_t);
 const char *issues_response_problem(const struct response *, int64_t,
 	    const char **);
 int	issues_respond(struct db *, const struct actor *, int64_t,

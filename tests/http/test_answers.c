@@ -621,6 +621,101 @@ reminders_sent_once_without_words(void **state)
 	    "issue_id = %lld AND kind = 'overdue'", (long long)waiting), 1);
 }
 
+/*
+ * An issue with a councillor who cannot answer goes to another, with a
+ * new date: its young people are told, the move is audited, and the
+ * first councillor's page for it is then as if it did not exist. A
+ * disabled councillor's issue can be moved on too.
+ */
+static void
+issue_moves_to_another_councillor(void **state)
+{
+	struct client	 zainab;
+	struct resp	 r;
+	char		 path[64], ipath[64], form[256], day[16];
+	int64_t		 id, sam, zid, first, events;
+
+	(void)state;
+	id = issue_titled("Reviews at times we can make");
+	sam = count("SELECT id FROM users WHERE display_name = 'Cllr Sam "
+	    "Okafor'");
+	zid = count("SELECT id FROM users WHERE display_name = 'Cllr Zainab "
+	    "Reid'");
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND state = 'with_councillor' AND councillor_id = %lld",
+	    (long long)id, (long long)sam), 1);
+	first = count("SELECT first_due_at FROM issues WHERE id = %lld",
+	    (long long)id);
+	events = count("SELECT count(*) FROM view_events");
+	(void)snprintf(path, sizeof(path), "/my-issues/%lld", (long long)id);
+	(void)snprintf(ipath, sizeof(ipath), "/issues/%lld", (long long)id);
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "decision=agreed&"
+	    "text=Reviews+after+school+from+January.", &r), 303);
+	resp_free(&r);
+
+	/* Offered on the worker's page; to the same councillor: refused. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, ipath, &r), 0);
+	assert_true(resp_has(&r, "Send to another councillor"));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "action=move&councillor=%lld&"
+	    "due=%s", (long long)sam, day_from_now(20, day, sizeof(day)));
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, form, &r), 422);
+	assert_true(resp_has(&r, "It is with this councillor already."));
+	resp_free(&r);
+
+	/* To Zainab: told, audited, Sam's waiting answer dropped. */
+	(void)snprintf(form, sizeof(form), "action=move&councillor=%lld&"
+	    "due=%s", (long long)zid, day);
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND councillor_id = %lld AND state = 'with_councillor' AND "
+	    "date(due_at, 'unixepoch') = '%s' AND first_due_at = %lld",
+	    (long long)id, (long long)zid, day, (long long)first), 1);
+	assert_int_equal(count("SELECT count(*) FROM answer_checks WHERE "
+	    "issue_id = %lld", (long long)id), 0);
+	assert_true(count("SELECT count(*) FROM view_events e JOIN views v ON "
+	    "v.id = e.view_id WHERE v.issue_id = %lld AND e.kind = 'moved' "
+	    "AND e.text LIKE 'This has moved to Cllr Zainab Reid%%'",
+	    (long long)id) >= 1);
+	assert_true(count("SELECT count(*) FROM view_events") > events);
+	assert_true(count("SELECT count(*) FROM notifications WHERE text LIKE "
+	    "'Your view has gone to another councillor:%%'") >= 1);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'issue.move' AND object_id = %lld AND detail = 'from Cllr Sam "
+	    "Okafor to Cllr Zainab Reid'", (long long)id), 1);
+	assert_int_equal(client_status(&cllr, path), 404);
+	memset(&zainab, 0, sizeof(zainab));
+	assert_int_equal(client_login(&zainab, "Cllr Zainab Reid",
+	    "councillor-demo-2026-b"), 303);
+	assert_int_equal(client_status(&zainab, path), 200);
+
+	/* Zainab's account is turned off: the issue moves back to Sam. */
+	assert_int_equal(db_run("UPDATE users SET disabled_at = unixepoch() "
+	    "WHERE display_name = 'Cllr Zainab Reid'"), 0);
+	(void)snprintf(form, sizeof(form), "action=move&councillor=%lld&"
+	    "due=%s", (long long)sam, day);
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND councillor_id = %lld", (long long)id, (long long)sam), 1);
+	assert_int_equal(client_status(&cllr, path), 200);
+	/* Never to a councillor whose account is off. */
+	(void)snprintf(form, sizeof(form), "action=move&councillor=%lld&"
+	    "due=%s", (long long)zid, day);
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, form, &r), 422);
+	assert_true(resp_has(&r, "could not be moved"));
+	resp_free(&r);
+	assert_int_equal(db_run("UPDATE users SET disabled_at = NULL WHERE "
+	    "display_name = 'Cllr Zainab Reid'"), 0);
+}
+
 int
 main(void)
 {
@@ -633,6 +728,7 @@ main(void)
 		cmocka_unit_test(glossary_is_edited_and_explains_public_pages),
 		cmocka_unit_test(extensions_are_limited_and_first_due_kept),
 		cmocka_unit_test(reminders_sent_once_without_words),
+		cmocka_unit_test(issue_moves_to_another_councillor),
 	};
 
 	return (cmocka_run_group_tests(tests, demo_group_setup,
