@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <sodium.h>
+
 #include "answers.h"
 #include "buf.h"
 #include "glossary.h"
@@ -19,11 +21,14 @@ static const char *sql_name =
 	"SELECT display_name FROM users WHERE id = ?1";
 static const char *sql_deadline =
 	"SELECT coalesce(due_at, 0), extensions FROM issues WHERE id = ?1";
+/* Only while the issue is still with this councillor to answer. */
 static const char *sql_put =
 	"INSERT OR REPLACE INTO answer_checks (issue_id, councillor_id, state, "
 	"decision, response, reason, new_due, action_text, action_owner, "
 	"action_due, written_at) "
-	"VALUES (?1, ?2, 'waiting', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	"SELECT ?1, ?2, 'waiting', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 "
+	"WHERE EXISTS (SELECT 1 FROM issues WHERE id = ?1 AND "
+	"councillor_id = ?2 AND state = 'with_councillor')";
 static const char *sql_get =
 	"SELECT a.state, a.decision, a.response, a.reason, a.new_due, "
 	"a.action_text, a.action_owner, a.action_due, a.written_at, a.note, "
@@ -135,6 +140,10 @@ answers_extension_problem(struct db *db, struct arena *a, int64_t id,
 		return (max == 0 ? "More time cannot be given on this portal. "
 		    "Choose your answer now." : "You have already had all the "
 		    "extra time allowed. Choose your answer now.");
+	/* More time is a later day, never an earlier one or the same. */
+	if (due > 0 && r->new_due < time_day_after(due))
+		return (arena_printf(a, "More time means a date after %s.",
+		    time_date(a, due)));
 	/* new_due is the end of its day; due may be too. */
 	if (r->new_due > due + days * 86400 + 86399)
 		return (arena_printf(a, "You can ask for at most %lld more "
@@ -155,7 +164,11 @@ tell_workers(struct db *db, int64_t id, int64_t now)
 	    "A councillor's answer is waiting for your check", link));
 }
 
-/* Keep r for a worker's check, replacing one sent back. 0 or -1. */
+/*
+ * Keep r for a worker's check, replacing one waiting or sent back. 0,
+ * -1, or -2 if the issue is no longer with this councillor to answer
+ * (answered from another tab, or moved on): nothing is kept.
+ */
 int
 answers_submit(struct db *db, const struct actor *who, int64_t id,
     int64_t councillor, const struct response *r, int64_t now)
@@ -167,8 +180,12 @@ answers_submit(struct db *db, const struct actor *who, int64_t id,
 	ok = db_exec(db, sql_put, "iitttittii", id, councillor, r->decision,
 	    r->text, r->reason ? r->reason : "", r->new_due,
 	    r->action_text ? r->action_text : "",
-	    r->action_owner ? r->action_owner : "", r->action_due, now) == 0 &&
-	    tell_workers(db, id, now) == 0 &&
+	    r->action_owner ? r->action_owner : "", r->action_due, now) == 0;
+	if (ok && db_changes(db) == 0) {
+		db_rollback(db);
+		return (-2);
+	}
+	ok = ok && tell_workers(db, id, now) == 0 &&
 	    audit_write(db, who, "issue.answer_submit", "issue", id,
 	    r->decision) == 0;
 	return (db_end(db, ok));
@@ -200,6 +217,46 @@ answers_reading(struct db *db, const char *text, const char *reason,
 		glossary_words(&g, all, words);
 		tv_set_bool(ctx, "has_hard_words", tv_count(words) > 0);
 	}
+}
+
+/* Add one field to the digest, its length first so fields cannot run
+ * into each other. */
+static void
+digest_field(crypto_generichash_state *h, const char *s)
+{
+	uint64_t	 len;
+
+	len = s != NULL ? strlen(s) : 0;
+	crypto_generichash_update(h, (const unsigned char *)&len,
+	    sizeof(len));
+	if (len > 0)
+		crypto_generichash_update(h, (const unsigned char *)s, len);
+}
+
+/*
+ * The version of an answer a worker read: a digest of every word and
+ * date of it, in hex. A councillor who sends the form again with other
+ * words makes a new version; the same words keep the version.
+ */
+static void
+answer_version(const struct response *r, char out[ANSWER_VERSION_LEN])
+{
+	crypto_generichash_state h;
+	unsigned char		 md[16];
+	int64_t			 dates[2];
+
+	dates[0] = r->new_due;
+	dates[1] = r->action_due;
+	crypto_generichash_init(&h, NULL, 0, sizeof(md));
+	digest_field(&h, r->decision);
+	digest_field(&h, r->text);
+	digest_field(&h, r->reason);
+	digest_field(&h, r->action_text);
+	digest_field(&h, r->action_owner);
+	crypto_generichash_update(&h, (const unsigned char *)dates,
+	    sizeof(dates));
+	crypto_generichash_final(&h, md, sizeof(md));
+	(void)sodium_bin2hex(out, ANSWER_VERSION_LEN, md, sizeof(md));
 }
 
 /* Load the answer for issue id into r (strings in a). 1, 0 or -1. */
@@ -242,7 +299,7 @@ answers_check(struct db *db, int64_t id, struct tval *ctx)
 	struct response	 r;
 	struct tval	*c;
 	struct arena	*a = tv_arena(ctx);
-	char		 state[16];
+	char		 state[16], version[ANSWER_VERSION_LEN];
 	int		 rc;
 
 	c = tv_map(a);
@@ -263,22 +320,26 @@ answers_check(struct db *db, int64_t id, struct tval *ctx)
 	    r.new_due) : "");
 	tv_set_str(c, "action_due_iso", r.action_due > 0 ? time_iso_date(a,
 	    r.action_due) : "");
+	answer_version(&r, version);
+	tv_set_str(c, "version", version);
 	answers_reading(db, r.text, r.reason, c);
 	return (1);
 }
 
 /*
- * Approve the waiting answer on issue id: it reaches young people now.
- * 0, -1, or -2 if more time is no longer allowed (it stays waiting).
+ * Approve the waiting answer on issue id, if it is still the version
+ * the worker read: it reaches young people now. 0, -1, -2 if more time
+ * is no longer allowed, -3 if the councillor changed it since (both
+ * leave it waiting).
  */
 int
 answers_approve(struct db *db, const struct actor *who, int64_t id,
-    int64_t now)
+    const char *version, int64_t now)
 {
 	struct response	 r;
 	struct arena	 a;
-	char		 state[16];
-	int		 ok;
+	char		 state[16], current[ANSWER_VERSION_LEN];
+	int		 ok, refused;
 
 	arena_init(&a);
 	if (db_begin(db) == -1) {
@@ -287,10 +348,18 @@ answers_approve(struct db *db, const struct actor *who, int64_t id,
 	}
 	ok = load(db, &a, id, &r, state, sizeof(state), NULL) == 1 &&
 	    strcmp(state, "waiting") == 0;
-	if (ok && answers_extension_problem(db, &a, id, &r) != NULL) {
+	refused = 0;
+	if (ok) {
+		answer_version(&r, current);
+		if (version == NULL || strcmp(version, current) != 0)
+			refused = -3;
+		else if (answers_extension_problem(db, &a, id, &r) != NULL)
+			refused = -2;
+	}
+	if (refused != 0) {
 		db_rollback(db);
 		arena_free(&a);
-		return (-2);
+		return (refused);
 	}
 	/* issues_respond's own transaction nests in this one. */
 	ok = ok && db_exec(db, sql_drop, "i", id) == 0 &&

@@ -20,6 +20,8 @@
 #include "tmpl.h"
 
 #define ANSWER_NOTE_MAX	2000
+/* An answer's version as hex, with its NUL (see answers_approve). */
+#define ANSWER_VERSION_LEN	33
 
 int	answers_check_needed(struct db *, int64_t);
 const char *answers_trusted_problem(struct db *, struct arena *,
@@ -29,7 +31,8 @@ const char *answers_extension_problem(struct db *, struct arena *, int64_t,
 int	answers_submit(struct db *, const struct actor *, int64_t, int64_t,
 	    const struct response *, int64_t);
 int	answers_check(struct db *, int64_t, struct tval *);
-int	answers_approve(struct db *, const struct actor *, int64_t, int64_t);
+int	answers_approve(struct db *, const struct actor *, int64_t,
+	    const char *, int64_t);
 int	answers_return(struct db *, const struct actor *, int64_t,
 	    const char *, int64_t);
 void	answers_reading(struct db *, const char *, const char *,

@@ -36,8 +36,8 @@
 	"LEFT JOIN users u ON u.id = i.councillor_id "
 
 static const char *sql_get =
-	"SELECT id, state, coalesce(councillor_id, 0) FROM issues "
-	"WHERE id = ?1";
+	"SELECT id, state, coalesce(councillor_id, 0), "
+	"coalesce(answered_at, 0) FROM issues WHERE id = ?1";
 static const char *sql_detail =
 	"SELECT " ISSUE_COLS ISSUE_FROM "WHERE i.id = ?1";
 static const char *sql_list =
@@ -79,6 +79,20 @@ static const char *sql_send =
 	"UPDATE issues SET state = 'with_councillor', councillor_id = ?2, "
 	"sent_at = ?3, due_at = ?4, first_due_at = ?4, extensions = 0 "
 	"WHERE id = ?1 AND state = 'open'";
+/*
+ * To another councillor: the first due date stays (the board report
+ * counts lateness by it), and an answer the last one left waiting for
+ * a check or sent back is theirs, not the new councillor's: dropped.
+ */
+static const char *sql_move =
+	"UPDATE issues SET councillor_id = ?2, sent_at = ?3, due_at = ?4, "
+	"first_due_at = coalesce(first_due_at, due_at) "
+	"WHERE id = ?1 AND state = 'with_councillor' AND councillor_id <> ?2";
+static const char *sql_move_drop =
+	"DELETE FROM answer_checks WHERE issue_id = ?1";
+static const char *sql_move_was =
+	"SELECT coalesce(u.display_name, '') FROM issues i "
+	"LEFT JOIN users u ON u.id = i.councillor_id WHERE i.id = ?1";
 static const char *sql_more_time =
 	"UPDATE issues SET decision = 'more_time', response = ?2, "
 	"reason = ?3, first_due_at = coalesce(first_due_at, due_at), "
@@ -204,6 +218,7 @@ issues_get(struct db *db, int64_t id, struct issue *is)
 		(void)snprintf(is->state, sizeof(is->state), "%s",
 		    db_col_text(st, 1));
 		is->councillor_id = sqlite3_column_int64(st, 2);
+		is->answered_at = sqlite3_column_int64(st, 3);
 	}
 	db_done(st);
 	return (rc);
@@ -366,6 +381,44 @@ issues_send(struct db *db, const struct actor *who, int64_t id,
 }
 
 /*
+ * Move an issue that is with a councillor to another (the first one
+ * left, or was disabled), to answer by due; its young people are told.
+ * -1 if it is not with a councillor, is with this one already, or that
+ * person is not an active councillor.
+ */
+int
+issues_move(struct db *db, const struct actor *who, int64_t id,
+    int64_t councillor, int64_t due, int64_t now)
+{
+	struct buf	 name, was;
+	struct arena	 a;
+	char		*text, *detail;
+	int		 ok;
+
+	if (db_begin(db) == -1)
+		return (-1);
+	buf_init(&name, 64);
+	buf_init(&was, 64);
+	arena_init(&a);
+	ok = db_text(db, &name, sql_is_councillor, "i", councillor) == 1 &&
+	    db_text(db, &was, sql_move_was, "i", id) == 1 &&
+	    db_exec(db, sql_move, "iiii", id, councillor, now, due) == 0 &&
+	    db_changes(db) == 1 &&
+	    db_exec(db, sql_move_drop, "i", id) == 0;
+	text = arena_printf(&a, "This has moved to %s, a councillor. They "
+	    "should answer by %s.", buf_cstr(&name), time_date(&a, due));
+	detail = arena_printf(&a, "from %s to %s", buf_cstr(&was),
+	    buf_cstr(&name));
+	ok = ok && notify_issue(db, id, now, "moved", text,
+	    "Your view has gone to another councillor:") == 0 &&
+	    audit_write(db, who, "issue.move", "issue", id, detail) == 0;
+	buf_free(&name);
+	buf_free(&was);
+	arena_free(&a);
+	return (db_end(db, ok));
+}
+
+/*
  * NULL if r is a valid response at time now, else what is wrong and
  * (*field) which field.
  */
@@ -398,6 +451,11 @@ issues_response_problem(const struct response *r, int64_t now,
 	if (strcmp(r->decision, "more_time") == 0 && r->new_due <= now)
 		return ("Give the new date you will answer by. It must be in "
 		    "the future.");
+	/* action_due is the start of its day: today is still in time. */
+	*field = "action_due";
+	if (r->action_due > 0 && time_day_after(r->action_due) <= now)
+		return ("The date for the action has passed. Choose today or a "
+		    "later date.");
 	*field = "action_owner";
 	if (strcmp(r->decision, "agreed") == 0 && r->action_text != NULL &&
 	    *r->action_text != '\0' && (r->action_owner == NULL ||

@@ -48,6 +48,7 @@ struct issue {
 	int64_t		 id;
 	char		 state[20];
 	int64_t		 councillor_id;
+	int64_t		 answered_at;	/* 0 until answered */
 };
 
 struct response {
@@ -77,6 +78,8 @@ int	issues_published(struct db *, int64_t, int64_t, struct tval *,
 	    int *);
 int	issues_may_respond(const struct issue *, int64_t);
 int	issues_send(struct db *, const struct actor *, int64_t, int64_t,
+	    int64_t, int64_t);
+int	issues_move(struct db *, const struct actor *, int64_t, int64_t,
 	    int64_t, int64_t);
 const char *issues_response_problem(const struct response *, int64_t,
 	    const char **);

@@ -24,11 +24,14 @@ static const char *sql_due_soon =
 	"AND NOT EXISTS (SELECT 1 FROM deadline_reminders r "
 	"WHERE r.issue_id = i.id AND r.kind = 'before' AND r.due_at = i.due_at) "
 	"ORDER BY i.due_at LIMIT 100";
+/* Nor is one overdue: its answer has been given, the check is late. */
 static const char *sql_overdue =
 	"SELECT i.id, i.due_at, i.councillor_id, "
 	"coalesce(u.display_name, '') FROM issues i "
 	"LEFT JOIN users u ON u.id = i.councillor_id "
 	"WHERE i.state = 'with_councillor' AND i.due_at <= ?1 "
+	"AND NOT EXISTS (SELECT 1 FROM answer_checks a "
+	"WHERE a.issue_id = i.id AND a.state = 'waiting') "
 	"AND NOT EXISTS (SELECT 1 FROM deadline_reminders r "
 	"WHERE r.issue_id = i.id AND r.kind = 'overdue' "
 	"AND r.due_at = i.due_at) ORDER BY i.due_at LIMIT 100";

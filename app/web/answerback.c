@@ -282,12 +282,13 @@ decide_again(struct page *pg, int64_t issue)
 		    "person will read (at least 3 words).");
 	if (pg->errors.n > 0)
 		return (again_page(pg, issue, 1));
+	/* Already the end of the last working day: nothing to add. */
 	due = holidays_working_days(app_db, pg->now, (int)settings_int(app_db,
 	    "response_days", 20));
 	if (due == -1)
 		return (page_error(pg, 500));
 	switch (ab_appeal_decide(app_db, &pg->actor, issue, appeal, reopen,
-	    reason != NULL ? reason : "", due + 86399, pg->now)) {
+	    reason != NULL ? reason : "", due, pg->now)) {
 	case AB_OK:
 		return (page_redirect(pg, arena_printf(&pg->arena,
 		    "/issues/%lld/again", (long long)issue), reopen ?

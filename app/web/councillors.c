@@ -10,6 +10,9 @@
 #include "app.h"
 #include "pledge.h"
 
+/* The longest note on a personal pledge; the form says so too. */
+#define PERSONAL_NOTE_MAX	1000
+
 static const char *const status_keys[] = {
 	"not_started", "in_the_works", "stalled", "kept", "partly_kept",
 	"broken", NULL,
@@ -31,49 +34,103 @@ page_councillors(struct http_request *req)
 	return (page_render(&pg, 200, "councillors"));
 }
 
-static int
-mine_page(struct page *pg, int errors)
+/*
+ * Each personal pledge's update form: its status chosen and its note as
+ * saved, or, for the one sent back with errors (typed), as typed, with
+ * its errors beside its fields.
+ */
+static void
+update_forms(struct page *pg, struct tval *list, int64_t typed)
 {
+	struct tval	*row;
+	const char	*status, *msg;
+	long long	 id;
+
+	for (row = (struct tval *)tv_first(list); row != NULL;
+	    row = (struct tval *)tv_next(row)) {
+		id = strtoll(tv_get_str(row, "id"), NULL, 10);
+		status = tv_get_str(row, "status_key");
+		if (id == typed) {
+			status = form_raw(&pg->form, "status");
+			tv_set_str(row, "note", form_raw(&pg->form, "note"));
+			if ((msg = form_error_for(&pg->errors, arena_printf(
+			    &pg->arena, "st%lld", id))) != NULL)
+				tv_set_str(row, "status_error", msg);
+			if ((msg = form_error_for(&pg->errors, arena_printf(
+			    &pg->arena, "no%lld", id))) != NULL)
+				tv_set_str(row, "note_error", msg);
+		}
+		tv_set_bool(row, arena_printf(&pg->arena, "pick_%s",
+		    status != NULL ? status : ""), 1);
+	}
+}
+
+static int
+mine_page(struct page *pg, int64_t typed, int errors)
+{
+	struct tval	*pledges;
+
 	pg->title = "My pledges";
 	pg->nav = "my_pledges";
 	tv_set_str(pg->ctx, "f_text", form_raw(&pg->form, "text"));
-	if (pledge_personal_list(app_db, pg->sess.user_id,
-	    tv_set_list(pg->ctx, "pledges")) == -1 ||
+	tv_set_int(pg->ctx, "note_max", PERSONAL_NOTE_MAX);
+	pledges = tv_set_list(pg->ctx, "pledges");
+	if (pledge_personal_list(app_db, pg->sess.user_id, pledges) == -1 ||
 	    pledge_owned(app_db, pg->sess.user_id, pg->now,
 	    tv_set_list(pg->ctx, "owned")) == -1)
 		return (page_error(pg, 500));
+	update_forms(pg, pledges, typed);
 	return (errors ? page_form_errors(pg, "my_pledges") :
 	    page_render(pg, 200, "my_pledges"));
+}
+
+/*
+ * Update personal pledge id. Its errors are named after its own fields
+ * (st<id>, no<id>): each pledge on the page has its own form.
+ */
+static int
+update_pledge(struct page *pg, int64_t id)
+{
+	struct form_errors	 found;
+	const struct form_error	*fe;
+	const char		*note;
+	int			 s;
+
+	form_errors_init(&found, &pg->arena);
+	s = form_choice(&pg->form, "status", status_keys, &found,
+	    "Choose how it is going.");
+	note = form_text(&pg->form, "note", PERSONAL_NOTE_MAX, 1, 0, &found,
+	    "");
+	for (fe = found.head; fe != NULL; fe = fe->next)
+		form_error(&pg->errors, arena_printf(&pg->arena, "%s%lld",
+		    strcmp(fe->field, "status") == 0 ? "st" : "no",
+		    (long long)id), fe->message);
+	if (pg->errors.n > 0)
+		return (mine_page(pg, id, 1));
+	if (pledge_personal_update(app_db, &pg->actor, id, status_keys[s],
+	    note, pg->now) == -1)
+		return (page_error(pg, 404));
+	return (page_redirect(pg, "/my-pledges", "pledge_updated"));
 }
 
 int
 page_my_pledges(struct http_request *req)
 {
 	struct page	 pg;
-	const char	*text, *note;
+	const char	*text;
 	int64_t		 id;
-	int		 s;
 
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
 	    !page_require(&pg, R_COUNCILLOR))
 		return (KORE_RESULT_OK);
 	if (req->method != HTTP_METHOD_POST)
-		return (mine_page(&pg, 0));
-	if (form_id(&pg.form, "id", &id) == 0) {
-		s = form_choice(&pg.form, "status", status_keys, &pg.errors,
-		    "Choose how it is going.");
-		note = form_text(&pg.form, "note", 1000, 1, 0, &pg.errors, "");
-		if (pg.errors.n > 0)
-			return (mine_page(&pg, 1));
-		if (pledge_personal_update(app_db, &pg.actor, id,
-		    status_keys[s], note, pg.now) == -1)
-			return (page_error(&pg, 404));
-		return (page_redirect(&pg, "/my-pledges", "pledge_updated"));
-	}
+		return (mine_page(&pg, 0, 0));
+	if (form_id(&pg.form, "id", &id) == 0)
+		return (update_pledge(&pg, id));
 	text = form_text(&pg.form, "text", 300, 0, 1, &pg.errors,
 	    "Write your pledge: \"I will...\"");
 	if (text == NULL)
-		return (mine_page(&pg, 1));
+		return (mine_page(&pg, 0, 1));
 	if (pledge_personal_add(app_db, &pg.actor, text, pg.now) == -1)
 		return (page_error(&pg, 500));
 	return (page_redirect(&pg, "/my-pledges", "pledge_added"));

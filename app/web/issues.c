@@ -99,19 +99,26 @@ issue_page(struct page *pg, int64_t id, int errors)
 	    page_render(pg, 200, "issue"));
 }
 
+/* The councillor and the date to answer by, from a send or move form. */
+static void
+read_send(struct page *pg, int64_t *councillor, int64_t *due)
+{
+	if (form_id(&pg->form, "councillor", councillor) == -1)
+		form_error(&pg->errors, "councillor", "Choose a councillor.");
+	if (time_parse_date(form_raw(&pg->form, "due"), due) == -1)
+		form_error(&pg->errors, "due", "Enter the date they should "
+		    "answer by, like 2026-12-18.");
+	else if ((*due += 86399) <= pg->now)
+		form_error(&pg->errors, "due", "The date must be in the "
+		    "future.");
+}
+
 static int
 send_issue(struct page *pg, int64_t id)
 {
 	int64_t	 councillor, due;
 
-	if (form_id(&pg->form, "councillor", &councillor) == -1)
-		form_error(&pg->errors, "councillor", "Choose a councillor.");
-	if (time_parse_date(form_raw(&pg->form, "due"), &due) == -1)
-		form_error(&pg->errors, "due", "Enter the date they should "
-		    "answer by, like 2026-12-18.");
-	else if ((due += 86399) <= pg->now)
-		form_error(&pg->errors, "due", "The date must be in the "
-		    "future.");
+	read_send(pg, &councillor, &due);
 	if (pg->errors.n > 0)
 		return (issue_page(pg, id, 1));
 	if (issues_send(app_db, &pg->actor, id, councillor, due, pg->now) ==
@@ -121,6 +128,35 @@ send_issue(struct page *pg, int64_t id)
 		    "not a councillor.");
 		return (issue_page(pg, id, 1));
 	}
+	return (page_redirect(pg, arena_printf(&pg->arena, "/issues/%lld",
+	    (long long)id), "issue_sent"));
+}
+
+/*
+ * Move an issue waiting for one councillor's answer to another (the
+ * first left, or was disabled), with a new date to answer by.
+ */
+static int
+move_issue(struct page *pg, int64_t id)
+{
+	struct issue	 is;
+	int64_t		 councillor, due;
+
+	read_send(pg, &councillor, &due);
+	if (pg->errors.n == 0 && issues_get(app_db, id, &is) == 1 &&
+	    is.councillor_id == councillor)
+		form_error(&pg->errors, "councillor", "It is with this "
+		    "councillor already. Choose another one.");
+	if (pg->errors.n > 0)
+		return (issue_page(pg, id, 1));
+	if (issues_move(app_db, &pg->actor, id, councillor, due, pg->now) ==
+	    -1) {
+		form_error(&pg->errors, "councillor", "This issue could not be "
+		    "moved. It may have been answered already, or that person "
+		    "is not a councillor.");
+		return (issue_page(pg, id, 1));
+	}
+	/* Its words fit a move too (the flash table is page.c's). */
 	return (page_redirect(pg, arena_printf(&pg->arena, "/issues/%lld",
 	    (long long)id), "issue_sent"));
 }
@@ -176,25 +212,44 @@ publish_issue(struct page *pg, int64_t id)
 	return (issue_page(pg, id, 1));
 }
 
+/*
+ * Approve the answer, only in the version the worker read on this page
+ * (the form names it): one the councillor changed since is refused and
+ * the page shows the new one.
+ */
+static int
+approve_answer(struct page *pg, int64_t id)
+{
+	switch (answers_approve(app_db, &pg->actor, id, form_raw(&pg->form,
+	    "version"), pg->now)) {
+	case 0:
+		return (page_redirect(pg, arena_printf(&pg->arena,
+		    "/issues/%lld", (long long)id), "answer_approved"));
+	case -3:
+		form_error(&pg->errors, "check", "The councillor changed the "
+		    "answer after you opened this page. Read it again below.");
+		break;
+	case -2:
+		form_error(&pg->errors, "note", "This asks for more time than "
+		    "the settings now allow. Send it back with a note.");
+		break;
+	default:
+		form_error(&pg->errors, "note", "This answer could not be "
+		    "approved. It may have been checked already, or its new "
+		    "date has passed: send it back with a note.");
+		break;
+	}
+	return (issue_page(pg, id, 1));
+}
+
 /* The answer check: approve it, or send it back with a note. */
 static int
 check_answer(struct page *pg, int64_t id, int approve)
 {
 	const char	*note;
-	int		 rc;
 
-	if (approve) {
-		rc = answers_approve(app_db, &pg->actor, id, pg->now);
-		if (rc == 0)
-			return (page_redirect(pg, arena_printf(&pg->arena,
-			    "/issues/%lld", (long long)id), "answer_approved"));
-		form_error(&pg->errors, "note", rc == -2 ? "This asks for more "
-		    "time than the settings now allow. Send it back with a "
-		    "note." : "This answer could not be approved. It may have "
-		    "been checked already, or its new date has passed: send it "
-		    "back with a note.");
-		return (issue_page(pg, id, 1));
-	}
+	if (approve)
+		return (approve_answer(pg, id));
 	note = form_text(&pg->form, "note", ANSWER_NOTE_MAX, 1, 0,
 	    &pg->errors, "");
 	if (note != NULL && read_real_words(note) < REASON_MIN_WORDS)
@@ -232,6 +287,8 @@ page_issue(struct http_request *req)
 	action = form_raw(&pg.form, "action");
 	if (action != NULL && strcmp(action, "send") == 0)
 		return (send_issue(&pg, id));
+	if (action != NULL && strcmp(action, "move") == 0)
+		return (move_issue(&pg, id));
 	if (action != NULL && strcmp(action, "publish") == 0)
 		return (publish_issue(&pg, id));
 	if (action != NULL && (strcmp(action, "approve") == 0 ||

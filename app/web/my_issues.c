@@ -113,6 +113,56 @@ read_response(struct page *pg, struct response *r)
 		r->new_due += 86399;
 }
 
+/*
+ * A POST on an issue already answered (from another tab, say): nothing
+ * is saved, and the words typed come back to copy.
+ */
+static int
+answered_already(struct page *pg, int64_t id)
+{
+	struct issue	 is;
+
+	if (issues_get(app_db, id, &is) != 1)
+		return (page_error(pg, 500));
+	tv_set_bool(pg->ctx, "can_answer", 0);
+	tv_set_bool(pg->ctx, "typed_back", 1);
+	form_error(&pg->errors, "typed", is.answered_at > 0 ?
+	    arena_printf(&pg->arena, "This issue was already answered on %s, "
+	    "so your answer was not sent. Your words are below to copy.",
+	    time_date(&pg->arena, is.answered_at)) : "This issue was already "
+	    "answered, so your answer was not sent. Your words are below to "
+	    "copy.");
+	return (answer_page(pg, id, 1));
+}
+
+/* Send r: to a worker's check, or straight to young people. */
+static int
+send_answer(struct page *pg, int64_t id, const struct response *r)
+{
+	struct issue	 is;
+
+	switch (answers_check_needed(app_db, pg->sess.user_id)) {
+	case 1:
+		if (answers_submit(app_db, &pg->actor, id, pg->sess.user_id, r,
+		    pg->now) == 0)
+			return (page_redirect(pg, "/my-issues",
+			    "answer_checking"));
+		break;
+	case 0:
+		if (issues_respond(app_db, &pg->actor, id, r, pg->now) == 0)
+			return (page_redirect(pg, "/my-issues", "answered"));
+		break;
+	default:
+		return (page_error(pg, 500));
+	}
+	/* Answered from another tab since the checks above? */
+	if (issues_get(app_db, id, &is) == 1 &&
+	    !issues_may_respond(&is, pg->sess.user_id))
+		return (is.councillor_id == pg->sess.user_id ?
+		    answered_already(pg, id) : page_error(pg, 404));
+	return (page_error(pg, 500));
+}
+
 int
 page_my_issue(struct http_request *req)
 {
@@ -126,7 +176,7 @@ page_my_issue(struct http_request *req)
 	    !page_require(&pg, R_COUNCILLOR))
 		return (KORE_RESULT_OK);
 	id = strtoll(req->path + strlen("/my-issues/"), NULL, 10);
-	/* Not sent to you, or not waiting: as if it did not exist. */
+	/* Not sent to you: as if it did not exist. */
 	if (id <= 0 || issues_get(app_db, id, &is) != 1 ||
 	    is.councillor_id != pg.sess.user_id)
 		return (page_error(&pg, 404));
@@ -135,7 +185,7 @@ page_my_issue(struct http_request *req)
 	if (req->method != HTTP_METHOD_POST)
 		return (answer_page(&pg, id, 0));
 	if (!issues_may_respond(&is, pg.sess.user_id))
-		return (page_error(&pg, 404));
+		return (answered_already(&pg, id));
 	read_response(&pg, &r);
 	/* "Check my answer": the reading age and words, nothing saved. */
 	if (form_has(&pg.form, "preview"))
@@ -148,17 +198,5 @@ page_my_issue(struct http_request *req)
 		form_error(&pg.errors, "new_due", why);
 	if (pg.errors.n > 0)
 		return (answer_page(&pg, id, 1));
-	switch (answers_check_needed(app_db, pg.sess.user_id)) {
-	case 1:
-		if (answers_submit(app_db, &pg.actor, id, pg.sess.user_id, &r,
-		    pg.now) == -1)
-			return (page_error(&pg, 500));
-		return (page_redirect(&pg, "/my-issues", "answer_checking"));
-	case 0:
-		if (issues_respond(app_db, &pg.actor, id, &r, pg.now) == -1)
-			return (page_error(&pg, 500));
-		return (page_redirect(&pg, "/my-issues", "answered"));
-	default:
-		return (page_error(&pg, 500));
-	}
+	return (send_answer(&pg, id, &r));
 }

@@ -210,7 +210,7 @@ static void
 ask_again_decided_both_ways(void **state)
 {
 	struct resp	 r;
-	char		 again[64], ipath[64], vagain[64];
+	char		 again[64], ipath[64], vagain[64], due[16];
 	int64_t		 appeal, concern;
 
 	(void)state;
@@ -346,11 +346,24 @@ ask_again_decided_both_ways(void **state)
 	assert_true(resp_has(&r, path("href=\"/issues/%lld\"", issue_id)));
 	resp_free(&r);
 
+	/* The new due date is the one a worker is offered when sending an
+	 * issue today: response_days working days, not a day later. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path("/issues/%lld", count("SELECT "
+	    "min(id) FROM issues WHERE state = 'open'")), &r), 0);
+	assert_non_null(resp_between(&r, "name=\"due\" value=\"", "\"", due,
+	    sizeof(due)));
+	resp_free(&r);
+
 	/* Reopened: back with the councillor. */
 	resp_init(&r);
 	assert_int_equal(client_post(&worker, again, again, path("action="
 	    "reopen&appeal=%lld", appeal), &r), 303);
 	resp_free(&r);
+	/* 23:59 in London is the same day in UTC, summer or winter. */
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND date(due_at, 'unixepoch') = '%s'", (long long)issue_id, due),
+	    1);
 	/* Off the public pages until a worker publishes the new answer. */
 	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
 	    "AND state = 'with_councillor' AND due_at > strftime('%%s', "

@@ -34,6 +34,26 @@ day_from_now(int days, char *out, size_t outlen)
 	return (out);
 }
 
+/*
+ * "action=approve&version=..." with the version of the answer the worker
+ * reads on ipath now, as the page's own Approve button sends it.
+ */
+static const char *
+approve_form(const char *ipath, char *out, size_t outlen)
+{
+	struct resp	 r;
+	char		 version[64];
+
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, ipath, &r), 0);
+	if (resp_between(&r, "name=\"version\" value=\"", "\"", version,
+	    sizeof(version)) == NULL)
+		version[0] = '\0';
+	resp_free(&r);
+	(void)snprintf(out, outlen, "action=approve&version=%s", version);
+	return (out);
+}
+
 /* The demo's issue with this title. */
 static int64_t
 issue_titled(const char *title)
@@ -45,11 +65,42 @@ issue_titled(const char *title)
 	return (count("%s", sql));
 }
 
+/* An action promised by a date already gone is refused, nothing lost. */
+static void
+past_action_date_is_refused(void **state)
+{
+	struct resp	 r;
+	char		 path[64], form[256], day[16];
+	int64_t		 id;
+
+	(void)state;
+	id = issue_titled("Health checks at school are embarrassing");
+	assert_true(id > 0);
+	(void)snprintf(path, sizeof(path), "/my-issues/%lld", (long long)id);
+	(void)snprintf(form, sizeof(form), "decision=agreed&text=Checks+"
+	    "will+be+after+school.&action_text=Tell+every+school+nurse.&"
+	    "action_owner=Health+team&action_due=%s", day_from_now(-3, day,
+	    sizeof(day)));
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, form, &r), 422);
+	assert_true(resp_has(&r, "The date for the action has passed. Choose "
+	    "today or a later date."));
+	assert_true(resp_has(&r, "Checks will be after school.</textarea>"));
+	assert_true(resp_has(&r, "value=\"Tell every school nurse.\""));
+	assert_true(resp_has(&r, "value=\"Health team\""));
+	(void)snprintf(form, sizeof(form), "name=\"action_due\" value=\"%s\"",
+	    day);
+	assert_true(resp_has(&r, form));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM answer_checks WHERE "
+	    "issue_id = %lld", (long long)id), 0);
+}
+
 static void
 answer_waits_for_a_worker(void **state)
 {
 	struct resp	 r;
-	char		 path[64], ipath[64];
+	char		 path[64], ipath[64], form[128];
 	int64_t		 id;
 
 	(void)state;
@@ -148,8 +199,8 @@ answer_waits_for_a_worker(void **state)
 	    "reason=Nurses+cannot+come+at+weekends.", &r), 303);
 	resp_free(&r);
 	resp_init(&r);
-	assert_int_equal(client_post(&worker, ipath, ipath, "action=approve",
-	    &r), 303);
+	assert_int_equal(client_post(&worker, ipath, ipath, approve_form(ipath,
+	    form, sizeof(form)), &r), 303);
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM answer_checks"), 0);
 	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
@@ -161,6 +212,142 @@ answer_waits_for_a_worker(void **state)
 	    "care) nurse%%'", (long long)id) >= 1);
 	assert_true(count("SELECT count(*) FROM audit_log WHERE action = "
 	    "'issue.answer_approve'") >= 1);
+}
+
+/*
+ * The open demo issue with this title, sent by the worker to Sam, due
+ * in days. Its id.
+ */
+static int64_t
+send_to_sam(const char *title, int days)
+{
+	struct resp	 r;
+	char		 ipath[64], form[128], day[16];
+	int64_t		 id;
+
+	id = count("SELECT id FROM issues WHERE state = 'open' AND title = "
+	    "'%s'", title);
+	assert_true(id > 0);
+	(void)snprintf(ipath, sizeof(ipath), "/issues/%lld", (long long)id);
+	(void)snprintf(form, sizeof(form), "action=send&councillor=%lld&"
+	    "due=%s", (long long)count("SELECT id FROM users WHERE "
+	    "display_name = 'Cllr Sam Okafor'"), day_from_now(days, day,
+	    sizeof(day)));
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, form, &r), 303);
+	resp_free(&r);
+	return (id);
+}
+
+/*
+ * Sam answers; the worker opens the page and reads it; Sam sends the
+ * form again with other words; the worker's Approve on the page already
+ * open is refused in plain words, with the new answer shown to read.
+ */
+static void
+approve_sends_only_the_answer_read(void **state)
+{
+	struct resp	 r;
+	char		 path[64], ipath[64], read[256], fresh[256];
+	int64_t		 id;
+
+	(void)state;
+	id = send_to_sam("Moving in the middle of exams", 30);
+	(void)snprintf(path, sizeof(path), "/my-issues/%lld", (long long)id);
+	(void)snprintf(ipath, sizeof(ipath), "/issues/%lld", (long long)id);
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "decision=agreed&"
+	    "text=No+moves+in+exam+weeks+from+now+on.", &r), 303);
+	resp_free(&r);
+	(void)approve_form(ipath, read, sizeof(read));
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "decision=not_agreed&"
+	    "text=Moves+must+still+happen+when+they+are+needed.&reason=Some+"
+	    "moves+keep+young+people+safe.", &r), 303);
+	resp_free(&r);
+
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, read, &r), 422);
+	assert_true(resp_has(&r, "The councillor changed the answer after "
+	    "you opened this page. Read it again below."));
+	assert_true(resp_has(&r, "Moves must still happen when they are "
+	    "needed."));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND state = 'with_councillor' AND decision IS NULL",
+	    (long long)id), 1);
+	assert_int_equal(count("SELECT count(*) FROM answer_checks WHERE "
+	    "issue_id = %lld AND state = 'waiting'", (long long)id), 1);
+	/* No version is no answer read. */
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, "action=approve",
+	    &r), 422);
+	resp_free(&r);
+
+	/* Read again, approved: the words the worker read go out. */
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, approve_form(ipath,
+	    fresh, sizeof(fresh)), &r), 303);
+	resp_free(&r);
+	assert_string_not_equal(read, fresh);
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND state = 'answered' AND decision = 'not_agreed' AND response "
+	    "= 'Moves must still happen when they are needed.'",
+	    (long long)id), 1);
+}
+
+/*
+ * Two tabs: in one Sam's answer was sent and approved; the long answer
+ * sent from the other is not lost to a 404: the page says when it was
+ * answered and gives the words back to copy. Another councillor still
+ * gets 404 for it.
+ */
+static void
+answered_elsewhere_gives_the_words_back(void **state)
+{
+	struct client	 zainab;
+	struct resp	 r;
+	char		 path[64], ipath[64], form[256];
+	int64_t		 id;
+
+	(void)state;
+	id = send_to_sam("Music lessons", 30);
+	(void)snprintf(path, sizeof(path), "/my-issues/%lld", (long long)id);
+	(void)snprintf(ipath, sizeof(ipath), "/issues/%lld", (long long)id);
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "decision=agreed&"
+	    "text=Music+lessons+are+free+for+everyone+in+care.", &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, approve_form(ipath,
+	    form, sizeof(form)), &r), 303);
+	resp_free(&r);
+
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "decision=partly&"
+	    "text=A+long+answer+I+spent+an+hour+on%2C+about+every+music+"
+	    "teacher+we+asked.&reason=Some+teachers+have+no+free+places.",
+	    &r), 422);
+	assert_true(resp_has(&r, "This issue was already answered on "));
+	assert_true(resp_has(&r, "so your answer was not sent"));
+	assert_true(resp_has(&r, "about every music teacher we asked."
+	    "</textarea>"));
+	assert_true(resp_has(&r, "Some teachers have no free places."
+	    "</textarea>"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM answer_checks WHERE "
+	    "issue_id = %lld", (long long)id), 0);
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND decision = 'agreed'", (long long)id), 1);
+
+	/* Not theirs: as if it did not exist. */
+	memset(&zainab, 0, sizeof(zainab));
+	assert_int_equal(client_login(&zainab, "Cllr Zainab Reid",
+	    "councillor-demo-2026-b"), 303);
+	resp_init(&r);
+	assert_int_equal(client_post(&zainab, "/my-issues", path,
+	    "decision=agreed&text=Yes.", &r), 404);
+	resp_free(&r);
 }
 
 static void
@@ -285,6 +472,25 @@ extensions_are_limited_and_first_due_kept(void **state)
 	assert_int_equal(client_post(&cllr, path, path, form, &r), 422);
 	assert_true(resp_has(&r, "at most 28 more days"));
 	resp_free(&r);
+	/* More time is never an earlier date, and uses nothing up. */
+	assert_true(count("SELECT due_at - unixepoch() FROM issues WHERE id = "
+	    "%lld", (long long)id) > 3 * 86400);
+	(void)snprintf(form, sizeof(form), "decision=more_time&text=Still+"
+	    "waiting.&reason=The+IRO+team+has+not+answered+yet.&new_due=%s",
+	    day_from_now(1, day, sizeof(day)));
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, form, &r), 422);
+	assert_true(resp_has(&r, "More time means a date after "));
+	(void)snprintf(form, sizeof(form), "name=\"new_due\" value=\"%s\"",
+	    day);
+	assert_true(resp_has(&r, form));
+	assert_true(resp_has(&r, "The IRO team has not answered yet."
+	    "</textarea>"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM answer_checks WHERE "
+	    "issue_id = %lld", (long long)id), 0);
+	assert_int_equal(count("SELECT extensions FROM issues WHERE id = %lld",
+	    (long long)id), 1);
 	(void)snprintf(form, sizeof(form), "decision=more_time&text=Still+"
 	    "waiting.&reason=ok&new_due=%s", day_from_now(30, day,
 	    sizeof(day)));
@@ -299,8 +505,8 @@ extensions_are_limited_and_first_due_kept(void **state)
 	assert_int_equal(client_post(&cllr, path, path, form, &r), 303);
 	resp_free(&r);
 	resp_init(&r);
-	assert_int_equal(client_post(&worker, ipath, ipath, "action=approve",
-	    &r), 303);
+	assert_int_equal(client_post(&worker, ipath, ipath, approve_form(ipath,
+	    form, sizeof(form)), &r), 303);
 	resp_free(&r);
 	assert_int_equal(db_run("UPDATE settings SET value = '1' WHERE key = "
 	    "'extensions_max'"), 0);
@@ -335,7 +541,7 @@ reminders_sent_once_without_words(void **state)
 {
 	struct resp	 r;
 	char		 out[256];
-	int64_t		 id, notes, mails;
+	int64_t		 id, notes, mails, waiting;
 
 	(void)state;
 	assert_int_equal(db_run("UPDATE settings SET value = "
@@ -352,10 +558,24 @@ reminders_sent_once_without_words(void **state)
 	assert_int_equal(db_run("UPDATE issues SET state = 'with_councillor', "
 	    "due_at = unixepoch() - 86400 WHERE title = 'Help with my first "
 	    "flat'"), 0);
+	/* Overdue too, but its answer waits for a worker's check: it has
+	 * been given, so no one is told it has not. */
+	waiting = issue_titled("Moving in the middle of exams");
+	assert_true(waiting > 0);
+	assert_int_equal(db_run("UPDATE issues SET state = 'with_councillor', "
+	    "decision = NULL, due_at = unixepoch() - 86400 WHERE title = "
+	    "'Moving in the middle of exams'"), 0);
+	assert_int_equal(db_run("INSERT INTO answer_checks (issue_id, "
+	    "councillor_id, state, decision, response, written_at) SELECT id, "
+	    "councillor_id, 'waiting', 'agreed', 'Yes, from now on.', "
+	    "unixepoch() FROM issues WHERE title = 'Moving in the middle of "
+	    "exams'"), 0);
 	notes = count("SELECT count(*) FROM notifications");
 	mails = count("SELECT count(*) FROM outbox");
 	assert_int_equal(harness_ctl("remind", out, sizeof(out)), 0);
 	assert_non_null(strstr(out, "Sent "));
+	assert_int_equal(count("SELECT count(*) FROM deadline_reminders WHERE "
+	    "issue_id = %lld", (long long)waiting), 0);
 	assert_true(count("SELECT count(*) FROM deadline_reminders WHERE kind "
 	    "= 'before'") >= 1);
 	assert_true(count("SELECT count(*) FROM outbox WHERE recipient = "
@@ -391,17 +611,124 @@ reminders_sent_once_without_words(void **state)
 	assert_non_null(strstr(out, "Sent 0 reminders and 0 overdue"));
 	assert_int_equal(count("SELECT count(*) FROM notifications"), notes);
 	assert_int_equal(count("SELECT count(*) FROM outbox"), mails);
+
+	/* Sent back to the councillor: it is theirs again, and overdue. */
+	assert_int_equal(db_run("UPDATE answer_checks SET state = 'returned' "
+	    "WHERE issue_id = (SELECT id FROM issues WHERE title = 'Moving in "
+	    "the middle of exams')"), 0);
+	assert_int_equal(harness_ctl("remind", out, sizeof(out)), 0);
+	assert_int_equal(count("SELECT count(*) FROM deadline_reminders WHERE "
+	    "issue_id = %lld AND kind = 'overdue'", (long long)waiting), 1);
+}
+
+/*
+ * An issue with a councillor who cannot answer goes to another, with a
+ * new date: its young people are told, the move is audited, and the
+ * first councillor's page for it is then as if it did not exist. A
+ * disabled councillor's issue can be moved on too.
+ */
+static void
+issue_moves_to_another_councillor(void **state)
+{
+	struct client	 zainab;
+	struct resp	 r;
+	char		 path[64], ipath[64], form[256], day[16];
+	int64_t		 id, sam, zid, first, events;
+
+	(void)state;
+	id = issue_titled("Reviews at times we can make");
+	sam = count("SELECT id FROM users WHERE display_name = 'Cllr Sam "
+	    "Okafor'");
+	zid = count("SELECT id FROM users WHERE display_name = 'Cllr Zainab "
+	    "Reid'");
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND state = 'with_councillor' AND councillor_id = %lld",
+	    (long long)id, (long long)sam), 1);
+	first = count("SELECT first_due_at FROM issues WHERE id = %lld",
+	    (long long)id);
+	events = count("SELECT count(*) FROM view_events");
+	(void)snprintf(path, sizeof(path), "/my-issues/%lld", (long long)id);
+	(void)snprintf(ipath, sizeof(ipath), "/issues/%lld", (long long)id);
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "decision=agreed&"
+	    "text=Reviews+after+school+from+January.", &r), 303);
+	resp_free(&r);
+
+	/* Offered on the worker's page; to the same councillor: refused. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, ipath, &r), 0);
+	assert_true(resp_has(&r, "Send to another councillor"));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "action=move&councillor=%lld&"
+	    "due=%s", (long long)sam, day_from_now(20, day, sizeof(day)));
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, form, &r), 422);
+	assert_true(resp_has(&r, "It is with this councillor already."));
+	resp_free(&r);
+
+	/* To Zainab: told, audited, Sam's waiting answer dropped. */
+	(void)snprintf(form, sizeof(form), "action=move&councillor=%lld&"
+	    "due=%s", (long long)zid, day);
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND councillor_id = %lld AND state = 'with_councillor' AND "
+	    "date(due_at, 'unixepoch') = '%s' AND first_due_at = %lld",
+	    (long long)id, (long long)zid, day, (long long)first), 1);
+	assert_int_equal(count("SELECT count(*) FROM answer_checks WHERE "
+	    "issue_id = %lld", (long long)id), 0);
+	assert_true(count("SELECT count(*) FROM view_events e JOIN views v ON "
+	    "v.id = e.view_id WHERE v.issue_id = %lld AND e.kind = 'moved' "
+	    "AND e.text LIKE 'This has moved to Cllr Zainab Reid%%'",
+	    (long long)id) >= 1);
+	assert_true(count("SELECT count(*) FROM view_events") > events);
+	assert_true(count("SELECT count(*) FROM notifications WHERE text LIKE "
+	    "'Your view has gone to another councillor:%%'") >= 1);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'issue.move' AND object_id = %lld AND detail = 'from Cllr Sam "
+	    "Okafor to Cllr Zainab Reid'", (long long)id), 1);
+	assert_int_equal(client_status(&cllr, path), 404);
+	memset(&zainab, 0, sizeof(zainab));
+	assert_int_equal(client_login(&zainab, "Cllr Zainab Reid",
+	    "councillor-demo-2026-b"), 303);
+	assert_int_equal(client_status(&zainab, path), 200);
+
+	/* Zainab's account is turned off: the issue moves back to Sam. */
+	assert_int_equal(db_run("UPDATE users SET disabled_at = unixepoch() "
+	    "WHERE display_name = 'Cllr Zainab Reid'"), 0);
+	(void)snprintf(form, sizeof(form), "action=move&councillor=%lld&"
+	    "due=%s", (long long)sam, day);
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND councillor_id = %lld", (long long)id, (long long)sam), 1);
+	assert_int_equal(client_status(&cllr, path), 200);
+	/* Never to a councillor whose account is off. */
+	(void)snprintf(form, sizeof(form), "action=move&councillor=%lld&"
+	    "due=%s", (long long)zid, day);
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, form, &r), 422);
+	assert_true(resp_has(&r, "could not be moved"));
+	resp_free(&r);
+	assert_int_equal(db_run("UPDATE users SET disabled_at = NULL WHERE "
+	    "display_name = 'Cllr Zainab Reid'"), 0);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(past_action_date_is_refused),
 		cmocka_unit_test(answer_waits_for_a_worker),
+		cmocka_unit_test(approve_sends_only_the_answer_read),
+		cmocka_unit_test(answered_elsewhere_gives_the_words_back),
 		cmocka_unit_test(trusted_councillor_skips_the_check),
 		cmocka_unit_test(glossary_is_edited_and_explains_public_pages),
 		cmocka_unit_test(extensions_are_limited_and_first_due_kept),
 		cmocka_unit_test(reminders_sent_once_without_words),
+		cmocka_unit_test(issue_moves_to_another_councillor),
 	};
 
 	return (cmocka_run_group_tests(tests, demo_group_setup,

@@ -332,7 +332,7 @@ static void
 councillors_make_their_own_pledges(void **state)
 {
 	struct resp	 r;
-	char		 form[128];
+	char		 form[1280], note[1100];
 	int64_t		 id;
 
 	(void)state;
@@ -352,6 +352,31 @@ councillors_make_their_own_pledges(void **state)
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM personal_pledges WHERE "
 	    "id = %lld AND status = 'in_the_works'", (long long)id), 1);
+
+	/* A note too long: said plainly, the note and status typed kept. */
+	memset(note, 'a', 1099);
+	note[1099] = '\0';
+	(void)snprintf(form, sizeof(form), "id=%lld&status=kept&note=%s",
+	    (long long)id, note);
+	assert_int_equal(client_post(&cllr, "/my-pledges", "/my-pledges",
+	    form, &r), 422);
+	assert_true(resp_has(&r, "This must be 1000 characters or fewer. It "
+	    "is 1099."));
+	(void)snprintf(form, sizeof(form), "href=\"#no%lld\"", (long long)id);
+	assert_true(resp_has(&r, form));
+	(void)snprintf(form, sizeof(form), "name=\"note\" value=\"%s\" "
+	    "maxlength=\"1000\"", note);
+	assert_true(resp_has(&r, form));
+	assert_true(resp_has(&r, "<option value=\"kept\" selected>Kept"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM personal_pledges WHERE "
+	    "id = %lld AND status = 'in_the_works' AND note = 'Three so far'",
+	    (long long)id), 1);
+	/* Shown again as saved: its own status chosen. */
+	resp_init(&r);
+	assert_int_equal(http_get(&cllr, "/my-pledges", &r), 0);
+	assert_true(resp_has(&r, "<option value=\"in_the_works\" selected>"));
+	resp_free(&r);
 	assert_int_equal(client_status(&worker, "/my-pledges"), 404);
 	(void)snprintf(form, sizeof(form), "id=999999&status=kept&note=x");
 	assert_int_equal(client_post(&cllr, "/my-pledges", "/my-pledges",
