@@ -34,26 +34,6 @@ day_from_now(int days, char *out, size_t outlen)
 	return (out);
 }
 
-/*
- * "action=approve&version=..." with the version of the answer the worker
- * reads on ipath now, as the page's own Approve button sends it.
- */
-static const char *
-approve_form(const char *ipath, char *out, size_t outlen)
-{
-	struct resp	 r;
-	char		 version[64];
-
-	resp_init(&r);
-	assert_int_equal(http_get(&worker, ipath, &r), 0);
-	if (resp_between(&r, "name=\"version\" value=\"", "\"", version,
-	    sizeof(version)) == NULL)
-		version[0] = '\0';
-	resp_free(&r);
-	(void)snprintf(out, outlen, "action=approve&version=%s", version);
-	return (out);
-}
-
 /* The demo's issue with this title. */
 static int64_t
 issue_titled(const char *title)

@@ -133,7 +133,8 @@ private_view_never_published(void **state)
 	resp_free(&r);
 	/* A worker checks the answer before young people read it. */
 	(void)snprintf(path, sizeof(path), "/issues/%lld", (long long)issue);
-	assert_int_equal(post(&worker, path, "action=approve", &r), 303);
+	assert_int_equal(post(&worker, path, approve_form(path, form,
+	    sizeof(form)), &r), 303);
 	resp_free(&r);
 
 	/* Publishing without the worker's own words is refused. */

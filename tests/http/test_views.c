@@ -385,8 +385,8 @@ whole_loop_by_three_roles(void **state)
 	resp_free(&r);
 	/* A worker checks the answer before young people read it. */
 	(void)snprintf(path, sizeof(path), "/issues/%lld", (long long)issue);
-	assert_int_equal(client_post(&worker, path, path, "action=approve",
-	    &r), 303);
+	assert_int_equal(client_post(&worker, path, path, approve_form(path,
+	    form, sizeof(form)), &r), 303);
 	resp_free(&r);
 
 	/* The young person reads the decision and the reason. */
