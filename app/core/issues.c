@@ -86,8 +86,13 @@ static const char *sql_send =
  */
 static const char *sql_move =
 	"UPDATE issues SET councillor_id = ?2, sent_at = ?3, due_at = ?4, "
-	"first_due_at = coalesce(first_due_at, due_at) "
+	"first_due_at = coalesce(first_due_at, due_at), extensions = 0 "
 	"WHERE id = ?1 AND state = 'with_councillor' AND councillor_id <> ?2";
+/* Who had it, and the words of any answer of theirs not yet sent. */
+static const char *sql_move_from =
+	"SELECT i.councillor_id, i.title, coalesce(c.response, '') "
+	"FROM issues i LEFT JOIN answer_checks c ON c.issue_id = i.id "
+	"WHERE i.id = ?1";
 static const char *sql_move_drop =
 	"DELETE FROM answer_checks WHERE issue_id = ?1";
 static const char *sql_move_was =
@@ -381,10 +386,45 @@ issues_send(struct db *db, const struct actor *who, int64_t id,
 }
 
 /*
+ * Both councillors told of a move: the one who had it, with the words of
+ * any answer of theirs it drops (theirs to keep; nobody else reads
+ * them), and the one who has it now, with the date.
+ */
+static int
+move_notes(struct db *db, struct arena *a, int64_t id, int64_t to,
+    int64_t due, int64_t now)
+{
+	sqlite3_stmt	*st;
+	const char	*text;
+	int64_t		 from;
+	int		 rc;
+
+	st = db_query(db, sql_move_from, "i", id);
+	if ((rc = db_step(st)) != 1) {
+		db_done(st);
+		return (-1);
+	}
+	from = sqlite3_column_int64(st, 0);
+	text = arena_printf(a, "\"%s\" has moved to another councillor, so "
+	    "it is no longer yours to answer.", db_col_text(st, 1));
+	if (*db_col_text(st, 2) != '\0')
+		text = arena_printf(a, "%s Your answer was not sent. What you "
+		    "wrote: \"%s\"", text, db_col_text(st, 2));
+	rc = notify_user(db, from, now, text, "/my-issues") == 0 &&
+	    notify_user(db, to, now, arena_printf(a, "A participation worker "
+	    "sent you \"%s\" to answer by %s.", db_col_text(st, 1),
+	    time_date(a, due)), arena_printf(a, "/my-issues/%lld",
+	    (long long)id)) == 0 ? 0 : -1;
+	db_done(st);
+	return (rc);
+}
+
+/*
  * Move an issue that is with a councillor to another (the first one
- * left, or was disabled), to answer by due; its young people are told.
- * -1 if it is not with a councillor, is with this one already, or that
- * person is not an active councillor.
+ * left, or was disabled), to answer by due, with their own allowance of
+ * more time; both councillors and its young people are told. -1 if it
+ * is not with a councillor, is with this one already, or that person is
+ * not an active councillor.
  */
 int
 issues_move(struct db *db, const struct actor *who, int64_t id,
@@ -402,6 +442,7 @@ issues_move(struct db *db, const struct actor *who, int64_t id,
 	arena_init(&a);
 	ok = db_text(db, &name, sql_is_councillor, "i", councillor) == 1 &&
 	    db_text(db, &was, sql_move_was, "i", id) == 1 &&
+	    move_notes(db, &a, id, councillor, due, now) == 0 &&
 	    db_exec(db, sql_move, "iiii", id, councillor, now, due) == 0 &&
 	    db_changes(db) == 1 &&
 	    db_exec(db, sql_move_drop, "i", id) == 0;

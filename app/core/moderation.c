@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "concerns.h"
+#include "issues.h"
 #include "moderation.h"
 #include "notify.h"
 #include "routes.h"
@@ -63,8 +64,12 @@ static const char *sql_set =
 	"UPDATE views SET state = ?2, issue_id = ?3, route = ?4, "
 	"outcome_text = ?5, moderated_at = ?6, moderated_by = ?7 "
 	"WHERE id = ?1 AND state = 'received'";
+/* As the public reads it: a worker's first title may hold the words of
+ * a view its author kept private, and this goes to another young
+ * person. */
 static const char *sql_issue_title =
-	"SELECT title FROM issues WHERE id = ?1";
+	"SELECT " ISSUE_PUBLIC_TITLE " FROM issues i "
+	"JOIN categories c ON c.id = i.category_id WHERE i.id = ?1";
 
 static const char *sql_next =
 	"SELECT v.id FROM views v WHERE v.state = 'received' "

@@ -441,6 +441,16 @@ mydata_hide_name(struct db *db, const struct actor *who, int64_t uid, int *n)
 	return (0);
 }
 
+/* Whether workers were told these very words in the last ten minutes. */
+static int
+told_lately(struct db *db, const char *text, int64_t now)
+{
+	int64_t	 n;
+
+	return (db_int(db, &n, "SELECT count(*) FROM notifications WHERE "
+	    "text = ?1 AND at > ?2", "ti", text, now - 600) == 1 && n > 0);
+}
+
 /*
  * A young person asks for their account to be closed. Every participation
  * worker is told in the portal (notifications are never mailed), with
@@ -466,7 +476,12 @@ mydata_ask_close(struct db *db, const struct actor *who, const char *words,
 		text = arena_printf(&a, "%s They wrote: \"%s\"", text, words);
 	rc = -1;
 	if (db_begin(db) == 0) {
-		if (notify_workers(db, now, text, arena_printf(&a,
+		if (told_lately(db, text, now)) {
+			/* The same sent twice (a double click, a resend):
+			 * told once. */
+			db_rollback(db);
+			rc = 0;
+		} else if (notify_workers(db, now, text, arena_printf(&a,
 		    "/accounts/%lld/view", (long long)who->id)) == 0 &&
 		    audit_write(db, who, "account.close_request", "user",
 		    who->id, "") == 0 && db_commit(db) == 0)

@@ -73,6 +73,7 @@ void	http_security_headers(struct http_request *, int);
 /* guard.c: cookies, the session and CSRF. */
 void	guard_session(struct page *);
 int	guard_token_shaped(const char *);
+void	guard_keep_words(struct page *);
 int	guard_post(struct page *);
 void	guard_set_session_cookie(struct page *, const char *);
 void	guard_clear_session_cookie(struct page *);

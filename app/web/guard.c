@@ -297,8 +297,8 @@ typed_field(const struct form_field *f)
  * stale), put back on the 403 page so they can be copied: every typed
  * field, one word or many (kept_field() leaves out the rest).
  */
-static void
-keep_words(struct page *pg)
+void
+guard_keep_words(struct page *pg)
 {
 	const struct form_field	*f;
 	struct tval		*list, *row;
@@ -437,7 +437,7 @@ guard_post(struct page *pg)
 			    (words = typed_words(pg)) != NULL &&
 			    views_stale_words(pg, words))
 				return (0);
-			keep_words(pg);
+			guard_keep_words(pg);
 		} else if (!cross_site(pg) && sent != NULL && same_site(pg)) {
 			/* Staff still signed in, on a page open across a
 			 * new sign-in: a young person's worrying words typed
@@ -447,7 +447,7 @@ guard_post(struct page *pg)
 				pg->stale_form = 1;
 				return (1);
 			}
-			keep_words(pg);
+			guard_keep_words(pg);
 		}
 		(void)page_error(pg, 403);
 		return (0);

@@ -135,6 +135,23 @@ answered_already(struct page *pg, int64_t id)
 	return (answer_page(pg, id, 1));
 }
 
+/*
+ * Not sent to this councillor (never, or moved on to another since the
+ * form was opened): 404, as if it did not exist, with what they typed
+ * shown back to copy. Nothing says whose it is now.
+ */
+static int
+not_yours(struct page *pg)
+{
+	if (pg->req->method == HTTP_METHOD_POST) {
+		guard_keep_words(pg);
+		tv_set_str(pg->ctx, "kept_note", "Nothing was sent. If this "
+		    "issue was sent to you before, it has moved to someone "
+		    "else. Copy your words if you want to keep them.");
+	}
+	return (page_error(pg, 404));
+}
+
 /* Send r: to a worker's check, or straight to young people. */
 static int
 send_answer(struct page *pg, int64_t id, const struct response *r)
@@ -159,7 +176,7 @@ send_answer(struct page *pg, int64_t id, const struct response *r)
 	if (issues_get(app_db, id, &is) == 1 &&
 	    !issues_may_respond(&is, pg->sess.user_id))
 		return (is.councillor_id == pg->sess.user_id ?
-		    answered_already(pg, id) : page_error(pg, 404));
+		    answered_already(pg, id) : not_yours(pg));
 	return (page_error(pg, 500));
 }
 
@@ -179,7 +196,7 @@ page_my_issue(struct http_request *req)
 	/* Not sent to you: as if it did not exist. */
 	if (id <= 0 || issues_get(app_db, id, &is) != 1 ||
 	    is.councillor_id != pg.sess.user_id)
-		return (page_error(&pg, 404));
+		return (not_yours(&pg));
 	tv_set_bool(pg.ctx, "can_answer", issues_may_respond(&is,
 	    pg.sess.user_id));
 	if (req->method != HTTP_METHOD_POST)

@@ -306,14 +306,18 @@ answered_elsewhere_gives_the_words_back(void **state)
 	resp_init(&r);
 	assert_int_equal(client_post(&cllr, path, path, "decision=partly&"
 	    "text=A+long+answer+I+spent+an+hour+on%2C+about+every+music+"
-	    "teacher+we+asked.&reason=Some+teachers+have+no+free+places.",
-	    &r), 422);
+	    "teacher+we+asked.&reason=Some+teachers+have+no+free+places.&"
+	    "action_text=Talk+to+the+music+service&action_owner=Music+hub&"
+	    "action_due=2031-01-10", &r), 422);
 	assert_true(resp_has(&r, "This issue was already answered on "));
 	assert_true(resp_has(&r, "so your answer was not sent"));
 	assert_true(resp_has(&r, "about every music teacher we asked."
 	    "</textarea>"));
 	assert_true(resp_has(&r, "Some teachers have no free places."
 	    "</textarea>"));
+	/* Every field typed, the action's owner and date too. */
+	assert_true(resp_has(&r, "value=\"Music hub\""));
+	assert_true(resp_has(&r, "value=\"2031-01-10\""));
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM answer_checks WHERE "
 	    "issue_id = %lld", (long long)id), 0);
@@ -646,7 +650,11 @@ issue_moves_to_another_councillor(void **state)
 	assert_true(resp_has(&r, "It is with this councillor already."));
 	resp_free(&r);
 
-	/* To Zainab: told, audited, Sam's waiting answer dropped. */
+	/* To Zainab: told, audited, Sam's waiting answer dropped, and more
+	 * time hers to ask for, whatever Sam used. */
+	(void)snprintf(form, sizeof(form), "UPDATE issues SET extensions = 1 "
+	    "WHERE id = %lld", (long long)id);
+	assert_int_equal(db_run(form), 0);
 	(void)snprintf(form, sizeof(form), "action=move&councillor=%lld&"
 	    "due=%s", (long long)zid, day);
 	resp_init(&r);
@@ -658,6 +666,8 @@ issue_moves_to_another_councillor(void **state)
 	    (long long)id, (long long)zid, day, (long long)first), 1);
 	assert_int_equal(count("SELECT count(*) FROM answer_checks WHERE "
 	    "issue_id = %lld", (long long)id), 0);
+	assert_int_equal(count("SELECT extensions FROM issues WHERE id = "
+	    "%lld", (long long)id), 0);
 	assert_true(count("SELECT count(*) FROM view_events e JOIN views v ON "
 	    "v.id = e.view_id WHERE v.issue_id = %lld AND e.kind = 'moved' "
 	    "AND e.text LIKE 'This has moved to Cllr Zainab Reid%%'",
@@ -668,7 +678,22 @@ issue_moves_to_another_councillor(void **state)
 	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "
 	    "'issue.move' AND object_id = %lld AND detail = 'from Cllr Sam "
 	    "Okafor to Cllr Zainab Reid'", (long long)id), 1);
+	/* Both councillors are told; Sam keeps the words not sent. */
+	assert_int_equal(count("SELECT count(*) FROM notifications WHERE "
+	    "user_id = %lld AND text LIKE '%%no longer yours to answer. Your "
+	    "answer was not sent. What you wrote: \"Reviews after school from "
+	    "January.\"'", (long long)sam), 1);
+	assert_int_equal(count("SELECT count(*) FROM notifications WHERE "
+	    "user_id = %lld AND link = '%s'", (long long)zid, path), 1);
 	assert_int_equal(client_status(&cllr, path), 404);
+	/* Sam's answer sent from the page he still had open: 404, his
+	 * words shown back, nothing saved. */
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, "/my-issues", path,
+	    "decision=agreed&text=Reviews+after+tea+time.", &r), 404);
+	assert_true(resp_has(&r, "Reviews after tea time."));
+	assert_true(resp_has(&r, "it has moved to someone else"));
+	resp_free(&r);
 	memset(&zainab, 0, sizeof(zainab));
 	assert_int_equal(client_login(&zainab, "Cllr Zainab Reid",
 	    "councillor-demo-2026-b"), 303);

@@ -245,6 +245,12 @@ ask_to_close_tells_workers(void **state)
 	    "n.text LIKE '%%Tangerine I am moving on%%'"), workers);
 	assert_int_equal(count("SELECT count(*) FROM notifications"),
 	    notes + workers);
+	/* The same sent again (a double click): told once. */
+	assert_int_equal(client_post(&young, "/account/data", "/account/data",
+	    form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM notifications"),
+	    notes + workers);
 	/* No email at all: the portal's own notes only. */
 	assert_int_equal(count("SELECT count(*) FROM outbox"), mails);
 	assert_int_equal(count("SELECT count(*) FROM audit_log a JOIN users u "

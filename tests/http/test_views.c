@@ -674,6 +674,48 @@ withdraw_until_answered(void **state)
 	resp_free(&r);
 }
 
+/*
+ * A view joined to an issue that holds another young person's private
+ * view: its author is told the issue's name as the public reads it,
+ * never the worker's first title, which may quote the private one.
+ */
+static void
+merged_into_an_issue_by_its_public_name(void **state)
+{
+	struct resp	 r;
+	char		 path[256];
+	int64_t		 v, issue;
+	const char	*secret = "Zara says Mr Bell never turns up";
+
+	(void)state;
+	issue = count("SELECT min(issue_id) FROM views WHERE publish = 'no' "
+	    "AND issue_id IS NOT NULL AND issue_id IN (SELECT id FROM issues "
+	    "WHERE public_title IS NULL)");
+	assert_true(issue > 0);
+	(void)snprintf(path, sizeof(path), "UPDATE issues SET title = '%s' "
+	    "WHERE id = %lld", secret, (long long)issue);
+	assert_int_equal(db_run(path), 0);
+	v = raise_view(&young, "Teachers", "Our teachers are never there.",
+	    NULL, &r);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/moderation/%lld", (long long)v);
+	(void)snprintf(path + 128, 128, "action=merge&issue_id=%lld",
+	    (long long)issue);
+	assert_int_equal(client_post(&worker, path, path, path + 128, &r),
+	    303);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)v);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_true(resp_has(&r, "it has joined their issue"));
+	assert_false(resp_has(&r, "Mr Bell"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data.json", &r), 0);
+	assert_false(resp_has(&r, "Mr Bell"));
+	resp_free(&r);
+}
+
 static void
 hostile_text_is_kept_and_escaped(void **state)
 {
@@ -822,6 +864,7 @@ main(void)
 		cmocka_unit_test(others_cannot_see_a_view),
 		cmocka_unit_test(redirect_and_merge_tell_the_young_person),
 		cmocka_unit_test(withdraw_until_answered),
+		cmocka_unit_test(merged_into_an_issue_by_its_public_name),
 		cmocka_unit_test(hostile_text_is_kept_and_escaped),
 		cmocka_unit_test(admins_edit_the_phrase_list),
 		cmocka_unit_test(admins_keep_the_bank_holidays),
