@@ -90,14 +90,12 @@ static const char *sql_move =
 	"WHERE id = ?1 AND state = 'with_councillor' AND councillor_id <> ?2";
 /* Who had it, and the words of any answer of theirs not yet sent. */
 static const char *sql_move_from =
-	"SELECT i.councillor_id, i.title, coalesce(c.response, '') "
-	"FROM issues i LEFT JOIN answer_checks c ON c.issue_id = i.id "
-	"WHERE i.id = ?1";
+	"SELECT i.councillor_id, i.title, coalesce(c.response, ''), "
+	"coalesce(u.display_name, '') FROM issues i "
+	"LEFT JOIN answer_checks c ON c.issue_id = i.id "
+	"LEFT JOIN users u ON u.id = i.councillor_id WHERE i.id = ?1";
 static const char *sql_move_drop =
 	"DELETE FROM answer_checks WHERE issue_id = ?1";
-static const char *sql_move_was =
-	"SELECT coalesce(u.display_name, '') FROM issues i "
-	"LEFT JOIN users u ON u.id = i.councillor_id WHERE i.id = ?1";
 static const char *sql_more_time =
 	"UPDATE issues SET decision = 'more_time', response = ?2, "
 	"reason = ?3, first_due_at = coalesce(first_due_at, due_at), "
@@ -388,11 +386,12 @@ issues_send(struct db *db, const struct actor *who, int64_t id,
 /*
  * Both councillors told of a move: the one who had it, with the words of
  * any answer of theirs it drops (theirs to keep; nobody else reads
- * them), and the one who has it now, with the date.
+ * them), and the one who has it now, with the date; *was: the first
+ * one's name, in a.
  */
 static int
 move_notes(struct db *db, struct arena *a, int64_t id, int64_t to,
-    int64_t due, int64_t now)
+    int64_t due, int64_t now, const char **was)
 {
 	sqlite3_stmt	*st;
 	const char	*text;
@@ -405,6 +404,7 @@ move_notes(struct db *db, struct arena *a, int64_t id, int64_t to,
 		return (-1);
 	}
 	from = sqlite3_column_int64(st, 0);
+	*was = arena_strdup(a, db_col_text(st, 3));
 	text = arena_printf(a, "\"%s\" has moved to another councillor, so "
 	    "it is no longer yours to answer.", db_col_text(st, 1));
 	if (*db_col_text(st, 2) != '\0')
@@ -430,31 +430,28 @@ int
 issues_move(struct db *db, const struct actor *who, int64_t id,
     int64_t councillor, int64_t due, int64_t now)
 {
-	struct buf	 name, was;
+	struct buf	 name;
 	struct arena	 a;
+	const char	*was = "";
 	char		*text, *detail;
 	int		 ok;
 
 	if (db_begin(db) == -1)
 		return (-1);
 	buf_init(&name, 64);
-	buf_init(&was, 64);
 	arena_init(&a);
 	ok = db_text(db, &name, sql_is_councillor, "i", councillor) == 1 &&
-	    db_text(db, &was, sql_move_was, "i", id) == 1 &&
-	    move_notes(db, &a, id, councillor, due, now) == 0 &&
+	    move_notes(db, &a, id, councillor, due, now, &was) == 0 &&
 	    db_exec(db, sql_move, "iiii", id, councillor, now, due) == 0 &&
 	    db_changes(db) == 1 &&
 	    db_exec(db, sql_move_drop, "i", id) == 0;
 	text = arena_printf(&a, "This has moved to %s, a councillor. They "
 	    "should answer by %s.", buf_cstr(&name), time_date(&a, due));
-	detail = arena_printf(&a, "from %s to %s", buf_cstr(&was),
-	    buf_cstr(&name));
+	detail = arena_printf(&a, "from %s to %s", was, buf_cstr(&name));
 	ok = ok && notify_issue(db, id, now, "moved", text,
 	    "Your view has gone to another councillor:") == 0 &&
 	    audit_write(db, who, "issue.move", "issue", id, detail) == 0;
 	buf_free(&name);
-	buf_free(&was);
 	arena_free(&a);
 	return (db_end(db, ok));
 }

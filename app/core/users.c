@@ -42,6 +42,8 @@ static const struct {
 const char *const age_band_keys[] = {
 	"under_12", "12_15", "16_17", "18_21", "22_25", NULL,
 };
+/* Where a young person lives: the choice's index is lives_outside. */
+const char *const area_keys[] = { "inside", "outside", NULL };
 
 /* Words a young person's name may not contain: they would look official. */
 static const char *const staff_words[] = {

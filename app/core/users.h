@@ -38,6 +38,7 @@ enum role	 role_parse(const char *);
 const char	*role_key(enum role);
 const char	*role_label(enum role);
 extern const char *const age_band_keys[];
+extern const char *const area_keys[];
 
 int		 age_band_valid(const char *);
 const char	*age_band_label(const char *);

@@ -14,8 +14,6 @@
 #include "board.h"
 #include "throttle.h"
 
-static const char *const areas[] = { "inside", "outside", NULL };
-
 /* The age band and area choices as typed, or as they are now. */
 static void
 details_choices(struct page *pg, const struct user *u)
@@ -89,7 +87,7 @@ change_details(struct page *pg)
 
 	band = form_choice(&pg->form, "age_band", age_band_keys, &pg->errors,
 	    "Choose how old you are.");
-	area = form_choice(&pg->form, "area", areas, &pg->errors,
+	area = form_choice(&pg->form, "area", area_keys, &pg->errors,
 	    "Choose where you live.");
 	if (pg->errors.n > 0)
 		return (account_page(pg, 1));

@@ -30,8 +30,6 @@
 
 static const char *const audiences[] = { "all", "bands", "inside",
     "outside", "leavers", NULL };
-static const char *const band_keys[] = { "under_12", "12_15", "16_17",
-    "18_21", "22_25", NULL };
 static const char *const q_kinds[] = { "one", "several", "scale", "short",
     "long", NULL };
 
@@ -60,11 +58,11 @@ audience_fields(struct page *pg, const char *blist, const char *aud)
 
 	tv_set_bool(pg->ctx, arena_printf(&pg->arena, "aud_%s", aud), 1);
 	list = tv_set_list(pg->ctx, "bands");
-	for (i = 0; band_keys[i] != NULL; i++) {
+	for (i = 0; age_band_keys[i] != NULL; i++) {
 		row = tv_push_map(list);
-		tv_set_str(row, "key", band_keys[i]);
-		tv_set_str(row, "label", age_band_label(band_keys[i]));
-		if (strstr(blist, band_keys[i]) != NULL)
+		tv_set_str(row, "key", age_band_keys[i]);
+		tv_set_str(row, "label", age_band_label(age_band_keys[i]));
+		if (strstr(blist, age_band_keys[i]) != NULL)
 			tv_set_bool(row, "checked", 1);
 	}
 }
@@ -90,11 +88,11 @@ read_details(struct page *pg, struct consult_in *in)
 	in->bands = "";
 	buf_init(&b, 64);
 	if (aud == 1) {
-		for (i = 0; band_keys[i] != NULL; i++)
+		for (i = 0; age_band_keys[i] != NULL; i++)
 			if (form_has(f, arena_printf(&pg->arena, "band_%s",
-			    band_keys[i])))
+			    age_band_keys[i])))
 				buf_appendf(&b, "%s%s", b.len ? " " : "",
-				    band_keys[i]);
+				    age_band_keys[i]);
 		if (b.len == 0)
 			form_error(&pg->errors, "audience", "Tick at least one "
 			    "age band, or choose another audience.");

@@ -16,11 +16,6 @@
 #include "invite.h"
 #include "throttle.h"
 
-static const char *const age_bands[] = {
-	"under_12", "12_15", "16_17", "18_21", "22_25", NULL,
-};
-static const char *const areas[] = { "inside", "outside", NULL };
-
 static int
 code_form(struct page *pg, const char *code, int status)
 {
@@ -190,9 +185,9 @@ check_details(struct page *pg, const struct invite *inv, const char **name,
 		form_error(&pg->errors, second ? "password2" : "password", why);
 	*band = *area = -1;
 	if (!inv->reset && inv->role == ROLE_YOUNG) {
-		*band = form_choice(&pg->form, "age_band", age_bands,
+		*band = form_choice(&pg->form, "age_band", age_band_keys,
 		    &pg->errors, "Choose how old you are.");
-		*area = form_choice(&pg->form, "area", areas, &pg->errors,
+		*area = form_choice(&pg->form, "area", area_keys, &pg->errors,
 		    "Choose where you live.");
 	}
 	return (pg->errors.n > 0);
@@ -258,7 +253,7 @@ join_finish(struct page *pg, struct pw_job *job)
 	if (db_begin(app_db) == -1)
 		return (page_error(pg, 500));
 	if (create_account(pg, &inv, name, signin, band >= 0 ?
-	    age_bands[band] : NULL, area == 1, job->new_hash, &uid) == -1 ||
+	    age_band_keys[band] : NULL, area == 1, job->new_hash, &uid) == -1 ||
 	    invite_use(app_db, inv.id, uid, pg->now) == -1 ||
 	    session_create(app_db, uid, pg->now, pg->ip, pg->req->agent ?
 	    pg->req->agent : "", token, &sid) == -1) {

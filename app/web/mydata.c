@@ -11,18 +11,6 @@
 #include "concerns.h"
 #include "mydata.h"
 
-/* Confirmations of this page's own forms (the flash cookie carries the
- * key; the words are here, beside the form they answer). */
-static void
-own_flash(struct page *pg)
-{
-	const char	*key;
-
-	if ((key = guard_cookie(pg, "portal_flash")) != NULL &&
-	    strcmp(key, "close_asked") == 0)
-		tv_set_bool(pg->ctx, "close_asked", 1);
-}
-
 static int
 data_page(struct page *pg, int errors)
 {
@@ -30,7 +18,6 @@ data_page(struct page *pg, int errors)
 
 	pg->title = "Your information";
 	pg->nav = "account";
-	own_flash(pg);
 	/* Words typed in the box come back only with their error. */
 	if (errors && (v = form_raw(&pg->form, "close_words")) != NULL)
 		tv_set_str(pg->ctx, "close_words", v);
@@ -66,7 +53,7 @@ ask_close(struct page *pg)
 		return (page_redirect(pg, "/account/data#close",
 		    "close_asked"));
 	tv_set_bool(pg->ctx, "flagged", 1);
-	tv_set_bool(pg->ctx, "close_asked", 1);
+	tv_set_bool(pg->ctx, "flash_close_asked", 1);
 	help_context(pg);
 	return (data_page(pg, 0));
 }

@@ -88,6 +88,8 @@ static const struct {
 	{ "details_changed", "Thank you. We have saved how old you are and "
 	    "where you live." },
 	{ "details_same", "Nothing changed: that is what we had already." },
+	/* Said by the page beside its form (flash_close_asked). */
+	{ "close_asked", NULL },
 	{ "moderated", "Done. The young person has been told." },
 	{ "flag_cleared", "The safeguarding flag is cleared and what you did "
 	    "is recorded." },
@@ -317,9 +319,14 @@ take_flash(struct page *pg)
 
 	if ((key = guard_cookie(pg, "portal_flash")) == NULL)
 		return;
-	for (i = 0; i < sizeof(flashes) / sizeof(flashes[0]); i++)
-		if (strcmp(flashes[i].key, key) == 0)
+	for (i = 0; i < sizeof(flashes) / sizeof(flashes[0]); i++) {
+		if (strcmp(flashes[i].key, key) != 0)
+			continue;
+		if (flashes[i].text != NULL)
 			tv_set_str(pg->ctx, "flash", flashes[i].text);
+		tv_set_bool(pg->ctx, arena_printf(&pg->arena, "flash_%s",
+		    flashes[i].key), 1);
+	}
 	guard_set_cookie(pg, "portal_flash", NULL, 1);
 }
 
