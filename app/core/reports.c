@@ -101,7 +101,11 @@ static const char *sql_open_outcomes =
 	"c.name, i.decision, i.response, "
 	"coalesce(i.reason, ''), coalesce(i.action_text, ''), i.published_at "
 	"FROM issues i JOIN categories c ON c.id = i.category_id "
-	"WHERE i.published_at IS NOT NULL ORDER BY i.published_at DESC";
+	"WHERE i.published_at IS NOT NULL ORDER BY i.published_at DESC, i.id DESC "
+	"LIMIT ?1 OFFSET ?2";
+
+static const char *sql_open_count =
+	"SELECT count(*) FROM issues WHERE published_at IS NOT NULL";
 
 /* A count alone, with no total or other count to set it against. */
 const char *
@@ -995,22 +999,56 @@ report_issues_csv(struct db *db, int64_t threshold, int all, struct buf *out)
 }
 
 /*
- * The open-data feed: published outcomes and the current Pledge, with no
- * personal data at all (no names, even where a young person chose one).
+ * One page of the open-data feed: OPEN_DATA_PAGE published outcomes,
+ * newest first, with the page's place among the rest, and the current
+ * Pledge. No personal data at all (no names, even where a young person
+ * chose one). Paged because the outcomes only grow: a big council's
+ * whole list was 370 KB in one answer. 1 if page is past the last.
  */
+static void
+open_data_paging(struct buf *out, int64_t page, int64_t total)
+{
+	int64_t	 pages;
+
+	pages = total == 0 ? 1 : (total + OPEN_DATA_PAGE - 1) / OPEN_DATA_PAGE;
+	json_kv_int(out, "page", page, 1);
+	json_kv_int(out, "pages", pages, 0);
+	json_kv_int(out, "outcomes_total", total, 0);
+	json_key(out, "next", 0);
+	if (page < pages)
+		buf_appendf(out, "\"/open-data.json?page=%lld\"",
+		    (long long)page + 1);
+	else
+		buf_puts(out, "null");
+	json_key(out, "previous", 0);
+	if (page > 1)
+		buf_appendf(out, "\"/open-data.json?page=%lld\"",
+		    (long long)page - 1);
+	else
+		buf_puts(out, "null");
+}
+
 int
 report_open_data(struct db *db, int64_t threshold, int64_t now,
-    struct buf *out)
+    int64_t page, struct buf *out)
 {
 	struct arena		 a;
 	struct tval		*promises;
 	const struct tval	*p;
 	sqlite3_stmt		*st;
+	int64_t			 total;
 	int			 rc, first;
 
+	if (db_int(db, &total, sql_open_count, "") != 1)
+		return (-1);
+	if (page < 1 || (page > 1 && (page - 1) * OPEN_DATA_PAGE >= total))
+		return (1);
 	arena_init(&a);
-	buf_puts(out, "{\"outcomes\":[");
-	st = db_query(db, sql_open_outcomes, "");
+	buf_putc(out, '{');
+	open_data_paging(out, page, total);
+	buf_puts(out, ",\"outcomes\":[");
+	st = db_query(db, sql_open_outcomes, "ii", (int64_t)OPEN_DATA_PAGE,
+	    (page - 1) * OPEN_DATA_PAGE);
 	for (first = 1; (rc = db_step(st)) == 1; first = 0) {
 		buf_puts(out, first ? "{" : ",{");
 		json_kv_int(out, "id", sqlite3_column_int64(st, 0), 1);

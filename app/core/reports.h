@@ -12,6 +12,8 @@
 #include "db.h"
 #include "tmpl.h"
 
+#define OPEN_DATA_PAGE	50	/* outcomes a page of /open-data.json */
+
 struct report_period {
 	int64_t		 from;		/* inclusive */
 	int64_t		 to;		/* exclusive */
@@ -26,6 +28,7 @@ void		 report_previous(const struct report_period *,
 int		 report_board(struct db *, const struct report_period *,
 		    struct tval *);
 int		 report_issues_csv(struct db *, int64_t, int, struct buf *);
-int		 report_open_data(struct db *, int64_t, int64_t, struct buf *);
+int		 report_open_data(struct db *, int64_t, int64_t, int64_t,
+		    struct buf *);
 
 #endif

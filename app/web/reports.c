@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "board.h"
+#include "json.h"
 #include "reports.h"
 #include "settings.h"
 #include "timefmt.h"
@@ -191,20 +192,51 @@ page_report_issues_csv(struct http_request *req)
 	    "issues.csv"));
 }
 
+/* A plain-words error a program reading the feed can show as it is. */
+static int
+json_error(struct page *pg, int status, const char *why)
+{
+	struct buf	 out;
+
+	buf_init(&out, 128);
+	buf_putc(&out, '{');
+	json_kv_str(&out, "error", why, 1);
+	buf_puts(&out, "}\n");
+	http_security_headers(pg->req, 0);
+	http_response_header(pg->req, "content-type",
+	    "application/json; charset=utf-8");
+	http_response_header(pg->req, "cache-control", "no-store");
+	http_response(pg->req, status, out.data, out.len);
+	buf_free(&out);
+	page_end(pg);
+	return (KORE_RESULT_OK);
+}
+
 int
 page_open_data(struct http_request *req)
 {
+	static const char *const reads[] = { "page", NULL };
 	struct page	 pg;
 	struct buf	 out;
+	int64_t		 page;
+	int		 rc;
 
 	if (!page_begin(&pg, req, ALLOW_GET) ||
-	    cache_serve(&pg, R_ANON | R_ANY))
+	    cache_serve_reading(&pg, R_ANON | R_ANY, reads))
 		return (KORE_RESULT_OK);
-	buf_init(&out, 8192);
-	if (report_open_data(app_db, settings_int(app_db, "small_count", 5),
-	    pg.now, &out) == -1) {
+	page = 1;
+	if (form_raw(&pg.form, "page") != NULL &&
+	    (form_id(&pg.form, "page", &page) == -1 || page > 1000000))
+		return (json_error(&pg, 400, "page must be a whole number, "
+		    "1 or more."));
+	buf_init(&out, 32768);
+	rc = report_open_data(app_db, settings_int(app_db, "small_count", 5),
+	    pg.now, page, &out);
+	if (rc != 0) {
 		buf_free(&out);
-		return (page_error(&pg, 500));
+		return (rc == 1 ? json_error(&pg, 404, "There is no such page: "
+		    "the first page says how many there are.") :
+		    page_error(&pg, 500));
 	}
 	return (send_file(&pg, &out, "application/json; charset=utf-8",
 	    NULL));

@@ -149,6 +149,103 @@ open_data_has_no_personal_data(void **state)
 	resp_free(&r);
 }
 
+/* GET path as JSON: the status, and the document (the caller frees). */
+static json_t *
+get_json(const char *path, int *status)
+{
+	struct resp	 r;
+	json_t		*doc;
+	json_error_t	 err;
+	char		 type[64];
+
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, path, &r), 0);
+	*status = r.status;
+	assert_non_null(resp_header(&r, "content-type", type, sizeof(type)));
+	assert_non_null(strstr(type, "application/json"));
+	doc = json_loadb(r.body.data, r.body.len, 0, &err);
+	assert_non_null(doc);
+	resp_free(&r);
+	return (doc);
+}
+
+/*
+ * The open data comes 50 outcomes a page, newest first: following "next"
+ * from the first page reads every published outcome once. A page that is
+ * not there, or not a number, is an error a program can read.
+ */
+static void
+open_data_comes_in_pages(void **state)
+{
+	json_t		*doc, *list, *next;
+	char		 path[64], seen[8192];
+	long long	 total, id, pages, page;
+	size_t		 i;
+	int		 status;
+
+	(void)state;
+	assert_int_equal(db_run("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
+	    "SELECT i + 1 FROM n WHERE i < 120) INSERT INTO issues "
+	    "(category_id, title, summary, state, decision, response, "
+	    "published_at, created_at) SELECT c.id, 'Paged ' || i, 'Said', "
+	    "'published', 'agreed', 'Done', m.t + i, m.t FROM n, categories c, "
+	    "(SELECT max(published_at) AS t FROM issues) m "
+	    "WHERE c.name = 'Things to do'"), 0);
+	total = db_count("SELECT count(*) FROM issues WHERE published_at IS "
+	    "NOT NULL");
+	assert_true(total > 120);
+	memset(seen, 0, sizeof(seen));
+	(void)snprintf(path, sizeof(path), "/open-data.json");
+	for (page = 1; ; page++) {
+		doc = get_json(path, &status);
+		assert_int_equal(status, 200);
+		assert_int_equal(json_integer_value(json_object_get(doc,
+		    "page")), page);
+		pages = json_integer_value(json_object_get(doc, "pages"));
+		assert_int_equal(pages, (total + 49) / 50);
+		assert_int_equal(json_integer_value(json_object_get(doc,
+		    "outcomes_total")), total);
+		assert_true(json_array_size(json_object_get(doc, "pledge")) >=
+		    10);
+		list = json_object_get(doc, "outcomes");
+		assert_int_equal(json_array_size(list), page < pages ? 50 :
+		    total - 50 * (pages - 1));
+		for (i = 0; i < json_array_size(list); i++) {
+			id = json_integer_value(json_object_get(
+			    json_array_get(list, i), "id"));
+			assert_true(id > 0 && id < (long long)sizeof(seen));
+			assert_int_equal(seen[id], 0);
+			seen[id] = 1;
+		}
+		next = json_object_get(doc, "next");
+		if (json_is_null(next)) {
+			json_decref(doc);
+			break;
+		}
+		(void)snprintf(path, sizeof(path), "%s",
+		    json_string_value(next));
+		json_decref(doc);
+	}
+	assert_int_equal(page, pages);
+	/* Newest first: the last one added leads page 1. */
+	doc = get_json("/open-data.json?page=1", &status);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    json_object_get(doc, "outcomes"), 0), "title")), "Paged 120");
+	json_decref(doc);
+	(void)snprintf(path, sizeof(path), "/open-data.json?page=%lld",
+	    pages + 1);
+	doc = get_json(path, &status);
+	assert_int_equal(status, 404);
+	assert_non_null(strstr(json_string_value(json_object_get(doc,
+	    "error")), "no such page"));
+	json_decref(doc);
+	doc = get_json("/open-data.json?page=two", &status);
+	assert_int_equal(status, 400);
+	assert_non_null(strstr(json_string_value(json_object_get(doc,
+	    "error")), "whole number"));
+	json_decref(doc);
+}
+
 /*
  * n views about things to do, raised at t (UTC), one each by the first
  * n of the people named "Old Member N" (made on first use: 16 or 17 and
@@ -270,6 +367,7 @@ main(void)
 		cmocka_unit_test(issues_csv_suppresses_counts),
 		cmocka_unit_test(issues_csv_for_councillors_is_what_was_sent),
 		cmocka_unit_test(open_data_has_no_personal_data),
+		cmocka_unit_test(open_data_comes_in_pages),
 		cmocka_unit_test(months_follow_the_local_calendar),
 		cmocka_unit_test(long_periods_list_sixty_months),
 	};

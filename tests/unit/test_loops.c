@@ -84,7 +84,7 @@ read_issues_csv(struct buf *out)
 static int
 read_open_data(struct buf *out)
 {
-	return (report_open_data(db, 1, 1800000000, out) == 0 ? 0 : -1);
+	return (report_open_data(db, 1, 1800000000, 1, out) == 0 ? 0 : -1);
 }
 
 static int
