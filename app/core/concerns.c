@@ -12,6 +12,7 @@
 
 #include "alert.h"
 #include "concerns.h"
+#include "notify.h"
 #include "safeguarding.h"
 #include "timefmt.h"
 #include "views.h"
@@ -30,10 +31,12 @@
 	"WHEN 'consult_answer' THEN (SELECT id FROM consultations "	\
 	"WHERE id = c.item_id) "					\
 	"END"
-/* The author's name now, or as it was if the account has gone. */
+/* The author's name now, or as it was if the account has gone or been
+ * wiped: the concern still says who the child is. */
 #define AUTHOR								\
 	"coalesce((SELECT display_name FROM users u WHERE "		\
-	"u.id = c.author_id AND u.created_at <= c.created_at), "	\
+	"u.id = c.author_id AND u.created_at <= c.created_at AND "	\
+	"u.purged_at IS NULL), "					\
 	"c.author_name)"
 #define LIST_COLS							\
 	"c.id, c.kind, " LINK_ID ", coalesce(c.author_id, 0), " AUTHOR	\
@@ -41,7 +44,7 @@
 	"coalesce(h.display_name, ''), coalesce(c.closed_at, 0), "	\
 	"coalesce(r.display_name, ''), c.text, c.reason, "		\
 	"coalesce(c.held_at, 0), coalesce(x.display_name, ''), "	\
-	"coalesce(c.action, '') "					\
+	"coalesce(c.action, ''), coalesce(c.held_by, 0) "		\
 	"FROM concerns c LEFT JOIN users h ON h.id = c.held_by "	\
 	"LEFT JOIN users r ON r.id = c.raised_by "			\
 	"LEFT JOIN users x ON x.id = c.closed_by "
@@ -73,9 +76,20 @@ static const char *sql_count_kind =
 static const char *sql_state =
 	"SELECT kind, coalesce(item_id, 0), closed_at IS NOT NULL "
 	"FROM concerns WHERE id = ?1";
+/* Only from the holder the worker's page showed (?4; -1: any). */
 static const char *sql_hold =
 	"UPDATE concerns SET held_by = ?2, held_at = ?3 "
-	"WHERE id = ?1 AND closed_at IS NULL";
+	"WHERE id = ?1 AND closed_at IS NULL AND "
+	"(?4 = -1 OR coalesce(held_by, 0) = ?4)";
+static const char *sql_note =
+	"INSERT INTO concern_notes (concern_id, author_id, author_name, "
+	"text, created_at) VALUES (?1, ?2, coalesce((SELECT display_name "
+	"FROM users WHERE id = ?2), ''), ?3, ?4)";
+static const char *sql_notes =
+	"SELECT coalesce((SELECT display_name FROM users u WHERE "
+	"u.id = n.author_id AND u.purged_at IS NULL), n.author_name), "
+	"n.text, n.created_at FROM concern_notes n WHERE n.concern_id = ?1 "
+	"ORDER BY n.id";
 static const char *sql_close =
 	"UPDATE concerns SET closed_at = ?2, closed_by = ?3, action = ?4, "
 	"held_by = coalesce(held_by, ?3), held_at = coalesce(held_at, ?2) "
@@ -326,6 +340,7 @@ put_row(sqlite3_stmt *st, int64_t now, struct tval *row)
 	    sqlite3_column_int64(st, 14)));
 	tv_set_str(row, "closed_by", db_col_text(st, 15));
 	tv_set_str(row, "action", db_col_text(st, 16));
+	tv_set_int(row, "holder_id", sqlite3_column_int64(st, 17));
 }
 
 static int
@@ -380,7 +395,28 @@ concerns_count_kind(struct db *db, const char *kind)
 	return (db_int(db, &n, sql_count_kind, "t", kind) == 1 ? n : -1);
 }
 
-/* One concern, in full, into ctx. 1 found, 0 not, -1 error. */
+/* What workers added to concern id, oldest first. */
+static int
+concern_notes(struct db *db, int64_t id, struct tval *list)
+{
+	struct arena	*a = tv_arena(list);
+	struct tval	*row;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_query(db, sql_notes, "i", id);
+	while ((rc = db_step(st)) == 1) {
+		row = tv_push_map(list);
+		tv_set_str(row, "by", db_col_text(st, 0));
+		tv_set_str(row, "text", db_col_text(st, 1));
+		tv_set_str(row, "when", time_human(a,
+		    sqlite3_column_int64(st, 2)));
+	}
+	db_done(st);
+	return (rc);
+}
+
+/* One concern, in full, with its notes, into ctx. 1 found, 0 not, -1. */
 int
 concern_show(struct db *db, int64_t id, int64_t now, struct tval *ctx)
 {
@@ -391,7 +427,12 @@ concern_show(struct db *db, int64_t id, int64_t now, struct tval *ctx)
 	if ((rc = db_step(st)) == 1)
 		put_row(st, now, ctx);
 	db_done(st);
-	return (rc);
+	if (rc != 1)
+		return (rc);
+	if (concern_notes(db, id, tv_set_list(ctx, "notes")) == -1)
+		return (-1);
+	tv_set_bool(ctx, "has_notes", tv_first(tv_get(ctx, "notes")) != NULL);
+	return (1);
 }
 
 /* Kind, item and whether closed, for hold and close. */
@@ -424,9 +465,30 @@ mark_read(struct db *db, const struct actor *who, const char *kind,
 	return (views_mark_read(db, who, item, now));
 }
 
-/* who takes the concern: they are dealing with it now. */
+/* Whoever had it is told, in the portal, that someone took it over. */
+static int
+tell_holder(struct db *db, const struct actor *who, int64_t id,
+    int64_t was, int64_t now)
+{
+	char	 text[160], link[48];
+
+	if (was <= 0 || was == who->id)
+		return (0);
+	(void)snprintf(text, sizeof(text), "%s took over safeguarding "
+	    "concern %lld from you.", who->name, (long long)id);
+	(void)snprintf(link, sizeof(link), "/safeguarding/%lld",
+	    (long long)id);
+	return (notify_user(db, was, now, text, link));
+}
+
+/*
+ * who takes the concern: they are dealing with it now. was: the holder
+ * the worker's page showed (0: nobody; -1: do not check). CONCERN_TAKEN
+ * if someone else took it since: the worker decides again, seeing who.
+ */
 enum concern_result
-concern_hold(struct db *db, const struct actor *who, int64_t id, int64_t now)
+concern_hold(struct db *db, const struct actor *who, int64_t id,
+    int64_t was, int64_t now)
 {
 	enum concern_result	 r;
 	char			 kind[32];
@@ -439,9 +501,39 @@ concern_hold(struct db *db, const struct actor *who, int64_t id, int64_t now)
 		db_rollback(db);
 		return (r);
 	}
-	ok = db_exec(db, sql_hold, "iii", id, who->id, now) == 0 &&
-	    db_changes(db) == 1 && mark_read(db, who, kind, item, now) == 0 &&
+	if (db_exec(db, sql_hold, "iiii", id, who->id, now, was) == -1) {
+		db_rollback(db);
+		return (CONCERN_ERROR);
+	}
+	if (db_changes(db) != 1) {
+		db_rollback(db);
+		return (CONCERN_TAKEN);
+	}
+	ok = mark_read(db, who, kind, item, now) == 0 &&
+	    tell_holder(db, who, id, was, now) == 0 &&
 	    audit_write(db, who, "concern.hold", "concern", id, "") == 0;
+	return (db_end(db, ok) == 0 ? CONCERN_OK : CONCERN_ERROR);
+}
+
+/* A note on concern id's record, open or closed. Never changed after. */
+enum concern_result
+concern_note(struct db *db, const struct actor *who, int64_t id,
+    const char *text, int64_t now)
+{
+	enum concern_result	 r;
+	char			 kind[32];
+	int64_t			 item;
+	int			 ok;
+
+	if (db_begin(db) == -1)
+		return (CONCERN_ERROR);
+	r = state(db, id, kind, sizeof(kind), &item);
+	if (r != CONCERN_OK && r != CONCERN_CLOSED) {
+		db_rollback(db);
+		return (r);
+	}
+	ok = db_exec(db, sql_note, "iiti", id, who->id, text, now) == 0 &&
+	    audit_write(db, who, "concern.note", "concern", id, "") == 0;
 	return (db_end(db, ok) == 0 ? CONCERN_OK : CONCERN_ERROR);
 }
 

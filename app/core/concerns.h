@@ -56,6 +56,7 @@ enum concern_result {
 	CONCERN_MISSING = -2,		/* no such concern */
 	CONCERN_CLOSED = -3,		/* already closed */
 	CONCERN_VAGUE = -4,		/* the action says too little */
+	CONCERN_TAKEN = -5,		/* someone else took it meanwhile */
 };
 
 int64_t	concern_open(struct db *, const struct actor *,
@@ -80,8 +81,10 @@ int	concerns_list(struct db *, struct concern_filter *, int64_t,
 int64_t	concerns_count_open(struct db *);
 int64_t	concerns_count_kind(struct db *, const char *);
 int	concern_show(struct db *, int64_t, int64_t, struct tval *);
+enum concern_result concern_note(struct db *, const struct actor *, int64_t,
+	    const char *, int64_t);
 enum concern_result concern_hold(struct db *, const struct actor *, int64_t,
-	    int64_t);
+	    int64_t, int64_t);
 enum concern_result concern_close(struct db *, const struct actor *, int64_t,
 	    const char *, int64_t);
 int	concern_action_ok(const char *);

@@ -11,6 +11,7 @@
 #include "issues.h"
 #include "mydata.h"
 #include "notify.h"
+#include "pledge.h"
 #include "timefmt.h"
 #include "users.h"
 
@@ -205,13 +206,8 @@ words_for(const struct words *w, size_t n, const char *code,
 static const char *
 answer_label(struct arena *a, const char *code)
 {
-	static const struct words w[] = {
-		{ "yes", "Yes" }, { "partly", "Partly" }, { "no", "No" },
-		{ "not_sure", "Not sure" },
-	};
-
 	(void)a;
-	return (words_for(w, NITEMS(w), code, code));
+	return (pledge_verdict_words(code));
 }
 
 static const char *

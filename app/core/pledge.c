@@ -169,6 +169,9 @@ static const struct {
 static const char *const verdict_keys[V_COUNT] = {
 	"yes", "partly", "no", "not_sure",
 };
+static const char *const verdict_words[V_COUNT] = {
+	"Yes", "Partly", "No", "Not sure",
+};
 
 const char *
 pledge_status_label(const char *key)
@@ -191,6 +194,18 @@ const char *
 pledge_verdict_key(enum verdict v)
 {
 	return (verdict_keys[v]);
+}
+
+/* A verdict (or "Did it happen?" answer) as the form said it. */
+const char *
+pledge_verdict_words(const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < V_COUNT; i++)
+		if (strcmp(verdict_keys[i], key) == 0)
+			return (verdict_words[i]);
+	return (key);
 }
 
 /*
@@ -774,7 +789,8 @@ pledge_comments(struct db *db, struct tval *list)
 		row = tv_push_map(list);
 		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
 		tv_set_str(row, "comment", db_col_text(st, 1));
-		tv_set_str(row, "verdict", db_col_text(st, 2));
+		tv_set_str(row, "verdict", pledge_verdict_words(
+		    db_col_text(st, 2)));
 		tv_set_str(row, "promise", db_col_text(st, 3));
 		tv_set_str(row, "at", time_human(tv_arena(row),
 		    sqlite3_column_int64(st, 4)));

@@ -5,7 +5,7 @@
  *   /safeguarding           open concerns, urgent first, then oldest
  *                           first; ?show=closed lists the closed ones
  *   /safeguarding/ID        one concern: the kept words, take it, close
- *                           it with a written action
+ *                           it with a written action, add a note
  *   /safeguarding/raise     a worker raises a concern by hand about an
  *                           item (?kind=view&item=ID) or an account
  *
@@ -92,8 +92,23 @@ concern_page(struct page *pg, int64_t id, int errors)
 	pg->title = "A safeguarding concern";
 	pg->nav = "concerns";
 	tv_set_str(pg->ctx, "action_text", form_raw(&pg->form, "action"));
+	tv_set_str(pg->ctx, "note_text", form_raw(&pg->form, "note"));
 	return (errors ? page_form_errors(pg, "concern") :
 	    page_render(pg, 200, "concern"));
+}
+
+/*
+ * Someone closed it first, from a newer page: the words this worker
+ * wrote are what they did, and go on the record as a note, not away.
+ */
+static int
+closed_first(struct page *pg, int64_t id, const char *action)
+{
+	if (concern_note(app_db, &pg->actor, id, action, pg->now) !=
+	    CONCERN_OK)
+		return (page_error(pg, 500));
+	return (page_redirect(pg, arena_printf(&pg->arena,
+	    "/safeguarding/%lld", (long long)id), "concern_closed_first"));
 }
 
 static int
@@ -113,8 +128,7 @@ close_concern(struct page *pg, int64_t id)
 		    "was done, and who was told. For example: \"Phoned her "
 		    "social worker, who is visiting today.\"");
 	else if (r == CONCERN_CLOSED)
-		form_error(&pg->errors, "action", "Someone has already closed "
-		    "this concern.");
+		return (closed_first(pg, id, action));
 	else if (r == CONCERN_MISSING)
 		return (page_error(pg, 404));
 	else if (r != CONCERN_OK)
@@ -125,13 +139,59 @@ close_concern(struct page *pg, int64_t id)
 	    "/safeguarding/%lld", (long long)id), "concern_closed"));
 }
 
+/* A note on the record: what happened next, open or closed. */
+static int
+note_concern(struct page *pg, int64_t id)
+{
+	const char		*note;
+	enum concern_result	 r;
+
+	note = form_text(&pg->form, "note", CONCERN_ACTION_MAX, 1, 1,
+	    &pg->errors, "Write the note first.");
+	if (note == NULL)
+		return (concern_page(pg, id, 1));
+	r = concern_note(app_db, &pg->actor, id, note, pg->now);
+	if (r == CONCERN_MISSING)
+		return (page_error(pg, 404));
+	if (r != CONCERN_OK)
+		return (page_error(pg, 500));
+	return (page_redirect(pg, arena_printf(&pg->arena,
+	    "/safeguarding/%lld#notes", (long long)id), "concern_noted"));
+}
+
+/* Take it, from the holder the page showed (a form without says any). */
+static int
+hold_concern(struct page *pg, int64_t id)
+{
+	enum concern_result	 r;
+	int64_t			 was;
+
+	was = -1;
+	if (form_raw(&pg->form, "holder") != NULL &&
+	    form_id(&pg->form, "holder", &was) == -1)
+		was = 0;
+	r = concern_hold(app_db, &pg->actor, id, was, pg->now);
+	if (r == CONCERN_MISSING)
+		return (page_error(pg, 404));
+	if (r == CONCERN_CLOSED || r == CONCERN_TAKEN) {
+		form_error(&pg->errors, "hold", r == CONCERN_CLOSED ?
+		    "This concern is closed already." : "Someone else took "
+		    "this concern while your page was open. Who has it now is "
+		    "shown above: take it over only if you mean to.");
+		return (concern_page(pg, id, 1));
+	}
+	if (r != CONCERN_OK)
+		return (page_error(pg, 500));
+	return (page_redirect(pg, arena_printf(&pg->arena,
+	    "/safeguarding/%lld", (long long)id), "concern_held"));
+}
+
 int
 page_concern(struct http_request *req)
 {
-	struct page		 pg;
-	const char		*what;
-	enum concern_result	 r;
-	int64_t			 id;
+	struct page	 pg;
+	const char	*what;
+	int64_t		 id;
 
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
 	    !page_require(&pg, R_CONCERNS))
@@ -141,23 +201,15 @@ page_concern(struct http_request *req)
 		return (page_error(&pg, 404));
 	if (req->method != HTTP_METHOD_POST)
 		return (concern_page(&pg, id, 0));
-	what = form_raw(&pg.form, "do");
-	if (what != NULL && strcmp(what, "close") == 0)
-		return (close_concern(&pg, id));
-	if (what == NULL || strcmp(what, "hold") != 0)
+	if ((what = form_raw(&pg.form, "do")) == NULL)
 		return (page_error(&pg, 400));
-	r = concern_hold(app_db, &pg.actor, id, pg.now);
-	if (r == CONCERN_MISSING)
-		return (page_error(&pg, 404));
-	if (r == CONCERN_CLOSED) {
-		form_error(&pg.errors, "action", "This concern is closed "
-		    "already.");
-		return (concern_page(&pg, id, 1));
-	}
-	if (r != CONCERN_OK)
-		return (page_error(&pg, 500));
-	return (page_redirect(&pg, arena_printf(&pg.arena,
-	    "/safeguarding/%lld", (long long)id), "concern_held"));
+	if (strcmp(what, "close") == 0)
+		return (close_concern(&pg, id));
+	if (strcmp(what, "note") == 0)
+		return (note_concern(&pg, id));
+	if (strcmp(what, "hold") == 0)
+		return (hold_concern(&pg, id));
+	return (page_error(&pg, 400));
 }
 
 /* The raise form, with the item's words so the worker knows it is right. */

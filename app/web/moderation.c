@@ -40,6 +40,40 @@ page_moderation(struct http_request *req)
 	return (page_render(&pg, 200, "moderation"));
 }
 
+/*
+ * Someone else dealt with the view while this worker typed: the forms
+ * are gone, so what they wrote is shown back to copy, not dropped.
+ */
+static void
+unsent(struct page *pg)
+{
+	static const struct {
+		const char	*field, *label;
+	} typed[] = {
+		{ "issue_title", "Issue title" },
+		{ "summary", "Public summary" },
+		{ "words", "What to tell them" },
+		{ "reason", "The reason" },
+	};
+	struct tval	*list, *row;
+	const char	*v;
+	size_t		 i;
+
+	if (pg->req->method != HTTP_METHOD_POST ||
+	    strcmp(tv_get_str(pg->ctx, "state"), "received") == 0)
+		return;
+	list = tv_set_list(pg->ctx, "unsent");
+	for (i = 0; i < sizeof(typed) / sizeof(typed[0]); i++) {
+		if ((v = form_raw(&pg->form, typed[i].field)) == NULL ||
+		    *v == '\0')
+			continue;
+		row = tv_push_map(list);
+		tv_set_str(row, "label", typed[i].label);
+		tv_set_str(row, "text", v);
+		tv_set_bool(pg->ctx, "has_unsent", 1);
+	}
+}
+
 static int
 view_page(struct page *pg, int64_t id, int errors)
 {
@@ -67,6 +101,7 @@ view_page(struct page *pg, int64_t id, int errors)
 	    "situation, so it is best sorted out by someone who knows you. "
 	    "Your participation worker can help you get in touch.");
 	tv_set_str(pg->ctx, "reason", form_raw(&pg->form, "reason"));
+	unsent(pg);
 	return (errors ? page_form_errors(pg, "moderation_view") :
 	    page_render(pg, 200, "moderation_view"));
 }

@@ -144,6 +144,10 @@ static const struct {
 	{ "concern_closed", "The concern is closed and what was done is "
 	    "recorded." },
 	{ "concern_raised", "The concern is on the urgent list." },
+	{ "concern_closed_first", "Someone else closed this concern first, "
+	    "while your page was open. What you wrote is kept on it as a "
+	    "note below." },
+	{ "concern_noted", "Your note is on the concern's record." },
 	{ "outbox_retry", "The emails that had failed will be tried again "
 	    "now." },
 	{ "answer_checking", "Thank you. A participation worker will check "

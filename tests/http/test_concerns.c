@@ -314,6 +314,8 @@ repro_4_comments_and_suggestions(void **state)
 	assert_int_equal(http_get(&worker, "/moderation/comments", &r), 0);
 	assert_true(resp_has(&r, "end my life"));
 	assert_true(resp_has(&r, "from Jaden"));
+	/* The verdict as the young person chose it, not its code. */
+	assert_true(resp_has(&r, "said \"No\""));
 	resp_free(&r);
 	resp_init(&r);
 	assert_int_equal(http_get(&worker, loc, &r), 0);
@@ -627,6 +629,90 @@ closing_needs_a_written_action(void **state)
 	    "LIKE '%%police%%' OR detail LIKE '%%drugs%%'"), 0);
 }
 
+/*
+ * Two workers on one concern from pages open at the same time: taking it
+ * from a page that showed nobody, after someone else took it, asks
+ * again; taking it over tells the one who had it; closing it second
+ * keeps the words as a note, and notes can be added after.
+ */
+static void
+two_workers_keep_both_records(void **state)
+{
+	struct client	 rob;
+	struct resp	 r;
+	char		 path[64], form[256];
+	int64_t		 c, priya;
+
+	(void)state;
+	assert_int_equal(db_run("INSERT INTO users (display_name, name_key, "
+	    "role, password_hash, created_at) SELECT 'Rob Lane', 'rob lane', "
+	    "role, password_hash, created_at FROM users WHERE name_key = "
+	    "'priya shah'"), 0);
+	memset(&rob, 0, sizeof(rob));
+	assert_int_equal(client_login(&rob, "Rob Lane", "worker-demo-2026"),
+	    303);
+	priya = count("SELECT id FROM users WHERE name_key = 'priya shah'");
+	c = concern_of("view", raise("Out late", "an older boy makes me carry "
+	    "packages and i am scared", 1));
+	(void)snprintf(path, sizeof(path), "/safeguarding/%lld", (long long)c);
+	resp_init(&r);
+	assert_int_equal(http_get(&rob, path, &r), 0);
+	assert_true(resp_has(&r, "name=\"holder\" value=\"0\""));
+	resp_free(&r);
+	assert_int_equal(client_post(&worker, path, path, "do=hold&holder=0",
+	    &r), 303);
+	resp_free(&r);
+	/* Rob's page still said nobody. */
+	assert_int_equal(client_post(&rob, path, path, "do=hold&holder=0",
+	    &r), 422);
+	assert_true(resp_has(&r, "Someone else took this concern"));
+	assert_true(resp_has(&r, "Priya Shah, since"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT held_by FROM concerns WHERE id = %lld",
+	    (long long)c), priya);
+	(void)snprintf(form, sizeof(form), "do=hold&holder=%lld",
+	    (long long)priya);
+	assert_int_equal(client_post(&rob, path, path, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM notifications WHERE "
+	    "user_id = %lld AND text = 'Rob Lane took over safeguarding "
+	    "concern %lld from you.'", (long long)priya, (long long)c), 1);
+	/* Priya closes it; Rob, from his older page, closes it too. */
+	assert_int_equal(client_post(&worker, path, path, "do=close&action="
+	    "Spoke+to+Jaden+and+told+the+exploitation+team+today.", &r), 303);
+	resp_free(&r);
+	assert_int_equal(client_post(&rob, path, path, "do=close&action="
+	    "Called+the+police+child+exploitation+desk+at+22%3A30.", &r),
+	    303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&rob, path, &r), 0);
+	assert_true(resp_has(&r, "Someone else closed this concern first"));
+	assert_true(resp_has(&r, "told the exploitation team"));
+	assert_true(resp_has(&r, "Called the police child exploitation desk"));
+	assert_true(resp_has(&r, "<strong>Rob Lane</strong>"));
+	resp_free(&r);
+	/* A note on the closed record; an empty one is refused in words. */
+	assert_int_equal(client_post(&worker, path, path, "do=note&note=",
+	    &r), 422);
+	assert_true(resp_has(&r, "Write the note first"));
+	resp_free(&r);
+	assert_int_equal(client_post(&worker, path, path, "do=note&note="
+	    "Social+worker+visited+the+next+day%3B+safe.", &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&admin, path, &r), 0);
+	assert_true(resp_has(&r, "Social worker visited the next day; safe."));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concern_notes WHERE "
+	    "concern_id = %lld", (long long)c), 2);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'concern.note' AND object_id = %lld", (long long)c), 2);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE detail "
+	    "LIKE '%%police%%' OR detail LIKE '%%visited%%'"), 0);
+	client_logout(&rob);
+}
+
 /* Only workers and admins: everyone else gets 404, visitors sign in. */
 static void
 only_workers_and_admins(void **state)
@@ -807,6 +893,14 @@ purge_and_account_deletion_keep_it(void **state)
 	resp_init(&r);
 	assert_int_equal(http_get(&worker, "/safeguarding", &r), 0);
 	assert_true(resp_has(&r, "Jaden"));
+	assert_false(resp_has(&r, "Deleted account"));
+	resp_free(&r);
+	/* The wiped account's open concern still says who the child is. */
+	(void)snprintf(out, sizeof(out), "/safeguarding/%lld",
+	    (long long)c_open);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, out, &r), 0);
+	assert_true(resp_has(&r, "<dt>From</dt><dd>Jaden</dd>"));
 	resp_free(&r);
 	resp_init(&r);
 	(void)snprintf(out, sizeof(out), "/safeguarding/%lld",
@@ -830,6 +924,7 @@ main(void)
 		cmocka_unit_test(worrying_names_are_read_not_used),
 		cmocka_unit_test(repro_9_author_sees_it_was_read),
 		cmocka_unit_test(closing_needs_a_written_action),
+		cmocka_unit_test(two_workers_keep_both_records),
 		cmocka_unit_test(only_workers_and_admins),
 		cmocka_unit_test(a_flood_hides_no_concern),
 		/* Last: it deletes Jaden's account. */

@@ -627,11 +627,15 @@ redirect_and_merge_tell_the_young_person(void **state)
 	assert_int_equal(http_get(&young, path, &r), 0);
 	assert_true(resp_has(&r, "joined their issue"));
 	resp_free(&r);
-	/* A decision twice is refused, not repeated. */
+	/* A decision twice is refused, not repeated, and what the second
+	 * worker typed comes back to copy. */
 	(void)snprintf(path, sizeof(path), "/moderation/%lld", (long long)b);
 	assert_int_equal(client_post(&worker, path, path, "action=reject&"
-	    "reason=No.", &r), 422);
+	    "reason=Already+raised+in+March%3B+see+the+minutes.", &r), 422);
 	assert_true(resp_has(&r, "already dealt with"));
+	assert_true(resp_has(&r, "What you wrote was not sent"));
+	assert_true(resp_has(&r, "readonly>Already raised in March; see the "
+	    "minutes.</textarea>"));
 	resp_free(&r);
 }
 

@@ -205,7 +205,8 @@ closing_needs_real_words(void **state)
 	    "worker, who is visiting today.", 2100), CONCERN_OK);
 	assert_int_equal(concern_close(db, &worker, id, "Phoned the social "
 	    "worker again, she is fine.", 2200), CONCERN_CLOSED);
-	assert_int_equal(concern_hold(db, &worker, id, 2200), CONCERN_CLOSED);
+	assert_int_equal(concern_hold(db, &worker, id, -1, 2200),
+	    CONCERN_CLOSED);
 	assert_int_equal(one("SELECT count(*) FROM audit_log WHERE action = "
 	    "'concern.close' AND detail = ''"), 1);
 	assert_int_equal(one("SELECT count(*) FROM audit_log WHERE detail "
@@ -228,7 +229,7 @@ taking_a_concern_reads_the_view(void **state)
 	assert_string_equal(views_label(v.state, v.issue_state, v.read),
 	    "Waiting to be read");
 	assert_int_equal(concerns_unheld(db, CONCERN_VIEW, view), 1);
-	assert_int_equal(concern_hold(db, &worker, id, 3100), CONCERN_OK);
+	assert_int_equal(concern_hold(db, &worker, id, 0, 3100), CONCERN_OK);
 	assert_int_equal(concerns_unheld(db, CONCERN_VIEW, view), 0);
 	assert_int_equal(concerns_open_about(db, CONCERN_VIEW, view), 1);
 	assert_int_equal(views_get(db, view, &v), 1);
