@@ -588,13 +588,25 @@ consult_for_area(const struct consult *c, int outside)
 	return (1);
 }
 
+/*
+ * Whether p has said their age band and area. The results leave out an
+ * "Age not said" column because nobody who answers is in it: a column
+ * always empty, hidden beside a small count, would protect nothing.
+ */
+int
+consult_person_known(const struct consult_person *p)
+{
+	return (p->age_band != NULL && *p->age_band != '\0' &&
+	    (p->lives_outside == 0 || p->lives_outside == 1));
+}
+
 /* Whether p may answer c now: open, in its dates and its audience. */
 int
 consult_for(const struct consult *c, const struct consult_person *p,
     int64_t now)
 {
 	if (strcmp(c->state, "open") != 0 || now < c->opens_at ||
-	    now >= c->closes_at)
+	    now >= c->closes_at || !consult_person_known(p))
 		return (0);
 	return (consult_for_band(c, p->age_band) &&
 	    consult_for_area(c, p->lives_outside));

@@ -126,6 +126,7 @@ int	 consult_outcome(struct db *, const struct actor *, int64_t,
 
 int	 consult_for_band(const struct consult *, const char *);
 int	 consult_for_area(const struct consult *, int);
+int	 consult_person_known(const struct consult_person *);
 int	 consult_for(const struct consult *, const struct consult_person *,
 	    int64_t);
 int	 consult_open_list(struct db *, const struct consult_person *,

@@ -66,6 +66,7 @@ page_consultations(struct http_request *req)
 	if (person(&pg, &p) == -1 || consult_open_list(app_db, &p, pg.now,
 	    tv_set_list(pg.ctx, "consultations")) == -1)
 		return (page_error(&pg, 500));
+	tv_set_bool(pg.ctx, "unknown", !consult_person_known(&p));
 	return (page_render(&pg, 200, "consultations"));
 }
 

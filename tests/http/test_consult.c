@@ -219,7 +219,7 @@ static void
 targeting(void **state)
 {
 	struct resp	 r;
-	int64_t		 leavers, outside, draft;
+	int64_t		 leavers, outside, draft, all;
 
 	(void)state;
 	leavers = write_full("For care leavers", "audience=leavers");
@@ -244,6 +244,25 @@ targeting(void **state)
 	assert_int_equal(db_run("UPDATE users SET age_band = '16_17' WHERE "
 	    "display_name = 'Zephyrine'"), 0);
 	assert_int_equal(get(&young2, "/consultations/", leavers, ""), 404);
+	/* An account with no age band (made before the question was asked)
+	 * is asked for it first: nobody answers into an "age not said"
+	 * column the results leave out. */
+	assert_int_equal(db_run("UPDATE users SET age_band = NULL WHERE "
+	    "display_name = 'Zephyrine'"), 0);
+	all = write_full("For every age", "audience=all");
+	assert_int_equal(get(&young2, "/consultations/", all, ""), 404);
+	resp_init(&r);
+	assert_int_equal(http_get(&young2, "/consultations", &r), 0);
+	assert_true(resp_has(&r, "tell us your age group"));
+	assert_false(resp_has(&r, "href=\"/consultations/"));
+	resp_free(&r);
+	assert_int_equal(db_run("UPDATE users SET age_band = '16_17' WHERE "
+	    "display_name = 'Zephyrine'"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&young2, "/consultations", &r), 0);
+	assert_false(resp_has(&r, "tell us your age group"));
+	resp_free(&r);
+	assert_int_equal(get(&young2, "/consultations/", all, ""), 200);
 }
 
 static void
