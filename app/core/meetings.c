@@ -77,6 +77,12 @@ static const char *sql_publish =
 static const char *sql_suggest =
 	"INSERT INTO agenda_suggestions (meeting_id, user_id, text, urgent, "
 	"created_at) VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char *sql_started =
+	"SELECT starts_at <= ?2 FROM meetings WHERE id = ?1";
+/* The same words to the same meeting a moment ago: a second press. */
+static const char *sql_suggest_again =
+	"SELECT count(*) FROM agenda_suggestions WHERE meeting_id = ?1 AND "
+	"user_id = ?2 AND text = ?3 AND created_at > ?4 - 600";
 static const char *sql_suggestions =
 	"SELECT s.id, s.text, s.urgent, s.created_at, "
 	"coalesce(u.display_name, '') FROM agenda_suggestions s "
@@ -374,20 +380,35 @@ meeting_publish(struct db *db, const struct actor *who, int64_t meeting,
 	    0));
 }
 
-/* A young person's suggestion for the agenda; *flagged if it worries. */
+/*
+ * A young person's suggestion for the agenda; *flagged if it worries.
+ * The same words again within ten minutes (a second press) are one.
+ * 1, and nothing kept, if the meeting has happened: nobody would read
+ * it. Worrying words are kept whenever they come.
+ */
 int
 meeting_suggest(struct db *db, const struct actor *who, int64_t meeting,
     const char *text, int64_t now, int *flagged)
 {
 	struct buf	 topics;
+	int64_t		 again, started;
 	int		 hits, ok;
 
+	again = started = 0;
 	buf_init(&topics, 32);
 	hits = safeguarding_match(db, text, &topics);
 	*flagged = hits > 0;
 	if (hits < 0 || db_begin(db) == -1) {
 		buf_free(&topics);
 		return (-1);
+	}
+	if (db_int(db, &started, sql_started, "ii", meeting, now) != 1 ||
+	    db_int(db, &again, sql_suggest_again, "iiti", meeting, who->id,
+	    text, now) != 1 || again > 0 || (started && hits == 0)) {
+		buf_free(&topics);
+		if (db_end(db, again > 0 || started) == -1)
+			return (-1);
+		return (started && hits == 0 && again == 0);
 	}
 	ok = db_exec(db, sql_suggest, "iitdi", meeting, who->id, text,
 	    hits > 0, now) == 0 &&

@@ -262,16 +262,28 @@ same_site(struct page *pg)
 	return (http_request_header(pg->req, "origin", &v));
 }
 
+/* Whether s is a whole number: a scale or a choice's id, not words. */
+static int
+all_digits(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s < '0' || *s > '9')
+			return (0);
+	return (1);
+}
+
 /*
  * 1 if a refused form's field may hold words someone typed: anything but
- * the token, passwords and the fields the server set itself.
+ * the token, passwords, the fields the server set itself and choices
+ * (shown back as "not_sure" or "18_21" they are codes, not words).
  */
 static int
 kept_field(const char *name)
 {
 	static const char *const set[] = { "csrf", "form_token", "page",
 	    "action", "simple", "act", "do", "id", "next", "back", "return",
-	    "share", "publish", "category", NULL };
+	    "share", "publish", "category", "answer", "age_band", "area",
+	    "who", "urgent", NULL };
 	size_t	 i;
 
 	if (strstr(name, "password") != NULL)
@@ -279,17 +291,34 @@ kept_field(const char *name)
 	/* A consultation's tick boxes: "o<id>" = "yes". */
 	if (name[0] == 'o' && name[1] >= '0' && name[1] <= '9')
 		return (0);
+	/* A Pledge check's answer to promise <id>. */
+	if (strncmp(name, "v_", 2) == 0)
+		return (0);
 	for (i = 0; set[i] != NULL; i++)
 		if (strcmp(name, set[i]) == 0)
 			return (0);
 	return (1);
 }
 
-/* Whether field f holds words someone typed (kept_field()). */
+/* Whether field f holds words someone typed (kept_field()); a number
+ * in a consultation's answer "q<id>" is a scale or a choice. */
 static int
 typed_field(const struct form_field *f)
 {
-	return (f->value != NULL && *f->value != '\0' && kept_field(f->name));
+	if (f->value == NULL || *f->value == '\0' || !kept_field(f->name))
+		return (0);
+	return (!(f->name[0] == 'q' && all_digits(f->value)));
+}
+
+/* Where a kept field's words were typed, if its name says. */
+static const char *
+field_label(const char *name)
+{
+	if (strncmp(name, "c_", 2) == 0)
+		return ("Your comment on a promise");
+	if (strcmp(name, "title") == 0)
+		return ("Your title");
+	return (NULL);
 }
 
 /*
@@ -313,9 +342,18 @@ guard_keep_words(struct page *pg)
 			tv_set_bool(pg->ctx, "has_kept", 1);
 			tv_set_str(pg->ctx, "again", pg->req->path);
 			list = tv_set_list(pg->ctx, "kept");
+			/* Still signed in: the page was only out of date. */
+			if (pg->signed_in && tv_get(pg->ctx, "kept_note") ==
+			    NULL)
+				tv_set_str(pg->ctx, "kept_note", "This page was "
+				    "open a long time, so nothing was sent. Copy "
+				    "your words, open the page again and put them "
+				    "back.");
 		}
 		row = tv_push_map(list);
 		tv_set_str(row, "text", f->value);
+		if (field_label(f->name) != NULL)
+			tv_set_str(row, "label", field_label(f->name));
 	}
 }
 

@@ -110,6 +110,11 @@ meeting_page(struct page *pg, int64_t id, int errors)
 	tv_set_int(pg->ctx, "meeting_id", id);
 	tv_set_bool(pg->ctx, "worker", is_worker);
 	tv_set_bool(pg->ctx, "young", pg->sess.role == ROLE_YOUNG);
+	/* Suggestions are for a meeting still to come (or to show back the
+	 * words of one refused because it has happened). */
+	tv_set_bool(pg->ctx, "suggest_open", pg->sess.role == ROLE_YOUNG &&
+	    (strtoll(tv_get_str(pg->ctx, "starts_at"), NULL, 10) > pg->now ||
+	    pg->req->method == HTTP_METHOD_POST));
 	if (invitees_context(pg, id, strtoll(tv_get_str(pg->ctx, "starts_at"),
 	    NULL, 10)) == -1)
 		return (page_error(pg, 500));
@@ -206,7 +211,7 @@ suggest(struct page *pg, int64_t id)
 {
 	const char	*raw, *text;
 	int64_t		 wait;
-	int		 worry, flagged;
+	int		 worry, flagged, rc;
 
 	raw = form_raw(&pg->form, "text");
 	tv_set_str(pg->ctx, "v_text", raw);
@@ -227,9 +232,18 @@ suggest(struct page *pg, int64_t id)
 		    "%lld minutes.", (long long)(wait + 59) / 60));
 		return (meeting_page(pg, id, 1));
 	}
-	if (meeting_suggest(app_db, &pg->actor, id, text, pg->now,
-	    &flagged) == -1)
+	if ((rc = meeting_suggest(app_db, &pg->actor, id, text, pg->now,
+	    &flagged)) == -1)
 		return (page_error(pg, 500));
+	/* Nobody reads the agenda of a meeting that has happened; the
+	 * words stay on the form to send to the next one. */
+	if (rc == 1) {
+		form_error(&pg->errors, "text", "This meeting has already "
+		    "happened, so nobody will read its agenda now. Your words "
+		    "are still here: copy them and suggest them for the next "
+		    "meeting on the meetings page.");
+		return (meeting_page(pg, id, 1));
+	}
 	if (flagged)
 		return (help_page(pg));
 	if (quota_account_sent(app_db, QUOTA_SUGGESTION, pg->sess.user_id,

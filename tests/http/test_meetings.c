@@ -191,6 +191,38 @@ suggestions_and_roles(void **state)
 	resp_free(&r);
 	assert_int_equal(count("SELECT urgent FROM agenda_suggestions WHERE "
 	    "text = 'I want to run away'"), 1);
+	/* Send pressed twice: one suggestion. */
+	assert_int_equal(act(&young, "action=suggest&text=Can+we+talk+about+"
+	    "wifi%3F", &r), 303);
+	resp_free(&r);
+	assert_int_equal(act(&young, "action=suggest&text=Can+we+talk+about+"
+	    "wifi%3F", &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM agenda_suggestions WHERE "
+	    "text = 'Can we talk about wifi?'"), 1);
+	/* Once the meeting has happened nobody reads its agenda: the form
+	 * is gone, and words sent from an old page come back to send to
+	 * the next one. Worrying words are kept and answered with help. */
+	assert_int_equal(db_run("UPDATE meetings SET starts_at = 86400 * 365 "
+	    "WHERE id = (SELECT meeting_id FROM agenda_suggestions WHERE "
+	    "text = 'Can we talk about wifi?')"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, mpath, &r), 0);
+	assert_false(resp_has(&r, "Suggest something for the agenda"));
+	resp_free(&r);
+	assert_int_equal(act(&young, "action=suggest&text=Late+idea+about+"
+	    "bus+fares", &r), 422);
+	assert_true(resp_has(&r, "This meeting has already happened"));
+	assert_true(resp_has(&r, ">Late idea about bus fares</textarea>"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM agenda_suggestions WHERE "
+	    "text LIKE 'Late idea%%'"), 0);
+	assert_int_equal(act(&young, "action=suggest&text=Late+but+i+want+to+"
+	    "run+away", &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE text = "
+	    "'Late but i want to run away'"), 1);
 	/* Only workers change a meeting; visitors are sent to sign in. */
 	assert_int_equal(act(&young, "action=publish", &r), 404);
 	resp_free(&r);

@@ -368,8 +368,28 @@ timed_out_other_forms_show_the_words(void **state)
 	    "nobody said why.</textarea>"));
 	assert_true(resp_has(&r, "href=\"/login?next=/pledge/check\""));
 	assert_false(resp_has(&r, csrf));
+	/* Said where it was typed; the answer chosen is no "words". */
+	assert_true(resp_has(&r, "Your comment on a promise"));
+	assert_false(resp_has(&r, ">no</textarea>"));
+	assert_false(resp_has(&r, "Error 403"));
 	resp_free(&r);
 	/* Nothing was saved. */
+	assert_int_equal(count("SELECT count(*) FROM verdicts"), before);
+	/* Still signed in, with a page open too long: not told to sign in
+	 * again, and a consultation's scale and choices are not words. */
+	(void)snprintf(body, sizeof(body), "csrf=stale-token&v_1=not_sure&"
+	    "c_1=%s&q7=3&q8=12&age_band=16_17", url_enc("Nobody asks me."));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&young, "/pledge/check", body, &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, "Nobody asks me.</textarea>"));
+	assert_true(resp_has(&r, "open a long time"));
+	assert_false(resp_has(&r, "sign in again"));
+	assert_false(resp_has(&r, "not_sure"));
+	assert_false(resp_has(&r, ">3</textarea>"));
+	assert_false(resp_has(&r, ">12</textarea>"));
+	assert_false(resp_has(&r, ">16_17</textarea>"));
+	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM verdicts"), before);
 }
 
