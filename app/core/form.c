@@ -229,8 +229,9 @@ form_text(const struct form *f, const char *name, size_t maxchars,
 	}
 	if (utf8_count(v) > maxchars) {
 		form_error(e, name, arena_printf(e->arena, "This must be %zu "
-		    "characters or fewer. It is %zu.", maxchars,
-		    utf8_count(v)));
+		    "characters or fewer. It is %zu: please cut about %zu. "
+		    "Your words are still here.", maxchars, utf8_count(v),
+		    utf8_count(v) - maxchars));
 		return (NULL);
 	}
 	return (v);

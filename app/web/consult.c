@@ -157,9 +157,10 @@ fill(struct page *pg, struct tval *qs, const struct tval *saved, int sent)
 		qid = id_of(q);
 		key = arena_printf(a, "q%lld", (long long)qid);
 		tv_set_str(q, "field", key);
-		if (form_error_for(&pg->errors, key) != NULL)
-			tv_set_str(q, "error", form_error_for(&pg->errors,
-			    key));
+		/* Always set, so a question without a problem does not
+		 * pick up the page's own "error" map from above it. */
+		tv_set_str(q, "error", form_error_for(&pg->errors, key) !=
+		    NULL ? form_error_for(&pg->errors, key) : "");
 		for (o = (struct tval *)tv_first(tv_get(q, "options"));
 		    o != NULL; o = (struct tval *)tv_next(o)) {
 			v = arena_printf(a, "o%lld", (long long)id_of(o));

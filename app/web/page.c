@@ -484,6 +484,11 @@ layout_data(struct page *pg)
 	tv_set_str(c, "cicc_name", settings_text(app_db, &pg->arena,
 	    "cicc_name", "Children in Care Council"));
 	tv_set_str(c, "title", pg->title ? pg->title : "Welcome");
+	/* "Error: " is for the window's title, read first by a screen
+	 * reader; never on the page's own heading. */
+	tv_set_str(c, "doc_title", tv_get(c, "error_summary") != NULL ?
+	    arena_printf(&pg->arena, "Error: %s", pg->title ? pg->title :
+	    "Welcome") : pg->title ? pg->title : "Welcome");
 	tv_set_str(c, "css_version", assets_version("site.css"));
 	tv_set_str(c, "js_version", assets_version("enhance.js"));
 	tv_set_str(c, "csrf", pg->csrf ? pg->csrf : "");
@@ -612,8 +617,6 @@ page_form_errors(struct page *pg, const char *tmpl)
 		tv_set_str(item, "message", fe->message);
 		tv_set_str(by, fe->field, fe->message);
 	}
-	if (pg->title != NULL)
-		pg->title = arena_printf(&pg->arena, "Error: %s", pg->title);
 	return (page_render(pg, 422, tmpl));
 }
 

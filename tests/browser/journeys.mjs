@@ -814,7 +814,7 @@ async function keyboard(browser, base) {
     '#pub-no', 'BUTTON:Send my view']);
   await page.goto(base + '/pledge/check');
   // Tab enters each group of radios once; its comment box follows it.
-  const first = await page.getAttribute('form input[type="text"]', 'id');
+  const first = await page.getAttribute('form[action="/pledge/check"] textarea', 'id');
   await tabThrough(page, [`#${first}`, 'BUTTON:Save my answers']);
   await ctx.close();
   const c2 = patient(await browser.newContext());

@@ -213,6 +213,9 @@ suggestions_and_roles(void **state)
 	assert_int_equal(act(&young, "action=suggest&text=Late+idea+about+"
 	    "bus+fares", &r), 422);
 	assert_true(resp_has(&r, "This meeting has already happened"));
+	/* "Error:" goes before the window's title, not the heading. */
+	assert_true(resp_has(&r, "<title>Error: "));
+	assert_false(resp_has(&r, "<h1>Error:"));
 	assert_true(resp_has(&r, ">Late idea about bus fares</textarea>"));
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM agenda_suggestions WHERE "
