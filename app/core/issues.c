@@ -13,6 +13,8 @@
 #include "issues.h"
 #include "notify.h"
 #include "readability.h"
+#include "reports.h"
+#include "settings.h"
 #include "timefmt.h"
 
 #define ISSUE_COLS_AS(title, summary)					\
@@ -281,15 +283,43 @@ issues_list(struct db *db, const struct issue_filter *f, struct tval *list)
 }
 
 /* A councillor's issues to answer (overdue first) and recent answers. */
+/*
+ * How many young people raised each issue of list, as a councillor reads
+ * it: a small number "fewer than N", as issues.csv says it. Workers, who
+ * read every view with its name, see the number.
+ */
+static void
+small_views_hidden(struct db *db, struct tval *list)
+{
+	struct tval	*row;
+	int64_t		 threshold, n;
+
+	threshold = settings_int(db, "small_count", 5);
+	for (row = (struct tval *)tv_first(list); row != NULL;
+	    row = (struct tval *)tv_next(row)) {
+		n = strtoll(tv_get_str(row, "views"), NULL, 10);
+		if (n >= threshold)
+			continue;
+		tv_set_str(row, "views", count_text(tv_arena(row), n,
+		    threshold));
+		tv_set_bool(row, "views_one", 0);
+	}
+}
+
 int
 issues_for_councillor(struct db *db, int64_t councillor, int64_t now,
     struct tval *ctx)
 {
+	struct tval	*todo, *done;
+
 	if (fill_list(db_query(db, sql_mine, "i", councillor),
-	    tv_set_list(ctx, "todo"), now) == -1)
+	    (todo = tv_set_list(ctx, "todo")), now) == -1 ||
+	    fill_list(db_query(db, sql_answered_mine, "i", councillor),
+	    (done = tv_set_list(ctx, "done")), now) == -1)
 		return (-1);
-	return (fill_list(db_query(db, sql_answered_mine, "i", councillor),
-	    tv_set_list(ctx, "done"), now));
+	small_views_hidden(db, todo);
+	small_views_hidden(db, done);
+	return (0);
 }
 
 int

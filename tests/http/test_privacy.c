@@ -754,6 +754,36 @@ flagged_redirect_keeps_its_concern(void **state)
 	    (long long)view), 1);
 }
 
+/*
+ * A councillor reads how many young people raised an issue as issues.csv
+ * says it: a number under small_count is "fewer than 5", on the list of
+ * issues to answer and on the start page alike.
+ */
+static void
+councillors_read_small_counts_hidden(void **state)
+{
+	struct resp	 r;
+	const char	*paths[] = { "/my-issues", "/start" };
+	size_t		 i;
+
+	(void)state;
+	/* The demo's issues for Cllr Okafor each come from one to four. */
+	assert_true(count("SELECT count(*) FROM issues i WHERE councillor_id = "
+	    "(SELECT id FROM users WHERE name_key = 'cllr sam okafor') AND "
+	    "(SELECT count(*) FROM views v WHERE v.issue_id = i.id) "
+	    "BETWEEN 1 AND 4") > 0);
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		resp_init(&r);
+		assert_int_equal(http_get(&cllr, paths[i], &r), 0);
+		assert_int_equal(r.status, 200);
+		assert_true(resp_has(&r, "fewer than 5"));
+		assert_false(resp_has(&r, "1 young person"));
+		assert_false(resp_has(&r, "<td>1</td>"));
+		assert_false(resp_has(&r, "<td>2</td>"));
+		resp_free(&r);
+	}
+}
+
 int
 main(void)
 {
@@ -765,6 +795,7 @@ main(void)
 		cmocka_unit_test(admin_sets_the_doors),
 		cmocka_unit_test(redirect_goes_to_the_right_door),
 		cmocka_unit_test(flagged_redirect_keeps_its_concern),
+		cmocka_unit_test(councillors_read_small_counts_hidden),
 	};
 
 	return (cmocka_run_group_tests(tests, demo_group_setup,
