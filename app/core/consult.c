@@ -815,8 +815,11 @@ consult_response_start(struct db *db, const struct actor *who, int64_t cid,
 	memset(r, 0, sizeof(*r));
 	r->id = db_last_id(db);
 	r->anonymous = anonymous != 0;
-	if (!anonymous && audit_write(db, who, "consult.start",
-	    "consultation", cid, "named") == -1)
+	/* Against the person, not the consultation: rows per consultation
+	 * would count, by name, who answered it, a total its results hide
+	 * when small. */
+	if (!anonymous && audit_write(db, who, "consult.start", "user",
+	    who->id, "named") == -1)
 		return (db_end(db, 0));
 	return (db_end(db, 1));
 }
@@ -890,7 +893,7 @@ consult_answers_save(struct db *db, const struct actor *who, int64_t cid,
 		return (CONSULT_DONE);
 	}
 	if (finish && !r->anonymous && audit_write(db, who, "consult.answer",
-	    "consultation", cid, "named") == -1)
+	    "user", who->id, "named") == -1)
 		goto fail;
 	rc = db_end(db, 1);
 	return (rc);

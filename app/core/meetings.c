@@ -415,7 +415,7 @@ meeting_suggest(struct db *db, const struct actor *who, int64_t meeting,
 	    (hits == 0 || concern_scanned(db, who, CONCERN_SUGGESTION,
 	    db_last_id(db), text, buf_cstr(&topics), now) > 0) &&
 	    audit_write(db, who, hits > 0 ?
-	    "meeting.suggest.flagged" : "meeting.suggest", "meeting", meeting,
+	    "meeting.suggest.flagged" : "meeting.suggest", "user", who->id,
 	    "") == 0;
 	buf_free(&topics);
 	return (db_end(db, ok));

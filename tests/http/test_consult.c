@@ -285,6 +285,14 @@ named_and_anonymous(void **state)
 	assert_int_equal(count("SELECT count(*) FROM consult_responses WHERE "
 	    "consultation_id = %lld AND user_id = %lld AND anonymous = 0 AND "
 	    "finished_at IS NOT NULL", (long long)c, (long long)jaden), 1);
+	/* The audit log points at Jaden, not the consultation: its rows
+	 * per consultation would count, by name, who answered it. */
+	assert_true(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'consult.answer' AND object_type = 'user' AND object_id = %lld",
+	    (long long)jaden) > 0);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action IN "
+	    "('consult.start', 'consult.answer') AND object_type != 'user'"),
+	    0);
 	/* Named answers are in Jaden's own data download. */
 	resp_init(&r);
 	assert_int_equal(http_get(&young, "/account/data.json", &r), 0);

@@ -73,6 +73,10 @@ migration_0012_blanks_old_verdicts(void **state)
 	    "(2, 'Mia', 'verdict.set.flagged', 'promise', 3, 'partly'), "
 	    "(3, 'Priya Shah', 'issue.send', 'issue', 1, 'Cllr Sam Okafor')",
 	    ""), 0);
+	assert_int_equal(db_exec(db, "INSERT INTO audit_log (at, actor_id, "
+	    "actor_name, action, object_type, object_id, detail) VALUES "
+	    "(4, 7, 'Jaden', 'consult.answer', 'consultation', 2, 'named'), "
+	    "(5, 7, 'Jaden', 'meeting.suggest', 'meeting', 1, '')", ""), 0);
 	link_migrations(mig, NULL);
 	assert_true(db_migrate(db, mig, err, sizeof(err)) >= 1);
 	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM audit_log "
@@ -83,6 +87,11 @@ migration_0012_blanks_old_verdicts(void **state)
 	    "WHERE action LIKE 'verdict.set%' AND object_type = 'promise'",
 	    ""), 1);
 	assert_int_equal(n, 0);
+	/* Named answers and suggestions point at the person (0036). */
+	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM audit_log "
+	    "WHERE action IN ('consult.answer', 'meeting.suggest') AND "
+	    "object_type = 'user' AND object_id = 7", ""), 1);
+	assert_int_equal(n, 2);
 	/* Other rows keep their detail; the log is append-only again. */
 	buf_init(&b, 64);
 	assert_int_equal(db_text(db, &b, "SELECT detail FROM audit_log "
