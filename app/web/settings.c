@@ -69,6 +69,29 @@ typed_setting(struct page *pg, const char *key, int *keep)
 	return (v);
 }
 
+/*
+ * What a save changed, for the audit log: each setting's name, was and
+ * now ("small_count 5 -> 1"), so an IT officer can see who turned what
+ * down; a secret only that it changed.
+ */
+static void
+note_change(struct buf *changed, const struct tval *row, const char *now)
+{
+	const char	*key, *was;
+
+	key = tv_get_str(row, "key");
+	was = tv_get_str(row, "value");
+	if (settings_secret(key)) {
+		buf_appendf(changed, "%s%s changed", changed->len ? "; " : "",
+		    key);
+		return;
+	}
+	if (strcmp(was, now) == 0 || changed->len > 2000)
+		return;
+	buf_appendf(changed, "%s%s %s -> %s", changed->len ? "; " : "", key,
+	    *was ? was : "(empty)", *now ? now : "(empty)");
+}
+
 int
 page_settings(struct http_request *req)
 {
@@ -76,6 +99,7 @@ page_settings(struct http_request *req)
 	struct tval		*listed;
 	const struct tval	*it;
 	const char		*key, *v;
+	struct buf		 changed;
 	int			 ok, keep;
 
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
@@ -96,15 +120,21 @@ page_settings(struct http_request *req)
 	if (db_begin(app_db) == -1)
 		return (page_error(&pg, 500));
 	ok = 1;
+	buf_init(&changed, 128);
 	for (it = tv_first(listed); ok && it != NULL; it = tv_next(it)) {
 		key = tv_get_str(it, "key");
 		v = typed_setting(&pg, key, &keep);
 		ok = keep || (v != NULL && settings_set(app_db, key, v) == 0);
+		if (ok && !keep)
+			note_change(&changed, it, v);
 	}
-	if (!ok || audit_write(app_db, &pg.actor, "settings.change",
-	    "settings", 0, "") == -1 || db_commit(app_db) == -1) {
+	if (!ok || (changed.len > 0 && audit_write(app_db, &pg.actor,
+	    "settings.change", "settings", 0, buf_cstr(&changed)) == -1) ||
+	    db_commit(app_db) == -1) {
+		buf_free(&changed);
 		db_rollback(app_db);
 		return (page_error(&pg, 500));
 	}
+	buf_free(&changed);
 	return (page_redirect(&pg, "/admin/settings", "settings_saved"));
 }

@@ -617,6 +617,13 @@ admin_changes_settings(void **state)
 	    form, &r), 303);
 	resp_free(&r);
 	assert_int_equal(status_of(&young, "/views"), 303);
+	/* The audit log says what each save changed, from what to what. */
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'settings.change' AND detail = 'idle_minutes_young 60 -> 05'"),
+	    1);
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "
+	    "'settings.change' AND detail LIKE '%%council_name %% -> "
+	    "Riverside Council%%'"), 1);
 	/* Every setting the page lists is saved, these seven once were not. */
 	assert_int_equal(post(&admin, "/admin/settings", "/admin/settings",
 	    "reminder_emails=rem%40example.gov.uk&escalation_emails=esc%40"
