@@ -19,6 +19,7 @@ static const char *const invite_roles[] = {
 static int
 accounts_page(struct page *pg, int errors)
 {
+	struct tval	*list, *row;
 	enum role	 only;
 
 	pg->title = pg->sess.role == ROLE_ADMIN ? "Accounts" : "Young people";
@@ -27,8 +28,13 @@ accounts_page(struct page *pg, int errors)
 	tv_set_bool(pg->ctx, "admin", pg->sess.role == ROLE_ADMIN);
 	tv_set_int(pg->ctx, "invite_days", settings_int(app_db, "invite_days",
 	    14));
-	if (user_list(app_db, only, tv_set_list(pg->ctx, "accounts")) == -1)
+	if (user_list(app_db, only, (list = tv_set_list(pg->ctx,
+	    "accounts"))) == -1)
 		return (page_error(pg, 500));
+	for (row = (struct tval *)tv_first(list); row != NULL;
+	    row = (struct tval *)tv_next(row))
+		tv_set_bool(row, "me", strtoll(tv_get_str(row, "id"), NULL,
+		    10) == pg->sess.user_id);
 	return (errors ? page_form_errors(pg, "accounts") :
 	    page_render(pg, 200, "accounts"));
 }
@@ -152,15 +158,21 @@ page_accounts_action(struct http_request *req)
 	if (!page_begin(&pg, req, ALLOW_POST) ||
 	    !page_require(&pg, R_WORKER | R_ADMIN))
 		return (KORE_RESULT_OK);
-	/* Unknown, and not yours to manage, look the same. */
+	/* Unknown, and not yours to manage, look the same; your own is
+	 * said in words (its buttons are not shown). */
 	if (parse_path(req->path, &id, &verb) == -1 ||
-	    user_by_id(app_db, id, &u) != 1 ||
-	    !accounts_may_manage(pg.sess.role, pg.sess.user_id, &u))
+	    user_by_id(app_db, id, &u) != 1)
+		return (page_error(&pg, 404));
+	if (id == pg.sess.user_id)
+		return (page_redirect(&pg, "/accounts", "account_self"));
+	if (!accounts_may_manage(pg.sess.role, pg.sess.user_id, &u))
 		return (page_error(&pg, 404));
 	if (strcmp(verb, "disable") == 0)
 		return (set_enabled(&pg, &u, 0));
 	if (strcmp(verb, "enable") == 0)
 		return (set_enabled(&pg, &u, 1));
+	if (strcmp(verb, "reset") == 0 && u.disabled)
+		return (page_redirect(&pg, "/accounts", "account_reset_off"));
 	if (strcmp(verb, "reset") == 0)
 		return (reset_code(&pg, &u));
 	return (page_error(&pg, 404));

@@ -199,14 +199,27 @@ create_account(struct page *pg, const struct invite *inv, const char *name,
     int64_t *uid)
 {
 	struct actor	 who = pg->actor;
+	struct user	 u;
 	const char	*why;
 
 	if (inv->reset) {
 		*uid = inv->user_id;
+		if (user_by_id(app_db, *uid, &u) != 1)
+			return (-1);
+		/* A new password would open nothing: say so, not later. */
+		if (u.disabled) {
+			form_error(&pg->errors, "password", "This account is "
+			    "turned off, so a new password would not let you "
+			    "in. Ask a participation worker to turn it back "
+			    "on.");
+			return (-1);
+		}
 		if (user_set_password(app_db, *uid, hash) == -1 ||
 		    session_end_user(app_db, *uid, 0) == -1)
 			return (-1);
 		who.id = *uid;
+		who.name = u.name;
+		who.role = role_key(u.role);
 		return (audit_write(app_db, &who, "password.reset", "user",
 		    *uid, ""));
 	}

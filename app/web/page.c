@@ -82,6 +82,12 @@ static const struct {
 	{ "account_disabled", "The account has been turned off. Anyone "
 	    "using it has been signed out." },
 	{ "account_enabled", "The account has been turned back on." },
+	{ "account_self", "You cannot turn off or reset your own account "
+	    "here. Change your password on Your account; another admin can "
+	    "turn yours off." },
+	{ "account_reset_off", "That account is turned off, so a new "
+	    "password would not let them in. Turn it on first, then make a "
+	    "new code." },
 	{ "view_sent", "Thank you. We got your view. A participation worker "
 	    "will read it soon." },
 	{ "view_withdrawn", "You took this back." },

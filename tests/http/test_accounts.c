@@ -557,8 +557,50 @@ admin_resets_a_password(void **state)
 	assert_int_equal(status_of(&old, "/account"), 303);
 	assert_int_equal(login(&old, WORKER_NAME, WORKER_PW), 422);
 	assert_int_equal(login(&old, WORKER_NAME, "priya-new-pass"), 303);
+	/* The log says whose password it was. */
 	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
-	    "= 'password.reset'"), 1);
+	    "= 'password.reset' AND actor_name = 'Priya Shah' AND actor_role "
+	    "= 'participation_worker'"), 1);
+	/* A code for an account turned off after it was made is refused in
+	 * words, before a password is set that would open nothing. */
+	assert_int_equal(post(&admin, "/accounts", path, "", &r), 200);
+	assert_non_null(between(&r, "id=\"code\">", "</p>", code,
+	    sizeof(code)));
+	resp_free(&r);
+	assert_int_equal(db_run("UPDATE users SET disabled_at = 1 WHERE "
+	    "name_key = 'priya shah'"), 0);
+	memset(&c, 0, sizeof(c));
+	(void)snprintf(form, sizeof(form), "code=%s&password=priya-new-pass2&"
+	    "password2=priya-new-pass2", code);
+	assert_int_equal(post(&c, "/join", "/join/finish", form, &r), 422);
+	assert_true(resp_has(&r, "This account is turned off"));
+	resp_free(&r);
+	/* Nor is a new code made for it; and an admin's own row has no
+	 * buttons, and its address says why in words. */
+	assert_int_equal(post(&admin, "/accounts", path, "", &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&admin, "/accounts", &r), 0);
+	assert_true(resp_has(&r, "That account is turned off, so a new "
+	    "password"));
+	(void)snprintf(form, sizeof(form), "action=\"/accounts/%lld/disable\"",
+	    (long long)count("SELECT id FROM users WHERE name_key = "
+	    "'alex morgan'"));
+	assert_false(resp_has(&r, form));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "/accounts/%lld/disable",
+	    (long long)count("SELECT id FROM users WHERE name_key = "
+	    "'alex morgan'"));
+	assert_int_equal(post(&admin, "/accounts", form, "", &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&admin, "/accounts", &r), 0);
+	assert_true(resp_has(&r, "You cannot turn off or reset your own"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM users WHERE name_key = "
+	    "'alex morgan' AND disabled_at IS NULL"), 1);
+	assert_int_equal(db_run("UPDATE users SET disabled_at = NULL WHERE "
+	    "name_key = 'priya shah'"), 0);
 	/* Put it back for the other tests. */
 	assert_int_equal(post(&old, "/account", "/account/password",
 	    "current_pw=priya-new-pass&new_password=worker-demo-2026&"
