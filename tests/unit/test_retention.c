@@ -108,6 +108,9 @@ static const struct fixture rows[] = {
 	    "closed_at, closed_by, action) VALUES ('account', ?1, NULL, 'w', "
 	    "'worker', ?1, 'A reason', ?2, ?1, ?2, ?2, ?1, 'Told the social "
 	    "worker the same day')" },
+	{ "concern_notes", "INSERT INTO concern_notes (concern_id, author_id, "
+	    "author_name, text, created_at) VALUES ((SELECT max(id) FROM "
+	    "concerns), ?1, 'A worker', 'Rang back the next day', ?2)" },
 	{ "actions", "INSERT INTO actions (issue_id, what, owner_id, state, "
 	    "evidence, happened_on, closed_at, closed_by, created_at) VALUES "
 	    "((SELECT max(id) FROM issues), 'Passes', ?1, 'done', 'Sent to "
