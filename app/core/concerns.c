@@ -85,6 +85,12 @@ static const char *sql_note =
 	"INSERT INTO concern_notes (concern_id, author_id, author_name, "
 	"text, created_at) VALUES (?1, ?2, coalesce((SELECT display_name "
 	"FROM users WHERE id = ?2), ''), ?3, ?4)";
+/* The same words from the same person a moment ago: a second press. */
+static const char *sql_note_again =
+	"SELECT count(*) FROM concern_notes WHERE concern_id = ?1 AND "
+	"author_id = ?2 AND text = ?3 AND created_at > ?4 - 600";
+static const char *sql_holder =
+	"SELECT coalesce(held_by, 0) FROM concerns WHERE id = ?1";
 static const char *sql_notes =
 	"SELECT coalesce((SELECT display_name FROM users u WHERE "
 	"u.id = n.author_id AND u.purged_at IS NULL), n.author_name), "
@@ -465,6 +471,23 @@ mark_read(struct db *db, const struct actor *who, const char *kind,
 	return (views_mark_read(db, who, item, now));
 }
 
+/* 1 if concern id is closed, 0 if open, -1 if missing or on error. */
+int
+concern_is_closed(struct db *db, int64_t id)
+{
+	char	 kind[32];
+	int64_t	 item;
+
+	switch (state(db, id, kind, sizeof(kind), &item)) {
+	case CONCERN_OK:
+		return (0);
+	case CONCERN_CLOSED:
+		return (1);
+	default:
+		return (-1);
+	}
+}
+
 /* Whoever had it is told, in the portal, that someone took it over. */
 static int
 tell_holder(struct db *db, const struct actor *who, int64_t id,
@@ -492,7 +515,7 @@ concern_hold(struct db *db, const struct actor *who, int64_t id,
 {
 	enum concern_result	 r;
 	char			 kind[32];
-	int64_t			 item;
+	int64_t			 item, had;
 	int			 ok;
 
 	if (db_begin(db) == -1)
@@ -501,7 +524,8 @@ concern_hold(struct db *db, const struct actor *who, int64_t id,
 		db_rollback(db);
 		return (r);
 	}
-	if (db_exec(db, sql_hold, "iiii", id, who->id, now, was) == -1) {
+	if (db_int(db, &had, sql_holder, "i", id) != 1 ||
+	    db_exec(db, sql_hold, "iiii", id, who->id, now, was) == -1) {
 		db_rollback(db);
 		return (CONCERN_ERROR);
 	}
@@ -510,19 +534,22 @@ concern_hold(struct db *db, const struct actor *who, int64_t id,
 		return (CONCERN_TAKEN);
 	}
 	ok = mark_read(db, who, kind, item, now) == 0 &&
-	    tell_holder(db, who, id, was, now) == 0 &&
+	    tell_holder(db, who, id, had, now) == 0 &&
 	    audit_write(db, who, "concern.hold", "concern", id, "") == 0;
 	return (db_end(db, ok) == 0 ? CONCERN_OK : CONCERN_ERROR);
 }
 
-/* A note on concern id's record, open or closed. Never changed after. */
+/*
+ * A note on concern id's record, open or closed. Never changed after;
+ * the same words from the same person within ten minutes are one note.
+ */
 enum concern_result
 concern_note(struct db *db, const struct actor *who, int64_t id,
     const char *text, int64_t now)
 {
 	enum concern_result	 r;
 	char			 kind[32];
-	int64_t			 item;
+	int64_t			 item, again;
 	int			 ok;
 
 	if (db_begin(db) == -1)
@@ -532,8 +559,14 @@ concern_note(struct db *db, const struct actor *who, int64_t id,
 		db_rollback(db);
 		return (r);
 	}
-	ok = db_exec(db, sql_note, "iiti", id, who->id, text, now) == 0 &&
-	    audit_write(db, who, "concern.note", "concern", id, "") == 0;
+	if (db_int(db, &again, sql_note_again, "iiti", id, who->id, text,
+	    now) != 1) {
+		db_rollback(db);
+		return (CONCERN_ERROR);
+	}
+	ok = again > 0 || (db_exec(db, sql_note, "iiti", id, who->id, text,
+	    now) == 0 &&
+	    audit_write(db, who, "concern.note", "concern", id, "") == 0);
 	return (db_end(db, ok) == 0 ? CONCERN_OK : CONCERN_ERROR);
 }
 

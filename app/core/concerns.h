@@ -81,6 +81,7 @@ int	concerns_list(struct db *, struct concern_filter *, int64_t,
 int64_t	concerns_count_open(struct db *);
 int64_t	concerns_count_kind(struct db *, const char *);
 int	concern_show(struct db *, int64_t, int64_t, struct tval *);
+int	concern_is_closed(struct db *, int64_t);
 enum concern_result concern_note(struct db *, const struct actor *, int64_t,
 	    const char *, int64_t);
 enum concern_result concern_hold(struct db *, const struct actor *, int64_t,

@@ -1041,7 +1041,8 @@ report_open_data(struct db *db, int64_t threshold, int64_t now,
 
 	if (db_int(db, &total, sql_open_count, "") != 1)
 		return (-1);
-	if (page < 1 || (page > 1 && (page - 1) * OPEN_DATA_PAGE >= total))
+	if (page < 1 || (page > 1 && page - 1 >= (total + OPEN_DATA_PAGE -
+	    1) / OPEN_DATA_PAGE))
 		return (1);
 	arena_init(&a);
 	buf_putc(out, '{');

@@ -269,6 +269,8 @@ struct consult_response;
 int	consult_answer_page(struct page *, const struct consult *,
 	    const struct consult_response *, int);
 int	consult_stale(struct page *);
+int	pledge_check_stale(struct page *);
+int	consult_typed_field(const struct form_field *);
 int	page_consultations(struct http_request *);
 int	page_consultation(struct http_request *);
 int	page_consultation_answer(struct http_request *);

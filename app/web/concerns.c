@@ -92,7 +92,11 @@ concern_page(struct page *pg, int64_t id, int errors)
 	pg->title = "A safeguarding concern";
 	pg->nav = "concerns";
 	tv_set_str(pg->ctx, "action_text", form_raw(&pg->form, "action"));
-	tv_set_str(pg->ctx, "note_text", form_raw(&pg->form, "note"));
+	if (tv_get(pg->ctx, "note_text_kept") != NULL)
+		tv_set_str(pg->ctx, "note_text", tv_get_str(pg->ctx,
+		    "note_text_kept"));
+	else
+		tv_set_str(pg->ctx, "note_text", form_raw(&pg->form, "note"));
 	return (errors ? page_form_errors(pg, "concern") :
 	    page_render(pg, 200, "concern"));
 }
@@ -104,6 +108,20 @@ concern_page(struct page *pg, int64_t id, int errors)
 static int
 closed_first(struct page *pg, int64_t id, const char *action)
 {
+	/* Too long, or nothing, for a note: back in the note box. */
+	if (action == NULL || (action = form_text(&pg->form, "action",
+	    CONCERN_ACTION_MAX, 1, 1, &pg->errors, "")) == NULL) {
+		form_errors_init(&pg->errors, &pg->arena);
+		form_error(&pg->errors, "note", form_raw(&pg->form, "action") ==
+		    NULL || *form_raw(&pg->form, "action") == '\0' ?
+		    "Someone else closed this concern first, while your page "
+		    "was open." : "Someone else closed this concern first, "
+		    "while your page was open. What you wrote is in the note "
+		    "box below: shorten it, then add it as a note.");
+		tv_set_str(pg->ctx, "note_text_kept", form_raw(&pg->form,
+		    "action"));
+		return (concern_page(pg, id, 1));
+	}
 	if (concern_note(app_db, &pg->actor, id, action, pg->now) !=
 	    CONCERN_OK)
 		return (page_error(pg, 500));
@@ -116,7 +134,14 @@ close_concern(struct page *pg, int64_t id)
 {
 	const char		*action;
 	enum concern_result	 r;
+	int			 closed;
 
+	/* Closed from a newer page first: whatever this worker wrote is
+	 * theirs to keep as a note, short or long, vague or not. */
+	if ((closed = concern_is_closed(app_db, id)) == -1)
+		return (page_error(pg, 404));
+	if (closed)
+		return (closed_first(pg, id, form_raw(&pg->form, "action")));
 	action = form_text(&pg->form, "action", CONCERN_ACTION_MAX, 1, 1,
 	    &pg->errors, "Write what was done and who was told. This is "
 	    "required to close a concern.");

@@ -26,6 +26,9 @@
 static const char *const whos[] = { "named", "anonymous", NULL };
 
 static int	too_late(struct page *);
+static const char *sql_free_text =
+	"SELECT count(*) FROM consult_questions WHERE id = ?1 AND "
+	"kind IN ('short', 'long')";
 
 /* This person as the audience check sees them. */
 static int
@@ -40,6 +43,16 @@ person(struct page *pg, struct consult_person *p)
 	p->age_band = arena_strdup(&pg->arena, u.age_band);
 	p->lives_outside = u.lives_outside;
 	return (0);
+}
+
+/* A young person who has not said their age band or area (consult.c). */
+static int
+unknown(struct page *pg)
+{
+	struct consult_person	 p;
+
+	return (pg->signed_in && person(pg, &p) == 0 &&
+	    !consult_person_known(&p));
 }
 
 /* The consultation in the path, if this person may answer it now. */
@@ -82,6 +95,8 @@ page_consultation(struct http_request *req)
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
 	    !page_require(&pg, R_YOUNG))
 		return (KORE_RESULT_OK);
+	if (req->method != HTTP_METHOD_POST && unknown(&pg))
+		return (page_redirect(&pg, "/account", "consult_need_band"));
 	if (!mine(&pg, &c, &p))
 		return (page_error(&pg, 404));
 	if ((found = consult_response_find(app_db, c.id, p.id, &r)) == -1)
@@ -427,13 +442,23 @@ static int
 typed(const struct form_field *f)
 {
 	const char	*p;
+	int64_t		 free_text;
 
 	if (f->value == NULL || f->name[0] != 'q' || *f->value == '\0')
 		return (0);
 	for (p = f->value; *p != '\0'; p++)
 		if (*p < '0' || *p > '9')
 			return (1);
-	return (0);
+	/* Only digits: words if the question asks for words ("7"). */
+	return (db_int(app_db, &free_text, sql_free_text, "i",
+	    strtoll(f->name + 1, NULL, 10)) == 1 && free_text > 0);
+}
+
+/* Whether a refused form's field f holds a consultation answer typed. */
+int
+consult_typed_field(const struct form_field *f)
+{
+	return (typed(f));
 }
 
 /*
@@ -458,6 +483,13 @@ too_late(struct page *pg)
 		if (list == NULL) {
 			tv_set_bool(pg->ctx, "has_kept", 1);
 			tv_set_str(pg->ctx, "again", "/consultations");
+			tv_set_str(pg->ctx, "kept_note", unknown(pg) ?
+			    "Before you can answer, tell us your age group and "
+			    "where you live on Your account. Nothing was sent: "
+			    "copy your words first." : "These answers could "
+			    "not be taken: the questions may have closed, or "
+			    "your answers were already sent. Nothing was "
+			    "saved. Copy your words if you want to keep them.");
 			list = tv_set_list(pg->ctx, "kept");
 		}
 		tv_set_str(tv_push_map(list), "text", f->value);
@@ -484,6 +516,8 @@ page_consultation_answer(struct http_request *req)
 	/* Closed (or sent) while they were typing: the words are kept. */
 	if ((found == 0 || r.finished) && req->method == HTTP_METHOD_POST)
 		return (too_late(&pg));
+	if (found == 0 && unknown(&pg))
+		return (page_redirect(&pg, "/account", "consult_need_band"));
 	if (found == 0 && !mine(&pg, &c, &p))
 		return (page_error(&pg, 404));
 	if (found == 0 || r.finished)

@@ -283,7 +283,8 @@ kept_field(const char *name)
 	static const char *const set[] = { "csrf", "form_token", "page",
 	    "action", "simple", "act", "do", "id", "next", "back", "return",
 	    "share", "publish", "category", "answer", "age_band", "area",
-	    "who", "urgent", NULL };
+	    "who", "urgent", "details", "hide_name", "appeal", "decision",
+	    "holder", NULL };
 	size_t	 i;
 
 	if (strstr(name, "password") != NULL)
@@ -307,7 +308,8 @@ typed_field(const struct form_field *f)
 {
 	if (f->value == NULL || *f->value == '\0' || !kept_field(f->name))
 		return (0);
-	return (!(f->name[0] == 'q' && all_digits(f->value)));
+	return (!(f->name[0] == 'q' && all_digits(f->value)) ||
+	    consult_typed_field(f));
 }
 
 /* Where a kept field's words were typed, if its name says. */
@@ -342,6 +344,13 @@ guard_keep_words(struct page *pg)
 			tv_set_bool(pg->ctx, "has_kept", 1);
 			tv_set_str(pg->ctx, "again", pg->req->path);
 			list = tv_set_list(pg->ctx, "kept");
+			/* Joining: there is no account to sign in to yet. */
+			if (strncmp(pg->req->path, "/join", 5) == 0 &&
+			    tv_get(pg->ctx, "kept_note") == NULL)
+				tv_set_str(pg->ctx, "kept_note", "This page was "
+				    "open a long time, so nothing was sent. Copy "
+				    "your words, then start again with your code "
+				    "at the Join page.");
 			/* Still signed in: the page was only out of date. */
 			if (pg->signed_in && tv_get(pg->ctx, "kept_note") ==
 			    NULL)
@@ -474,6 +483,8 @@ guard_post(struct page *pg)
 			    (pg->signed_in || !staff_form(pg)) &&
 			    (words = typed_words(pg)) != NULL &&
 			    views_stale_words(pg, words))
+				return (0);
+			if (pledge_check_stale(pg))
 				return (0);
 			guard_keep_words(pg);
 		} else if (!cross_site(pg) && sent != NULL && same_site(pg)) {

@@ -82,6 +82,8 @@ static const struct {
 	{ "account_disabled", "The account has been turned off. Anyone "
 	    "using it has been signed out." },
 	{ "account_enabled", "The account has been turned back on." },
+	{ "consult_need_band", "To answer the council's questions, first "
+	    "tell us your age group and where you live, below." },
 	{ "account_self", "You cannot turn off or reset your own account "
 	    "here. Change your password on Your account; another admin can "
 	    "turn yours off." },

@@ -395,6 +395,29 @@ save_check(struct page *pg, int64_t version)
 	return (page_redirect(pg, "/pledge", "verdicts_saved"));
 }
 
+/*
+ * A Pledge check sent from a page open so long its form token went stale,
+ * by a young person still signed in: nothing is saved, and the form comes
+ * back with every answer and comment as sent, to press Save again (as a
+ * view's form does). Worrying comments never get here (guard.c keeps
+ * them first). 1 if this answered the request.
+ */
+int
+pledge_check_stale(struct page *pg)
+{
+	int64_t	 version;
+
+	if (strcmp(pg->req->path, "/pledge/check") != 0 || !pg->signed_in ||
+	    pg->sess.role != ROLE_YOUNG ||
+	    pledge_current_id(app_db, &version) == -1 || version == 0)
+		return (0);
+	form_error(&pg->errors, "save", "This page was open a long time, so "
+	    "your answers are not saved yet. They are filled in again below: "
+	    "check them and press Save my answers.");
+	(void)check_page(pg, version, 1);
+	return (1);
+}
+
 int
 page_pledge_check(struct http_request *req)
 {

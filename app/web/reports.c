@@ -226,7 +226,7 @@ page_open_data(struct http_request *req)
 		return (KORE_RESULT_OK);
 	page = 1;
 	if (form_raw(&pg.form, "page") != NULL &&
-	    (form_id(&pg.form, "page", &page) == -1 || page > 1000000))
+	    form_id(&pg.form, "page", &page) == -1)
 		return (json_error(&pg, 400, "page must be a whole number, "
 		    "1 or more."));
 	buf_init(&out, 32768);

@@ -640,7 +640,7 @@ two_workers_keep_both_records(void **state)
 {
 	struct client	 rob;
 	struct resp	 r;
-	char		 path[64], form[256];
+	char		 path[64], form[256], big[4200];
 	int64_t		 c, priya;
 
 	(void)state;
@@ -692,6 +692,20 @@ two_workers_keep_both_records(void **state)
 	assert_true(resp_has(&r, "Called the police child exploitation desk"));
 	assert_true(resp_has(&r, "<strong>Rob Lane</strong>"));
 	resp_free(&r);
+	/* Words too vague to close with are kept as a note all the same;
+	 * too long for one, they wait in the note box. */
+	assert_int_equal(client_post(&rob, path, path, "do=close&action="
+	    "rang+them", &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concern_notes WHERE "
+	    "concern_id = %lld AND text = 'rang them'", (long long)c), 1);
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	memcpy(big, "do=close&action=", 16);
+	assert_int_equal(client_post(&rob, path, path, big, &r), 422);
+	assert_true(resp_has(&r, "Someone else closed this concern first"));
+	assert_true(resp_has(&r, "xxxxxxxxxx</textarea>"));
+	resp_free(&r);
 	/* A note on the closed record; an empty one is refused in words. */
 	assert_int_equal(client_post(&worker, path, path, "do=note&note=",
 	    &r), 422);
@@ -704,12 +718,28 @@ two_workers_keep_both_records(void **state)
 	assert_int_equal(http_get(&admin, path, &r), 0);
 	assert_true(resp_has(&r, "Social worker visited the next day; safe."));
 	resp_free(&r);
+	/* Pressed twice: one note. */
+	assert_int_equal(client_post(&worker, path, path, "do=note&note="
+	    "Social+worker+visited+the+next+day%3B+safe.", &r), 303);
+	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM concern_notes WHERE "
-	    "concern_id = %lld", (long long)c), 2);
+	    "concern_id = %lld", (long long)c), 3);
 	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "
-	    "'concern.note' AND object_id = %lld", (long long)c), 2);
+	    "'concern.note' AND object_id = %lld", (long long)c), 3);
 	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE detail "
 	    "LIKE '%%police%%' OR detail LIKE '%%visited%%'"), 0);
+	/* A take-over from a form that says nothing of who had it (a page
+	 * from before) still tells the one who had it. */
+	c = concern_of("view", raise("Out later", "an older boy makes me "
+	    "carry packages again", 1));
+	(void)snprintf(path, sizeof(path), "/safeguarding/%lld", (long long)c);
+	assert_int_equal(client_post(&worker, path, path, "do=hold", &r), 303);
+	resp_free(&r);
+	assert_int_equal(client_post(&rob, path, path, "do=hold", &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM notifications WHERE "
+	    "user_id = %lld AND text = 'Rob Lane took over safeguarding "
+	    "concern %lld from you.'", (long long)priya, (long long)c), 1);
 	client_logout(&rob);
 }
 

@@ -250,7 +250,9 @@ targeting(void **state)
 	assert_int_equal(db_run("UPDATE users SET age_band = NULL WHERE "
 	    "display_name = 'Zephyrine'"), 0);
 	all = write_full("For every age", "audience=all");
-	assert_int_equal(get(&young2, "/consultations/", all, ""), 404);
+	/* Its pages send them to their account to say it. */
+	assert_int_equal(get(&young2, "/consultations/", all, ""), 303);
+	assert_int_equal(get(&young2, "/consultations/", all, "/answer"), 303);
 	resp_init(&r);
 	assert_int_equal(http_get(&young2, "/consultations", &r), 0);
 	assert_true(resp_has(&r, "tell us your age group"));
@@ -428,6 +430,15 @@ stale_words(int64_t c)
 	    hdrs, &r), 0);
 	assert_int_equal(r.status, 403);
 	assert_true(resp_has(&r, "the bus is too slow"));
+	resp_free(&r);
+	/* A written answer of only digits is words too ("7 days"). */
+	(void)snprintf(body, sizeof(body), "csrf=staletokenstaletokenstale"
+	    "tokenstale&page=1&act=send&q%lld=7", (long long)qid(c, 4));
+	resp_init(&r);
+	assert_int_equal(http_request(&anon, "POST", path, body, strlen(body),
+	    hdrs, &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, ">7</textarea>"));
 	resp_free(&r);
 }
 

@@ -353,7 +353,7 @@ timed_out_other_forms_show_the_words(void **state)
 	struct client	 c;
 	struct resp	 r;
 	char		 csrf[128], body[512];
-	int64_t		 before;
+	int64_t		 before, promise;
 
 	(void)state;
 	timed_out(&c, csrf, sizeof(csrf));
@@ -376,11 +376,16 @@ timed_out_other_forms_show_the_words(void **state)
 	/* Nothing was saved. */
 	assert_int_equal(count("SELECT count(*) FROM verdicts"), before);
 	/* Still signed in, with a page open too long: not told to sign in
-	 * again, and a consultation's scale and choices are not words. */
-	(void)snprintf(body, sizeof(body), "csrf=stale-token&v_1=not_sure&"
-	    "c_1=%s&q7=3&q8=12&age_band=16_17", url_enc("Nobody asks me."));
+	 * again, and choices (a Pledge answer, a consultation's scale or
+	 * option, an age band) are not words. */
+	(void)snprintf(body, sizeof(body), "csrf=stale-token&action=suggest&"
+	    "text=%s&v_1=not_sure&q%lld=3&q%lld=12&age_band=16_17",
+	    url_enc("Nobody asks me."), (long long)count("SELECT coalesce("
+	    "min(id), 99998) FROM consult_questions WHERE kind = 'scale'"),
+	    (long long)count("SELECT coalesce(min(id), 99999) FROM "
+	    "consult_questions WHERE kind = 'one'"));
 	resp_init(&r);
-	assert_int_equal(http_post_form(&young, "/pledge/check", body, &r), 0);
+	assert_int_equal(http_post_form(&young, "/meetings/1", body, &r), 0);
 	assert_int_equal(r.status, 403);
 	assert_true(resp_has(&r, "Nobody asks me.</textarea>"));
 	assert_true(resp_has(&r, "open a long time"));
@@ -389,6 +394,22 @@ timed_out_other_forms_show_the_words(void **state)
 	assert_false(resp_has(&r, ">3</textarea>"));
 	assert_false(resp_has(&r, ">12</textarea>"));
 	assert_false(resp_has(&r, ">16_17</textarea>"));
+	resp_free(&r);
+	/* The Pledge check itself comes back filled in, to save again. */
+	promise = count("SELECT min(p.id) FROM promises p JOIN "
+	    "pledge_versions v ON v.id = p.version_id WHERE v.state = "
+	    "'current'");
+	(void)snprintf(body, sizeof(body), "csrf=stale-token&v_%lld=partly&"
+	    "c_%lld=%s", (long long)promise, (long long)promise,
+	    url_enc("Only sometimes."));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&young, "/pledge/check", body, &r), 0);
+	assert_int_equal(r.status, 422);
+	assert_true(resp_has(&r, "This page was open a long time"));
+	assert_true(resp_has(&r, "Only sometimes.</textarea>"));
+	(void)snprintf(body, sizeof(body), "name=\"v_%lld\" value=\"partly\" "
+	    "checked", (long long)promise);
+	assert_true(resp_has(&r, body));
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM verdicts"), before);
 }

@@ -239,6 +239,9 @@ open_data_comes_in_pages(void **state)
 	assert_non_null(strstr(json_string_value(json_object_get(doc,
 	    "error")), "no such page"));
 	json_decref(doc);
+	doc = get_json("/open-data.json?page=100000000000", &status);
+	assert_int_equal(status, 404);
+	json_decref(doc);
 	doc = get_json("/open-data.json?page=two", &status);
 	assert_int_equal(status, 400);
 	assert_non_null(strstr(json_string_value(json_object_get(doc,
