@@ -56,6 +56,9 @@ static const char *sql_done =
 	"UPDATE actions SET state = 'done', evidence = ?2, happened_on = ?3, "
 	"evidence_link = ?4, closed_at = ?5, closed_by = ?6 "
 	"WHERE id = ?1 AND state = 'open'";
+/* Whether day ?2 (a day's first second) is before the action's day. */
+static const char *sql_before_agreed =
+	"SELECT ?2 + 86400 <= created_at FROM actions WHERE id = ?1";
 static const char *sql_drop =
 	"UPDATE actions SET state = 'dropped', drop_reason = ?2, "
 	"closed_at = ?3, closed_by = ?4 WHERE id = ?1 AND state = 'open'";
@@ -312,6 +315,7 @@ actions_done(struct db *db, const struct actor *who, int64_t id,
 {
 	struct arena		 a;
 	enum action_result	 r;
+	int64_t			 early;
 	int			 ok;
 
 	if (read_real_words(evidence) < REASON_MIN_WORDS)
@@ -320,6 +324,12 @@ actions_done(struct db *db, const struct actor *who, int64_t id,
 		return (ACTION_FUTURE);
 	if (db_begin(db) == -1)
 		return (ACTION_ERROR);
+	/* Done before it was agreed would count as done on time. */
+	if (db_int(db, &early, sql_before_agreed, "ii", id, on) == 1 &&
+	    early) {
+		db_rollback(db);
+		return (ACTION_EARLY);
+	}
 	if (db_exec(db, sql_done, "ititii", id, evidence, on,
 	    link != NULL && *link != '\0' ? link : NULL, now, who->id) != 0 ||
 	    db_changes(db) != 1) {

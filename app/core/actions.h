@@ -37,6 +37,7 @@ enum action_result {
 	ACTION_CLOSED,		/* done or dropped already */
 	ACTION_VAGUE,		/* evidence or reason too short to read */
 	ACTION_FUTURE,		/* done on a day still to come */
+	ACTION_EARLY,		/* done before the day it was agreed */
 };
 
 /* Counts for the board report, over actions made in [from, to). */

@@ -80,6 +80,11 @@ action_page(struct page *pg, const struct action *ac, int errors)
 	tv_set_str(pg->ctx, "f_evidence", form_raw(&pg->form, "evidence"));
 	tv_set_str(pg->ctx, "f_link", form_raw(&pg->form, "link"));
 	tv_set_str(pg->ctx, "f_reason", form_raw(&pg->form, "reason"));
+	/* Closed by someone else while this page was open: the words typed
+	 * come back to copy, the forms being gone. */
+	tv_set_bool(pg->ctx, "unsent", errors && !tv_truthy_key(pg->ctx,
+	    "may_close") && (!form_empty(&pg->form, "evidence") ||
+	    !form_empty(&pg->form, "reason")));
 	v = form_raw(&pg->form, "on");
 	tv_set_str(pg->ctx, "f_on", v != NULL ? v : time_iso_date(&pg->arena,
 	    pg->now));
@@ -97,11 +102,14 @@ refused(struct page *pg, const struct action *ac, enum action_result r,
 	if (r == ACTION_ERROR)
 		return (page_error(pg, 500));
 	if (r == ACTION_CLOSED)
-		form_error(&pg->errors, field, "Someone has already marked "
+		form_error(&pg->errors, "unsent", "Someone has already marked "
 		    "this action done or dropped.");
 	else if (r == ACTION_FUTURE)
 		form_error(&pg->errors, "on", "That day has not come yet. "
 		    "Mark it done once it has happened.");
+	else if (r == ACTION_EARLY)
+		form_error(&pg->errors, "on", "That day is before this action "
+		    "was agreed. Give the day it was done.");
 	else if (r == ACTION_VAGUE)
 		form_error(&pg->errors, field, strcmp(field, "reason") == 0 ?
 		    "Say why in a few real words (at least 3). Young people "
@@ -125,7 +133,8 @@ mark_done(struct page *pg, const struct action *ac)
 	if (form_empty(&pg->form, "on"))
 		form_error(&pg->errors, "on", "Give the day it happened.");
 	else if (time_parse_date(form_raw(&pg->form, "on"), &on) == -1)
-		form_error(&pg->errors, "on", "Enter the day like 2026-12-03.");
+		form_error(&pg->errors, "on", "Enter a real day like "
+		    "2026-12-03 (year, month, day).");
 	if (pg->errors.n > 0)
 		return (action_page(pg, ac, 1));
 	r = actions_done(app_db, &pg->actor, ac->id, evidence, on, link,

@@ -29,6 +29,17 @@ action_of(const char *title)
 	    "a.meeting_action_id IS NULL", title));
 }
 
+/* Action id agreed on 1 January 2025, before the days the tests give. */
+static void
+agreed_long_ago(int64_t id)
+{
+	char	 sql[128];
+
+	(void)snprintf(sql, sizeof(sql), "UPDATE actions SET created_at = "
+	    "1735689600 WHERE id = %lld", (long long)id);
+	assert_int_equal(db_run(sql), 0);
+}
+
 static long
 post_action(struct client *c, int64_t id, const char *form, struct resp *r)
 {
@@ -165,6 +176,7 @@ done_needs_dated_evidence(void **state)
 
 	(void)state;
 	id = action_of("Laptops for homework");
+	agreed_long_ago(id);
 	audit = count("SELECT count(*) FROM audit_log WHERE action = "
 	    "'action.done'");
 	/* Nothing written. */
@@ -185,7 +197,14 @@ done_needs_dated_evidence(void **state)
 	resp_free(&r);
 	assert_int_equal(post_action(&worker, id, "do=done&evidence=Laptops+"
 	    "were+delivered+to+every+home&on=31/12/2025", &r), 422);
-	assert_true(resp_has(&r, "Enter the day like"));
+	assert_true(resp_has(&r, "Enter a real day like"));
+	resp_free(&r);
+	/* Before it was agreed would count as done on time. */
+	assert_int_equal(post_action(&worker, id, "do=done&evidence=Laptops+"
+	    "were+delivered+to+every+home&on=2000-01-01", &r), 422);
+	assert_true(resp_has(&r, "before this action was agreed"));
+	assert_true(resp_has(&r, "Laptops were delivered to every home"
+	    "</textarea>"));
 	resp_free(&r);
 	assert_int_equal(post_action(&worker, id, "do=done&evidence=Laptops+"
 	    "were+delivered+to+every+home&on=2099-01-01", &r), 422);
@@ -212,6 +231,10 @@ done_needs_dated_evidence(void **state)
 	assert_int_equal(post_action(&worker, id, "do=done&evidence=Laptops+"
 	    "were+delivered+again+today&on=2026-01-06", &r), 422);
 	assert_true(resp_has(&r, "already marked"));
+	/* ...and what was typed comes back to copy. */
+	assert_true(resp_has(&r, "What you wrote was not sent"));
+	assert_true(resp_has(&r, "readonly>Laptops were delivered again "
+	    "today</textarea>"));
 	resp_free(&r);
 	resp_init(&r);
 	assert_int_equal(http_get(&anon, "/you-said-we-did", &r), 0);
@@ -291,6 +314,7 @@ only_owner_and_workers(void **state)
 	assert_int_equal(count("SELECT count(*) FROM actions WHERE id = %lld "
 	    "AND state = 'open'", (long long)id), 1);
 	/* Its owner, a worker, may. */
+	agreed_long_ago(id);
 	assert_int_equal(post_action(&worker, id, "do=done&evidence=Tutors+"
 	    "booked+for+twelve+young+people&on=2026-02-01", &r), 303);
 	resp_free(&r);
