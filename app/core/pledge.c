@@ -103,6 +103,9 @@ static const char *sql_promise_edit =
 	"WHERE id = ?1 AND version_id = ?12";
 static const char *sql_set_status =
 	"UPDATE promises SET status = ?2, progress = ?3 WHERE id = ?1";
+static const char *sql_last_update =
+	"SELECT coalesce(max(id), 0) FROM promise_updates "
+	"WHERE promise_id = ?1";
 static const char *sql_add_update =
 	"INSERT INTO promise_updates (promise_id, at, by_id, status, progress, "
 	"evidence, measure_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -679,6 +682,15 @@ pledge_may_update(enum role role, int64_t user_id, const struct promise_ref *r)
 	if (role == ROLE_WORKER)
 		return (1);
 	return (role == ROLE_COUNCILLOR && r->owner_id == user_id);
+}
+
+/* The newest update of promise id (0: none yet); -1 on error. */
+int64_t
+pledge_last_update(struct db *db, int64_t id)
+{
+	int64_t	 last;
+
+	return (db_int(db, &last, sql_last_update, "i", id) == 1 ? last : -1);
 }
 
 /* Record progress: status, percent, evidence (required). */

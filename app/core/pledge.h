@@ -54,6 +54,7 @@ const char	*pledge_update_problem(const char *, const char *, int);
 void		 pledge_tally(const int64_t *, int64_t, struct tval *);
 const char	*pledge_verdict_key(enum verdict);
 const char	*pledge_verdict_words(const char *);
+int64_t		 pledge_last_update(struct db *, int64_t);
 
 int		 pledge_current_id(struct db *, int64_t *);
 int		 pledge_draft_id(struct db *, int64_t *);

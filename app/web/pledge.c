@@ -78,6 +78,11 @@ promise_page(struct page *pg, int64_t id, const struct promise_ref *r,
 	    "%d", r->progress));
 	tv_set_str(pg->ctx, "f_evidence", form_raw(&pg->form, "evidence"));
 	tv_set_str(pg->ctx, "f_measure", form_raw(&pg->form, "measure_value"));
+	/* The update the form was read beside (record_update()). */
+	tv_set_int(pg->ctx, "seen", pledge_last_update(app_db, id));
+	/* Sent to an old version: the form is gone, the words are not. */
+	tv_set_bool(pg->ctx, "unsent", errors && !tv_truthy_key(pg->ctx,
+	    "can_update") && !form_empty(&pg->form, "evidence"));
 	return (errors ? page_form_errors(pg, "pledge_promise") :
 	    page_render(pg, 200, "pledge_promise"));
 }
@@ -95,7 +100,8 @@ record_update(struct page *pg, const struct promise_ref *r)
 	progress = strtol(form_raw(&pg->form, "progress") ?
 	    form_raw(&pg->form, "progress") : "", &end, 10);
 	if (form_raw(&pg->form, "progress") == NULL || *end != '\0' ||
-	    end == form_raw(&pg->form, "progress"))
+	    end == form_raw(&pg->form, "progress") || progress < 0 ||
+	    progress > 100)
 		form_error(&pg->errors, "progress", "Progress is a number "
 		    "from 0 to 100.");
 	evidence = form_text(&pg->form, "evidence", PROMISE_TEXT_MAX, 1, 1,
@@ -107,6 +113,15 @@ record_update(struct page *pg, const struct promise_ref *r)
 	    status_keys[s], (int)progress)) != NULL)
 		form_error(&pg->errors, strstr(why, "Progress") ||
 		    strstr(why, "%") ? "progress" : "status", why);
+	/* Someone updated it while this page was open: read theirs first
+	 * (a "kept" was overwritten by an older page's "in the works"). */
+	if (pg->errors.n == 0 && form_raw(&pg->form, "seen") != NULL &&
+	    strtoll(form_raw(&pg->form, "seen"), NULL, 10) !=
+	    pledge_last_update(app_db, r->id))
+		form_error(&pg->errors, "evidence", "Someone else recorded an "
+		    "update while your page was open: it is shown above. Read "
+		    "it, then send yours again if it is still right. Your "
+		    "words are still here.");
 	if (pg->errors.n > 0)
 		return (promise_page(pg, r->id, r, 1));
 	if (pledge_update(app_db, &pg->actor, r->id, status_keys[s],
@@ -142,6 +157,16 @@ page_pledge_promise(struct http_request *req)
 		return (promise_page(&pg, id, &r, 0));
 	if (!page_require(&pg, R_WORKER | R_COUNCILLOR))
 		return (KORE_RESULT_OK);
+	/* A new Pledge went live while the page was open: nothing saved,
+	 * the words shown back beside the way to the promise now. */
+	if (strcmp(r.version_state, "current") != 0 &&
+	    (pg.sess.role == ROLE_WORKER || r.owner_id == pg.sess.user_id)) {
+		form_error(&pg.errors, "unsent", "A new version of the Pledge "
+		    "started while your page was open, so this update was not "
+		    "saved. Copy your words, then record them on the promise "
+		    "as it is now.");
+		return (promise_page(&pg, id, &r, 1));
+	}
 	/* Someone else's promise looks like no promise at all. */
 	if (!pledge_may_update(pg.sess.role, pg.sess.user_id, &r))
 		return (page_error(&pg, 404));

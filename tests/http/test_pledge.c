@@ -162,7 +162,7 @@ static void
 progress_by_worker_and_owner_only(void **state)
 {
 	struct resp	 r;
-	char		 path[64];
+	char		 path[64], form[256];
 	int64_t		 owned, other;
 
 	(void)state;
@@ -216,6 +216,31 @@ progress_by_worker_and_owner_only(void **state)
 	assert_int_equal(count("SELECT progress FROM promises WHERE id = %lld",
 	    (long long)other), 45);
 	assert_int_equal(client_status(&anon, "/pledge/999999"), 404);
+	/* A number too big to be a percentage is not read as another. */
+	assert_int_equal(client_post(&worker, path, path, "status=stalled&"
+	    "progress=4294967346&evidence=Waiting+for+the+budget.", &r), 422);
+	assert_true(resp_has(&r, "Progress is a number from 0 to 100"));
+	resp_free(&r);
+	/* An update sent from a page read before someone else's is held
+	 * back, its words kept, until the newer one has been read. */
+	(void)snprintf(form, sizeof(form), "seen=%lld&status=in_the_works&"
+	    "progress=60&evidence=Teachers+booked+for+spring.",
+	    (long long)count("SELECT max(id) FROM promise_updates WHERE "
+	    "promise_id = %lld", (long long)other) - 1);
+	assert_int_equal(client_post(&worker, path, path, form, &r), 422);
+	assert_true(resp_has(&r, "Someone else recorded an update"));
+	assert_true(resp_has(&r, ">Teachers booked for spring.</textarea>"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT progress FROM promises WHERE id = %lld",
+	    (long long)other), 45);
+	(void)snprintf(form, sizeof(form), "seen=%lld&status=in_the_works&"
+	    "progress=60&evidence=Teachers+booked+for+spring.",
+	    (long long)count("SELECT max(id) FROM promise_updates WHERE "
+	    "promise_id = %lld", (long long)other));
+	assert_int_equal(client_post(&worker, path, path, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT progress FROM promises WHERE id = %lld",
+	    (long long)other), 60);
 }
 
 static void
@@ -443,6 +468,18 @@ new_version_keeps_old_readable(void **state)
 	    "replaces_id = %lld", (long long)old), 1);
 	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
 	    "= 'pledge.publish'"), 3);
+	/* An update sent from a page of the old version: not saved, its
+	 * words shown back beside the way to the promise now. */
+	(void)snprintf(path, sizeof(path), "/pledge/%lld", (long long)old);
+	assert_int_equal(client_post(&worker, path, path, "status=in_the_works&"
+	    "progress=30&evidence=Sent+from+an+old+page.", &r), 422);
+	assert_true(resp_has(&r, "A new version of the Pledge started"));
+	assert_true(resp_has(&r, "readonly>Sent from an old page.</textarea>"));
+	(void)snprintf(form, sizeof(form), "href=\"/pledge/%lld#update\"",
+	    (long long)count("SELECT id FROM promises WHERE replaces_id = "
+	    "%lld", (long long)old));
+	assert_true(resp_has(&r, form));
+	resp_free(&r);
 }
 
 /*
