@@ -153,6 +153,9 @@ static const char *sql_personal =
 static const char *sql_personal_add =
 	"INSERT INTO personal_pledges (councillor_id, text, created_at, "
 	"updated_at) VALUES (?1, ?2, ?3, ?3)";
+static const char *sql_personal_status =
+	"SELECT status FROM personal_pledges WHERE id = ?1 AND "
+	"councillor_id = ?2";
 static const char *sql_personal_set =
 	"UPDATE personal_pledges SET status = ?3, note = ?4, updated_at = ?5 "
 	"WHERE id = ?1 AND councillor_id = ?2";
@@ -1021,13 +1024,28 @@ pledge_personal_add(struct db *db, const struct actor *who, const char *text,
 	return (0);
 }
 
-/* Only its councillor updates a personal pledge: -1 for anyone else. */
+/* Only its councillor updates a personal pledge: -1 for anyone else; -2
+ * if it would go back to "not started". */
 int
 pledge_personal_update(struct db *db, const struct actor *who, int64_t id,
     const char *status, const char *note, int64_t now)
 {
+	struct buf	 was;
+	int		 rc;
+
 	if (!pledge_status_valid(status) || db_begin(db) == -1)
 		return (-1);
+	/* Started is started, as for the Pledge's own promises. */
+	buf_init(&was, 16);
+	rc = db_text(db, &was, sql_personal_status, "ii", id, who->id);
+	if (rc == 1 && strcmp(status, "not_started") == 0 &&
+	    strcmp(buf_cstr(&was), "not_started") != 0)
+		rc = -2;
+	buf_free(&was);
+	if (rc != 1) {
+		db_rollback(db);
+		return (rc == -2 ? -2 : -1);
+	}
 	if (db_exec(db, sql_personal_set, "iitti", id, who->id, status,
 	    note ? note : "", now) != 0 ||
 	    db_changes(db) != 1 ||

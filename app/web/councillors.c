@@ -94,7 +94,7 @@ update_pledge(struct page *pg, int64_t id)
 	struct form_errors	 found;
 	const struct form_error	*fe;
 	const char		*note;
-	int			 s;
+	int			 s, rc;
 
 	form_errors_init(&found, &pg->arena);
 	s = form_choice(&pg->form, "status", status_keys, &found,
@@ -107,8 +107,15 @@ update_pledge(struct page *pg, int64_t id)
 		    (long long)id), fe->message);
 	if (pg->errors.n > 0)
 		return (mine_page(pg, id, 1));
-	if (pledge_personal_update(app_db, &pg->actor, id, status_keys[s],
-	    note, pg->now) == -1)
+	if ((rc = pledge_personal_update(app_db, &pg->actor, id,
+	    status_keys[s], note, pg->now)) == -2) {
+		form_error(&pg->errors, arena_printf(&pg->arena, "st%lld",
+		    (long long)id), "This pledge has started, so it cannot go "
+		    "back to \"not started\". Choose \"stalled\" if nothing "
+		    "is happening.");
+		return (mine_page(pg, id, 1));
+	}
+	if (rc == -1)
 		return (page_error(pg, 404));
 	return (page_redirect(pg, "/my-pledges", "pledge_updated"));
 }

@@ -402,6 +402,16 @@ councillors_make_their_own_pledges(void **state)
 	assert_int_equal(http_get(&cllr, "/my-pledges", &r), 0);
 	assert_true(resp_has(&r, "<option value=\"in_the_works\" selected>"));
 	resp_free(&r);
+	/* Started is started, as for the Pledge's own promises. */
+	(void)snprintf(form, sizeof(form), "id=%lld&status=not_started&"
+	    "note=Paused+for+now", (long long)id);
+	assert_int_equal(client_post(&cllr, "/my-pledges", "/my-pledges",
+	    form, &r), 422);
+	assert_true(resp_has(&r, "cannot go back to &quot;not started&quot;"));
+	assert_true(resp_has(&r, "value=\"Paused for now\""));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM personal_pledges WHERE "
+	    "id = %lld AND status = 'in_the_works'", (long long)id), 1);
 	assert_int_equal(client_status(&worker, "/my-pledges"), 404);
 	(void)snprintf(form, sizeof(form), "id=999999&status=kept&note=x");
 	assert_int_equal(client_post(&cllr, "/my-pledges", "/my-pledges",
