@@ -39,8 +39,8 @@ static const char *sql_overdue =
 	"coalesce(i.first_due_at, i.due_at), i.due_at, i.extensions "
 	"FROM issues i JOIN categories c ON c.id = i.category_id "
 	"LEFT JOIN users u ON u.id = i.councillor_id "
-	"WHERE i.state = 'with_councillor' "
-	"AND coalesce(i.first_due_at, i.due_at) < ?1 "
+	"WHERE i.sent_at < ?1 AND coalesce(i.first_due_at, i.due_at) < ?1 "
+	"AND (i.state = 'with_councillor' OR i.answered_at >= ?1) "
 	"ORDER BY 4 LIMIT 50";
 static const char *sql_highlights =
 	"SELECT " ISSUE_PUBLIC_TITLE ", " ISSUE_PUBLIC_SUMMARY ", "
@@ -546,10 +546,17 @@ lists(struct db *db, const struct report_period *p, struct tval *ctx)
 {
 	struct tval	*list, *row;
 	sqlite3_stmt	*st;
+	int64_t		 cut;
 	int		 rc;
 
+	/* As things stood at the period's end (or now, if sooner): a
+	 * tabled report does not change with what happened after it. */
+	cut = p->to < p->now ? p->to : p->now;
+	tv_set_str(ctx, "overdue_on", cut == p->now ? "today" :
+	    arena_printf(tv_arena(ctx), "on %s", time_date(tv_arena(ctx),
+	    cut - 1)));
 	list = tv_set_list(ctx, "overdue");
-	st = db_query(db, sql_overdue, "i", p->now);
+	st = db_query(db, sql_overdue, "i", cut);
 	while ((rc = db_step(st)) == 1) {
 		row = tv_push_map(list);
 		tv_set_int(row, "id", sqlite3_column_int64(st, 0));

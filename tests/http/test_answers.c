@@ -509,7 +509,7 @@ extensions_are_limited_and_first_due_kept(void **state)
 	    "can make'"), 0);
 	resp_init(&r);
 	assert_int_equal(http_get(&worker, "/reports/board", &r), 0);
-	assert_true(resp_has(&r, "Overdue by their first due date"));
+	assert_true(resp_has(&r, "Waiting past their first due date "));
 	assert_true(resp_has(&r, "Given more time (late by their first due "
 	    "date)</th><td>"));
 	assert_true(resp_has(&r, "15 January 2026 (more time given: now due "));

@@ -274,6 +274,26 @@ late_answers_by_first_due_date(void **state)
 	assert_false(resp_has(&r, "<td>Swimming lessons</td><td>Cllr"));
 	assert_true(check_rows(&r) >= 20);
 	resp_free(&r);
+	/* Waiting past its first due date as things stood at the period's
+	 * end: an issue sent after an old quarter is not that quarter's. */
+	assert_int_equal(db_run("UPDATE issues SET first_due_at = strftime("
+	    "'%s', '2026-01-15'), sent_at = strftime('%s', '2026-01-02'), "
+	    "title = 'Late since January', public_title = 'Late since January' "
+	    "WHERE id = (SELECT min(id) FROM issues WHERE state = "
+	    "'with_councillor')"), 0);
+	(void)snprintf(path, sizeof(path), "<td>Late since January</td>");
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2025-07-01&"
+	    "to=2025-09-30", &r), 0);
+	assert_true(resp_has(&r, "Waiting past their first due date on 30 "
+	    "September 2025"));
+	assert_false(resp_has(&r, path));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2026-01-01&"
+	    "to=2026-03-31", &r), 0);
+	assert_true(resp_has(&r, path));
+	resp_free(&r);
 }
 
 static void
