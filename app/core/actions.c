@@ -13,6 +13,7 @@
 
 #include "actions.h"
 #include "glossary.h"
+#include "json.h"
 #include "pledge.h"
 #include "readability.h"
 #include "timefmt.h"
@@ -278,6 +279,53 @@ actions_of_issue(struct db *db, int64_t issue, int public, int64_t now,
 			break;
 	}
 	db_done(st);
+	return (rc == -1 ? -1 : 0);
+}
+
+/* An optional day as JSON: "YYYY-MM-DD" or null. */
+static void
+json_day(struct buf *out, struct arena *a, const char *key, int64_t t)
+{
+	json_key(out, key, 0);
+	if (t > 0)
+		json_str(out, time_iso_date(a, t));
+	else
+		buf_puts(out, "null");
+}
+
+/*
+ * The public actions of issue as a JSON array, for the open data: what,
+ * by when, and what became of it, as /you-said-we-did says it. No
+ * "did it happen?" counts (those are people) and no names.
+ */
+int
+actions_open_data(struct db *db, int64_t issue, struct buf *out)
+{
+	struct arena	 a;
+	sqlite3_stmt	*st;
+	int64_t		 due, on;
+	int		 rc, first;
+
+	arena_init(&a);
+	buf_putc(out, '[');
+	st = db_query(db, sql_of_issue, "ii", issue, (int64_t)1);
+	for (first = 1; (rc = db_step(st)) == 1; first = 0) {
+		due = sqlite3_column_int64(st, 4);
+		on = sqlite3_column_int64(st, 7);
+		buf_puts(out, first ? "{" : ",{");
+		json_kv_str(out, "what", db_col_text(st, 1), 1);
+		json_day(out, &a, "due", due);
+		json_kv_str(out, "state", db_col_text(st, 5), 0);
+		json_day(out, &a, "done_on", on);
+		json_key(out, "done_late", 0);
+		buf_puts(out, on > 0 && day_after(on, due) ? "true" : "false");
+		json_kv_str(out, "what_happened", db_col_text(st, 6), 0);
+		json_kv_str(out, "why_dropped", db_col_text(st, 9), 0);
+		buf_putc(out, '}');
+	}
+	db_done(st);
+	buf_putc(out, ']');
+	arena_free(&a);
 	return (rc == -1 ? -1 : 0);
 }
 

@@ -1070,6 +1070,12 @@ report_open_data(struct db *db, int64_t threshold, int64_t now,
 		json_kv_str(out, "what_will_happen", db_col_text(st, 7), 0);
 		json_kv_str(out, "published", time_iso_date(&a,
 		    sqlite3_column_int64(st, 8)), 0);
+		json_key(out, "actions", 0);
+		if (actions_open_data(db, sqlite3_column_int64(st, 0), out) ==
+		    -1) {
+			rc = -1;
+			break;
+		}
 		buf_putc(out, '}');
 	}
 	db_done(st);

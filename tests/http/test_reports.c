@@ -140,6 +140,12 @@ open_data_has_no_personal_data(void **state)
 	    db_count("SELECT count(*) FROM issues WHERE published_at IS NOT "
 	    "NULL"));
 	assert_true(json_array_size(json_object_get(doc, "pledge")) >= 10);
+	/* What became of each outcome's actions, as the public page says. */
+	assert_true(resp_has(&r, "\"what_happened\":\"Leisure passes were "
+	    "posted to every foster carer"));
+	assert_true(resp_has(&r, "\"state\":\"done\""));
+	assert_true(json_is_array(json_object_get(json_array_get(
+	    json_object_get(doc, "outcomes"), 0), "actions")));
 	/* Names: not even the ones a young person chose to show. */
 	assert_false(resp_has(&r, "Jaden"));
 	assert_false(resp_has(&r, "Zara"));
