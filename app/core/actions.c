@@ -13,6 +13,7 @@
 
 #include "actions.h"
 #include "glossary.h"
+#include "issues.h"
 #include "json.h"
 #include "pledge.h"
 #include "readability.h"
@@ -57,6 +58,24 @@ static const char *sql_done =
 	"UPDATE actions SET state = 'done', evidence = ?2, happened_on = ?3, "
 	"evidence_link = ?4, closed_at = ?5, closed_by = ?6 "
 	"WHERE id = ?1 AND state = 'open'";
+static const char *sql_issue_of =
+	"SELECT coalesce(issue_id, 0) FROM actions WHERE id = ?1";
+
+/*
+ * What happened, or why it was dropped, is published beside the issue:
+ * like the answer, it may not quote a private view of that issue. 1 if
+ * it does, 0 if not, -1 on error.
+ */
+static int
+quotes_private(struct db *db, int64_t id, const char *text)
+{
+	int64_t	 issue;
+
+	if (db_int(db, &issue, sql_issue_of, "i", id) != 1)
+		return (0);
+	return (issue > 0 ? issues_quotes_private(db, issue, text) : 0);
+}
+
 /* Whether day ?2 (a day's first second) is before the action's day. */
 static const char *sql_before_agreed =
 	"SELECT ?2 + 86400 <= created_at FROM actions WHERE id = ?1";
@@ -364,7 +383,7 @@ actions_done(struct db *db, const struct actor *who, int64_t id,
 	struct arena		 a;
 	enum action_result	 r;
 	int64_t			 early;
-	int			 ok;
+	int			 ok, quoted;
 
 	if (read_real_words(evidence) < REASON_MIN_WORDS)
 		return (ACTION_VAGUE);
@@ -377,6 +396,10 @@ actions_done(struct db *db, const struct actor *who, int64_t id,
 	    early) {
 		db_rollback(db);
 		return (ACTION_EARLY);
+	}
+	if ((quoted = quotes_private(db, id, evidence)) != 0) {
+		db_rollback(db);
+		return (quoted == 1 ? ACTION_QUOTES : ACTION_ERROR);
 	}
 	if (db_exec(db, sql_done, "ititii", id, evidence, on,
 	    link != NULL && *link != '\0' ? link : NULL, now, who->id) != 0 ||
@@ -402,12 +425,16 @@ actions_drop(struct db *db, const struct actor *who, int64_t id,
 {
 	struct arena		 a;
 	enum action_result	 r;
-	int			 ok;
+	int			 ok, quoted;
 
 	if (read_real_words(reason) < REASON_MIN_WORDS)
 		return (ACTION_VAGUE);
 	if (db_begin(db) == -1)
 		return (ACTION_ERROR);
+	if ((quoted = quotes_private(db, id, reason)) != 0) {
+		db_rollback(db);
+		return (quoted == 1 ? ACTION_QUOTES : ACTION_ERROR);
+	}
 	if (db_exec(db, sql_drop, "itii", id, reason, now, who->id) != 0 ||
 	    db_changes(db) != 1) {
 		r = not_changed(db, id);

@@ -39,6 +39,7 @@ enum action_result {
 	ACTION_VAGUE,		/* evidence or reason too short to read */
 	ACTION_FUTURE,		/* done on a day still to come */
 	ACTION_EARLY,		/* done before the day it was agreed */
+	ACTION_QUOTES,		/* quotes a private view of its issue */
 };
 
 /* Counts for the board report, over actions made in [from, to). */

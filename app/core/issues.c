@@ -702,6 +702,13 @@ quotes_private(struct db *db, int64_t id, const char *const *texts,
 	return (rc == -1 ? -1 : quoted);
 }
 
+/* Whether text quotes a private view of issue id. 1, 0, or -1. */
+int
+issues_quotes_private(struct db *db, int64_t id, const char *text)
+{
+	return (quotes_private(db, id, &text, 1));
+}
+
 /*
  * What is wrong with publishing issue id under these public words, as a
  * publish_result: an issue with a private view needs both, and neither

@@ -107,6 +107,11 @@ refused(struct page *pg, const struct action *ac, enum action_result r,
 	else if (r == ACTION_FUTURE)
 		form_error(&pg->errors, "on", "That day has not come yet. "
 		    "Mark it done once it has happened.");
+	else if (r == ACTION_QUOTES)
+		form_error(&pg->errors, field, "This repeats words from a young "
+		    "person's private view of this issue (five or more in a "
+		    "row). Young people and the public read this: say it in "
+		    "your own words.");
 	else if (r == ACTION_EARLY)
 		form_error(&pg->errors, "on", "That day is before this action "
 		    "was agreed. Give the day it was done.");

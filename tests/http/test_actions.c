@@ -172,6 +172,7 @@ static void
 done_needs_dated_evidence(void **state)
 {
 	struct resp	 r;
+	char		 sql[512];
 	int64_t		 id, audit;
 
 	(void)state;
@@ -199,6 +200,26 @@ done_needs_dated_evidence(void **state)
 	    "were+delivered+to+every+home&on=31/12/2025", &r), 422);
 	assert_true(resp_has(&r, "Enter a real day like"));
 	resp_free(&r);
+	/* What happened is published: like the answer, it may not quote
+	 * a young person's private view of the issue. */
+	(void)snprintf(sql, sizeof(sql), "INSERT INTO views (category_id, "
+	    "title, body, state, publish, issue_id, created_at) SELECT "
+	    "category_id, 'Mine', 'I had no laptop so I did all my homework "
+	    "on my phone', 'approved', 'no', issue_id, 1 FROM actions a JOIN "
+	    "issues i ON i.id = a.issue_id WHERE a.id = %lld", (long long)id);
+	assert_int_equal(db_run(sql), 0);
+	assert_int_equal(post_action(&worker, id, "do=done&evidence=We+heard+"
+	    "that+you+did+all+my+homework+on+my+phone%3B+laptops+came.&"
+	    "on=2026-01-05", &r), 422);
+	assert_true(resp_has(&r, "private view"));
+	assert_true(resp_has(&r, "laptops came.</textarea>"));
+	resp_free(&r);
+	assert_int_equal(post_action(&worker, id, "do=drop&reason=You+did+"
+	    "all+my+homework+on+my+phone%2C+sorry.", &r), 422);
+	assert_true(resp_has(&r, "private view"));
+	resp_free(&r);
+	assert_int_equal(db_run("DELETE FROM views WHERE title = 'Mine' AND "
+	    "publish = 'no' AND created_at = 1"), 0);
 	/* Before it was agreed would count as done on time. */
 	assert_int_equal(post_action(&worker, id, "do=done&evidence=Laptops+"
 	    "were+delivered+to+every+home&on=2000-01-01", &r), 422);
