@@ -490,7 +490,7 @@ actions_answer(struct db *db, const struct actor *who, int64_t id,
 		db_rollback(db);
 		return (-1);
 	}
-	return (db_end(db, db_changes(db) == 0 || audit_write(db, who,
+	return (db_end(db, db_changes(db) == 0 || audit_write_hourly(db, who,
 	    "action.happened", "user", who->id, "") == 0));
 }
 

@@ -444,9 +444,10 @@ ab_metoo_set(struct db *db, const struct actor *who, int64_t issue, int on,
 	    db_exec(db, sql_metoo_drop, "ii", issue, who->id)) != 0)
 		goto error;
 	/* Logged against the person, never the issue: a row per issue
-	 * would count its supporters under small_count. */
-	if (db_changes(db) == 1 && audit_write(db, who, on ? "issue.metoo" :
-	    "issue.metoo_undo", "user", who->id, "") == -1)
+	 * would count its supporters under small_count; once an hour, so
+	 * pressing it on and off cannot fill the log. */
+	if (db_changes(db) == 1 && audit_write_hourly(db, who, on ?
+	    "issue.metoo" : "issue.metoo_undo", "user", who->id, "") == -1)
 		goto error;
 	if (db_commit(db) == -1)
 		goto error;

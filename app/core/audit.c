@@ -26,6 +26,33 @@ static const char *sql_insert =
 	"object_type, object_id, detail, ip) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
+static const char *sql_recent =
+	"SELECT count(*) FROM audit_log WHERE actor_id = ?1 AND action = ?2 "
+	"AND at >= ?3";
+
+/*
+ * audit_write(), unless who wrote the same action in the last hour: for
+ * what a young person may switch back and forth ("me too", "Did it
+ * happen?"), where a row each time lets one account fill the log. 0 on
+ * success.
+ */
+int
+audit_write_hourly(struct db *db, const struct actor *who,
+    const char *action, const char *object_type, int64_t object_id,
+    const char *detail)
+{
+	int64_t	 n;
+
+	if (who == NULL || who->id <= 0)
+		return (audit_write(db, who, action, object_type, object_id,
+		    detail));
+	if (db_int(db, &n, sql_recent, "iti", who->id, action,
+	    (int64_t)time(NULL) - 3600) != 1)
+		return (-1);
+	return (n > 0 ? 0 : audit_write(db, who, action, object_type,
+	    object_id, detail));
+}
+
 /* 0 on success. object_id 0 records no object. */
 int
 audit_write(struct db *db, const struct actor *who, const char *action,

@@ -33,5 +33,7 @@ int	audit_list(struct db *, const struct audit_filter *, struct tval *,
 int	audit_actions(struct db *, struct tval *, const char *);
 int	audit_write(struct db *, const struct actor *, const char *,
 	    const char *, int64_t, const char *);
+int	audit_write_hourly(struct db *, const struct actor *, const char *,
+	    const char *, int64_t, const char *);
 
 #endif

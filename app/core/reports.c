@@ -39,7 +39,7 @@ static const char *sql_overdue =
 	"coalesce(i.first_due_at, i.due_at), i.due_at, i.extensions "
 	"FROM issues i JOIN categories c ON c.id = i.category_id "
 	"LEFT JOIN users u ON u.id = i.councillor_id "
-	"WHERE i.sent_at < ?1 AND coalesce(i.first_due_at, i.due_at) < ?1 "
+	"WHERE coalesce(i.first_due_at, i.due_at) < ?1 "
 	"AND (i.state = 'with_councillor' OR i.answered_at >= ?1) "
 	"ORDER BY 4 LIMIT 50";
 static const char *sql_highlights =

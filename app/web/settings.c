@@ -69,6 +69,19 @@ typed_setting(struct page *pg, const char *key, int *keep)
 	return (v);
 }
 
+/* How many bytes of s to show: up to 80, never half a character. */
+static int
+cut_at(const char *s)
+{
+	size_t	 n;
+
+	if ((n = strlen(s)) <= 80)
+		return ((int)n);
+	for (n = 80; n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80; n--)
+		;
+	return ((int)n);
+}
+
 /*
  * What a save changed, for the audit log: each setting's name, was and
  * now ("small_count 5 -> 1"), so an IT officer can see who turned what
@@ -86,10 +99,16 @@ note_change(struct buf *changed, const struct tval *row, const char *now)
 		    key);
 		return;
 	}
-	if (strcmp(was, now) == 0 || changed->len > 2000)
+	if (strcmp(was, now) == 0)
 		return;
-	buf_appendf(changed, "%s%s %s -> %s", changed->len ? "; " : "", key,
-	    *was ? was : "(empty)", *now ? now : "(empty)");
+	/* Every key named; long values cut, so none pushes another out. */
+	if (*was == '\0')
+		was = "(empty)";
+	if (*now == '\0')
+		now = "(empty)";
+	buf_appendf(changed, "%s%s %.*s%s -> %.*s%s", changed->len ? "; " :
+	    "", key, cut_at(was), was, was[cut_at(was)] ? "..." : "",
+	    cut_at(now), now, now[cut_at(now)] ? "..." : "");
 }
 
 int

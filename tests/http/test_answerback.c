@@ -396,6 +396,7 @@ me_too_once_undo_and_suppressed(void **state)
 {
 	struct resp	 r;
 	char		 metoo[64];
+	int		 i;
 	int64_t		 issue, open_issue, laptops;
 
 	(void)state;
@@ -471,6 +472,16 @@ me_too_once_undo_and_suppressed(void **state)
 	    "issue_id = %lld", (long long)issue), 4);
 	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
 	    "= 'issue.metoo_undo' AND object_type = 'user'"), 1);
+	/* On and off again and again: the log says so once an hour, not
+	 * a row a press. */
+	for (i = 0; i < 6; i++) {
+		assert_int_equal(client_post(&young, "/you-said-we-did", metoo,
+		    i % 2 ? "undo=1" : "", &r), 303);
+		resp_free(&r);
+	}
+	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
+	    "LIKE 'issue.metoo%%' AND object_id = (SELECT id FROM users WHERE "
+	    "name_key = 'jaden')"), 2);
 	resp_init(&r);
 	assert_int_equal(http_get(&young, "/you-said-we-did", &r), 0);
 	assert_false(resp_has(&r, "5 young people said"));
