@@ -58,6 +58,8 @@ static const char *sql_done =
 	"UPDATE actions SET state = 'done', evidence = ?2, happened_on = ?3, "
 	"evidence_link = ?4, closed_at = ?5, closed_by = ?6 "
 	"WHERE id = ?1 AND state = 'open'";
+static const char *sql_what =
+	"SELECT what FROM actions WHERE id = ?1";
 static const char *sql_issue_of =
 	"SELECT coalesce(issue_id, 0) FROM actions WHERE id = ?1";
 
@@ -424,6 +426,7 @@ actions_drop(struct db *db, const struct actor *who, int64_t id,
     const char *reason, int64_t now)
 {
 	struct arena		 a;
+	struct buf		 what;
 	enum action_result	 r;
 	int			 ok, quoted;
 
@@ -442,11 +445,15 @@ actions_drop(struct db *db, const struct actor *who, int64_t id,
 		return (r);
 	}
 	arena_init(&a);
-	ok = tell(db, id, now, "action_dropped", arena_printf(&a, "Something "
-	    "the council promised will not happen. Why: %s", reason),
-	    "Something the council promised will not happen. See why on "
-	    "your view.", NULL) == 0 &&
+	buf_init(&what, 64);
+	ok = db_text(db, &what, sql_what, "i", id) == 1;
+	/* Which promise, and the way to it, like every other message. */
+	ok = ok && tell(db, id, now, "action_dropped", arena_printf(&a,
+	    "\"%s\" will not happen. Why: %s", buf_cstr(&what), reason),
+	    arena_printf(&a, "\"%s\" will not happen. See why on your view.",
+	    buf_cstr(&what)), "/views") == 0 &&
 	    audit_write(db, who, "action.drop", "action", id, "") == 0;
+	buf_free(&what);
 	arena_free(&a);
 	return (db_end(db, ok) == 0 ? ACTION_OK : ACTION_ERROR);
 }

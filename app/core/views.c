@@ -569,7 +569,9 @@ answer_words(struct db *db, sqlite3_stmt *st, struct tval *ctx)
 	    db_col_text(st, 11)));
 	tv_set_str(ctx, "reason", glossary_explain(&g, a,
 	    db_col_text(st, 12)));
-	if (sqlite3_column_int64(st, 15) == 0)
+	/* "Now it is due by" only while more time is the answer. */
+	if (sqlite3_column_int64(st, 15) == 0 ||
+	    strcmp(db_col_text(st, 10), "more_time") != 0)
 		return;
 	tv_set_bool(ctx, "extended", 1);
 	tv_set_str(ctx, "first_due", time_date(a,

@@ -286,6 +286,11 @@ drop_needs_a_reason(void **state)
 	    "replaced%%'", (long long)id), 1);
 	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = "
 	    "'action.drop' AND object_id = %lld", (long long)id), 1);
+	/* Those who raised it are told which promise, with a way to why. */
+	assert_true(count("SELECT count(*) FROM notifications WHERE text = "
+	    "'\"' || (SELECT what FROM actions WHERE id = %lld) || '\" will "
+	    "not happen. See why on your view.' AND link = '/views'",
+	    (long long)id) > 0);
 	resp_init(&r);
 	assert_int_equal(http_get(&anon, "/you-said-we-did", &r), 0);
 	assert_true(resp_has(&r, "This will not happen"));

@@ -197,6 +197,21 @@ private_view_never_published(void **state)
 	*end = '\0';
 	assert_null(strstr(li, "raised by"));
 	resp_free(&r);
+	/* "Why it took longer" only if it did: answered by its first due
+	 * date after more time was given, it is not said. */
+	(void)snprintf(form, sizeof(form), "UPDATE issues SET first_due_at = "
+	    "answered_at + 86400 WHERE id = %lld", (long long)issue);
+	assert_int_equal(db_run(form), 0);
+	get_ok(&anon, "/you-said-we-did", &r);
+	assert_false(resp_has(&r, "We are asking every school first."));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "UPDATE issues SET first_due_at = "
+	    "answered_at - 86400 WHERE id = %lld", (long long)issue);
+	assert_int_equal(db_run(form), 0);
+	get_ok(&anon, "/you-said-we-did", &r);
+	assert_true(resp_has(&r, "Why it took longer:</strong> We are asking "
+	    "every school first."));
+	resp_free(&r);
 	get_ok(&anon, "/open-data.json", &r);
 	assert_true(resp_has(&r, "Sleepover permission rules"));
 	assert_false(resp_has(&r, "sleepover forms take weeks"));
