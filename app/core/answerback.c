@@ -28,9 +28,12 @@ static const char *sql_reply_of =
 	"AND o.state IN ('approved', 'merged') WHERE r.id = ?1 "
 	"ORDER BY o.id LIMIT 1";
 static const char *sql_last_appeal =
-	"SELECT state, reason, coalesce(decision_reason, ''), created_at, "
-	"coalesce(decided_at, 0) FROM answer_appeals "
-	"WHERE issue_id = ?1 AND user_id = ?2 ORDER BY id DESC LIMIT 1";
+	"SELECT a.state, a.reason, coalesce(a.decision_reason, ''), "
+	"a.created_at, coalesce(a.decided_at, 0), "
+	"CASE WHEN a.state = 'reopened' AND i.answered_at > a.decided_at "
+	"AND i.state IN ('answered', 'published') THEN i.answered_at "
+	"ELSE 0 END FROM answer_appeals a JOIN issues i ON i.id = a.issue_id "
+	"WHERE a.issue_id = ?1 AND a.user_id = ?2 ORDER BY a.id DESC LIMIT 1";
 static const char *sql_open_of =
 	"SELECT count(*) FROM answer_appeals WHERE issue_id = ?1 "
 	"AND user_id = ?2 AND state = 'open'";
@@ -161,6 +164,10 @@ put_appeal(struct db *db, int64_t issue, int64_t user, struct tval *ctx)
 		if (sqlite3_column_int64(st, 4) > 0)
 			tv_set_str(m, "decided", time_date(tv_arena(m),
 			    sqlite3_column_int64(st, 4)));
+		/* Answered again since: say so, not "you will hear". */
+		if (sqlite3_column_int64(st, 5) > 0)
+			tv_set_str(m, "answered_again", time_date(tv_arena(m),
+			    sqlite3_column_int64(st, 5)));
 		if (strcmp(state, "open") == 0)
 			tv_set_bool(ctx, "appeal_waiting", 1);
 	}

@@ -210,7 +210,7 @@ static void
 ask_again_decided_both_ways(void **state)
 {
 	struct resp	 r;
-	char		 again[64], ipath[64], vagain[64], due[16];
+	char		 again[64], ipath[64], vagain[64], due[16], sql[256];
 	int64_t		 appeal, concern;
 
 	(void)state;
@@ -376,8 +376,24 @@ ask_again_decided_both_ways(void **state)
 	    "view_id = %lld AND kind = 'reopened'", (long long)view_id), 1);
 	resp_init(&r);
 	assert_int_equal(http_get(&young, vpath, &r), 0);
-	assert_true(resp_has(&r, "asked the councillor to answer again"));
+	assert_true(resp_has(&r, "asked the councillor to answer again. You "
+	    "will hear what they decide"));
 	resp_free(&r);
+	/* Once answered again, it says so, not "you will hear". */
+	(void)snprintf(sql, sizeof(sql), "UPDATE issues SET state = "
+	    "'published', answered_at = (SELECT max(decided_at) + 60 FROM "
+	    "answer_appeals WHERE issue_id = %lld), published_at = 1 WHERE "
+	    "id = %lld", (long long)issue_id, (long long)issue_id);
+	assert_int_equal(db_run(sql), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, vpath, &r), 0);
+	assert_true(resp_has(&r, "The councillor answered again on "));
+	assert_false(resp_has(&r, "councillor to answer again. You will hear"));
+	resp_free(&r);
+	(void)snprintf(sql, sizeof(sql), "UPDATE issues SET state = "
+	    "'with_councillor', answered_at = NULL, published_at = NULL "
+	    "WHERE id = %lld", (long long)issue_id);
+	assert_int_equal(db_run(sql), 0);
 	/* The councillor answers again, on the usual form. */
 	resp_init(&r);
 	assert_int_equal(http_get(&cllr, path("/my-issues/%lld", issue_id),
