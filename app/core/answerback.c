@@ -20,8 +20,8 @@ static const char *sql_answer_of =
 	"JOIN issues i ON i.id = v.issue_id WHERE v.id = ?1 "
 	"AND v.state IN ('approved', 'merged')";
 static const char *sql_replies =
-	"SELECT id, created_at, state FROM views WHERE reply_to = ?1 "
-	"AND author_id = ?2 ORDER BY id";
+	"SELECT id, created_at, state, read_at IS NOT NULL FROM views "
+	"WHERE reply_to = ?1 AND author_id = ?2 ORDER BY id";
 static const char *sql_reply_of =
 	"SELECT o.id, o.title FROM views r JOIN views o ON "
 	"o.issue_id = r.reply_to AND o.author_id = r.author_id "
@@ -135,8 +135,9 @@ put_replies(struct db *db, int64_t issue, int64_t user, struct tval *ctx)
 		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
 		tv_set_str(row, "when", time_date(tv_arena(row),
 		    sqlite3_column_int64(st, 1)));
+		/* As the reply's own page says it: read, or waiting. */
 		tv_set_str(row, "state", views_label(db_col_text(st, 2), "",
-		    0));
+		    sqlite3_column_int(st, 3)));
 	}
 	db_done(st);
 	return (rc);

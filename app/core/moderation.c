@@ -70,6 +70,9 @@ static const char *sql_set =
 static const char *sql_issue_title =
 	"SELECT " ISSUE_PUBLIC_TITLE " FROM issues i "
 	"JOIN categories c ON c.id = i.category_id WHERE i.id = ?1";
+static const char *sql_issue_answered =
+	"SELECT count(*) FROM issues WHERE id = ?1 AND answered_at IS NOT "
+	"NULL AND state IN ('answered', 'published')";
 
 static const char *sql_next =
 	"SELECT v.id FROM views v WHERE v.state = 'received' "
@@ -380,7 +383,7 @@ moderation_merge(struct db *db, const struct actor *who, int64_t view_id,
 {
 	struct buf	 title;
 	enum mod_result	 r;
-	int64_t		 category;
+	int64_t		 category, answered;
 	char		*text;
 	int		 ok;
 
@@ -392,9 +395,14 @@ moderation_merge(struct db *db, const struct actor *who, int64_t view_id,
 		db_rollback(db);
 		return (MOD_NO_ISSUE);
 	}
+	/* Joined to an issue already answered: no news is coming, so say
+	 * where the answer is. */
+	if (db_int(db, &answered, sql_issue_answered, "i", issue_id) != 1)
+		answered = 0;
 	if ((text = sqlite3_mprintf("Other young people raised this too, so "
-	    "it has joined their issue: \"%s\". You will hear what happens.",
-	    buf_cstr(&title))) == NULL)
+	    "it has joined their issue: \"%s\". %s", buf_cstr(&title),
+	    answered ? "The council has already answered it: the answer is "
+	    "on this page." : "You will hear what happens.")) == NULL)
 		abort();
 	ok = set_view(db, who, view_id, "merged", issue_id, NULL, NULL,
 	    now) == 0 &&

@@ -125,6 +125,9 @@ reply_is_moderated_and_linked(void **state)
 	resp_init(&r);
 	assert_int_equal(http_get(&young, vpath, &r), 0);
 	assert_true(resp_has(&r, "You replied on"));
+	/* Read by the worker above: said as the reply's own page says it. */
+	assert_true(resp_has(&r, "see your reply</a> (A worker has read "
+	    "it)"));
 	resp_free(&r);
 
 	/* Nobody else replies for them: staff and visitors. */

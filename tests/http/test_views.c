@@ -712,7 +712,28 @@ merged_into_an_issue_by_its_public_name(void **state)
 	resp_init(&r);
 	assert_int_equal(http_get(&young, path, &r), 0);
 	assert_true(resp_has(&r, "it has joined their issue"));
+	assert_true(resp_has(&r, "You will hear what happens."));
 	assert_false(resp_has(&r, "Mr Bell"));
+	resp_free(&r);
+	/* Joined to an issue already answered: told where the answer is,
+	 * not that news will come. */
+	(void)snprintf(path, sizeof(path), "UPDATE issues SET state = "
+	    "'answered', decision = 'agreed', response = 'Yes.', answered_at "
+	    "= 1 WHERE id = %lld", (long long)issue);
+	assert_int_equal(db_run(path), 0);
+	v = raise_view(&young, "Teachers again", "Still never there.", NULL,
+	    &r);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/moderation/%lld", (long long)v);
+	(void)snprintf(path + 128, 128, "action=merge&issue_id=%lld",
+	    (long long)issue);
+	assert_int_equal(client_post(&worker, path, path, path + 128, &r),
+	    303);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)v);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_true(resp_has(&r, "The council has already answered it"));
 	resp_free(&r);
 	resp_init(&r);
 	assert_int_equal(http_get(&young, "/account/data.json", &r), 0);
