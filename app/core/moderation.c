@@ -414,6 +414,65 @@ moderation_merge(struct db *db, const struct actor *who, int64_t view_id,
 	return (finish(db, ok));
 }
 
+static const char *sql_reply_of =
+	"SELECT coalesce(v.reply_to, 0), v.share, coalesce(i.councillor_id, "
+	"0) FROM views v LEFT JOIN issues i ON i.id = v.reply_to "
+	"WHERE v.id = ?1";
+
+/*
+ * Keep a reply to an answer with the issue it answers, whatever that
+ * issue's state (a published one too): its councillor can read it if its
+ * author shared their words, and is told it is there.
+ */
+enum mod_result
+moderation_file_reply(struct db *db, const struct actor *who,
+    int64_t view_id, int64_t now)
+{
+	struct buf	 title;
+	sqlite3_stmt	*st;
+	enum mod_result	 r;
+	int64_t		 category, issue, councillor;
+	char		*text, link[48];
+	int		 ok, share, rc;
+
+	if ((r = begin_decision(db, view_id, 1, &category)) != MOD_OK)
+		return (r);
+	issue = councillor = 0;
+	share = 0;
+	st = db_query(db, sql_reply_of, "i", view_id);
+	if ((rc = db_step(st)) == 1) {
+		issue = sqlite3_column_int64(st, 0);
+		share = sqlite3_column_int(st, 1);
+		councillor = sqlite3_column_int64(st, 2);
+	}
+	db_done(st);
+	buf_init(&title, 128);
+	if (rc != 1 || issue == 0 || db_text(db, &title, sql_issue_title, "i",
+	    issue) != 1) {
+		buf_free(&title);
+		db_rollback(db);
+		return (rc == -1 ? MOD_ERROR : MOD_NO_ISSUE);
+	}
+	if ((text = sqlite3_mprintf("A participation worker read your reply "
+	    "and kept it with the issue it answers: \"%s\". %s",
+	    buf_cstr(&title), share ? "The councillor can read it there." :
+	    "You chose not to share your words with councillors, so the "
+	    "participation team reads it.")) == NULL)
+		abort();
+	(void)snprintf(link, sizeof(link), "/my-issues/%lld",
+	    (long long)issue);
+	ok = set_view(db, who, view_id, "merged", issue, NULL, NULL, now) ==
+	    0 && notify_view(db, view_id, now, "merged", text,
+	    "Your reply is with the issue it answers") == 0 &&
+	    (!share || councillor == 0 || notify_user(db, councillor, now,
+	    "A young person replied to your answer. Their reply is with the "
+	    "issue.", link) == 0) &&
+	    audit_write(db, who, "view.file_reply", "issue", issue, "") == 0;
+	sqlite3_free(text);
+	buf_free(&title);
+	return (finish(db, ok));
+}
+
 /*
  * The first view of the queue, in the queue's own order: 1 and *id, 0
  * when nothing waits, -1 on error.

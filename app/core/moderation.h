@@ -32,6 +32,8 @@ enum mod_result	 moderation_reject(struct db *, const struct actor *,
 		    int64_t, const char *, int64_t);
 enum mod_result	 moderation_merge(struct db *, const struct actor *,
 		    int64_t, int64_t, int64_t);
+enum mod_result	 moderation_file_reply(struct db *, const struct actor *,
+		    int64_t, int64_t);
 const char	*moderation_route_text(const char *);
 int		 moderation_next(struct db *, int64_t *);
 int		 moderation_decided(struct db *, int64_t, struct tval *);

@@ -12,7 +12,7 @@
 #include "views.h"
 
 static const char *const actions[] = {
-	"approve", "redirect", "reject", "merge", NULL,
+	"approve", "redirect", "reject", "merge", "file", NULL,
 };
 static const char *const route_keys[] = {
 	"social_worker", "iro", "advocate", "complaints", NULL,
@@ -197,6 +197,9 @@ decide(struct page *pg, int64_t id, int action)
 			return (view_page(pg, id, 1));
 		}
 		r = moderation_merge(app_db, &pg->actor, id, issue, pg->now);
+		break;
+	case 4:
+		r = moderation_file_reply(app_db, &pg->actor, id, pg->now);
 		break;
 	}
 	if (r == MOD_FLAGGED)

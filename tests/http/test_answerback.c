@@ -129,6 +129,36 @@ reply_is_moderated_and_linked(void **state)
 	assert_true(resp_has(&r, "see your reply</a> (A worker has read "
 	    "it)"));
 	resp_free(&r);
+	/* The worker keeps it with the issue it answers, published or not:
+	 * its councillor is told and reads it there (its words shared). */
+	assert_int_equal(db_run(path("UPDATE views SET share = 1 WHERE id = "
+	    "%lld", reply)), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path("/moderation/%lld", reply),
+	    &r), 0);
+	assert_true(resp_has(&r, path("Keep it with issue %lld", issue_id)));
+	resp_free(&r);
+	assert_int_equal(client_post(&worker, path("/moderation/%lld", reply),
+	    path("/moderation/%lld", reply), "action=file", &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld AND "
+	    "state = 'merged' AND issue_id = %lld", (long long)reply,
+	    (long long)issue_id), 1);
+	assert_int_equal(count("SELECT count(*) FROM notifications WHERE "
+	    "link = '/my-issues/%lld' AND user_id = (SELECT councillor_id "
+	    "FROM issues WHERE id = %lld) AND text LIKE 'A young person "
+	    "replied%%'", (long long)issue_id, (long long)issue_id), 1);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, loc, &r), 0);
+	assert_true(resp_has(&r, "kept it with the issue it answers"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&cllr, path("/my-issues/%lld", issue_id),
+	    &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "I still think the pass should cover the bus "
+	    "too."));
+	resp_free(&r);
 
 	/* Nobody else replies for them: staff and visitors. */
 	assert_int_equal(client_status(&worker, path("/views/%lld/reply",
@@ -374,7 +404,8 @@ ask_again_decided_both_ways(void **state)
 	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action "
 	    "= 'appeal.reopen' AND object_id = %lld", (long long)issue_id), 1);
 	assert_int_equal(count("SELECT count(*) FROM notifications WHERE "
-	    "link = '/my-issues/%lld'", (long long)issue_id), 1);
+	    "link = '/my-issues/%lld' AND text NOT LIKE 'A young person "
+	    "replied%%'", (long long)issue_id), 1);
 	assert_int_equal(count("SELECT count(*) FROM view_events WHERE "
 	    "view_id = %lld AND kind = 'reopened'", (long long)view_id), 1);
 	resp_init(&r);
