@@ -428,6 +428,23 @@ ask_again_decided_both_ways(void **state)
 	    "'with_councillor', answered_at = NULL, published_at = NULL "
 	    "WHERE id = %lld", (long long)issue_id);
 	assert_int_equal(db_run(sql), 0);
+	/* Answered again: the earlier answer's open actions are replaced,
+	 * and say so; they are not left standing under the new answer. */
+	(void)snprintf(sql, sizeof(sql), "INSERT INTO actions (issue_id, what, "
+	    "created_at) VALUES (%lld, 'An older promise', 1)",
+	    (long long)issue_id);
+	assert_int_equal(db_run(sql), 0);
+	(void)snprintf(sql, sizeof(sql), "UPDATE issues SET state = "
+	    "'answered', decision = 'agreed', answered_at = 1000 WHERE id = "
+	    "%lld", (long long)issue_id);
+	assert_int_equal(db_run(sql), 0);
+	assert_int_equal(count("SELECT count(*) FROM actions WHERE what = 'An "
+	    "older promise' AND state = 'dropped' AND drop_reason LIKE 'The "
+	    "councillor answered again%%'"), 1);
+	(void)snprintf(sql, sizeof(sql), "UPDATE issues SET state = "
+	    "'with_councillor', answered_at = NULL WHERE id = %lld",
+	    (long long)issue_id);
+	assert_int_equal(db_run(sql), 0);
 	/* The councillor answers again, on the usual form. */
 	resp_init(&r);
 	assert_int_equal(http_get(&cllr, path("/my-issues/%lld", issue_id),
