@@ -329,8 +329,8 @@ answers_check(struct db *db, int64_t id, struct tval *ctx)
 /*
  * Approve the waiting answer on issue id, if it is still the version
  * the worker read: it reaches young people now. 0, -1, -2 if more time
- * is no longer allowed, -3 if the councillor changed it since (both
- * leave it waiting).
+ * is no longer allowed, -3 if the councillor changed it since, -4 if it
+ * quotes a young person's private view (each leaves it waiting).
  */
 int
 answers_approve(struct db *db, const struct actor *who, int64_t id,
@@ -355,6 +355,9 @@ answers_approve(struct db *db, const struct actor *who, int64_t id,
 			refused = -3;
 		else if (answers_extension_problem(db, &a, id, &r) != NULL)
 			refused = -2;
+		else if ((refused = issues_answer_quotes_private(db, id,
+		    &r)) != 0)
+			refused = refused == 1 ? -4 : -1;
 	}
 	if (refused != 0) {
 		db_rollback(db);

@@ -702,6 +702,25 @@ quotes_private(struct db *db, int64_t id, const char *const *texts,
 	return (rc == -1 ? -1 : quoted);
 }
 
+/*
+ * Whether an answer to issue id quotes a young person's private view of
+ * it: the answer goes to every young person on the issue's timeline,
+ * and then public, so it may not repeat words its author kept private
+ * (shared with councillors is not shared with the other young people).
+ * 1, 0, or -1 on error.
+ */
+int
+issues_answer_quotes_private(struct db *db, int64_t id,
+    const struct response *r)
+{
+	const char	*words[3];
+
+	words[0] = r->text ? r->text : "";
+	words[1] = r->reason ? r->reason : "";
+	words[2] = r->action_text ? r->action_text : "";
+	return (quotes_private(db, id, words, 3));
+}
+
 /* Whether text quotes a private view of issue id. 1, 0, or -1. */
 int
 issues_quotes_private(struct db *db, int64_t id, const char *text)

@@ -88,6 +88,8 @@ int	issues_respond(struct db *, const struct actor *, int64_t,
 int	issues_has_private(struct db *, int64_t);
 int	issues_quotes(const char *, const char *, int);
 int	issues_quotes_private(struct db *, int64_t, const char *);
+int	issues_answer_quotes_private(struct db *, int64_t,
+	    const struct response *);
 enum publish_result issues_publish(struct db *, const struct actor *,
 	    int64_t, const char *, const char *, int64_t);
 const char *issues_decision_label(const char *);

@@ -233,6 +233,13 @@ approve_answer(struct page *pg, int64_t id)
 		form_error(&pg->errors, "note", "This asks for more time than "
 		    "the settings now allow. Send it back with a note.");
 		break;
+	case -4:
+		form_error(&pg->errors, "note", "This answer repeats words from "
+		    "a young person's private view (five or more in a row). "
+		    "Every young person on this issue would read them. Send it "
+		    "back with a note asking for it in the councillor's own "
+		    "words.");
+		break;
 	default:
 		form_error(&pg->errors, "note", "This answer could not be "
 		    "approved. It may have been checked already, or its new "

@@ -213,6 +213,15 @@ page_my_issue(struct http_request *req)
 	if (pg.errors.n == 0 && (why = answers_extension_problem(app_db,
 	    &pg.arena, id, &r)) != NULL)
 		form_error(&pg.errors, "new_due", why);
+	/* Every young person on the issue reads the answer: it may not
+	 * repeat a private view's words, even one shared with you. */
+	if (pg.errors.n == 0 && issues_answer_quotes_private(app_db, id,
+	    &r) != 0)
+		form_error(&pg.errors, "text", "This repeats words from a "
+		    "young person's private view (five or more in a row). "
+		    "Every young person on this issue reads your answer, so "
+		    "please say it in your own words. Your answer is still "
+		    "here.");
 	if (pg.errors.n > 0)
 		return (answer_page(&pg, id, 1));
 	return (send_answer(&pg, id, &r));

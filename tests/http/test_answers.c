@@ -80,7 +80,7 @@ static void
 answer_waits_for_a_worker(void **state)
 {
 	struct resp	 r;
-	char		 path[64], ipath[64], form[128];
+	char		 path[64], ipath[64], form[128], sql[320];
 	int64_t		 id;
 
 	(void)state;
@@ -171,6 +171,40 @@ answer_waits_for_a_worker(void **state)
 	assert_int_equal(client_post(&worker, ipath, ipath, "action=approve",
 	    &r), 422);
 	resp_free(&r);
+
+	/* An answer may not repeat a young person's private view: every
+	 * young person on the issue reads it. Refused when written... */
+	(void)snprintf(sql, sizeof(sql), "INSERT INTO views (category_id, "
+	    "title, body, state, publish, share, issue_id, created_at) SELECT "
+	    "category_id, 'Private', 'the nurse came to my school in front of "
+	    "everyone', 'merged', 'no', 1, id, 1 FROM issues WHERE id = %lld",
+	    (long long)id);
+	assert_int_equal(db_run(sql), 0);
+	assert_int_equal(client_post(&cllr, path, path, "decision=partly&"
+	    "text=You+said+the+nurse+came+to+my+school+in+front+of+everyone."
+	    "&reason=Nurses+cannot+come+at+weekends.", &r), 422);
+	assert_true(resp_has(&r, "private view"));
+	assert_true(resp_has(&r, "in front of everyone.</textarea>"));
+	resp_free(&r);
+	/* ...and when checked, if the view came after it was written. */
+	assert_int_equal(db_run("DELETE FROM views WHERE title = 'Private' AND "
+	    "created_at = 1"), 0);
+	assert_int_equal(client_post(&cllr, path, path, "decision=partly&"
+	    "text=You+said+the+nurse+came+to+my+school+in+front+of+everyone."
+	    "&reason=Nurses+cannot+come+at+weekends.", &r), 303);
+	resp_free(&r);
+	assert_int_equal(db_run(sql), 0);
+	assert_int_equal(client_post(&worker, ipath, ipath, approve_form(ipath,
+	    form, sizeof(form)), &r), 422);
+	assert_true(resp_has(&r, "private view (five or more in a row)"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM view_events WHERE text "
+	    "LIKE '%%in front of everyone%%'"), 0);
+	assert_int_equal(client_post(&worker, ipath, ipath, "action=return&"
+	    "note=Please+use+your+own+words.", &r), 303);
+	resp_free(&r);
+	assert_int_equal(db_run("DELETE FROM views WHERE title = 'Private' AND "
+	    "created_at = 1"), 0);
 
 	/* Sent again and approved: now young people read it, explained. */
 	resp_init(&r);
