@@ -815,7 +815,7 @@ async function keyboard(browser, base) {
   await page.goto(base + '/pledge/check');
   // Tab enters each group of radios once; its comment box follows it.
   const first = await page.getAttribute('form[action="/pledge/check"] textarea', 'id');
-  await tabThrough(page, [`#${first}`, 'BUTTON:Save my answers']);
+  await tabThrough(page, [`#${first}`, '#save']);
   await ctx.close();
   const c2 = patient(await browser.newContext());
   const p2 = await c2.newPage();
