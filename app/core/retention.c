@@ -107,6 +107,15 @@ static const char *sql_wipe_account =
 	"purged_at = ?2 WHERE id = ?1";
 static const char *sql_forget_addresses =
 	"UPDATE audit_log SET ip = '' WHERE ip != '' AND at < ?1";
+/*
+ * Sessions nobody has used for a week and past their longest life: most
+ * young people close the browser rather than sign out, and each row
+ * keeps an address and a device. A week, not at once, so words sent on
+ * a session that just ran out still find whose they were (drafts.c).
+ */
+static const char *sql_forget_sessions =
+	"DELETE FROM sessions WHERE seen_at < ?1 - 7 * 86400 "
+	"AND created_at < ?1 - ?2";
 static const char *sql_run =
 	"INSERT INTO purge_runs (at, ok, detail) VALUES (?1, ?2, ?3)";
 static const char *sql_last =
@@ -307,7 +316,9 @@ retention_purge(struct db *db, const struct actor *who, int64_t now,
 	if (counts(db, vcut, acut, ccut, c) == -1 ||
 	    purge_all(db, vcut, acut, now, c) == -1 ||
 	    db_exec(db, sql_purge_concerns, "i", ccut) != 0 ||
-	    db_exec(db, sql_forget_addresses, "i", ipcut) != 0)
+	    db_exec(db, sql_forget_addresses, "i", ipcut) != 0 ||
+	    db_exec(db, sql_forget_sessions, "ii", now, settings_int(db,
+	    "session_hours", 8) * 3600) != 0)
 		goto fail;
 	(void)snprintf(detail, sizeof(detail), "views %lld, kept %lld, "
 	    "accounts %lld", (long long)c->views, (long long)c->views_kept,

@@ -438,6 +438,22 @@ audit_keeps_few_addresses(void **state)
 	    "'old.thing' AND actor_name = 'Priya'"), 1);
 	assert_int_equal(n_of("SELECT count(*) FROM audit_log WHERE ip = "
 	    "'10.8.8.8'"), 1);
+	/* A session left open (a browser closed, not signed out) keeps an
+	 * address and a device: gone a week after it was last used, and
+	 * only then, so words sent as it ran out still find their owner. */
+	assert_int_equal(db_exec(db, "INSERT INTO sessions (token_hash, "
+	    "user_id, csrf, created_at, seen_at, ip, agent) SELECT "
+	    "randomblob(32), id, 'c', ?1, ?1, '10.6.6.6', 'iPhone' FROM users "
+	    "LIMIT 1", "i", now - 8 * DAY), 0);
+	assert_int_equal(db_exec(db, "INSERT INTO sessions (token_hash, "
+	    "user_id, csrf, created_at, seen_at, ip, agent) SELECT "
+	    "randomblob(32), id, 'c', ?1, ?1, '10.5.5.5', 'Android' FROM users "
+	    "LIMIT 1", "i", now - 2 * DAY), 0);
+	assert_int_equal(retention_purge(db, &system_actor, now, 0, &c), 0);
+	assert_int_equal(n_of("SELECT count(*) FROM sessions WHERE ip = "
+	    "'10.6.6.6'"), 0);
+	assert_int_equal(n_of("SELECT count(*) FROM sessions WHERE ip = "
+	    "'10.5.5.5'"), 1);
 }
 
 /* The append-only rule allows forgetting and nothing else. */
