@@ -37,6 +37,7 @@ struct cli {
 	const char	*db_path;
 	const char	*migrations;
 	struct db	*db;
+	int		 may_create;	/* the command may make a database */
 };
 
 struct command {
@@ -114,6 +115,14 @@ open_db(struct cli *c, int migrate)
 	char	 err[512];
 	int	 n;
 
+	/* Anything else on a path with none (a typo, PORTAL_DB unset)
+	 * would quietly make an empty one, and report on it. */
+	if (!c->may_create && access(c->db_path, F_OK) != 0) {
+		fprintf(stderr, "portalctl: there is no database at %s (set "
+		    "PORTAL_DB or --db; \"portalctl migrate\" makes a new "
+		    "one)\n", c->db_path);
+		return (-1);
+	}
 	if (db_open(&c->db, c->db_path, err, sizeof(err)) == -1) {
 		fprintf(stderr, "portalctl: %s\n", err);
 		return (-1);
@@ -435,6 +444,7 @@ static int
 cmd_check(struct cli *c, int argc, char **argv)
 {
 	struct buf	 report;
+	int64_t		 version;
 	int		 rc;
 
 	(void)argv;
@@ -442,6 +452,11 @@ cmd_check(struct cli *c, int argc, char **argv)
 		return (EXIT_USAGE);
 	if (open_db(c, 0) == -1)
 		return (1);
+	if (db_schema_version(c->db, &version) != 0 || version == 0) {
+		fprintf(stderr, "portalctl: %s is not a portal database (it "
+		    "has no migrations)\n", c->db_path);
+		return (1);
+	}
 	buf_init(&report, 256);
 	rc = db_check(c->db, &report);
 	if (rc == 1)
@@ -602,6 +617,10 @@ main(int argc, char **argv)
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		if (strcmp(commands[i].name, argv[0]) != 0)
 			continue;
+		/* Only these make a database (open_db()). */
+		c.may_create = strcmp(argv[0], "migrate") == 0 ||
+		    strcmp(argv[0], "seed-demo") == 0 ||
+		    strcmp(argv[0], "create-admin") == 0;
 		rc = commands[i].run(&c, argc - 1, argv + 1);
 		if (rc == EXIT_USAGE)
 			fprintf(stderr, "usage: portalctl %s %s\n",

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "db.h"
@@ -772,6 +773,7 @@ db_backup(struct db *db, const char *dest, char *err, size_t errlen)
 		(void)snprintf(err, errlen, "cannot start the backup: %s",
 		    sqlite3_errmsg(to));
 		sqlite3_close(to);
+		(void)unlink(dest);
 		return (-1);
 	}
 	do {
@@ -784,6 +786,9 @@ db_backup(struct db *db, const char *dest, char *err, size_t errlen)
 		(void)snprintf(err, errlen, "the backup failed: %s",
 		    sqlite3_errstr(rc));
 		sqlite3_close(to);
+		/* A part-written copy checks "ok" as an empty database and
+		 * would be mistaken for a backup. */
+		(void)unlink(dest);
 		return (-1);
 	}
 	sqlite3_close(to);

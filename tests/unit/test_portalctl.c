@@ -80,6 +80,19 @@ migrate_check_backup(void **state)
 	char	 args[256];
 
 	(void)state;
+	/* No database there: said so, and none is made (a typo in
+	 * PORTAL_DB must not check or back up an empty new one). */
+	assert_int_equal(ctl(NULL, "check"), 1);
+	assert_non_null(strstr(out, "there is no database at"));
+	(void)snprintf(args, sizeof(args), "%s/p.db", dir);
+	assert_int_equal(access(args, F_OK), -1);
+	/* An empty file (a backup that failed half-way) is no portal
+	 * database, whatever SQLite makes of it. */
+	(void)snprintf(args, sizeof(args), "%s/empty.db", dir);
+	fclose(fopen(args, "w"));
+	(void)snprintf(args, sizeof(args), "--db %s/empty.db check", dir);
+	assert_int_equal(ctl(NULL, args), 1);
+	assert_non_null(strstr(out, "not a portal database"));
 	assert_int_equal(ctl(NULL, "migrate"), 0);
 	assert_non_null(strstr(out, "Applied"));
 	assert_int_equal(ctl(NULL, "migrate"), 0);
