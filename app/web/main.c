@@ -204,12 +204,18 @@ static void
 db_files_private(const char *path)
 {
 	static const char *const ext[] = { "", "-wal", "-shm" };
-	char	 f[4096];
-	size_t	 i;
+	struct stat	 sb;
+	char		 f[4096];
+	size_t		 i;
 
 	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
 		(void)snprintf(f, sizeof(f), "%s%s", path, ext[i]);
-		if (chmod(f, 0600) == -1 && errno != ENOENT)
+		if (stat(f, &sb) == -1)
+			continue;
+		/* Take away group's and others' bits only: an operator who
+		 * made the file read-only meant it. */
+		if ((sb.st_mode & 077) != 0 && chmod(f, sb.st_mode & 0700) ==
+		    -1)
 			kore_log(LOG_WARNING, "chmod %s: %s", f,
 			    strerror(errno));
 	}
