@@ -53,8 +53,10 @@ typed_setting(struct page *pg, const char *key, int *keep)
 		return (NULL);
 	v = form_text(&pg->form, key, settings_max(key), 0,
 	    !settings_optional(key), &pg->errors, "This cannot be empty.");
+	/* Empty keeps a secret; only the box says to remove it. */
 	if (v != NULL && *v == '\0' && settings_secret(key))
-		*keep = 1;
+		*keep = !form_has(&pg->form, arena_printf(&pg->arena,
+		    "%s_clear", key));
 	else if (v != NULL && (why = settings_problem(key, v)) != NULL) {
 		if (settings_range(key, &min, &max))
 			why = arena_printf(&pg->arena, "Enter a whole number "

@@ -590,6 +590,20 @@ settings_are_checked(void **state)
 	    "'smtp_password' AND value = 'hunter2-secret'"), 1);
 	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE detail "
 	    "LIKE '%%hunter2%%'"), 0);
+	/* Removed only by its own box, and the log says it changed. */
+	resp_init(&r);
+	assert_int_equal(http_get(&admin, "/admin/settings", &r), 0);
+	assert_true(resp_has(&r, "Remove the saved password"));
+	resp_free(&r);
+	(void)strncat(form, "&smtp_password_clear=1", sizeof(form) -
+	    strlen(form) - 1);
+	assert_int_equal(client_post(&admin, "/admin/settings",
+	    "/admin/settings", form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM settings WHERE key = "
+	    "'smtp_password' AND value = ''"), 1);
+	assert_true(count("SELECT count(*) FROM audit_log WHERE detail LIKE "
+	    "'%%smtp_password changed%%'") >= 1);
 }
 
 /* Restart the server, its mail sender on or off (PORTAL_MAIL_SENDER). */
