@@ -43,6 +43,17 @@ holidays_working_days(struct db *db, int64_t t, int n)
 	return (time_add_working_days(t, n, &off));
 }
 
+/* Whether t's day is a working day here: 1, 0, or -1 on error. */
+int
+holidays_working(struct db *db, int64_t t)
+{
+	struct time_days	 off;
+
+	if (holidays_from(db, t, &off) == -1)
+		return (-1);
+	return (time_is_working_day(t, &off));
+}
+
 /* Days off from t's day on, for the admins' page: how many, or -1. */
 int
 holidays_list(struct db *db, int64_t t, struct tval *list)

@@ -21,5 +21,6 @@ int	holidays_add(struct db *, const struct actor *, const char *,
 	    const char *, const char **);
 int	holidays_remove(struct db *, const struct actor *, int64_t);
 int64_t	holidays_working_days(struct db *, int64_t, int);
+int	holidays_working(struct db *, int64_t);
 
 #endif

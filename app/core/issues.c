@@ -404,8 +404,12 @@ issues_send(struct db *db, const struct actor *who, int64_t id,
 	    db_changes(db) == 1;
 	text = arena_printf(&a, "This has gone to %s, a councillor. They "
 	    "should answer by %s.", buf_cstr(&name), time_date(&a, due));
+	/* The councillor hears of it now, not from the reminder. */
 	ok = ok && notify_issue(db, id, now, "sent", text,
 	    "Your view has gone to a councillor:") == 0 &&
+	    notify_user(db, councillor, now, arena_printf(&a, "An issue was "
+	    "sent to you to answer by %s.", time_date(&a, due)),
+	    arena_printf(&a, "/my-issues/%lld", (long long)id)) == 0 &&
 	    audit_write(db, who, "issue.send", "issue", id,
 	    buf_cstr(&name)) == 0;
 	buf_free(&name);

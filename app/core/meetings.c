@@ -63,6 +63,9 @@ static const char *sql_neighbour_down =
 static const char *sql_set_position =
 	"UPDATE agenda_items SET position = ?2 WHERE id = ?1";
 /* The board's reply is dated when it is first written or changed. */
+static const char *sql_item_minutes =
+	"SELECT coalesce(minutes, ''), for_board, coalesce(board_reply, '') "
+	"FROM agenda_items WHERE id = ?1";
 static const char *sql_minutes =
 	"UPDATE agenda_items SET minutes = ?2, for_board = ?3, "
 	"board_reply_at = CASE WHEN ?4 = '' THEN NULL "
@@ -135,6 +138,27 @@ meeting_list(struct db *db, int64_t now, int64_t invited_only,
 	return (rc);
 }
 
+/*
+ * A short mark of an item's minutes, board flag and reply as saved: the
+ * form carries the one its page showed, so a save from an older page
+ * does not overwrite another worker's (meeting_minutes()).
+ */
+static const char *
+minutes_mark(struct arena *a, const char *minutes, int for_board,
+    const char *reply)
+{
+	const unsigned char	*p;
+	uint32_t		 h;
+
+	h = 2166136261u;
+	for (p = (const unsigned char *)minutes; *p != '\0'; p++)
+		h = (h ^ *p) * 16777619u;
+	h = (h ^ (unsigned char)(for_board ? '1' : '0')) * 16777619u;
+	for (p = (const unsigned char *)reply; *p != '\0'; p++)
+		h = (h ^ *p) * 16777619u;
+	return (arena_printf(a, "%08x", (unsigned)h));
+}
+
 static void
 fill_item(sqlite3_stmt *st, struct tval *row, int minutes_visible)
 {
@@ -152,6 +176,9 @@ fill_item(sqlite3_stmt *st, struct tval *row, int minutes_visible)
 		tv_set_str(row, "minutes", db_col_text(st, 6));
 		tv_set_bool(row, "for_board", sqlite3_column_int(st, 7));
 		tv_set_str(row, "board_reply", db_col_text(st, 8));
+		tv_set_str(row, "seen", minutes_mark(tv_arena(row),
+		    db_col_text(st, 6), sqlite3_column_int(st, 7),
+		    db_col_text(st, 8)));
 	}
 	tv_set_str(row, "summary", db_col_text(st, 9));
 	tv_set_list(row, "actions");
@@ -326,12 +353,31 @@ item_of(struct db *db, int64_t meeting, int64_t item, int64_t *issue)
 
 int
 meeting_minutes(struct db *db, const struct actor *who, int64_t meeting,
-    int64_t item, const char *minutes, int for_board, const char *reply)
+    int64_t item, const char *minutes, int for_board, const char *reply,
+    const char *seen)
 {
-	int64_t	 issue;
+	struct arena	 a;
+	sqlite3_stmt	*st;
+	int64_t		 issue;
+	int		 rc, stale;
 
 	if (item_of(db, meeting, item, &issue) == -1 || db_begin(db) == -1)
 		return (-1);
+	stale = 0;
+	if (seen != NULL) {
+		arena_init(&a);
+		st = db_query(db, sql_item_minutes, "i", item);
+		if ((rc = db_step(st)) == 1)
+			stale = strcmp(seen, minutes_mark(&a, db_col_text(st,
+			    0), sqlite3_column_int(st, 1), db_col_text(st,
+			    2))) != 0;
+		db_done(st);
+		arena_free(&a);
+		if (rc != 1 || stale) {
+			db_rollback(db);
+			return (rc != 1 ? -1 : 2);
+		}
+	}
 	return (db_end(db, db_exec(db, sql_minutes, "itdt", item, minutes,
 	    for_board, reply) == 0 && audit_write(db, who, "meeting.minutes",
 	    "meeting", meeting, for_board ? "for the board" : "") == 0));

@@ -28,7 +28,7 @@ int	meeting_add_item(struct db *, const struct actor *, int64_t,
 	    const char *, int64_t, const char *);
 int	meeting_move_item(struct db *, int64_t, int64_t, int);
 int	meeting_minutes(struct db *, const struct actor *, int64_t, int64_t,
-	    const char *, int, const char *);
+	    const char *, int, const char *, const char *);
 int	meeting_add_action(struct db *, const struct actor *, int64_t,
 	    int64_t, const char *, const char *, int64_t, int64_t);
 int	meeting_publish(struct db *, const struct actor *, int64_t,

@@ -58,7 +58,7 @@ past_meeting(struct db *db, const struct actor *w, const int64_t *who,
 	    "meeting_id = ?1", "i", m) != 1 ||
 	    meeting_minutes(db, w, m, item, "Members chose a bowling night "
 	    "in December. Cllr Okafor will ask the leisure centre for free "
-	    "lanes.", 0, "") == -1 ||
+	    "lanes.", 0, "", NULL) == -1 ||
 	    invite(db, w, m, who, 3, now - 30 * DAY) != 0 ||
 	    invitee_ids(db, m, ids, 4) != 4 ||
 	    invitee_attendance(db, w, m, ids, came, 4, now - 20 * DAY) != 0)

@@ -158,6 +158,18 @@ day_off(const struct tm *tm, const struct time_days *off)
 	return (0);
 }
 
+/* Whether t's day is a working day: Monday to Friday, not a day off. */
+int
+time_is_working_day(int64_t t, const struct time_days *off)
+{
+	struct tm	 tm;
+	time_t		 tt = (time_t)t;
+
+	if (localtime_r(&tt, &tm) == NULL)
+		return (1);
+	return (!day_off(&tm, off));
+}
+
 /*
  * t plus n working days, at the end of that day: Monday to Friday, and
  * not one of the days off (may be NULL).

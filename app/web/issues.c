@@ -108,9 +108,18 @@ read_send(struct page *pg, int64_t *councillor, int64_t *due)
 	if (time_parse_date(form_raw(&pg->form, "due"), due) == -1)
 		form_error(&pg->errors, "due", "Enter the date they should "
 		    "answer by, like 2026-12-18.");
-	else if ((*due += 86399) <= pg->now)
-		form_error(&pg->errors, "due", "The date must be in the "
-		    "future.");
+	else {
+		/* A weekend or a day off: due by the next working day, and
+		 * the worker is told (deadlines count working days). */
+		if (holidays_working(app_db, *due) == 0) {
+			*due = holidays_working_days(app_db, *due, 1);
+			tv_set_bool(pg->ctx, "due_moved", 1);
+		} else
+			*due += 86399;
+		if (*due <= pg->now)
+			form_error(&pg->errors, "due", "The date must be in "
+			    "the future.");
+	}
 }
 
 static int
@@ -129,7 +138,8 @@ send_issue(struct page *pg, int64_t id)
 		return (issue_page(pg, id, 1));
 	}
 	return (page_redirect(pg, arena_printf(&pg->arena, "/issues/%lld",
-	    (long long)id), "issue_sent"));
+	    (long long)id), tv_truthy_key(pg->ctx, "due_moved") ?
+	    "issue_sent_moved" : "issue_sent"));
 }
 
 /*
@@ -158,7 +168,8 @@ move_issue(struct page *pg, int64_t id)
 	}
 	/* Its words fit a move too (the flash table is page.c's). */
 	return (page_redirect(pg, arena_printf(&pg->arena, "/issues/%lld",
-	    (long long)id), "issue_sent"));
+	    (long long)id), tv_truthy_key(pg->ctx, "due_moved") ?
+	    "issue_sent_moved" : "issue_sent"));
 }
 
 /*

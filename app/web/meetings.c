@@ -97,6 +97,64 @@ page_meetings(struct http_request *req)
 	return (schedule(&pg));
 }
 
+/* Whether the meeting on pg (worker_action()) has begun: 1, 0, -1. */
+static int
+meeting_started(struct page *pg)
+{
+	struct tval	*m;
+	int64_t		 id;
+
+	id = strtoll(pg->req->path + strlen("/meetings/"), NULL, 10);
+	m = tv_map(&pg->arena);
+	if (meeting_get(app_db, id, 1, m) != 1)
+		return (-1);
+	return (strtoll(tv_get_str(m, "starts_at"), NULL, 10) <= pg->now);
+}
+
+/*
+ * After an error on one item's minutes or action form, that item shows
+ * what was typed (and, if another worker saved since, theirs beside it),
+ * with its form open.
+ */
+static void
+keep_item_words(struct page *pg)
+{
+	const struct form	*f = &pg->form;
+	struct tval		*row;
+	const char		*action;
+	int64_t			 item;
+
+	if (pg->req->method != HTTP_METHOD_POST ||
+	    (action = form_raw(f, "action")) == NULL ||
+	    form_id(f, "item", &item) == -1)
+		return;
+	for (row = (struct tval *)tv_first(tv_get(pg->ctx, "items"));
+	    row != NULL; row = (struct tval *)tv_next(row)) {
+		if (strtoll(tv_get_str(row, "id"), NULL, 10) != item)
+			continue;
+		if (strcmp(action, "minutes") == 0) {
+			tv_set_str(row, "saved_minutes", tv_get_str(row,
+			    "minutes"));
+			tv_set_str(row, "saved_reply", tv_get_str(row,
+			    "board_reply"));
+			tv_set_bool(row, "conflict", form_raw(f, "seen") !=
+			    NULL && strcmp(form_raw(f, "seen"),
+			    tv_get_str(row, "seen")) != 0);
+			tv_set_str(row, "minutes", form_raw(f, "minutes"));
+			tv_set_str(row, "board_reply", form_raw(f,
+			    "board_reply"));
+			tv_set_bool(row, "for_board", form_has(f,
+			    "for_board"));
+			tv_set_bool(row, "open_minutes", 1);
+		} else if (strcmp(action, "action") == 0) {
+			tv_set_str(row, "f_what", form_raw(f, "what"));
+			tv_set_str(row, "f_who", form_raw(f, "who"));
+			tv_set_str(row, "f_due", form_raw(f, "due"));
+			tv_set_bool(row, "open_action", 1);
+		}
+	}
+}
+
 static int
 meeting_page(struct page *pg, int64_t id, int errors)
 {
@@ -115,6 +173,10 @@ meeting_page(struct page *pg, int64_t id, int errors)
 	tv_set_bool(pg->ctx, "suggest_open", pg->sess.role == ROLE_YOUNG &&
 	    (strtoll(tv_get_str(pg->ctx, "starts_at"), NULL, 10) > pg->now ||
 	    pg->req->method == HTTP_METHOD_POST));
+	tv_set_bool(pg->ctx, "started", strtoll(tv_get_str(pg->ctx,
+	    "starts_at"), NULL, 10) <= pg->now);
+	keep_item_words(pg);
+	tv_set_str(pg->ctx, "v_free_title", form_raw(&pg->form, "free_title"));
 	if (invitees_context(pg, id, strtoll(tv_get_str(pg->ctx, "starts_at"),
 	    NULL, 10)) == -1)
 		return (page_error(pg, 500));
@@ -165,7 +227,15 @@ worker_action(struct page *pg, int64_t id, const char *action)
 		if (pg->errors.n > 0)
 			return (meeting_page(pg, id, 1));
 		rc = meeting_minutes(app_db, &pg->actor, id, item, a,
-		    form_has(f, "for_board"), b);
+		    form_has(f, "for_board"), b, form_raw(f, "seen"));
+		if (rc == 2) {
+			form_error(&pg->errors, arena_printf(&pg->arena,
+			    "min%lld", (long long)item), "Someone else saved "
+			    "this item's minutes while your page was open: "
+			    "theirs are shown above the box, yours are in it. "
+			    "Put them together, then save.");
+			return (meeting_page(pg, id, 1));
+		}
 	} else if (strcmp(action, "action") == 0) {
 		a = form_text(f, "what", 500, 0, 1, &pg->errors,
 		    "Say what will be done.");
@@ -176,17 +246,30 @@ worker_action(struct page *pg, int64_t id, const char *action)
 		    time_parse_date(form_raw(f, "due"), &due) == -1)
 			form_error(&pg->errors, "due", "Enter a date like "
 			    "2027-01-31.");
+		else if (due > 0 && due + 86400 <= pg->now)
+			form_error(&pg->errors, "due", "That day has passed. "
+			    "Give the day it will be done by, today or later.");
 		if (pg->errors.n > 0)
 			return (meeting_page(pg, id, 1));
 		rc = meeting_add_action(app_db, &pg->actor, id, item, a, b,
 		    due, pg->now);
 	} else if (strcmp(action, "publish") == 0) {
+		/* Minutes of a meeting still to come are nobody's yet. */
+		if (meeting_started(pg) == 0) {
+			form_error(&pg->errors, "publish", "This meeting has "
+			    "not happened yet. Publish its minutes after it.");
+			return (meeting_page(pg, id, 1));
+		}
 		rc = meeting_publish(app_db, &pg->actor, id, pg->now);
 	} else if (strcmp(action, "accept") == 0 ||
 	    strcmp(action, "decline") == 0) {
-		if (form_id(f, "suggestion", &ref) == 0)
-			rc = meeting_decide(app_db, &pg->actor, id, ref,
-			    action[0] == 'a');
+		if (form_id(f, "suggestion", &ref) == 0 &&
+		    (rc = meeting_decide(app_db, &pg->actor, id, ref,
+		    action[0] == 'a')) == -1) {
+			form_error(&pg->errors, "suggestions", "That suggestion "
+			    "was already added or declined by someone else.");
+			return (meeting_page(pg, id, 1));
+		}
 	}
 	if (rc == 1) {
 		form_error(&pg->errors, "suggestions", "This suggestion has a "
@@ -323,5 +406,6 @@ page_meeting_present(struct http_request *req)
 		    tv_set_map(pg.ctx, "promise")) == -1)
 			return (page_error(&pg, 500));
 	}
+	tv_set_bool(pg.ctx, "presenting", 1);
 	return (page_render(&pg, 200, "meeting_present"));
 }

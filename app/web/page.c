@@ -101,6 +101,9 @@ static const struct {
 	{ "moderated", "Done. The young person has been told." },
 	{ "flag_cleared", "The safeguarding flag is cleared and what you did "
 	    "is recorded." },
+	{ "issue_sent_moved", "Sent. The day you chose is a weekend or a day "
+	    "the council is closed, so it is due by the next working day, "
+	    "shown below." },
 	{ "issue_sent", "Sent. The councillor can see it now, and the young "
 	    "people have been told." },
 	{ "issue_published", "Published on You said, we did. The young people "

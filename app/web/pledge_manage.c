@@ -30,6 +30,7 @@ manage_page(struct page *pg, int errors)
 	    1)
 		return (page_error(pg, 500));
 	tv_set_bool(pg->ctx, "has_draft", draft > 0);
+	tv_set_int(pg->ctx, "draft_id", draft);
 	if (form_raw(&pg->form, "title") != NULL) {
 		tv_set_str(pg->ctx, "pledge_title", form_raw(&pg->form,
 		    "title"));
@@ -139,6 +140,17 @@ page_pledge_manage(struct http_request *req)
 	}
 	if (draft == 0)
 		return (page_error(&pg, 409));
+	/* Each form names the draft it was read beside: a page from before
+	 * another worker published or threw that one away must not act on
+	 * the next draft (publish someone's half-done work). */
+	if (form_raw(&pg.form, "draft") != NULL && strtoll(form_raw(&pg.form,
+	    "draft"), NULL, 10) != draft) {
+		form_error(&pg.errors, "draft", "Someone else published or "
+		    "threw away the draft you were looking at, so nothing was "
+		    "done. This is the draft as it is now: read it before you "
+		    "go on.");
+		return (manage_page(&pg, 1));
+	}
 	if (action != NULL && strcmp(action, "save") == 0)
 		return (save_draft(&pg, draft));
 	if (action != NULL && strcmp(action, "discard") == 0)

@@ -165,7 +165,8 @@ answer_waits_for_a_worker(void **state)
 	assert_true(resp_has(&r, "at the LAC nurse.</textarea>"));
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM notifications WHERE link "
-	    "= '/my-issues/%lld'", (long long)id), 1);
+	    "= '/my-issues/%lld' AND text LIKE 'A worker sent your answer "
+	    "back%%'", (long long)id), 1);
 	/* Nothing to approve while it is with the councillor. */
 	resp_init(&r);
 	assert_int_equal(client_post(&worker, ipath, ipath, "action=approve",

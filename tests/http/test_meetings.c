@@ -109,6 +109,9 @@ present_screen_one_item_at_a_time(void **state)
 	assert_true(resp_has(&r, "Young people say:"));
 	assert_true(resp_has(&r, "rel=\"prev\""));
 	assert_false(resp_has(&r, "rel=\"next\""));
+	/* The room's screen shows no menu, counts or whose session it is. */
+	assert_false(resp_has(&r, "site-nav"));
+	assert_false(resp_has(&r, "Signed in as"));
 	resp_free(&r);
 }
 
@@ -126,6 +129,29 @@ minutes_actions_and_the_board(void **state)
 	    "Members+want+reviews+after+school.&for_board=1&board_reply=The+"
 	    "board+agreed+to+ask+IROs.", (long long)item);
 	assert_int_equal(act(&worker, form, &r), 303);
+	resp_free(&r);
+	/* A save from a page read before that one is held back: both
+	 * texts shown, nothing overwritten. */
+	(void)snprintf(form, sizeof(form), "action=minutes&item=%lld&seen="
+	    "00000000&minutes=Older+page+notes.&board_reply=", (long long)item);
+	assert_int_equal(act(&worker, form, &r), 422);
+	assert_true(resp_has(&r, "Someone else saved this item"));
+	assert_true(resp_has(&r, "Members want reviews after school."));
+	assert_true(resp_has(&r, ">Older page notes.</textarea>"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM agenda_items WHERE id = "
+	    "%lld AND minutes LIKE 'Members want%%' AND for_board = 1",
+	    (long long)item), 1);
+	/* An action by a day gone is refused, its words kept. */
+	(void)snprintf(form, sizeof(form), "action=action&item=%lld&what=Ask+"
+	    "the+IROs&who=Priya&due=2020-01-01", (long long)item);
+	assert_int_equal(act(&worker, form, &r), 422);
+	assert_true(resp_has(&r, "That day has passed"));
+	assert_true(resp_has(&r, "value=\"Ask the IROs\""));
+	resp_free(&r);
+	/* Minutes of a meeting still to come are not published. */
+	assert_int_equal(act(&worker, "action=publish", &r), 422);
+	assert_true(resp_has(&r, "has not happened yet"));
 	resp_free(&r);
 	(void)snprintf(form, sizeof(form), "action=action&item=%lld&what=Move+"
 	    "reviews+to+after+school&who=IRO+service&due=2099-03-31",
@@ -148,6 +174,10 @@ minutes_actions_and_the_board(void **state)
 	assert_true(resp_has(&r, "agreed an action: Move reviews to after "
 	    "school (IRO service, by"));
 	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "UPDATE meetings SET starts_at = "
+	    "strftime('%%s', 'now') - 3600 WHERE id = %lld",
+	    (long long)meeting);
+	assert_int_equal(db_run(form), 0);
 	assert_int_equal(act(&worker, "action=publish", &r), 303);
 	resp_free(&r);
 	resp_init(&r);
@@ -156,6 +186,10 @@ minutes_actions_and_the_board(void **state)
 	assert_true(resp_has(&r, "The board agreed to ask IROs."));
 	assert_true(resp_has(&r, "For the board"));
 	resp_free(&r);
+	/* Back to a meeting still to come, for the suggestions below. */
+	(void)snprintf(form, sizeof(form), "UPDATE meetings SET starts_at = "
+	    "4000000000 WHERE id = %lld", (long long)meeting);
+	assert_int_equal(db_run(form), 0);
 }
 
 static void

@@ -452,6 +452,13 @@ new_version_keeps_old_readable(void **state)
 	    "/pledge/manage", "action=save&title=Our+Care+Pledge+2027&"
 	    "intro=New+promises.&review=2030-11-30", &r), 303);
 	resp_free(&r);
+	/* A Publish from a page read beside another draft does nothing. */
+	assert_int_equal(client_post(&worker, "/pledge/manage",
+	    "/pledge/manage", "action=publish&draft=999999", &r), 422);
+	assert_true(resp_has(&r, "Someone else published or threw away"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM pledge_versions WHERE "
+	    "state = 'draft'"), 1);
 	assert_int_equal(client_post(&worker, "/pledge/manage",
 	    "/pledge/manage", "action=publish", &r), 303);
 	resp_free(&r);

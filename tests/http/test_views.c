@@ -364,6 +364,19 @@ whole_loop_by_three_roles(void **state)
 	    "due=2099-01-31", (long long)cid);
 	assert_int_equal(client_post(&worker, path, path, form, &r), 303);
 	resp_free(&r);
+	/* 31 January 2099 is a Saturday: due by the next working day,
+	 * and the worker is told so. */
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND date(due_at, 'unixepoch') = '2099-02-02'", (long long)issue),
+	    1);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_true(resp_has(&r, "so it is due by the next working day"));
+	resp_free(&r);
+	/* The councillor is told at once, not by the reminder. */
+	assert_int_equal(count("SELECT count(*) FROM notifications WHERE "
+	    "user_id = %lld AND link = '/my-issues/%lld' AND text LIKE 'An "
+	    "issue was sent to you%%'", (long long)cid, (long long)issue), 1);
 	resp_init(&r);
 	assert_int_equal(http_get(&cllr, "/my-issues", &r), 0);
 	assert_true(resp_has(&r, "Leisure passes"));
