@@ -696,12 +696,33 @@ withdraw_until_answered(void **state)
  * view: its author is told the issue's name as the public reads it,
  * never the worker's first title, which may quote the private one.
  */
+/* Jaden raises a view titled title, a worker joins it to issue: the
+ * view's page as Jaden then reads it, in *r (the caller frees). */
+static void
+merge_and_read(int64_t issue, const char *title, struct resp *r)
+{
+	char	 path[64], form[64];
+	int64_t	 v;
+
+	v = raise_view(&young, title, "Our teachers are never there.", NULL,
+	    r);
+	resp_free(r);
+	(void)snprintf(path, sizeof(path), "/moderation/%lld", (long long)v);
+	(void)snprintf(form, sizeof(form), "action=merge&issue_id=%lld",
+	    (long long)issue);
+	assert_int_equal(client_post(&worker, path, path, form, r), 303);
+	resp_free(r);
+	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)v);
+	resp_init(r);
+	assert_int_equal(http_get(&young, path, r), 0);
+}
+
 static void
 merged_into_an_issue_by_its_public_name(void **state)
 {
 	struct resp	 r;
 	char		 path[256];
-	int64_t		 v, issue;
+	int64_t		 issue;
 	const char	*secret = "Zara says Mr Bell never turns up";
 
 	(void)state;
@@ -712,18 +733,7 @@ merged_into_an_issue_by_its_public_name(void **state)
 	(void)snprintf(path, sizeof(path), "UPDATE issues SET title = '%s' "
 	    "WHERE id = %lld", secret, (long long)issue);
 	assert_int_equal(db_run(path), 0);
-	v = raise_view(&young, "Teachers", "Our teachers are never there.",
-	    NULL, &r);
-	resp_free(&r);
-	(void)snprintf(path, sizeof(path), "/moderation/%lld", (long long)v);
-	(void)snprintf(path + 128, 128, "action=merge&issue_id=%lld",
-	    (long long)issue);
-	assert_int_equal(client_post(&worker, path, path, path + 128, &r),
-	    303);
-	resp_free(&r);
-	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)v);
-	resp_init(&r);
-	assert_int_equal(http_get(&young, path, &r), 0);
+	merge_and_read(issue, "Teachers", &r);
 	assert_true(resp_has(&r, "it has joined their issue"));
 	assert_true(resp_has(&r, "You will hear what happens."));
 	assert_false(resp_has(&r, "Mr Bell"));
@@ -734,18 +744,7 @@ merged_into_an_issue_by_its_public_name(void **state)
 	    "'answered', decision = 'agreed', response = 'Yes.', answered_at "
 	    "= 1 WHERE id = %lld", (long long)issue);
 	assert_int_equal(db_run(path), 0);
-	v = raise_view(&young, "Teachers again", "Still never there.", NULL,
-	    &r);
-	resp_free(&r);
-	(void)snprintf(path, sizeof(path), "/moderation/%lld", (long long)v);
-	(void)snprintf(path + 128, 128, "action=merge&issue_id=%lld",
-	    (long long)issue);
-	assert_int_equal(client_post(&worker, path, path, path + 128, &r),
-	    303);
-	resp_free(&r);
-	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)v);
-	resp_init(&r);
-	assert_int_equal(http_get(&young, path, &r), 0);
+	merge_and_read(issue, "Teachers again", &r);
 	assert_true(resp_has(&r, "The council has already answered it"));
 	resp_free(&r);
 	resp_init(&r);
