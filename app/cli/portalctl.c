@@ -5,6 +5,7 @@
  */
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -382,18 +383,46 @@ cmd_generate(struct cli *c, int argc, char **argv)
 	return (0);
 }
 
+/* How many migrations wait to be applied to c's database; -1 on error. */
+static int
+pending_migrations(struct cli *c)
+{
+	struct dirent	*de;
+	DIR		*d;
+	int64_t		 applied;
+	int		 n;
+
+	if (db_schema_version(c->db, &applied) != 0)
+		applied = 0;
+	if ((d = opendir(c->migrations)) == NULL)
+		return (-1);
+	for (n = 0; (de = readdir(d)) != NULL; )
+		if (strlen(de->d_name) > 4 && strcmp(de->d_name +
+		    strlen(de->d_name) - 4, ".sql") == 0)
+			n++;
+	closedir(d);
+	return (n > applied ? n - (int)applied : 0);
+}
+
 static int
 cmd_purge(struct cli *c, int argc, char **argv)
 {
 	struct actor		 system = { 0, "portalctl", "", "" };
 	struct purge_counts	 n;
-	int			 dry;
+	int			 dry, pending;
 
 	dry = argc == 1 && strcmp(argv[0], "--dry-run") == 0;
 	if (argc > 1 || (argc == 1 && !dry))
 		return (EXIT_USAGE);
-	if (open_db(c, 1) == -1)
+	/* A dry run changes nothing, not even the schema. */
+	if (open_db(c, !dry) == -1)
 		return (1);
+	if (dry && (pending = pending_migrations(c)) != 0) {
+		fprintf(stderr, "portalctl: %s has %d migration(s) waiting: run "
+		    "\"portalctl migrate\" first (after a backup), then try "
+		    "again\n", c->db_path, pending);
+		return (1);
+	}
 	if (retention_purge(c->db, &system, (int64_t)time(NULL), dry, &n) ==
 	    -1) {
 		fprintf(stderr, "portalctl: the purge failed and changed "

@@ -81,14 +81,35 @@ struct writer {
 	void			*notify_arg;
 };
 
+/*
+ * What SQLite said when a write failed (a full disk, a read-only file),
+ * to the server's log: said now, before a rollback resets it. A job that
+ * refused on its own leaves no SQLite error and is not logged. Never a
+ * job's data: SQLite's messages name tables and columns only.
+ */
+static void
+log_failure(struct writer *w, const char *what)
+{
+	int	 code;
+
+	code = sqlite3_extended_errcode(db_handle(w->db));
+	if (code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE)
+		return;
+	fprintf(stderr, "portal writer: %s failed: %s (%d)\n", what,
+	    db_errmsg(w->db), code);
+}
+
 /* One job in its own savepoint. 0 kept, -1 undone. */
 static int
 run_one(struct writer *w, struct writer_job *j)
 {
-	if (db_begin(w->db) == -1)
+	if (db_begin(w->db) == -1) {
+		log_failure(w, "a savepoint");
 		return (-1);
+	}
 	if (j->run(w->db, j->arg) == 0 && db_commit(w->db) == 0)
 		return (0);
+	log_failure(w, "a write");
 	db_rollback(w->db);
 	return (-1);
 }
@@ -118,6 +139,7 @@ run_batch(struct writer *w, struct writer_jobs *batch)
 		again = 0;
 		settle(batch, WRITER_SAVED, WRITER_QUEUED);
 		if (db_begin(w->db) == -1) {
+			log_failure(w, "a batch's start");
 			settle(batch, WRITER_QUEUED, WRITER_FAILED);
 			return (0);
 		}
@@ -137,6 +159,7 @@ run_batch(struct writer *w, struct writer_jobs *batch)
 		}
 	} while (again);
 	if (db_commit(w->db) == -1) {
+		log_failure(w, "a batch's commit");
 		settle(batch, WRITER_SAVED, WRITER_FAILED);
 		return (0);
 	}

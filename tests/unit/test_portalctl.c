@@ -236,6 +236,30 @@ scan_prints_flag_or_clear(void **state)
 	assert_non_null(strstr(out, "scan\n      read one text a line"));
 }
 
+/* A dry run changes nothing, not even the schema of an older database. */
+static void
+dry_run_never_migrates(void **state)
+{
+	char	 cmd[512], args[256];
+	int	 i;
+
+	(void)state;
+	/* A database from before the newest migration. */
+	(void)snprintf(cmd, sizeof(cmd), "mkdir -p %s/m5 && for f in $(ls "
+	    "migrations/*.sql | head -n -1); do ln -sf \"$PWD/$f\" %s/m5/; "
+	    "done", dir, dir);
+	assert_int_equal(system(cmd), 0);
+	(void)snprintf(args, sizeof(args), "--db %s/old.db --migrations %s/m5 "
+	    "migrate", dir, dir);
+	assert_int_equal(ctl(NULL, args), 0);
+	(void)snprintf(args, sizeof(args), "--db %s/old.db purge --dry-run",
+	    dir);
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(ctl(NULL, args), 1);
+		assert_non_null(strstr(out, "has 1 migration(s) waiting"));
+	}
+}
+
 int
 main(void)
 {
@@ -247,6 +271,7 @@ main(void)
 		cmocka_unit_test(invite_prints_a_code),
 		cmocka_unit_test(demo_only_into_empty_database),
 		cmocka_unit_test(scan_prints_flag_or_clear),
+		cmocka_unit_test(dry_run_never_migrates),
 	};
 
 	return (cmocka_run_group_tests_name("portalctl", tests, setup,

@@ -123,8 +123,10 @@ waiting_jobs_share_one_commit_and_a_bad_one_fails_alone(void **state)
 	struct writer		*w;
 	struct writer_jobs	 done;
 	struct row		 rows[NJOBS];
+	char			 logpath[160], logtext[4096];
+	FILE			*fp;
 	int64_t			 n;
-	int			 i, saved, failed;
+	int			 i, saved, failed, saved_err, fd;
 
 	(void)state;
 	w = start();
@@ -138,9 +140,27 @@ waiting_jobs_share_one_commit_and_a_bad_one_fails_alone(void **state)
 	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM writer_rows",
 	    ""), 1);
 	assert_int_equal(n, 0);
+	/* The server's log (stderr) is read below. */
+	(void)snprintf(logpath, sizeof(logpath), "%s/writer.log", unitdb_dir);
+	fflush(stderr);
+	assert_true((saved_err = dup(2)) != -1);
+	assert_true((fd = open(logpath, O_CREAT | O_WRONLY | O_TRUNC, 0600)) !=
+	    -1);
+	assert_int_equal(dup2(fd, 2), 2);
 	writer_hold(w, 0);
 	TAILQ_INIT(&done);
 	collect(w, &done, NJOBS);
+	fflush(stderr);
+	assert_int_equal(dup2(saved_err, 2), 2);
+	close(fd);
+	close(saved_err);
+	/* What SQLite said is in the log (a full disk or a read-only file
+	 * would be said the same way), and nothing of the job's data. */
+	assert_non_null(fp = fopen(logpath, "r"));
+	logtext[fread(logtext, 1, sizeof(logtext) - 1, fp)] = '\0';
+	fclose(fp);
+	assert_non_null(strstr(logtext, "portal writer: a write failed: "
+	    "UNIQUE constraint failed: writer_rows.n"));
 
 	/* Every job that waited went in one transaction. */
 	assert_int_equal(writer_batches(w), 1);
