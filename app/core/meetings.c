@@ -74,14 +74,15 @@ static const char *sql_minutes =
 static const char *sql_add_action =
 	"INSERT INTO meeting_actions (item_id, what, who, due_on, created_at) "
 	"VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char *sql_started =
+	"SELECT starts_at <= ?2 FROM meetings WHERE id = ?1";
 static const char *sql_publish =
 	"UPDATE meetings SET minutes_published = 1 WHERE id = ?1 "
 	"AND minutes_published = 0";
 static const char *sql_suggest =
 	"INSERT INTO agenda_suggestions (meeting_id, user_id, text, urgent, "
 	"created_at) VALUES (?1, ?2, ?3, ?4, ?5)";
-static const char *sql_started =
-	"SELECT starts_at <= ?2 FROM meetings WHERE id = ?1";
+
 /* The same words to the same meeting a moment ago: a second press. */
 static const char *sql_suggest_again =
 	"SELECT count(*) FROM agenda_suggestions WHERE meeting_id = ?1 AND "
@@ -409,14 +410,24 @@ meeting_add_action(struct db *db, const struct actor *who, int64_t meeting,
 
 /*
  * Share the minutes with the members and tell those invited. Published
- * already: nothing changes and nobody is told twice.
+ * already: nothing changes and nobody is told twice. 2, and nothing
+ * shared, if the meeting has not begun.
  */
 int
 meeting_publish(struct db *db, const struct actor *who, int64_t meeting,
     int64_t now)
 {
+	int64_t	 started;
+
+	started = -1;
 	if (db_begin(db) == -1)
 		return (-1);
+	/* Minutes of a meeting still to come are nobody's yet. */
+	if (db_int(db, &started, sql_started, "ii", meeting, now) != 1 ||
+	    !started) {
+		db_rollback(db);
+		return (started == 0 ? 2 : -1);
+	}
 	if (db_exec(db, sql_publish, "i", meeting) != 0)
 		return (db_end(db, 0));
 	if (db_changes(db) == 0)

@@ -106,20 +106,22 @@ concern_page(struct page *pg, int64_t id, int errors)
  * wrote are what they did, and go on the record as a note, not away.
  */
 static int
-closed_first(struct page *pg, int64_t id, const char *action)
+closed_first(struct page *pg, int64_t id)
 {
+	const char	*raw, *action;
+
+	raw = form_raw(&pg->form, "action");
+	action = raw == NULL ? NULL : form_text(&pg->form, "action",
+	    CONCERN_ACTION_MAX, 1, 1, &pg->errors, "");
 	/* Too long, or nothing, for a note: back in the note box. */
-	if (action == NULL || (action = form_text(&pg->form, "action",
-	    CONCERN_ACTION_MAX, 1, 1, &pg->errors, "")) == NULL) {
+	if (action == NULL) {
 		form_errors_init(&pg->errors, &pg->arena);
-		form_error(&pg->errors, "note", form_raw(&pg->form, "action") ==
-		    NULL || *form_raw(&pg->form, "action") == '\0' ?
+		form_error(&pg->errors, "note", raw == NULL || *raw == '\0' ?
 		    "Someone else closed this concern first, while your page "
 		    "was open." : "Someone else closed this concern first, "
 		    "while your page was open. What you wrote is in the note "
 		    "box below: shorten it, then add it as a note.");
-		tv_set_str(pg->ctx, "note_text_kept", form_raw(&pg->form,
-		    "action"));
+		tv_set_str(pg->ctx, "note_text_kept", raw);
 		return (concern_page(pg, id, 1));
 	}
 	if (concern_note(app_db, &pg->actor, id, action, pg->now) !=
@@ -141,7 +143,7 @@ close_concern(struct page *pg, int64_t id)
 	if ((closed = concern_is_closed(app_db, id)) == -1)
 		return (page_error(pg, 404));
 	if (closed)
-		return (closed_first(pg, id, form_raw(&pg->form, "action")));
+		return (closed_first(pg, id));
 	action = form_text(&pg->form, "action", CONCERN_ACTION_MAX, 1, 1,
 	    &pg->errors, "Write what was done and who was told. This is "
 	    "required to close a concern.");
@@ -153,7 +155,7 @@ close_concern(struct page *pg, int64_t id)
 		    "was done, and who was told. For example: \"Phoned her "
 		    "social worker, who is visiting today.\"");
 	else if (r == CONCERN_CLOSED)
-		return (closed_first(pg, id, action));
+		return (closed_first(pg, id));
 	else if (r == CONCERN_MISSING)
 		return (page_error(pg, 404));
 	else if (r != CONCERN_OK)

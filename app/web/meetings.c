@@ -97,20 +97,6 @@ page_meetings(struct http_request *req)
 	return (schedule(&pg));
 }
 
-/* Whether the meeting on pg (worker_action()) has begun: 1, 0, -1. */
-static int
-meeting_started(struct page *pg)
-{
-	struct tval	*m;
-	int64_t		 id;
-
-	id = strtoll(pg->req->path + strlen("/meetings/"), NULL, 10);
-	m = tv_map(&pg->arena);
-	if (meeting_get(app_db, id, 1, m) != 1)
-		return (-1);
-	return (strtoll(tv_get_str(m, "starts_at"), NULL, 10) <= pg->now);
-}
-
 /*
  * After an error on one item's minutes or action form, that item shows
  * what was typed (and, if another worker saved since, theirs beside it),
@@ -254,13 +240,12 @@ worker_action(struct page *pg, int64_t id, const char *action)
 		rc = meeting_add_action(app_db, &pg->actor, id, item, a, b,
 		    due, pg->now);
 	} else if (strcmp(action, "publish") == 0) {
-		/* Minutes of a meeting still to come are nobody's yet. */
-		if (meeting_started(pg) == 0) {
+		if ((rc = meeting_publish(app_db, &pg->actor, id, pg->now)) ==
+		    2) {
 			form_error(&pg->errors, "publish", "This meeting has "
 			    "not happened yet. Publish its minutes after it.");
 			return (meeting_page(pg, id, 1));
 		}
-		rc = meeting_publish(app_db, &pg->actor, id, pg->now);
 	} else if (strcmp(action, "accept") == 0 ||
 	    strcmp(action, "decline") == 0) {
 		if (form_id(f, "suggestion", &ref) == 0 &&
