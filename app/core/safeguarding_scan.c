@@ -95,9 +95,13 @@ static const struct sg_alias aliases[] = {
 	{ "rapping", "rapmusic" }, { "rapped", "rapmusic" },
 	/* Text-speak. */
 	{ "kms", "kill myself" }, { "kmss", "kill myself" },
-	{ "kys", "kill yourself" }, { "unalive", "kill" },
-	{ "unalives", "kill" }, { "unaliving", "kill" },
-	{ "unalived", "kill" }, { "sewerslide", "suicide" },
+	/* "Unalive" is said of oneself: "i want to unalive". */
+	{ "kys", "kill yourself" }, { "unalive", "kill myself" },
+	{ "unalives", "kill myself" }, { "unaliving", "kill myself" },
+	{ "unalived", "kill myself" }, { "sewerslide", "suicide" },
+	{ "iwanttodie", "i want to die" }, { "wanttodie", "want to die" },
+	{ "wan2", "want to" }, { "wana2", "want to" }, { "wnt", "want" },
+	{ "wnna", "want to" }, { "wntd", "want" },
 	{ "suicde", "suicide" }, { "sucide", "suicide" },
 	{ "suiside", "suicide" }, { "sucidal", "suicidal" },
 	{ "suicdal", "suicidal" }, { "ded", "dead" },
@@ -195,6 +199,10 @@ static const struct sg_alias aliases[] = {
 	{ "eaten", "eat" }, { "ate", "eat" }, { "cnt", "can not" },
 	{ "caint", "can not" }, { "smak", "smack" }, { "smaks", "smack" },
 	{ "smakd", "smack" }, { "smackd", "smack" },
+	{ "tuch", "touch" }, { "tuches", "touch" }, { "tuchs", "touch" },
+	{ "toches", "touch" }, { "touchs", "touch" }, { "tuched", "touch" },
+	{ "hitz", "hit" }, { "hitts", "hit" }, { "kiks", "kick" },
+	{ "kikz", "kick" }, { "punchz", "punch" }, { "slapz", "slap" },
 	/* Dropped g: "hittin", "cuttin". */
 	{ "hitin", "hit" }, { "cutin", "cut" }, { "smakin", "smack" },
 	{ "smackin", "smack" }, { "beatin", "beat" }, { "kickin", "kick" },
@@ -533,6 +541,9 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "not-to-tell", "NEG ~1 to ~1 tell ~1 END" },
 	{ "sexual", "made-do-things", "FORCE ~2 me|us ~1 do ~3 NEG ~1 want" },
 	{ "sexual", "groom", "groom" },
+	{ "sexual", "forces-me", "PERSON ~2 force ~1 me|us ~1 END|to" },
+	{ "sexual", "does-stuff-to-me", "do ~2 stuff|thing|things ~2 to ~1 "
+	    "me|us" },
 	{ "sexual", "meet-alone", "meet ~4 alone|secret|hotel" },
 	/* Exploitation: county lines, carrying and selling, debts. */
 	{ "exploitation", "drugs-job", "DEAL|run|move ~3 DRUG" },
@@ -585,6 +596,9 @@ static const struct sg_rule rules[] = {
 	{ "exploitation", "join-gang", "join|in ~2 gang" },
 	{ "exploitation", "line-phone", "run|answer|hold ~2 line ~3 phone|"
 	    "them|drug" },
+	{ "exploitation", "hold-stuff-for-them", "hold|carry|keep|stash|hide ~2 "
+	    "stuff|thing|something ~2 for ~1 them|him|her|gang|OLDER" },
+	{ "exploitation", "mule", "am|drug|being ~2 mule" },
 	/* Neglect. */
 	{ "neglect", "no-food", "no|nothing ~2 food|eat ~4 house|home|"
 	    "fridge|cupboard|day|week|placement|flat" },
@@ -644,6 +658,9 @@ static const struct sg_rule rules[] = {
 	    "gas|water|bed|clothes|shoes" },
 	{ "neglect", "not-allowed", "NEG ~1 allow ~2 eat|shower|wash|"
 	    "toilet|drink" },
+	{ "neglect", "starves-me", "starve ~1 me|us" },
+	{ "neglect", "never-get-food", "NEG ~2 get|give|have ~2 food|meal|"
+	    "dinner|fed|feed|tea|breakfast" },
 	/* Self-harm. */
 	{ "self_harm", "harm-myself", "HARMSELF ~2 SELF" },
 	{ "self_harm", "self-harm", "self ~1 harm" },
@@ -731,7 +748,24 @@ static const struct sg_rule rules[] = {
 	{ "suicide", "wish-gone", "wish ~3 was|were ~1 go" },
 	{ "suicide", "last-time", "NEG ~1 be ~2 here ~2 tomorrow|much|"
 	    "longer|any" },
+	{ "suicide", "feel-like-dying", "feel ~1 like ~1 DIE" },
+	{ "suicide", "kill-me-now", "kill ~1 me|us ~1 now|please|END" },
+	{ "suicide", "no-one-would-miss-me", "no ~1 one ~3 miss ~1 me" },
+	{ "suicide", "bothered-living", "bother ~2 live|alive|exist|life" },
+	{ "suicide", "end-me", "WANT|go ~3 end ~1 me|myself" },
+	{ "suicide", "not-want-to-live", "NEG ~2 want ~3 live|alive|exist ~1 "
+	    "END|any|no|more|like|here|now" },
+	/* Welsh, after the same squeezing ("lladd" reads "lad"). */
+	{ "suicide", "cy-kill-myself", "lladd ~1 fy ~1 hun" },
+	{ "suicide", "cy-want-to-die", "eisiau|moyn ~2 marw" },
+	{ "suicide", "cy-suicide", "hunanladdiad" },
+	{ "self_harm", "cy-hurt-myself", "brifo|anafu|torri ~1 fy ~1 hun" },
+	{ "abuse", "cy-hits-me", "fy ~1 nharo|mwrw|nghuro|mrifo|nghicio" },
+	{ "abuse", "cy-abuse", "cam ~1 drin|driniaeth" },
+	{ "sexual", "cy-touches-me", "cyffwrdd ~3 fi|fy|mi" },
+	{ "unsafe", "cy-scared", "ofn ~3 adref|gartref|fe|hi|nhw|fo" },
 	/* Going missing, homeless tonight. */
+	{ "missing", "keeps-running-off", "keep ~1 run ~1 off|away" },
 	{ "missing", "run-away", "run ~1 away" },
 	{ "missing", "run-off", "run ~1 off ~2 from|again|tonight" },
 	{ "missing", "nowhere-to-sleep", "nowhere ~3 SLEEP" },
@@ -1020,6 +1054,35 @@ push_word(struct buf *toks, const char *w, size_t n)
 }
 
 /*
+ * A word spelt out a letter at a time ("k m s", "k.i.l.l"): if the run
+ * of one-letter words at p, three or more, reads as a word the scanner
+ * knows, that word is put in joined and the end of the run returned.
+ * Otherwise NULL ("u r a" stays three words).
+ */
+static const char *
+spelt_out(const char *p, char *joined, size_t *len)
+{
+	const struct sg_slot	*s;
+	char			 sq[SG_WORD_MAX];
+	size_t			 n, sn;
+
+	for (n = 0; n < SG_WORD_MAX - 1 && p[0] != '\0' && p[0] != ' ' &&
+	    p[1] == ' '; p += 2) {
+		joined[n++] = p[0];
+		while (p[2] == ' ')
+			p++;
+	}
+	if (n < 3)
+		return (NULL);
+	*len = n;
+	if (alias_of(joined, n) != NULL)
+		return (p);
+	sn = squeeze(joined, n, sq);
+	s = slot_get(hash_word(sq, stem(sq, sn)));
+	return (s != NULL && s->mask != 0 ? p : NULL);
+}
+
+/*
  * Tokens of any text, with an END token after the last word if asked;
  * the caller frees toks. Returns the count.
  */
@@ -1029,6 +1092,8 @@ tokenise(const char *text, struct buf *toks, int with_end)
 	struct buf	 norm;
 	struct sg_tok	 end;
 	const char	*p, *e;
+	char		 joined[SG_WORD_MAX];
+	size_t		 jn;
 
 	buf_init(&norm, strlen(text) + 3);
 	safeguarding_normalise(text, &norm);
@@ -1038,6 +1103,11 @@ tokenise(const char *text, struct buf *toks, int with_end)
 			p++;
 		if (*p == '\0')
 			break;
+		if ((e = spelt_out(p, joined, &jn)) != NULL) {
+			push_word(toks, joined, jn);
+			p = e;
+			continue;
+		}
 		e = strchr(p, ' ');
 		push_word(toks, p, (size_t)(e - p));
 		p = e;
