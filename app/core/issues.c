@@ -608,11 +608,30 @@ issues_has_private(struct db *db, int64_t id)
 	return (n > 0);
 }
 
+/*
+ * Bytes at s that part words without being ASCII: curly and low quotes
+ * and dashes (U+2010 to U+201F, but U+2019, the apostrophe), the
+ * ellipsis, guillemets and the no-break space. 0 if none.
+ */
+static size_t
+unicode_gap(const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+
+	if (u[0] == 0xE2 && u[1] == 0x80 && ((u[2] >= 0x90 && u[2] <= 0x9F &&
+	    u[2] != 0x99) || u[2] == 0xA6))
+		return (3);
+	if (u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0xAB || u[1] == 0xBB))
+		return (2);
+	return (0);
+}
+
 /* Lower-case words of s, each followed by one space, for matching. */
 static char *
 words_of(const char *s, size_t *nwords)
 {
 	char	*out, *o;
+	size_t	 skip;
 	int	 gap;
 
 	if ((out = malloc(strlen(s) + 2)) == NULL)
@@ -629,12 +648,16 @@ words_of(const char *s, size_t *nwords)
 			s += 2;
 			continue;
 		}
-		if ((unsigned char)*s >= 0x80 ||
+		if ((skip = unicode_gap(s)) > 0)
+			s += skip - 1;
+		else if ((unsigned char)*s >= 0x80 ||
 		    (*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') ||
 		    (*s >= 'A' && *s <= 'Z')) {
 			*o++ = (*s >= 'A' && *s <= 'Z') ? *s - 'A' + 'a' : *s;
 			gap = 0;
-		} else if (!gap) {
+			continue;
+		}
+		if (!gap) {
 			*o++ = ' ';
 			(*nwords)++;
 			gap = 1;
@@ -648,17 +671,61 @@ words_of(const char *s, size_t *nwords)
 	return (out);
 }
 
+/* 1 if hay (" "-led words) holds the n words at w in a row. */
+static int
+holds_run(struct buf *needle, const char *hay, const char *w, size_t n)
+{
+	const char	*end;
+	size_t		 i;
+
+	for (end = w, i = 0; i < n; i++)
+		end = strchr(end, ' ') + 1;
+	buf_reset(needle);
+	buf_putc(needle, ' ');
+	buf_append(needle, w, (size_t)(end - w));
+	return (strstr(hay, buf_cstr(needle)) != NULL);
+}
+
+/*
+ * 1 if some sentence of private, QUOTE_SHORT words or more but shorter
+ * than n, is in hay whole: a young person's title ("Designated teacher
+ * never there") or a short sentence ("He reads my texts.") is theirs
+ * however few its words.
+ */
+static int
+holds_short_sentence(struct buf *needle, const char *hay,
+    const char *private, size_t n)
+{
+	char	*copy, *rest, *sentence, *w;
+	size_t	 nw;
+	int	 hit;
+
+	if ((copy = strdup(private)) == NULL)
+		abort();
+	hit = 0;
+	for (rest = copy; !hit &&
+	    (sentence = strsep(&rest, ".!?;:\n")) != NULL; ) {
+		w = words_of(sentence, &nw);
+		if (nw >= QUOTE_SHORT && nw < n)
+			hit = holds_run(needle, hay, w, nw);
+		free(w);
+	}
+	free(copy);
+	return (hit);
+}
+
 /*
  * 1 if public quotes private: the same words, ignoring case and
- * punctuation, either all of private or n of them in a row.
+ * punctuation, either all of private, n of them in a row, or a whole
+ * short sentence of it (holds_short_sentence).
  */
 int
 issues_quotes(const char *public, const char *private, int n)
 {
 	struct buf	 hay, needle;
-	char		*pub, *prv, *w, *end;
+	char		*pub, *prv, *w;
 	size_t		 np, nv;
-	int		 i, hit;
+	int		 hit;
 
 	prv = words_of(private, &nv);
 	pub = words_of(public, &np);
@@ -668,14 +735,12 @@ issues_quotes(const char *public, const char *private, int n)
 	buf_init(&needle, 128);
 	hit = nv > 0 && strcmp(pub, prv) == 0;
 	for (w = prv; !hit && n > 0 && nv >= (size_t)n; nv--) {
-		for (end = w, i = 0; i < n; i++)
-			end = strchr(end, ' ') + 1;
-		buf_reset(&needle);
-		buf_putc(&needle, ' ');
-		buf_append(&needle, w, (size_t)(end - w));
-		hit = strstr(buf_cstr(&hay), buf_cstr(&needle)) != NULL;
+		hit = holds_run(&needle, buf_cstr(&hay), w, (size_t)n);
 		w = strchr(w, ' ') + 1;
 	}
+	if (!hit && n > 0)
+		hit = holds_short_sentence(&needle, buf_cstr(&hay), private,
+		    (size_t)n);
 	buf_free(&needle);
 	buf_free(&hay);
 	free(prv);

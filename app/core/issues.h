@@ -35,6 +35,7 @@
 
 #define PUBLIC_WORDS_MAX	2000	/* a public summary typed at publishing */
 #define QUOTE_WORDS		5	/* this many words in a row is a quote */
+#define QUOTE_SHORT		3	/* so is a whole sentence this long */
 
 enum publish_result {
 	PUBLISH_OK,

@@ -133,6 +133,20 @@ quotes_are_caught_however_typed(void **state)
 	    QUOTE_WORDS));
 	assert_false(issues_quotes("my carer reads", body, QUOTE_WORDS));
 	assert_false(issues_quotes("anything", "", QUOTE_WORDS));
+	/* A short title or sentence is quoted whole, however few words. */
+	assert_true(issues_quotes("One young person told us: designated "
+	    "teacher never there. Others want no moves.",
+	    "Designated teacher never there", QUOTE_WORDS));
+	assert_true(issues_quotes("Some said he reads my texts at home",
+	    "It is bad. He reads my texts! I hate it", QUOTE_WORDS));
+	assert_false(issues_quotes("Young people want more trips",
+	    "More school trips please", QUOTE_WORDS));
+	/* Curly quotes and dashes part words as straight ones do. */
+	assert_true(issues_quotes("They said \"no phones after nine\" is "
+	    "unfair", "\xE2\x80\x9Cno phones after nine\xE2\x80\x9D is "
+	    "unfair to us", QUOTE_WORDS));
+	assert_true(issues_quotes("carer \xE2\x80\x94 reads my diary every",
+	    body, QUOTE_WORDS));
 	/* A word must match whole: "mydiary" is not "my diary". */
 	assert_false(issues_quotes("carer reads mydiary every single",
 	    body, QUOTE_WORDS));
