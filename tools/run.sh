@@ -28,7 +28,7 @@ if [ "$(id -u)" -eq 0 ] && [ "$inside" = yes ] &&
     id nobody >/dev/null 2>&1; then
 	dir=$(dirname "$PORTAL_DB")
 	chown nobody "$dir" "$PORTAL_DB"
-	for f in "$PORTAL_DB-wal" "$PORTAL_DB-shm"; do
+	for f in "$PORTAL_DB-wal" "$PORTAL_DB-shm" "$PORTAL_DB-commits"; do
 		[ ! -e "$f" ] || chown nobody "$f"
 	done
 	{ cat kore.conf; echo; echo "runas nobody"; } >"$build/run-kore.conf"

@@ -6,6 +6,7 @@
  * thread so a worker keeps serving.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,8 @@
 
 /* Crockford's base32: no I, L, O or U, so codes read aloud well. */
 static const char	 code_alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+#define RANDOM_POOL	4096	/* bytes asked of the kernel at a time */
 
 static char		 dummy_hash[AUTH_HASH_MAX];
 static char		**common;
@@ -58,13 +61,58 @@ auth_password_dummy(const char *pw)
 	(void)sink;
 }
 
+/*
+ * n random bytes (n <= RANDOM_POOL). A visitor's first page and every
+ * form get a token, and one getrandom() call each was a tenth of a kept
+ * page's cost: bytes are taken from the kernel a pool at a time instead.
+ * Each thread has its own pool, each byte is given out once and wiped,
+ * and a child throws away any pool filled before its fork (the count
+ * of forks moved), so no two processes ever hand out the same bytes.
+ */
+static unsigned int	 forks;
+static pthread_once_t	 forks_once = PTHREAD_ONCE_INIT;
+
+static void
+count_fork(void)
+{
+	forks++;
+}
+
+static void
+watch_forks(void)
+{
+	(void)pthread_atfork(NULL, NULL, count_fork);
+}
+
+static void
+random_take(unsigned char *out, size_t n)
+{
+	static _Thread_local unsigned char	 pool[RANDOM_POOL];
+	static _Thread_local size_t		 left;
+	static _Thread_local unsigned int	 filled_at;
+	unsigned char				*from;
+
+	(void)pthread_once(&forks_once, watch_forks);
+	if (filled_at != forks)
+		left = 0;
+	if (left < n) {
+		randombytes_buf(pool, sizeof(pool));
+		left = sizeof(pool);
+		filled_at = forks;
+	}
+	from = pool + sizeof(pool) - left;
+	memcpy(out, from, n);
+	sodium_memzero(from, n);
+	left -= n;
+}
+
 /* 32 random bytes as unpadded base64url. */
 void
 auth_token_new(char *out)
 {
 	unsigned char	 raw[AUTH_TOKEN_BYTES];
 
-	randombytes_buf(raw, sizeof(raw));
+	random_take(raw, sizeof(raw));
 	sodium_bin2base64(out, AUTH_TOKEN_LEN, raw, sizeof(raw),
 	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	sodium_memzero(raw, sizeof(raw));
@@ -92,7 +140,7 @@ auth_form_token_new(const char *bind, char *out)
 {
 	unsigned char	 nonce[16];
 
-	randombytes_buf(nonce, sizeof(nonce));
+	random_take(nonce, sizeof(nonce));
 	sodium_bin2base64(out, 23, nonce, sizeof(nonce),
 	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	form_token_mac(bind, nonce, out + 22);

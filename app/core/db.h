@@ -52,6 +52,10 @@ int		 db_end(struct db *, int);
 int		 db_read_begin(struct db *);
 void		 db_read_end(struct db *);
 int		 db_empty_log(struct db *);
+uint64_t	 db_commits(struct db *, int *);
+void		 db_checkpoint_at(struct db *, int);
+void		 db_on_commit(struct db *,
+		    int (*)(void *, sqlite3 *, const char *, int), void *);
 
 int		 db_backup(struct db *, const char *, char *, size_t);
 int		 db_check(struct db *, struct buf *);

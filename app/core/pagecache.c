@@ -9,7 +9,10 @@
  * what may be kept (app/web/cache.c does: never a person's own data).
  *
  * An entry is good for one version of the database only. The version is
- * two numbers, read by pcache_db_version() at the start of each request:
+ * the count of commits every process shares ("<database>-commits", see
+ * db.c), read by pcache_db_version() at the start of each request: one
+ * read of memory, no read transaction. A connection without that count
+ * reads two numbers instead:
  *
  *   PRAGMA data_version   changes when any OTHER connection (another
  *                         worker, a task thread, portalctl) has committed
@@ -355,12 +358,24 @@ pcache_key(struct buf *out, const char *class, const char *path,
 	return (out->len > PCACHE_KEY_MAX ? -1 : 0);
 }
 
-/* The database's version as this connection sees it now. */
+/*
+ * The database's version as this connection sees it now: the count of
+ * commits every process shares (db.c), or without it the two numbers
+ * described at the top of this file.
+ */
 int
 pcache_db_version(struct db *db, struct pcache_version *v)
 {
 	static const char	*sql = "PRAGMA data_version";
+	uint64_t		 commits;
+	int			 have;
 
+	commits = db_commits(db, &have);
+	if (have) {
+		v->data_version = (int64_t)(commits & INT64_MAX);
+		v->own_changes = 0;
+		return (0);
+	}
 	if (db_int(db, &v->data_version, sql, "") != 1)
 		return (-1);
 	v->own_changes = (int64_t)sqlite3_total_changes64(db_handle(db));

@@ -370,7 +370,7 @@ start(const char *path, int reader, void (*notify)(void *), void *notify_arg,
 		    0600);
 		/* Replaces SQLite's checkpoint inside COMMIT (see
 		 * checkpoint()). */
-		sqlite3_wal_hook(db_handle(w->db), wal_grew, w);
+		db_on_commit(w->db, wal_grew, w);
 	}
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->cond, NULL);

@@ -203,7 +203,7 @@ worker_db_path(const char *path)
 static void
 db_files_private(const char *path)
 {
-	static const char *const ext[] = { "", "-wal", "-shm" };
+	static const char *const ext[] = { "", "-wal", "-shm", "-commits" };
 	struct stat	 sb;
 	char		 f[4096];
 	size_t		 i;
@@ -294,8 +294,7 @@ kore_worker_configure(void)
 	/* The writers copy the log back after their batches (writer.c); a
 	 * commit here would do it inside the event loop. Only a log that
 	 * no writer copies (nothing sent through one) gets so long. */
-	if (db_exec(app_db, "PRAGMA wal_autocheckpoint = 16384", "") != 0)
-		fatal("wal_autocheckpoint: %s", db_errmsg(app_db));
+	db_checkpoint_at(app_db, 16384);
 	conns_init();
 	mailer_init();
 	reminders_init();

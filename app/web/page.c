@@ -274,8 +274,9 @@ page_begin(struct page *pg, struct http_request *req, int allow)
 		    pg->cache_ver.own_changes);
 	}
 	/* A session's own writes (last seen, once a minute; an expired
-	 * one removed) are on no kept page: they do not make this
-	 * worker's kept pages stale. */
+	 * one removed) are on no kept page: read by data_version, they do
+	 * not make this worker's kept pages stale. (The shared count of
+	 * commits, db.c, counts them: a page a minute is made again.) */
 	before = sqlite3_total_changes64(db_handle(app_db));
 	guard_session(pg);
 	session_writes += sqlite3_total_changes64(db_handle(app_db)) - before;

@@ -8,6 +8,8 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -41,6 +43,36 @@ tokens_are_random_and_urlsafe(void **state)
 	assert_memory_not_equal(da, db, sizeof(da));
 	auth_digest(a, strlen(a), db);
 	assert_memory_equal(da, db, sizeof(da));
+}
+
+/*
+ * Tokens come from a pool of random bytes (auth.c): a worker forked after
+ * its parent filled the pool must not hand out the parent's next token.
+ */
+static void
+a_forked_child_never_repeats_a_token(void **state)
+{
+	char	 mine[AUTH_TOKEN_LEN], theirs[AUTH_TOKEN_LEN];
+	int	 fds[2], status;
+	pid_t	 pid;
+
+	(void)state;
+	auth_token_new(mine);	/* the pool is filled */
+	assert_int_equal(pipe(fds), 0);
+	if ((pid = fork()) == 0) {
+		auth_token_new(theirs);
+		_exit(write(fds[1], theirs, sizeof(theirs)) ==
+		    (ssize_t)sizeof(theirs) ? 0 : 1);
+	}
+	assert_true(pid > 0);
+	auth_token_new(mine);
+	assert_int_equal(read(fds[0], theirs, sizeof(theirs)),
+	    (ssize_t)sizeof(theirs));
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_string_not_equal(mine, theirs);
+	close(fds[0]);
+	close(fds[1]);
 }
 
 static void
@@ -156,6 +188,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tokens_are_random_and_urlsafe),
+		cmocka_unit_test(a_forked_child_never_repeats_a_token),
 		cmocka_unit_test(codes_read_aloud_and_normalise),
 		cmocka_unit_test(constant_time_compare),
 		cmocka_unit_test(form_tokens_are_bound),

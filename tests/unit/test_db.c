@@ -325,12 +325,48 @@ a_read_transaction_ends_at_the_first_write(void **state)
 	db_close(other);
 }
 
+/*
+ * Every commit of any connection is counted where every other sees it
+ * (the page cache's version); a rollback or a read is not a change, and
+ * a log copied back at a set length does not stop the count.
+ */
+static void
+commits_are_counted_for_everyone(void **state)
+{
+	struct fixture	*f = *state;
+	struct db	*other;
+	char		 err[256];
+	uint64_t	 before;
+	int64_t		 n;
+	int		 have;
+
+	assert_true(db_migrate(f->db, f->mig, err, sizeof(err)) >= 0);
+	assert_int_equal(db_open(&other, f->path, err, sizeof(err)), 0);
+	db_checkpoint_at(other, 1);
+	before = db_commits(f->db, &have);
+	assert_true(have);
+	assert_int_equal(db_exec(other, "INSERT INTO a (v) VALUES ('b')",
+	    ""), 0);
+	assert_true(db_commits(f->db, &have) == before + 1);
+	assert_int_equal(db_begin(f->db), 0);
+	assert_int_equal(db_exec(f->db, "INSERT INTO a (v) VALUES ('c')",
+	    ""), 0);
+	db_rollback(f->db);
+	assert_int_equal(db_int(other, &n, "SELECT count(*) FROM a", ""), 1);
+	assert_true(db_commits(other, &have) == before + 1);
+	assert_int_equal(db_exec(f->db, "UPDATE a SET v = 'x'", ""), 0);
+	assert_true(db_commits(other, &have) == before + 2);
+	db_close(other);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(pragmas_are_set, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    commits_are_counted_for_everyone, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    a_blocked_writer_waits_five_seconds, setup, teardown),
 		cmocka_unit_test_setup_teardown(migrations_apply_once_in_order,
