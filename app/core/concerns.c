@@ -488,17 +488,21 @@ concern_is_closed(struct db *db, int64_t id)
 	}
 }
 
-/* Whoever had it is told, in the portal, that someone took it over. */
+/*
+ * Whoever had it is told, in the portal, that someone else took it over
+ * or closed it (what: "took over", "closed"): they may be about to call.
+ */
 static int
 tell_holder(struct db *db, const struct actor *who, int64_t id,
-    int64_t was, int64_t now)
+    int64_t was, const char *what, int64_t now)
 {
-	char	 text[160], link[48];
+	char	 text[200], link[48];
 
 	if (was <= 0 || was == who->id)
 		return (0);
-	(void)snprintf(text, sizeof(text), "%s took over safeguarding "
-	    "concern %lld from you.", who->name, (long long)id);
+	(void)snprintf(text, sizeof(text), "%s %s safeguarding concern %lld, "
+	    "which you had taken. Read what they wrote.", who->name, what,
+	    (long long)id);
 	(void)snprintf(link, sizeof(link), "/safeguarding/%lld",
 	    (long long)id);
 	return (notify_user(db, was, now, text, link));
@@ -534,7 +538,7 @@ concern_hold(struct db *db, const struct actor *who, int64_t id,
 		return (CONCERN_TAKEN);
 	}
 	ok = mark_read(db, who, kind, item, now) == 0 &&
-	    tell_holder(db, who, id, had, now) == 0 &&
+	    tell_holder(db, who, id, had, "took over", now) == 0 &&
 	    audit_write(db, who, "concern.hold", "concern", id, "") == 0;
 	return (db_end(db, ok) == 0 ? CONCERN_OK : CONCERN_ERROR);
 }
@@ -595,14 +599,19 @@ concern_action_ok(const char *action)
 	return (words >= 3 && alnum >= 20);
 }
 
-/* Close with a written action. Only a person does this. */
+/*
+ * Close with a written action. Only a person does this. was: the holder
+ * the worker's page showed (0: nobody; -1: do not check); CONCERN_TAKEN
+ * if someone took it since, so a worker never closes, unaware, what a
+ * colleague has just begun. Whoever holds it is told.
+ */
 enum concern_result
 concern_close(struct db *db, const struct actor *who, int64_t id,
-    const char *action, int64_t now)
+    const char *action, int64_t was, int64_t now)
 {
 	enum concern_result	 r;
 	char			 kind[32];
-	int64_t			 item;
+	int64_t			 item, had;
 	int			 ok;
 
 	if (!concern_action_ok(action))
@@ -613,8 +622,17 @@ concern_close(struct db *db, const struct actor *who, int64_t id,
 		db_rollback(db);
 		return (r);
 	}
+	if (db_int(db, &had, sql_holder, "i", id) != 1) {
+		db_rollback(db);
+		return (CONCERN_ERROR);
+	}
+	if (was >= 0 && had != was && had != who->id) {
+		db_rollback(db);
+		return (CONCERN_TAKEN);
+	}
 	ok = db_exec(db, sql_close, "iiit", id, now, who->id, action) == 0 &&
 	    db_changes(db) == 1 && mark_read(db, who, kind, item, now) == 0 &&
+	    tell_holder(db, who, id, had, "closed", now) == 0 &&
 	    audit_write(db, who, "concern.close", "concern", id, "") == 0;
 	return (db_end(db, ok) == 0 ? CONCERN_OK : CONCERN_ERROR);
 }

@@ -87,7 +87,7 @@ enum concern_result concern_note(struct db *, const struct actor *, int64_t,
 enum concern_result concern_hold(struct db *, const struct actor *, int64_t,
 	    int64_t, int64_t);
 enum concern_result concern_close(struct db *, const struct actor *, int64_t,
-	    const char *, int64_t);
+		    const char *, int64_t, int64_t);
 int	concern_action_ok(const char *);
 int	concerns_for_item(struct db *, const char *, int64_t, int64_t,
 	    struct tval *);

@@ -136,6 +136,7 @@ close_concern(struct page *pg, int64_t id)
 {
 	const char		*action;
 	enum concern_result	 r;
+	int64_t			 was;
 	int			 closed;
 
 	/* Closed from a newer page first: whatever this worker wrote is
@@ -149,8 +150,17 @@ close_concern(struct page *pg, int64_t id)
 	    "required to close a concern.");
 	if (action == NULL)
 		return (concern_page(pg, id, 1));
-	r = concern_close(app_db, &pg->actor, id, action, pg->now);
-	if (r == CONCERN_VAGUE)
+	was = -1;
+	if (form_raw(&pg->form, "holder") != NULL &&
+	    form_id(&pg->form, "holder", &was) == -1)
+		was = 0;
+	r = concern_close(app_db, &pg->actor, id, action, was, pg->now);
+	if (r == CONCERN_TAKEN)
+		form_error(&pg->errors, "action", "Someone else took this "
+		    "concern while your page was open: who has it now is shown "
+		    "above. Your words are below. Close it only if you still "
+		    "mean to; they will be told.");
+	else if (r == CONCERN_VAGUE)
 		form_error(&pg->errors, "action", "Say a little more: what "
 		    "was done, and who was told. For example: \"Phoned her "
 		    "social worker, who is visiting today.\"");

@@ -676,7 +676,8 @@ two_workers_keep_both_records(void **state)
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM notifications WHERE "
 	    "user_id = %lld AND text = 'Rob Lane took over safeguarding "
-	    "concern %lld from you.'", (long long)priya, (long long)c), 1);
+	    "concern %lld, which you had taken. Read what they wrote.'",
+	    (long long)priya, (long long)c), 1);
 	/* Priya closes it; Rob, from his older page, closes it too. */
 	assert_int_equal(client_post(&worker, path, path, "do=close&action="
 	    "Spoke+to+Jaden+and+told+the+exploitation+team+today.", &r), 303);
@@ -739,7 +740,34 @@ two_workers_keep_both_records(void **state)
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM notifications WHERE "
 	    "user_id = %lld AND text = 'Rob Lane took over safeguarding "
-	    "concern %lld from you.'", (long long)priya, (long long)c), 1);
+	    "concern %lld, which you had taken. Read what they wrote.'",
+	    (long long)priya, (long long)c), 1);
+	/* Closing from a page that showed nobody, after Rob took it: asked
+	 * again with the words kept; closed once Priya has seen, and Rob
+	 * is told. */
+	c = concern_of("view", raise("Out latest", "an older boy makes me "
+	    "carry packages every night", 1));
+	(void)snprintf(path, sizeof(path), "/safeguarding/%lld", (long long)c);
+	assert_int_equal(client_post(&rob, path, path, "do=hold&holder=0", &r),
+	    303);
+	resp_free(&r);
+	assert_int_equal(client_post(&worker, path, path, "do=close&holder=0&"
+	    "action=Phoned+the+exploitation+team%2C+visit+booked.", &r), 422);
+	assert_true(resp_has(&r, "Someone else took this concern"));
+	assert_true(resp_has(&r, "Phoned the exploitation team, visit "
+	    "booked.</textarea>"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE id = %lld "
+	    "AND closed_at IS NULL", (long long)c), 1);
+	(void)snprintf(form, sizeof(form), "do=close&holder=%lld&action="
+	    "Phoned+the+exploitation+team%%2C+visit+booked.", (long long)
+	    count("SELECT id FROM users WHERE name_key = 'rob lane'"));
+	assert_int_equal(client_post(&worker, path, path, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM notifications WHERE "
+	    "user_id = (SELECT id FROM users WHERE name_key = 'rob lane') AND "
+	    "text = 'Priya Shah closed safeguarding concern %lld, which you "
+	    "had taken. Read what they wrote.'", (long long)c), 1);
 	client_logout(&rob);
 }
 

@@ -191,20 +191,20 @@ closing_needs_real_words(void **state)
 	view = raise_view("Tonight", "i want to kill myself", 2000, &flagged);
 	id = concern_of(view);
 	assert_false(concern_action_ok(NULL));
-	assert_int_equal(concern_close(db, &worker, id, "", 2100),
+	assert_int_equal(concern_close(db, &worker, id, "", -1, 2100),
 	    CONCERN_VAGUE);
-	assert_int_equal(concern_close(db, &worker, id, "ok", 2100),
+	assert_int_equal(concern_close(db, &worker, id, "ok", -1, 2100),
 	    CONCERN_VAGUE);
 	assert_int_equal(concern_close(db, &worker, id, "done - - - - - - "
-	    "- - - -", 2100), CONCERN_VAGUE);
+	    "- - - -", -1, 2100), CONCERN_VAGUE);
 	assert_int_equal(one("SELECT count(*) FROM concerns WHERE closed_at "
 	    "IS NOT NULL AND item_id = (SELECT max(id) FROM views)"), 0);
 	assert_int_equal(concern_close(db, &worker, 999999, "Phoned the "
-	    "social worker, who is visiting today.", 2100), CONCERN_MISSING);
+	    "social worker, who is visiting today.", -1, 2100), CONCERN_MISSING);
 	assert_int_equal(concern_close(db, &worker, id, "Phoned the social "
-	    "worker, who is visiting today.", 2100), CONCERN_OK);
+	    "worker, who is visiting today.", -1, 2100), CONCERN_OK);
 	assert_int_equal(concern_close(db, &worker, id, "Phoned the social "
-	    "worker again, she is fine.", 2200), CONCERN_CLOSED);
+	    "worker again, she is fine.", -1, 2200), CONCERN_CLOSED);
 	assert_int_equal(concern_hold(db, &worker, id, -1, 2200),
 	    CONCERN_CLOSED);
 	assert_int_equal(one("SELECT count(*) FROM audit_log WHERE action = "
