@@ -275,6 +275,12 @@ ask_to_close_tells_workers(void **state)
 	    form, &r), 200);
 	assert_true(resp_has(&r, "We are here to help"));
 	assert_true(resp_has(&r, "We have told the participation team"));
+	/* Where the form sends them (#close), not far above it; and no
+	 * promise of "soon" that the staffed hours may not keep. */
+	assert_non_null(strstr(buf_cstr(&r.body), "id=\"close\""));
+	assert_non_null(strstr(strstr(buf_cstr(&r.body), "id=\"close\""),
+	    "We are here to help"));
+	assert_false(resp_has(&r, "talk to you soon"));
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM concerns WHERE closed_at "
 	    "IS NULL"), concerns + 1);
