@@ -451,6 +451,13 @@ guard_post(struct page *pg)
 	const char	*sent, *words;
 
 	sent = form_raw(&pg->form, "csrf");
+	/* Sign out from a page older than the session (signed in again in
+	 * another tab) still signs out: a refusal left a child signed in on
+	 * a shared phone. Only from our own pages, as the browser says:
+	 * another site cannot sign anyone out. */
+	if (strcmp(pg->req->path, "/logout") == 0 && !cross_site(pg) &&
+	    sent != NULL && same_site(pg))
+		return (1);
 	if (!cross_site(pg) && sent != NULL && same_site(pg) &&
 	    strcmp(pg->req->path, "/views/new") == 0 &&
 	    (pg->csrf == NULL || !auth_equal(sent, pg->csrf))) {

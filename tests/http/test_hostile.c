@@ -170,8 +170,8 @@ static void
 forged_and_missing_tokens(void **state)
 {
 	static const char *const paths[] = { "/views/new", "/account/name",
-	    "/accounts/invite", "/admin/settings", "/logout",
-	    "/pledge/check", "/meetings" };
+	    "/accounts/invite", "/admin/settings", "/pledge/check",
+	    "/meetings" };
 	const char	*evil[] = {
 	    "Content-Type: application/x-www-form-urlencoded",
 	    "Origin: https://attacker.example", NULL };
@@ -204,8 +204,44 @@ forged_and_missing_tokens(void **state)
 		resp_free(&r);
 		assert_int_equal(fingerprint(), before);
 	}
+	/* Sign-out: never from another site, nor without a form. */
+	resp_init(&r);
+	assert_int_equal(http_request(&clients[ADMIN], "POST", "/logout",
+	    body, strlen(body), evil, &r), 0);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_post_form(&clients[ADMIN], "/logout", "", &r),
+	    0);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
 	/* Still signed in: none of that reached sign-out. */
 	assert_int_equal(client_status(&clients[ADMIN], "/account"), 200);
+}
+
+/*
+ * Sign out from one of our own pages that is older than the session (the
+ * child signed in again in another tab): signed out all the same.
+ */
+static void
+sign_out_from_an_old_page(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 old[64], body[128];
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	assert_int_equal(client_csrf(&c, "/pledge", old, sizeof(old)), 0);
+	client_logout(&c);
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	(void)snprintf(body, sizeof(body), "csrf=%s", old);
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/logout", body, &r), 0);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	assert_int_equal(client_status(&c, "/account"), 303);
 }
 
 static void
@@ -366,6 +402,7 @@ main(void)
 		cmocka_unit_test(every_form_every_payload),
 		cmocka_unit_test(stored_verbatim_and_shown_escaped),
 		cmocka_unit_test(forged_and_missing_tokens),
+		cmocka_unit_test(sign_out_from_an_old_page),
 		cmocka_unit_test(other_peoples_ids),
 		cmocka_unit_test(replayed_forms),
 		cmocka_unit_test(other_peoples_ids_in_forms),
