@@ -30,6 +30,50 @@
       window.location.replace(exit.href);
     });
   }
+  // A form longer than the server takes (kore.conf's http_body_max) is
+  // refused by Kore with a blank page, before the portal can keep the
+  // words. So it is stopped here instead: nothing is sent, the words stay
+  // in the form, and the page says how much to cut.
+  var bodyMax = parseInt(document.body.getAttribute('data-body-max'), 10);
+  var sizeOf = function (form) {
+    return new URLSearchParams(new FormData(form)).toString().length;
+  };
+  var tooLong = function (form) {
+    var over = sizeOf(form) - bodyMax + 1024;
+    if (over <= 0) { return null; }
+    var longest = null;
+    form.querySelectorAll('textarea, input[type="text"]').forEach(function (t) {
+      if (!longest || t.value.length > longest.value.length) { longest = t; }
+    });
+    var perChar = 1;
+    if (longest && longest.value.length > 0) {
+      perChar = new URLSearchParams({ w: longest.value }).toString().length /
+        longest.value.length;
+    }
+    return { field: longest, cut: Math.ceil(over / perChar / 100) * 100 };
+  };
+  if (bodyMax > 0 && window.URLSearchParams && window.FormData) {
+    document.querySelectorAll('form[method="post"]').forEach(function (form) {
+      form.addEventListener('submit', function (e) {
+        var t = tooLong(form);
+        var old = form.querySelector('.too-long');
+        if (old) { old.remove(); }
+        if (!t) { return; }
+        e.preventDefault();
+        var p = document.createElement('p');
+        p.className = 'error-message too-long';
+        p.setAttribute('role', 'alert');
+        p.textContent = 'This is too long to send in one go, so nothing ' +
+          'was sent. Your words are still here. Please cut about ' +
+          t.cut.toLocaleString('en-GB') + ' characters, or send it in ' +
+          'two parts.';
+        var button = form.querySelector('button[type="submit"], button:not([type])');
+        if (button) { button.parentNode.insertBefore(p, button); }
+        else { form.appendChild(p); }
+        if (t.field) { t.field.focus(); }
+      });
+    });
+  }
   // The error summary has autofocus; some browsers skip it on a page
   // reached by a form post, so focus it here too.
   var errs = document.querySelector('[data-error-summary]');

@@ -503,6 +503,9 @@ layout_data(struct page *pg)
 	    "Welcome") : pg->title ? pg->title : "Welcome");
 	tv_set_str(c, "css_version", assets_version("site.css"));
 	tv_set_str(c, "js_version", assets_version("enhance.js"));
+	/* Kore refuses a longer form with a blank page before any handler
+	 * runs: enhance.js stops it in the browser, words still there. */
+	tv_set_int(c, "body_max", (int64_t)http_body_max);
 	tv_set_str(c, "csrf", pg->csrf ? pg->csrf : "");
 	if (pg->nav != NULL)
 		tv_set_bool(c, arena_printf(&pg->arena, "nav_%s", pg->nav), 1);
