@@ -24,7 +24,8 @@ static const char *sql_account =
 static const char *sql_views =
 	"SELECT v.id, v.title, v.body, v.better, c.name, v.state, "
 	"coalesce(i.state, ''), v.created_at, v.share, v.publish, "
-	"v.read_at IS NOT NULL FROM views v "
+	"v.read_at IS NOT NULL, EXISTS (SELECT 1 FROM concerns k WHERE "
+	"k.kind = 'view' AND k.item_id = v.id) FROM views v "
 	"JOIN categories c ON c.id = v.category_id "
 	"LEFT JOIN issues i ON i.id = v.issue_id "
 	"WHERE v.author_id = ?1 ORDER BY v.id";
@@ -160,7 +161,12 @@ collect_views(struct db *db, int64_t uid, struct tval *root)
 		    db_col_text(vs, 5));
 		(void)snprintf(v.issue_state, sizeof(v.issue_state), "%s",
 		    db_col_text(vs, 6));
-		tv_set_bool(row, "can_delete", mydata_may_delete(&v));
+		/* A view about their safety is kept (mydata_delete_view):
+		 * no button that can only be refused, but why, beside it. */
+		tv_set_bool(row, "kept_for_safety", sqlite3_column_int(vs,
+		    11));
+		tv_set_bool(row, "can_delete", mydata_may_delete(&v) &&
+		    !sqlite3_column_int(vs, 11));
 		tl = tv_set_list(row, "timeline");
 		while (erc == 1 && sqlite3_column_int64(es, 0) <= vid) {
 			if (sqlite3_column_int64(es, 0) == vid) {

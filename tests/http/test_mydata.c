@@ -406,6 +406,38 @@ deleted_words_leave_the_files(void **state)
 }
 
 /*
+ * A view about the young person's safety is kept: the page offers no
+ * Delete that can only be refused, and says why beside it.
+ */
+static void
+a_view_about_safety_offers_no_delete(void **state)
+{
+	struct resp	 r;
+	char		 button[160];
+	int64_t		 id;
+
+	(void)state;
+	(void)snprintf(button, sizeof(button), "category=%lld&title=Scared&"
+	    "body=my+foster+carer+hits+me+every+night&publish=no", (long long)
+	    count("SELECT id FROM categories WHERE key = 'leisure'"));
+	assert_int_equal(client_post(&young, "/views/new", "/views/new",
+	    button, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	id = count("SELECT max(item_id) FROM concerns WHERE kind = 'view'");
+	assert_true(count("SELECT count(*) FROM views WHERE id = %lld AND "
+	    "title = 'Scared'", (long long)id) == 1);
+	(void)snprintf(button, sizeof(button), "name=\"delete\" value=\"%lld\"",
+	    (long long)id);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data", &r), 0);
+	assert_false(resp_has(&r, button));
+	assert_true(resp_has(&r, "We keep this one, because it was about "
+	    "your safety"));
+	resp_free(&r);
+}
+
+/*
  * The newest view, deleted, keeps its number: the next one sent does not
  * take it, so a worker's link or an audit entry for it never leads to
  * someone else's. The same for a purged account (retention).
@@ -503,6 +535,7 @@ main(void)
 		cmocka_unit_test(footer_gives_out_of_hours_number),
 		cmocka_unit_test(delete_only_what_may_go),
 		cmocka_unit_test(deleted_words_leave_the_files),
+		cmocka_unit_test(a_view_about_safety_offers_no_delete),
 		cmocka_unit_test(a_deleted_view_keeps_its_number),
 		cmocka_unit_test(name_comes_off_published_outcomes),
 		cmocka_unit_test(purge_removes_only_expired),
