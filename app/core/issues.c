@@ -782,12 +782,14 @@ int
 issues_answer_quotes_private(struct db *db, int64_t id,
     const struct response *r)
 {
-	const char	*words[3];
+	const char	*words[4];
 
 	words[0] = r->text ? r->text : "";
 	words[1] = r->reason ? r->reason : "";
 	words[2] = r->action_text ? r->action_text : "";
-	return (quotes_private(db, id, words, 3));
+	/* Published beside the action: "(Children's services)". */
+	words[3] = r->action_owner ? r->action_owner : "";
+	return (quotes_private(db, id, words, 4));
 }
 
 /* Whether text quotes a private view of issue id. 1, 0, or -1. */

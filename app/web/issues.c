@@ -246,10 +246,10 @@ approve_answer(struct page *pg, int64_t id)
 		break;
 	case -4:
 		form_error(&pg->errors, "note", "This answer repeats words from "
-		    "a young person's private view (five or more in a row). "
-		    "Every young person on this issue would read them. Send it "
-		    "back with a note asking for it in the councillor's own "
-		    "words.");
+		    "a young person's private view (five words in a row, or a "
+		    "whole short sentence). Every young person on this issue "
+		    "would read them. Send it back with a note asking for it "
+		    "in the councillor's own words.");
 		break;
 	default:
 		form_error(&pg->errors, "note", "This answer could not be "

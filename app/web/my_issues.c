@@ -218,10 +218,10 @@ page_my_issue(struct http_request *req)
 	if (pg.errors.n == 0 && issues_answer_quotes_private(app_db, id,
 	    &r) != 0)
 		form_error(&pg.errors, "text", "This repeats words from a "
-		    "young person's private view (five or more in a row). "
-		    "Every young person on this issue reads your answer, so "
-		    "please say it in your own words. Your answer is still "
-		    "here.");
+		    "young person's private view (five words in a row, or a "
+		    "whole short sentence). Every young person on this issue "
+		    "reads your answer, so please say it in your own words. "
+		    "Your answer is still here.");
 	if (pg.errors.n > 0)
 		return (answer_page(&pg, id, 1));
 	return (send_answer(&pg, id, &r));

@@ -187,6 +187,13 @@ answer_waits_for_a_worker(void **state)
 	assert_true(resp_has(&r, "private view"));
 	assert_true(resp_has(&r, "in front of everyone.</textarea>"));
 	resp_free(&r);
+	/* The action's owner is published beside it: the same rule. */
+	assert_int_equal(client_post(&cllr, path, path, "decision=agreed&"
+	    "text=We+will+change+how+health+checks+are+booked.&action_text="
+	    "Book+checks+after+school&action_owner=The+nurse+came+to+my+"
+	    "school+in+front+of+everyone&action_due=2031-01-15", &r), 422);
+	assert_true(resp_has(&r, "private view"));
+	resp_free(&r);
 	/* ...and when checked, if the view came after it was written. */
 	assert_int_equal(db_run("DELETE FROM views WHERE title = 'Private' AND "
 	    "created_at = 1"), 0);
@@ -197,7 +204,7 @@ answer_waits_for_a_worker(void **state)
 	assert_int_equal(db_run(sql), 0);
 	assert_int_equal(client_post(&worker, ipath, ipath, approve_form(ipath,
 	    form, sizeof(form)), &r), 422);
-	assert_true(resp_has(&r, "private view (five or more in a row)"));
+	assert_true(resp_has(&r, "private view (five words in a row"));
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM view_events WHERE text "
 	    "LIKE '%%in front of everyone%%'"), 0);
