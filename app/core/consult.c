@@ -126,6 +126,9 @@ static const char *sql_resp_insert =
 static const char *sql_ans_clear =
 	"DELETE FROM consult_answers WHERE response_id = ?1 AND "
 	"question_id = ?2";
+static const char *sql_ans_same =
+	"SELECT count(*) FROM consult_answers WHERE response_id = ?1 AND "
+	"question_id = ?2 AND text = ?3";
 static const char *sql_ans_option =
 	"INSERT INTO consult_answers (response_id, question_id, option_id) "
 	"SELECT ?1, ?2, id FROM consult_options WHERE id = ?3 AND "
@@ -860,13 +863,19 @@ consult_answers_save(struct db *db, const struct actor *who, int64_t cid,
     size_t n, int next, int finish, int64_t now, int *flagged)
 {
 	size_t	 i, j;
+	int64_t	 same;
 	int	 rc;
 
 	*flagged = 0;
 	if (db_begin(db) == -1)
 		return (-1);
 	for (i = 0; i < n; i++) {
-		if (db_exec(db, sql_ans_clear, "ii", r->id,
+		/* Words saved already were scanned when saved: Back, then
+		 * Send, is one concern, not two. */
+		same = 0;
+		if ((in[i].text != NULL && db_int(db, &same, sql_ans_same,
+		    "iit", r->id, in[i].question_id, in[i].text) != 1) ||
+		    db_exec(db, sql_ans_clear, "ii", r->id,
 		    in[i].question_id) != 0)
 			goto fail;
 		for (j = 0; j < in[i].noptions; j++)
@@ -880,8 +889,8 @@ consult_answers_save(struct db *db, const struct actor *who, int64_t cid,
 		if (in[i].text != NULL && *in[i].text != '\0') {
 			if (db_exec(db, sql_ans_text, "iit", r->id,
 			    in[i].question_id, in[i].text) != 0 ||
-			    scan(db, who, cid, r, in[i].text, now,
-			    flagged, NULL) == -1)
+			    (same == 0 && scan(db, who, cid, r, in[i].text,
+			    now, flagged, NULL) == -1))
 				goto fail;
 		}
 	}

@@ -658,6 +658,15 @@ safeguarding(void **state)
 	    (long long)c), 1);
 	assert_int_equal(count("SELECT count(*) FROM consult_answers WHERE "
 	    "text = 'he hit me with a belt'"), 1);
+	/* The same words sent again (Back, then Send): still one concern. */
+	(void)snprintf(form, sizeof(form), "page=1&act=back&q%lld=%s",
+	    (long long)qid(c, 4), url_enc("he hit me with a belt"));
+	assert_int_equal(answer(&young2, c, form, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'consult_answer' AND item_id = %lld AND instr(text, 'hit me with "
+	    "a belt') > 0", (long long)c), 1);
 	resp_init(&r);
 	assert_int_equal(http_get(&worker, "/safeguarding", &r), 0);
 	assert_true(resp_has(&r, "An answer to a consultation"));
