@@ -65,9 +65,13 @@ static const char *sql_timeline =
 static const char *sql_read =
 	"UPDATE views SET read_at = ?2, read_by = ?3 "
 	"WHERE id = ?1 AND read_at IS NULL";
+/* As views_may_withdraw(), again inside the write: a worker may have
+ * answered or published the issue since the young person's page. */
 static const char *sql_withdraw =
 	"UPDATE views SET state = 'withdrawn' WHERE id = ?1 "
-	"AND state IN ('received', 'approved', 'merged')";
+	"AND (state = 'received' OR (state IN ('approved', 'merged') AND "
+	"(SELECT i.state FROM issues i WHERE i.id = views.issue_id) IN "
+	"('open', 'with_councillor')))";
 
 static const struct {
 	const char	*state;

@@ -742,6 +742,7 @@ withdrawn(struct http_request *req)
 {
 	struct page		 pg;
 	struct withdraw_job	*wj;
+	struct view		 now;
 	int			 result, rc, safety;
 
 	if ((wj = write_job_result(req, &result, &rc)) == NULL)
@@ -749,7 +750,9 @@ withdrawn(struct http_request *req)
 	if (!page_begin(&pg, req, ALLOW_POST))
 		return (KORE_RESULT_OK);
 	if (result != WRITER_SAVED) {
-		if (views_may_withdraw(&wj->v)) {
+		/* As it is now: answered since the page, it stays. */
+		if (views_get(app_db, wj->v.id, &now) == 1 &&
+		    views_may_withdraw(&now)) {
 			kore_log(LOG_ERR, "%s", wj->err);
 			return (page_error(&pg, 500));
 		}

@@ -308,6 +308,41 @@ worker_raises_a_concern_by_hand(void **state)
 	    "LIKE '%brother%'"), 0);
 }
 
+/*
+ * A view is taken back only while its issue is still being dealt with,
+ * judged again in the write: a page read before the issue was answered
+ * cannot take it back after. Its concern stays open either way.
+ */
+static void
+withdraw_is_checked_when_written(void **state)
+{
+	struct view	 v, stale;
+	int64_t		 view, issue;
+	int		 flagged;
+
+	(void)state;
+	ensure_people();
+	view = raise_view("Trips", "more trips please", 4000, &flagged);
+	assert_int_equal(db_exec(db, "INSERT INTO issues (category_id, title, "
+	    "summary, state, created_at) VALUES (1, 'Trips', 'More trips', "
+	    "'open', 4000)", ""), 0);
+	issue = db_last_id(db);
+	assert_int_equal(db_exec(db, "UPDATE views SET state = 'merged', "
+	    "issue_id = ?1 WHERE id = ?2", "ii", issue, view), 0);
+	assert_int_equal(views_get(db, view, &stale), 1);
+	assert_true(views_may_withdraw(&stale));
+	assert_int_equal(db_exec(db, "UPDATE issues SET state = 'published' "
+	    "WHERE id = ?1", "i", issue), 0);
+	assert_int_equal(views_withdraw(db, &young, &stale, 4100), -1);
+	assert_int_equal(views_get(db, view, &v), 1);
+	assert_string_equal(v.state, "merged");
+	assert_int_equal(db_exec(db, "UPDATE issues SET state = 'open' "
+	    "WHERE id = ?1", "i", issue), 0);
+	assert_int_equal(views_withdraw(db, &young, &stale, 4200), 0);
+	assert_int_equal(views_get(db, view, &v), 1);
+	assert_string_equal(v.state, "withdrawn");
+}
+
 int
 main(void)
 {
@@ -318,6 +353,7 @@ main(void)
 		cmocka_unit_test(taking_a_concern_reads_the_view),
 		cmocka_unit_test(deleting_item_and_account_keeps_the_words),
 		cmocka_unit_test(worker_raises_a_concern_by_hand),
+		cmocka_unit_test(withdraw_is_checked_when_written),
 	};
 
 	return (cmocka_run_group_tests_name("concerns", tests, setup,
