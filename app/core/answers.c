@@ -278,6 +278,7 @@ load(struct db *db, struct arena *a, int64_t id, struct response *r,
 		r->action_text = arena_strdup(a, db_col_text(st, 5));
 		r->action_owner = arena_strdup(a, db_col_text(st, 6));
 		r->action_due = sqlite3_column_int64(st, 7);
+		r->written_at = sqlite3_column_int64(st, 8);
 		if (ctx != NULL) {
 			tv_set_str(ctx, "written", time_date(a,
 			    sqlite3_column_int64(st, 8)));

@@ -585,7 +585,8 @@ issues_respond(struct db *db, const struct actor *who, int64_t id,
 		    r->text, *r->reason ? r->reason : NULL,
 		    r->action_text && *r->action_text ? r->action_text : NULL,
 		    r->action_owner && *r->action_owner ? r->action_owner :
-		    NULL, r->action_due, now) == 0;
+		    NULL, r->action_due, r->written_at > 0 &&
+		    r->written_at <= now ? r->written_at : now) == 0;
 	ok = ok && db_changes(db) == 1 &&
 	    notify_issue(db, id, now, more ? "more_time" : "answered",
 	    timeline_text(db, &a, r), more ?

@@ -60,6 +60,9 @@ struct response {
 	const char	*action_text;	/* agreed: what will happen */
 	const char	*action_owner;
 	int64_t		 action_due;
+	/* When the councillor sent it (a worker checks it later): the
+	 * time it was answered. 0: now. */
+	int64_t		 written_at;
 };
 
 struct issue_filter {

@@ -81,7 +81,7 @@ answer_waits_for_a_worker(void **state)
 {
 	struct resp	 r;
 	char		 path[64], ipath[64], form[128], sql[320];
-	int64_t		 id;
+	int64_t		 id, written;
 
 	(void)state;
 	id = issue_titled("Health checks at school are embarrassing");
@@ -220,10 +220,18 @@ answer_waits_for_a_worker(void **state)
 	    "text=Your+health+check+can+be+after+school+with+the+LAC+nurse.&"
 	    "reason=Nurses+cannot+come+at+weekends.", &r), 303);
 	resp_free(&r);
+	/* Sent three days ago, checked today: answered when it was sent,
+	 * so a councillor on time is not counted late for the check. */
+	assert_int_equal(db_run("UPDATE answer_checks SET written_at = "
+	    "written_at - 259200"), 0);
+	written = count("SELECT written_at FROM answer_checks WHERE issue_id "
+	    "= %lld", (long long)id);
 	resp_init(&r);
 	assert_int_equal(client_post(&worker, ipath, ipath, approve_form(ipath,
 	    form, sizeof(form)), &r), 303);
 	resp_free(&r);
+	assert_int_equal(count("SELECT answered_at FROM issues WHERE id = %lld",
+	    (long long)id), written);
 	assert_int_equal(count("SELECT count(*) FROM answer_checks"), 0);
 	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
 	    "AND decision = 'partly' AND state = 'answered'", (long long)id),
