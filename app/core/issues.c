@@ -193,6 +193,8 @@ fill(sqlite3_stmt *st, struct tval *row, int64_t now)
 	tv_set_str(row, "first_due", time_date(a, first > 0 ? first : due));
 	tv_set_int(row, "extensions", sqlite3_column_int64(st, 18));
 	tv_set_bool(row, "extended", sqlite3_column_int64(st, 18) > 0);
+	/* More time given, or sent on to another councillor. */
+	tv_set_bool(row, "due_moved", first > 0 && first != due);
 	tv_set_str(row, "extension_reason", db_col_text(st, 19));
 	tv_set_bool(row, "to_check", sqlite3_column_int(st, 20));
 	tv_set_bool(row, "late", first > 0 && strcmp(db_col_text(st, 3),

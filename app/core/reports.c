@@ -564,8 +564,10 @@ lists(struct db *db, const struct report_period *p, struct tval *ctx)
 		tv_set_str(row, "councillor", db_col_text(st, 2));
 		tv_set_str(row, "due", time_date(tv_arena(row),
 		    sqlite3_column_int64(st, 3)));
-		/* Late by its first due date, even with more time given. */
-		if (sqlite3_column_int64(st, 5) > 0)
+		/* Late by its first due date, even with more time given
+		 * or sent on to another councillor (a move starts their
+		 * count of extensions again, but not the date). */
+		if (sqlite3_column_int64(st, 4) != sqlite3_column_int64(st, 3))
 			tv_set_str(row, "now_due", time_date(tv_arena(row),
 			    sqlite3_column_int64(st, 4)));
 	}
@@ -610,7 +612,7 @@ late_list(struct db *db, const struct report_period *p, struct tval *ctx)
 		tv_set_str(row, "days_late", at > due ? arena_printf(
 		    tv_arena(row), "%lld days", (long long)((at - due + 86399) /
 		    86400)) : "given more time");
-		if (sqlite3_column_int64(st, 4) > 0)
+		if (sqlite3_column_int64(st, 5) != due)
 			tv_set_str(row, "now_due", time_date(tv_arena(row),
 			    sqlite3_column_int64(st, 5)));
 	}
