@@ -105,6 +105,24 @@ issues_csv_suppresses_counts(void **state)
 	    count("SELECT count(*) FROM issues"));
 }
 
+/* Each issue's first due date beside the one it is due now. */
+static void
+issues_csv_gives_the_first_due_date(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	assert_int_equal(db_run("UPDATE issues SET first_due_at = "
+	    "unixepoch('2026-01-15 23:59:59'), due_at = unixepoch('2026-02-12 "
+	    "23:59:59') WHERE id = (SELECT min(id) FROM issues WHERE state = "
+	    "'with_councillor')"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/issues.csv", &r), 0);
+	assert_true(resp_has(&r, "Councillor,First due,Due,Decision"));
+	assert_true(resp_has(&r, ",2026-01-15,2026-02-12,"));
+	resp_free(&r);
+}
+
 /* An issue not yet sent to a councillor is not the councillors' to read. */
 static void
 issues_csv_for_councillors_is_what_was_sent(void **state)
@@ -374,6 +392,7 @@ main(void)
 		cmocka_unit_test(board_report_for_staff_only),
 		cmocka_unit_test(small_counts_suppressed_in_report),
 		cmocka_unit_test(issues_csv_suppresses_counts),
+		cmocka_unit_test(issues_csv_gives_the_first_due_date),
 		cmocka_unit_test(issues_csv_for_councillors_is_what_was_sent),
 		cmocka_unit_test(open_data_has_no_personal_data),
 		cmocka_unit_test(open_data_comes_in_pages),
