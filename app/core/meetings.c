@@ -74,6 +74,13 @@ static const char *sql_minutes =
 static const char *sql_add_action =
 	"INSERT INTO meeting_actions (item_id, what, who, due_on, created_at) "
 	"VALUES (?1, ?2, ?3, ?4, ?5)";
+/* The action a meeting's new action made, if its "who" names a person
+ * on the portal (a name that is no one's falls to the meeting's maker,
+ * who is not told: it is not theirs). */
+static const char *sql_action_owner =
+	"SELECT a.id, a.owner_id FROM actions a JOIN users u ON "
+	"u.id = a.owner_id WHERE a.meeting_action_id = ?1 AND "
+	"u.display_name = a.owner_text";
 static const char *sql_started =
 	"SELECT starts_at <= ?2 FROM meetings WHERE id = ?1";
 static const char *sql_publish =
@@ -385,6 +392,34 @@ meeting_minutes(struct db *db, const struct actor *who, int64_t meeting,
 }
 
 /* An action on an item; on an issue, its young people hear of it. */
+/*
+ * The person a meeting's action names is told, in the portal, that it is
+ * theirs now, unless they wrote it down themselves. 0, or -1 on error.
+ */
+static int
+tell_owner(struct db *db, const struct actor *who, struct arena *a,
+    int64_t meeting_action, const char *what, int64_t due, int64_t now)
+{
+	sqlite3_stmt	*st;
+	int64_t		 action, owner;
+	int		 rc;
+
+	st = db_query(db, sql_action_owner, "i", meeting_action);
+	if ((rc = db_step(st)) != 1) {
+		db_done(st);
+		return (rc == -1 ? -1 : 0);
+	}
+	action = sqlite3_column_int64(st, 0);
+	owner = sqlite3_column_int64(st, 1);
+	db_done(st);
+	if (owner == who->id)
+		return (0);
+	return (notify_user(db, owner, now, arena_printf(a, "The Children in "
+	    "Care Council gave you an action: %s%s%s.", what, due ? ", by " :
+	    "", due ? time_date(a, due) : ""), arena_printf(a, "/actions/%lld",
+	    (long long)action)));
+}
+
 int
 meeting_add_action(struct db *db, const struct actor *who, int64_t meeting,
     int64_t item, const char *what, const char *by, int64_t due,
@@ -398,7 +433,8 @@ meeting_add_action(struct db *db, const struct actor *who, int64_t meeting,
 		return (-1);
 	arena_init(&a);
 	ok = db_exec(db, sql_add_action, "ittIi", item, what, by, due, now) ==
-	    0 && (issue == 0 || notify_issue(db, issue, now, "action",
+	    0 && tell_owner(db, who, &a, db_last_id(db), what, due, now) == 0 &&
+	    (issue == 0 || notify_issue(db, issue, now, "action",
 	    arena_printf(&a, "The Children in Care Council agreed an action: "
 	    "%s (%s%s%s).", what, by, due ? ", by " : "", due ?
 	    time_date(&a, due) : ""), "An action was agreed about") == 0) &&

@@ -174,6 +174,20 @@ minutes_actions_and_the_board(void **state)
 	assert_true(resp_has(&r, "agreed an action: Move reviews to after "
 	    "school (IRO service, by"));
 	resp_free(&r);
+	/* An action for a councillor by name: they are told it is theirs;
+	 * one for a team with no account tells nobody. */
+	(void)snprintf(form, sizeof(form), "action=action&item=%lld&what=Write+"
+	    "to+every+school&who=Cllr+Sam+Okafor&due=2099-04-30",
+	    (long long)item);
+	assert_int_equal(act(&worker, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM notifications n JOIN "
+	    "users u ON u.id = n.user_id WHERE u.display_name = 'Cllr Sam "
+	    "Okafor' AND n.text LIKE 'The Children in Care Council gave you "
+	    "an action: Write to every school, by %%' AND n.link LIKE "
+	    "'/actions/%%'"), 1);
+	assert_int_equal(count("SELECT count(*) FROM notifications WHERE text "
+	    "LIKE '%%gave you an action: Move reviews%%'"), 0);
 	(void)snprintf(form, sizeof(form), "UPDATE meetings SET starts_at = "
 	    "strftime('%%s', 'now') - 3600 WHERE id = %lld",
 	    (long long)meeting);
