@@ -60,8 +60,9 @@ static const char *sql_decide =
 static const char *sql_appeal_user =
 	"SELECT user_id FROM answer_appeals WHERE id = ?1";
 static const char *sql_issue_state =
-	"SELECT state = 'with_councillor', coalesce(councillor_id, 0) "
-	"FROM issues WHERE id = ?1";
+	"SELECT state = 'with_councillor', coalesce(councillor_id, 0), "
+	"coalesce((SELECT u.disabled_at IS NOT NULL FROM users u WHERE "
+	"u.id = issues.councillor_id), 0) FROM issues WHERE id = ?1";
 /*
  * Back to its councillor, with a fresh first due date for a new answer,
  * and off the public pages: the new answer is published again only when
@@ -347,12 +348,13 @@ reopen(struct db *db, int64_t issue, int64_t due, int64_t now)
 	sqlite3_stmt	*st;
 	struct arena	 a;
 	int64_t		 councillor;
-	int		 rc, already;
+	int		 rc, already, off;
 
 	st = db_query(db, sql_issue_state, "i", issue);
 	if ((rc = db_step(st)) == 1) {
 		already = sqlite3_column_int(st, 0);
 		councillor = sqlite3_column_int64(st, 1);
+		off = sqlite3_column_int(st, 2);
 	}
 	db_done(st);
 	if (rc != 1)
@@ -372,6 +374,13 @@ reopen(struct db *db, int64_t issue, int64_t due, int64_t now)
 	    notify_issue(db, issue, now, "reopened", "A participation worker "
 	    "asked the councillor to look at the answer again. You will hear "
 	    "what they decide.", "The answer is being looked at again:") == 0;
+	/* Nobody would answer it: the workers send it on. */
+	if (rc && off)
+		rc = notify_workers(db, now, arena_printf(&a, "Issue %lld was "
+		    "reopened, but the councillor who answered it has had "
+		    "their account turned off. Send it on to another "
+		    "councillor.", (long long)issue), arena_printf(&a,
+		    "/issues/%lld", (long long)issue)) == 0;
 	arena_free(&a);
 	return (rc ? AB_OK : AB_ERROR);
 }

@@ -600,6 +600,31 @@ issues_respond(struct db *db, const struct actor *who, int64_t id,
 	return (db_end(db, ok));
 }
 
+/*
+ * What user still holds: issues waiting for their answer and open
+ * actions. 0, or -1 on error.
+ */
+int
+issues_held_by(struct db *db, int64_t user, int64_t *issues,
+    int64_t *actions)
+{
+	static const char *sql_held =
+	    "SELECT (SELECT count(*) FROM issues WHERE councillor_id = ?1 AND "
+	    "state = 'with_councillor'), (SELECT count(*) FROM actions WHERE "
+	    "owner_id = ?1 AND state = 'open')";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*issues = *actions = 0;
+	st = db_query(db, sql_held, "i", user);
+	if ((rc = db_step(st)) == 1) {
+		*issues = sqlite3_column_int64(st, 0);
+		*actions = sqlite3_column_int64(st, 1);
+	}
+	db_done(st);
+	return (rc == 1 ? 0 : -1);
+}
+
 /* 1 if a view its author kept private ever joined issue id, 0 if not. */
 int
 issues_has_private(struct db *db, int64_t id)

@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "invite.h"
+#include "issues.h"
 #include "settings.h"
 
 static const char *const invite_roles[] = {
@@ -113,13 +114,41 @@ parse_path(const char *path, int64_t *id, const char **verb)
 	return (0);
 }
 
+/*
+ * A person turned off while they hold issues or actions: the workers are
+ * told, or the issues wait for an answer nobody can give. 1 if so.
+ */
+static int
+tell_team_left_with(struct page *pg, const struct user *u)
+{
+	int64_t	 issues, actions;
+
+	if (issues_held_by(app_db, u->id, &issues, &actions) == -1)
+		return (-1);
+	if (issues + actions == 0)
+		return (0);
+	if (notify_workers(app_db, pg->now, arena_printf(&pg->arena, "%s's "
+	    "account was turned off while they still hold %lld issue%s to "
+	    "answer and %lld open action%s. Send them on to someone else.",
+	    u->name, (long long)issues, issues == 1 ? "" : "s",
+	    (long long)actions, actions == 1 ? "" : "s"), issues > 0 ?
+	    arena_printf(&pg->arena, "/issues?councillor=%lld",
+	    (long long)u->id) : "/actions") == -1)
+		return (-1);
+	return (1);
+}
+
 static int
 set_enabled(struct page *pg, const struct user *u, int enable)
 {
+	int	 held;
+
+	held = 0;
 	if (db_begin(app_db) == -1)
 		return (page_error(pg, 500));
 	if (user_set_disabled(app_db, u->id, !enable, pg->now) == -1 ||
 	    (!enable && session_end_user(app_db, u->id, 0) == -1) ||
+	    (!enable && (held = tell_team_left_with(pg, u)) == -1) ||
 	    audit_write(app_db, &pg->actor, enable ? "account.enable" :
 	    "account.disable", "user", u->id, role_key(u->role)) == -1 ||
 	    db_commit(app_db) == -1) {
@@ -127,7 +156,7 @@ set_enabled(struct page *pg, const struct user *u, int enable)
 		return (page_error(pg, 500));
 	}
 	return (page_redirect(pg, "/accounts", enable ? "account_enabled" :
-	    "account_disabled"));
+	    held ? "account_disabled_holding" : "account_disabled"));
 }
 
 static int

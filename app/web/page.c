@@ -81,6 +81,10 @@ static const struct {
 	{ "sessions_ended", "You have been signed out everywhere else." },
 	{ "account_disabled", "The account has been turned off. Anyone "
 	    "using it has been signed out." },
+	{ "account_disabled_holding", "The account has been turned off. "
+	    "Anyone using it has been signed out. It still holds issues or "
+	    "actions: the participation workers have been told to send them "
+	    "on to someone else." },
 	{ "account_enabled", "The account has been turned back on." },
 	{ "consult_need_band", "To answer the council's questions, first "
 	    "tell us your age group and where you live, below." },

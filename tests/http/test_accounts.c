@@ -701,6 +701,49 @@ admin_changes_settings(void **state)
 	resp_free(&r);
 }
 
+/*
+ * A councillor turned off while an issue waits for their answer: the
+ * workers are told to send it on, and the admin is told they were.
+ */
+static void
+turned_off_while_holding_issues(void **state)
+{
+	struct client	 admin;
+	struct resp	 r;
+	char		 path[192];
+	int64_t		 zainab;
+
+	(void)state;
+	memset(&admin, 0, sizeof(admin));
+	assert_int_equal(login(&admin, ADMIN_NAME, ADMIN_PW), 303);
+	zainab = count("SELECT id FROM users WHERE display_name = 'Cllr "
+	    "Zainab Reid'");
+	assert_true(zainab > 0);
+	(void)snprintf(path, sizeof(path), "INSERT INTO issues (category_id, "
+	    "title, summary, state, councillor_id, created_at) VALUES (1, "
+	    "'Held', 'Held', 'with_councillor', %lld, 1)", (long long)zainab);
+	assert_int_equal(db_run(path), 0);
+	(void)snprintf(path, sizeof(path), "/accounts/%lld/disable",
+	    (long long)zainab);
+	assert_int_equal(post(&admin, "/accounts", path, "", &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&admin, "/accounts", &r), 0);
+	assert_true(resp_has(&r, "the participation workers have been told"));
+	resp_free(&r);
+	assert_true(count("SELECT count(*) FROM notifications n JOIN users u "
+	    "ON u.id = n.user_id WHERE u.role = 'participation_worker' AND "
+	    "n.text LIKE 'Cllr Zainab Reid''s account was turned off while "
+	    "they still hold %%issue%%' AND n.link LIKE '/issues?councillor=%%'")
+	    >= 1);
+	(void)snprintf(path, sizeof(path), "/accounts/%lld/enable",
+	    (long long)zainab);
+	assert_int_equal(post(&admin, "/accounts", path, "", &r), 303);
+	resp_free(&r);
+	assert_int_equal(db_run("DELETE FROM issues WHERE title = 'Held' AND "
+	    "created_at = 1"), 0);
+}
+
 int
 main(void)
 {
@@ -718,6 +761,7 @@ main(void)
 		cmocka_unit_test(admin_resets_a_password),
 		cmocka_unit_test(admin_changes_settings),
 		cmocka_unit_test(throttling_is_per_account_not_per_home),
+		cmocka_unit_test(turned_off_while_holding_issues),
 	};
 
 	return (cmocka_run_group_tests_name("http_accounts", tests,

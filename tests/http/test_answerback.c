@@ -388,11 +388,24 @@ ask_again_decided_both_ways(void **state)
 	    sizeof(due)));
 	resp_free(&r);
 
-	/* Reopened: back with the councillor. */
+	/* Reopened: back with the councillor. Their account turned off
+	 * meanwhile, the workers are told to send it on. */
+	(void)snprintf(sql, sizeof(sql), "UPDATE users SET disabled_at = 1 "
+	    "WHERE id = (SELECT councillor_id FROM issues WHERE id = %lld)",
+	    (long long)issue_id);
+	assert_int_equal(db_run(sql), 0);
 	resp_init(&r);
 	assert_int_equal(client_post(&worker, again, again, path("action="
 	    "reopen&appeal=%lld", appeal), &r), 303);
 	resp_free(&r);
+	assert_true(count("SELECT count(*) FROM notifications WHERE text = "
+	    "'Issue %lld was reopened, but the councillor who answered it has "
+	    "had their account turned off. Send it on to another councillor.'",
+	    (long long)issue_id) >= 1);
+	(void)snprintf(sql, sizeof(sql), "UPDATE users SET disabled_at = NULL "
+	    "WHERE id = (SELECT councillor_id FROM issues WHERE id = %lld)",
+	    (long long)issue_id);
+	assert_int_equal(db_run(sql), 0);
 	/* 23:59 in London is the same day in UTC, summer or winter. */
 	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
 	    "AND date(due_at, 'unixepoch') = '%s'", (long long)issue_id, due),
