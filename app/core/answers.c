@@ -12,6 +12,7 @@
 #include "answers.h"
 #include "buf.h"
 #include "glossary.h"
+#include "holidays.h"
 #include "notify.h"
 #include "readability.h"
 #include "settings.h"
@@ -120,8 +121,8 @@ answers_extension_problem(struct db *db, struct arena *a, int64_t id,
     const struct response *r)
 {
 	sqlite3_stmt	*st;
-	int64_t		 due, used, max, days;
-	int		 rc;
+	int64_t		 due, used, max, days, last;
+	int		 rc, working;
 
 	if (r->decision == NULL || strcmp(r->decision, "more_time") != 0)
 		return (NULL);
@@ -144,11 +145,20 @@ answers_extension_problem(struct db *db, struct arena *a, int64_t id,
 	if (due > 0 && r->new_due < time_day_after(due))
 		return (arena_printf(a, "More time means a date after %s.",
 		    time_date(a, due)));
-	/* new_due is the end of its day; due may be too. */
-	if (r->new_due > due + days * 86400 + 86399)
+	/* new_due is the end of its day: by the end of the day days on
+	 * the calendar from due (not days x 86,400 s: clocks change). */
+	last = time_add_days(due, (int)days);
+	if (r->new_due >= time_day_after(last))
 		return (arena_printf(a, "You can ask for at most %lld more "
 		    "days: choose %s or earlier.", (long long)days,
-		    time_date(a, due + days * 86400)));
+		    time_date(a, last)));
+	/* An answer is due on a working day, as when it was sent. */
+	if ((working = holidays_working(db, r->new_due)) == -1)
+		return ("The days off could not be read. Please try again.");
+	if (!working)
+		return (arena_printf(a, "%s is not a working day (a weekend or "
+		    "a day off). Choose a working day.", time_date(a,
+		    r->new_due)));
 	return (NULL);
 }
 

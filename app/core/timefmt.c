@@ -141,6 +141,26 @@ time_day_after(int64_t t)
 	return ((int64_t)next);
 }
 
+/*
+ * t moved n calendar days on, at the same time of day: 28 days after a
+ * due date is 28 days on the calendar, not 28 x 86,400 s, which is an
+ * hour out across a clock change. t itself on error.
+ */
+int64_t
+time_add_days(int64_t t, int n)
+{
+	struct tm	 tm;
+	time_t		 tt = (time_t)t, moved;
+
+	if (localtime_r(&tt, &tm) == NULL)
+		return (t);
+	tm.tm_mday += n;
+	tm.tm_isdst = -1;
+	if ((moved = mktime(&tm)) == (time_t)-1)
+		return (t);
+	return ((int64_t)moved);
+}
+
 static int
 day_off(const struct tm *tm, const struct time_days *off)
 {

@@ -109,8 +109,9 @@ read_response(struct page *pg, struct response *r)
 	    time_parse_date(d, &r->action_due) == -1)
 		form_error(&pg->errors, "action_due", "Enter a date like "
 		    "2026-12-18.");
+	/* The end of that day, however long the day (clocks change). */
 	if (r->new_due > 0)
-		r->new_due += 86399;
+		r->new_due = time_day_after(r->new_due) - 1;
 }
 
 /*

@@ -34,6 +34,25 @@ day_from_now(int days, char *out, size_t outlen)
 	return (out);
 }
 
+/*
+ * The first working day at least days from now (Monday to Friday, not in
+ * the holidays table): more time must end on one.
+ */
+static const char *
+working_day_from_now(int days, char *out, size_t outlen)
+{
+	time_t		 t;
+	struct tm	 tm;
+
+	for (t = time(NULL) + (time_t)days * 86400;; t += 86400) {
+		(void)gmtime_r(&t, &tm);
+		(void)strftime(out, outlen, "%Y-%m-%d", &tm);
+		if (tm.tm_wday != 0 && tm.tm_wday != 6 && count("SELECT "
+		    "count(*) FROM holidays WHERE day = '%s'", out) == 0)
+			return (out);
+	}
+}
+
 /* The demo's issue with this title. */
 static int64_t
 issue_titled(const char *title)
@@ -490,7 +509,7 @@ extensions_are_limited_and_first_due_kept(void **state)
 	/* The demo allows one extension: it has been used. */
 	(void)snprintf(form, sizeof(form), "decision=more_time&text=Still+"
 	    "waiting.&reason=The+IRO+team+has+not+answered+yet.&new_due=%s",
-	    day_from_now(30, day, sizeof(day)));
+	    working_day_from_now(30, day, sizeof(day)));
 	resp_init(&r);
 	assert_int_equal(client_post(&cllr, path, path, form, &r), 422);
 	assert_true(resp_has(&r, "already had all the extra time"));
@@ -526,7 +545,7 @@ extensions_are_limited_and_first_due_kept(void **state)
 	assert_int_equal(count("SELECT extensions FROM issues WHERE id = %lld",
 	    (long long)id), 1);
 	(void)snprintf(form, sizeof(form), "decision=more_time&text=Still+"
-	    "waiting.&reason=ok&new_due=%s", day_from_now(30, day,
+	    "waiting.&reason=ok&new_due=%s", working_day_from_now(30, day,
 	    sizeof(day)));
 	resp_init(&r);
 	assert_int_equal(client_post(&cllr, path, path, form, &r), 422);
@@ -534,7 +553,7 @@ extensions_are_limited_and_first_due_kept(void **state)
 	resp_free(&r);
 	(void)snprintf(form, sizeof(form), "decision=more_time&text=Still+"
 	    "waiting.&reason=The+IRO+team+has+not+answered+yet.&new_due=%s",
-	    day_from_now(30, day, sizeof(day)));
+	    working_day_from_now(30, day, sizeof(day)));
 	resp_init(&r);
 	assert_int_equal(client_post(&cllr, path, path, form, &r), 303);
 	resp_free(&r);

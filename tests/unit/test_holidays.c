@@ -16,7 +16,9 @@
 
 #include "unitdb.h"
 
+#include "answers.h"
 #include "holidays.h"
+#include "issues.h"
 #include "timefmt.h"
 
 UNITDB_GROUP("/tmp/portal-hol-XXXXXX")
@@ -130,6 +132,54 @@ adding_and_removing(void **state)
 	assert_int_equal(n, 2);
 }
 
+/* The end of day, local time: what a date typed in a form means. */
+static int64_t
+end_of(const char *day)
+{
+	return (time_day_after(at(day, 0)) - 1);
+}
+
+/*
+ * More time is counted in days on the calendar, across the change to
+ * summer time too, and ends on a working day.
+ */
+static void
+more_time_is_counted_in_calendar_days(void **state)
+{
+	struct response	 r;
+	struct arena	 a;
+	int64_t		 id;
+	const char	*why;
+
+	(void)state;
+	assert_int_equal(time_add_days(at("2027-03-18", 23), 28),
+	    at("2027-04-15", 23));
+	assert_int_equal(db_exec(db, "INSERT INTO categories (key, name, "
+	    "position) VALUES ('time', 'Time', 99)", ""), 0);
+	assert_int_equal(db_exec(db, "INSERT INTO issues (category_id, title, "
+	    "summary, state, due_at, created_at) VALUES (?1, 'T', 'T', "
+	    "'with_councillor', ?2, 1)", "ii", db_last_id(db),
+	    end_of("2027-03-18")), 0);
+	id = db_last_id(db);
+	assert_int_equal(db_exec(db, "INSERT OR REPLACE INTO settings (key, "
+	    "value, label) VALUES ('extension_days_max', '28', 'Days')", ""),
+	    0);
+	arena_init(&a);
+	memset(&r, 0, sizeof(r));
+	r.decision = "more_time";
+	r.new_due = end_of("2027-04-15");
+	assert_null(answers_extension_problem(db, &a, id, &r));
+	/* A day more is 29 days, though 28 x 86,400 s (an hour short,
+	 * the clocks having gone forward) would let it through. */
+	r.new_due = end_of("2027-04-16");
+	assert_non_null(why = answers_extension_problem(db, &a, id, &r));
+	assert_non_null(strstr(why, "at most 28 more days"));
+	r.new_due = end_of("2027-04-10");
+	assert_non_null(why = answers_extension_problem(db, &a, id, &r));
+	assert_non_null(strstr(why, "not a working day"));
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -138,6 +188,7 @@ main(void)
 		cmocka_unit_test(dates_are_strict),
 		cmocka_unit_test(seeded_bank_holidays_count),
 		cmocka_unit_test(adding_and_removing),
+		cmocka_unit_test(more_time_is_counted_in_calendar_days),
 	};
 
 	time_zone_init();
