@@ -93,7 +93,8 @@ static const char *sql_move =
 /* Who had it, and the words of any answer of theirs not yet sent. */
 static const char *sql_move_from =
 	"SELECT i.councillor_id, i.title, coalesce(c.response, ''), "
-	"coalesce(u.display_name, '') FROM issues i "
+	"coalesce(u.display_name, ''), coalesce(c.reason, ''), "
+	"coalesce(c.action_text, '') FROM issues i "
 	"LEFT JOIN answer_checks c ON c.issue_id = i.id "
 	"LEFT JOIN users u ON u.id = i.councillor_id WHERE i.id = ?1";
 static const char *sql_move_drop =
@@ -443,9 +444,16 @@ move_notes(struct db *db, struct arena *a, int64_t id, int64_t to,
 	*was = arena_strdup(a, db_col_text(st, 3));
 	text = arena_printf(a, "\"%s\" has moved to another councillor, so "
 	    "it is no longer yours to answer.", db_col_text(st, 1));
+	/* Everything they wrote comes back to them, not the answer only. */
 	if (*db_col_text(st, 2) != '\0')
 		text = arena_printf(a, "%s Your answer was not sent. What you "
 		    "wrote: \"%s\"", text, db_col_text(st, 2));
+	if (*db_col_text(st, 4) != '\0')
+		text = arena_printf(a, "%s Your reason: \"%s\"", text,
+		    db_col_text(st, 4));
+	if (*db_col_text(st, 5) != '\0')
+		text = arena_printf(a, "%s What would happen: \"%s\"", text,
+		    db_col_text(st, 5));
 	rc = notify_user(db, from, now, text, "/my-issues") == 0 &&
 	    notify_user(db, to, now, arena_printf(a, "A participation worker "
 	    "sent you \"%s\" to answer by %s.", db_col_text(st, 1),

@@ -710,9 +710,12 @@ issue_moves_to_another_councillor(void **state)
 	events = count("SELECT count(*) FROM view_events");
 	(void)snprintf(path, sizeof(path), "/my-issues/%lld", (long long)id);
 	(void)snprintf(ipath, sizeof(ipath), "/issues/%lld", (long long)id);
+	(void)snprintf(form, sizeof(form), "decision=agreed&text=Reviews+after+"
+	    "school+from+January.&action_text=Tell+every+IRO+in+writing&"
+	    "action_owner=IRO+team&action_due=%s", day_from_now(60, day,
+	    sizeof(day)));
 	resp_init(&r);
-	assert_int_equal(client_post(&cllr, path, path, "decision=agreed&"
-	    "text=Reviews+after+school+from+January.", &r), 303);
+	assert_int_equal(client_post(&cllr, path, path, form, &r), 303);
 	resp_free(&r);
 
 	/* Offered on the worker's page; to the same councillor: refused. */
@@ -759,7 +762,8 @@ issue_moves_to_another_councillor(void **state)
 	assert_int_equal(count("SELECT count(*) FROM notifications WHERE "
 	    "user_id = %lld AND text LIKE '%%no longer yours to answer. Your "
 	    "answer was not sent. What you wrote: \"Reviews after school from "
-	    "January.\"'", (long long)sam), 1);
+	    "January.\" What would happen: \"Tell every IRO in writing\"'",
+	    (long long)sam), 1);
 	assert_int_equal(count("SELECT count(*) FROM notifications WHERE "
 	    "user_id = %lld AND link = '%s'", (long long)zid, path), 1);
 	assert_int_equal(client_status(&cllr, path), 404);
