@@ -389,6 +389,9 @@ timed_out_other_forms_show_the_words(void **state)
 	assert_int_equal(r.status, 403);
 	assert_true(resp_has(&r, "Nobody asks me.</textarea>"));
 	assert_true(resp_has(&r, "open a long time"));
+	/* The headline says to copy first, never "reload the page". */
+	assert_true(resp_has(&r, "copy them before you do anything else"));
+	assert_false(resp_has(&r, "reload the page"));
 	assert_false(resp_has(&r, "sign in again"));
 	assert_false(resp_has(&r, "not_sure"));
 	assert_false(resp_has(&r, ">3</textarea>"));
@@ -505,11 +508,11 @@ words_not_codes_and_things_to_tap(void **state)
 	assert_true(resp_has(&r, "class=\"table-scroll\" tabindex=\"0\" "
 	    "role=\"region\" aria-label=\""));
 	/* Young people's pages get the warmer look; staff pages do not. */
-	assert_false(resp_has(&r, "<body class=\"young\">"));
+	assert_false(resp_has(&r, "<body class=\"young\" "));
 	resp_free(&r);
 	resp_init(&r);
 	assert_int_equal(http_get(&young, "/", &r), 0);
-	assert_true(resp_has(&r, "<body class=\"young\">"));
+	assert_true(resp_has(&r, "<body class=\"young\" "));
 	assert_true(resp_has(&r, "src=\"/assets/icon-speak.svg\" alt=\"\""));
 	resp_free(&r);
 	resp_init(&r);
