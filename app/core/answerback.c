@@ -71,7 +71,7 @@ static const char *sql_issue_state =
 static const char *sql_reopen =
 	"UPDATE issues SET state = 'with_councillor', sent_at = ?2, "
 	"due_at = ?3, first_due_at = ?3, extensions = 0, "
-	"published_at = NULL WHERE id = ?1 "
+	"published_at = NULL, answered_at = NULL WHERE id = ?1 "
 	"AND state IN ('answered', 'published') AND councillor_id IS NOT NULL";
 static const char *sql_their_view =
 	"SELECT id FROM views WHERE issue_id = ?1 AND author_id = ?2 "

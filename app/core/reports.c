@@ -29,10 +29,18 @@ static const char *sql_categories =
 static const char *sql_views_in =
 	"SELECT created_at, category_id FROM views "
 	"WHERE created_at >= ?1 AND created_at < ?2 ORDER BY created_at";
+/* Every answer given: the issues' own, and those before a reopen
+ * (migration 0038), each counted in the period it was given. */
+#define ANSWERS_GIVEN							\
+	"(SELECT id AS issue_id, councillor_id, sent_at, first_due_at, "	\
+	"due_at, extensions, decision, answered_at FROM issues "	\
+	"WHERE answered_at IS NOT NULL UNION ALL SELECT issue_id, "	\
+	"councillor_id, sent_at, first_due_at, due_at, extensions, "	\
+	"decision, answered_at FROM answers_before)"
 static const char *sql_answers =
 	"SELECT (answered_at - sent_at) / 86400, "
 	"answered_at <= coalesce(first_due_at, due_at), "
-	"decision, extensions > 0 FROM issues "
+	"decision, extensions > 0 FROM " ANSWERS_GIVEN " "
 	"WHERE answered_at >= ?1 AND answered_at < ?2 ORDER BY 1";
 static const char *sql_overdue =
 	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", coalesce(u.display_name, ''), "
@@ -56,12 +64,13 @@ static const char *sql_elsewhere =
 /* Answered after the first due date, or given more time at all. */
 static const char *sql_late =
 	"SELECT " ISSUE_PUBLIC_TITLE ", coalesce(u.display_name, ''), "
-	"coalesce(i.first_due_at, i.due_at), i.answered_at, i.extensions, "
-	"i.due_at FROM issues i JOIN categories c ON c.id = i.category_id "
-	"LEFT JOIN users u ON u.id = i.councillor_id "
-	"WHERE i.answered_at >= ?1 AND i.answered_at < ?2 "
-	"AND (i.answered_at > coalesce(i.first_due_at, i.due_at) "
-	"OR i.extensions > 0) ORDER BY 3 LIMIT 100";
+	"coalesce(x.first_due_at, x.due_at), x.answered_at, x.extensions, "
+	"x.due_at FROM " ANSWERS_GIVEN " x JOIN issues i ON i.id = x.issue_id "
+	"JOIN categories c ON c.id = i.category_id "
+	"LEFT JOIN users u ON u.id = x.councillor_id "
+	"WHERE x.answered_at >= ?1 AND x.answered_at < ?2 "
+	"AND (x.answered_at > coalesce(x.first_due_at, x.due_at) "
+	"OR x.extensions > 0) ORDER BY 3 LIMIT 100";
 /*
  * Items marked for the board: those of meetings in the period, and any
  * earlier one still waiting for the board's reply.

@@ -388,6 +388,13 @@ ask_again_decided_both_ways(void **state)
 	    sizeof(due)));
 	resp_free(&r);
 
+	/* Its first answer, late, in October 2024 (see the board below). */
+	(void)snprintf(sql, sizeof(sql), "UPDATE issues SET answered_at = "
+	    "unixepoch('2024-10-20 12:00'), first_due_at = unixepoch("
+	    "'2024-10-10 22:59:59'), due_at = unixepoch('2024-10-10 "
+	    "22:59:59'), sent_at = unixepoch('2024-10-01') WHERE id = %lld",
+	    (long long)issue_id);
+	assert_int_equal(db_run(sql), 0);
 	/* Reopened: back with the councillor. Their account turned off
 	 * meanwhile, the workers are told to send it on. */
 	(void)snprintf(sql, sizeof(sql), "UPDATE users SET disabled_at = 1 "
@@ -437,6 +444,16 @@ ask_again_decided_both_ways(void **state)
 	assert_int_equal(http_get(&young, vpath, &r), 0);
 	assert_true(resp_has(&r, "The councillor answered again on "));
 	assert_false(resp_has(&r, "councillor to answer again. You will hear"));
+	resp_free(&r);
+	/* October 2024's board report still has the first answer, late:
+	 * a report once tabled does not change when an issue is reopened
+	 * and answered again. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2024-10-01&"
+	    "to=2024-10-31", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "20 October 2024"));
+	assert_true(resp_has(&r, "10 days"));
 	resp_free(&r);
 	(void)snprintf(sql, sizeof(sql), "UPDATE issues SET state = "
 	    "'with_councillor', answered_at = NULL, published_at = NULL "

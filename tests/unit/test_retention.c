@@ -146,6 +146,10 @@ static const struct fixture keep_rows[] = {
 	    "councillor_id, state, decision, response, written_at, noted_by) "
 	    "VALUES ((SELECT max(id) FROM issues), ?1, 'waiting', 'agreed', "
 	    "'Yes', ?2, ?1)" },
+	/* An answer given before a reopen: a councillor's, so staff. */
+	{ "answers_before", "INSERT INTO answers_before (issue_id, "
+	    "councillor_id, decision, answered_at) VALUES ((SELECT max(id) "
+	    "FROM issues), ?1, 'agreed', ?2)" },
 };
 
 static const char *sql_refs =
