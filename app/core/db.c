@@ -50,6 +50,9 @@ struct db {
 	int			 reading;	/* db_read_begin() */
 	struct db_memo		 memo[DB_MEMO_MAX];
 	uint64_t		*commits;	/* shared: db_commits() */
+	uint64_t		 outside;	/* uncounted writes seen */
+	int64_t			 outside_dv;	/* data_version when looked */
+	struct timespec		 outside_at;	/* when last looked */
 	int			 checkpoint_at;	/* log pages; 0: never */
 	int			(*wal_hook)(void *, sqlite3 *, const char *,
 				    int);
@@ -139,30 +142,62 @@ sqlite_setup(void)
  * and the write lock is let go, so a writer counts before it answers and
  * a reader that sees the new count also sees the new data. The file
  * holds only the count. Without it (a connection that could not map it)
- * pcache_db_version() reads data_version as before; only a process that
- * can write the database can open the file, so none writes uncounted.
- * Writes made with other tools (the sqlite3 shell) are not counted: kept
- * pages then stay until their maximum age (app/web/cache.c).
+ * pcache_db_version() reads data_version as before. A write the count
+ * misses (the sqlite3 shell, a portalctl run as a user who may not open
+ * the file) is still seen within a second: db_commits() also reads
+ * data_version once a second, and counts any move it finds.
+ *
+ * The file is never followed through a link, and is used only if it is
+ * a plain file of ours (or we are root) that no one else may write: one
+ * planted there could hold the count still, or make us write elsewhere.
  */
 static void
 map_commits(struct db *db, const char *path)
 {
-	char	 name[4096];
-	void	*p;
-	int	 fd;
+	struct stat	 st;
+	char		 name[4096];
+	void		*p;
+	int		 fd;
 
 	if (snprintf(name, sizeof(name), "%s-commits", path) >=
 	    (int)sizeof(name) || strcmp(path, ":memory:") == 0 || *path == '\0')
 		return;
-	if ((fd = open(name, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1)
+	if ((fd = open(name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+	    0600)) == -1)
 		return;
 	p = MAP_FAILED;
-	if (ftruncate(fd, sizeof(uint64_t)) == 0)
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (st.st_uid == geteuid() || geteuid() == 0) &&
+	    (st.st_mode & 022) == 0 && (st.st_size == sizeof(uint64_t) ||
+	    ftruncate(fd, sizeof(uint64_t)) == 0))
 		p = mmap(NULL, sizeof(uint64_t), PROT_READ | PROT_WRITE,
 		    MAP_SHARED, fd, 0);
 	(void)close(fd);
 	if (p != MAP_FAILED)
 		db->commits = p;
+}
+
+/*
+ * Once a second at most: whether data_version moved since the last look,
+ * which a write the count missed also moves. Any move counts (most are
+ * counted writes too): a page made again costs less than a stale one.
+ */
+static void
+look_outside(struct db *db)
+{
+	struct timespec	 now;
+	int64_t		 dv;
+
+	if (clock_gettime(CLOCK_MONOTONIC_COARSE, &now) == -1 ||
+	    (now.tv_sec - db->outside_at.tv_sec) * 1000 +
+	    (now.tv_nsec - db->outside_at.tv_nsec) / 1000000 < 1000)
+		return;
+	db->outside_at = now;
+	if (db_int(db, &dv, "PRAGMA data_version", "") != 1)
+		return;
+	if (dv != db->outside_dv)
+		db->outside++;
+	db->outside_dv = dv;
 }
 
 static int
@@ -181,14 +216,20 @@ committed(void *arg, sqlite3 *h, const char *name, int pages)
 }
 
 /*
- * Commits counted so far (see map_commits): 0 and *have 0 when this
- * connection has no count.
+ * Commits counted so far (see map_commits), and writes the count missed
+ * seen since (look_outside): 0 and *have 0 when this connection has no
+ * count.
  */
 uint64_t
 db_commits(struct db *db, int *have)
 {
-	*have = db->commits != NULL;
-	return (*have ? __atomic_load_n(db->commits, __ATOMIC_SEQ_CST) : 0);
+	uint64_t	 n;
+
+	if (!(*have = db->commits != NULL))
+		return (0);
+	n = __atomic_load_n(db->commits, __ATOMIC_SEQ_CST);
+	look_outside(db);
+	return (n + db->outside);
 }
 
 /*

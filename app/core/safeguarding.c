@@ -31,6 +31,10 @@ static const struct {
 	/* Built-in rules only (safeguarding_scan.c). */
 	{ "sexual", "Sexual harm or grooming", 0 },
 	{ "neglect", "Neglect", 0 },
+	{ "eating", "Eating difficulties", 0 },
+	{ "drugs", "Drugs or alcohol", 0 },
+	{ "bullying", "Bullying", 0 },
+	{ "radicalisation", "Radicalisation", 0 },
 };
 
 static int

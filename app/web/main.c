@@ -210,7 +210,8 @@ db_files_private(const char *path)
 
 	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
 		(void)snprintf(f, sizeof(f), "%s%s", path, ext[i]);
-		if (stat(f, &sb) == -1)
+		/* Never through a link: chmod would change its target. */
+		if (lstat(f, &sb) == -1 || !S_ISREG(sb.st_mode))
 			continue;
 		/* Take away group's and others' bits only: an operator who
 		 * made the file read-only meant it. */

@@ -359,6 +359,63 @@ commits_are_counted_for_everyone(void **state)
 	db_close(other);
 }
 
+/*
+ * A write the count cannot see (another program's own connection) is
+ * seen within a second all the same.
+ */
+static void
+uncounted_writes_seen_within_a_second(void **state)
+{
+	struct fixture	*f = *state;
+	struct timespec	 wait = { 1, 200 * 1000 * 1000 };
+	sqlite3		*raw;
+	char		 err[256];
+	uint64_t	 before;
+	int		 have;
+
+	assert_true(db_migrate(f->db, f->mig, err, sizeof(err)) >= 0);
+	(void)nanosleep(&wait, NULL);
+	assert_int_equal(db_read_begin(f->db), 0);
+	before = db_commits(f->db, &have);
+	db_read_end(f->db);
+	assert_true(have);
+	assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "INSERT INTO a (v) VALUES ('x')",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	(void)nanosleep(&wait, NULL);
+	assert_int_equal(db_read_begin(f->db), 0);
+	assert_true(db_commits(f->db, &have) > before);
+	db_read_end(f->db);
+}
+
+/* A link planted as the count's file is never followed nor used. */
+static void
+count_file_is_never_a_link(void **state)
+{
+	struct fixture	*f = *state;
+	struct db	*other;
+	char		 err[256], link[600], target[600], buf[32];
+	FILE		*fp;
+	int		 have;
+
+	(void)snprintf(target, sizeof(target), "%s/victim.txt", f->dir);
+	assert_non_null(fp = fopen(target, "w"));
+	fputs("precious data line\n", fp);
+	fclose(fp);
+	(void)snprintf(link, sizeof(link), "%s/sub/link.db-commits", f->dir);
+	assert_int_equal(symlink(target, link), 0);
+	(void)snprintf(link, sizeof(link), "%s/sub/link.db", f->dir);
+	assert_int_equal(db_open(&other, link, err, sizeof(err)), 0);
+	(void)db_commits(other, &have);
+	assert_false(have);
+	db_close(other);
+	assert_non_null(fp = fopen(target, "r"));
+	assert_non_null(fgets(buf, sizeof(buf), fp));
+	fclose(fp);
+	assert_string_equal(buf, "precious data line\n");
+}
+
 int
 main(void)
 {
@@ -367,6 +424,10 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    commits_are_counted_for_everyone, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    uncounted_writes_seen_within_a_second, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    count_file_is_never_a_link, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    a_blocked_writer_waits_five_seconds, setup, teardown),
 		cmocka_unit_test_setup_teardown(migrations_apply_once_in_order,
