@@ -15,6 +15,7 @@
 #include "notify.h"
 #include "safeguarding.h"
 #include "timefmt.h"
+#include "utf8.h"
 #include "views.h"
 
 /* Where the item of a concern is now (NULL: gone), for its link. */
@@ -576,20 +577,25 @@ concern_note(struct db *db, const struct actor *who, int64_t id,
 
 /*
  * An action says what was done and who was told: real words, not "ok"
- * or "done". At least three words and twenty letters or digits.
+ * or "done". At least three words and twenty letters or digits, counted
+ * by character (any script): emoji, dashes and dots are not words.
  */
 int
 concern_action_ok(const char *action)
 {
-	const unsigned char	*p;
-	int			 words, alnum, in_word;
+	const char	*p, *end;
+	uint32_t	 c, folded;
+	int		 words, alnum, in_word, kind;
 
 	if (action == NULL)
 		return (0);
 	words = alnum = in_word = 0;
-	for (p = (const unsigned char *)action; *p != '\0'; p++) {
-		if (*p >= 0x80 || (*p >= 'a' && *p <= 'z') ||
-		    (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')) {
+	for (p = action, end = action + strlen(action); p < end; ) {
+		if (utf8_decode(&p, end, &c) == -1)
+			return (0);
+		if ((kind = cp_word(c, &folded)) == -1)
+			continue;
+		if (kind == 1) {
 			alnum++;
 			words += !in_word;
 			in_word = 1;

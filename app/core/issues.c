@@ -16,6 +16,7 @@
 #include "reports.h"
 #include "settings.h"
 #include "timefmt.h"
+#include "utf8.h"
 
 #define ISSUE_COLS_AS(title, summary)					\
 	"i.id, " title ", " summary ", i.state, c.name, "		\
@@ -645,55 +646,40 @@ issues_has_private(struct db *db, int64_t id)
 }
 
 /*
- * Bytes at s that part words without being ASCII: curly and low quotes
- * and dashes (U+2010 to U+201F, but U+2019, the apostrophe), the
- * ellipsis, guillemets and the no-break space. 0 if none.
+ * Words of s, each followed by one space, for matching: folded the same
+ * way whatever was typed (case, accents, composed or not, fullwidth),
+ * with any space, punctuation or symbol of any script between words
+ * (cp_word). Apostrophes join: "don't", with a straight or a curly one,
+ * and "dont" are one word.
  */
-static size_t
-unicode_gap(const char *s)
-{
-	const unsigned char	*u = (const unsigned char *)s;
-
-	if (u[0] == 0xE2 && u[1] == 0x80 && ((u[2] >= 0x90 && u[2] <= 0x9F &&
-	    u[2] != 0x99) || u[2] == 0xA6))
-		return (3);
-	if (u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0xAB || u[1] == 0xBB))
-		return (2);
-	return (0);
-}
-
-/* Lower-case words of s, each followed by one space, for matching. */
 static char *
 words_of(const char *s, size_t *nwords)
 {
-	char	*out, *o;
-	size_t	 skip;
-	int	 gap;
+	const char	*end = s + strlen(s);
+	char		*out, *o;
+	uint32_t	 c, folded;
+	int		 gap, kind;
 
-	if ((out = malloc(strlen(s) + 2)) == NULL)
+	/* A folded letter is never longer than the one typed, but for a
+	 * fullwidth one; each may take 4 bytes. */
+	if ((out = malloc(strlen(s) * 4 + 2)) == NULL)
 		abort();
 	o = out;
 	gap = 1;
 	*nwords = 0;
-	for (; *s != '\0'; s++) {
-		/* Apostrophes join: "don't", with a straight or a curly
-		 * one, and "dont" are one word. */
-		if (*s == '\'')
-			continue;
-		if (strncmp(s, "\xE2\x80\x99", 3) == 0) {
-			s += 2;
-			continue;
+	while (s < end) {
+		if (utf8_decode(&s, end, &c) == -1) {
+			s++;
+			c = ' ';
 		}
-		if ((skip = unicode_gap(s)) > 0)
-			s += skip - 1;
-		else if ((unsigned char)*s >= 0x80 ||
-		    (*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') ||
-		    (*s >= 'A' && *s <= 'Z')) {
-			*o++ = (*s >= 'A' && *s <= 'Z') ? *s - 'A' + 'a' : *s;
+		if (c == '\'' || c == 0x2019)
+			continue;
+		if ((kind = cp_word(c, &folded)) == -1)
+			continue;
+		if (kind == 1) {
+			o += utf8_encode(folded, o);
 			gap = 0;
-			continue;
-		}
-		if (!gap) {
+		} else if (!gap) {
 			*o++ = ' ';
 			(*nwords)++;
 			gap = 1;
@@ -739,8 +725,9 @@ holds_short_sentence(struct buf *needle, const char *hay,
 	if ((copy = strdup(private)) == NULL)
 		abort();
 	hit = 0;
+	/* Not at line breaks: "He reads\nmy texts." is one sentence. */
 	for (rest = copy; !hit &&
-	    (sentence = strsep(&rest, ".!?;:\n")) != NULL; ) {
+	    (sentence = strsep(&rest, ".!?;:")) != NULL; ) {
 		w = words_of(sentence, &nw);
 		if (nw >= QUOTE_SHORT && nw < n)
 			hit = holds_run(needle, hay, w, nw);
@@ -846,6 +833,7 @@ static enum publish_result
 public_words_problem(struct db *db, int64_t id, const char *title,
     const char *summary)
 {
+	struct arena	 a;
 	sqlite3_stmt	*st;
 	const char	*words[4];
 	int		 rc, quoted;
@@ -855,10 +843,18 @@ public_words_problem(struct db *db, int64_t id, const char *title,
 	if (title == NULL || *title == '\0' || summary == NULL ||
 	    *summary == '\0')
 		return (PUBLISH_NEEDS_WORDS);
+	/* Each, and the two as they are read, one after the other: four
+	 * words in the title and the rest in the summary are a quote. */
+	arena_init(&a);
 	words[0] = title;
 	words[1] = summary;
-	if ((quoted = quotes_private(db, id, words, 2)) != 0)
+	words[2] = arena_printf(&a, "%s %s", title, summary);
+	quoted = quotes_private(db, id, words, 3);
+	if (quoted != 0) {
+		arena_free(&a);
 		return (quoted == -1 ? PUBLISH_ERROR : PUBLISH_QUOTES);
+	}
+	arena_free(&a);
 	st = db_query(db, sql_answer_words, "i", id);
 	if ((rc = db_step(st)) == 1) {
 		words[0] = db_col_text(st, 0);

@@ -117,3 +117,89 @@ text_clean(const char *s, int flags)
 	}
 	return (1);
 }
+
+/*
+ * Latin-1's letters (U+00C0 to U+00FF) as a plain lower-case letter:
+ * "Núñez" and "NUNEZ" are the same words. '*' marks the two signs.
+ */
+static const char latin1_base[] =
+    "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
+    "aaaaaaaceeeeiiiidnooooo*ouuuuyty";
+
+/*
+ * How c reads inside a word, for matching words however they were typed:
+ * 1 and the letter or digit, folded (lower case, no accent where cheap),
+ * in *out; 0 a gap between words (spaces, punctuation, symbols, emoji,
+ * of any script); -1 nothing at all (a combining accent, so a decomposed
+ * "n" and tilde reads as the composed one, or a variation selector).
+ * Letters of other scripts are letters, as they are.
+ */
+int
+cp_word(uint32_t c, uint32_t *out)
+{
+	*out = c;
+	if (c < 0x80) {
+		if (c >= 'A' && c <= 'Z')
+			*out = c - 'A' + 'a';
+		return ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z'));
+	}
+	if ((c >= 0x0300 && c <= 0x036F) || (c >= 0xFE00 && c <= 0xFE0F) ||
+	    (c >= 0x200B && c <= 0x200F))
+		return (-1);
+	if (c < 0xC0 || (c >= 0x2000 && c <= 0x2BFF) ||
+	    (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF0F) ||
+	    (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+	    (c >= 0xFF5B && c <= 0xFF65) || (c >= 0x1F000 && c <= 0x1FAFF))
+		return (0);
+	if (c <= 0xFF) {
+		if (latin1_base[c - 0xC0] == '*')
+			return (0);
+		*out = (uint32_t)latin1_base[c - 0xC0];
+		return (1);
+	}
+	/* Fullwidth Latin letters and digits read as ASCII ones. */
+	if (c >= 0xFF10 && c <= 0xFF5A)
+		return (cp_word(c - 0xFF10 + '0', out));
+	if (c >= 0x0391 && c <= 0x03A9)			/* Greek */
+		*out = c + 0x20;
+	else if (c >= 0x0410 && c <= 0x042F)		/* Cyrillic */
+		*out = c + 0x20;
+	else if (c >= 0x0400 && c <= 0x040F)
+		*out = c + 0x50;
+	else if (c >= 0x0100 && c <= 0x017F) {		/* Latin Extended-A */
+		/* Pairs, upper first: even upper to 0x137, odd from 0x139
+		 * to 0x148, even again from 0x14A; the odd few are kept. */
+		if ((c <= 0x137 || (c >= 0x14A && c <= 0x177)) && !(c & 1))
+			*out = c + 1;
+		else if (c >= 0x139 && c <= 0x148 && (c & 1))
+			*out = c + 1;
+	}
+	return (1);
+}
+
+/* c as UTF-8 at out (room for 4): the count of bytes. */
+size_t
+utf8_encode(uint32_t c, char *out)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return (1);
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return (2);
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xE0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		return (3);
+	}
+	out[0] = (char)(0xF0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (c & 0x3F));
+	return (4);
+}

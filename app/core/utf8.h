@@ -14,5 +14,7 @@ int	utf8_valid(const char *, size_t);
 size_t	utf8_count(const char *);
 int	cp_is_invisible(uint32_t);
 int	text_clean(const char *, int);
+int	cp_word(uint32_t, uint32_t *);
+size_t	utf8_encode(uint32_t, char *);
 
 #endif

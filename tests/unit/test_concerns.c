@@ -197,6 +197,22 @@ closing_needs_real_words(void **state)
 	    CONCERN_VAGUE);
 	assert_int_equal(concern_close(db, &worker, id, "done - - - - - - "
 	    "- - - -", -1, 2100), CONCERN_VAGUE);
+	/* Emoji, dashes and dots are not words, however many bytes. */
+	assert_int_equal(concern_close(db, &worker, id, "\xF0\x9F\x98\x80"
+	    "\xF0\x9F\x98\x80 \xF0\x9F\x98\x80\xF0\x9F\x98\x80 "
+	    "\xF0\x9F\x98\x80\xF0\x9F\x98\x80 \xF0\x9F\x98\x80\xF0"
+	    "\x9F\x98\x80", -1, 2100), CONCERN_VAGUE);
+	assert_int_equal(concern_close(db, &worker, id, "\xE2\x80\x94\xE2"
+	    "\x80\x94 \xE2\x80\xA6\xE2\x80\xA6 \xE2\x80\x94\xE2\x80"
+	    "\x94 \xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6", -1, 2100),
+	    CONCERN_VAGUE);
+	/* Real words in another script are words. */
+	assert_true(concern_action_ok("\xE0\xA6\xB8\xE0\xA6\xAE\xE0\xA6"
+	    "\xBE\xE0\xA6\x9C\xE0\xA6\x95\xE0\xA6\xB0\xE0\xA7\x8D"
+	    "\xE0\xA6\xAE\xE0\xA7\x80 \xE0\xA6\x95\xE0\xA7\x87 "
+	    "\xE0\xA6\xAB\xE0\xA7\x8B\xE0\xA6\xA8 \xE0\xA6\x95\xE0"
+	    "\xA6\xB0\xE0\xA6\xBE \xE0\xA6\xB9\xE0\xA6\xAF\xE0\xA6"
+	    "\xBC\xE0\xA7\x87\xE0\xA6\x9B\xE0\xA7\x87"));
 	assert_int_equal(one("SELECT count(*) FROM concerns WHERE closed_at "
 	    "IS NOT NULL AND item_id = (SELECT max(id) FROM views)"), 0);
 	assert_int_equal(concern_close(db, &worker, 999999, "Phoned the "

@@ -147,6 +147,24 @@ quotes_are_caught_however_typed(void **state)
 	    "unfair to us", QUOTE_WORDS));
 	assert_true(issues_quotes("carer \xE2\x80\x94 reads my diary every",
 	    body, QUOTE_WORDS));
+	/* Any space or mark of any script parts words (a thin space, an
+	 * ideographic one, a bullet, a middle dot, a fullwidth comma). */
+	assert_true(issues_quotes("A young person told us: I\xE2\x80\x89"
+	    "don\xE2\x80\x99t\xE2\x80\x89know\xE2\x80\x89who\xE2\x80"
+	    "\x89my\xE2\x80\x89" "designated teacher is.", "I don't know who "
+	    "my designated teacher is.", QUOTE_WORDS));
+	assert_true(issues_quotes("my\xE3\x80\x80" "carer\xE2\x80\xA2reads"
+	    "\xC2\xB7my\xEF\xBC\x8C" "diary", body, QUOTE_WORDS));
+	/* Case and accents beyond ASCII, composed or not. */
+	assert_true(issues_quotes("SE\xC3\x91ORA N\xC3\x9A\xC3\x91" "EZ "
+	    "GRITA A M\xC3\x8D", "Se\xC3\xB1ora N\xC3\xBA\xC3\xB1"
+	    "ez grita a m\xC3\xAD", QUOTE_WORDS));
+	assert_true(issues_quotes("Sen\xCC\x83ora Nu\xCC\x81n\xCC\x83"
+	    "ez grita a mi\xCC\x81", "Se\xC3\xB1ora N\xC3\xBA\xC3\xB1"
+	    "ez grita a m\xC3\xAD", QUOTE_WORDS));
+	/* A short sentence over a line break is still one sentence. */
+	assert_true(issues_quotes("Some said he reads my texts at home",
+	    "It is bad. He reads\nmy texts! I hate it", QUOTE_WORDS));
 	/* A word must match whole: "mydiary" is not "my diary". */
 	assert_false(issues_quotes("carer reads mydiary every single",
 	    body, QUOTE_WORDS));
