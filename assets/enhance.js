@@ -50,7 +50,11 @@
       perChar = new URLSearchParams({ w: longest.value }).toString().length /
         longest.value.length;
     }
-    return { field: longest, cut: Math.ceil(over / perChar / 100) * 100 };
+    var cut = over / perChar;
+    // A field's own limit, if it says one: the server holds it to that.
+    var max = longest ? parseInt(longest.getAttribute('data-max'), 10) : 0;
+    if (max > 0 && longest.value.length - max > cut) { cut = longest.value.length - max; }
+    return { field: longest, cut: Math.ceil(cut / 100) * 100 };
   };
   if (bodyMax > 0 && window.URLSearchParams && window.FormData) {
     document.querySelectorAll('form[method="post"]').forEach(function (form) {
@@ -67,10 +71,11 @@
           'was sent. Your words are still here. Please cut about ' +
           t.cut.toLocaleString('en-GB') + ' characters, or send it in ' +
           'two parts.';
-        var button = form.querySelector('button[type="submit"], button:not([type])');
-        if (button) { button.parentNode.insertBefore(p, button); }
+        // Just above the words to cut, where the focus takes the reader.
+        var at = t.field || form.querySelector('button[type="submit"], button:not([type])');
+        if (at) { at.parentNode.insertBefore(p, at); }
         else { form.appendChild(p); }
-        if (t.field) { t.field.focus(); }
+        if (t.field) { t.field.focus(); p.scrollIntoView({ block: 'center' }); }
       });
     });
   }

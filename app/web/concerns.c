@@ -157,9 +157,9 @@ close_concern(struct page *pg, int64_t id)
 	r = concern_close(app_db, &pg->actor, id, action, was, pg->now);
 	if (r == CONCERN_TAKEN)
 		form_error(&pg->errors, "action", "Someone else took this "
-		    "concern while your page was open: who has it now is shown "
-		    "above. Your words are below. Close it only if you still "
-		    "mean to; they will be told.");
+		    "concern while your page was open: \"Who has it\" on this "
+		    "page says who. Your words are below. Close it only if you "
+		    "still mean to; they will be told.");
 	else if (r == CONCERN_VAGUE)
 		form_error(&pg->errors, "action", "Say a little more: what "
 		    "was done, and who was told. For example: \"Phoned her "
@@ -213,8 +213,8 @@ hold_concern(struct page *pg, int64_t id)
 	if (r == CONCERN_CLOSED || r == CONCERN_TAKEN) {
 		form_error(&pg->errors, "hold", r == CONCERN_CLOSED ?
 		    "This concern is closed already." : "Someone else took "
-		    "this concern while your page was open. Who has it now is "
-		    "shown above: take it over only if you mean to.");
+		    "this concern while your page was open: \"Who has it\" on "
+		    "this page says who. Take it over only if you mean to.");
 		return (concern_page(pg, id, 1));
 	}
 	if (r != CONCERN_OK)

@@ -392,6 +392,14 @@ timed_out_other_forms_show_the_words(void **state)
 	/* The headline says to copy first, never "reload the page". */
 	assert_true(resp_has(&r, "copy them before you do anything else"));
 	assert_false(resp_has(&r, "reload the page"));
+	resp_free(&r);
+	/* A form's own switches ("close=1") are not words either. */
+	resp_init(&r);
+	assert_int_equal(http_post_form(&young, "/account/data", "csrf=stale-"
+	    "token&close=1&close_words=I+want+to+leave+this+site", &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, "I want to leave this site</textarea>"));
+	assert_false(resp_has(&r, ">1</textarea>"));
 	assert_false(resp_has(&r, "sign in again"));
 	assert_false(resp_has(&r, "not_sure"));
 	assert_false(resp_has(&r, ">3</textarea>"));
