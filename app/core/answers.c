@@ -118,7 +118,7 @@ answers_check_needed(struct db *db, int64_t councillor)
  */
 const char *
 answers_extension_problem(struct db *db, struct arena *a, int64_t id,
-    const struct response *r)
+    const struct response *r, int64_t now)
 {
 	sqlite3_stmt	*st;
 	int64_t		 due, used, max, days, last;
@@ -148,6 +148,13 @@ answers_extension_problem(struct db *db, struct arena *a, int64_t id,
 	/* new_due is the end of its day: by the end of the day days on
 	 * the calendar from due (not days x 86,400 s: clocks change). */
 	last = time_add_days(due, (int)days);
+	/* Past the most that could be given: say what can be done. */
+	if (time_day_after(last) <= now)
+		return (arena_printf(a, "The most extra time allowed (%lld "
+		    "days after the date it was due) ran out on %s, so more "
+		    "time cannot be given now. Choose your answer, or ask a "
+		    "participation worker to send it on with a new date.",
+		    (long long)days, time_date(a, last)));
 	if (r->new_due >= time_day_after(last))
 		return (arena_printf(a, "You can ask for at most %lld more "
 		    "days: choose %s or earlier.", (long long)days,
@@ -364,7 +371,8 @@ answers_approve(struct db *db, const struct actor *who, int64_t id,
 		answer_version(&r, current);
 		if (version == NULL || strcmp(version, current) != 0)
 			refused = -3;
-		else if (answers_extension_problem(db, &a, id, &r) != NULL)
+		else if (answers_extension_problem(db, &a, id, &r,
+		    r.written_at > 0 ? r.written_at : now) != NULL)
 			refused = -2;
 		else if ((refused = issues_answer_quotes_private(db, id,
 		    &r)) != 0)

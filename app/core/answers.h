@@ -27,7 +27,7 @@ int	answers_check_needed(struct db *, int64_t);
 const char *answers_trusted_problem(struct db *, struct arena *,
 	    const char *);
 const char *answers_extension_problem(struct db *, struct arena *, int64_t,
-	    const struct response *);
+	    const struct response *, int64_t);
 int	answers_submit(struct db *, const struct actor *, int64_t, int64_t,
 	    const struct response *, int64_t);
 int	answers_check(struct db *, int64_t, struct tval *);

@@ -212,7 +212,7 @@ page_my_issue(struct http_request *req)
 	    &field)) != NULL)
 		form_error(&pg.errors, field, why);
 	if (pg.errors.n == 0 && (why = answers_extension_problem(app_db,
-	    &pg.arena, id, &r)) != NULL)
+	    &pg.arena, id, &r, pg.now)) != NULL)
 		form_error(&pg.errors, "new_due", why);
 	/* Every young person on the issue reads the answer: it may not
 	 * repeat a private view's words, even one shared with you. */

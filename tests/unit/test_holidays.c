@@ -168,15 +168,24 @@ more_time_is_counted_in_calendar_days(void **state)
 	memset(&r, 0, sizeof(r));
 	r.decision = "more_time";
 	r.new_due = end_of("2027-04-15");
-	assert_null(answers_extension_problem(db, &a, id, &r));
+	assert_null(answers_extension_problem(db, &a, id, &r,
+	    at("2027-03-20", 9)));
 	/* A day more is 29 days, though 28 x 86,400 s (an hour short,
 	 * the clocks having gone forward) would let it through. */
 	r.new_due = end_of("2027-04-16");
-	assert_non_null(why = answers_extension_problem(db, &a, id, &r));
+	assert_non_null(why = answers_extension_problem(db, &a, id, &r,
+	    at("2027-03-20", 9)));
 	assert_non_null(strstr(why, "at most 28 more days"));
 	r.new_due = end_of("2027-04-10");
-	assert_non_null(why = answers_extension_problem(db, &a, id, &r));
+	assert_non_null(why = answers_extension_problem(db, &a, id, &r,
+	    at("2027-03-20", 9)));
 	assert_non_null(strstr(why, "not a working day"));
+	/* Asked once the most there could be has gone by: said so, not
+	 * "choose a date" that has passed. */
+	r.new_due = end_of("2027-04-23");
+	assert_non_null(why = answers_extension_problem(db, &a, id, &r,
+	    at("2027-04-19", 9)));
+	assert_non_null(strstr(why, "ran out on 15 April 2027"));
 	arena_free(&a);
 }
 
