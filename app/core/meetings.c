@@ -11,6 +11,7 @@
 #include "concerns.h"
 #include "invitees.h"
 #include "meetings.h"
+#include "namefold.h"
 #include "notify.h"
 #include "safeguarding.h"
 #include "timefmt.h"
@@ -74,13 +75,16 @@ static const char *sql_minutes =
 static const char *sql_add_action =
 	"INSERT INTO meeting_actions (item_id, what, who, due_on, created_at) "
 	"VALUES (?1, ?2, ?3, ?4, ?5)";
-/* The action a meeting's new action made, if its "who" names a person
- * on the portal (a name that is no one's falls to the meeting's maker,
- * who is not told: it is not theirs). */
-static const char *sql_action_owner =
-	"SELECT a.id, a.owner_id FROM actions a JOIN users u ON "
-	"u.id = a.owner_id WHERE a.meeting_action_id = ?1 AND "
-	"u.display_name = a.owner_text";
+/* The person a meeting's action names ("who"), by the folded name every
+ * account is unique by ("cllr sam okafor" is "Cllr Sam Okafor"). */
+static const char *sql_named_owner =
+	"SELECT id FROM users WHERE name_key = ?1 AND role IN "
+	"('participation_worker', 'councillor') AND disabled_at IS NULL";
+/* The action made from the meeting's action (a trigger), given to them. */
+static const char *sql_action_give =
+	"UPDATE actions SET owner_id = ?2 WHERE meeting_action_id = ?1";
+static const char *sql_action_of =
+	"SELECT id FROM actions WHERE meeting_action_id = ?1";
 static const char *sql_started =
 	"SELECT starts_at <= ?2 FROM meetings WHERE id = ?1";
 static const char *sql_publish =
@@ -393,25 +397,28 @@ meeting_minutes(struct db *db, const struct actor *who, int64_t meeting,
 
 /* An action on an item; on an issue, its young people hear of it. */
 /*
- * The person a meeting's action names is told, in the portal, that it is
- * theirs now, unless they wrote it down themselves. 0, or -1 on error.
+ * The person a meeting's action names owns it, whatever the case or
+ * spacing of the name typed, and is told in the portal that it is theirs
+ * (unless they wrote it down themselves). A name that is no one's leaves
+ * it with the meeting's maker (the trigger's choice), who is not told.
+ * 0, or -1 on error.
  */
 static int
 tell_owner(struct db *db, const struct actor *who, struct arena *a,
-    int64_t meeting_action, const char *what, int64_t due, int64_t now)
+    int64_t meeting_action, const char *by, const char *what, int64_t due,
+    int64_t now)
 {
-	sqlite3_stmt	*st;
-	int64_t		 action, owner;
-	int		 rc;
+	char	 key[256];
+	int64_t	 owner, action;
+	int	 rc;
 
-	st = db_query(db, sql_action_owner, "i", meeting_action);
-	if ((rc = db_step(st)) != 1) {
-		db_done(st);
+	if (name_fold_key(by, key, sizeof(key)) == -1)
+		return (0);
+	if ((rc = db_int(db, &owner, sql_named_owner, "t", key)) != 1)
 		return (rc == -1 ? -1 : 0);
-	}
-	action = sqlite3_column_int64(st, 0);
-	owner = sqlite3_column_int64(st, 1);
-	db_done(st);
+	if (db_exec(db, sql_action_give, "ii", meeting_action, owner) != 0 ||
+	    db_int(db, &action, sql_action_of, "i", meeting_action) != 1)
+		return (-1);
 	if (owner == who->id)
 		return (0);
 	return (notify_user(db, owner, now, arena_printf(a, "The Children in "
@@ -433,7 +440,8 @@ meeting_add_action(struct db *db, const struct actor *who, int64_t meeting,
 		return (-1);
 	arena_init(&a);
 	ok = db_exec(db, sql_add_action, "ittIi", item, what, by, due, now) ==
-	    0 && tell_owner(db, who, &a, db_last_id(db), what, due, now) == 0 &&
+	    0 && tell_owner(db, who, &a, db_last_id(db), by, what, due, now) ==
+	    0 &&
 	    (issue == 0 || notify_issue(db, issue, now, "action",
 	    arena_printf(&a, "The Children in Care Council agreed an action: "
 	    "%s (%s%s%s).", what, by, due ? ", by " : "", due ?

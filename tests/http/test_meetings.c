@@ -177,7 +177,7 @@ minutes_actions_and_the_board(void **state)
 	/* An action for a councillor by name: they are told it is theirs;
 	 * one for a team with no account tells nobody. */
 	(void)snprintf(form, sizeof(form), "action=action&item=%lld&what=Write+"
-	    "to+every+school&who=Cllr+Sam+Okafor&due=2099-04-30",
+	    "to+every+school&who=cllr++sam+OKAFOR&due=2099-04-30",
 	    (long long)item);
 	assert_int_equal(act(&worker, form, &r), 303);
 	resp_free(&r);
@@ -188,6 +188,9 @@ minutes_actions_and_the_board(void **state)
 	    "'/actions/%%'"), 1);
 	assert_int_equal(count("SELECT count(*) FROM notifications WHERE text "
 	    "LIKE '%%gave you an action: Move reviews%%'"), 0);
+	assert_int_equal(count("SELECT count(*) FROM actions a JOIN users u ON "
+	    "u.id = a.owner_id WHERE a.what = 'Write to every school' AND "
+	    "u.display_name = 'Cllr Sam Okafor'"), 1);
 	(void)snprintf(form, sizeof(form), "UPDATE meetings SET starts_at = "
 	    "strftime('%%s', 'now') - 3600 WHERE id = %lld",
 	    (long long)meeting);

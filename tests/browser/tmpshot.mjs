@@ -1,0 +1,16 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+const base = 'http://127.0.0.1:8944';
+await page.goto(base + '/login');
+await page.fill('#name', 'Jaden'); await page.fill('#password', 'kite-river-42');
+await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] button')]);
+await page.goto(base + '/views/new');
+await page.screenshot({ path: '/tmp/perf1/views_new.png', fullPage: false, clip: { x: 0, y: 200, width: 360, height: 740 } });
+await page.check('input[name="category"]');
+await page.fill('#body', 'x'.repeat(200) + '\u0985'.repeat(15000));
+await page.click('form[action="/views/new"] button[type="submit"]');
+await page.waitForSelector('.too-long');
+await page.screenshot({ path: '/tmp/perf1/too_long.png' });
+console.log(await page.textContent('.too-long'));
+await browser.close();
