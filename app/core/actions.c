@@ -107,15 +107,24 @@ static const char *sql_answer =
 static const char *sql_mine =
 	"SELECT answer FROM action_answers WHERE action_id = ?1 "
 	"AND user_id = ?2";
+/*
+ * As things stood at ?3 (the period's last second, or now): one closed
+ * since was still open then, so a report once tabled does not change.
+ * One replaced by a new answer (migration 0037) was not dropped by
+ * anyone: it is counted neither way once replaced.
+ */
+#define OPEN_AT(t)	"(closed_at IS NULL OR closed_at > " t ")"
+#define REPLACED	"coalesce(drop_reason, '') LIKE 'The councillor " \
+			"answered again%'"
 static const char *sql_counts =
-	"SELECT coalesce(sum(state = 'open'), 0), "
-	"coalesce(sum(state = 'open' AND due_at IS NOT NULL "
+	"SELECT coalesce(sum(" OPEN_AT("?3") "), 0), "
+	"coalesce(sum(" OPEN_AT("?3") " AND due_at IS NOT NULL "
 	"AND " DAY_OF("due_at") " < " DAY_OF("?3") "), 0), "
-	"coalesce(sum(state = 'done'), 0), "
-	"coalesce(sum(state = 'done' AND due_at IS NOT NULL "
+	"coalesce(sum(state = 'done' AND closed_at <= ?3), 0), "
+	"coalesce(sum(state = 'done' AND closed_at <= ?3 AND due_at IS NOT NULL "
 	"AND " DAY_OF("due_at") " < " DAY_OF("happened_on") "), 0), "
-	"coalesce(sum(state = 'dropped'), 0) "
-	"FROM actions WHERE created_at >= ?1 AND created_at < ?2";
+	"coalesce(sum(state = 'dropped' AND closed_at <= ?3 AND NOT " REPLACED
+	"), 0) FROM actions WHERE created_at >= ?1 AND created_at < ?2";
 
 static const char *const answers[] = {
 	"yes", "partly", "no", "not_sure", NULL,
@@ -534,7 +543,8 @@ actions_happened_form(struct db *db, int64_t id, int64_t user,
 	return (1);
 }
 
-/* The board report's counts over actions made in [from, to). */
+/* The board report's counts over actions made in [from, to), as they
+ * stood at to (or now, for a period not over). */
 int
 actions_counts(struct db *db, int64_t from, int64_t to, int64_t now,
     struct action_counts *c)
@@ -543,7 +553,8 @@ actions_counts(struct db *db, int64_t from, int64_t to, int64_t now,
 	int		 rc;
 
 	memset(c, 0, sizeof(*c));
-	st = db_query(db, sql_counts, "iii", from, to, now);
+	st = db_query(db, sql_counts, "iii", from, to, to <= now ? to - 1 :
+	    now);
 	if ((rc = db_step(st)) == 1) {
 		c->open = sqlite3_column_int64(st, 0);
 		c->overdue = sqlite3_column_int64(st, 1);

@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -155,12 +156,18 @@ static void
 map_commits(struct db *db, const char *path)
 {
 	struct stat	 st;
-	char		 name[4096];
+	char		 name[4096], real[PATH_MAX];
 	void		*p;
 	int		 fd;
 
+	if (strcmp(path, ":memory:") == 0 || *path == '\0')
+		return;
+	/* Beside the file itself, as SQLite puts -wal and -shm: the same
+	 * database opened through a link shares the one count. */
+	if (realpath(path, real) != NULL)
+		path = real;
 	if (snprintf(name, sizeof(name), "%s-commits", path) >=
-	    (int)sizeof(name) || strcmp(path, ":memory:") == 0 || *path == '\0')
+	    (int)sizeof(name))
 		return;
 	if ((fd = open(name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
 	    0600)) == -1)

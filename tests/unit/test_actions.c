@@ -133,6 +133,11 @@ counts_by_due_day(void **state)
 	assert_int_equal(c.done, 1);
 	assert_int_equal(c.done_late, 1);
 	assert_int_equal(c.dropped, 1);
+	/* A period that ended before they were closed counts them as they
+	 * stood then: open, nothing done or dropped. */
+	assert_int_equal(actions_counts(db, 0, NOW - 2 * DAY, NOW, &c), 0);
+	assert_int_equal(c.done + c.dropped, 0);
+	assert_true(c.open > 0);
 	/* A window before any action was made counts nothing. */
 	assert_int_equal(actions_counts(db, 0, 1000, NOW, &c), 0);
 	assert_int_equal(c.open + c.done + c.dropped, 0);
