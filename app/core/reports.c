@@ -31,24 +31,46 @@ static const char *sql_views_in =
 	"WHERE created_at >= ?1 AND created_at < ?2 ORDER BY created_at";
 /* Every answer given: the issues' own, and those before a reopen
  * (migration 0038), each counted in the period it was given. */
+/* An answer waiting for a worker's check is given (README), when it was
+ * sent: counted then, the check later changes no period. */
+#define ANSWERS_WAITING						\
+	"SELECT c.issue_id, c.councillor_id, i.sent_at, i.first_due_at, "	\
+	"i.due_at, i.extensions, c.decision, c.written_at FROM "	\
+	"answer_checks c JOIN issues i ON i.id = c.issue_id WHERE "	\
+	"c.state = 'waiting' AND c.decision <> 'more_time' AND "	\
+	"i.state = 'with_councillor'"
 #define ANSWERS_GIVEN							\
 	"(SELECT id AS issue_id, councillor_id, sent_at, first_due_at, "	\
 	"due_at, extensions, decision, answered_at FROM issues "	\
 	"WHERE answered_at IS NOT NULL UNION ALL SELECT issue_id, "	\
 	"councillor_id, sent_at, first_due_at, due_at, extensions, "	\
-	"decision, answered_at FROM answers_before)"
+	"decision, answered_at FROM answers_before UNION ALL "		\
+	ANSWERS_WAITING ")"
 static const char *sql_answers =
 	"SELECT (answered_at - sent_at) / 86400, "
 	"answered_at <= coalesce(first_due_at, due_at), "
 	"decision, extensions > 0 FROM " ANSWERS_GIVEN " "
 	"WHERE answered_at >= ?1 AND answered_at < ?2 ORDER BY 1";
+/*
+ * Waiting past its first due date as things stood at ?1: every time an
+ * issue was sent to be answered (now, and before each reopen), sent by
+ * then, due before, and not answered by then.
+ */
 static const char *sql_overdue =
 	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", coalesce(u.display_name, ''), "
-	"coalesce(i.first_due_at, i.due_at), i.due_at, i.extensions "
-	"FROM issues i JOIN categories c ON c.id = i.category_id "
-	"LEFT JOIN users u ON u.id = i.councillor_id "
-	"WHERE coalesce(i.first_due_at, i.due_at) < ?1 "
-	"AND (i.state = 'with_councillor' OR i.answered_at >= ?1) "
+	"coalesce(r.first_due_at, r.due_at), r.due_at, r.extensions "
+	"FROM (SELECT i2.id AS issue_id, i2.councillor_id, i2.sent_at, "
+	"i2.first_due_at, i2.due_at, i2.extensions, coalesce(i2.answered_at, "
+	"(SELECT c.written_at FROM answer_checks c WHERE c.issue_id = i2.id "
+	"AND c.state = 'waiting' AND c.decision <> 'more_time')) AS answered_at "
+	"FROM issues i2 WHERE i2.sent_at IS NOT NULL UNION ALL SELECT "
+	"issue_id, councillor_id, sent_at, first_due_at, due_at, extensions, "
+	"answered_at FROM answers_before) r "
+	"JOIN issues i ON i.id = r.issue_id "
+	"JOIN categories c ON c.id = i.category_id "
+	"LEFT JOIN users u ON u.id = r.councillor_id "
+	"WHERE coalesce(r.first_due_at, r.due_at) < ?1 AND r.sent_at < ?1 "
+	"AND (r.answered_at IS NULL OR r.answered_at >= ?1) "
 	"ORDER BY 4 LIMIT 50";
 static const char *sql_highlights =
 	"SELECT " ISSUE_PUBLIC_TITLE ", " ISSUE_PUBLIC_SUMMARY ", "

@@ -99,7 +99,8 @@ static void
 answer_waits_for_a_worker(void **state)
 {
 	struct resp	 r;
-	char		 path[64], ipath[64], form[128], sql[320];
+	char		 path[64], ipath[64], form[128], sql[320], day[16];
+	char		 before[32], after[32];
 	int64_t		 id, written;
 
 	(void)state;
@@ -245,10 +246,26 @@ answer_waits_for_a_worker(void **state)
 	    "written_at - 259200"), 0);
 	written = count("SELECT written_at FROM answer_checks WHERE issue_id "
 	    "= %lld", (long long)id);
+	/* Counted as answered while it waits for the check, so the check
+	 * changes no period's figures. */
+	(void)snprintf(sql, sizeof(sql), "/reports/board?from=%s&to=",
+	    day_from_now(-10, day, sizeof(day)));
+	(void)day_from_now(1, sql + strlen(sql), sizeof(sql) - strlen(sql));
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, sql, &r), 0);
+	assert_non_null(resp_between(&r, "Issues answered</th><td>", "</td>",
+	    before, sizeof(before)));
+	resp_free(&r);
 	resp_init(&r);
 	assert_int_equal(client_post(&worker, ipath, ipath, approve_form(ipath,
 	    form, sizeof(form)), &r), 303);
 	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, sql, &r), 0);
+	assert_non_null(resp_between(&r, "Issues answered</th><td>", "</td>",
+	    after, sizeof(after)));
+	resp_free(&r);
+	assert_string_equal(before, after);
 	assert_int_equal(count("SELECT answered_at FROM issues WHERE id = %lld",
 	    (long long)id), written);
 	assert_int_equal(count("SELECT count(*) FROM answer_checks"), 0);
