@@ -129,8 +129,9 @@ tell_team_left_with(struct page *pg, const struct user *u)
 		return (0);
 	if (notify_workers(app_db, pg->now, arena_printf(&pg->arena, "%s's "
 	    "account was turned off while they still hold %lld issue%s to "
-	    "answer and %lld open action%s. Send them on to someone else.",
-	    u->name, (long long)issues, issues == 1 ? "" : "s",
+	    "answer and %lld open action%s. Send the issues on to another "
+	    "councillor; see that each action is done, or dropped with a "
+	    "reason.", u->name, (long long)issues, issues == 1 ? "" : "s",
 	    (long long)actions, actions == 1 ? "" : "s"), issues > 0 ?
 	    arena_printf(&pg->arena, "/issues?councillor=%lld",
 	    (long long)u->id) : "/actions") == -1)
