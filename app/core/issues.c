@@ -87,9 +87,12 @@ static const char *sql_send =
  * counts lateness by it), and an answer the last one left waiting for
  * a check or sent back is theirs, not the new councillor's: dropped.
  */
+/* The first councillor's "more time" words are theirs, not an answer of
+ * the new one's: they go (the young people read them on their views). */
 static const char *sql_move =
 	"UPDATE issues SET councillor_id = ?2, sent_at = ?3, due_at = ?4, "
-	"first_due_at = coalesce(first_due_at, due_at), extensions = 0 "
+	"first_due_at = coalesce(first_due_at, due_at), extensions = 0, "
+	"decision = NULL, response = NULL, reason = NULL "
 	"WHERE id = ?1 AND state = 'with_councillor' AND councillor_id <> ?2";
 /* Who had it, and the words of any answer of theirs not yet sent. */
 static const char *sql_move_from =

@@ -749,8 +749,9 @@ issue_moves_to_another_councillor(void **state)
 
 	/* To Zainab: told, audited, Sam's waiting answer dropped, and more
 	 * time hers to ask for, whatever Sam used. */
-	(void)snprintf(form, sizeof(form), "UPDATE issues SET extensions = 1 "
-	    "WHERE id = %lld", (long long)id);
+	(void)snprintf(form, sizeof(form), "UPDATE issues SET extensions = 1, "
+	    "decision = 'more_time', response = 'Sam needs more time', "
+	    "reason = 'Waiting for housing' WHERE id = %lld", (long long)id);
 	assert_int_equal(db_run(form), 0);
 	(void)snprintf(form, sizeof(form), "action=move&councillor=%lld&"
 	    "due=%s", (long long)zid, day);
@@ -765,6 +766,9 @@ issue_moves_to_another_councillor(void **state)
 	    "issue_id = %lld", (long long)id), 0);
 	assert_int_equal(count("SELECT extensions FROM issues WHERE id = "
 	    "%lld", (long long)id), 0);
+	/* Sam's "more time" words are not Zainab's answer. */
+	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
+	    "AND decision IS NULL AND response IS NULL", (long long)id), 1);
 	assert_true(count("SELECT count(*) FROM view_events e JOIN views v ON "
 	    "v.id = e.view_id WHERE v.issue_id = %lld AND e.kind = 'moved' "
 	    "AND e.text LIKE 'This has moved to Cllr Zainab Reid%%'",
