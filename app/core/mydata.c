@@ -167,6 +167,8 @@ collect_views(struct db *db, int64_t uid, struct tval *root)
 		    11));
 		tv_set_bool(row, "can_delete", mydata_may_delete(&v) &&
 		    !sqlite3_column_int(vs, 11));
+		tv_set_bool(row, "kept_answered", !mydata_may_delete(&v) &&
+		    !sqlite3_column_int(vs, 11));
 		tl = tv_set_list(row, "timeline");
 		while (erc == 1 && sqlite3_column_int64(es, 0) <= vid) {
 			if (sqlite3_column_int64(es, 0) == vid) {

@@ -347,6 +347,12 @@ delete_only_what_may_go(void **state)
 	    form, &r), 422);
 	assert_true(resp_has(&r, "part of the record"));
 	resp_free(&r);
+	/* Said beside it, with no Delete to press. */
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data", &r), 0);
+	assert_true(resp_has(&r, "A councillor has answered this, so it "
+	    "stays"));
+	resp_free(&r);
 	(void)snprintf(form, sizeof(form), "delete=%lld", (long long)other);
 	assert_int_equal(client_post(&young, "/account/data", "/account/data",
 	    form, &r), 404);
