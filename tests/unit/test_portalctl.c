@@ -210,7 +210,7 @@ scan_prints_flag_or_clear(void **state)
 	assert_int_equal(ctl("my carer punches me\\nthe staff are kind\\n"
 	    "a gang of us went bowling\\n\\nkms", args), 0);
 	assert_string_equal(out,
-	    "flag\tabuse:person-near-hit,abuse:punched me\tmy carer punches "
+	    "flag\tabuse:person-near-hit,abuse:hits-her-end,abuse:punched me\tmy carer punches "
 	    "me\n"
 	    "clear\t\tthe staff are kind\n"
 	    "clear\t\ta gang of us went bowling\n"
