@@ -53,8 +53,10 @@ static const char *sql_answers =
 	"WHERE answered_at >= ?1 AND answered_at < ?2 ORDER BY 1";
 /*
  * Waiting past its first due date as things stood at ?1: every time an
- * issue was sent to be answered (now, and before each reopen), sent by
- * then, due before, and not answered by then.
+ * issue was sent to be answered (now, and before each reopen), due
+ * before then and not answered by then. Not by when it was sent: a move
+ * to another councillor sends it again, and an issue overdue then stays
+ * so in that period's report.
  */
 static const char *sql_overdue =
 	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", coalesce(u.display_name, ''), "
@@ -69,7 +71,7 @@ static const char *sql_overdue =
 	"JOIN issues i ON i.id = r.issue_id "
 	"JOIN categories c ON c.id = i.category_id "
 	"LEFT JOIN users u ON u.id = r.councillor_id "
-	"WHERE coalesce(r.first_due_at, r.due_at) < ?1 AND r.sent_at < ?1 "
+	"WHERE coalesce(r.first_due_at, r.due_at) < ?1 "
 	"AND (r.answered_at IS NULL OR r.answered_at >= ?1) "
 	"ORDER BY 4 LIMIT 50";
 static const char *sql_highlights =
