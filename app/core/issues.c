@@ -116,6 +116,11 @@ static const char *sql_publish =
 	"UPDATE issues SET state = 'published', published_at = ?2, "
 	"public_title = ?3, public_summary = ?4 "
 	"WHERE id = ?1 AND state = 'answered'";
+/* What a person still holds: issues to answer, open actions. */
+static const char *sql_held =
+	"SELECT (SELECT count(*) FROM issues WHERE councillor_id = ?1 AND "
+	"state = 'with_councillor'), (SELECT count(*) FROM actions WHERE "
+	"owner_id = ?1 AND state = 'open')";
 static const char *sql_has_private =
 	"SELECT count(*) FROM views WHERE issue_id = ?1 AND publish = 'no'";
 static const char *sql_private_words =
@@ -620,10 +625,6 @@ int
 issues_held_by(struct db *db, int64_t user, int64_t *issues,
     int64_t *actions)
 {
-	static const char *sql_held =
-	    "SELECT (SELECT count(*) FROM issues WHERE councillor_id = ?1 AND "
-	    "state = 'with_councillor'), (SELECT count(*) FROM actions WHERE "
-	    "owner_id = ?1 AND state = 'open')";
 	sqlite3_stmt	*st;
 	int		 rc;
 

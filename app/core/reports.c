@@ -33,12 +33,12 @@ static const char *sql_views_in =
  * (migration 0038), each counted in the period it was given. */
 /* An answer waiting for a worker's check is given (README), when it was
  * sent: counted then, the check later changes no period. */
+#define ANSWER_WAITING	"c.state = 'waiting' AND c.decision <> 'more_time'"
 #define ANSWERS_WAITING						\
 	"SELECT c.issue_id, c.councillor_id, i.sent_at, i.first_due_at, "	\
 	"i.due_at, i.extensions, c.decision, c.written_at FROM "	\
 	"answer_checks c JOIN issues i ON i.id = c.issue_id WHERE "	\
-	"c.state = 'waiting' AND c.decision <> 'more_time' AND "	\
-	"i.state = 'with_councillor'"
+	ANSWER_WAITING " AND i.state = 'with_councillor'"
 #define ANSWERS_GIVEN							\
 	"(SELECT id AS issue_id, councillor_id, sent_at, first_due_at, "	\
 	"due_at, extensions, decision, answered_at FROM issues "	\
@@ -64,7 +64,7 @@ static const char *sql_overdue =
 	"FROM (SELECT i2.id AS issue_id, i2.councillor_id, i2.sent_at, "
 	"i2.first_due_at, i2.due_at, i2.extensions, coalesce(i2.answered_at, "
 	"(SELECT c.written_at FROM answer_checks c WHERE c.issue_id = i2.id "
-	"AND c.state = 'waiting' AND c.decision <> 'more_time')) AS answered_at "
+	"AND " ANSWER_WAITING ")) AS answered_at "
 	"FROM issues i2 WHERE i2.sent_at IS NOT NULL UNION ALL SELECT "
 	"issue_id, councillor_id, sent_at, first_due_at, due_at, extensions, "
 	"answered_at FROM answers_before) r "
