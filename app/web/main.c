@@ -23,7 +23,9 @@
 #include <sys/types.h>
 #include <sys/socket.h>
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
 #include <pwd.h>
@@ -50,6 +52,8 @@ struct tmpl_set		*app_templates;
 
 /* The database file as the workers open it (after chroot, if any). */
 static char		 worker_db[PATH_MAX];
+/* Where forms too big to keep in memory wait (see body_folder). */
+static char		 worker_bodies[PATH_MAX];
 
 /*
  * The AddressSanitizer runtime (make test's second pass only) asks for
@@ -197,6 +201,51 @@ worker_db_path(const char *path)
 }
 
 /*
+ * Forms larger than http_body_disk_offload (kore.conf) wait on disk, so
+ * a view pasted too long can still reach its handler and come back to
+ * the young person with a plain message, while memory per connection
+ * stays small. They wait in <database>-bodies: inside the workers' root,
+ * theirs alone to write. Bodies left by a killed worker go at start-up.
+ */
+static void
+body_folder(const char *path)
+{
+	struct passwd	*pw;
+	struct dirent	*de;
+	struct stat	 st;
+	DIR		*dir;
+	char		 abs[PATH_MAX], host[PATH_MAX];
+	int		 fd;
+
+	absolute(path, abs, sizeof(abs));
+	if ((size_t)snprintf(host, sizeof(host), "%s-bodies", abs) >=
+	    sizeof(host) || (size_t)snprintf(worker_bodies,
+	    sizeof(worker_bodies), "%s-bodies", worker_db) >=
+	    sizeof(worker_bodies))
+		fatal("database path too long: %s", path);
+	if (mkdir(host, 0700) == -1 && errno != EEXIST)
+		fatal("cannot make %s: %s", host, errno_s);
+	/* Never through a link: the folder is chowned and emptied. */
+	if (lstat(host, &st) == -1 || !S_ISDIR(st.st_mode))
+		fatal("%s must be a folder", host);
+	if (!skip_runas && kore_runas_user != NULL) {
+		if ((pw = getpwnam(kore_runas_user)) == NULL)
+			fatal("runas user %s does not exist", kore_runas_user);
+		if (chown(host, pw->pw_uid, pw->pw_gid) == -1)
+			fatal("chown %s: %s", host, errno_s);
+	}
+	if ((fd = open(host, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)) == -1 ||
+	    (dir = fdopendir(fd)) == NULL)
+		fatal("cannot read %s: %s", host, errno_s);
+	while ((de = readdir(dir)) != NULL) {
+		if (strncmp(de->d_name, "http_body.", 10) == 0)
+			(void)unlinkat(dirfd(dir), de->d_name, 0);
+	}
+	(void)closedir(dir);
+	http_body_disk_path = worker_bodies;
+}
+
+/*
  * A database made before umask was set may be readable by everyone:
  * make it, and its -wal and -shm files, the owner's alone.
  */
@@ -256,6 +305,7 @@ kore_parent_configure(int argc, char **argv)
 	mailer_configure();
 
 	worker_db_path(db_path());
+	body_folder(db_path());
 	if (db_open(&db, db_path(), err, sizeof(err)) == -1)
 		fatal("%s", err);
 	if ((n = db_migrate(db, "migrations", err, sizeof(err))) == -1)

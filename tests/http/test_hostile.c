@@ -4,6 +4,7 @@
  * an acceptance that stores the text verbatim and shows it escaped. No
  * answer may echo markup unescaped.
  */
+#include <dirent.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -356,12 +357,30 @@ other_peoples_ids_in_forms(void **state)
 	}
 }
 
+/* Files in a folder, or -1 if it cannot be read. */
+static int
+files_in(const char *path)
+{
+	struct dirent	*de;
+	DIR		*dir;
+	int		 n;
+
+	if ((dir = opendir(path)) == NULL)
+		return (-1);
+	n = 0;
+	while ((de = readdir(dir)) != NULL)
+		n += de->d_name[0] != '.';
+	(void)closedir(dir);
+	return (n);
+}
+
 static void
 oversized(void **state)
 {
 	struct resp	 r;
-	char		*big, *form;
+	char		*big, *form, dir[4096];
 	size_t		 n = 6000;
+	int64_t		 before;
 
 	(void)state;
 	/* A title over its limit: refused with the limit in words. */
@@ -380,12 +399,53 @@ oversized(void **state)
 	free(form);
 	free(big);
 
-	/* A body over the server's limit: refused before any handler. */
-	big = malloc(300 * 1024);
+	/*
+	 * A paste far over the form's limits, and over the 128 KiB a body
+	 * may wait in memory: it waits on disk and reaches the handler,
+	 * which says what is too long and keeps the words (a blank 413
+	 * lost them without JavaScript).
+	 */
+	n = 300 * 1024;
+	big = malloc(n + 1);
+	form = malloc(n + 256);
 	assert_non_null(big);
-	memset(big, 'a', 300 * 1024 - 1);
+	assert_non_null(form);
+	memset(big, 'a', n);
+	memcpy(big + n - 9, "zzendzz", 7);
+	big[n - 2] = '\0';
+	(void)snprintf(form, n + 256, "category=1&publish=no&title=Far&body=%s",
+	    big);
+	assert_int_equal(client_post(&clients[YOUNG], "/views/new",
+	    "/views/new", form, &r), 422);
+	assert_true(resp_has(&r, "5000 characters or fewer"));
+	assert_true(resp_has(&r, "Your words are still here"));
+	assert_true(resp_has(&r, "aaazzendzz</textarea>"));
+	resp_free(&r);
+
+	/* Worrying words at the end of such a paste: kept, and the help. */
+	before = db_count("SELECT count(*) FROM concerns");
+	(void)snprintf(form, n + 256, "category=1&publish=no&title=Far&body=%s"
+	    "+I+want+to+kill+myself", big);
+	assert_int_equal(client_post(&clients[YOUNG], "/views/new",
+	    "/views/new", form, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(db_count("SELECT count(*) FROM concerns"), before + 1);
+	assert_int_equal(db_count("SELECT count(*) FROM views WHERE body LIKE "
+	    "'%zzendzz I want to kill myself'"), 1);
+	free(form);
+	free(big);
+	/* Nothing is left waiting on disk. */
+	(void)snprintf(dir, sizeof(dir), "%s-bodies", harness_db_path());
+	assert_int_equal(files_in(dir), 0);
+
+	/* Over 1 MiB: refused before any handler. */
+	n = 1024 * 1024 + 64;
+	big = malloc(n);
+	assert_non_null(big);
+	memset(big, 'a', n - 1);
 	memcpy(big, "title=", 6);
-	big[300 * 1024 - 1] = '\0';
+	big[n - 1] = '\0';
 	resp_init(&r);
 	assert_int_equal(http_post_form(&clients[YOUNG], "/views/new", big,
 	    &r), 0);

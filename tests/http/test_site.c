@@ -117,7 +117,7 @@ body_over_limit_is_413(void **state)
 	const char	*hdrs[] = {
 	    "Content-Type: application/x-www-form-urlencoded", NULL };
 	char		*big;
-	size_t		 n = 128 * 1024 + 1;
+	size_t		 n = 1024 * 1024 + 1;
 
 	(void)state;
 	big = malloc(n);
