@@ -73,6 +73,32 @@ held_back(struct page *pg, const char *field)
 	return (1);
 }
 
+/*
+ * The draft was published, thrown away or lost this promise while the
+ * comment was being written, so nothing was saved. Worrying words are
+ * kept as a view and the help page shown (views_stale_words()); other
+ * words come back to copy, above the draft now being written, if any.
+ */
+static int
+draft_moved_on(struct page *pg, int64_t draft)
+{
+	const char	*words;
+
+	words = form_raw(&pg->form, "comment");
+	if (words == NULL || words[strspn(words, " \t\r\n")] == '\0')
+		return (draft_page(pg, draft, 0));
+	if (views_stale_words(pg, words))
+		return (KORE_RESULT_OK);
+	tv_set_bool(pg->ctx, "has_kept", 1);
+	tv_set_str(tv_push_map(tv_set_list(pg->ctx, "kept")), "text", words);
+	form_error(&pg->errors, "kept", draft > 0 ? "That promise changed "
+	    "while you were writing, so your comment was not sent. Copy it "
+	    "into a promise below if you still want to say it." : "The new "
+	    "Pledge was finished while you were writing, so your comment was "
+	    "not sent. Copy it to keep it.");
+	return (draft_page(pg, draft, 1));
+}
+
 static int
 send_comment(struct page *pg, int64_t draft)
 {
@@ -84,7 +110,7 @@ send_comment(struct page *pg, int64_t draft)
 
 	if (form_id(&pg->form, "id", &id) == -1 ||
 	    pledge_promise_ref(app_db, id, &r) != 1 || r.version_id != draft)
-		return (page_error(pg, 404));
+		return (draft_moved_on(pg, draft));
 	field = arena_printf(&pg->arena, "c%lld", (long long)id);
 	/* Worrying words are kept whatever their length. */
 	if ((worry = quota_worrying(app_db, form_raw(&pg->form,
@@ -131,7 +157,5 @@ page_pledge_draft(struct http_request *req)
 		return (page_error(&pg, 500));
 	if (req->method != HTTP_METHOD_POST)
 		return (draft_page(&pg, draft, 0));
-	if (draft == 0)
-		return (page_error(&pg, 404));
 	return (send_comment(&pg, draft));
 }

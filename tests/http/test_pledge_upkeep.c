@@ -268,6 +268,15 @@ young_people_comment_on_the_draft(void **state)
 	assert_int_equal(r.status, 200);
 	assert_true(resp_has(&r, "There is no new Pledge being written"));
 	resp_free(&r);
+	/* Sent from a draft page after the draft was finished. */
+	current = count("SELECT min(p.id) FROM promises p JOIN "
+	    "pledge_versions v ON v.id = p.version_id WHERE v.state = "
+	    "'current'");
+	assert_int_equal(draft_comment(&young, current, "Keep the bus passes",
+	    &r), 422);
+	assert_true(resp_has(&r, "finished while you were writing"));
+	assert_true(resp_has(&r, ">Keep the bus passes</textarea>"));
+	resp_free(&r);
 
 	draft = start_draft();
 	id = count("SELECT min(id) FROM promises WHERE version_id = %lld",
@@ -329,12 +338,23 @@ young_people_comment_on_the_draft(void **state)
 	    (long long)c), 1);
 
 	/* Only the draft's promises, and only young people. */
-	current = count("SELECT min(p.id) FROM promises p JOIN "
-	    "pledge_versions v ON v.id = p.version_id WHERE v.state = "
-	    "'current'");
+	/* A promise no longer on the draft (published, thrown away or
+	 * taken out while the page was open): the words come back to
+	 * copy, and worrying ones are kept with the help page shown. */
 	assert_int_equal(draft_comment(&young, current, "On the old one", &r),
-	    404);
+	    422);
+	assert_true(resp_has(&r, "your comment was not sent"));
+	assert_true(resp_has(&r, ">On the old one</textarea>"));
 	resp_free(&r);
+	c = count("SELECT count(*) FROM concerns WHERE closed_at IS NULL");
+	assert_int_equal(draft_comment(&young, current, "my foster carer hit "
+	    "me wiv a belt", &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE closed_at "
+	    "IS NULL"), c + 1);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE body = 'my "
+	    "foster carer hit me wiv a belt'"), 1);
 	assert_int_equal(client_status(&cllr, "/pledge/draft"), 404);
 	assert_int_equal(client_status(&worker, "/pledge/draft"), 404);
 
