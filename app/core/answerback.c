@@ -35,8 +35,10 @@ static const char *sql_last_appeal =
 	"ELSE 0 END FROM answer_appeals a JOIN issues i ON i.id = a.issue_id "
 	"WHERE a.issue_id = ?1 AND a.user_id = ?2 ORDER BY a.id DESC LIMIT 1";
 static const char *sql_open_of =
-	"SELECT count(*) FROM answer_appeals WHERE issue_id = ?1 "
+	"SELECT coalesce(max(id), 0) FROM answer_appeals WHERE issue_id = ?1 "
 	"AND user_id = ?2 AND state = 'open'";
+static const char *sql_same_words =
+	"SELECT count(*) FROM answer_appeals WHERE id = ?1 AND reason = ?2";
 static const char *sql_appeal_insert =
 	"INSERT INTO answer_appeals (issue_id, user_id, reason, created_at) "
 	"VALUES (?1, ?2, ?3, ?4)";
@@ -254,7 +256,7 @@ ab_appeal_create(struct db *db, const struct actor *who,
 {
 	struct ab_answer	 ans;
 	struct buf		 topics;
-	int64_t			 open, item;
+	int64_t			 open, item, same;
 	const char		*kind;
 	int			 hits;
 	enum ab_result		 res;
@@ -273,6 +275,22 @@ ab_appeal_create(struct db *db, const struct actor *who,
 		goto fail;
 	kind = CONCERN_VIEW;
 	item = v->id;
+	if (open > 0) {
+		/* The same words again (a double tap, Back then Send): they
+		 * are kept, and any concern is open already. */
+		if (db_int(db, &same, sql_same_words, "it", open, reason) != 1)
+			goto error;
+		if (same > 0) {
+			db_rollback(db);
+			buf_free(&topics);
+			*flagged = hits > 0;
+			return (hits > 0 ? AB_OK : AB_ALREADY);
+		}
+		/* New worrying words while a request waits: about that
+		 * request, not the view, whose own words did not worry. */
+		kind = CONCERN_APPEAL;
+		item = open;
+	}
 	if (res == AB_OK) {
 		if (db_exec(db, sql_appeal_insert, "iiti", ans.issue_id,
 		    who->id, reason, now) != 0)

@@ -244,7 +244,7 @@ ask_again_decided_both_ways(void **state)
 {
 	struct resp	 r;
 	char		 again[64], ipath[64], vagain[64], due[16], sql[256];
-	int64_t		 appeal, concern;
+	int64_t		 appeal, concern, open_before;
 
 	(void)state;
 	(void)snprintf(vagain, sizeof(vagain), "/views/%lld/again",
@@ -368,6 +368,30 @@ ask_again_decided_both_ways(void **state)
 	concern = count("SELECT id FROM concerns WHERE kind = 'answer_appeal' "
 	    "AND item_id = %lld AND closed_at IS NULL", (long long)appeal);
 	assert_true(concern > 0);
+	/* Sent twice (a double tap, or Back then Send): the help page
+	 * again, and still one concern. */
+	open_before = count("SELECT count(*) FROM concerns WHERE closed_at IS "
+	    "NULL");
+	resp_init(&r);
+	assert_int_equal(client_post(&young, vagain, vagain, "body=Other+"
+	    "councils+pay+for+the+bus.+I+want+to+hurt+myself.",
+	    &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE closed_at "
+	    "IS NULL"), open_before);
+	/* New worrying words while it waits: a concern about the request,
+	 * not about the view, whose own words did not worry. */
+	resp_init(&r);
+	assert_int_equal(client_post(&young, vagain, vagain, "body=and+my+"
+	    "carer+hits+me", &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'answer_appeal' AND item_id = %lld AND closed_at IS NULL AND "
+	    "text = 'and my carer hits me'", (long long)appeal), 1);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'view' AND item_id = %lld", (long long)view_id), 0);
 	resp_init(&r);
 	assert_int_equal(http_get(&worker, again, &r), 0);
 	assert_true(resp_has(&r, "Safeguarding flag"));
