@@ -89,6 +89,9 @@ new_form(struct page *pg, const struct view_input *d, int errors)
 	}
 	tv_set_str(pg->ctx, "form_token", v);
 	tv_set_bool(pg->ctx, "anonymous", !pg->signed_in);
+	/* Words from the drawer, shown again: sent, they empty it. */
+	if (pg->req->method == HTTP_METHOD_POST && form_has(f, "from_saved"))
+		tv_set_bool(pg->ctx, "from_saved", 1);
 	return (errors ? page_form_errors(pg, "views_new") :
 	    page_render(pg, 200, "views_new"));
 }
@@ -112,6 +115,38 @@ views_draft_forget(struct page *pg)
 		write_empty_log();	/* its words, from the log file too */
 }
 
+/* A draft's words, one field a paragraph. */
+static const char *
+draft_words(struct arena *a, const struct view_input *d)
+{
+	const char	*parts[3] = { d->title, d->body, d->better };
+	const char	*all;
+	size_t		 i;
+
+	all = "";
+	for (i = 0; i < 3; i++)
+		if (parts[i] != NULL && *parts[i] != '\0')
+			all = arena_printf(a, "%s%s%s", all, *all != '\0' ?
+			    "\n\n" : "", parts[i]);
+	return (all);
+}
+
+/*
+ * The form holds words kept when a session ran out; what this person
+ * saved for later is shown too, to copy, and stays saved.
+ */
+static void
+also_saved(struct page *pg)
+{
+	struct view_input	 a;
+	const char		*words;
+
+	if (drafts_user_load(app_db, &pg->arena, pg->sess.user_id, pg->now,
+	    &a) != 1 || *(words = draft_words(&pg->arena, &a)) == '\0')
+		return;
+	tv_set_str(pg->ctx, "also_saved", words);
+}
+
 /* The form with this browser's kept draft, if it has one: 1 shown. */
 static int
 draft_form(struct page *pg, int *rc)
@@ -126,10 +161,15 @@ draft_form(struct page *pg, int *rc)
 	if ((id = guard_cookie(pg, DRAFT_COOKIE)) != NULL && pg->signed_in)
 		found = drafts_load(app_db, &pg->arena, id, pg->sess.user_id,
 		    pg->now, &d);
+	/* Words also saved for later stay in the drawer, shown to copy. */
+	if (found == 1)
+		also_saved(pg);
 	/* Else what this young person saved for later. */
-	if (found == 0 && pg->signed_in)
+	else if (found == 0 && pg->signed_in) {
 		found = drafts_user_load(app_db, &pg->arena, pg->sess.user_id,
 		    pg->now, &d);
+		tv_set_bool(pg->ctx, "from_saved", found == 1);
+	}
 	if (found == -1)
 		kore_log(LOG_ERR, "reading a draft: %s", db_errmsg(app_db));
 	if (found != 1)
@@ -250,6 +290,7 @@ struct view_job {
 	char			*csrf;
 	char			*ip;
 	char			*draft;		/* a kept draft's id */
+	int			 from_saved;	/* sent from the drawer */
 	struct view_created	 vc;
 	int64_t			 held;		/* seconds: over the limit */
 	char			 err[256];	/* for the log, afterwards */
@@ -310,6 +351,7 @@ view_job_new(struct page *pg, const struct view_input *in)
 	vj->csrf = copy(pg->csrf);
 	vj->ip = copy(pg->ip);
 	vj->draft = copy(guard_cookie(pg, DRAFT_COOKIE));
+	vj->from_saved = form_has(&pg->form, "from_saved");
 	return (vj);
 }
 
@@ -352,8 +394,10 @@ view_job_run(struct db *db, void *arg)
 	    vj->actor.id) == -1)
 		(void)snprintf(vj->err, sizeof(vj->err), "deleting a draft: "
 		    "%s", db_errmsg(db));
-	/* Sent: the words saved for later under the account are done. */
-	if (vj->signed_in && drafts_user_delete(db, vj->actor.id) == -1)
+	/* Sent from the drawer: the words saved for later are done. Other
+	 * words saved for later stay until they are sent. */
+	if (vj->signed_in && vj->from_saved &&
+	    drafts_user_delete(db, vj->actor.id) == -1)
 		(void)snprintf(vj->err, sizeof(vj->err), "deleting a saved "
 		    "draft: %s", db_errmsg(db));
 	return (0);
@@ -473,6 +517,44 @@ draft_input(struct page *pg, struct view_input *in, struct form_errors *e)
 	in->publish = publish_opt(form_raw(f, "publish"));
 }
 
+/* Two fields' words as one, each kept once. */
+static const char *
+join_words(struct arena *a, const char *mine, const char *older)
+{
+	if (older == NULL || *older == '\0' || (mine != NULL &&
+	    strstr(mine, older) != NULL))
+		return (mine);
+	if (mine == NULL || *mine == '\0')
+		return (older);
+	return (arena_printf(a, "%s\n\n%s", mine, older));
+}
+
+/*
+ * Saving for later words that did not come from the drawer, while other
+ * words wait there (kept when a session ran out, or saved in another
+ * tab): one drawer, so the older words go below the new ones, never
+ * over them. The caller holds the transaction. 0, or -1.
+ */
+static int
+keep_both(struct page *pg, struct view_input *in)
+{
+	struct view_input	 a;
+	int			 rc;
+
+	if (form_has(&pg->form, "from_saved"))
+		return (0);
+	if ((rc = drafts_user_load(app_db, &pg->arena, pg->sess.user_id,
+	    pg->now, &a)) != 1)
+		return (rc);
+	if (in->title == NULL || *in->title == '\0')
+		in->title = a.title;
+	in->body = join_words(&pg->arena, in->body, a.body);
+	in->better = join_words(&pg->arena, in->better, a.better);
+	if (in->category_id == 0)
+		in->category_id = a.category_id;
+	return (0);
+}
+
 /*
  * "Save for later" (signed in only): the words kept under the account,
  * however unfinished, and the form shown again saying so. Nothing is
@@ -494,7 +576,7 @@ save_for_later(struct page *pg)
 	/* Too long or a hidden character: said on the form, words kept. */
 	if (pg->errors.n > 0)
 		return (new_form(pg, NULL, 1));
-	if (db_begin(app_db) == -1 ||
+	if (db_begin(app_db) == -1 || keep_both(pg, &in) == -1 ||
 	    drafts_user_save(app_db, pg->sess.user_id, &in, pg->now) == -1 ||
 	    audit_write(app_db, &pg->actor, "view.draft_save", "user",
 	    pg->sess.user_id, "") == -1 || db_commit(app_db) == -1) {
@@ -504,7 +586,8 @@ save_for_later(struct page *pg)
 	/* A draft this browser kept is in these words now: one copy. */
 	views_draft_forget(pg);
 	tv_set_bool(pg->ctx, "saved", 1);
-	return (new_form(pg, NULL, 0));
+	tv_set_bool(pg->ctx, "from_saved", 1);
+	return (new_form(pg, &in, 0));
 }
 
 int

@@ -390,7 +390,17 @@ save_for_later_keeps_words_until_sent(void **state)
 	assert_true(resp_has(&r, "value=\"Cinema trips\""));
 	assert_true(resp_has(&r, "Half of a thought about cinema</textarea>"));
 	assert_true(resp_has(&r, "name=\"save\" value=\"1\""));
+	assert_true(resp_has(&r, "name=\"from_saved\" value=\"1\""));
 	resp_free(&r);
+	/* Another view sent meanwhile (from a form that did not hold
+	 * them, another tab): the saved words stay saved. */
+	assert_int_equal(client_post(&c, "/views/new", "/views/new",
+	    "category=1&title=Other&body=Something+else+entirely&publish=no",
+	    &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM drafts WHERE user_id IS "
+	    "NOT NULL"), 1);
+	views++;
 	/* Nobody else sees them: not another young person, not a visitor. */
 	memset(&anon, 0, sizeof(anon));
 	resp_init(&r);
@@ -398,9 +408,9 @@ save_for_later_keeps_words_until_sent(void **state)
 	assert_false(resp_has(&r, "Cinema trips"));
 	assert_false(resp_has(&r, "name=\"save\""));
 	resp_free(&r);
-	/* Sent, the draft is gone. */
+	/* Sent from the form that held them, the draft is gone. */
 	assert_int_equal(client_post(&c, "/views/new", "/views/new",
-	    draft_body(body, sizeof(body), ""), &r), 303);
+	    draft_body(body, sizeof(body), "&from_saved=1"), &r), 303);
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM views"), views + 1);
 	assert_int_equal(count("SELECT count(*) FROM drafts WHERE user_id IS "
@@ -495,6 +505,54 @@ save_for_later_replaces_this_browsers_draft(void **state)
 	assert_int_equal(db_run("DELETE FROM drafts"), 0);
 }
 
+/*
+ * Words saved for later, then other words kept when the session ran
+ * out: both come back, and neither is lost by sending or saving the
+ * other (one was shown and then deleted unseen).
+ */
+static void
+kept_and_saved_words_both_survive(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[512];
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	assert_int_equal(client_post(&c, "/views/new", "/views/new",
+	    "title=Saved&body=Words+in+the+drawer&save=1", &r), 200);
+	resp_free(&r);
+	assert_int_equal(client_csrf(&c, "/views/new", csrf, sizeof(csrf)), 0);
+	assert_int_equal(db_run("UPDATE sessions SET created_at = created_at "
+	    "- 864000, seen_at = seen_at - 864000 WHERE id = (SELECT max(id) "
+	    "FROM sessions)"), 0);
+	(void)snprintf(body, sizeof(body), "csrf=%s&title=Late&body=Words+"
+	    "typed+as+time+ran+out", csrf);
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/views/new", body, &r), 0);
+	resp_free(&r);
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	/* The kept words fill the form; the saved ones are shown too. */
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/views/new", &r), 0);
+	assert_true(resp_has(&r, "Words typed as time ran out</textarea>"));
+	assert_true(resp_has(&r, "You also saved these words for later"));
+	assert_true(resp_has(&r, "Words in the drawer</textarea>"));
+	assert_false(resp_has(&r, "name=\"from_saved\""));
+	resp_free(&r);
+	/* Saved for later too: the drawer holds both. */
+	assert_int_equal(client_post(&c, "/views/new", "/views/new",
+	    "title=Late&body=Words+typed+as+time+ran+out&save=1", &r), 200);
+	assert_true(resp_has(&r, "Words typed as time ran out\n\nWords in the "
+	    "drawer</textarea>"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM drafts WHERE body = "
+	    "'Words typed as time ran out' || char(10) || char(10) || 'Words "
+	    "in the drawer'"), 1);
+	assert_int_equal(db_run("DELETE FROM drafts"), 0);
+}
+
 int
 main(void)
 {
@@ -510,6 +568,7 @@ main(void)
 		cmocka_unit_test(save_for_later_keeps_words_until_sent),
 		cmocka_unit_test(sign_out_forgets_this_browsers_draft),
 		cmocka_unit_test(save_for_later_replaces_this_browsers_draft),
+		cmocka_unit_test(kept_and_saved_words_both_survive),
 	};
 
 	return (cmocka_run_group_tests_name("http_start", tests,
