@@ -17,6 +17,7 @@
 #include "json.h"
 #include "pledge.h"
 #include "readability.h"
+#include "release.h"
 #include "timefmt.h"
 #include "users.h"
 
@@ -51,9 +52,10 @@ static const char *sql_of_issue =
 	"SELECT " ACTION_COLS ACTION_FROM
 	"WHERE a.issue_id = ?1 AND (?2 = 0 OR a.meeting_action_id IS NULL) "
 	"ORDER BY a.id";
+/* As last released (release.c), never live. */
 static const char *sql_tally =
-	"SELECT answer, count(*) FROM action_answers WHERE action_id = ?1 "
-	"GROUP BY answer";
+	"SELECT answer, n FROM released_counts WHERE kind = 'happened' "
+	"AND item_id = ?1";
 static const char *sql_done =
 	"UPDATE actions SET state = 'done', evidence = ?2, happened_on = ?3, "
 	"evidence_link = ?4, closed_at = ?5, closed_by = ?6 "
@@ -506,8 +508,9 @@ actions_answer(struct db *db, const struct actor *who, int64_t id,
 		db_rollback(db);
 		return (-1);
 	}
-	return (db_end(db, db_changes(db) == 0 || audit_write_hourly(db, who,
-	    "action.happened", "user", who->id, "") == 0));
+	return (db_end(db, db_changes(db) == 0 || (release_changed(db,
+	    RELEASE_HAPPENED, id, who->id) == 0 && audit_write_hourly(db, who,
+	    "action.happened", "user", who->id, "") == 0)));
 }
 
 /* The "Did it happen?" form's action and user's answer so far. */

@@ -9,6 +9,7 @@
 #include "answerback.h"
 #include "concerns.h"
 #include "notify.h"
+#include "release.h"
 #include "safeguarding.h"
 #include "settings.h"
 #include "suppress.h"
@@ -86,8 +87,10 @@ static const char *sql_metoo_add =
 	"VALUES (?1, ?2, ?3)";
 static const char *sql_metoo_drop =
 	"DELETE FROM issue_support WHERE issue_id = ?1 AND user_id = ?2";
+/* As last released (release.c), never live. */
 static const char *sql_metoo_count =
-	"SELECT count(*) FROM issue_support WHERE issue_id = ?1";
+	"SELECT coalesce(sum(n), 0) FROM released_counts WHERE kind = 'metoo' "
+	"AND item_id = ?1";
 static const char *sql_metoo_mine =
 	"SELECT count(*) FROM issue_support WHERE issue_id = ?1 "
 	"AND user_id = ?2";
@@ -481,8 +484,9 @@ ab_metoo_set(struct db *db, const struct actor *who, int64_t issue, int on,
 	/* Logged against the person, never the issue: a row per issue
 	 * would count its supporters under small_count; once an hour, so
 	 * pressing it on and off cannot fill the log. */
-	if (db_changes(db) == 1 && audit_write_hourly(db, who, on ?
-	    "issue.metoo" : "issue.metoo_undo", "user", who->id, "") == -1)
+	if (db_changes(db) == 1 && (release_changed(db, RELEASE_METOO, issue,
+	    who->id) == -1 || audit_write_hourly(db, who, on ?
+	    "issue.metoo" : "issue.metoo_undo", "user", who->id, "") == -1))
 		goto error;
 	if (db_commit(db) == -1)
 		goto error;

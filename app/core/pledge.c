@@ -13,6 +13,7 @@
 
 #include "concerns.h"
 #include "pledge.h"
+#include "release.h"
 #include "safeguarding.h"
 #include "suppress.h"
 #include "timefmt.h"
@@ -43,14 +44,14 @@ static const char *sql_promises =
 	"ORDER BY t.position, p.position, p.id";
 static const char *sql_promise =
 	"SELECT " PROMISE_COLS PROMISE_FROM "WHERE p.id = ?1";
+/* Counts as last released (release.c), never live. */
 static const char *sql_counts =
-	"SELECT v.promise_id, v.verdict, count(*) FROM verdicts v "
-	"JOIN promises p ON p.id = v.promise_id "
-	"WHERE p.version_id = ?1 AND v.current = 1 "
-	"GROUP BY v.promise_id, v.verdict";
+	"SELECT sub_id, answer, n FROM released_counts "
+	"WHERE kind = 'pledge' AND item_id = ?1 ORDER BY sub_id";
 static const char *sql_counts_one =
-	"SELECT promise_id, verdict, count(*) FROM verdicts "
-	"WHERE promise_id = ?1 AND current = 1 GROUP BY verdict";
+	"SELECT sub_id, answer, n FROM released_counts WHERE kind = 'pledge' "
+	"AND item_id = (SELECT version_id FROM promises WHERE id = ?1) "
+	"AND sub_id = ?1";
 static const char *sql_ref =
 	"SELECT p.id, p.version_id, v.state, coalesce(p.owner_id, 0), "
 	"p.status, p.progress FROM promises p "
@@ -784,6 +785,7 @@ pledge_verdict_set(struct db *db, const struct actor *who, int64_t promise,
 	    buf_cstr(&topics), now) != 0 ||
 	    (hits > 0 && concern_scanned(db, who, CONCERN_COMMENT,
 	    db_last_id(db), comment, buf_cstr(&topics), now) == -1) ||
+	    release_changed(db, RELEASE_PLEDGE, r.version_id, who->id) == -1 ||
 	    audit_write(db, who, hits > 0 ? "verdict.set.flagged" :
 	    "verdict.set", "pledge", r.version_id, "") == -1;
 	buf_free(&topics);

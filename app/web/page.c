@@ -137,7 +137,9 @@ static const struct {
 	{ "view_entered_concern", "The view is saved in their name. Its "
 	    "words worried the safeguarding check, so a concern is open." },
 	{ "verdicts_saved", "Thank you. Your answers are saved. You can "
-	    "change them any time." },
+	    "change them any time. The counts everyone sees change once a "
+	    "few more young people have answered, so no one can tell what "
+	    "you said." },
 	{ "draft_started", "A draft of the next Pledge is ready: a copy of "
 	    "the current one." },
 	{ "draft_saved", "The draft is saved." },
@@ -180,7 +182,8 @@ static const struct {
 	    "answer again, and the young people have been told." },
 	{ "again_declined", "Declined. The young person can read your "
 	    "reason." },
-	{ "metoo_on", "Thank you. You said this matters to you too." },
+	{ "metoo_on", "Thank you. You said this matters to you too. The "
+	    "count changes once a few more young people have said so." },
 	{ "metoo_off", "Done. Your \"me too\" is taken off." },
 	{ "consult_saved", "Saved." },
 	{ "consult_opened", "The consultation is open. Young people it is "
@@ -199,7 +202,8 @@ static const struct {
 	{ "action_dropped", "Dropped. The young people who raised it have "
 	    "been told why." },
 	{ "happened_saved", "Thank you. Your answer is saved. You can change "
-	    "it any time." },
+	    "it any time. The counts change once a few more young people "
+	    "have answered." },
 };
 
 static int64_t	 session_writes;	/* see page_begin */

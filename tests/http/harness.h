@@ -68,6 +68,7 @@ const char	*url_enc(const char *);
 /* Looking straight into the test database. */
 int64_t		 db_count(const char *);
 int		 db_run(const char *);
+int		 db_release(void);
 int		 db_files_hold(const char *);
 int		 db_files_lose(const char *);
 

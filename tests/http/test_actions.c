@@ -446,6 +446,7 @@ counts_are_suppressed(void **state)
 	assert_int_equal(db_run("UPDATE action_answers SET answer = 'yes' "
 	    "WHERE user_id = (SELECT id FROM users WHERE display_name = "
 	    "'Jaden')"), 0);
+	assert_int_equal(db_release(), 0);
 	resp_init(&r);
 	assert_int_equal(http_get(&anon, "/you-said-we-did", &r), 0);
 	assert_non_null(resp_between(&r, "Leisure passes were posted",
@@ -471,6 +472,7 @@ counts_are_suppressed(void **state)
 		    (long long)leisure);
 		assert_int_equal(db_run(sql), 0);
 	}
+	assert_int_equal(db_release(), 0);
 	assert_int_equal(count("SELECT count(*) FROM action_answers WHERE "
 	    "action_id = %lld", (long long)leisure), 8);
 	resp_init(&r);
@@ -507,6 +509,7 @@ counts_are_suppressed(void **state)
 	/* None answered reads as a few answered: "No young person has
 	 * answered yet" beside "fewer than 5" would say that is at least 1. */
 	assert_int_equal(db_run("DELETE FROM action_answers"), 0);
+	assert_int_equal(db_release(), 0);
 	resp_init(&r);
 	(void)snprintf(part, sizeof(part), "/actions/%lld",
 	    (long long)leisure);
