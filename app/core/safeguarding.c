@@ -35,6 +35,7 @@ static const struct {
 	{ "drugs", "Drugs or alcohol", 0 },
 	{ "bullying", "Bullying", 0 },
 	{ "radicalisation", "Radicalisation", 0 },
+	{ "help", "Asking for help", 0 },
 };
 
 static int

@@ -356,6 +356,16 @@ static const char *const idioms[] = {
 	"burn ~2 toast|dinner|tea|food|calorie|everything|pizza|chip|cake|pasta|rice|egg|bacon|pan", "skip rope", "rope swing",
 	"carry ~2 shopping|book|plate|tray|baby|bike",
 	"push ~1 me|us ~1 to ~1 do|be|try|work", "hide and seek",
+	/* Talk about harm, not harm: "a film about knives", "the end me
+	 * and my mates", "got hit by a car", "touched by the card". */
+	("film|lesson|talk|assembly|workshop|documentary|video|session|"
+	    "programme|class|project ~2 about|on ~1 knife|weapon|gun"),
+	("self harm awareness|training|policy|campaign|charity|poster|"
+	    "leaflet|lesson|talk|assembly|course|workshop"),
+	"GET hit|knock ~1 by ~2 car|bus|van|lorry|bike|train|taxi|scooter",
+	"the end me|us", "suck ~1 it ~1 up",
+	("touch ~1 by ~2 kind|kindness|word|card|gesture|thought|gift|"
+	    "present|speech|letter|story"),
 };
 
 /*
@@ -438,7 +448,9 @@ static const struct sg_rule rules[] = {
 	{ "abuse", "kill-yourself", "kill ~1 yourself|urself" },
 	{ "abuse", "forced-marriage", "FORCE ~8 marry|marriage|wed" },
 	{ "abuse", "fgm", "fgm" },
-	{ "abuse", "go-die", "go ~2 die" },
+	/* Told to die; not "going to die" ("im gonna die, the bus"). */
+	{ "abuse", "go-die", "go die" },
+	{ "abuse", "go-die", "go ~1 and|n|an|away|off|just ~1 die" },
 	{ "abuse", "controlled", "NEG ~1 let ~2 me|us ~2 leave|out ~2 house|"
 	    "room|home" },
 	{ "abuse", "cut-off", "NEG ~1 let ~2 me|us ~2 see|talk ~2 anyone|"
@@ -842,20 +854,27 @@ static const struct sg_rule rules[] = {
 	{ "unsafe", "scared-end", "FEAR END" },
 	{ "unsafe", "not-safe", "not|unsafe ~2 safe" },
 	{ "unsafe", "unsafe", "unsafe|danger" },
-	{ "unsafe", "please-help", "please ~1 help ~1 me|us" },
-	{ "unsafe", "help-me-now", "help ~1 me ~2 please|now|urgent" },
-	{ "unsafe", "someone-help", "someone ~1 help ~1 me ~2 please|now" },
 	{ "unsafe", "scared-to-tell", "FEAR ~3 tell" },
 	{ "unsafe", "makes-me-scared", "make ~2 me|us ~2 FEAR" },
 	{ "unsafe", "cant-breathe", "can ~1 not ~1 breathe ~4 PERSON" },
-	{ "unsafe", "need-someone-now", "need ~1 someone|somebody|help ~4 "
-	    "urgent|asap|now|tonight" },
 	{ "unsafe", "help-scared", "help ~3 FEAR" },
 	{ "unsafe", "scared-help", "FEAR ~3 help" },
-	{ "unsafe", "please-someone", "please someone|somebody|anyone" },
-	{ "unsafe", "someone-please", "someone|somebody ~1 please" },
-	{ "unsafe", "need-help-now", "need ~1 help ~2 now|urgent|asap|"
+	/*
+	 * Asking for help. "help me" only as the last words: "help me with
+	 * my homework" and "help me choose a college" are ordinary.
+	 */
+	{ "help", "please-help", "please ~1 help ~1 me|us|END" },
+	{ "help", "help-me-now", "help ~1 me ~2 please|now|urgent" },
+	{ "help", "someone-help", "someone ~1 help ~1 me ~2 please|now" },
+	{ "help", "need-someone-now", "need ~1 someone|somebody|help ~4 "
+	    "urgent|asap|now|tonight" },
+	{ "help", "please-someone", "please someone|somebody|anyone" },
+	{ "help", "someone-please", "someone|somebody ~1 please" },
+	{ "help", "need-help-now", "need ~1 help ~2 now|urgent|asap|"
 	    "tonight" },
+	{ "help", "help-me", "help ~1 me|us END" },
+	{ "help", "no-one-believes-me", "no ~1 one ~2 believe ~1 me|us" },
+	{ "help", "they-dont-believe-me", "NEG ~2 believe ~1 me|us END" },
 	/* From review, stop 27: how young people in care write now. */
 	{ "suicide", "catch-the-bus", "want|going|might|think|ready|plan ~3 catch ~1 the ~1 bus ~1 END|tonight|forever|tbh|no" },
 	{ "suicide", "my-note", "write ~1 my ~1 note|letter ~1 END" },
@@ -951,6 +970,74 @@ static const struct sg_rule rules[] = {
 	{ "exploitation", "work-to-pay", "work ~3 to ~1 pay ~1 back|off ~1 END|them|him|debt" },
 	{ "exploitation", "keep-my-money", "work ~8 keep|take ~1 my ~1 money|wage" },
 	{ "exploitation", "work-not-allowed-out", "clean|work ~6 all ~1 day ~6 NEG ~1 allow" },
+	/*
+	 * Disclosures a safeguarding lead found read as clear. Each is kept
+	 * to its own wording so the ordinary line beside it stays clear:
+	 * "want to dye" only as the last words ("dye my hair" is ordinary).
+	 */
+	{ "suicide", "slit-wrists", "slit|slash ~2 wrist|vein|throat" },
+	{ "suicide", "drink-bleach", "drink|drank|swallow|down ~3 bleach|"
+	    "antifreeze|poison|weedkiller" },
+	{ "suicide", "throw-myself-off", "throw|chuck|fling|hurl ~1 SELF ~2 "
+	    "off|from|under|front" },
+	{ "suicide", "sewer-slide", "sewer ~1 slide|slid" },
+	{ "suicide", "want-to-dye", "want|go|wish ~2 dye|dy|di ~1 END|"
+	    "tonight|now|already|tbh|ngl|honestly|fr|soon|today" },
+	{ "suicide", "end-me", "end me" },
+	{ "suicide", "want-out-of-life", "want|need ~2 out ~1 of ~2 life|"
+	    "live|world|existence|everything" },
+	{ "suicide", "wish-not-born", "wish ~3 NEG ~2 born|alive|exist" },
+	{ "suicide", "as-well-be-dead", "might|may ~1 as ~1 well ~3 DIE" },
+	/* Self-hatred is flagged even with a reason after it. */
+	{ "self_harm", "hate-myself", "hate ~1 myself|meself" },
+	{ "self_harm", "hate-myself", "hate my|me self" },
+	/* "sa'd" reads "sad": only "got sa'd" at the end, or "by him". */
+	{ "sexual", "got-sa", "GET sa" },
+	{ "sexual", "got-sa", "get sad ~1 END|by|last" },
+	{ "sexual", "got-sa", "sad by ~1 PERSON|OLDER|him|her|them" },
+	{ "sexual", "got-sa", "PERSON sa|sad me|us" },
+	{ "sexual", "made-me-suck", "make|force|get ~2 me|us ~2 suck|wank|"
+	    "kiss|stroke|finger" },
+	{ "sexual", "got-touched", "GET touch|grope|fondle|molest|finger" },
+	{ "sexual", "told-to-keep-secret", "tell|make|ask|say|want|get ~3 "
+	    "me|us ~4 keep ~3 SECRET" },
+	{ "sexual", "keep-it-secret", "keep ~1 it|this|that ~2 SECRET ~1 "
+	    "END|from" },
+	{ "sexual", "picks-me-up", "man|guy|bloke|lad|stranger|older|adult|"
+	    "woman|someone ~4 pick ~1 me|us ~1 up" },
+	{ "sexual", "meet-older", "meet ~8 he|she ~1 GET ~1 AGE" },
+	{ "sexual", "meet-older", "he|she ~1 GET ~1 AGE ~8 meet" },
+	{ "sexual", "put-my-pics", "he|she|they|PERSON|OLDER ~2 put|upload ~2 "
+	    "my ~1 PICS|nudes" },
+	{ "sexual", "filmed-me", "PERSON|OLDER ~3 film|record ~1 me|us ~1 "
+	    "END|without|while|naked|change|shower|undress|sleep|toilet" },
+	{ "sexual", "cant-remember-after", "drug|weed|pill|xanax|ket|mdma|"
+	    "spike|drunk|drink|drank|alcohol|vodka|wasted|high ~8 NEG ~2 "
+	    "remember" },
+	{ "abuse", "leathers-me", "leather ~1 me|us" },
+	{ "abuse", "violent-person", "PERSON ~1 GET|be|become|turn|get ~2 "
+	    "violent|aggressive" },
+	{ "neglect", "carer-drinks", "PERSON ~2 drink all|every ~1 time|day|"
+	    "night|weekend" },
+	{ "neglect", "carer-drinks", "PERSON ~2 drink ~2 loads|lot|alot|"
+	    "heavily|much|constantly|always ~1 END" },
+	{ "abuse", "angry-when-drinking", "PERSON ~3 drink|drunk ~6 angry|"
+	    "aggressive|violent|nasty|scary" },
+	{ "abuse", "angry-when-drinking", "angry|aggressive|violent|nasty|"
+	    "scary ~3 when|after|if ~2 drink|drunk" },
+	{ "abuse", "takes-my-money", "PERSON ~2 take|steal|spend ~2 my ~1 "
+	    "money|allowance|benefit|wage|card|saving" },
+	{ "exploitation", "given-to-hold", "give|hand|pass ~2 me|us ~3 stuff|"
+	    "thing|something|package|parcel|bag|phone ~2 to ~1 hold|carry|"
+	    "hide|stash|sell|drop|deliver|run" },
+	{ "missing", "not-coming-back", "NEG ~1 come ~1 back ~1 END|ever|"
+	    "again|tonight|never" },
+	{ "missing", "away-without-carers-knowing", "sleep|stay|kip|crash ~4 "
+	    "at|with|round ~10 STAFF|mum|dad|social|parent ~2 NEG ~1 know" },
+	{ "missing", "dont-know-where-i-am", "STAFF|PERSON|mum|dad ~2 NEG ~1 "
+	    "know ~1 where ~1 i ~1 am|sleep|stay" },
+	{ "violence", "will-find-me", "will|going|say ~2 find|track ~1 me|us ~1 "
+	    "END|if|wherever|anywhere|everywhere" },
 };
 
 #define NELEMS(a)	(sizeof(a) / sizeof((a)[0]))

@@ -114,6 +114,94 @@ issue_11_phrases(void **state)
 	buf_free(&out);
 }
 
+/*
+ * Disclosures a safeguarding lead found read as clear, each under its
+ * topic; and the ordinary lines beside them, which must stay clear.
+ */
+static void
+lead_found_clear(void **state)
+{
+	static const struct {
+		const char	*text;
+		const char	*topic;
+	} want[] = {
+		{ "i want to slit my wrists", "suicide:" },
+		{ "i want to drink bleach", "suicide:" },
+		{ "i'm going to throw myself off the roof", "suicide:" },
+		{ "i wanna sewer slide", "suicide:" },
+		{ "i want 2 dye", "suicide:" },
+		{ "end me", "suicide:" },
+		{ "i want out of this life", "suicide:" },
+		{ "i wish i wasnt born", "suicide:" },
+		{ "i might as well be dead", "suicide:" },
+		{ "i hate myself", "self_harm:" },
+		{ "i got sa'd", "sexual:" },
+		{ "i was sa", "sexual:" },
+		{ "he made me suck", "sexual:" },
+		{ "i get touched", "sexual:" },
+		{ "they told me to keep it a secret", "sexual:" },
+		{ "theres a man who picks me up from school and gives me money",
+		    "sexual:" },
+		{ "he wants to meet up and hes 30", "sexual:" },
+		{ "he put my pics on snap", "sexual:" },
+		{ "someone filmed me", "sexual:" },
+		{ "i took drugs and cant remember what happened", "sexual:" },
+		{ "me stepdad leathers me", "abuse:" },
+		{ "mum's bf is violent", "abuse:" },
+		{ "my carer drinks all the time and gets angry", "neglect:" },
+		{ "my carer takes my money", "abuse:" },
+		{ "they give me stuff to hold", "exploitation:" },
+		{ "im leavin and not comin back", "missing:" },
+		{ "i've been sleeping at a mates for a week and my carers dont "
+		    "know", "missing:" },
+		{ "they took my phone and said theyll find me", "violence:" },
+		{ "help me", "help:" },
+		{ "pls help", "help:" },
+		{ "no one believes me", "help:" },
+	};
+	static const char *const ordinary[] = {
+		"the bus is so late im gonna die",
+		"my mate got hit by a car last year",
+		"we watched a film about knives in school",
+		"we need self harm awareness training for carers",
+		"help me with my homework",
+		"can someone help me find the form",
+		"i want to dye my hair pink",
+		"at the end me and my mates went to the chippy",
+		"i hate self checkouts at tesco",
+	};
+	struct buf	 out;
+	size_t		 i;
+
+	(void)state;
+	buf_init(&out, 64);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		buf_reset(&out);
+		assert_true(safeguarding_match(db, want[i].text, &out) > 0);
+		if (strstr(buf_cstr(&out), want[i].topic) == NULL)
+			fail_msg("\"%s\" gave \"%s\", not %s", want[i].text,
+			    buf_cstr(&out), want[i].topic);
+	}
+	for (i = 0; i < sizeof(ordinary) / sizeof(ordinary[0]); i++) {
+		buf_reset(&out);
+		if (safeguarding_match(db, ordinary[i], &out) != 0)
+			fail_msg("\"%s\" gave \"%s\"", ordinary[i],
+			    buf_cstr(&out));
+	}
+	/*
+	 * Flagged on purpose: the matcher cannot see where a sentence ends,
+	 * so "end me. this is too hard" and "end me. i cant do this" read
+	 * alike; and self-hatred is flagged whatever the reason given.
+	 */
+	buf_reset(&out);
+	assert_true(safeguarding_match(db, "end me this maths is too hard",
+	    &out) > 0);
+	buf_reset(&out);
+	assert_true(safeguarding_match(db, "i hate myself for missing the bus",
+	    &out) > 0);
+	buf_free(&out);
+}
+
 static int
 flags(const char *text)
 {
@@ -321,6 +409,8 @@ rules_read_as_words(void **state)
 	    "Abuse (person near hit), Self-harm");
 	assert_string_equal(safeguarding_rules_text(&a, "missing:run away"),
 	    "Going missing (run away)");
+	assert_string_equal(safeguarding_rules_text(&a, "help:help-me"),
+	    "Asking for help (help me)");
 	assert_string_equal(safeguarding_rules_text(&a, ""), "");
 	assert_string_equal(safeguarding_rules_text(&a, NULL), "");
 	assert_string_equal(safeguarding_rules_text(&a, "odd:"), "odd");
@@ -333,6 +423,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(corpus_recall_and_false_positives),
 		cmocka_unit_test(issue_11_phrases),
+		cmocka_unit_test(lead_found_clear),
 		cmocka_unit_test(reads_how_young_people_write),
 		cmocka_unit_test(admin_phrases_read_the_same_way),
 		cmocka_unit_test(whole_words_any_case_any_punctuation),
