@@ -739,6 +739,8 @@ static const struct sg_rule rules[] = {
 	{ "suicide", "stop-forever", "stop|end ~2 forever" },
 	{ "suicide", "it-all-to-stop", "it ~1 all ~2 stop|end|over" },
 	{ "suicide", "want-die", "WANT ~3 DIE" },
+	/* "im gonna die" alone is the bus being late; with tonight, not. */
+	{ "suicide", "die-tonight", "DIE ~1 tonight|tonite|2nite|2night" },
 	{ "suicide", "not-be-here", "NEG ~2 want ~3 HERE" },
 	{ "suicide", "not-live", "NEG ~2 want ~2 live ~2 any|no|more" },
 	{ "suicide", "cant-go-on", "can ~1 not ~1 go|carry|keep ~1 on ~2 "
