@@ -54,6 +54,7 @@ struct page {
 	struct form		 form;	/* POST body, or the query string */
 	struct form_errors	 errors;
 	const char		*cache_key;	/* set: keep this page (cache.c) */
+	const char		*cache_query;	/* the query in cache_key */
 	struct pcache_version	 cache_ver;
 	int			 have_ver;	/* cache_ver read (page_begin) */
 	int			 stale_form;	/* let through (guard_post) */
@@ -169,6 +170,8 @@ void	mailer_configure(void);
 /* cache.c: rendered pages kept until the data changes. */
 int	cache_serve(struct page *, int);
 int	cache_serve_reading(struct page *, int, const char *const *);
+void	cache_read_as(struct page *, const char *const *, const int64_t *);
+void	cache_skip(struct page *);
 int	cache_keep(struct page *, const struct buf *, const struct buf *);
 int	cache_send(struct page *, const char *, struct buf *);
 int	page_render_body(struct page *, int, const char *, size_t);

@@ -98,25 +98,41 @@ etag_matches(struct page *pg, const char *etag)
 	return (strcmp(inm, "*") == 0 || strstr(inm, etag) != NULL);
 }
 
-/* Whether the client takes gzip: listed, and not with q=0. */
+/*
+ * Whether the client takes gzip: "gzip" is one of the codings it lists
+ * (not "x-gzip"), and not with q=0 (spaces allowed around ";" and "=").
+ */
 static int
 takes_gzip(struct page *pg)
 {
-	const char	*ae, *at;
+	const char	*ae, *p;
+	size_t		 n;
 
-	if (!http_request_header(pg->req, "accept-encoding", &ae) ||
-	    (at = strstr(ae, "gzip")) == NULL)
+	if (!http_request_header(pg->req, "accept-encoding", &ae))
 		return (0);
-	for (at += 4; *at == ' '; at++)
-		;
-	if (strncmp(at, ";q=0", 4) != 0)
-		return (1);
-	at += 4;
-	if (*at == '.')
-		at++;
-	while (*at == '0')
-		at++;
-	return (*at != '\0' && *at != ',' && *at != ' ');
+	for (p = ae; *p != '\0'; p += strcspn(p, ",")) {
+		p += strspn(p, ", \t");
+		n = strcspn(p, ",; \t");
+		if (n != 4 || strncasecmp(p, "gzip", 4) != 0)
+			continue;
+		p += 4 + strspn(p + 4, " \t");
+		if (*p != ';')
+			return (1);
+		p += 1 + strspn(p + 1, " \t");
+		if (*p != 'q' && *p != 'Q')
+			return (1);
+		p += 1 + strspn(p + 1, " \t");
+		if (*p++ != '=')
+			return (1);
+		p += strspn(p, " \t");
+		/* q=0, 0.0, 0.000: refused; anything else is taken. */
+		if (*p != '0')
+			return (1);
+		p += 1 + (p[1] == '.');
+		p += strspn(p, "0");
+		return (*p != '\0' && *p != ',' && *p != ' ' && *p != '\t');
+	}
+	return (0);
 }
 
 /*
@@ -216,8 +232,9 @@ cache_serve_reading(struct page *pg, int roles, const char *const *params)
 	if (!pg->signed_in && guard_cookie(pg, "portal_flash") != NULL)
 		return (0);
 	buf_init(&key, 128);
+	pg->cache_query = read_query(pg, params);
 	if (pcache_key(&key, role_class(pg), pg->req->path,
-	    read_query(pg, params)) == -1 || (!pg->have_ver &&
+	    pg->cache_query) == -1 || (!pg->have_ver &&
 	    pcache_db_version(app_db, &pg->cache_ver) == -1)) {
 		buf_free(&key);
 		return (0);
@@ -236,6 +253,40 @@ cache_serve_reading(struct page *pg, int roles, const char *const *params)
 	pg->nav = e->nav ? arena_strdup(&pg->arena, e->nav) : NULL;
 	(void)page_render_body(pg, 200, e->data, e->len);
 	return (1);
+}
+
+/*
+ * The page read its query as these whole numbers, one for each name in
+ * params (as given to cache_serve_reading()): it is kept only if the
+ * address said them just so. "page=01" or "category=zzz" is answered
+ * but not kept, so made-up values can neither fill the cache nor push
+ * real pages out of it.
+ */
+void
+cache_read_as(struct page *pg, const char *const *params,
+    const int64_t *vals)
+{
+	struct buf	 q;
+	size_t		 i;
+
+	if (pg->cache_key == NULL)
+		return;
+	buf_init(&q, 64);
+	for (i = 0; params[i] != NULL; i++)
+		if (form_raw(&pg->form, params[i]) != NULL)
+			buf_appendf(&q, "%s%s=%lld", q.len > 0 ? "&" : "",
+			    params[i], (long long)vals[i]);
+	if (pg->cache_query == NULL || strcmp(buf_cstr(&q),
+	    pg->cache_query) != 0)
+		cache_skip(pg);
+	buf_free(&q);
+}
+
+/* This answer is not to be kept (a page that does not exist, say). */
+void
+cache_skip(struct page *pg)
+{
+	pg->cache_key = NULL;
 }
 
 /* Whether data holds this viewer's own token or name: then not kept. */

@@ -229,6 +229,8 @@ page_open_data(struct http_request *req)
 	    form_id(&pg.form, "page", &page) == -1)
 		return (json_error(&pg, 400, "page must be a whole number, "
 		    "1 or more."));
+	/* "page=01" is page 1, but not kept as another copy of it. */
+	cache_read_as(&pg, reads, &page);
 	buf_init(&out, 32768);
 	rc = report_open_data(app_db, settings_int(app_db, "small_count", 5),
 	    pg.now, page, &out);

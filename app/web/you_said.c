@@ -40,7 +40,7 @@ page_you_said(struct http_request *req)
 	static const char *const reads[] = { "category", "page", NULL };
 	struct page	 pg;
 	struct tval	*outcomes;
-	int64_t		 category, page;
+	int64_t		 category, page, ids[2];
 	int		 more;
 
 	/* Not kept for young people: each sees their own "me too". */
@@ -61,6 +61,15 @@ page_you_said(struct http_request *req)
 	    answerback_you_said(&pg, outcomes) == -1 ||
 	    outcome_actions(&pg, outcomes) == -1)
 		return (page_error(&pg, 500));
+	/* Kept only as the links ask for it: not for a category that does
+	 * not exist or a page past the last, one copy each of which could
+	 * push every real page out of the cache. */
+	ids[0] = category;
+	ids[1] = page;
+	cache_read_as(&pg, reads, ids);
+	if ((category != 0 && !views_category_valid(app_db, category)) ||
+	    (page > 0 && tv_first(outcomes) == NULL))
+		cache_skip(&pg);
 	if (more)
 		tv_set_str(pg.ctx, "next_page", arena_printf(&pg.arena,
 		    "/you-said-we-did?category=%lld&page=%lld",
