@@ -284,7 +284,8 @@ kept_field(const char *name)
 	    "action", "simple", "act", "do", "id", "next", "back", "return",
 	    "share", "publish", "category", "answer", "age_band", "area",
 	    "who", "urgent", "details", "hide_name", "appeal", "decision",
-	    "holder", "close", "delete", "save", "from_saved", NULL };
+	    "holder", "close", "delete", "save", "from_saved", "sure",
+	    NULL };
 	size_t	 i;
 
 	if (strstr(name, "password") != NULL)

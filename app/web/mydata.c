@@ -58,6 +58,19 @@ ask_close(struct page *pg)
 	return (data_page(pg, 0));
 }
 
+/* "Delete this view for good?", with its words, before it is done. */
+static int
+ask_delete(struct page *pg, const struct view *v)
+{
+	/* Its own map: the layout's "title" is the page's. */
+	if (views_show(app_db, v, tv_set_map(pg->ctx, "view")) != 1)
+		return (page_error(pg, 500));
+	tv_set_int(pg->ctx, "id", v->id);
+	pg->title = "Delete this view for good?";
+	pg->nav = "account";
+	return (page_render(pg, 200, "mydata_delete"));
+}
+
 int
 page_mydata(struct http_request *req)
 {
@@ -85,6 +98,9 @@ page_mydata(struct http_request *req)
 	    views_get(app_db, id, &v) != 1 ||
 	    !views_may_see(&v, pg.sess.user_id))
 		return (page_error(&pg, 404));
+	/* For good, so asked first: one tap on a phone is easily made. */
+	if (!form_has(&pg.form, "sure"))
+		return (ask_delete(&pg, &v));
 	if (mydata_delete_view(app_db, &pg.actor, &v, &why) == -1) {
 		if (why == NULL)
 			return (page_error(&pg, 500));

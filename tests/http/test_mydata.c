@@ -342,7 +342,8 @@ delete_only_what_may_go(void **state)
 	    "leisure pass for everyone in care'");
 	other = count("SELECT id FROM views WHERE title = 'Pocket money is "
 	    "different in every home'");
-	(void)snprintf(form, sizeof(form), "delete=%lld", (long long)answered);
+	(void)snprintf(form, sizeof(form), "delete=%lld&sure=1",
+	    (long long)answered);
 	assert_int_equal(client_post(&young, "/account/data", "/account/data",
 	    form, &r), 422);
 	assert_true(resp_has(&r, "part of the record"));
@@ -357,7 +358,20 @@ delete_only_what_may_go(void **state)
 	assert_int_equal(client_post(&young, "/account/data", "/account/data",
 	    form, &r), 404);
 	resp_free(&r);
+	/* For good, so asked first, with its words: one tap deletes
+	 * nothing. */
 	(void)snprintf(form, sizeof(form), "delete=%lld", (long long)mine);
+	assert_int_equal(client_post(&young, "/account/data", "/account/data",
+	    form, &r), 200);
+	assert_true(resp_has(&r, "Delete this view for good?"));
+	assert_true(resp_has(&r, "Reviews at times we can make"));
+	assert_true(resp_has(&r, "name=\"sure\" value=\"1\""));
+	assert_true(resp_has(&r, "No, keep it"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld",
+	    (long long)mine), 1);
+	(void)snprintf(form, sizeof(form), "delete=%lld&sure=1",
+	    (long long)mine);
 	assert_int_equal(client_post(&young, "/account/data", "/account/data",
 	    form, &r), 303);
 	resp_free(&r);
@@ -403,7 +417,7 @@ deleted_words_leave_the_files(void **state)
 	id = raise("Deleting this one", words);
 	/* Written where a copy of the disk would find them. */
 	assert_true(db_files_hold(words));
-	(void)snprintf(form, sizeof(form), "delete=%lld", (long long)id);
+	(void)snprintf(form, sizeof(form), "delete=%lld&sure=1", (long long)id);
 	assert_int_equal(client_post(&young, "/account/data", "/account/data",
 	    form, &r), 303);
 	resp_free(&r);
@@ -458,7 +472,8 @@ a_deleted_view_keeps_its_number(void **state)
 	(void)state;
 	gone = raise("Sent by mistake", "Some words");
 	assert_int_equal(gone, count("SELECT max(id) FROM views"));
-	(void)snprintf(form, sizeof(form), "delete=%lld", (long long)gone);
+	(void)snprintf(form, sizeof(form), "delete=%lld&sure=1",
+	    (long long)gone);
 	assert_int_equal(client_post(&young, "/account/data", "/account/data",
 	    form, &r), 303);
 	resp_free(&r);
