@@ -106,11 +106,22 @@ static const char *sql_consults =
 	"r.finished_at IS NOT NULL) FROM consultations c "
 	"WHERE c.closes_at >= ?1 AND c.closes_at < ?2 AND c.state IN "
 	"('closed', 'published') ORDER BY c.closes_at";
+/*
+ * As things stood at the period's end (?2): items from its meetings, and
+ * older ones still waiting for the board at its start; a reply recorded
+ * after the period is not yet shown, so a report once tabled does not
+ * change. (A reply from before replies were dated counts as given.)
+ */
+#define REPLIED_BY(t)	"(a.board_reply <> '' AND "			\
+	"coalesce(a.board_reply_at, 0) < " t ")"
 static const char *sql_for_board =
-	"SELECT a.title, m.title, m.starts_at, a.board_reply, "
-	"coalesce(a.board_reply_at, 0) FROM meetings m "
+	"SELECT a.title, m.title, m.starts_at, "
+	"CASE WHEN " REPLIED_BY("?2") " THEN a.board_reply ELSE '' END, "
+	"CASE WHEN " REPLIED_BY("?2") " THEN coalesce(a.board_reply_at, 0) "
+	"ELSE 0 END FROM meetings m "
 	"JOIN agenda_items a ON a.meeting_id = m.id AND a.for_board = 1 "
-	"WHERE m.starts_at < ?2 AND (m.starts_at >= ?1 OR a.board_reply = '') "
+	"WHERE m.starts_at < ?2 AND (m.starts_at >= ?1 OR "
+	"NOT " REPLIED_BY("?1") ") "
 	"ORDER BY m.starts_at, a.position LIMIT 100";
 /* Distinct authors first (from the covering index), then their details. */
 static const char *sql_authors_in =
@@ -991,6 +1002,8 @@ report_board(struct db *db, const struct report_period *p, struct tval *ctx)
 	    pledge_scorecard(db, p->threshold, p->now, tv_set_list(ctx,
 	    "scorecard")) == -1)
 		return (-1);
+	/* The Pledge has no history kept: it is today's, and says so. */
+	tv_set_str(ctx, "pledge_on", time_date(tv_arena(ctx), p->now));
 	report_previous(p, &q);
 	period_dates(p, ctx, "from", "to");
 	period_dates(&q, ctx, "prev_from", "prev_to");

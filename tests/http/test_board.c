@@ -571,6 +571,34 @@ young_version_for_board_members(void **state)
 	assert_int_equal(r.status, 200);
 	assert_true(resp_has(&r, "The board said: We will fund it."));
 	resp_free(&r);
+	/* Marked in September, answered in October: the summer's report
+	 * still says it waits, as it did when tabled; October's has the
+	 * reply. */
+	assert_int_equal(db_run("INSERT INTO meetings (title, starts_at, "
+	    "created_at) VALUES ('September meeting', CAST(strftime('%s', "
+	    "'2026-09-20 17:00') AS INTEGER), CAST(strftime('%s', "
+	    "'2026-09-01') AS INTEGER))"), 0);
+	assert_int_equal(db_run("INSERT INTO agenda_items (meeting_id, "
+	    "position, kind, title, for_board, board_reply, board_reply_at) "
+	    "SELECT id, 1, 'free', 'Late buses', 1, 'We will ask the bus "
+	    "company.', CAST(strftime('%s', '2026-10-05 12:00') AS INTEGER) "
+	    "FROM meetings WHERE title = 'September meeting'"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/reports/board/young?from="
+	    "2026-07-01&to=2026-09-30", &r), 0);
+	assert_true(resp_has(&r, "Late buses"));
+	assert_false(resp_has(&r, "We will ask the bus company."));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2026-10-01&"
+	    "to=2026-10-31", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Late buses"));
+	assert_true(resp_has(&r, "We will ask the bus company."));
+	/* The Pledge has no history: the report says it is today's. */
+	assert_true(resp_has(&r, "when this report was made, not at the end "
+	    "of the period"));
+	resp_free(&r);
 	quarter_only_for("/reports/board", &cllr);
 	assert_int_equal(client_status(&young2, "/reports/board/young"), 404);
 
