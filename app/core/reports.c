@@ -74,12 +74,17 @@ static const char *sql_overdue =
 	"WHERE coalesce(r.first_due_at, r.due_at) < ?1 "
 	"AND (r.answered_at IS NULL OR r.answered_at >= ?1) "
 	"ORDER BY 4 LIMIT 50";
+/* Published in the period, including outcomes since reopened (0040). */
 static const char *sql_highlights =
 	"SELECT " ISSUE_PUBLIC_TITLE ", " ISSUE_PUBLIC_SUMMARY ", "
-	"i.decision, i.response, i.reason FROM issues i "
+	"o.decision, o.response, o.reason FROM (SELECT id AS issue_id, "
+	"decision, response, reason, published_at FROM issues "
+	"WHERE published_at >= ?1 AND published_at < ?2 UNION ALL "
+	"SELECT issue_id, decision, response, reason, published_at "
+	"FROM answers_before WHERE published_at >= ?1 AND published_at < ?2) o "
+	"JOIN issues i ON i.id = o.issue_id "
 	"JOIN categories c ON c.id = i.category_id "
-	"WHERE i.published_at >= ?1 AND i.published_at < ?2 "
-	"ORDER BY i.published_at DESC LIMIT 5";
+	"ORDER BY o.published_at DESC LIMIT 5";
 /* Views passed on to another door (a young person's own case), by theme. */
 static const char *sql_elsewhere =
 	"SELECT v.category_id, count(*) FROM redirects r "

@@ -416,8 +416,8 @@ ask_again_decided_both_ways(void **state)
 	(void)snprintf(sql, sizeof(sql), "UPDATE issues SET answered_at = "
 	    "unixepoch('2024-10-20 12:00'), first_due_at = unixepoch("
 	    "'2024-10-10 22:59:59'), due_at = unixepoch('2024-10-10 "
-	    "22:59:59'), sent_at = unixepoch('2024-10-01') WHERE id = %lld",
-	    (long long)issue_id);
+	    "22:59:59'), sent_at = unixepoch('2024-10-01'), published_at = "
+	    "unixepoch('2024-10-22') WHERE id = %lld", (long long)issue_id);
 	assert_int_equal(db_run(sql), 0);
 	/* Reopened: back with the councillor. Their account turned off
 	 * meanwhile, the workers are told to send it on. */
@@ -478,6 +478,9 @@ ask_again_decided_both_ways(void **state)
 	assert_int_equal(r.status, 200);
 	assert_true(resp_has(&r, "20 October 2024"));
 	assert_true(resp_has(&r, "10 days"));
+	/* Its outcome, published that October, is still in "You said,
+	 * we did" there, though reopening took it off the public page. */
+	assert_true(resp_has(&r, "Why: There is no money for it this year."));
 	resp_free(&r);
 	(void)snprintf(sql, sizeof(sql), "UPDATE issues SET state = "
 	    "'with_councillor', answered_at = NULL, published_at = NULL "
