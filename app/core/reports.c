@@ -46,17 +46,29 @@ static const char *sql_views_in =
 	"councillor_id, sent_at, first_due_at, due_at, extensions, "	\
 	"decision, answered_at FROM answers_before UNION ALL "		\
 	ANSWERS_WAITING ")"
+/*
+ * When answer g's round was first sent: a move to another councillor
+ * sends it again (issue_moves, 0041), but the young people have waited
+ * since the first send of that round (after any earlier answer).
+ */
+#define FIRST_SENT(g)							\
+	"coalesce((SELECT min(m.sent_at) FROM issue_moves m "		\
+	"WHERE m.issue_id = " g ".issue_id AND m.moved_at <= "		\
+	g ".answered_at AND m.moved_at > coalesce((SELECT "		\
+	"max(b.answered_at) FROM answers_before b WHERE b.issue_id = "	\
+	g ".issue_id AND b.answered_at < " g ".answered_at), 0)), "	\
+	g ".sent_at)"
 static const char *sql_answers =
-	"SELECT (answered_at - sent_at) / 86400, "
-	"answered_at <= coalesce(first_due_at, due_at), "
-	"decision, extensions > 0 FROM " ANSWERS_GIVEN " "
-	"WHERE answered_at >= ?1 AND answered_at < ?2 ORDER BY 1";
+	"SELECT (g.answered_at - " FIRST_SENT("g") ") / 86400, "
+	"g.answered_at <= coalesce(g.first_due_at, g.due_at), "
+	"g.decision, g.extensions > 0 FROM " ANSWERS_GIVEN " g "
+	"WHERE g.answered_at >= ?1 AND g.answered_at < ?2 ORDER BY 1";
 /*
  * Waiting past its first due date as things stood at ?1: every time an
  * issue was sent to be answered (now, and before each reopen), due
  * before then and not answered by then. Not by when it was sent: a move
  * to another councillor sends it again, and an issue overdue then stays
- * so in that period's report.
+ * so in that period's report, with the councillor who had it then.
  */
 static const char *sql_overdue =
 	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", coalesce(u.display_name, ''), "
@@ -70,7 +82,10 @@ static const char *sql_overdue =
 	"answered_at FROM answers_before) r "
 	"JOIN issues i ON i.id = r.issue_id "
 	"JOIN categories c ON c.id = i.category_id "
-	"LEFT JOIN users u ON u.id = r.councillor_id "
+	"LEFT JOIN users u ON u.id = coalesce((SELECT m.councillor_id "
+	"FROM issue_moves m WHERE m.issue_id = r.issue_id AND m.moved_at >= ?1 "
+	"AND (r.answered_at IS NULL OR m.moved_at < r.answered_at) "
+	"ORDER BY m.moved_at LIMIT 1), r.councillor_id) "
 	"WHERE coalesce(r.first_due_at, r.due_at) < ?1 "
 	"AND (r.answered_at IS NULL OR r.answered_at >= ?1) "
 	"ORDER BY 4 LIMIT 50";

@@ -612,6 +612,103 @@ young_version_for_board_members(void **state)
 	resp_free(&r);
 }
 
+/* The date (UTC) days from now. */
+static const char *
+day_from_today(int days, char *out, size_t outlen)
+{
+	time_t		 t = time(NULL) + (time_t)days * 86400;
+	struct tm	 tm;
+
+	(void)gmtime_r(&t, &tm);
+	(void)strftime(out, outlen, "%Y-%m-%d", &tm);
+	return (out);
+}
+
+/* A working day (Monday to Friday, no bank holiday) a month from now. */
+static const char *
+working_day_later(char *out, size_t outlen)
+{
+	time_t		 t;
+	struct tm	 tm;
+
+	for (t = time(NULL) + 30 * 86400;; t += 86400) {
+		(void)gmtime_r(&t, &tm);
+		(void)strftime(out, outlen, "%Y-%m-%d", &tm);
+		if (tm.tm_wday != 0 && tm.tm_wday != 6 && count("SELECT "
+		    "count(*) FROM holidays WHERE day = '%s'", out) == 0)
+			return (out);
+	}
+}
+
+/*
+ * Moved to another councillor after a period: that period's overdue list
+ * still names who had it then, and its answer is timed from when it was
+ * first sent, not from the move (issue_moves, migration 0041).
+ */
+static void
+a_move_does_not_rewrite_the_past(void **state)
+{
+	struct resp	 r;
+	char		 sql[512], form[128], day[16], list[4096], days[32];
+	int64_t		 id, sam, zid, waited;
+
+	(void)state;
+	id = count("SELECT min(id) FROM issues WHERE councillor_id IS NOT "
+	    "NULL");
+	sam = count("SELECT id FROM users WHERE display_name = 'Cllr Sam "
+	    "Okafor'");
+	zid = count("SELECT id FROM users WHERE display_name = 'Cllr Zainab "
+	    "Reid'");
+	(void)snprintf(sql, sizeof(sql), "UPDATE issues SET state = "
+	    "'with_councillor', councillor_id = %lld, sent_at = unixepoch("
+	    "'2026-10-01 09:00'), first_due_at = unixepoch('2026-10-15 "
+	    "22:59:59'), due_at = unixepoch('2026-10-15 22:59:59'), "
+	    "answered_at = NULL, published_at = NULL, public_title = 'Bills "
+	    "before the first flat' WHERE id = %lld",
+	    (long long)sam, (long long)id);
+	assert_int_equal(db_run(sql), 0);
+	(void)snprintf(form, sizeof(form), "action=move&councillor=%lld&due=%s",
+	    (long long)zid, working_day_later(day, sizeof(day)));
+	(void)snprintf(sql, sizeof(sql), "/issues/%lld", (long long)id);
+	assert_int_equal(client_post(&worker, sql, sql, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT councillor_id FROM issues WHERE id = "
+	    "%lld", (long long)id), zid);
+
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2026-10-01&"
+	    "to=2026-10-31", &r), 0);
+	assert_non_null(resp_between(&r, "Waiting past their first due date",
+	    "</table>", list, sizeof(list)));
+	resp_free(&r);
+	assert_non_null(strstr(list, "Bills before the first flat</td><td>Cllr "
+	    "Sam Okafor</td>"));
+	assert_null(strstr(list, "Zainab"));
+
+	/* Answered by the new councillor: the young people waited from
+	 * 1 October, not from the move. */
+	(void)snprintf(sql, sizeof(sql), "UPDATE issues SET state = "
+	    "'answered', decision = 'agreed', response = 'Yes.', answered_at "
+	    "= unixepoch() WHERE id = %lld", (long long)id);
+	assert_int_equal(db_run(sql), 0);
+	waited = ((int64_t)time(NULL) - count("SELECT unixepoch('2026-10-01 "
+	    "09:00')")) / 86400;
+	(void)snprintf(days, sizeof(days), "<td>%lld days</td>",
+	    (long long)waited);
+	/* Today and tomorrow: today in London, whatever the hour in UTC,
+	 * and no other answer given since. */
+	(void)snprintf(form, sizeof(form), "/reports/board?from=%s",
+	    day_from_today(0, day, sizeof(day)));
+	(void)snprintf(form + strlen(form), sizeof(form) - strlen(form),
+	    "&to=%s", day_from_today(1, day, sizeof(day)));
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, form, &r), 0);
+	assert_true(resp_has(&r, "Median time to answer</th><td>"));
+	if (!resp_has(&r, days))
+		fail_msg("the median is not %s", days);
+	resp_free(&r);
+}
+
 int
 main(void)
 {
@@ -624,6 +721,7 @@ main(void)
 		cmocka_unit_test(commentary_per_section_and_period),
 		cmocka_unit_test(board_items_with_dated_replies),
 		cmocka_unit_test(young_version_for_board_members),
+		cmocka_unit_test(a_move_does_not_rewrite_the_past),
 	};
 
 	return (cmocka_run_group_tests_name("http_board", tests, setup,
