@@ -47,8 +47,7 @@ static const char *sql_list =
 	"SELECT " ISSUE_COLS ISSUE_FROM
 	"WHERE (?1 = '' OR i.state = ?1) AND (?2 = 0 OR i.category_id = ?2) "
 	"AND (?3 = 0 OR i.councillor_id = ?3) "
-	"AND (?4 = 0 OR (i.state = 'with_councillor' "
-	"AND coalesce(i.first_due_at, i.due_at) < ?5)) "
+	"AND (?4 = 0 OR " ISSUE_LATE("i.", "?5") ") "
 	"ORDER BY i.id DESC LIMIT 200";
 static const char *sql_mine =
 	"SELECT " ISSUE_COLS ISSUE_FROM
@@ -207,6 +206,9 @@ fill(sqlite3_stmt *st, struct tval *row, int64_t now)
 	tv_set_bool(row, "due_moved", first > 0 && first != due);
 	tv_set_str(row, "extension_reason", db_col_text(st, 19));
 	tv_set_bool(row, "to_check", sqlite3_column_int(st, 20));
+	/* By the first due date, as ISSUE_LATE and the board report. */
+	if (first == 0)
+		first = due;
 	tv_set_bool(row, "late", first > 0 && strcmp(db_col_text(st, 3),
 	    "open") != 0 && (sqlite3_column_int64(st, 14) > 0 ?
 	    sqlite3_column_int64(st, 14) > first : now > first));

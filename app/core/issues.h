@@ -33,6 +33,18 @@
 	"WHEN " ISSUE_HAS_PRIVATE " THEN 'Young people raised this "	\
 	"with the council.' ELSE i.summary END)"
 
+/*
+ * An issue late with its councillor at the time in SQL parameter now:
+ * still waiting for an answer after its first due date. More time or a
+ * move gives a later due_at, but the board report counts lateness from
+ * the first date, so the overdue list and the start page's counts of it
+ * do too (first_due_at is NULL only on issues sent before it was kept).
+ * p: the prefix of the issues table's columns ("i." or "").
+ */
+#define ISSUE_LATE(p, now)						\
+	"(" p "state = 'with_councillor' AND "				\
+	"coalesce(" p "first_due_at, " p "due_at) < " now ")"
+
 #define PUBLIC_WORDS_MAX	2000	/* a public summary typed at publishing */
 #define QUOTE_WORDS		5	/* this many words in a row is a quote */
 #define QUOTE_SHORT		3	/* so is a whole sentence this long */

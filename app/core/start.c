@@ -23,16 +23,15 @@ static const char *sql_concerns =
 	"WHERE closed_at IS NULL";
 static const char *sql_to_check =
 	"SELECT count(*) FROM answer_checks WHERE state = 'waiting'";
+/* Overdue as the lists these counts link to say it: ISSUE_LATE. */
 static const char *sql_cllr_waiting =
-	"SELECT count(*), coalesce(sum(coalesce(due_at, 0) > 0 AND "
-	"due_at < ?2), 0) FROM issues WHERE councillor_id = ?1 "
-	"AND state = 'with_councillor'";
+	"SELECT count(*), coalesce(sum(" ISSUE_LATE("", "?2") "), 0) "
+	"FROM issues WHERE councillor_id = ?1 AND state = 'with_councillor'";
 static const char *sql_cllr_returned =
 	"SELECT count(*) FROM answer_checks WHERE councillor_id = ?1 "
 	"AND state = 'returned'";
 static const char *sql_overdue_all =
-	"SELECT count(*) FROM issues WHERE state = 'with_councillor' "
-	"AND coalesce(due_at, 0) > 0 AND due_at < ?1";
+	"SELECT count(*) FROM issues WHERE " ISSUE_LATE("", "?1");
 static const char *sql_to_send =
 	"SELECT count(*) FROM issues WHERE state = 'open'";
 static const char *sql_to_publish =

@@ -139,6 +139,74 @@ worker_start_counts_the_queue_and_concerns(void **state)
 	resp_free(&r);
 }
 
+/* How many times s is in r's body. */
+static int64_t
+times_in(const struct resp *r, const char *s)
+{
+	const char	*p, *end;
+	int64_t		 n;
+
+	n = 0;
+	p = r->body.data;
+	end = p + r->body.len;
+	while (p != NULL && p < end && (p = memmem(p, (size_t)(end - p), s,
+	    strlen(s))) != NULL) {
+		n++;
+		p += strlen(s);
+	}
+	return (n);
+}
+
+/*
+ * An issue sent on to another councillor keeps its first due date: past
+ * it, it is late (the board report's rule) though its new date is weeks
+ * away. The start pages count it as overdue, as the lists they link to
+ * show it: the worker's count is the rows of /issues?overdue=1, the
+ * councillor's the rows marked on their own start page.
+ */
+static void
+start_counts_what_the_overdue_list_shows(void **state)
+{
+	struct resp	 r;
+	char		 want[160];
+	int64_t		 listed, marked;
+
+	(void)state;
+	assert_int_equal(db_run("INSERT INTO issues (category_id, title, "
+	    "summary, state, councillor_id, created_at, sent_at, due_at, "
+	    "first_due_at) SELECT 1, 'Moved on and late', 'Moved', "
+	    "'with_councillor', id, 1, unixepoch() - 30 * 86400, unixepoch() "
+	    "+ 10 * 86400, unixepoch() - 5 * 86400 FROM users WHERE "
+	    "display_name = 'Cllr Sam Okafor'"), 0);
+
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/issues?overdue=1", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, ">Moved on and late</a>"));
+	listed = times_in(&r, "<td><a href=\"/issues/");
+	resp_free(&r);
+	assert_true(listed >= 1);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/start", &r), 0);
+	(void)snprintf(want, sizeof(want), "href=\"/issues?overdue=1\"><span "
+	    "class=\"tally-n\">%lld</span> overdue with councillors",
+	    (long long)listed);
+	assert_true(resp_has(&r, want));
+	resp_free(&r);
+
+	resp_init(&r);
+	assert_int_equal(http_get(&cllr, "/start", &r), 0);
+	assert_true(resp_has(&r, "<span class=\"tag off\">Late</span> <a "));
+	marked = times_in(&r, "<tr class=\"urgent-row\">");
+	assert_true(marked >= 1);
+	(void)snprintf(want, sizeof(want), "href=\"/my-issues\"><span "
+	    "class=\"tally-n\">%lld</span> overdue</a>", (long long)marked);
+	assert_true(resp_has(&r, want));
+	resp_free(&r);
+	assert_int_equal(db_run("DELETE FROM issues WHERE title = 'Moved on "
+	    "and late' AND created_at = 1"), 0);
+}
+
 static void
 admin_start_shows_failed_mail_and_accounts(void **state)
 {
@@ -561,6 +629,7 @@ main(void)
 		cmocka_unit_test(
 		    councillor_start_counts_what_awaits_and_what_is_late),
 		cmocka_unit_test(worker_start_counts_the_queue_and_concerns),
+		cmocka_unit_test(start_counts_what_the_overdue_list_shows),
 		cmocka_unit_test(admin_start_shows_failed_mail_and_accounts),
 		cmocka_unit_test(moderation_goes_on_to_the_next_view),
 		cmocka_unit_test(welcome_page_for_young_people),
