@@ -85,12 +85,15 @@ static const char *sql_send =
  * To another councillor: the first due date stays (the board report
  * counts lateness by it), and an answer the last one left waiting for
  * a check or sent back is theirs, not the new councillor's: dropped.
+ * The first councillor's "more time" words are theirs, not an answer of
+ * the new one's: they go (the young people read them on their views).
+ * The more time used stays: extensions_max is the issue's allowance, not
+ * each councillor's, and the board report counts more time as late, so
+ * moving an issue away and back must not give a second "more time".
  */
-/* The first councillor's "more time" words are theirs, not an answer of
- * the new one's: they go (the young people read them on their views). */
 static const char *sql_move =
 	"UPDATE issues SET councillor_id = ?2, sent_at = ?3, due_at = ?4, "
-	"first_due_at = coalesce(first_due_at, due_at), extensions = 0, "
+	"first_due_at = coalesce(first_due_at, due_at), "
 	"decision = NULL, response = NULL, reason = NULL "
 	"WHERE id = ?1 AND state = 'with_councillor' AND councillor_id <> ?2";
 /* Who had it, and the words of any answer of theirs not yet sent. */
@@ -476,8 +479,9 @@ move_notes(struct db *db, struct arena *a, int64_t id, int64_t to,
 
 /*
  * Move an issue that is with a councillor to another (the first one
- * left, or was disabled), to answer by due, with their own allowance of
- * more time; both councillors and its young people are told. -1 if it
+ * left, or was disabled), to answer by due, with what is left of the
+ * issue's allowance of more time; both councillors and its young
+ * people are told. -1 if it
  * is not with a councillor, is with this one already, or that person is
  * not an active councillor.
  */

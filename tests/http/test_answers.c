@@ -600,8 +600,8 @@ extensions_are_limited_and_first_due_kept(void **state)
 	    "date)</th><td>"));
 	assert_true(resp_has(&r, "15 January 2026 (now due "));
 	resp_free(&r);
-	/* Sent on to another councillor (a move starts their count of
-	 * extensions again): still listed with the date it is now due. */
+	/* Sent on to another councillor without more time: still listed
+	 * with the date it is now due. */
 	assert_int_equal(db_run("UPDATE issues SET extensions = 0 WHERE title "
 	    "= 'Reviews at times we can make'"), 0);
 	resp_init(&r);
@@ -700,6 +700,28 @@ reminders_sent_once_without_words(void **state)
 }
 
 /*
+ * c asks for more time on issue id (path: its /my-issues page) when the
+ * issue's one extension (the demo's extensions_max) is used: refused,
+ * nothing kept for a check.
+ */
+static void
+more_time_refused(struct client *c, const char *path, int64_t id)
+{
+	struct resp	 r;
+	char		 form[256], day[16];
+
+	(void)snprintf(form, sizeof(form), "decision=more_time&text=Still+"
+	    "waiting.&reason=Housing+has+not+written+back+yet.&new_due=%s",
+	    working_day_from_now(30, day, sizeof(day)));
+	resp_init(&r);
+	assert_int_equal(client_post(c, path, path, form, &r), 422);
+	assert_true(resp_has(&r, "already had all the extra time"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM answer_checks WHERE "
+	    "issue_id = %lld", (long long)id), 0);
+}
+
+/*
  * An issue with a councillor who cannot answer goes to another, with a
  * new date: its young people are told, the move is audited, and the
  * first councillor's page for it is then as if it did not exist. A
@@ -747,8 +769,8 @@ issue_moves_to_another_councillor(void **state)
 	assert_true(resp_has(&r, "It is with this councillor already."));
 	resp_free(&r);
 
-	/* To Zainab: told, audited, Sam's waiting answer dropped, and more
-	 * time hers to ask for, whatever Sam used. */
+	/* To Zainab: told, audited, Sam's waiting answer dropped, and the
+	 * more time Sam used still used: the allowance is the issue's. */
 	(void)snprintf(form, sizeof(form), "UPDATE issues SET extensions = 1, "
 	    "decision = 'more_time', response = 'Sam needs more time', "
 	    "reason = 'Waiting for housing' WHERE id = %lld", (long long)id);
@@ -765,7 +787,7 @@ issue_moves_to_another_councillor(void **state)
 	assert_int_equal(count("SELECT count(*) FROM answer_checks WHERE "
 	    "issue_id = %lld", (long long)id), 0);
 	assert_int_equal(count("SELECT extensions FROM issues WHERE id = "
-	    "%lld", (long long)id), 0);
+	    "%lld", (long long)id), 1);
 	/* Sam's "more time" words are not Zainab's answer. */
 	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
 	    "AND decision IS NULL AND response IS NULL", (long long)id), 1);
@@ -800,6 +822,7 @@ issue_moves_to_another_councillor(void **state)
 	assert_int_equal(client_login(&zainab, "Cllr Zainab Reid",
 	    "councillor-demo-2026-b"), 303);
 	assert_int_equal(client_status(&zainab, path), 200);
+	more_time_refused(&zainab, path, id);
 
 	/* Zainab's account is turned off: the issue moves back to Sam. */
 	assert_int_equal(db_run("UPDATE users SET disabled_at = unixepoch() "
@@ -812,6 +835,10 @@ issue_moves_to_another_councillor(void **state)
 	assert_int_equal(count("SELECT count(*) FROM issues WHERE id = %lld "
 	    "AND councillor_id = %lld", (long long)id, (long long)sam), 1);
 	assert_int_equal(client_status(&cllr, path), 200);
+	/* Away and back: no second "more time" for Sam either. */
+	assert_int_equal(count("SELECT extensions FROM issues WHERE id = "
+	    "%lld", (long long)id), 1);
+	more_time_refused(&cllr, path, id);
 	/* Never to a councillor whose account is off. */
 	(void)snprintf(form, sizeof(form), "action=move&councillor=%lld&"
 	    "due=%s", (long long)zid, day);
