@@ -142,6 +142,23 @@ time_day_after(int64_t t)
 }
 
 /*
+ * The last second of the day t is in, 23:59:59 local: the end of every
+ * due date, whether typed in a form, moved off a day off or counted in
+ * working days, so an answer is on time or late by the same instant
+ * whichever way its date was made. The second before the next midnight,
+ * as days are 23 or 25 hours long when the clocks change. t itself on
+ * error.
+ */
+int64_t
+time_day_end(int64_t t)
+{
+	int64_t	 next;
+
+	next = time_day_after(t);
+	return (next > t ? next - 1 : t);
+}
+
+/*
  * t moved n calendar days on, at the same time of day: 28 days after a
  * due date is 28 days on the calendar, not 28 x 86,400 s, which is an
  * hour out across a clock change. t itself on error.
@@ -191,8 +208,8 @@ time_is_working_day(int64_t t, const struct time_days *off)
 }
 
 /*
- * t plus n working days, at the end of that day: Monday to Friday, and
- * not one of the days off (may be NULL).
+ * t plus n working days, at the end of that day (time_day_end): Monday
+ * to Friday, and not one of the days off (may be NULL).
  */
 int64_t
 time_add_working_days(int64_t t, int n, const struct time_days *off)
@@ -210,9 +227,5 @@ time_add_working_days(int64_t t, int n, const struct time_days *off)
 		if (!day_off(&tm, off))
 			n--;
 	}
-	tm.tm_hour = 23;
-	tm.tm_min = 59;
-	tm.tm_sec = 0;
-	tm.tm_isdst = -1;
-	return ((int64_t)mktime(&tm));
+	return (time_day_end((int64_t)mktime(&tm)));
 }

@@ -109,13 +109,14 @@ read_send(struct page *pg, int64_t *councillor, int64_t *due)
 		form_error(&pg->errors, "due", "Enter the date they should "
 		    "answer by, like 2026-12-18.");
 	else {
-		/* A weekend or a day off: due by the next working day, and
-		 * the worker is told (deadlines count working days). */
+		/* A weekend or a day off: due by the end of the next
+		 * working day, and the worker is told (deadlines count
+		 * working days); else the end of the day typed. */
 		if (holidays_working(app_db, *due) == 0) {
 			*due = holidays_working_days(app_db, *due, 1);
 			tv_set_bool(pg->ctx, "due_moved", 1);
 		} else
-			*due += 86399;
+			*due = time_day_end(*due);
 		if (*due <= pg->now)
 			form_error(&pg->errors, "due", "The date must be in "
 			    "the future.");

@@ -5,7 +5,8 @@
  * it, the reading age and glossary words while writing, "." is not a
  * reason, /admin/glossary and first-use explanations on public pages,
  * limited extensions with the first due date kept, late answers in the
- * board report, and reminders sent once each without a child's words.
+ * board report, reminders sent once each without a child's words, and
+ * every due date ending at the same instant, the end of its day.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -863,6 +864,96 @@ issue_moves_to_another_councillor(void **state)
 	assert_int_equal(db_run(form), 0);
 }
 
+/* The row of issue id on the worker's list of answered issues. */
+static void
+answered_row(int64_t id, char *row, size_t rowlen)
+{
+	struct resp	 r;
+	char		 from[64];
+
+	(void)snprintf(from, sizeof(from), "href=\"/issues/%lld\">",
+	    (long long)id);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/issues?state=answered", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_non_null(resp_between(&r, from, "</tr>", row, rowlen));
+	resp_free(&r);
+}
+
+/*
+ * A default due date (response_days working days on, as a reopened
+ * issue gets) ends at 23:59:59 on the council's clock, as a date typed
+ * in a form does: an answer sent at 23:59:30 that day is on time, one
+ * at the next midnight late.
+ */
+static void
+default_due_date_ends_at_the_end_of_the_day(void **state)
+{
+	struct resp	 r;
+	struct tm	 tm;
+	char		 path[64], ipath[64], again[64], form[256], row[1024];
+	time_t		 due;
+	int64_t		 id, appeal, answered;
+
+	(void)state;
+	(void)setenv("TZ", "Europe/London", 1);
+	tzset();
+	id = count("SELECT min(id) FROM issues WHERE state IN ('answered', "
+	    "'published') AND councillor_id = (SELECT id FROM users WHERE "
+	    "display_name = 'Cllr Sam Okafor') AND NOT EXISTS (SELECT 1 FROM "
+	    "answer_appeals a WHERE a.issue_id = issues.id AND a.state = "
+	    "'open')");
+	assert_true(id > 0);
+	(void)snprintf(form, sizeof(form), "INSERT INTO answer_appeals "
+	    "(issue_id, user_id, reason, created_at) SELECT %lld, min(id), "
+	    "'Please look at it again.', unixepoch() FROM users WHERE role = "
+	    "'young_person'", (long long)id);
+	assert_int_equal(db_run(form), 0);
+	appeal = count("SELECT max(id) FROM answer_appeals");
+	(void)snprintf(path, sizeof(path), "/my-issues/%lld", (long long)id);
+	(void)snprintf(ipath, sizeof(ipath), "/issues/%lld", (long long)id);
+	(void)snprintf(again, sizeof(again), "/issues/%lld/again",
+	    (long long)id);
+	(void)snprintf(form, sizeof(form), "action=reopen&appeal=%lld",
+	    (long long)appeal);
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, again, again, form, &r), 303);
+	resp_free(&r);
+
+	/* The last second of its day, local time. */
+	due = (time_t)count("SELECT due_at FROM issues WHERE id = %lld AND "
+	    "state = 'with_councillor'", (long long)id);
+	assert_non_null(localtime_r(&due, &tm));
+	assert_int_equal(tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec,
+	    23 * 3600 + 59 * 60 + 59);
+
+	resp_init(&r);
+	assert_int_equal(client_post(&cllr, path, path, "decision=agreed&"
+	    "text=Yes%2C+we+will+do+it.", &r), 303);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(client_post(&worker, ipath, ipath, approve_form(ipath,
+	    form, sizeof(form)), &r), 303);
+	resp_free(&r);
+
+	/* Sent at 23:59:30 on the day it was due: on time. */
+	tm.tm_sec = 30;
+	tm.tm_isdst = -1;
+	answered = (int64_t)mktime(&tm);
+	(void)snprintf(form, sizeof(form), "UPDATE issues SET answered_at = "
+	    "%lld WHERE id = %lld AND state = 'answered'", (long long)answered,
+	    (long long)id);
+	assert_int_equal(db_run(form), 0);
+	answered_row(id, row, sizeof(row));
+	assert_null(strstr(row, "Late"));
+	/* At the next midnight: late. */
+	(void)snprintf(form, sizeof(form), "UPDATE issues SET answered_at = "
+	    "due_at + 1 WHERE id = %lld", (long long)id);
+	assert_int_equal(db_run(form), 0);
+	answered_row(id, row, sizeof(row));
+	assert_non_null(strstr(row, "Late"));
+}
+
 int
 main(void)
 {
@@ -876,6 +967,7 @@ main(void)
 		cmocka_unit_test(extensions_are_limited_and_first_due_kept),
 		cmocka_unit_test(reminders_sent_once_without_words),
 		cmocka_unit_test(issue_moves_to_another_councillor),
+		cmocka_unit_test(default_due_date_ends_at_the_end_of_the_day),
 	};
 
 	return (cmocka_run_group_tests(tests, demo_group_setup,

@@ -1,7 +1,8 @@
 /*
  * test_days.c: the end of a day named in a form, on the council's clock
  * (Europe/London): the next midnight, also on the two days a year the
- * clocks change; and migration 0029, which moves ends stored an hour out
+ * clocks change; the last second before it, where due dates end; and
+ * migration 0029, which moves ends stored an hour out
  * to that midnight.
  */
 #include <sys/stat.h>
@@ -49,6 +50,28 @@ day_after_is_the_next_midnight(void **state)
 	    day("2026-03-01"));
 	assert_int_equal(time_day_after(day("2026-12-31") + 43200),
 	    day("2027-01-01"));
+}
+
+/*
+ * The end of a day, where every due date ends: the second before the
+ * next midnight, 23:59:59 local, on the 23- and 25-hour days too (a
+ * day's start plus 86,399 s is an hour out on those).
+ */
+static void
+day_end_is_the_last_second(void **state)
+{
+	(void)state;
+	assert_int_equal(time_day_end(day("2026-11-26")),
+	    day("2026-11-26") + 23 * 3600 + 59 * 60 + 59);
+	assert_int_equal(time_day_end(day("2026-11-26") + 12 * 3600),
+	    day("2026-11-27") - 1);
+	/* The last second is still the day's own. */
+	assert_int_equal(time_day_end(day("2026-11-27") - 1),
+	    day("2026-11-27") - 1);
+	assert_int_equal(time_day_end(day("2019-03-31")), day("2019-04-01") -
+	    1);
+	assert_int_equal(time_day_end(day("2019-10-27")), day("2019-10-28") -
+	    1);
 }
 
 /*
@@ -159,6 +182,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(day_after_is_the_next_midnight),
+		cmocka_unit_test(day_end_is_the_last_second),
 		cmocka_unit_test(dates_follow_the_local_clock),
 		cmocka_unit_test(migration_moves_ends_to_midnight),
 	};

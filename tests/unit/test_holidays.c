@@ -51,18 +51,22 @@ weekends_and_days_off(void **state)
 	int64_t			 due;
 
 	(void)state;
-	/* Thursday plus five: Friday, then Monday to Thursday. */
+	/* Thursday plus five: Friday, then Monday to Thursday, to the
+	 * last second of the day, as a date typed in a form ends. */
 	due = time_add_working_days(at("2026-12-17", 10), 5, NULL);
 	assert_day(due, "2026-12-24");
-	assert_int_equal(due, at("2026-12-24", 0) + 23 * 3600 + 59 * 60);
+	assert_int_equal(due, at("2026-12-24", 0) + 23 * 3600 + 59 * 60 + 59);
+	assert_int_equal(due, time_day_end(at("2026-12-24", 0)));
+	/* An answer at 23:59:30 that day is on time. */
+	assert_true(at("2026-12-24", 23) + 59 * 60 + 30 <= due);
 	memset(&off, 0, sizeof(off));
 	(void)snprintf(off.day[off.n++], TIME_DAY_LEN, "2026-12-28");
 	(void)snprintf(off.day[off.n++], TIME_DAY_LEN, "2026-12-25");
 	due = time_add_working_days(at("2026-12-24", 10), 1, &off);
 	assert_day(due, "2026-12-29");
-	/* Across the clocks going forward (29 March 2026): still 23:59. */
+	/* Across the clocks going forward (29 March 2026): still 23:59:59. */
 	due = time_add_working_days(at("2026-03-27", 12), 1, NULL);
-	assert_int_equal(due, at("2026-03-30", 0) + 23 * 3600 + 59 * 60);
+	assert_int_equal(due, at("2026-03-30", 0) + 23 * 3600 + 59 * 60 + 59);
 }
 
 static void
