@@ -118,11 +118,17 @@ static const char *sql_publish =
 	"UPDATE issues SET state = 'published', published_at = ?2, "
 	"public_title = ?3, public_summary = ?4 "
 	"WHERE id = ?1 AND state = 'answered'";
-/* What a person still holds: issues to answer, open actions. */
+/*
+ * What a person still holds: issues to answer, open actions, and the
+ * promises of the current Pledge they own (kept or not: each names them
+ * as who is responsible).
+ */
 static const char *sql_held =
 	"SELECT (SELECT count(*) FROM issues WHERE councillor_id = ?1 AND "
 	"state = 'with_councillor'), (SELECT count(*) FROM actions WHERE "
-	"owner_id = ?1 AND state = 'open')";
+	"owner_id = ?1 AND state = 'open'), (SELECT count(*) FROM promises "
+	"p JOIN pledge_versions v ON v.id = p.version_id WHERE "
+	"p.owner_id = ?1 AND v.state = 'current')";
 static const char *sql_has_private =
 	"SELECT count(*) FROM views WHERE issue_id = ?1 AND publish = 'no'";
 static const char *sql_private_words =
@@ -624,21 +630,22 @@ issues_respond(struct db *db, const struct actor *who, int64_t id,
 }
 
 /*
- * What user still holds: issues waiting for their answer and open
- * actions. 0, or -1 on error.
+ * What user still holds: issues waiting for their answer, open actions
+ * and promises of the current Pledge. 0, or -1 on error.
  */
 int
 issues_held_by(struct db *db, int64_t user, int64_t *issues,
-    int64_t *actions)
+    int64_t *actions, int64_t *promises)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	*issues = *actions = 0;
+	*issues = *actions = *promises = 0;
 	st = db_query(db, sql_held, "i", user);
 	if ((rc = db_step(st)) == 1) {
 		*issues = sqlite3_column_int64(st, 0);
 		*actions = sqlite3_column_int64(st, 1);
+		*promises = sqlite3_column_int64(st, 2);
 	}
 	db_done(st);
 	return (rc == 1 ? 0 : -1);

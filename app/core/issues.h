@@ -86,7 +86,8 @@ struct issue_filter {
 };
 
 int	issues_get(struct db *, int64_t, struct issue *);
-int	issues_held_by(struct db *, int64_t, int64_t *, int64_t *);
+int	issues_held_by(struct db *, int64_t, int64_t *, int64_t *,
+	    int64_t *);
 int	issues_detail(struct db *, int64_t, int, struct tval *);
 int	issues_list(struct db *, const struct issue_filter *, struct tval *);
 int	issues_for_councillor(struct db *, int64_t, int64_t, struct tval *);

@@ -115,26 +115,72 @@ parse_path(const char *path, int64_t *id, const char **verb)
 }
 
 /*
- * A person turned off while they hold issues or actions: the workers are
- * told, or the issues wait for an answer nobody can give. 1 if so.
+ * What a turned-off person holds and what the workers do about each, in
+ * words: "1 issue to answer and 2 promises of the current Pledge. Send
+ * the issues on...". Only what they hold is named.
+ */
+static const char *
+left_with_words(struct arena *a, int64_t issues, int64_t actions,
+    int64_t promises)
+{
+	const char	*part[3], *held, *todo;
+	size_t		 n, i;
+
+	n = 0;
+	todo = "";
+	if (issues > 0) {
+		part[n++] = arena_printf(a, "%lld issue%s to answer",
+		    (long long)issues, issues == 1 ? "" : "s");
+		todo = " Send the issues on to another councillor.";
+	}
+	if (actions > 0) {
+		part[n++] = arena_printf(a, "%lld open action%s",
+		    (long long)actions, actions == 1 ? "" : "s");
+		todo = arena_printf(a, "%s See that each action is done, or "
+		    "dropped with a reason.", todo);
+	}
+	/* pledge_manage.c changes only a draft's promises: say so. */
+	if (promises > 0) {
+		part[n++] = arena_printf(a, "%lld promise%s of the current "
+		    "Pledge", (long long)promises, promises == 1 ? "" : "s");
+		todo = arena_printf(a, "%s The Pledge still names them as who "
+		    "is responsible, and reminders of no progress go to them. "
+		    "The owner of a promise can only be changed in a new draft "
+		    "of the Pledge: at Manage the Pledge, start a draft (or "
+		    "open the one under way), choose another owner for each "
+		    "of their promises, and publish it.", todo);
+	}
+	held = n > 0 ? part[0] : "";
+	for (i = 1; i < n; i++)
+		held = arena_printf(a, "%s%s%s", held, i == n - 1 ? " and " :
+		    ", ", part[i]);
+	return (arena_printf(a, "%s.%s", held, todo));
+}
+
+/*
+ * A person turned off while they hold issues, actions or promises of the
+ * current Pledge: the workers are told, or the issues wait for an answer
+ * nobody can give and the promises name someone who has gone. 1 if so.
  */
 static int
 tell_team_left_with(struct page *pg, const struct user *u)
 {
-	int64_t	 issues, actions;
+	const char	*link;
+	int64_t		 issues, actions, promises;
 
-	if (issues_held_by(app_db, u->id, &issues, &actions) == -1)
+	if (issues_held_by(app_db, u->id, &issues, &actions, &promises) == -1)
 		return (-1);
-	if (issues + actions == 0)
+	if (issues + actions + promises == 0)
 		return (0);
+	if (issues > 0)
+		link = arena_printf(&pg->arena, "/issues?councillor=%lld",
+		    (long long)u->id);
+	else
+		link = actions > 0 ? "/actions" : "/pledge/manage";
 	if (notify_workers(app_db, pg->now, arena_printf(&pg->arena, "%s's "
-	    "account was turned off while they still hold %lld issue%s to "
-	    "answer and %lld open action%s. Send the issues on to another "
-	    "councillor; see that each action is done, or dropped with a "
-	    "reason.", u->name, (long long)issues, issues == 1 ? "" : "s",
-	    (long long)actions, actions == 1 ? "" : "s"), issues > 0 ?
-	    arena_printf(&pg->arena, "/issues?councillor=%lld",
-	    (long long)u->id) : "/actions") == -1)
+	    "account was turned off while they still hold %s", u->name,
+	    left_with_words(&pg->arena, issues, actions, promises)),
+	    link) == -1)
 		return (-1);
 	return (1);
 }

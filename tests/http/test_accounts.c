@@ -2,7 +2,8 @@
  * test_accounts.c: accounts over real HTTP: invite -> join -> sign in ->
  * sign out for every role, codes that are used or expired, CSRF and
  * cross-site refusals, session fixation, dead sessions, role boundaries,
- * the audit log and throttling.
+ * the audit log and throttling, and what a person turned off still held
+ * (issues, actions, Pledge promises) told to the workers.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -744,6 +745,75 @@ turned_off_while_holding_issues(void **state)
 	    "created_at = 1"), 0);
 }
 
+/*
+ * A councillor turned off while they own promises of the current Pledge
+ * (and hold nothing else): the workers are told how many, that the
+ * Pledge still names them, and that an owner is changed only in a new
+ * draft of the Pledge, with a link to where drafts are made.
+ */
+static void
+turned_off_while_owning_promises(void **state)
+{
+	struct client	 admin, worker;
+	struct resp	 r;
+	char		 sql[512], path[64];
+	int64_t		 zainab, promise, sam;
+
+	(void)state;
+	memset(&admin, 0, sizeof(admin));
+	memset(&worker, 0, sizeof(worker));
+	assert_int_equal(login(&admin, ADMIN_NAME, ADMIN_PW), 303);
+	assert_int_equal(login(&worker, WORKER_NAME, WORKER_PW), 303);
+	zainab = count("SELECT id FROM users WHERE display_name = 'Cllr "
+	    "Zainab Reid'");
+	/* Nothing else held: only the promise can be what is told. */
+	(void)snprintf(sql, sizeof(sql), "SELECT (SELECT count(*) FROM issues "
+	    "WHERE councillor_id = %lld AND state = 'with_councillor') + "
+	    "(SELECT count(*) FROM actions WHERE owner_id = %lld AND state = "
+	    "'open')", (long long)zainab, (long long)zainab);
+	assert_int_equal(count(sql), 0);
+	promise = count("SELECT min(p.id) FROM promises p JOIN "
+	    "pledge_versions v ON v.id = p.version_id WHERE v.state = "
+	    "'current' AND p.owner_id IS NOT NULL");
+	assert_true(promise > 0);
+	(void)snprintf(sql, sizeof(sql), "SELECT owner_id FROM promises WHERE "
+	    "id = %lld", (long long)promise);
+	sam = count(sql);
+	(void)snprintf(sql, sizeof(sql), "UPDATE promises SET owner_id = %lld "
+	    "WHERE id = %lld", (long long)zainab, (long long)promise);
+	exec_sql(sql);
+
+	(void)snprintf(path, sizeof(path), "/accounts/%lld/disable",
+	    (long long)zainab);
+	assert_int_equal(post(&admin, "/accounts", path, "", &r), 303);
+	resp_free(&r);
+	assert_true(count("SELECT count(*) FROM notifications n JOIN users u "
+	    "ON u.id = n.user_id WHERE u.role = 'participation_worker' AND "
+	    "n.text LIKE 'Cllr Zainab Reid''s account was turned off while "
+	    "they still hold 1 promise of the current Pledge. The Pledge still "
+	    "names them as who is responsible%' AND n.link = "
+	    "'/pledge/manage'") >= 1);
+	/* The worker reads it, and where to change the owner. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/notifications", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "still hold 1 promise of the current "
+	    "Pledge."));
+	assert_true(resp_has(&r, "The owner of a promise can only be changed "
+	    "in a new draft of the Pledge"));
+	assert_false(resp_has(&r, "still hold 1 promise of the current Pledge. "
+	    "Send the issues on"));
+	resp_free(&r);
+
+	(void)snprintf(path, sizeof(path), "/accounts/%lld/enable",
+	    (long long)zainab);
+	assert_int_equal(post(&admin, "/accounts", path, "", &r), 303);
+	resp_free(&r);
+	(void)snprintf(sql, sizeof(sql), "UPDATE promises SET owner_id = %lld "
+	    "WHERE id = %lld", (long long)sam, (long long)promise);
+	exec_sql(sql);
+}
+
 int
 main(void)
 {
@@ -762,6 +832,7 @@ main(void)
 		cmocka_unit_test(admin_changes_settings),
 		cmocka_unit_test(throttling_is_per_account_not_per_home),
 		cmocka_unit_test(turned_off_while_holding_issues),
+		cmocka_unit_test(turned_off_while_owning_promises),
 	};
 
 	return (cmocka_run_group_tests_name("http_accounts", tests,
