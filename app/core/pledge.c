@@ -1200,9 +1200,13 @@ fail:
 	"AND p.owner_id IS NOT NULL " \
 	"AND p.status NOT IN ('kept', 'partly_kept', 'broken') " \
 	"AND " STALE_LAST " < ?1 - ?2 "
+/* Reminded: not an owner whose account is off (the workers were told
+ * when it was turned off, and still count the promise as stale). */
 #define STALE_WHERE \
 	STALE_OPEN \
-	"AND (p.reminded_at IS NULL OR p.reminded_at < " STALE_LAST ")"
+	"AND (p.reminded_at IS NULL OR p.reminded_at < " STALE_LAST ") " \
+	"AND NOT EXISTS (SELECT 1 FROM users o WHERE o.id = p.owner_id " \
+	"AND o.disabled_at IS NOT NULL)"
 static const char *sql_stale_notes =
 	"INSERT INTO notifications (user_id, at, text, link) "
 	"SELECT p.owner_id, ?1, 'No progress has been recorded on \"' || "

@@ -82,9 +82,9 @@ static const struct {
 	{ "account_disabled", "The account has been turned off. Anyone "
 	    "using it has been signed out." },
 	{ "account_disabled_holding", "The account has been turned off. "
-	    "Anyone using it has been signed out. It still holds issues or "
-	    "actions: the participation workers have been told to send them "
-	    "on to someone else." },
+	    "Anyone using it has been signed out. It still holds issues, "
+	    "actions or Pledge promises: the participation workers have been "
+	    "told how to pass them to someone else." },
 	{ "account_enabled", "The account has been turned back on." },
 	{ "consult_need_band", "To answer the council's questions, first "
 	    "tell us your age group and where you live, below." },

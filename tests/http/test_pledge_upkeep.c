@@ -469,6 +469,18 @@ owners_of_stale_promises_are_reminded(void **state)
 	assert_int_equal(reminders_for(p), 2);
 	assert_int_equal(db_run("UPDATE settings SET value = '90' WHERE key "
 	    "= 'pledge_stale_days'"), 0);
+	/* An owner whose account is off is not reminded (the workers were
+	 * told when it was turned off); back on, they are. */
+	(void)snprintf(sql, sizeof(sql), "UPDATE users SET disabled_at = 1 "
+	    "WHERE id = %lld", (long long)sam);
+	assert_int_equal(db_run(sql), 0);
+	remind();
+	assert_int_equal(reminders_for(p), 2);
+	(void)snprintf(sql, sizeof(sql), "UPDATE users SET disabled_at = NULL "
+	    "WHERE id = %lld", (long long)sam);
+	assert_int_equal(db_run(sql), 0);
+	remind();
+	assert_int_equal(reminders_for(p), 3);
 }
 
 int

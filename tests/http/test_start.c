@@ -203,6 +203,11 @@ start_counts_what_the_overdue_list_shows(void **state)
 	    "class=\"tally-n\">%lld</span> overdue</a>", (long long)marked);
 	assert_true(resp_has(&r, want));
 	resp_free(&r);
+	/* The list that count links to marks it too. */
+	resp_init(&r);
+	assert_int_equal(http_get(&cllr, "/my-issues", &r), 0);
+	assert_true(resp_has(&r, "<span class=\"tag off\">Late</span>"));
+	resp_free(&r);
 	assert_int_equal(db_run("DELETE FROM issues WHERE title = 'Moved on "
 	    "and late' AND created_at = 1"), 0);
 }
