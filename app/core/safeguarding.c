@@ -174,6 +174,30 @@ is_letter(unsigned char c)
 	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 }
 
+/* Bytes of a straight or curly apostrophe at p, or 0. */
+static size_t
+apostrophe_len(const unsigned char *p)
+{
+	if (*p == '\'')
+		return (1);
+	if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x98 || p[2] == 0x99))
+		return (3);
+	return (0);
+}
+
+/* Whether out ends in the word "sa" and next is "d" ending a word. */
+static int
+sa_d(const struct buf *out, const unsigned char *next)
+{
+	const char	*w;
+
+	if (out->len < 3 || (next[0] != 'd' && next[0] != 'D') ||
+	    is_letter(next[1]) || (next[1] >= '0' && next[1] <= '9'))
+		return (0);
+	w = out->data + out->len - 3;
+	return (w[0] == ' ' && w[1] == 's' && w[2] == 'a');
+}
+
 /*
  * " words like this " from any text: ASCII letters lowered, apostrophes
  * (straight or curly) dropped so "don't" reads "dont", "!", "@" and "$"
@@ -191,12 +215,10 @@ safeguarding_normalise(const char *s, struct buf *out)
 	buf_putc(out, ' ');
 	space = 1;
 	for (; *p != '\0'; p++) {
-		if (*p == '\'') {
-			continue;
-		}
-		if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x98 ||
-		    p[2] == 0x99)) {		/* curly apostrophes */
-			p += 2;
+		if ((n = apostrophe_len(p)) > 0) {
+			/* "sa'd" (sexually assaulted) is not "sad": it
+			 * reads "sa", as "i was sa" does. */
+			p += sa_d(out, p + n) ? n : n - 1;
 			continue;
 		}
 		if ((*p == '!' || *p == '@' || *p == '$') && !space &&

@@ -312,6 +312,11 @@ whole_words_any_case_any_punctuation(void **state)
 	safeguarding_normalise("\xe2\x80\x9cNo\xe2\x80\x9d\xf0\x9f\x98\xad"
 	    "caf\xc3\xa9 d!e \xe2\x80\x94 $5", &n);
 	assert_string_equal(buf_cstr(&n), " no caf\xc3\xa9 die 5 ");
+	/* "sa'd" is "sa" (sexually assaulted), never "sad"; "sad" is. */
+	buf_reset(&n);
+	safeguarding_normalise("I was SA\xe2\x80\x99" "d, so sad. Lisa'd go",
+	    &n);
+	assert_string_equal(buf_cstr(&n), " i was sa so sad lisad go ");
 	assert_true(safeguarding_match(db, "I...cut...MYSELF", &t) > 0);
 	assert_non_null(strstr(buf_cstr(&t), "self_harm:"));
 	assert_null(strstr(buf_cstr(&t), "suicide"));
