@@ -74,6 +74,17 @@ corpus_recall_and_false_positives(void **state)
 	assert_true(flagged * 100 <= ordinary * 10);
 }
 
+/* text flags, and under a rule or topic whose name holds want. */
+static void
+flags_as(struct buf *out, const char *text, const char *want)
+{
+	buf_reset(out);
+	assert_true(safeguarding_match(db, text, out) > 0);
+	if (strstr(buf_cstr(out), want) == NULL)
+		fail_msg("\"%s\" gave \"%s\", not %s", text, buf_cstr(out),
+		    want);
+}
+
 /* Issue 11, repro item 3: each of these was missed; the last was flagged. */
 static void
 issue_11_phrases(void **state)
@@ -100,13 +111,8 @@ issue_11_phrases(void **state)
 
 	(void)state;
 	buf_init(&out, 64);
-	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
-		buf_reset(&out);
-		assert_true(safeguarding_match(db, want[i].text, &out) > 0);
-		if (strstr(buf_cstr(&out), want[i].rule) == NULL)
-			fail_msg("\"%s\" gave \"%s\", not %s", want[i].text,
-			    buf_cstr(&out), want[i].rule);
-	}
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		flags_as(&out, want[i].text, want[i].rule);
 	buf_reset(&out);
 	assert_int_equal(safeguarding_match(db, "a gang of us went bowling",
 	    &out), 0);
@@ -175,13 +181,8 @@ lead_found_clear(void **state)
 
 	(void)state;
 	buf_init(&out, 64);
-	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
-		buf_reset(&out);
-		assert_true(safeguarding_match(db, want[i].text, &out) > 0);
-		if (strstr(buf_cstr(&out), want[i].topic) == NULL)
-			fail_msg("\"%s\" gave \"%s\", not %s", want[i].text,
-			    buf_cstr(&out), want[i].topic);
-	}
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		flags_as(&out, want[i].text, want[i].topic);
 	for (i = 0; i < sizeof(ordinary) / sizeof(ordinary[0]); i++) {
 		buf_reset(&out);
 		if (safeguarding_match(db, ordinary[i], &out) != 0)
