@@ -503,28 +503,42 @@ save_for_later_keeps_words_until_sent(void **state)
 	    "NOT NULL"), 0);
 }
 
+/*
+ * c, signed in, opens Raise a view; the session runs out (aged ten
+ * days) while fields (a form body without its csrf) are typed; Send.
+ * The answer's status.
+ */
+static long
+run_out_while_typing(struct client *c, const char *fields)
+{
+	struct resp	 r;
+	char		 csrf[128], body[512];
+	long		 status;
+
+	assert_int_equal(client_csrf(c, "/views/new", csrf, sizeof(csrf)), 0);
+	assert_int_equal(db_run("UPDATE sessions SET created_at = created_at "
+	    "- 864000, seen_at = seen_at - 864000 WHERE id = (SELECT max(id) "
+	    "FROM sessions)"), 0);
+	(void)snprintf(body, sizeof(body), "csrf=%s&%s", csrf, fields);
+	resp_init(&r);
+	assert_int_equal(http_post_form(c, "/views/new", body, &r), 0);
+	status = r.status;
+	resp_free(&r);
+	return (status);
+}
+
 static void
 sign_out_forgets_this_browsers_draft(void **state)
 {
 	struct client	 c;
 	struct resp	 r;
-	char		 csrf[128], body[512];
 
 	(void)state;
 	/* Signed in, the session runs out, Send keeps the words. */
 	memset(&c, 0, sizeof(c));
 	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
-	assert_int_equal(client_csrf(&c, "/views/new", csrf, sizeof(csrf)), 0);
-	assert_int_equal(db_run("UPDATE sessions SET created_at = created_at "
-	    "- 864000, seen_at = seen_at - 864000 WHERE id = (SELECT max(id) "
-	    "FROM sessions)"), 0);
-	(void)snprintf(body, sizeof(body), "csrf=%s&title=%s&body=%s&"
-	    "publish=no", csrf, url_enc("Shared laptop"), url_enc("Words "
-	    "on a shared laptop"));
-	resp_init(&r);
-	assert_int_equal(http_post_form(&c, "/views/new", body, &r), 0);
-	assert_int_equal(r.status, 200);
-	resp_free(&r);
+	assert_int_equal(run_out_while_typing(&c, "title=Shared+laptop&body="
+	    "Words+on+a+shared+laptop&publish=no"), 200);
 	assert_int_equal(count("SELECT count(*) FROM drafts WHERE title = "
 	    "'Shared laptop'"), 1);
 	/* Back in, then out: the draft goes with them, from the files
@@ -549,20 +563,11 @@ save_for_later_replaces_this_browsers_draft(void **state)
 {
 	struct client	 c;
 	struct resp	 r;
-	char		 csrf[128], body[512];
 
 	(void)state;
 	memset(&c, 0, sizeof(c));
 	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
-	assert_int_equal(client_csrf(&c, "/views/new", csrf, sizeof(csrf)), 0);
-	assert_int_equal(db_run("UPDATE sessions SET created_at = created_at "
-	    "- 864000, seen_at = seen_at - 864000 WHERE id = (SELECT max(id) "
-	    "FROM sessions)"), 0);
-	(void)snprintf(body, sizeof(body), "csrf=%s&title=Kept&body=First+"
-	    "words", csrf);
-	resp_init(&r);
-	assert_int_equal(http_post_form(&c, "/views/new", body, &r), 0);
-	resp_free(&r);
+	(void)run_out_while_typing(&c, "title=Kept&body=First+words");
 	assert_int_equal(count("SELECT count(*) FROM drafts WHERE title = "
 	    "'Kept'"), 1);
 	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
@@ -588,7 +593,6 @@ kept_and_saved_words_both_survive(void **state)
 {
 	struct client	 c;
 	struct resp	 r;
-	char		 csrf[128], body[512];
 
 	(void)state;
 	memset(&c, 0, sizeof(c));
@@ -596,15 +600,8 @@ kept_and_saved_words_both_survive(void **state)
 	assert_int_equal(client_post(&c, "/views/new", "/views/new",
 	    "title=Saved&body=Words+in+the+drawer&save=1", &r), 200);
 	resp_free(&r);
-	assert_int_equal(client_csrf(&c, "/views/new", csrf, sizeof(csrf)), 0);
-	assert_int_equal(db_run("UPDATE sessions SET created_at = created_at "
-	    "- 864000, seen_at = seen_at - 864000 WHERE id = (SELECT max(id) "
-	    "FROM sessions)"), 0);
-	(void)snprintf(body, sizeof(body), "csrf=%s&title=Late&body=Words+"
-	    "typed+as+time+ran+out", csrf);
-	resp_init(&r);
-	assert_int_equal(http_post_form(&c, "/views/new", body, &r), 0);
-	resp_free(&r);
+	(void)run_out_while_typing(&c, "title=Late&body=Words+typed+as+time+"
+	    "ran+out");
 	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
 	/* The kept words fill the form; the saved ones are shown too. */
 	resp_init(&r);
