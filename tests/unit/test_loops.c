@@ -176,15 +176,20 @@ every_failure_is_reported(const char *name, reader r)
 		budget = k;
 		if (r(&got) == -1)
 			continue;
-		/* Got through: only once the interrupt came too late. */
+		/* Got through: only if the interrupt never came (a run
+		 * may take a call or two fewer than another: time-bound
+		 * words, a memo), and with the whole answer. */
+		if (budget < 0)
+			fail_msg("%s: interrupted after %d of about %d progress "
+			    "calls, it answered without an error", name, k,
+			    total);
 		if (got.len != want.len || memcmp(got.data, want.data,
 		    want.len) != 0)
-			fail_msg("%s: interrupted after %d of %d progress "
-			    "calls it answered without an error, but not "
-			    "the whole answer", name, k, total);
+			fail_msg("%s: not interrupted, but not the whole "
+			    "answer", name);
 		break;
 	}
-	assert_true(k >= total - 1);
+	assert_true(k >= total - 3);
 	sqlite3_progress_handler(db_handle(db), 0, NULL, NULL);
 	buf_free(&want);
 	buf_free(&got);
