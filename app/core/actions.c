@@ -502,15 +502,27 @@ int
 actions_answer(struct db *db, const struct actor *who, int64_t id,
     const char *answer, int64_t now)
 {
+	sqlite3_stmt	*st;
+	char		 was[16];
+	int		 rc;
+
 	if (!actions_answer_valid(answer) || db_begin(db) == -1)
 		return (-1);
-	if (db_exec(db, sql_answer, "iiti", id, who->id, answer, now) != 0) {
+	/* The answer it replaces, for the counts it leaves (release.c). */
+	was[0] = '\0';
+	st = db_query(db, sql_mine, "ii", id, who->id);
+	if ((rc = db_step(st)) == 1)
+		(void)snprintf(was, sizeof(was), "%s", db_col_text(st, 0));
+	db_done(st);
+	if (rc == -1 ||
+	    db_exec(db, sql_answer, "iiti", id, who->id, answer, now) != 0) {
 		db_rollback(db);
 		return (-1);
 	}
 	return (db_end(db, db_changes(db) == 0 || (release_changed(db,
-	    RELEASE_HAPPENED, id, who->id) == 0 && audit_write_hourly(db, who,
-	    "action.happened", "user", who->id, "") == 0)));
+	    RELEASE_HAPPENED, id, who->id, *was != '\0' ? was : NULL,
+	    answer) == 0 && audit_write_hourly(db, who, "action.happened",
+	    "user", who->id, "") == 0)));
 }
 
 /* The "Did it happen?" form's action and user's answer so far. */

@@ -485,7 +485,8 @@ ab_metoo_set(struct db *db, const struct actor *who, int64_t issue, int on,
 	 * would count its supporters under small_count; once an hour, so
 	 * pressing it on and off cannot fill the log. */
 	if (db_changes(db) == 1 && (release_changed(db, RELEASE_METOO, issue,
-	    who->id) == -1 || audit_write_hourly(db, who, on ?
+	    who->id, on ? NULL : "", on ? "" : NULL) == -1 ||
+	    audit_write_hourly(db, who, on ?
 	    "issue.metoo" : "issue.metoo_undo", "user", who->id, "") == -1))
 		goto error;
 	if (db_commit(db) == -1)

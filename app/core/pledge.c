@@ -46,12 +46,12 @@ static const char *sql_promise =
 	"SELECT " PROMISE_COLS PROMISE_FROM "WHERE p.id = ?1";
 /* Counts as last released (release.c), never live. */
 static const char *sql_counts =
-	"SELECT sub_id, answer, n FROM released_counts "
-	"WHERE kind = 'pledge' AND item_id = ?1 ORDER BY sub_id";
+	"SELECT r.item_id, r.answer, r.n FROM released_counts r "
+	"JOIN promises p ON p.id = r.item_id WHERE r.kind = 'pledge' "
+	"AND p.version_id = ?1 ORDER BY r.item_id";
 static const char *sql_counts_one =
-	"SELECT sub_id, answer, n FROM released_counts WHERE kind = 'pledge' "
-	"AND item_id = (SELECT version_id FROM promises WHERE id = ?1) "
-	"AND sub_id = ?1";
+	"SELECT item_id, answer, n FROM released_counts WHERE kind = 'pledge' "
+	"AND item_id = ?1";
 static const char *sql_ref =
 	"SELECT p.id, p.version_id, v.state, coalesce(p.owner_id, 0), "
 	"p.status, p.progress FROM promises p "
@@ -753,6 +753,7 @@ pledge_verdict_set(struct db *db, const struct actor *who, int64_t promise,
 	struct buf	 topics;
 	sqlite3_stmt	*st;
 	int64_t		 old;
+	char		 was[16];
 	int		 rc, same, hits;
 
 	struct promise_ref	 r;
@@ -765,10 +766,12 @@ pledge_verdict_set(struct db *db, const struct actor *who, int64_t promise,
 	comment = comment ? comment : "";
 	old = 0;
 	same = 0;
+	was[0] = '\0';
 	st = db_query(db, sql_verdict_now, "ii", promise, who->id);
 	if ((rc = db_step(st)) == 1) {
 		old = sqlite3_column_int64(st, 0);
-		same = strcmp(db_col_text(st, 1), verdict) == 0 &&
+		(void)snprintf(was, sizeof(was), "%s", db_col_text(st, 1));
+		same = strcmp(was, verdict) == 0 &&
 		    strcmp(db_col_text(st, 2), comment) == 0;
 	}
 	db_done(st);
@@ -785,7 +788,8 @@ pledge_verdict_set(struct db *db, const struct actor *who, int64_t promise,
 	    buf_cstr(&topics), now) != 0 ||
 	    (hits > 0 && concern_scanned(db, who, CONCERN_COMMENT,
 	    db_last_id(db), comment, buf_cstr(&topics), now) == -1) ||
-	    release_changed(db, RELEASE_PLEDGE, r.version_id, who->id) == -1 ||
+	    release_changed(db, RELEASE_PLEDGE, promise, who->id, old > 0 ?
+	    was : NULL, verdict) == -1 ||
 	    audit_write(db, who, hits > 0 ? "verdict.set.flagged" :
 	    "verdict.set", "pledge", r.version_id, "") == -1;
 	buf_free(&topics);

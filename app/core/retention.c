@@ -78,6 +78,8 @@ static const char *const account_steps[] = {
 	"DELETE FROM answer_appeals WHERE user_id = ?1 AND id NOT IN "
 	    "(SELECT item_id FROM concerns WHERE kind = 'answer_appeal')",
 	"DELETE FROM action_answers WHERE user_id = ?1",
+	/* Which counts they moved (release.c): no foreign key finds it. */
+	"DELETE FROM release_waiting WHERE user_id = ?1",
 	"DELETE FROM drafts WHERE user_id = ?1 OR owner_id = ?1",
 	("UPDATE audit_log SET actor_id = NULL, actor_name = '', ip = '' "
 	    "WHERE actor_id = ?1"),

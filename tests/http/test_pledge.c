@@ -573,6 +573,105 @@ check_form_never_drops_a_comment(void **state)
 	resp_free(&r);
 }
 
+/* A young person of the demo's kind, signed in as c (Jaden's password). */
+static void
+another_young_person(struct client *c, const char *name)
+{
+	char	 sql[512];
+
+	(void)snprintf(sql, sizeof(sql), "INSERT INTO users (display_name, "
+	    "name_key, role, password_hash, age_band, lives_outside, "
+	    "created_at) SELECT '%s', lower('%s'), role, password_hash, "
+	    "age_band, lives_outside, created_at FROM users WHERE name_key = "
+	    "'jaden'", name, name);
+	assert_int_equal(db_run(sql), 0);
+	memset(c, 0, sizeof(*c));
+	assert_int_equal(client_login(c, name, "kite-river-42"), 303);
+}
+
+static void
+set_verdict(struct client *c, int64_t promise, const char *verdict)
+{
+	struct resp	 r;
+	char		 form[64];
+
+	(void)snprintf(form, sizeof(form), "v_%lld=%s", (long long)promise,
+	    verdict);
+	assert_int_equal(client_post(c, "/pledge/check", "/pledge/check", form,
+	    &r), 303);
+	resp_free(&r);
+}
+
+/*
+ * "Partly: fewer than 5" on a promise, and a young person changes their
+ * own answer to partly: the count they see moves only once four others
+ * have moved into or out of that same count, never with changes to
+ * other promises or other answers, so they cannot learn it was 4.
+ */
+static void
+a_hidden_count_is_not_given_away(void **state)
+{
+	struct client	 others[4];
+	struct resp	 r;
+	char		 name[16], page[32], sql[512];
+	int64_t		 a, b, partly;
+	int		 i;
+
+	(void)state;
+	a = promise_id("We will involve you in decisions about your life",
+	    "current");
+	b = promise_id("You can have an advocate if you want to complain",
+	    "current");
+	(void)snprintf(page, sizeof(page), "/pledge/%lld", (long long)a);
+	for (i = 0; i < 4; i++) {
+		(void)snprintf(name, sizeof(name), "Pip%d", i + 1);
+		another_young_person(&others[i], name);
+	}
+	/* Exactly four others said partly: one more would show it. */
+	set_verdict(&young, a, "yes");
+	(void)snprintf(sql, sizeof(sql), "UPDATE verdicts SET verdict = 'yes' "
+	    "WHERE promise_id = %lld AND current = 1", (long long)a);
+	assert_int_equal(db_run(sql), 0);
+	(void)snprintf(sql, sizeof(sql), "DELETE FROM verdicts WHERE "
+	    "promise_id = %lld AND user_id != (SELECT id FROM users WHERE "
+	    "name_key = 'jaden')", (long long)a);
+	assert_int_equal(db_run(sql), 0);
+	(void)snprintf(sql, sizeof(sql), "INSERT INTO verdicts (promise_id, "
+	    "user_id, verdict, comment, comment_state, urgent, topics, at) "
+	    "SELECT %lld, id, 'partly', '', 'none', 0, '', 1 FROM users WHERE "
+	    "role = 'young_person' AND name_key NOT IN ('jaden', 'pip1', "
+	    "'pip2', 'pip3', 'pip4') LIMIT 4", (long long)a);
+	assert_int_equal(db_run(sql), 0);
+	assert_int_equal(db_release(), 0);
+	partly = count("SELECT count(*) FROM verdicts WHERE promise_id = %lld "
+	    "AND current = 1 AND verdict = 'partly'", (long long)a);
+	assert_int_equal(partly, 4);
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, page, &r), 0);
+	assert_true(resp_has(&r, "Partly: fewer than 5"));
+	resp_free(&r);
+
+	/* Jaden moves to partly; four others change another promise, and
+	 * another answer on this one. */
+	set_verdict(&young, a, "partly");
+	for (i = 0; i < 4; i++)
+		set_verdict(&others[i], b, "no");
+	for (i = 0; i < 4; i++)
+		set_verdict(&others[i], a, "not_sure");
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, page, &r), 0);
+	if (!resp_has(&r, "Partly: fewer than 5"))
+		fail_msg("one young person's change moved a hidden count");
+	resp_free(&r);
+	/* Four others move into partly too: released, 4 + 1 + 4. */
+	for (i = 0; i < 4; i++)
+		set_verdict(&others[i], a, "partly");
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, page, &r), 0);
+	assert_true(resp_has(&r, "Partly: 9"));
+	resp_free(&r);
+}
+
 int
 main(void)
 {
@@ -584,6 +683,7 @@ main(void)
 		cmocka_unit_test(comments_are_moderated_first),
 		cmocka_unit_test(councillors_make_their_own_pledges),
 		cmocka_unit_test(new_version_keeps_old_readable),
+		cmocka_unit_test(a_hidden_count_is_not_given_away),
 	};
 
 	return (cmocka_run_group_tests_name("http_pledge", tests, demo_group_setup,

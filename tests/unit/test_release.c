@@ -44,7 +44,8 @@ press(int64_t i, int on)
 	    "issue_support (issue_id, user_id, created_at) VALUES (?1, ?2, 1)",
 	    "ii", issue, user) : db_exec(db, "DELETE FROM issue_support WHERE "
 	    "issue_id = ?1 AND user_id = ?2", "ii", issue, user), 0);
-	assert_int_equal(release_changed(db, RELEASE_METOO, issue, user), 0);
+	assert_int_equal(release_changed(db, RELEASE_METOO, issue, user,
+	    on ? NULL : "", on ? "" : NULL), 0);
 	assert_int_equal(db_commit(db), 0);
 }
 

@@ -150,6 +150,9 @@ static const struct fixture keep_rows[] = {
 	{ "answers_before", "INSERT INTO answers_before (issue_id, "
 	    "councillor_id, decision, answered_at) VALUES ((SELECT max(id) "
 	    "FROM issues), ?1, 'agreed', ?2)" },
+	{ "issue_moves", "INSERT INTO issue_moves (issue_id, councillor_id, "
+	    "sent_at, due_at, moved_at) VALUES ((SELECT max(id) FROM issues), "
+	    "?1, ?2, ?2, ?2)" },
 };
 
 static const char *sql_refs =
@@ -304,6 +307,10 @@ purge_handles_every_table(void **state)
 	    "(view_id, topics, created_at) VALUES (?1, 'abuse', ?2)", "ii",
 	    old_flagged, now - 1000 * DAY), 0);
 	flags = n_of("SELECT count(*) FROM safeguarding_flags");
+	/* Which counts it moved (release.c): no foreign key says so. */
+	assert_int_equal(db_exec(db, "INSERT INTO release_waiting (kind, "
+	    "item_id, answer, user_id) VALUES ('metoo', 1, '', ?1)", "i",
+	    gone_id), 0);
 
 	/* The dry run and the purge agree, and the purge works. */
 	assert_int_equal(retention_purge(db, &system_actor, now, 1, &c), 0);
@@ -318,6 +325,7 @@ purge_handles_every_table(void **state)
 	assert_int_equal(n_of("SELECT count(*) FROM users WHERE name_key = "
 	    "'Gone Person'"), 0);
 	nothing_points_at(gone_id);
+	assert_int_equal(n_of("SELECT count(*) FROM release_waiting"), 0);
 	assert_int_equal(n_of("SELECT count(*) FROM views WHERE title = "
 	    "'Old'"), 0);
 	/* Both invitations stay, to no one: who came still adds up. */
