@@ -65,6 +65,7 @@ static const char *const view_steps[] = {
  */
 static const char *const account_steps[] = {
 	"DELETE FROM sessions WHERE user_id = ?1",
+	"DELETE FROM form_owners WHERE user_id = ?1",
 	"DELETE FROM known_devices WHERE user_id = ?1",
 	"DELETE FROM notifications WHERE user_id = ?1",
 	"DELETE FROM invites WHERE user_id = ?1",

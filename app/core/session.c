@@ -16,6 +16,29 @@
 static const char *sql_insert =
 	"INSERT INTO sessions (token_hash, user_id, csrf, created_at, "
 	"seen_at, ip, agent) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)";
+/* Whose session a form token was given in, for a week (0042). */
+#define FORM_OWNER_DAYS	7
+static const char *sql_owner_add =
+	"INSERT OR REPLACE INTO form_owners (csrf_hash, user_id, created_at) "
+	"VALUES (?1, ?2, ?3)";
+static const char *sql_owner_prune =
+	"DELETE FROM form_owners WHERE created_at < ?1";
+static const char *sql_owner =
+	"SELECT user_id FROM form_owners WHERE csrf_hash = ?1";
+#define OWNER_KEY_LEN	(2 * AUTH_DIGEST_BYTES + 1)
+
+/* A form token as form_owners knows it: its digest, in hex. */
+static void
+owner_key(const char *csrf, char *out)
+{
+	unsigned char	 digest[AUTH_DIGEST_BYTES];
+	size_t		 i;
+
+	auth_digest(csrf, strlen(csrf), digest);
+	for (i = 0; i < sizeof(digest); i++)
+		(void)snprintf(out + 2 * i, 3, "%02x", digest[i]);
+}
+
 static const char *sql_find =
 	"SELECT s.id, s.user_id, s.csrf, s.created_at, s.seen_at, "
 	"u.display_name, u.role FROM sessions s JOIN users u "
@@ -54,6 +77,7 @@ session_create(struct db *db, int64_t user_id, int64_t now, const char *ip,
 {
 	unsigned char	 digest[AUTH_DIGEST_BYTES];
 	char		 csrf[AUTH_TOKEN_LEN], shortagent[161];
+	char		 key[OWNER_KEY_LEN];
 	sqlite3_stmt	*st;
 	int		 rc;
 
@@ -75,7 +99,28 @@ session_create(struct db *db, int64_t user_id, int64_t now, const char *ip,
 	if (rc != 0)
 		return (-1);
 	*sid = db_last_id(db);
+	owner_key(csrf, key);
+	if (db_exec(db, sql_owner_prune, "i", now - FORM_OWNER_DAYS *
+	    86400) != 0 || db_exec(db, sql_owner_add, "tii", key, user_id,
+	    now) != 0)
+		return (-1);
 	return (0);
+}
+
+/*
+ * The account whose session gave out form token csrf (within the last
+ * week): 1 and *user, 0 if not known (a visitor's, too old), -1.
+ */
+int
+session_form_owner(struct db *db, const char *csrf, int64_t *user)
+{
+	char	 key[OWNER_KEY_LEN];
+
+	*user = 0;
+	if (csrf == NULL || *csrf == '\0')
+		return (0);
+	owner_key(csrf, key);
+	return (db_int(db, user, sql_owner, "t", key));
 }
 
 static int

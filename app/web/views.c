@@ -12,6 +12,7 @@
 #include "app.h"
 #include "concerns.h"
 #include "drafts.h"
+#include "session.h"
 #include "quota.h"
 #include "routes.h"
 #include "settings.h"
@@ -656,6 +657,28 @@ keep_draft(struct page *pg)
 	return (1);
 }
 
+/* Whether this form was given in a session of the person signed in. */
+static int
+form_was_theirs(struct page *pg)
+{
+	int64_t	 owner;
+
+	if (session_form_owner(app_db, form_raw(&pg->form, "csrf"), &owner) ==
+	    -1)
+		kore_log(LOG_ERR, "whose form: %s", db_errmsg(app_db));
+	return (owner != 0 && owner == pg->sess.user_id);
+}
+
+/* From here on the page acts for nobody, as for a visitor. */
+static void
+as_nobody(struct page *pg)
+{
+	pg->signed_in = 0;
+	pg->actor.id = 0;
+	pg->actor.name = NULL;
+	pg->actor.role = NULL;
+}
+
 /*
  * Send pressed on this form with a session that ran out or a stale token
  * (guard.c sends only same-site posts here): the words are never lost.
@@ -673,6 +696,11 @@ views_stale(struct page *pg)
 		return (page_error(pg, 403));
 	if ((worry = worrying(pg)) == -1)
 		return (page_error(pg, 500));
+	/* Given in someone else's session (a shared phone: theirs ran
+	 * out, this person signed in since): their words are not this
+	 * person's, for their pages, their data or a worker. */
+	if (worry && pg->signed_in && !form_was_theirs(pg))
+		as_nobody(pg);
 	if (worry)
 		return (send_view(pg, 0));
 	tv_set_bool(pg->ctx, "stale", 1);

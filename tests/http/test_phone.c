@@ -289,6 +289,52 @@ timed_out_words_are_not_the_next_persons(void **state)
 	    "NOT NULL"), 0);
 }
 
+/*
+ * Jaden's form, left open on a shared phone; his session runs out and
+ * Tamsin signs in; Send. Worrying words reach the workers, but never as
+ * Tamsin's: not on her pages, not in her data. Jaden's own old form,
+ * sent after he signs in again, is his.
+ */
+static void
+another_persons_form_is_not_theirs(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[512];
+
+	(void)state;
+	assert_true(count("SELECT count(*) FROM users WHERE name_key = "
+	    "'tamsin'") == 1);
+	timed_out(&c, csrf, sizeof(csrf));
+	assert_int_equal(client_login(&c, "Tamsin", "kite-river-42"), 303);
+	(void)snprintf(body, sizeof(body), "csrf=%s&title=Home&body=%s&"
+	    "publish=no", csrf, url_enc("My stepdad hits me when he is "
+	    "drunk, Jaden here"));
+	post_gets_help(&c, "/views/new", body);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE author_id IS "
+	    "NULL AND body LIKE 'My stepdad hits me%%Jaden here'"), 1);
+	assert_int_equal(count("SELECT count(*) FROM views v JOIN users u ON "
+	    "u.id = v.author_id WHERE v.body LIKE '%%Jaden here'"), 0);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE text LIKE "
+	    "'%%Jaden here%%' AND closed_at IS NULL"), 1);
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/account/data", &r), 0);
+	assert_false(resp_has(&r, "Jaden here"));
+	resp_free(&r);
+	assert_int_equal(client_logout(&c), 303);
+
+	/* His own old form, sent once he is back: his. */
+	timed_out(&c, csrf, sizeof(csrf));
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	(void)snprintf(body, sizeof(body), "csrf=%s&title=Home&body=%s&"
+	    "publish=no", csrf, url_enc("My stepdad hits me, Jaden again"));
+	post_gets_help(&c, "/views/new", body);
+	assert_int_equal(count("SELECT count(*) FROM views v JOIN users u ON "
+	    "u.id = v.author_id WHERE u.name_key = 'jaden' AND v.body LIKE "
+	    "'%%Jaden again'"), 1);
+	assert_int_equal(client_logout(&c), 303);
+}
+
 static void
 timed_out_worrying_words_reach_workers(void **state)
 {
@@ -563,6 +609,7 @@ main(void)
 		cmocka_unit_test(views_say_when_and_what_next),
 		cmocka_unit_test(words_not_codes_and_things_to_tap),
 		cmocka_unit_test(devices_in_words),
+		cmocka_unit_test(another_persons_form_is_not_theirs),
 	};
 
 	return (cmocka_run_group_tests_name("http_phone", tests,

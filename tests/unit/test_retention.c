@@ -49,6 +49,8 @@ static const struct fixture rows[] = {
 	    "created_at, seen_at) VALUES (randomblob(32), ?1, 'c', ?2, ?2)" },
 	{ "known_devices", "INSERT INTO known_devices (token_hash, user_id, "
 	    "seen_at) VALUES (randomblob(32), ?1, ?2)" },
+	{ "form_owners", "INSERT INTO form_owners (csrf_hash, user_id, "
+	    "created_at) VALUES (hex(randomblob(32)), ?1, ?2)" },
 	{ "issues", "INSERT INTO issues (category_id, title, summary, state, "
 	    "councillor_id, created_at, created_by) VALUES (1, 'Issue', 'S', "
 	    "'open', ?1, ?2, ?1)" },
