@@ -150,6 +150,54 @@ drafts_user_load(struct db *db, struct arena *arena, int64_t user,
 	return (load_key(db, arena, key, 0, now, in));
 }
 
+/* A draft's words in short (hex of a digest of them) into tag. */
+void
+drafts_tag(const struct view_input *d, char *tag)
+{
+	unsigned char	 digest[AUTH_DIGEST_BYTES];
+	struct buf	 all;
+	size_t		 i;
+
+	buf_init(&all, 256);
+	/* Parted by a character no form field may hold. */
+	buf_appendf(&all, "%s\x1f%s\x1f%s", d->title ? d->title : "",
+	    d->body ? d->body : "", d->better ? d->better : "");
+	auth_digest(all.data ? all.data : "", all.len, digest);
+	buf_free(&all);
+	for (i = 0; i < (DRAFT_TAG_LEN - 1) / 2; i++)
+		(void)snprintf(tag + 2 * i, 3, "%02x", digest[i]);
+}
+
+/*
+ * Forget user's draft if it still holds the words tagged: sent from a
+ * form that held them. Words saved since (another tab) stay. 0, or -1.
+ */
+int
+drafts_user_delete_tagged(struct db *db, int64_t user, const char *tag)
+{
+	struct view_input	 d;
+	sqlite3_stmt		*st;
+	char			 now[DRAFT_TAG_LEN];
+	int			 rc;
+
+	st = db_query(db, "SELECT title, body, better FROM drafts "
+	    "WHERE user_id = ?1", "i", user);
+	memset(&d, 0, sizeof(d));
+	now[0] = '\0';
+	if ((rc = db_step(st)) == 1) {
+		d.title = db_col_text(st, 0);
+		d.body = db_col_text(st, 1);
+		d.better = db_col_text(st, 2);
+		drafts_tag(&d, now);
+	}
+	db_done(st);
+	if (rc != 1)
+		return (rc);
+	if (tag == NULL || strcmp(tag, now) != 0)
+		return (0);
+	return (drafts_user_delete(db, user));
+}
+
 /* Forget user's draft, if any. 0 on success. */
 int
 drafts_user_delete(struct db *db, int64_t user)

@@ -28,5 +28,9 @@ int	drafts_user_save(struct db *, int64_t, const struct view_input *,
 int	drafts_user_load(struct db *, struct arena *, int64_t, int64_t,
 	    struct view_input *);
 int	drafts_user_delete(struct db *, int64_t);
+/* What words a draft holds, in short: "from_saved" on the form. */
+#define DRAFT_TAG_LEN	33
+void	drafts_tag(const struct view_input *, char *);
+int	drafts_user_delete_tagged(struct db *, int64_t, const char *);
 
 #endif

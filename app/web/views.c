@@ -90,9 +90,11 @@ new_form(struct page *pg, const struct view_input *d, int errors)
 	}
 	tv_set_str(pg->ctx, "form_token", v);
 	tv_set_bool(pg->ctx, "anonymous", !pg->signed_in);
-	/* Words from the drawer, shown again: sent, they empty it. */
-	if (pg->req->method == HTTP_METHOD_POST && form_has(f, "from_saved"))
-		tv_set_bool(pg->ctx, "from_saved", 1);
+	/* Words from the drawer, shown again: sent, they empty it (if it
+	 * still holds them). */
+	if (pg->req->method == HTTP_METHOD_POST && tv_get(pg->ctx,
+	    "from_saved") == NULL && form_raw(f, "from_saved") != NULL)
+		tv_set_str(pg->ctx, "from_saved", form_raw(f, "from_saved"));
 	return (errors ? page_form_errors(pg, "views_new") :
 	    page_render(pg, 200, "views_new"));
 }
@@ -148,6 +150,16 @@ also_saved(struct page *pg)
 	tv_set_str(pg->ctx, "also_saved", words);
 }
 
+/* The form holds the drawer's words d: say so, in short. */
+static void
+tag_form(struct page *pg, const struct view_input *d)
+{
+	char	 tag[DRAFT_TAG_LEN];
+
+	drafts_tag(d, tag);
+	tv_set_str(pg->ctx, "from_saved", tag);
+}
+
 /* The form with this browser's kept draft, if it has one: 1 shown. */
 static int
 draft_form(struct page *pg, int *rc)
@@ -169,7 +181,8 @@ draft_form(struct page *pg, int *rc)
 	else if (found == 0 && pg->signed_in) {
 		found = drafts_user_load(app_db, &pg->arena, pg->sess.user_id,
 		    pg->now, &d);
-		tv_set_bool(pg->ctx, "from_saved", found == 1);
+		if (found == 1)
+			tag_form(pg, &d);
 	}
 	if (found == -1)
 		kore_log(LOG_ERR, "reading a draft: %s", db_errmsg(app_db));
@@ -291,7 +304,7 @@ struct view_job {
 	char			*csrf;
 	char			*ip;
 	char			*draft;		/* a kept draft's id */
-	int			 from_saved;	/* sent from the drawer */
+	char			*from_saved;	/* the drawer's words, tagged */
 	struct view_created	 vc;
 	int64_t			 held;		/* seconds: over the limit */
 	char			 err[256];	/* for the log, afterwards */
@@ -325,6 +338,7 @@ view_job_free(void *arg)
 	free(vj->csrf);
 	free(vj->ip);
 	free(vj->draft);
+	free(vj->from_saved);
 	free(vj);
 }
 
@@ -352,7 +366,7 @@ view_job_new(struct page *pg, const struct view_input *in)
 	vj->csrf = copy(pg->csrf);
 	vj->ip = copy(pg->ip);
 	vj->draft = copy(guard_cookie(pg, DRAFT_COOKIE));
-	vj->from_saved = form_has(&pg->form, "from_saved");
+	vj->from_saved = copy(form_raw(&pg->form, "from_saved"));
 	return (vj);
 }
 
@@ -397,8 +411,8 @@ view_job_run(struct db *db, void *arg)
 		    "%s", db_errmsg(db));
 	/* Sent from the drawer: the words saved for later are done. Other
 	 * words saved for later stay until they are sent. */
-	if (vj->signed_in && vj->from_saved &&
-	    drafts_user_delete(db, vj->actor.id) == -1)
+	if (vj->signed_in && vj->from_saved != NULL &&
+	    drafts_user_delete_tagged(db, vj->actor.id, vj->from_saved) == -1)
 		(void)snprintf(vj->err, sizeof(vj->err), "deleting a saved "
 		    "draft: %s", db_errmsg(db));
 	return (0);
@@ -531,24 +545,32 @@ join_words(struct arena *a, const char *mine, const char *older)
 }
 
 /*
- * Saving for later words that did not come from the drawer, while other
- * words wait there (kept when a session ran out, or saved in another
- * tab): one drawer, so the older words go below the new ones, never
- * over them. The caller holds the transaction. 0, or -1.
+ * Saving for later words that did not come from the drawer as it is now
+ * (kept when a session ran out, or saved since in another tab), while
+ * other words wait there: one drawer, so the older words go below the
+ * new ones, title and all, never over them. The caller holds the
+ * transaction. 0, or -1.
  */
 static int
 keep_both(struct page *pg, struct view_input *in)
 {
 	struct view_input	 a;
+	const char		*sent;
+	char			 tag[DRAFT_TAG_LEN];
 	int			 rc;
 
-	if (form_has(&pg->form, "from_saved"))
-		return (0);
 	if ((rc = drafts_user_load(app_db, &pg->arena, pg->sess.user_id,
 	    pg->now, &a)) != 1)
 		return (rc);
+	drafts_tag(&a, tag);
+	if ((sent = form_raw(&pg->form, "from_saved")) != NULL &&
+	    strcmp(sent, tag) == 0)
+		return (0);
 	if (in->title == NULL || *in->title == '\0')
 		in->title = a.title;
+	else if (a.title != NULL && *a.title != '\0' &&
+	    strcmp(a.title, in->title) != 0)
+		a.body = arena_printf(&pg->arena, "%s\n%s", a.title, a.body);
 	in->body = join_words(&pg->arena, in->body, a.body);
 	in->better = join_words(&pg->arena, in->better, a.better);
 	if (in->category_id == 0)
@@ -587,7 +609,7 @@ save_for_later(struct page *pg)
 	/* A draft this browser kept is in these words now: one copy. */
 	views_draft_forget(pg);
 	tv_set_bool(pg->ctx, "saved", 1);
-	tv_set_bool(pg->ctx, "from_saved", 1);
+	tag_form(pg, &in);
 	return (new_form(pg, &in, 0));
 }
 

@@ -424,7 +424,7 @@ save_for_later_keeps_words_until_sent(void **state)
 {
 	struct client	 c;
 	struct resp	 r;
-	char		 body[512];
+	char		 body[512], tag[64], extra[96];
 	int64_t		 views;
 
 	(void)state;
@@ -463,7 +463,8 @@ save_for_later_keeps_words_until_sent(void **state)
 	assert_true(resp_has(&r, "value=\"Cinema trips\""));
 	assert_true(resp_has(&r, "Half of a thought about cinema</textarea>"));
 	assert_true(resp_has(&r, "name=\"save\" value=\"1\""));
-	assert_true(resp_has(&r, "name=\"from_saved\" value=\"1\""));
+	assert_non_null(resp_between(&r, "name=\"from_saved\" value=\"",
+	    "\"", tag, sizeof(tag)));
 	resp_free(&r);
 	/* Another view sent meanwhile (from a form that did not hold
 	 * them, another tab): the saved words stay saved. */
@@ -482,8 +483,9 @@ save_for_later_keeps_words_until_sent(void **state)
 	assert_false(resp_has(&r, "name=\"save\""));
 	resp_free(&r);
 	/* Sent from the form that held them, the draft is gone. */
+	(void)snprintf(extra, sizeof(extra), "&from_saved=%s", tag);
 	assert_int_equal(client_post(&c, "/views/new", "/views/new",
-	    draft_body(body, sizeof(body), "&from_saved=1"), &r), 303);
+	    draft_body(body, sizeof(body), extra), &r), 303);
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM views"), views + 1);
 	assert_int_equal(count("SELECT count(*) FROM drafts WHERE user_id IS "
@@ -593,6 +595,7 @@ kept_and_saved_words_both_survive(void **state)
 {
 	struct client	 c;
 	struct resp	 r;
+	char		 tag[64], body[256];
 
 	(void)state;
 	memset(&c, 0, sizeof(c));
@@ -614,12 +617,34 @@ kept_and_saved_words_both_survive(void **state)
 	/* Saved for later too: the drawer holds both. */
 	assert_int_equal(client_post(&c, "/views/new", "/views/new",
 	    "title=Late&body=Words+typed+as+time+ran+out&save=1", &r), 200);
-	assert_true(resp_has(&r, "Words typed as time ran out\n\nWords in the "
-	    "drawer</textarea>"));
+	assert_true(resp_has(&r, "Words typed as time ran out\n\nSaved\nWords "
+	    "in the drawer</textarea>"));
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM drafts WHERE body = "
-	    "'Words typed as time ran out' || char(10) || char(10) || 'Words "
-	    "in the drawer'"), 1);
+	    "'Words typed as time ran out' || char(10) || char(10) || 'Saved' "
+	    "|| char(10) || 'Words in the drawer'"), 1);
+	assert_int_equal(db_run("DELETE FROM drafts"), 0);
+
+	/* Two tabs: the first holds the drawer's words; the second saves
+	 * others; the first sends. What the second saved stays. */
+	assert_int_equal(client_post(&c, "/views/new", "/views/new",
+	    "title=One&body=Words+from+the+first+tab&save=1", &r), 200);
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/views/new", &r), 0);
+	assert_non_null(resp_between(&r, "name=\"from_saved\" value=\"",
+	    "\"", tag, sizeof(tag)));
+	resp_free(&r);
+	assert_int_equal(client_post(&c, "/views/new", "/views/new",
+	    "title=Two&body=Words+from+the+second+tab&save=1", &r), 200);
+	resp_free(&r);
+	(void)snprintf(body, sizeof(body), "category=1&title=One&body=Words+"
+	    "from+the+first+tab&publish=no&from_saved=%s", tag);
+	assert_int_equal(client_post(&c, "/views/new", "/views/new", body,
+	    &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM drafts WHERE body LIKE "
+	    "'Words from the second tab%%'"), 1);
 	assert_int_equal(db_run("DELETE FROM drafts"), 0);
 }
 
