@@ -40,6 +40,10 @@ static const char *sql_open_of =
 	"AND user_id = ?2 AND state = 'open'";
 static const char *sql_same_words =
 	"SELECT count(*) FROM answer_appeals WHERE id = ?1 AND reason = ?2";
+/* The same worrying words from the same person, still open. */
+static const char *sql_same_concern =
+	"SELECT count(*) FROM concerns WHERE kind = ?1 AND item_id = ?2 "
+	"AND author_id = ?3 AND text = ?4 AND closed_at IS NULL";
 static const char *sql_appeal_insert =
 	"INSERT INTO answer_appeals (issue_id, user_id, reason, created_at) "
 	"VALUES (?1, ?2, ?3, ?4)";
@@ -274,25 +278,31 @@ ab_appeal_create(struct db *db, const struct actor *who,
 	    db_int(db, &open, sql_open_of, "ii", ans.issue_id, who->id) != 1)
 		goto fail;
 	res = !ans.can_ask ? AB_NOT_NOW : open > 0 ? AB_ALREADY : AB_OK;
+	/* The same words again (a double tap, Back then Send): they are
+	 * kept, and any concern is open already: as sent. */
+	if (open > 0) {
+		if (db_int(db, &same, sql_same_words, "it", open, reason) != 1)
+			goto error;
+		if (same > 0)
+			goto again;
+	}
 	if (res != AB_OK && hits == 0)
 		goto fail;
 	kind = CONCERN_VIEW;
 	item = v->id;
+	/* New worrying words while a request waits: about that request,
+	 * not the view, whose own words did not worry. */
 	if (open > 0) {
-		/* The same words again (a double tap, Back then Send): they
-		 * are kept, and any concern is open already. */
-		if (db_int(db, &same, sql_same_words, "it", open, reason) != 1)
-			goto error;
-		if (same > 0) {
-			db_rollback(db);
-			buf_free(&topics);
-			*flagged = hits > 0;
-			return (hits > 0 ? AB_OK : AB_ALREADY);
-		}
-		/* New worrying words while a request waits: about that
-		 * request, not the view, whose own words did not worry. */
 		kind = CONCERN_APPEAL;
 		item = open;
+	}
+	/* Worrying words that can be no request, sent twice: one concern. */
+	if (res != AB_OK) {
+		if (db_int(db, &same, sql_same_concern, "tiit", kind, item,
+		    who->id, reason) != 1)
+			goto error;
+		if (same > 0)
+			goto again;
 	}
 	if (res == AB_OK) {
 		if (db_exec(db, sql_appeal_insert, "iiti", ans.issue_id,
@@ -314,6 +324,11 @@ ab_appeal_create(struct db *db, const struct actor *who,
 	*flagged = hits > 0;
 	/* Worrying words were kept: the caller shows the help page. */
 	return (hits > 0 ? AB_OK : res);
+again:
+	db_rollback(db);
+	buf_free(&topics);
+	*flagged = hits > 0;
+	return (AB_OK);
 error:
 	res = AB_ERROR;
 fail:
