@@ -35,8 +35,11 @@
   // words. So it is stopped here instead: nothing is sent, the words stay
   // in the form, and the page says how much to cut.
   var bodyMax = parseInt(document.body.getAttribute('data-body-max'), 10);
+  // As sent: the browser sends each line break as CR LF ("%0D%0A"),
+  // where URLSearchParams writes LF alone ("%0A").
   var sizeOf = function (form) {
-    return new URLSearchParams(new FormData(form)).toString().length;
+    var s = new URLSearchParams(new FormData(form)).toString();
+    return s.length + 3 * (s.split('%0A').length - 1);
   };
   var tooLong = function (form) {
     var over = sizeOf(form) - bodyMax + 1024;

@@ -931,7 +931,8 @@ pledge_scorecard_csv(struct db *db, int64_t threshold, int64_t now,
     struct buf *out)
 {
 	static const char *const head[] = { "Promise", "Theme",
-	    "Statutory or local", "Owner", "Council status", "Progress %",
+	    "Kind of promise", "Who is responsible", "Council status",
+	    "Progress %",
 	    "Due", "Overdue", "Young people: yes", "Young people: partly",
 	    "Young people: no", "Young people: not sure" };
 	struct arena		 a;
@@ -953,7 +954,7 @@ pledge_scorecard_csv(struct db *db, int64_t threshold, int64_t now,
 		csv_field(out, tv_get_str(row, "title"), 0);
 		csv_field(out, tv_get_str(row, "theme"), 0);
 		csv_field(out, tv_truthy_key(row, "statutory") ?
-		    "Statutory" : "Local", 0);
+		    "The law says so" : "Our own promise", 0);
 		csv_field(out, tv_get_str(row, "owner"), 0);
 		csv_field(out, tv_get_str(row, "status"), 0);
 		csv_field(out, tv_get_str(row, "progress"), 0);

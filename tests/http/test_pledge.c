@@ -131,6 +131,10 @@ public_pledge_and_scorecard(void **state)
 	assert_int_equal(csv.status, 200);
 	assert_non_null(resp_header(&csv, "content-type", line, sizeof(line)));
 	assert_string_equal(line, "text/csv; charset=utf-8");
+	/* In the page's words, which young people download too. */
+	assert_true(resp_has(&csv, "Kind of promise,Who is responsible,"));
+	assert_true(resp_has(&csv, ",The law says so,"));
+	assert_false(resp_has(&csv, "Statutory"));
 	/* Every CSV row is a row of the table, with the same counts. */
 	rows = 0;
 	for (p = strstr(buf_cstr(&csv.body), "\r\n") + 2; *p != '\0';
