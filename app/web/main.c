@@ -32,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -89,6 +90,8 @@ KORE_SECCOMP_FILTER("portal",
 	 * stat of a missing file; without faccessat2 the worker dies. */
 	KORE_SYSCALL_ALLOW(faccessat),
 	KORE_SYSCALL_ALLOW(faccessat2),
+	/* bodies_sweep: reading the folder of bodies waiting on disk. */
+	KORE_SYSCALL_ALLOW(getdents64),
 	/* glibc realloc of large page buffers. */
 	KORE_SYSCALL_ALLOW(mremap),
 	/* libsodium: sodium_mlock keeps key material out of swap. */
@@ -246,6 +249,43 @@ body_folder(const char *path)
 }
 
 /*
+ * A body a worker was killed holding stays on disk (start-up empties
+ * the folder, but a worker restarts alone). Each worker, every ten
+ * seconds, removes those not written to for a minute: a body still
+ * arriving is written within http_body_timeout, and one being read is
+ * open already, so its name can go.
+ */
+#define BODY_SWEEP_MS	10000
+#define BODY_STALE	60
+
+static void
+bodies_sweep(void *arg, u_int64_t msecs)
+{
+	struct dirent	*de;
+	struct stat	 st;
+	DIR		*dir;
+	char		 path[PATH_MAX];
+	time_t		 now;
+
+	(void)arg;
+	(void)msecs;
+	if ((dir = opendir(worker_bodies)) == NULL)
+		return;
+	now = time(NULL);
+	while ((de = readdir(dir)) != NULL) {
+		if (strncmp(de->d_name, "http_body.", 10) != 0 ||
+		    fstatat(dirfd(dir), de->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) == -1 || !S_ISREG(st.st_mode) ||
+		    now - st.st_mtime < BODY_STALE)
+			continue;
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s",
+		    worker_bodies, de->d_name) < sizeof(path))
+			(void)unlink(path);
+	}
+	(void)closedir(dir);
+}
+
+/*
  * A database made before umask was set may be readable by everyone:
  * make it, and its -wal and -shm files, the owner's alone.
  */
@@ -347,6 +387,7 @@ kore_worker_configure(void)
 	 * no writer copies (nothing sent through one) gets so long. */
 	db_checkpoint_at(app_db, 16384);
 	conns_init();
+	kore_timer_add(bodies_sweep, BODY_SWEEP_MS, NULL, 0);
 	mailer_init();
 	reminders_init();
 }
