@@ -444,6 +444,64 @@ view_done(struct page *pg, struct view_job *vj, int saved)
  * async: handed to the writer, the request sleeps (page_views_new()
  * answers when woken); otherwise saved here and now.
  */
+/*
+ * Worrying words are kept whatever their length (up to the 1 MiB a form
+ * may be), but no limit holds them back, so a stream of long ones could
+ * fill the disk. Past FLOOD_LONG long ones an hour from one address,
+ * each keeps its first and last FLOOD_KEEP bytes, the cut said in it.
+ */
+#define FLOOD_FULL	(64 * 1024)	/* longer than this is "long" */
+#define FLOOD_KEEP	(32 * 1024)
+#define FLOOD_LONG	5
+
+static size_t
+len0(const char *s)
+{
+	return (s != NULL ? strlen(s) : 0);
+}
+
+/* The first and last FLOOD_KEEP bytes of s, at whole characters. */
+static const char *
+cut_middle(struct arena *a, const char *s)
+{
+	size_t	 len, head, tail;
+
+	len = strlen(s);
+	head = FLOOD_KEEP;
+	while (head > 0 && ((unsigned char)s[head] & 0xC0) == 0x80)
+		head--;
+	tail = len - FLOOD_KEEP;
+	while (tail < len && ((unsigned char)s[tail] & 0xC0) == 0x80)
+		tail++;
+	return (arena_printf(a, "%.*s\n\n[%zu bytes not kept here: a lot "
+	    "was sent from this address this hour]\n\n%s", (int)head, s,
+	    tail - head, s + tail));
+}
+
+static int
+flood_trim(struct page *pg, struct view_input *in)
+{
+	char	 key[96];
+	int64_t	 wait;
+
+	if (len0(in->title) + len0(in->body) + len0(in->better) <=
+	    FLOOD_FULL)
+		return (0);
+	(void)snprintf(key, sizeof(key), "bigworry:a:%s", pg->ip);
+	if ((wait = throttle_wait(app_db, key, pg->now, 3600,
+	    FLOOD_LONG)) == -1 || throttle_fail(app_db, key, pg->now) == -1)
+		return (-1);
+	if (wait == 0)
+		return (0);
+	if (len0(in->body) > 2 * FLOOD_KEEP)
+		in->body = cut_middle(&pg->arena, in->body);
+	if (len0(in->better) > 2 * FLOOD_KEEP)
+		in->better = cut_middle(&pg->arena, in->better);
+	if (len0(in->title) > 2 * FLOOD_KEEP)
+		in->title = cut_middle(&pg->arena, in->title);
+	return (0);
+}
+
 static int
 send_view(struct page *pg, int async)
 {
@@ -479,6 +537,8 @@ send_view(struct page *pg, int async)
 			return (rc == -1 ? page_error(pg, 500) :
 			    new_form(pg, NULL, 1));
 	}
+	if (worry && flood_trim(pg, &in) == -1)
+		return (page_error(pg, 500));
 	/* The scan above compiled the safeguarding rules in this thread
 	 * first: the writer thread only reads them. */
 	vj = view_job_new(pg, &in);

@@ -386,6 +386,7 @@ oversized(void **state)
 	char		*big, *form, dir[4096];
 	size_t		 n = 6000;
 	int64_t		 before;
+	int		 i;
 
 	(void)state;
 	/* A title over its limit: refused with the limit in words. */
@@ -438,6 +439,22 @@ oversized(void **state)
 	assert_int_equal(db_count("SELECT count(*) FROM concerns"), before + 1);
 	assert_int_equal(db_count("SELECT count(*) FROM views WHERE body LIKE "
 	    "'%zzendzz I want to kill myself'"), 1);
+	/* Never held back, but a stream of them from one address cannot
+	 * fill the disk: past five long ones an hour, each keeps its first
+	 * and last 32 KiB, and says so. */
+	for (i = 0; i < 5; i++) {
+		(void)snprintf(form, n + 256, "category=1&publish=no&title=Far%d&"
+		    "body=%s+I+want+to+kill+myself", i, big);
+		assert_int_equal(client_post(&clients[YOUNG], "/views/new",
+		    "/views/new", form, &r), 200);
+		assert_true(resp_has(&r, "We are here to help"));
+		resp_free(&r);
+	}
+	assert_int_equal(db_count("SELECT count(*) FROM views WHERE title = "
+	    "'Far4' AND length(body) < 70000 AND body LIKE 'aaa%bytes not "
+	    "kept here%zzendzz I want to kill myself'"), 1);
+	assert_int_equal(db_count("SELECT count(*) FROM views WHERE title = "
+	    "'Far3' AND length(body) > 300000"), 1);
 	free(form);
 	free(big);
 	/* Nothing is left waiting on disk. */
