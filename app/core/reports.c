@@ -147,9 +147,10 @@ static const char *sql_for_board =
 static const char *sql_authors_in =
 	"SELECT author_id FROM views WHERE created_at >= ?1 "
 	"AND created_at < ?2 AND author_id IS NOT NULL";
+/* Area: 0 inside, 1 outside, 2 not given. */
 static const char *sql_people =
-	"SELECT id, coalesce(age_band, ''), coalesce(lives_outside, 0) "
-	"FROM users";
+	"SELECT id, coalesce(age_band, ''), CASE WHEN lives_outside IS NULL "
+	"THEN 2 WHEN lives_outside <> 0 THEN 1 ELSE 0 END FROM users";
 static const char *sql_issues_csv =
 	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", c.name, i.state, "
 	"coalesce(u.display_name, ''), "
@@ -876,8 +877,10 @@ participation(struct db *db, const struct report_period *p, struct tval *ctx)
 	struct tval	*list, *row;
 	struct idset	 authors;
 	sqlite3_stmt	*st;
-	int64_t		 nb[6] = { 0 }, area[2] = { 0 };
-	size_t		 bc[6], ac[2], nbands, tc, i;
+	static const char *const areas[] = { "Inside the area",
+	    "Outside the area", "Area not given" };
+	int64_t		 nb[6] = { 0 }, area[3] = { 0 };
+	size_t		 bc[6], ac[3], nbands, tc, i;
 	const char	*band;
 	int		 rc;
 
@@ -890,7 +893,7 @@ participation(struct db *db, const struct report_period *p, struct tval *ctx)
 		for (i = 0; i < 5 && strcmp(bands[i], db_col_text(st, 1)); i++)
 			;
 		nb[i]++;
-		area[sqlite3_column_int(st, 2) != 0]++;
+		area[sqlite3_column_int(st, 2)]++;
 	}
 	db_done(st);
 	idset_free(&authors);
@@ -902,11 +905,11 @@ participation(struct db *db, const struct report_period *p, struct tval *ctx)
 	sup_init(&s, p->threshold);
 	for (i = 0; i < nbands; i++)
 		bc[i] = sup_cell(&s, nb[i]);
-	ac[0] = sup_cell(&s, area[0]);
-	ac[1] = sup_cell(&s, area[1]);
-	tc = sup_total(&s, area[0] + area[1], 0);
+	for (i = 0; i < 3; i++)
+		ac[i] = sup_cell(&s, area[i]);
+	tc = sup_total(&s, area[0] + area[1] + area[2], 0);
 	sup_line(&s, tc, bc, nbands);
-	sup_line(&s, tc, ac, 2);
+	sup_line(&s, tc, ac, 3);
 	sup_run(&s);
 	list = tv_set_list(ctx, "by_band");
 	for (i = 0; i < nbands; i++) {
@@ -915,13 +918,14 @@ participation(struct db *db, const struct report_period *p, struct tval *ctx)
 		tv_set_str(row, "label", band ? band : "Not given");
 		put(&s, bc[i], row, "count", NULL);
 	}
+	/* "Not given" apart: counted as inside, it took from those
+	 * placed outside the area. */
 	list = tv_set_list(ctx, "by_area");
-	row = tv_push_map(list);
-	tv_set_str(row, "label", "Inside the area");
-	put(&s, ac[0], row, "count", NULL);
-	row = tv_push_map(list);
-	tv_set_str(row, "label", "Outside the area");
-	put(&s, ac[1], row, "count", NULL);
+	for (i = 0; i < 3; i++) {
+		row = tv_push_map(list);
+		tv_set_str(row, "label", areas[i]);
+		put(&s, ac[i], row, "count", NULL);
+	}
 	return (0);
 }
 

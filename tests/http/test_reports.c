@@ -339,7 +339,20 @@ months_follow_the_local_calendar(void **state)
 	    "<td>6</td>"));
 	assert_true(resp_has(&r, "<th scope=\"row\">Outside the area</th>"
 	    "<td>fewer than 5</td>"));
+	assert_true(resp_has(&r, "<th scope=\"row\">Area not given</th>"
+	    "<td>fewer than 5</td>"));
 	resp_free(&r);
+	/* One who never said where they live is not counted as inside. */
+	assert_int_equal(db_run("UPDATE users SET lives_outside = NULL WHERE "
+	    "display_name = 'Old Member 8'"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/board?from=2019-02-01&"
+	    "to=2019-04-30", &r), 0);
+	assert_true(resp_has(&r, "<th scope=\"row\">Inside the area</th>"
+	    "<td>5</td>"));
+	resp_free(&r);
+	assert_int_equal(db_run("UPDATE users SET lives_outside = 0 WHERE "
+	    "display_name = 'Old Member 8'"), 0);
 	/* The last day of a period counts to its end; the day after not. */
 	resp_init(&r);
 	assert_int_equal(http_get(&worker, "/reports/board?from=2019-02-01&"
