@@ -810,7 +810,7 @@ views_stale_words(struct page *pg, const char *words)
 
 	if (quota_worrying(app_db, words) != 1)
 		return (0);
-	f = arena_alloc(&pg->arena, 2 * sizeof(*f));
+	f = arena_alloc(&pg->arena, 3 * sizeof(*f));
 	f[0].name = "title";
 	f[0].value = arena_printf(&pg->arena, "From the page %s",
 	    pg->req->path);
@@ -818,8 +818,12 @@ views_stale_words(struct page *pg, const char *words)
 	f[1].name = "body";
 	f[1].value = words;
 	f[1].len = strlen(words);
+	/* The form's token still says whose words these are. */
+	f[2].name = "csrf";
+	f[2].value = form_keep(&pg->arena, form_raw(&pg->form, "csrf"));
+	f[2].len = strlen(f[2].value);
 	pg->form.fields = f;
-	pg->form.n = 2;
+	pg->form.n = 3;
 	(void)views_stale(pg);
 	return (1);
 }

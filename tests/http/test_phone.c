@@ -333,6 +333,19 @@ another_persons_form_is_not_theirs(void **state)
 	    "u.id = v.author_id WHERE u.name_key = 'jaden' AND v.body LIKE "
 	    "'%%Jaden again'"), 1);
 	assert_int_equal(client_logout(&c), 303);
+
+	/* So is any other form of his (a Pledge comment). */
+	timed_out(&c, csrf, sizeof(csrf));
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	(void)snprintf(body, sizeof(body), "csrf=%s&v_%lld=no&c_%lld=%s", csrf,
+	    (long long)count("SELECT min(id) FROM promises"),
+	    (long long)count("SELECT min(id) FROM promises"),
+	    url_enc("My foster carer hits me, Jaden on the Pledge"));
+	post_gets_help(&c, "/pledge/check", body);
+	assert_int_equal(count("SELECT count(*) FROM views v JOIN users u ON "
+	    "u.id = v.author_id WHERE u.name_key = 'jaden' AND v.body LIKE "
+	    "'%%Jaden on the Pledge'"), 1);
+	assert_int_equal(client_logout(&c), 303);
 }
 
 static void
