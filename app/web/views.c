@@ -12,6 +12,7 @@
 #include "app.h"
 #include "concerns.h"
 #include "drafts.h"
+#include "safeguarding.h"
 #include "session.h"
 #include "quota.h"
 #include "routes.h"
@@ -446,13 +447,18 @@ view_done(struct page *pg, struct view_job *vj, int saved)
  */
 /*
  * Worrying words are kept whatever their length (up to the 1 MiB a form
- * may be), but no limit holds them back, so a stream of long ones could
+ * may be), and no limit holds them back, so a stream of long ones could
  * fill the disk. Past FLOOD_LONG long ones an hour from one address,
- * each keeps its first and last FLOOD_KEEP bytes, the cut said in it.
+ * each keeps its first and last FLOOD_KEEP bytes and, from the middle,
+ * the pieces the safeguarding check worries about (FLOOD_PIECES of
+ * them), the cut said in its words. The check's answer is the one on
+ * all the words, so a concern always opens.
  */
-#define FLOOD_FULL	(64 * 1024)	/* longer than this is "long" */
-#define FLOOD_KEEP	(32 * 1024)
+#define FLOOD_FULL	(16 * 1024)	/* longer than this is "long" */
+#define FLOOD_KEEP	(4 * 1024)
 #define FLOOD_LONG	5
+#define FLOOD_PIECE	1024		/* pieces overlap by a quarter */
+#define FLOOD_PIECES	8
 
 static size_t
 len0(const char *s)
@@ -460,29 +466,81 @@ len0(const char *s)
 	return (s != NULL ? strlen(s) : 0);
 }
 
-/* The first and last FLOOD_KEEP bytes of s, at whole characters. */
-static const char *
-cut_middle(struct arena *a, const char *s)
+/* i moved back to the start of a character of s. */
+static size_t
+char_start(const char *s, size_t i)
 {
-	size_t	 len, head, tail;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return (i);
+}
+
+/* The worrying pieces of s[from, to), into out. -1 on error. */
+static int
+worrying_pieces(const char *s, size_t from, size_t to, struct buf *out)
+{
+	struct buf	 piece, topics;
+	size_t		 at, end, n;
+	int		 hits;
+
+	buf_init(&piece, FLOOD_PIECE + 1);
+	buf_init(&topics, 64);
+	hits = 0;
+	for (at = from, n = 0; at < to && n < FLOOD_PIECES; at = char_start(s,
+	    at + FLOOD_PIECE * 3 / 4)) {
+		end = at + FLOOD_PIECE < to ? char_start(s, at + FLOOD_PIECE) :
+		    to;
+		buf_reset(&piece);
+		buf_append(&piece, s + at, end - at);
+		buf_reset(&topics);
+		if ((hits = safeguarding_match(app_db, buf_cstr(&piece),
+		    &topics)) == -1)
+			break;
+		if (hits > 0) {
+			buf_appendf(out, "%s%s", n++ > 0 ? "\n...\n" : "",
+			    buf_cstr(&piece));
+			at = end - FLOOD_PIECE * 3 / 4;	/* no piece twice */
+		}
+		if (end == to)
+			break;
+	}
+	buf_free(&piece);
+	buf_free(&topics);
+	return (hits == -1 ? -1 : 0);
+}
+
+/* s with its middle cut out, but for its worrying pieces. */
+static const char *
+cut_middle(struct page *pg, const char *s)
+{
+	struct buf	 kept;
+	const char	*out;
+	size_t		 len, head, tail;
 
 	len = strlen(s);
-	head = FLOOD_KEEP;
-	while (head > 0 && ((unsigned char)s[head] & 0xC0) == 0x80)
-		head--;
-	tail = len - FLOOD_KEEP;
-	while (tail < len && ((unsigned char)s[tail] & 0xC0) == 0x80)
-		tail++;
-	return (arena_printf(a, "%.*s\n\n[%zu bytes not kept here: a lot "
-	    "was sent from this address this hour]\n\n%s", (int)head, s,
-	    tail - head, s + tail));
+	head = char_start(s, FLOOD_KEEP);
+	tail = char_start(s, len - FLOOD_KEEP);
+	buf_init(&kept, 4096);
+	if (worrying_pieces(s, head, tail, &kept) == -1) {
+		buf_free(&kept);
+		return (NULL);
+	}
+	out = arena_printf(&pg->arena, "%.*s\n\n[%zu bytes not all kept "
+	    "here: a lot was sent from this address this hour.%s]\n%s%s"
+	    "\n\n%s", (int)head, s, tail - head, kept.len > 0 ? " The "
+	    "parts the safeguarding check worried about:" : "",
+	    kept.len > 0 ? "\n" : "", buf_cstr(&kept), s + tail);
+	buf_free(&kept);
+	return (out);
 }
 
 static int
 flood_trim(struct page *pg, struct view_input *in)
 {
-	char	 key[96];
-	int64_t	 wait;
+	const char	**field[3];
+	char		 key[96];
+	int64_t		 wait;
+	size_t		 i;
 
 	if (len0(in->title) + len0(in->body) + len0(in->better) <=
 	    FLOOD_FULL)
@@ -493,12 +551,16 @@ flood_trim(struct page *pg, struct view_input *in)
 		return (-1);
 	if (wait == 0)
 		return (0);
-	if (len0(in->body) > 2 * FLOOD_KEEP)
-		in->body = cut_middle(&pg->arena, in->body);
-	if (len0(in->better) > 2 * FLOOD_KEEP)
-		in->better = cut_middle(&pg->arena, in->better);
-	if (len0(in->title) > 2 * FLOOD_KEEP)
-		in->title = cut_middle(&pg->arena, in->title);
+	/* Scanned whole first: the writer keeps this answer. */
+	if (!in->scanned && views_scan(app_db, &pg->arena, in) == -1)
+		return (-1);
+	field[0] = &in->title;
+	field[1] = &in->body;
+	field[2] = &in->better;
+	for (i = 0; i < 3; i++)
+		if (len0(*field[i]) > 2 * FLOOD_KEEP &&
+		    (*field[i] = cut_middle(pg, *field[i])) == NULL)
+			return (-1);
 	return (0);
 }
 

@@ -451,10 +451,27 @@ oversized(void **state)
 		resp_free(&r);
 	}
 	assert_int_equal(db_count("SELECT count(*) FROM views WHERE title = "
-	    "'Far4' AND length(body) < 70000 AND body LIKE 'aaa%bytes not "
-	    "kept here%zzendzz I want to kill myself'"), 1);
+	    "'Far4' AND length(body) < 20000 AND body LIKE 'aaa%bytes not "
+	    "all kept here%zzendzz I want to kill myself'"), 1);
 	assert_int_equal(db_count("SELECT count(*) FROM views WHERE title = "
 	    "'Far3' AND length(body) > 300000"), 1);
+	/* What worried the check is kept from the middle, and its concern
+	 * opens and the help shows, as for any worrying words. */
+	before = db_count("SELECT count(*) FROM concerns");
+	memset(big, 'b', n);
+	memcpy(big + n / 2, "+My+stepdad+hits+me+every+night+", 32);
+	big[n - 2] = '\0';
+	(void)snprintf(form, n + 256, "category=1&publish=no&title=Middle&"
+	    "body=%s", big);
+	assert_int_equal(client_post(&clients[YOUNG], "/views/new",
+	    "/views/new", form, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(db_count("SELECT count(*) FROM views WHERE title = "
+	    "'Middle' AND length(body) < 20000 AND body LIKE '%parts the "
+	    "safeguarding check worried about:%My stepdad hits me every "
+	    "night%'"), 1);
+	assert_int_equal(db_count("SELECT count(*) FROM concerns"), before + 1);
 	free(form);
 	free(big);
 	/* Nothing is left waiting on disk. */
