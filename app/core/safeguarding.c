@@ -185,6 +185,21 @@ apostrophe_len(const unsigned char *p)
 	return (0);
 }
 
+/*
+ * A star inside a word ("k*ll", "s**cide"): a letter the writer hid, so
+ * it is kept in the word for the matcher's list of starred forms rather
+ * than splitting the word in two. p[-1] is the character before.
+ */
+static int
+starred(const unsigned char *p, int space)
+{
+	if (*p != '*' || space || (!is_letter(p[-1]) && p[-1] != '*'))
+		return (0);
+	while (*p == '*')
+		p++;
+	return (is_letter(*p));
+}
+
 /* Whether out ends in the word "sa" and next is "d" ending a word. */
 static int
 sa_d(const struct buf *out, const unsigned char *next)
@@ -201,7 +216,8 @@ sa_d(const struct buf *out, const unsigned char *next)
 /*
  * " words like this " from any text: ASCII letters lowered, apostrophes
  * (straight or curly) dropped so "don't" reads "dont", "!", "@" and "$"
- * between letters read as the letter they stand for ("k!ll"), every
+ * between letters read as the letter they stand for ("k!ll"), "*"
+ * between letters kept in the word ("k*ll", see starred()), every
  * other ASCII mark and the UTF-8 marks above a single space. Other
  * characters (letters such as "é") are kept as they are.
  */
@@ -224,6 +240,10 @@ safeguarding_normalise(const char *s, struct buf *out)
 		if ((*p == '!' || *p == '@' || *p == '$') && !space &&
 		    is_letter(p[-1]) && is_letter(p[1])) {
 			buf_putc(out, *p == '!' ? 'i' : *p == '@' ? 'a' : 's');
+			continue;
+		}
+		if (starred(p, space)) {
+			buf_putc(out, '*');
 			continue;
 		}
 		if ((n = mark_len(p)) > 0) {

@@ -216,6 +216,33 @@ static const struct sg_alias aliases[] = {
 	{ "slapin", "slap" }, { "harmin", "harm" }, { "chokin", "choke" },
 	{ "grabin", "grab" }, { "stabin", "stab" }, { "messagin", "message" },
 	{ "runin", "run" }, { "dyin", "die" }, { "bulyin", "bully" },
+	{ "wna", "want to" }, { "wnt2", "want to" },
+	/* Squeezed, "noose" would read "nose" ("broke my nose"). */
+	{ "noose", "rope" }, { "nooses", "rope" },
+	/*
+	 * Words starred out by the writer ("k*ll", "s*icide"): the normaliser
+	 * keeps a * between letters, and only these known forms are read
+	 * back. Guessing the letter in general would turn "sh*t" into "shot".
+	 */
+	{ "k*ll", "kill" }, { "k*l", "kill" }, { "ki*l", "kill" },
+	{ "k*lling", "kill" }, { "k*lled", "kill" }, { "k*ms", "kill myself" },
+	{ "s*icide", "suicide" }, { "su*cide", "suicide" },
+	{ "sui*ide", "suicide" }, { "suic*de", "suicide" },
+	{ "s**cide", "suicide" }, { "s*ic*de", "suicide" },
+	{ "su*c*de", "suicide" }, { "s*icidal", "suicidal" },
+	{ "su*cidal", "suicidal" }, { "suic*dal", "suicidal" },
+	{ "de*d", "dead" }, { "d*ad", "dead" }, { "d**d", "dead" },
+	{ "d*e", "die" }, { "di*", "die" }, { "d*ing", "die" },
+	{ "r*pe", "rape" }, { "r*ped", "rape" }, { "ra*ed", "rape" },
+	{ "unal*ve", "kill myself" }, { "un*live", "kill myself" },
+	{ "ab*se", "abuse" }, { "ab*sed", "abuse" }, { "h*rm", "harm" },
+	{ "h*ng", "hang" }, { "o*erdose", "overdose" }, { "n*des", "nudes" },
+	{ "nud*s", "nudes" }, { "m*lest", "molest" },
+	/* Spelt out a letter a time, run together ("k i l l m y s e l f"). */
+	{ "killmyself", "kill myself" }, { "killmeself", "kill myself" },
+	{ "hurtmyself", "hurt myself" }, { "cutmyself", "cut myself" },
+	{ "endmylife", "end my life" }, { "hangmyself", "hang myself" },
+	{ "suicide", "suicide" }, { "suicidal", "suicidal" },
 };
 
 /*
@@ -229,7 +256,7 @@ enum {
 	C_AGE, C_PICS, C_ASKPIC, C_ENTER, C_ROOM, C_NIGHT, C_WEAPON,
 	C_THREAT, C_FOOD, C_SLEEP, C_ROUGH, C_HOME, C_MEDS, C_LOTS,
 	C_HERE, C_NEG, C_SECRET, C_TELL, C_BULLY, C_SHOUT, C_LEAVE,
-	C_STAFF, C_END
+	C_STAFF, C_THEN, C_END
 };
 
 static const struct sg_class classes[] = {
@@ -316,6 +343,12 @@ static const struct sg_class classes[] = {
 	[C_SHOUT] = { "SHOUT", "shout scream yell swear" },
 	[C_LEAVE] = { "LEAVE", "leave lock abandon" },
 	[C_STAFF] = { "STAFF", "carer staff worker keyworker foster" },
+	/*
+	 * Words that carry a disclosure on past where a rule once had to
+	 * end: "he forced me and now", "they'd kill me if i told".
+	 */
+	[C_THEN] = { "THEN", "and then so because again now tonight tbh "
+	    "ngl honestly fr anyway x" },
 	[C_END] = { "END", NULL },	/* the end of the text */
 };
 
@@ -359,13 +392,26 @@ static const char *const idioms[] = {
 	/* Talk about harm, not harm: "a film about knives", "the end me
 	 * and my mates", "got hit by a car", "touched by the card". */
 	("film|lesson|talk|assembly|workshop|documentary|video|session|"
-	    "programme|class|project ~2 about|on ~1 knife|weapon|gun"),
+	    "programme|class|project|learn|learnt|read|pshe|history ~2 "
+	    "about|on ~1 knife|weapon|gun|modern|"
+	    "slavery|trafficked|trafficking|domestic|sextortion"),
 	("self harm awareness|training|policy|campaign|charity|poster|"
 	    "leaflet|lesson|talk|assembly|course|workshop"),
 	"GET hit|knock ~1 by ~2 car|bus|van|lorry|bike|train|taxi|scooter",
 	"the end me|us", "suck ~1 it ~1 up",
 	("touch ~1 by ~2 kind|kindness|word|card|gesture|thought|gift|"
 	    "present|speech|letter|story"),
+	/* Review 90: cooking, sport, stories, exams, help with forms. */
+	("chop|slice|dice|peel|cut ~3 onion|carrot|veg|vegetable|potato|"
+	    "apple|tomato|pepper|bread|fruit|cheese ~3 with ~2 knife"),
+	("hit ~4 by ~2 ball|football|netball|basketball|rugby|cricket|"
+	    "hockey|frisbee|dodgeball|shuttlecock|puck"),
+	"run ~1 away ~2 join ~2 circus|army|navy",
+	("FEAR ~2 of|about|for ~2 exam|test|mock|gcse|result|interview|"
+	    "presentation|speech|spider|height|dentist|injection|dark|clown"),
+	("help ~1 with ~2 budget|homework|form|cv|maths|english|revision|"
+	    "coursework|application|money|bill|rent|cook|shopping|uni|"
+	    "college|course|computer|laptop|essay|benefit|tax"),
 };
 
 /*
@@ -395,7 +441,8 @@ static const struct sg_rule rules[] = {
 	{ "abuse", "partners-permission", "boyfriend|girlfriend|partner ~1 "
 	    "permission" },
 	{ "unsafe", "told-not-to-speak", "if ~2 speak|talk|tell ~2 anyone|"
-	    "anybody ~8 take|trouble|hurt|kill" },
+	    "anybody|police|social|worker|staff|carer ~8 take|trouble|hurt|"
+	    "kill" },
 	{ "unsafe", "scared-for-my-life", "FEAR ~2 for ~1 my ~1 life|safety" },
 	{ "unsafe", "scared-alone", "FEAR ~4 own|alone ~3 night" },
 	{ "unsafe", "door-at-night", "knock|bang ~4 door ~3 night" },
@@ -410,7 +457,7 @@ static const struct sg_rule rules[] = {
 	    "get|home" },
 	{ "unsafe", "scared-to-sleep", "FEAR ~2 to ~1 sleep" },
 	{ "unsafe", "not-ok", "i ~1 am ~1 not ~1 ok|okay|alright ~1 END|"
-	    "really|at|right|any" },
+	    "THEN|really|at|right|any|here|please|help" },
 	{ "unsafe", "being-followed", "follow ~3 car|van|home|school" },
 	{ "unsafe", "unknown-number", "number ~2 i ~1 NEG ~1 know" },
 	{ "abuse", "thrown-against", "throw|push|shove|slam ~1 me|us ~3 "
@@ -561,10 +608,11 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "secret", "our ~2 SECRET" },
 	{ "sexual", "dont-tell", "NEG ~2 TELL ~2 anyone|someone|no|any|"
 	    "anybody|mum|carer|social|worker|police|teacher" },
-	{ "sexual", "not-to-tell", "NEG ~1 to ~1 tell ~1 END" },
+	{ "sexual", "not-to-tell", "NEG ~1 to ~1 tell ~1 END|THEN|or|else" },
 	{ "sexual", "made-do-things", "FORCE ~2 me|us ~1 do ~3 NEG ~1 want" },
 	{ "sexual", "groom", "groom" },
-	{ "sexual", "forces-me", "PERSON ~2 force ~1 me|us ~1 END|to" },
+	{ "sexual", "forces-me", "PERSON ~2 force ~1 me|us ~1 END|THEN|to|"
+	    "into|when|in|on|at|every|last|then|after" },
 	{ "sexual", "does-stuff-to-me", "do ~2 stuff|thing|things ~2 to ~1 "
 	    "me|us" },
 	{ "sexual", "meet-alone", "meet ~4 alone|secret|hotel" },
@@ -699,22 +747,30 @@ static const struct sg_rule rules[] = {
 	{ "self_harm", "punish-myself", "punish ~1 SELF" },
 	{ "self_harm", "stopped-eating", "stop ~1 eat ~3 purpose|properly|"
 	    "again|day|week" },
-	{ "self_harm", "stopped-eating-end", "stop ~1 eat END" },
+	{ "self_harm", "stopped-eating-end", "stop ~1 eat END|because|so|"
+	    "completely|now|tbh|ngl|honestly|x|since" },
 	{ "self_harm", "burn-my-arms", "burn|cut|scratch|carve ~1 my ~1 arm|"
 	    "wrist|leg|thigh|stomach|skin" },
 	{ "self_harm", "till-it-bleeds", "till|until ~3 bleed" },
 	{ "self_harm", "i-cut", "i ~2 cut|burn ~2 again|deep|deeper|tonight|"
-	    "badly|more|END" },
+	    "badly|more|END|because|tbh|ngl|x" },
 	{ "self_harm", "not-eating", "starve ~1 SELF" },
 	/* Suicide. */
 	{ "suicide", "kill-myself", "KILL ~2 SELF" },
 	{ "suicide", "take-my-life", "take|end ~1 my ~2 life" },
 	{ "suicide", "ways-to-die", "way|how ~2 to ~1 DIE|kill" },
-	{ "suicide", "never-wake", "NEG ~2 wake ~1 up ~1 END|again|tomorrow" },
+	{ "suicide", "never-wake", "NEG ~2 wake ~1 up ~1 END|again|tomorrow|"
+	    "ever|any|forever|tbh|ngl|honestly|x" },
+	{ "suicide", "sleep-and-never-wake", "sleep ~3 and ~1 never|not|NEG ~2 "
+	    "wake" },
 	{ "suicide", "wish-never", "wish ~3 never ~2 wake|born" },
+	{ "abuse", "wish-never-placed", "wish ~3 never ~2 place|adopt|foster|"
+	    "had|have ~1 me|us|with|END" },
 	{ "suicide", "sleep-forever", "sleep|gone|disappear ~2 forever" },
 	{ "suicide", "how-many-tablets", "how ~1 many ~2 MEDS" },
 	{ "suicide", "stockpile", "stockpile|save|hoard|collect ~3 MEDS" },
+	{ "suicide", "meds-saved-up", "MEDS ~4 save|stash|hoard|stockpile ~1 "
+	    "up|away" },
 	{ "suicide", "want-it-to-end", "want ~1 it ~2 end|stop|over" },
 	{ "suicide", "had-enough", "have ~1 enough ~2 of ~1 everything|life|"
 	    "live|it" },
@@ -731,7 +787,7 @@ static const struct sg_rule rules[] = {
 	{ "suicide", "no-future", "NEG ~3 future" },
 	{ "suicide", "done-with-life", "done ~2 with ~1 life|live|everything" },
 	{ "suicide", "hate-my-life", "hate ~2 my ~1 life" },
-	{ "suicide", "want-out", "want ~1 out ~1 END" },
+	{ "suicide", "want-out", "want ~1 out ~1 END|THEN|please|already" },
 	{ "suicide", "do-it-tonight", "do ~1 it ~1 tonight|END" },
 	{ "suicide", "night-i-do-it", "tonight ~4 do ~1 it" },
 	{ "suicide", "something-stupid", "do ~2 something ~1 stupid|silly|"
@@ -745,6 +801,9 @@ static const struct sg_rule rules[] = {
 	{ "suicide", "not-live", "NEG ~2 want ~2 live ~2 any|no|more" },
 	{ "suicide", "cant-go-on", "can ~1 not ~1 go|carry|keep ~1 on ~2 "
 	    "END|any|more|like|live|without|longer|much" },
+	/* Straight after "on": "cant go on the trip and" is ordinary. */
+	{ "suicide", "cant-go-on", "can ~1 not ~1 go|carry|keep ~1 on "
+	    "and|so|tbh|ngl|honestly|anyway|x" },
 	{ "suicide", "cant-take-it", "can ~1 not ~2 take|cope|do ~3 any|"
 	    "more|longer|life|anything" },
 	{ "suicide", "cant-cope", "can ~1 not ~1 cope" },
@@ -773,13 +832,20 @@ static const struct sg_rule rules[] = {
 	{ "suicide", "wish-gone", "wish ~3 was|were ~1 go" },
 	{ "suicide", "last-time", "NEG ~1 be ~2 here ~2 tomorrow|much|"
 	    "longer|any" },
+	{ "suicide", "not-around-long", "NEG ~1 be ~1 around ~1 much|any|"
+	    "for ~1 longer|more|long" },
 	{ "suicide", "feel-like-dying", "feel ~1 like ~1 DIE" },
-	{ "suicide", "kill-me-now", "kill ~1 me|us ~1 now|please|END" },
+	{ "suicide", "kill-me-now", "kill ~1 me|us ~1 now|please|END|THEN|"
+	    "tomorrow" },
+	/* Silenced: "they'd kill me if i told a teacher". */
+	{ "violence", "kill-me-if-i-tell", "kill|hurt|beat|stab|batter|jump|"
+	    "shank|get ~1 me|us ~1 if ~1 i|we ~2 tell|grass|snitch|say|talk|"
+	    "speak|go|report" },
 	{ "suicide", "no-one-would-miss-me", "no ~1 one ~3 miss ~1 me" },
 	{ "suicide", "bothered-living", "bother ~2 live|alive|exist|life" },
 	{ "suicide", "end-me", "WANT|go ~3 end ~1 me|myself" },
 	{ "suicide", "not-want-to-live", "NEG ~2 want ~3 live|alive|exist ~1 "
-	    "END|any|no|more|like|here|now" },
+	    "END|THEN|any|no|more|like|here|now|right|x" },
 	/* Welsh, after the same squeezing ("lladd" reads "lad"). */
 	{ "suicide", "cy-kill-myself", "lladd ~1 fy ~1 hun" },
 	{ "suicide", "cy-want-to-die", "eisiau|moyn ~2 marw" },
@@ -787,6 +853,9 @@ static const struct sg_rule rules[] = {
 	{ "self_harm", "cy-hurt-myself", "brifo|anafu|torri ~1 fy ~1 hun" },
 	{ "abuse", "cy-hits-me", "fy ~1 nharo|mwrw|nghuro|mrifo|nghicio" },
 	{ "abuse", "cy-abuse", "cam ~1 drin|driniaeth" },
+	/* "mae o'n taro mam" (he hits mum): once caught only because
+	 * "nos" (night) read as "noose". */
+	{ "abuse", "cy-hits-mum", "taro|curo|cicio|brifo ~1 mam|fi|hi" },
 	{ "sexual", "cy-touches-me", "cyffwrdd ~3 fi|fy|mi" },
 	{ "unsafe", "cy-scared", "ofn ~3 adref|gartref|fe|hi|nhw|fo" },
 	/* Going missing, homeless tonight. */
@@ -795,7 +864,8 @@ static const struct sg_rule rules[] = {
 	{ "missing", "run-off", "run ~1 off ~2 from|again|tonight" },
 	{ "missing", "nowhere-to-sleep", "nowhere ~3 SLEEP" },
 	{ "missing", "nowhere-tonight", "nowhere ~3 go ~2 tonight|now" },
-	{ "missing", "nowhere-to-go", "nowhere ~1 to ~1 go ~1 END" },
+	{ "missing", "nowhere-to-go", "nowhere ~1 to ~1 go ~1 END|THEN|if|"
+	    "please|help|no" },
 	{ "missing", "no-place", "no ~1 place|bed|home|roof|where ~3 SLEEP|"
 	    "tonight" },
 	{ "missing", "homeless", "homeless" },
@@ -832,7 +902,8 @@ static const struct sg_rule rules[] = {
 	    "OLDER|AGE" },
 	/* Threats and violence. */
 	{ "violence", "threat-to-me", "PERSON ~2 THREAT ~3 kill|stab|hurt|"
-	    "beat|batter|shank|slash|burn|smash|jump|shoot ~1 me|us|my|you" },
+	    "beat|batter|shank|slash|burn|smash|jump|shoot ~1 me|us|my|you|mum|"
+	    "dad|nan|her|him|sister|brother|family|baby" },
 	{ "violence", "or-else", "if ~1 i ~2 NEG ~8 they|he|she ~1 will|"
 	    "going ~3 hurt|kill|come|find|get|beat|stab" },
 	{ "violence", "unless", "unless ~2 do|send|pay|meet ~3 what|him|her|"
@@ -853,7 +924,8 @@ static const struct sg_rule rules[] = {
 	{ "unsafe", "scared-home", "FEAR ~3 go|be|walk ~2 home|back|there|"
 	    "tonight" },
 	{ "unsafe", "scared-now", "FEAR ~2 now" },
-	{ "unsafe", "scared-end", "FEAR END" },
+	{ "unsafe", "scared-end", "FEAR END|tbh|ngl|honestly|fr|please|"
+	    "tonight|right|x" },
 	{ "unsafe", "not-safe", "not|unsafe ~2 safe" },
 	{ "unsafe", "unsafe", "unsafe|danger" },
 	{ "unsafe", "scared-to-tell", "FEAR ~3 tell" },
@@ -874,20 +946,26 @@ static const struct sg_rule rules[] = {
 	{ "help", "someone-please", "someone|somebody ~1 please" },
 	{ "help", "need-help-now", "need ~1 help ~2 now|urgent|asap|"
 	    "tonight" },
-	{ "help", "help-me", "help ~1 me|us END" },
+	{ "help", "help-me", "help ~1 me|us END|x|someone|somebody|"
+	    "anyone|quick|asap|god|pls|please" },
 	{ "help", "no-one-believes-me", "no ~1 one ~2 believe ~1 me|us" },
-	{ "help", "they-dont-believe-me", "NEG ~2 believe ~1 me|us END" },
+	{ "help", "they-dont-believe-me", "NEG ~2 believe ~1 me|us END|THEN|"
+	    "but|any|either" },
 	/* From review, stop 27: how young people in care write now. */
 	{ "suicide", "catch-the-bus", "want|going|might|think|ready|plan ~3 catch ~1 the ~1 bus ~1 END|tonight|forever|tbh|no" },
-	{ "suicide", "my-note", "write ~1 my ~1 note|letter ~1 END" },
+	{ "suicide", "my-note", "write ~1 my ~1 note|letter ~1 END|"
+	    "already|tonight|x|now|ready" },
 	{ "suicide", "took-many-pills", "take|swallow ~3 AGE ~1 MEDS" },
 	{ "suicide", "life-not-worth", "life ~2 NEG ~1 worth" },
-	{ "suicide", "gone-by", "be ~1 gone ~2 tomorrow|tonight|morning ~1 END" },
+	{ "suicide", "gone-by", "be ~1 gone ~2 tomorrow|tonight|morning ~1 END|"
+	    "x|anyway|forever|tbh|ngl|honestly" },
 	{ "suicide", "last-message", "this ~1 GET ~1 my ~1 last ~1 message|post|day|night" },
 	{ "suicide", "love-sorry", "tell ~3 i ~1 love ~1 them|him|her|you ~2 i ~1 am ~1 sorry ~1 END" },
-	{ "suicide", "no-one-care", "no ~1 one ~1 would|will ~1 care|notice ~1 END" },
+	{ "suicide", "no-one-care", "no ~1 one ~1 would|will ~1 care|notice ~1 "
+	    "END|THEN|if|when" },
 	{ "self_harm", "arms-mess", "arm|wrist|thigh ~2 a ~1 mess|state" },
-	{ "self_harm", "cutting-again", "start|keep|been ~1 cut ~1 again|END" },
+	{ "self_harm", "cutting-again", "start|keep|been ~1 cut ~1 again|END|"
+	    "my|deep|deeper|tonight|every|tbh|ngl|x" },
 	{ "self_harm", "broke-streak", "clean ~3 day|week|month ~5 broke|break|relapse" },
 	{ "self_harm", "sleeves", "sleeve ~6 arm|scar|wrist|cut|mark" },
 	{ "self_harm", "scars-worse", "my ~1 scar ~4 worse|new|fresh|deep|hide|cover" },
@@ -897,15 +975,21 @@ static const struct sg_rule rules[] = {
 	{ "eating", "sick-after-eating", "throw|sick|purge ~2 up|sick ~2 after ~3 eat|meal|food|tea|dinner|every" },
 	{ "eating", "pro-ana", "pro ~1 ana|mia" },
 	{ "eating", "ana-mia", "ana|mia ~7 control|strong|coach|buddy|tip|account" },
-	{ "eating", "dont-eat-at-all", "NEG ~1 eat ~1 at ~1 all ~1 END|now|any" },
+	{ "eating", "dont-eat-at-all", "NEG ~1 eat ~1 at ~1 all ~1 END|THEN|"
+	    "any|today|since|for" },
 	{ "eating", "purge", "purge|laxative" },
 	{ "eating", "let-myself-eat", "let ~1 myself ~1 eat" },
 	{ "eating", "to-be-thin", "skip|stop|fast|starve|laxative|meal ~5 skinny|thin|weight|fat" },
 	{ "eating", "hide-food", "hide|bin ~2 my|the ~1 food|meal|dinner|tea ~5 carer|staff|think|room|bin|pocket" },
 	{ "eating", "disgusting-eat", "feel ~2 disgust|fat|gross ~3 eat" },
-	{ "abuse", "hits-her-end", "HARM ~1 her|mum|me ~1 END" },
+	{ "abuse", "hits-her-end", "HARM ~1 her|mum|me ~1 END|THEN|till|"
+	    "until|every" },
+	{ "abuse", "hits-her-face", "hit|punch|smack|slap|kick|headbutt|"
+	    "thump|whack|batter|strangle|choke ~1 her|mum|me ~1 in|on|round ~2 "
+	    "face|head|eye|stomach|mouth|nose|neck|back|ribs" },
 	{ "abuse", "police-fights", "fight|row|argue|scream ~4 home|house ~5 police" },
-	{ "sexual", "makes-me-do-stuff", "he|she|they|PERSON ~2 make|force ~1 me|us ~1 do ~1 stuff|thing|things ~1 END" },
+	{ "sexual", "makes-me-do-stuff", "he|she|they|PERSON ~2 make|force ~1 "
+	    "me|us ~1 do ~1 stuff|thing|things ~1 END|THEN|when|that" },
 	{ "sexual", "forced-himself", "force ~1 SELF ~1 on|onto" },
 	{ "sexual", "showed-his-thing", "show ~1 me|us ~1 his|her ~1 thing|bits|willy|private" },
 	{ "sexual", "messages-night2", "PERSON ~2 send|message|call ~3 me|us ~3 night|late" },
@@ -933,27 +1017,31 @@ static const struct sg_rule rules[] = {
 	{ "exploitation", "olders-make", "OLDER ~3 FORCE ~1 me|us" },
 	{ "exploitation", "running-food", "run|hold|carry ~1 food ~2 for" },
 	{ "exploitation", "burner", "give ~2 me|us ~2 burner" },
-	{ "exploitation", "debt-to", "debt ~2 to ~1 them|him|gang|OLDER|man" },
+	{ "exploitation", "debt-to", "debt ~2 to|with ~2 them|him|gang|OLDER|"
+	    "man|dealer" },
 	{ "exploitation", "sent-to-sell", "send ~5 to ~1 DEAL|sell" },
 	{ "exploitation", "older-selling", "OLDER ~3 sell|deal|shot|serve" },
 	{ "exploitation", "bag-up", "bag ~1 up ~2 for ~1 them|him|OLDER|gang|every|NIGHT|DRUG" },
 	{ "drugs", "daily-use", "weed|ket|spice|crack|heroin|xanax|vodka|alcohol|booze|mdma ~3 every|all|daily ~1 day|night|weekend|END" },
 	{ "drugs", "drink-to-forget", "drink|drunk|smoke|high ~4 to ~1 forget|cope|numb|escape" },
 	{ "drugs", "addicted", "addict ~2 to ~2 DRUG|SUBST" },
-	{ "drugs", "i-take", "i ~3 take|do|smoke|use ~2 DRUG ~2 at|every|with|to|END" },
+	{ "drugs", "i-take", "i ~3 take|do|smoke|use ~2 DRUG ~2 at|every|with|"
+	    "to|END|tbh|ngl" },
 	{ "drugs", "lines", "line ~2 of ~1 coke|cocaine|ket" },
 	{ "drugs", "parent-uses", "PERSON ~2 use|inject|smoke ~2 DRUG|heroin" },
 	{ "neglect", "never-any", "no|never|nothing|not ~1 any ~1 electric|electricity|gas|heating|water" },
 	{ "neglect", "carer-for-siblings", "look ~1 after ~3 brother|sister|baby ~6 PERSON ~3 out|drunk|away|never|not|gone" },
 	{ "neglect", "always-hungry", "always|every ~2 hungry ~2 at ~1 home|house|placement|night|bed" },
 	{ "neglect", "didnt-come-home", "PERSON ~2 NEG ~1 come ~1 home ~1 for|in|all ~2 day|night|NUM|week|ages" },
-	{ "neglect", "nothing-in-fridge", "nothing ~2 in ~1 the ~1 fridge|cupboard ~1 END|again|all|for|ever|at" },
+	{ "neglect", "nothing-in-fridge", "nothing ~2 in ~1 the ~1 fridge|"
+	    "cupboard ~1 END|THEN|again|all|for|ever|at|or|no|since|today" },
 	{ "neglect", "no-one-buys", "no ~1 one ~2 buy|get ~2 me|us ~1 any|clothes|food|shoe|uniform|coat|END" },
 	{ "neglect", "steal-food", "steal ~2 food|bread" },
 	{ "missing", "not-home-since", "NEG ~2 been ~1 home|back ~4 since|day|night|week|NUM|monday|tuesday|wednesday|thursday|friday|saturday|sunday" },
 	{ "missing", "not-back-to", "NEG ~1 go ~1 back ~2 to ~1 placement|home|there" },
 	{ "missing", "no-where", "no ~1 where|place ~2 go|sleep|stay" },
-	{ "missing", "cant-get-home", "can ~1 not ~1 get ~1 home|back ~1 END|tonight|now" },
+	{ "missing", "cant-get-home", "can ~1 not ~1 get ~1 home|back ~1 "
+	    "END|THEN|please|help|no" },
 	{ "bullying", "fake-account", "fake ~1 account|page|profile ~5 post|about|me" },
 	{ "bullying", "picked-on", "pick ~1 on ~2 every ~1 day|single|lesson" },
 	{ "radicalisation", "bombs", "make|build ~2 bomb" },
@@ -968,7 +1056,8 @@ static const struct sg_rule rules[] = {
 	{ "abuse", "fgm-cut-like", "cut ~2 like ~2 girl|sister|cousin|mum" },
 	{ "abuse", "fgm-the-cutting", "the ~1 cut ~1 do|done" },
 	{ "exploitation", "unpaid2", "work ~6 NEG ~2 pay|money" },
-	{ "exploitation", "passport", "take ~1 my ~1 passport ~1 END|off|away" },
+	{ "exploitation", "passport", "take ~1 my ~1 passport ~1 END|THEN|off|"
+	    "away|from" },
 	{ "exploitation", "work-to-pay", "work ~3 to ~1 pay ~1 back|off ~1 END|them|him|debt" },
 	{ "exploitation", "keep-my-money", "work ~8 keep|take ~1 my ~1 money|wage" },
 	{ "exploitation", "work-not-allowed-out", "clean|work ~6 all ~1 day ~6 NEG ~1 allow" },
@@ -1004,7 +1093,7 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "told-to-keep-secret", "tell|make|ask|say|want|get ~3 "
 	    "me|us ~4 keep ~3 SECRET" },
 	{ "sexual", "keep-it-secret", "keep ~1 it|this|that ~2 SECRET ~1 "
-	    "END|from" },
+	    "END|from|or|ok|okay" },
 	{ "sexual", "picks-me-up", "man|guy|bloke|lad|stranger|older|adult|"
 	    "woman|someone ~4 pick ~1 me|us ~1 up" },
 	{ "sexual", "meet-older", "meet ~8 he|she ~1 GET ~1 AGE" },
@@ -1012,7 +1101,8 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "put-my-pics", "he|she|they|PERSON|OLDER ~2 put|upload ~2 "
 	    "my ~1 PICS|nudes" },
 	{ "sexual", "filmed-me", "PERSON|OLDER ~3 film|record ~1 me|us ~1 "
-	    "END|without|while|naked|change|shower|undress|sleep|toilet" },
+	    "END|without|while|naked|change|shower|undress|sleep|toilet|"
+	    "again|when|secretly|through|x" },
 	{ "sexual", "cant-remember-after", "drug|weed|pill|xanax|ket|mdma|"
 	    "spike|drunk|drink|drank|alcohol|vodka|wasted|high ~8 NEG ~2 "
 	    "remember" },
@@ -1022,7 +1112,7 @@ static const struct sg_rule rules[] = {
 	{ "neglect", "carer-drinks", "PERSON ~2 drink all|every ~1 time|day|"
 	    "night|weekend" },
 	{ "neglect", "carer-drinks", "PERSON ~2 drink ~2 loads|lot|alot|"
-	    "heavily|much|constantly|always ~1 END" },
+	    "heavily|much|constantly|always ~1 END|THEN|when|every" },
 	{ "abuse", "angry-when-drinking", "PERSON ~3 drink|drunk ~6 angry|"
 	    "aggressive|violent|nasty|scary" },
 	{ "abuse", "angry-when-drinking", "angry|aggressive|violent|nasty|"
@@ -1032,14 +1122,107 @@ static const struct sg_rule rules[] = {
 	{ "exploitation", "given-to-hold", "give|hand|pass ~2 me|us ~3 stuff|"
 	    "thing|something|package|parcel|bag|phone ~2 to ~1 hold|carry|"
 	    "hide|stash|sell|drop|deliver|run" },
-	{ "missing", "not-coming-back", "NEG ~1 come ~1 back ~1 END|ever|"
+	{ "missing", "not-coming-back", "NEG ~1 come ~1 back ~1 END|THEN|ever|"
 	    "again|tonight|never" },
 	{ "missing", "away-without-carers-knowing", "sleep|stay|kip|crash ~4 "
 	    "at|with|round ~10 STAFF|mum|dad|social|parent ~2 NEG ~1 know" },
 	{ "missing", "dont-know-where-i-am", "STAFF|PERSON|mum|dad ~2 NEG ~1 "
 	    "know ~1 where ~1 i ~1 am|sleep|stay" },
 	{ "violence", "will-find-me", "will|going|say ~2 find|track ~1 me|us ~1 "
-	    "END|if|wherever|anywhere|everywhere" },
+	    "END|THEN|if|wherever|anywhere|everywhere|when" },
+	/*
+	 * A safeguarding lead's held-out set (review 90): harms said by
+	 * their plain names, threats to someone else, emotional abuse,
+	 * quiet goodbyes, and Polish and Romanian. Talk about the names in
+	 * a lesson is an idiom above.
+	 */
+	{ "exploitation", "trafficked", "trafficked|trafficking" },
+	{ "exploitation", "modern-slavery", "modern ~1 slavery|slave" },
+	{ "exploitation", "debt-bondage-named", "debt ~1 bondage" },
+	{ "exploitation", "loan-shark", "loan ~1 shark" },
+	{ "exploitation", "keep-my-papers", "keep|take|hold|have ~1 my|our ~1 "
+	    "passport|papers|documents|id END|THEN|from|off|away" },
+	{ "exploitation", "not-paid", "they|he|she ~2 NEG ~1 pay ~1 me|us ~1 "
+	    "END|THEN|anything|nothing" },
+	{ "exploitation", "debt-for-coming", "debt ~2 for ~2 come|bring|"
+	    "travel|journey|smuggle ~2 here|uk|england|britain|country|over" },
+	{ "exploitation", "moved-between-houses", "move ~2 me|us ~1 between ~3 "
+	    "house|flat|city|town" },
+	{ "exploitation", "bring-men", "bring ~1 man ~2 to|into|round|back ~2 "
+	    "house|flat|home|room" },
+	{ "exploitation", "family-hurt", "family ~4 will|get|be ~2 hurt|kill|"
+	    "harm|pay|suffer" },
+	{ "exploitation", "cuckooed", "move ~1 into|in ~1 my ~1 flat|place|"
+	    "house|home ~10 deal|sell|DRUG|NEG" },
+	{ "exploitation", "dealing-from-mine", "deal|sell ~1 from|out ~1 it|"
+	    "my|there|mine" },
+	{ "exploitation", "plugging", "plug ~4 hurt|inside|bum|bleed" },
+	{ "exploitation", "shotting", "shoot ~1 bag|wrap|pack|food|work" },
+	{ "exploitation", "doing-a-line", "do|run|hold ~2 line ~1 for ~2 "
+	    "OLDER|them|him|gang|some" },
+	{ "exploitation", "hold-to-pay", "hold|stash|hide|carry ~2 stuff|"
+	    "thing|package|bag|parcel ~4 pay|debt" },
+	{ "missing", "police-found-me", "police|cop|feds ~2 find|found ~1 "
+	    "me|us" },
+	{ "missing", "dont-try-find-me", "NEG ~2 try|bother|come ~2 find|"
+	    "look ~1 me|us|for" },
+	{ "missing", "left-days-ago", "leave ~2 home|placement|carer|foster ~2 "
+	    "NUM ~1 day|night ~1 ago" },
+	{ "sexual", "sextortion", "sextortion|sextort" },
+	{ "sexual", "has-my-pics", "he|she|they|someone|guy|man|boy|lad ~2 "
+	    "get|have ~1 my ~1 pics|nudes|vid|video" },
+	{ "sexual", "or-he-sends-it", "or|unless ~2 he|she|they ~1 send|post|"
+	    "share|leak|show ~2 it|them ~3 to|everyone|online" },
+	{ "sexual", "send-to-everyone-if", "send|post|share|show|leak ~2 "
+	    "them|it ~3 everyone|family|school|friend ~6 if|unless" },
+	{ "sexual", "on-top-of-me", "on ~1 top ~1 of ~1 me|us" },
+	{ "sexual", "scared-pregnant", "FEAR|think|worry ~3 i ~1 am|might|"
+	    "could ~2 pregnant" },
+	{ "abuse", "domestic-violence", "domestic ~1 violence|abuse" },
+	{ "abuse", "dv", "dv ~3 home|house|mum|dad|PERSON|again|happen|"
+	    "police" },
+	{ "abuse", "hits-mum", "PERSON ~3 HARM mum|nan|sister|brother|baby" },
+	{ "abuse", "black-eye", "PERSON|has|have|got ~3 black ~1 eye" },
+	{ "abuse", "told-to-lie", "tell|make|want ~2 me|us ~2 lie ~3 social|"
+	    "police|worker|teacher|sw|school|doctor|nurse" },
+	{ "abuse", "screaming-smashing", "SHOUT ~3 smash|break|throw ~4 home|"
+	    "house|night|sleep|flat" },
+	{ "abuse", "break-my-legs", "PERSON ~3 break ~1 my|your ~1 leg|arm|"
+	    "finger|knee|neck|jaw|nose" },
+	{ "abuse", "waste-of-space", "waste ~1 of ~1 space|oxygen|air|skin" },
+	{ "abuse", "send-me-back", "send ~1 me|us ~1 back ~1 END|THEN|if|when|"
+	    "unless" },
+	{ "abuse", "send-me-back", "send ~1 me|us ~1 back ~1 to ~2 care|"
+	    "country|foster|social|council" },
+	{ "abuse", "nobody-wants-me", "no ~1 one ~2 want ~1 me|us ~1 END|THEN|"
+	    "here|around|any|i|not" },
+	{ "abuse", "marry-cousin", "have|got ~1 to ~1 marry" },
+	{ "abuse", "marry-cousin", "marry ~1 my ~1 cousin" },
+	{ "abuse", "shame-the-family", "shame|dishonour ~3 family" },
+	{ "abuse", "husband-for-me", "husband|wife ~3 for ~1 me|us" },
+	{ "abuse", "engaged-back-home", "i ~2 be ~1 engage|marry ~3 go|take|"
+	    "send ~2 back|home|abroad|pakistan|bangladesh|india|somalia|"
+	    "nigeria|afghanistan" },
+	{ "abuse", "shaadi", "shaadi|nikah|rishta ~8 never|NEG ~2 agree|want|"
+	    "consent|ask" },
+	{ "abuse", "shaadi", "never|NEG ~2 agree|want ~6 shaadi|nikah|rishta" },
+	{ "suicide", "when-im-gone", "for ~1 when ~1 i ~1 am ~1 gone|dead" },
+	{ "suicide", "when-im-gone", "when ~1 i ~1 am ~1 dead" },
+	{ "suicide", "train-tracks", "train|railway|rail ~1 track" },
+	/*
+	 * Polish: "mnie bije" (he beats me), "ją bije" (beats her); "nikt mi
+	 * nie uwierzy" (nobody will believe me). Romanian: "trebuie sa ma
+	 * marit" (I have to marry), "ma bate" (he beats me); "ma" reads "my".
+	 */
+	{ "abuse", "pl-beats-me", "mnie|ją|nas ~1 bije|bił|biła|uderza|"
+	    "uderzył|krzywdzi|leje" },
+	{ "abuse", "pl-beats-me", "bije|bił|biła|uderza|uderzył|krzywdzi ~1 "
+	    "mnie|ją|nas|mamę|mame" },
+	{ "help", "pl-no-one-believes", "nikt ~2 nie ~1 uwierzy|wierzy" },
+	{ "abuse", "ro-must-marry", "trebuie ~3 marit|mărit|casatoresc|"
+	    "căsătoresc|mărita|marita" },
+	{ "abuse", "ro-beats-me", "tata|tatal|tatăl|mama|el|ea ~2 ma ~1 bate|"
+	    "loveste|lovește" },
 };
 
 #define NELEMS(a)	(sizeof(a) / sizeof((a)[0]))

@@ -203,6 +203,80 @@ lead_found_clear(void **state)
 	buf_free(&out);
 }
 
+/*
+ * Review 90, a safeguarding lead's held-out set: rules that once had to
+ * end the text now read on ("he forced me and now"), threats to someone
+ * else, harms by their plain names, starred and spelt-out words, and
+ * Polish and Romanian. The ordinary lines are the false alarms it found.
+ */
+static void
+lead_review_90(void **state)
+{
+	static const struct {
+		const char	*text;
+		const char	*topic;
+	} want[] = {
+		{ "he forced me and now im scared im pregnant", "sexual:" },
+		{ "they'd kill me if i told a teacher", "violence:" },
+		{ "i saw him punch mum in the face again", "abuse:" },
+		{ "he said hes gonna kill mum if she leaves him", "violence:" },
+		{ "i was trafficked", "exploitation:" },
+		{ "modern slavery", "exploitation:" },
+		{ "they keep my passport", "exploitation:" },
+		{ "im being sextorted", "sexual:" },
+		{ "i owe a loan shark", "exploitation:" },
+		{ "dv at home", "abuse:" },
+		{ "he's got my pics", "sexual:" },
+		{ "he says he'll break my legs", "abuse:" },
+		{ "i have to marry my cousin", "abuse:" },
+		{ "they keep sayin shaadi and i never agreed", "abuse:" },
+		{ "some guys moved into my flat and are dealing from it",
+		    "exploitation:" },
+		{ "got my tablets saved up just in case", "suicide:" },
+		{ "she says im a waste of space", "abuse:" },
+		{ "i wont be around much longer", "suicide:" },
+		{ "i wrote letters for when im gone", "suicide:" },
+		{ "i want to k*ll myself", "suicide:" },
+		{ "s*icide", "suicide:" },
+		{ "i want to be de*d", "suicide:" },
+		{ "i dnt wna live", "suicide:" },
+		{ "k i l l  m y s e l f", "suicide:" },
+		{ "tata mnie bije", "abuse:" },
+		{ "mama płacze bo on ją bije", "abuse:" },
+		{ "trebuie sa ma marit", "abuse:" },
+	};
+	static const char *const ordinary[] = {
+		"in cooking club we learned to chop onions with a sharp knife",
+		"got hit in the face by a football in PE lol just a bruise",
+		"film night was about a boy who runs away to join the circus",
+		"scared of my exams next week",
+		"i need help with budgeting now i've left care",
+		"i cant go on the trip and im gutted",
+		"my carer keeps my passport safe",
+		"we learned about modern slavery in history",
+		"this is sh*t",
+		"my brother broke my nose playing football",
+	};
+	struct buf	 out;
+	size_t		 i;
+
+	(void)state;
+	buf_init(&out, 64);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		flags_as(&out, want[i].text, want[i].topic);
+	for (i = 0; i < sizeof(ordinary) / sizeof(ordinary[0]); i++) {
+		buf_reset(&out);
+		if (safeguarding_match(db, ordinary[i], &out) != 0)
+			fail_msg("\"%s\" gave \"%s\"", ordinary[i],
+			    buf_cstr(&out));
+	}
+	/* Kept flagged on purpose: "wanted to die" is not read as a joke. */
+	buf_reset(&out);
+	assert_true(safeguarding_match(db, "that assembly was so boring i "
+	    "wanted to die", &out) > 0);
+	buf_free(&out);
+}
+
 static int
 flags(const char *text)
 {
@@ -430,6 +504,7 @@ main(void)
 		cmocka_unit_test(corpus_recall_and_false_positives),
 		cmocka_unit_test(issue_11_phrases),
 		cmocka_unit_test(lead_found_clear),
+		cmocka_unit_test(lead_review_90),
 		cmocka_unit_test(reads_how_young_people_write),
 		cmocka_unit_test(admin_phrases_read_the_same_way),
 		cmocka_unit_test(whole_words_any_case_any_punctuation),
