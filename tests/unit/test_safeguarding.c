@@ -74,6 +74,15 @@ corpus_recall_and_false_positives(void **state)
 	assert_true(flagged * 100 <= ordinary * 10);
 }
 
+/* text, an ordinary message, flags nothing. */
+static void
+stays_clear(struct buf *out, const char *text)
+{
+	buf_reset(out);
+	if (safeguarding_match(db, text, out) != 0)
+		fail_msg("\"%s\" gave \"%s\"", text, buf_cstr(out));
+}
+
 /* text flags, and under a rule or topic whose name holds want. */
 static void
 flags_as(struct buf *out, const char *text, const char *want)
@@ -183,12 +192,8 @@ lead_found_clear(void **state)
 	buf_init(&out, 64);
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
 		flags_as(&out, want[i].text, want[i].topic);
-	for (i = 0; i < sizeof(ordinary) / sizeof(ordinary[0]); i++) {
-		buf_reset(&out);
-		if (safeguarding_match(db, ordinary[i], &out) != 0)
-			fail_msg("\"%s\" gave \"%s\"", ordinary[i],
-			    buf_cstr(&out));
-	}
+	for (i = 0; i < sizeof(ordinary) / sizeof(ordinary[0]); i++)
+		stays_clear(&out, ordinary[i]);
 	/*
 	 * Flagged on purpose: the matcher cannot see where a sentence ends,
 	 * so "end me. this is too hard" and "end me. i cant do this" read
@@ -264,12 +269,8 @@ lead_review_90(void **state)
 	buf_init(&out, 64);
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
 		flags_as(&out, want[i].text, want[i].topic);
-	for (i = 0; i < sizeof(ordinary) / sizeof(ordinary[0]); i++) {
-		buf_reset(&out);
-		if (safeguarding_match(db, ordinary[i], &out) != 0)
-			fail_msg("\"%s\" gave \"%s\"", ordinary[i],
-			    buf_cstr(&out));
-	}
+	for (i = 0; i < sizeof(ordinary) / sizeof(ordinary[0]); i++)
+		stays_clear(&out, ordinary[i]);
 	/* Kept flagged on purpose: "wanted to die" is not read as a joke. */
 	buf_reset(&out);
 	assert_true(safeguarding_match(db, "that assembly was so boring i "
