@@ -33,7 +33,7 @@ shown(void)
 static void
 press(int64_t i, int on)
 {
-	char	 name[16];
+	char	 name[32];
 	int64_t	 user;
 
 	(void)snprintf(name, sizeof(name), "yp%lld", (long long)i);
@@ -52,7 +52,7 @@ press(int64_t i, int on)
 static void
 one_person_never_moves_the_count(void **state)
 {
-	char	 name[16];
+	char	 name[32];
 	int64_t	 i;
 
 	(void)state;
