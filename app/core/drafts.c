@@ -154,18 +154,14 @@ drafts_user_load(struct db *db, struct arena *arena, int64_t user,
 void
 drafts_tag(const struct view_input *d, char *tag)
 {
-	unsigned char	 digest[AUTH_DIGEST_BYTES];
 	struct buf	 all;
-	size_t		 i;
 
 	buf_init(&all, 256);
 	/* Parted by a character no form field may hold. */
 	buf_appendf(&all, "%s\x1f%s\x1f%s", d->title ? d->title : "",
 	    d->body ? d->body : "", d->better ? d->better : "");
-	auth_digest(all.data ? all.data : "", all.len, digest);
+	auth_digest_hex(buf_cstr(&all), tag, DRAFT_TAG_LEN);
 	buf_free(&all);
-	for (i = 0; i < (DRAFT_TAG_LEN - 1) / 2; i++)
-		(void)snprintf(tag + 2 * i, 3, "%02x", digest[i]);
 }
 
 /*

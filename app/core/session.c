@@ -27,18 +27,6 @@ static const char *sql_owner =
 	"SELECT user_id FROM form_owners WHERE csrf_hash = ?1";
 #define OWNER_KEY_LEN	(2 * AUTH_DIGEST_BYTES + 1)
 
-/* A form token as form_owners knows it: its digest, in hex. */
-static void
-owner_key(const char *csrf, char *out)
-{
-	unsigned char	 digest[AUTH_DIGEST_BYTES];
-	size_t		 i;
-
-	auth_digest(csrf, strlen(csrf), digest);
-	for (i = 0; i < sizeof(digest); i++)
-		(void)snprintf(out + 2 * i, 3, "%02x", digest[i]);
-}
-
 static const char *sql_find =
 	"SELECT s.id, s.user_id, s.csrf, s.created_at, s.seen_at, "
 	"u.display_name, u.role FROM sessions s JOIN users u "
@@ -99,7 +87,7 @@ session_create(struct db *db, int64_t user_id, int64_t now, const char *ip,
 	if (rc != 0)
 		return (-1);
 	*sid = db_last_id(db);
-	owner_key(csrf, key);
+	auth_digest_hex(csrf, key, sizeof(key));
 	if (db_exec(db, sql_owner_prune, "i", now - FORM_OWNER_DAYS *
 	    86400) != 0 || db_exec(db, sql_owner_add, "tii", key, user_id,
 	    now) != 0)
@@ -119,7 +107,7 @@ session_form_owner(struct db *db, const char *csrf, int64_t *user)
 	*user = 0;
 	if (csrf == NULL || *csrf == '\0')
 		return (0);
-	owner_key(csrf, key);
+	auth_digest_hex(csrf, key, sizeof(key));
 	return (db_int(db, user, sql_owner, "t", key));
 }
 
