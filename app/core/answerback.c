@@ -40,10 +40,6 @@ static const char *sql_open_of =
 	"AND user_id = ?2 AND state = 'open'";
 static const char *sql_same_words =
 	"SELECT count(*) FROM answer_appeals WHERE id = ?1 AND reason = ?2";
-/* The same worrying words from the same person, still open. */
-static const char *sql_same_concern =
-	"SELECT count(*) FROM concerns WHERE kind = ?1 AND item_id = ?2 "
-	"AND author_id = ?3 AND text = ?4 AND closed_at IS NULL";
 static const char *sql_appeal_insert =
 	"INSERT INTO answer_appeals (issue_id, user_id, reason, created_at) "
 	"VALUES (?1, ?2, ?3, ?4)";
@@ -298,8 +294,7 @@ ab_appeal_create(struct db *db, const struct actor *who,
 	}
 	/* Worrying words that can be no request, sent twice: one concern. */
 	if (res != AB_OK) {
-		if (db_int(db, &same, sql_same_concern, "tiit", kind, item,
-		    who->id, reason) != 1)
+		if ((same = concern_open_same(db, kind, item, reason)) == -1)
 			goto error;
 		if (same > 0)
 			goto again;

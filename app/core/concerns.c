@@ -107,7 +107,7 @@ static const char *sql_for_item =
 static const char *sql_open_about =
 	"SELECT count(*) FROM concerns WHERE kind = ?1 AND item_id = ?2 "
 	"AND closed_at IS NULL";
-static const char *sql_same_name =
+static const char *sql_same_open =
 	"SELECT count(*) FROM concerns WHERE kind = ?1 AND "
 	"coalesce(item_id, 0) = ?2 AND text = ?3 AND closed_at IS NULL";
 static const char *sql_unheld =
@@ -200,6 +200,21 @@ concern_open(struct db *db, const struct actor *who,
 	    alert_new_concern(db, id, in->urgent != 0, now) == -1)
 		return (-1);
 	return (id);
+}
+
+/*
+ * Whether a concern about item with these very words is open already
+ * (sent twice): 1, 0, or -1.
+ */
+int
+concern_open_same(struct db *db, const char *kind, int64_t item,
+    const char *text)
+{
+	int64_t	 n;
+
+	if (db_int(db, &n, sql_same_open, "tit", kind, item, text) != 1)
+		return (-1);
+	return (n > 0);
 }
 
 /*
@@ -709,8 +724,8 @@ concern_name(struct db *db, const struct actor *who, int64_t account,
 		buf_free(&topics);
 		return (-1);
 	}
-	ok = db_int(db, &same, sql_same_name, "tit", CONCERN_ACCOUNT, account,
-	    name) == 1 && (same > 0 || concern_open(db, who, &in, now) > 0);
+	ok = (same = concern_open_same(db, CONCERN_ACCOUNT, account,
+	    name)) != -1 && (same > 0 || concern_open(db, who, &in, now) > 0);
 	buf_free(&topics);
 	return (db_end(db, ok) == 0 ? 1 : -1);
 }
