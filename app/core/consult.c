@@ -4,6 +4,8 @@
  * an anonymous response writes no audit row at all (its time to the
  * second, beside the session table, would name the person).
  */
+#include <netinet/in.h>
+
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -940,6 +942,7 @@ consult_worry_kept(struct db *db, int64_t cid, const char *text,
 	static const struct consult_response anon = { 0, 1, 0, 0 };
 	struct consult	 c;
 	char		 key[96], origin[2 * AUTH_DIGEST_BYTES + 1];
+	char		 addr[INET6_ADDRSTRLEN + 8];
 	int64_t		 wait, concern;
 	int		 flagged, rc;
 
@@ -950,13 +953,15 @@ consult_worry_kept(struct db *db, int64_t cid, const char *text,
 		return (0);
 	flagged = 0;
 	concern = 0;
-	/* The address as kept with its concern: its digest. */
-	auth_digest_hex(ip, origin, sizeof(origin));
+	/* The address (an IPv6 /64) as kept with its concern: its
+	 * digest. */
+	throttle_addr_key(ip, addr, sizeof(addr));
+	auth_digest_hex(addr, origin, sizeof(origin));
 	if (db_begin(db) == -1)
 		return (-1);
 	if (db_exec(db, sql_origin_prune, "i", now - 3600) != 0)
 		return (db_end(db, 0));
-	(void)snprintf(key, sizeof(key), "anonworry:a:%s", ip);
+	throttle_ip_key("anonworry", ip, key, sizeof(key));
 	wait = throttle_wait(db, key, now, 3600,
 	    settings_int(db, "anon_worries_per_hour_address", WORRY_LIMIT));
 	if (wait < 0)

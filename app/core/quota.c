@@ -101,7 +101,7 @@ quota_anon_wait(struct db *db, const char *cookie, const char *ip,
 		b = throttle_wait(db, key, now, QUOTA_WINDOW,
 		    settings_int(db, "anon_views_per_hour", 5));
 	}
-	(void)snprintf(key, sizeof(key), "anonview:a:%s", ip);
+	throttle_ip_key("anonview", ip, key, sizeof(key));
 	a = throttle_wait(db, key, now, QUOTA_WINDOW,
 	    settings_int(db, "anon_views_per_hour_address", 30));
 	if (a < 0 || b < 0)
@@ -121,6 +121,6 @@ quota_anon_sent(struct db *db, const char *cookie, const char *ip,
 		if (throttle_fail(db, key, now) == -1)
 			return (-1);
 	}
-	(void)snprintf(key, sizeof(key), "anonview:a:%s", ip);
+	throttle_ip_key("anonview", ip, key, sizeof(key));
 	return (throttle_fail(db, key, now));
 }

@@ -141,6 +141,16 @@ throttle_addr_key(const char *ip, char *out, size_t outlen)
 	(void)snprintf(out, outlen, "%s/64", txt);
 }
 
+/* A limit's key for what ip does: "what:a:" and its throttle address. */
+void
+throttle_ip_key(const char *what, const char *ip, char *out, size_t outlen)
+{
+	char	 addr[INET6_ADDRSTRLEN + 8];
+
+	throttle_addr_key(ip, addr, sizeof(addr));
+	(void)snprintf(out, outlen, "%s:a:%s", what, addr);
+}
+
 /*
  * The keys of a sign-in by name from ip, in a browser whose CSRF cookie
  * is device (NULL or "": none). The cookie is stored only as a digest.

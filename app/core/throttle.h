@@ -48,6 +48,7 @@ int	throttle_fail(struct db *, const char *, int64_t);
 int	throttle_clear(struct db *, const char *);
 int	throttle_unfail(struct db *, const char *, int64_t);
 void	throttle_addr_key(const char *, char *, size_t);
+void	throttle_ip_key(const char *, const char *, char *, size_t);
 
 void	throttle_signin_keys(const char *, const char *, const char *,
 	    struct signin_keys *);

@@ -45,10 +45,17 @@ conns_init(void)
 	kore_timer_add(conns_tick, TICK_MS, NULL, 0);
 }
 
-/* The connection's address as 16 bytes (IPv4 mapped into IPv6). */
+/*
+ * The connection's address as 16 bytes (IPv4 mapped into IPv6). An IPv6
+ * address counts as its /64, as the throttle does (throttle_addr_key):
+ * one phone or home holds a whole /64 and could open each connection
+ * from a fresh address.
+ */
 static int
 conn_key(const struct connection *c, unsigned char *key)
 {
+	const struct in6_addr	*a6;
+
 	memset(key, 0, 16);
 	if (c->family == AF_INET) {
 		key[10] = key[11] = 0xff;
@@ -56,7 +63,8 @@ conn_key(const struct connection *c, unsigned char *key)
 		return (0);
 	}
 	if (c->family == AF_INET6) {
-		memcpy(key, &c->addr.ipv6.sin6_addr, 16);
+		a6 = &c->addr.ipv6.sin6_addr;
+		memcpy(key, a6, IN6_IS_ADDR_V4MAPPED(a6) ? 16 : 8);
 		return (0);
 	}
 	return (-1);

@@ -545,7 +545,7 @@ flood_trim(struct page *pg, struct view_input *in)
 	if (len0(in->title) + len0(in->body) + len0(in->better) <=
 	    FLOOD_FULL)
 		return (0);
-	(void)snprintf(key, sizeof(key), "bigworry:a:%s", pg->ip);
+	throttle_ip_key("bigworry", pg->ip, key, sizeof(key));
 	if ((wait = throttle_wait(app_db, key, pg->now, 3600,
 	    FLOOD_LONG)) == -1 || throttle_fail(app_db, key, pg->now) == -1)
 		return (-1);

@@ -15,6 +15,7 @@
 
 #include "unitdb.h"
 
+#include "quota.h"
 #include "throttle.h"
 
 UNITDB_GROUP("/tmp/portal-thr-XXXXXX")
@@ -125,6 +126,32 @@ ipv6_keyed_by_64(void **state)
 	assert_string_equal(a, "not an address");
 }
 
+/*
+ * Views sent without an account count against the address's /64: a
+ * phone given a whole /64 cannot send past the limit from fresh
+ * addresses in it (each from a fresh browser, too).
+ */
+static void
+anon_views_count_per_64(void **state)
+{
+	char	 ip[64], cookie[64];
+	int	 i;
+
+	(void)state;
+	for (i = 1; i <= 30; i++) {
+		(void)snprintf(ip, sizeof(ip), "2001:db8:1:2::%x", i);
+		(void)snprintf(cookie, sizeof(cookie), "browser-%032d", i);
+		assert_int_equal(quota_anon_wait(db, cookie, ip, 1000), 0);
+		assert_int_equal(quota_anon_sent(db, cookie, ip, 1000), 0);
+	}
+	assert_true(quota_anon_wait(db, "browser-fresh-0000000000000000000",
+	    "2001:db8:1:2:ffff::1", 1000) > 0);
+	assert_int_equal(quota_anon_wait(db, "browser-fresh-0000000000000000000",
+	    "2001:db8:1:3::1", 1000), 0);
+	throttle_ip_key("bigworry", "2001:db8:1:2::77", ip, sizeof(ip));
+	assert_string_equal(ip, "bigworry:a:2001:db8:1:2::/64");
+}
+
 /* "Cody", "Cody\t", "CODY\n" are one name to count against. */
 static void
 signin_keys_fold_the_name(void **state)
@@ -205,6 +232,7 @@ main(void)
 		cmocka_unit_test(caps_per_window),
 		cmocka_unit_test(cap_lowered_counts_the_newest),
 		cmocka_unit_test(ipv6_keyed_by_64),
+		cmocka_unit_test(anon_views_count_per_64),
 		cmocka_unit_test(signin_keys_fold_the_name),
 		cmocka_unit_test(tries_in_flight_count),
 		cmocka_unit_test(owner_not_locked_out),
