@@ -273,8 +273,27 @@ all_digits(const char *s)
 }
 
 /*
+ * A secret: a password (named so, or "current" on the account page) or
+ * an invite or reset code. Never kept, shown back or stored with words.
+ */
+static int
+secret_field(const char *name)
+{
+	static const char *const set[] = { "current", "current_pw",
+	    "current_si", "code", NULL };
+	size_t	 i;
+
+	if (strstr(name, "password") != NULL)
+		return (1);
+	for (i = 0; set[i] != NULL; i++)
+		if (strcmp(name, set[i]) == 0)
+			return (1);
+	return (0);
+}
+
+/*
  * 1 if a refused form's field may hold words someone typed: anything but
- * the token, passwords, the fields the server set itself and choices
+ * the token, secrets, the fields the server set itself and choices
  * (shown back as "not_sure" or "18_21" they are codes, not words).
  */
 static int
@@ -288,7 +307,7 @@ kept_field(const char *name)
 	    NULL };
 	size_t	 i;
 
-	if (strstr(name, "password") != NULL)
+	if (secret_field(name))
 		return (0);
 	/* A consultation's tick boxes: "o<id>" = "yes". */
 	if (name[0] == 'o' && name[1] >= '0' && name[1] <= '9')

@@ -526,6 +526,66 @@ worrying_names_are_read_not_used(void **state)
 	    "me too' AND closed_at IS NULL"), 1);
 }
 
+/*
+ * A refused form's words are kept, shown back and stored with a concern,
+ * but never its secrets: the password that confirms a change, or an
+ * invite code (the next person on a shared phone could read them).
+ */
+static void
+secrets_are_never_kept(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[512];
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	assert_int_equal(client_csrf(&c, "/account", csrf, sizeof(csrf)), 0);
+	assert_int_equal(db_run("DELETE FROM sessions WHERE id = "
+	    "(SELECT max(id) FROM sessions)"), 0);
+	(void)snprintf(body, sizeof(body), "csrf=%s&new_name=%s&current="
+	    "kite-river-42", csrf, url_enc("my foster carer hits me and i "
+	    "want to kill myself"));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/account/name", body, &r), 0);
+	assert_true(resp_has(&r, "We are here to help"));
+	assert_false(resp_has(&r, "kite-river-42"));
+	resp_free(&r);
+	assert_true(count("SELECT count(*) FROM concerns WHERE text LIKE "
+	    "'%%foster carer hits me%%' AND closed_at IS NULL") >= 1);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE text LIKE "
+	    "'%%kite-river%%'"), 0);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE body LIKE "
+	    "'%%kite-river%%' OR title LIKE '%%kite-river%%'"), 0);
+
+	/* Ordinary words: shown back to copy, the passwords are not. */
+	(void)snprintf(body, sizeof(body), "csrf=%s&current_pw=kite-river-42"
+	    "&new_password=a-new-long-pw-1&new_password2=a-new-long-pw-1&"
+	    "current_si=kite-river-42&new_signin=jaden+two", csrf);
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/account/password", body, &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, "jaden two"));
+	assert_false(resp_has(&r, "kite-river-42"));
+	assert_false(resp_has(&r, "a-new-long-pw-1"));
+	resp_free(&r);
+
+	/* Joining with a form gone stale: the code stays with its owner. */
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(client_csrf(&c, "/join", csrf, sizeof(csrf)), 0);
+	(void)snprintf(body, sizeof(body), "csrf=%sx&code=QQQQ-WWWW-EEEE&"
+	    "name=%s", csrf, url_enc("my foster carer hits me every night"));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/join/finish", body, &r), 0);
+	assert_false(resp_has(&r, "QQQQ-WWWW-EEEE"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE text LIKE "
+	    "'%%QQQQ%%'"), 0);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE body LIKE "
+	    "'%%QQQQ%%'"), 0);
+}
+
 /* Item 9: once a worker has read it, the author is told so. */
 static void
 repro_9_author_sees_it_was_read(void **state)
@@ -980,6 +1040,7 @@ main(void)
 		cmocka_unit_test(flagged_suggestion_waits_for_a_taker),
 		cmocka_unit_test(flagged_comment_waits_for_a_taker),
 		cmocka_unit_test(worrying_names_are_read_not_used),
+		cmocka_unit_test(secrets_are_never_kept),
 		cmocka_unit_test(repro_9_author_sees_it_was_read),
 		cmocka_unit_test(closing_needs_a_written_action),
 		cmocka_unit_test(two_workers_keep_both_records),
