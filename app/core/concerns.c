@@ -7,13 +7,18 @@
  * transactions. The audit log records that a concern was opened, held
  * or closed, never the words in it nor the action written.
  */
+#include <netinet/in.h>
+
 #include <stdio.h>
 #include <string.h>
 
 #include "alert.h"
+#include "auth.h"
 #include "concerns.h"
 #include "notify.h"
 #include "safeguarding.h"
+#include "settings.h"
+#include "throttle.h"
 #include "timefmt.h"
 #include "utf8.h"
 #include "views.h"
@@ -55,6 +60,20 @@ static const char *sql_insert =
 	"rules, source, raised_by, reason, urgent, created_at) VALUES "
 	"(?1, ?2, ?3, coalesce((SELECT display_name FROM users WHERE "
 	"id = ?3), ''), ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+/*
+ * Worrying words sent without an account, by address (a digest of its
+ * throttle address, as consult.c keeps them): how many opened a concern
+ * this hour, and how many of those are still open.
+ */
+static const char *sql_origin_prune =
+	"DELETE FROM worry_origins WHERE created_at < ?1";
+static const char *sql_origin_counts =
+	"SELECT count(*), coalesce(sum(c.closed_at IS NULL), 0) "
+	"FROM worry_origins o JOIN concerns c ON c.id = o.concern_id "
+	"WHERE o.origin = ?1 AND o.created_at >= ?2";
+static const char *sql_origin_add =
+	"INSERT INTO worry_origins (concern_id, origin, created_at) "
+	"VALUES (?1, ?2, ?3)";
 /* The lists a page at a time (?1 rows from ?2): every concern is on one. */
 static const char *sql_open_list =
 	"SELECT " LIST_COLS "WHERE c.closed_at IS NULL "
@@ -171,6 +190,47 @@ concern_kind_label(const char *kind)
 }
 
 /*
+ * Worrying words from nobody signed in (who acted with no account, from
+ * an address): every one opens its concern, but past FLOOD_ALERTS an hour
+ * from one address, while one of that address's concerns is still open,
+ * no one is told again. A stream of them could otherwise bury the
+ * workers' messages and the safeguarding inboxes; the list still holds
+ * every one, and says why no alert came. *origin gets the address's key
+ * ("" when this is not such words); 1 quiet, 0 not, -1 error.
+ */
+#define FLOOD_ALERTS	3
+
+static int
+anon_flood(struct db *db, const struct actor *who, const struct concern_in *in,
+    int64_t now, char *origin, size_t len)
+{
+	sqlite3_stmt	*st;
+	char		 addr[INET6_ADDRSTRLEN + 8];
+	int64_t		 seen, open;
+	int		 rc;
+
+	origin[0] = '\0';
+	if (who == NULL || who->id != 0 || in->author_id != 0 ||
+	    who->ip == NULL || *who->ip == '\0')
+		return (0);
+	throttle_addr_key(who->ip, addr, sizeof(addr));
+	auth_digest_hex(addr, origin, len);
+	if (db_exec(db, sql_origin_prune, "i", now - 3600) != 0)
+		return (-1);
+	st = db_query(db, sql_origin_counts, "ti", origin, now - 3600);
+	seen = open = 0;
+	if ((rc = db_step(st)) == 1) {
+		seen = sqlite3_column_int64(st, 0);
+		open = sqlite3_column_int64(st, 1);
+	}
+	db_done(st);
+	if (rc == -1)
+		return (-1);
+	return (seen >= settings_int(db, "anon_worries_per_hour_address",
+	    FLOOD_ALERTS) && open > 0);
+}
+
+/*
  * Open a concern; the caller holds the transaction. who is whoever acted
  * (the young person for a scan, the worker by hand). The concern's id,
  * or -1.
@@ -179,25 +239,43 @@ int64_t
 concern_open(struct db *db, const struct actor *who,
     const struct concern_in *in, int64_t now)
 {
-	int64_t	 id;
-	int	 worker;
+	struct buf	 reason;
+	char		 origin[2 * AUTH_DIGEST_BYTES + 1];
+	int64_t		 id;
+	int		 worker, quiet, rc;
 
 	worker = in->source != NULL && strcmp(in->source, "worker") == 0;
 	if (kind_index(in->kind) < 0 || in->text == NULL ||
 	    (worker && (in->reason == NULL || *in->reason == '\0')))
 		return (-1);
-	if (db_exec(db, sql_insert, "tIItttItdi", in->kind, in->item_id,
+	quiet = 0;
+	if (!worker && (quiet = anon_flood(db, who, in, now, origin,
+	    sizeof(origin))) == -1)
+		return (-1);
+	buf_init(&reason, 256);
+	buf_puts(&reason, in->reason != NULL ? in->reason : "");
+	if (quiet)
+		buf_appendf(&reason, "%sSent without an account, from an "
+		    "address that sent many worrying messages this hour: no "
+		    "one was told of this one by message or email.",
+		    reason.len > 0 ? ". " : "");
+	rc = db_exec(db, sql_insert, "tIItttItdi", in->kind, in->item_id,
 	    in->author_id, in->text, in->rules ? in->rules : "",
 	    worker ? "worker" : "scan", worker ? in->raised_by : 0,
-	    in->reason ? in->reason : "", in->urgent != 0, now) != 0)
+	    buf_cstr(&reason), in->urgent != 0, now);
+	buf_free(&reason);
+	if (rc != 0)
 		return (-1);
 	id = db_last_id(db);
+	if (origin[0] != '\0' && db_exec(db, sql_origin_add, "iti", id,
+	    origin, now) != 0)
+		return (-1);
 	/* Someone is told at once, in the same transaction: every worker
 	 * and admin in the portal, and the safeguarding addresses by email
 	 * (no words, no names). */
 	if (audit_write(db, who, worker ? "concern.raise" : "concern.open",
 	    "concern", id, in->kind) == -1 ||
-	    alert_new_concern(db, id, in->urgent != 0, now) == -1)
+	    (!quiet && alert_new_concern(db, id, in->urgent != 0, now) == -1))
 		return (-1);
 	return (id);
 }

@@ -586,6 +586,75 @@ secrets_are_never_kept(void **state)
 	    "'%%QQQQ%%'"), 0);
 }
 
+/*
+ * A stream of worrying views sent without an account from one address:
+ * each opens its concern, on the list until closed, but past three an
+ * hour, while one of them is open, no one is told again (each alert is
+ * a message to every worker and admin and an email to each
+ * safeguarding address). Once all are closed, the next alerts again.
+ */
+static int64_t
+alerts(void)
+{
+	return (count("SELECT count(*) FROM notifications WHERE text LIKE "
+	    "'A new %%concern%%' AND user_id = (SELECT id FROM users WHERE "
+	    "name_key = 'priya shah')"));
+}
+
+static void
+anon_worry_view(struct client *c, int i)
+{
+	struct resp	 r;
+	char		 form[512];
+
+	(void)snprintf(form, sizeof(form), "category=%lld&title=Help+%d&"
+	    "body=%s&publish=no", (long long)count("SELECT id FROM categories "
+	    "WHERE key = 'placements'"), i, url_enc("he hits me every night "
+	    "and i want to die"));
+	assert_int_equal(client_post(c, "/views/new", "/views/new", form, &r),
+	    200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+}
+
+static void
+anon_flood_alerts_once(void **state)
+{
+	struct client	 c;
+	char		 sql[160];
+	int64_t		 before, first;
+	int		 i;
+
+	(void)state;
+	assert_int_equal(db_run("DELETE FROM worry_origins"), 0);
+	assert_int_equal(db_run("UPDATE settings SET value = 'dsl@example.org' "
+	    "WHERE key = 'safeguarding_emails'"), 0);
+	memset(&c, 0, sizeof(c));
+	before = alerts();
+	first = count("SELECT coalesce(max(id), 0) FROM concerns");
+	for (i = 1; i <= 6; i++)
+		anon_worry_view(&c, i);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE id > %lld "
+	    "AND closed_at IS NULL AND author_id IS NULL", (long long)first),
+	    6);
+	assert_int_equal(alerts() - before, 3);
+	assert_int_equal(count("SELECT count(*) FROM outbox WHERE subject LIKE "
+	    "'A new%%concern%%' AND created_at >= (SELECT created_at FROM "
+	    "concerns WHERE id = %lld)", (long long)first + 1), 3);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE id > %lld "
+	    "AND reason LIKE '%%no one was told%%'", (long long)first), 3);
+	/* All closed: the next one is news again. */
+	(void)snprintf(sql, sizeof(sql), "UPDATE concerns SET closed_at = "
+	    "created_at, action = 'Checked' WHERE id > %lld",
+	    (long long)first);
+	assert_int_equal(db_run(sql), 0);
+	anon_worry_view(&c, 7);
+	assert_int_equal(alerts() - before, 4);
+	/* A signed-in young person is always news. */
+	(void)raise("Flood check", "my carer hits me and i want to die", 1);
+	assert_int_equal(alerts() - before, 5);
+}
+
 /* Item 9: once a worker has read it, the author is told so. */
 static void
 repro_9_author_sees_it_was_read(void **state)
@@ -1041,6 +1110,7 @@ main(void)
 		cmocka_unit_test(flagged_comment_waits_for_a_taker),
 		cmocka_unit_test(worrying_names_are_read_not_used),
 		cmocka_unit_test(secrets_are_never_kept),
+		cmocka_unit_test(anon_flood_alerts_once),
 		cmocka_unit_test(repro_9_author_sees_it_was_read),
 		cmocka_unit_test(closing_needs_a_written_action),
 		cmocka_unit_test(two_workers_keep_both_records),
