@@ -770,11 +770,15 @@ keep_draft(struct page *pg)
 	struct view_input	 in;
 	struct form_errors	 unshown;
 	char			 id[AUTH_TOKEN_LEN];
-	int64_t			 wait;
+	int64_t			 wait, owner;
 
-	/* Whose words these are is known only while the session that ran
-	 * out is still on record: without it, they are only shown back. */
-	if (pg->ran_out <= 0)
+	/* Whose words these are: the session that ran out, if it is still
+	 * on record, else whose session gave the form (its cookie is gone:
+	 * the browser closed). Neither: they are only shown back. */
+	if ((owner = pg->ran_out) <= 0 && session_form_owner(app_db,
+	    form_raw(&pg->form, "csrf"), &owner) == -1)
+		return (-1);
+	if (owner <= 0)
 		return (0);
 	form_errors_init(&unshown, &pg->arena);
 	draft_input(pg, &in, &unshown);
@@ -791,7 +795,7 @@ keep_draft(struct page *pg)
 	else
 		auth_token_new(id);
 	if (db_begin(app_db) == -1 ||
-	    drafts_save(app_db, id, pg->ran_out, &in, pg->now) == -1 ||
+	    drafts_save(app_db, id, owner, &in, pg->now) == -1 ||
 	    quota_anon_sent(app_db, pg->csrf, pg->ip, pg->now) == -1 ||
 	    db_commit(app_db) == -1) {
 		db_rollback(app_db);

@@ -648,6 +648,40 @@ kept_and_saved_words_both_survive(void **state)
 	assert_int_equal(db_run("DELETE FROM drafts"), 0);
 }
 
+/*
+ * The browser forgot the session (closed, or its cookie cleared) while
+ * words were typed: the form's token still says whose session gave it,
+ * so "Sign in again" brings the words back, as when a session runs out.
+ */
+static void
+words_come_back_when_the_cookie_is_gone(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[256];
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	assert_int_equal(client_csrf(&c, "/views/new", csrf, sizeof(csrf)), 0);
+	assert_int_equal(db_run("DELETE FROM sessions WHERE id = (SELECT "
+	    "max(id) FROM sessions)"), 0);
+	(void)snprintf(body, sizeof(body), "csrf=%s&title=Gone&body=Words+"
+	    "typed+before+the+browser+forgot", csrf);
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/views/new", body, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "After you sign in, your words will be back"));
+	resp_free(&r);
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	resp_init(&r);
+	assert_int_equal(http_get(&c, "/views/new", &r), 0);
+	assert_true(resp_has(&r, "Words typed before the browser forgot"
+	    "</textarea>"));
+	resp_free(&r);
+	assert_int_equal(db_run("DELETE FROM drafts"), 0);
+}
+
 int
 main(void)
 {
@@ -665,6 +699,7 @@ main(void)
 		cmocka_unit_test(sign_out_forgets_this_browsers_draft),
 		cmocka_unit_test(save_for_later_replaces_this_browsers_draft),
 		cmocka_unit_test(kept_and_saved_words_both_survive),
+		cmocka_unit_test(words_come_back_when_the_cookie_is_gone),
 	};
 
 	return (cmocka_run_group_tests_name("http_start", tests,
