@@ -58,6 +58,7 @@ struct page {
 	struct pcache_version	 cache_ver;
 	int			 have_ver;	/* cache_ver read (page_begin) */
 	int			 stale_form;	/* let through (guard_post) */
+	int			 rescuing;	/* guard_rescue_words ran */
 };
 
 int	page_begin(struct page *, struct http_request *, int);
@@ -75,6 +76,7 @@ void	http_security_headers(struct http_request *, int);
 void	guard_session(struct page *);
 int	guard_token_shaped(const char *);
 void	guard_keep_words(struct page *);
+int	guard_rescue_words(struct page *);
 int	guard_post(struct page *);
 void	guard_set_session_cookie(struct page *, const char *);
 void	guard_clear_session_cookie(struct page *);

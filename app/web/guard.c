@@ -441,6 +441,29 @@ staff_form(struct page *pg)
 }
 
 /*
+ * A POST from a young person or a visitor, with a good token, to
+ * something that is not there (a view not theirs, or purged while the
+ * form was open; a meeting gone): worrying words in it are kept all the
+ * same, as a view from whoever sent them, and the help page follows.
+ * 1 if answered so (page_error() then sends nothing else).
+ */
+int
+guard_rescue_words(struct page *pg)
+{
+	const char	*words;
+
+	if (pg->rescuing || pg->req->method != HTTP_METHOD_POST ||
+	    cross_site(pg) || (pg->signed_in && pg->sess.role != ROLE_YOUNG))
+		return (0);
+	pg->rescuing = 1;
+	if (strncmp(pg->req->path, "/consultations/", 15) == 0 ||
+	    (!pg->signed_in && staff_form(pg)) ||
+	    (words = typed_words(pg)) == NULL)
+		return (0);
+	return (views_stale_words(pg, words));
+}
+
+/*
  * Whether this is a worker's "type in a view" form (tools.c) holding
  * words that worry the safeguarding check: a young person's words, which
  * a token gone stale must not lose.

@@ -649,6 +649,8 @@ page_error(struct page *pg, int status)
 {
 	size_t	 i;
 
+	if (status == 404 && guard_rescue_words(pg))
+		return (KORE_RESULT_OK);
 	for (i = 0; i < sizeof(error_texts) / sizeof(error_texts[0]); i++)
 		if (error_texts[i].status == status)
 			break;

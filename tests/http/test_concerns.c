@@ -655,6 +655,44 @@ anon_flood_alerts_once(void **state)
 	assert_int_equal(alerts() - before, 5);
 }
 
+/*
+ * Worrying words sent to something that is not there (a view that is
+ * not theirs or was purged while the form was open; a meeting gone) are
+ * kept as a view from the sender, and the help follows: never a bare 404.
+ */
+static void
+worry_to_nothing_is_kept(void **state)
+{
+	static const char *const paths[] = { "/views/999999/reply",
+	    "/views/999999/again", "/meetings/999999" };
+	struct resp	 r;
+	char		 form[256], words[64];
+	int64_t		 jaden;
+	size_t		 i;
+
+	(void)state;
+	jaden = count("SELECT id FROM users WHERE name_key = 'jaden'");
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		(void)snprintf(words, sizeof(words), "my carer hurts me, "
+		    "number %zu", i);
+		(void)snprintf(form, sizeof(form), "action=suggest&text=%s&"
+		    "body=%s", url_enc(words), url_enc(words));
+		assert_int_equal(client_post(&young, "/views/new", paths[i],
+		    form, &r), 200);
+		assert_true(resp_has(&r, "We are here to help"));
+		resp_free(&r);
+		assert_int_equal(count("SELECT count(*) FROM views v JOIN "
+		    "concerns c ON c.kind = 'view' AND c.item_id = v.id WHERE "
+		    "v.author_id = %lld AND v.title = 'From the page %s' AND "
+		    "v.body LIKE '%%hurts me%%' AND c.closed_at IS NULL",
+		    (long long)jaden, paths[i]), 1);
+	}
+	/* Other words still get the plain 404. */
+	assert_int_equal(client_post(&young, "/views/new", paths[0],
+	    "body=Thanks+for+the+answer", &r), 404);
+	resp_free(&r);
+}
+
 /* Item 9: once a worker has read it, the author is told so. */
 static void
 repro_9_author_sees_it_was_read(void **state)
@@ -1111,6 +1149,7 @@ main(void)
 		cmocka_unit_test(worrying_names_are_read_not_used),
 		cmocka_unit_test(secrets_are_never_kept),
 		cmocka_unit_test(anon_flood_alerts_once),
+		cmocka_unit_test(worry_to_nothing_is_kept),
 		cmocka_unit_test(repro_9_author_sees_it_was_read),
 		cmocka_unit_test(closing_needs_a_written_action),
 		cmocka_unit_test(two_workers_keep_both_records),
