@@ -26,6 +26,8 @@ static const char *const publish_opts[] = { "no", "name", "anonymous", NULL };
 
 /* The browser cookie naming a kept draft (drafts.c); its id is random. */
 #define DRAFT_COOKIE	"portal_draft"
+/* The code of the view this browser sent last without an account. */
+#define TRACK_COOKIE	"portal_track"
 
 /* One of publish_opts, or NULL. */
 static const char *
@@ -272,6 +274,30 @@ held_back(struct page *pg)
 	return (1);
 }
 
+/*
+ * The code to follow a view sent without an account: made once, and only
+ * a hash is stored, so a reload (the same form sent again) finds it in
+ * the cookie this browser was given with it, if it is this view's.
+ */
+static const char *
+track_code(struct page *pg, const struct view_created *vc)
+{
+	const char	*code;
+	struct view	 v;
+
+	if (pg->signed_in)
+		return ("");
+	if (vc->track[0] != '\0') {
+		guard_set_cookie(pg, TRACK_COOKIE, vc->track, 1);
+		return (vc->track);
+	}
+	code = guard_cookie(pg, TRACK_COOKIE);
+	if (!vc->duplicate || code == NULL || views_by_track(app_db, code,
+	    &v) != 1 || v.id != vc->id)
+		return ("");
+	return (code);
+}
+
 static int
 submitted(struct page *pg, const struct view_created *vc)
 {
@@ -285,7 +311,7 @@ submitted(struct page *pg, const struct view_created *vc)
 	tv_set_bool(pg->ctx, "duplicate", vc->duplicate);
 	tv_set_str(pg->ctx, "expect", staffed_reply_words_now(app_db,
 	    &pg->arena, pg->now));
-	tv_set_str(pg->ctx, "track", vc->track);
+	tv_set_str(pg->ctx, "track", track_code(pg, vc));
 	if (pg->signed_in)
 		tv_set_int(pg->ctx, "view_id", vc->id);
 	return (page_render(pg, 200, "views_sent"));
