@@ -329,13 +329,14 @@ scanned(struct db *db, const struct actor *who, const struct view_input *in,
 {
 	struct concern_in	 c;
 
-	if (in->for_id <= 0)
+	if (in->for_id <= 0 && in->note == NULL)
 		return (concern_scanned(db, who, CONCERN_VIEW, id, text, rules,
 		    now) == -1 ? -1 : 0);
 	memset(&c, 0, sizeof(c));
 	c.kind = CONCERN_VIEW;
 	c.item_id = id;
-	c.author_id = in->for_id;
+	c.author_id = in->for_id > 0 ? in->for_id : who->id;
+	c.reason = in->note;
 	c.text = text;
 	c.rules = rules;
 	c.source = "scan";

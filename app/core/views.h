@@ -33,6 +33,7 @@ struct view_input {
 	int		 scanned;
 	int		 hits;
 	const char	*topics;
+	const char	*note;		/* for its concern: where it came from */
 };
 
 struct view_created {

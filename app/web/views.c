@@ -19,6 +19,7 @@
 #include "settings.h"
 #include "staffed.h"
 #include "throttle.h"
+#include "users.h"
 #include "views.h"
 #include "writer.h"
 
@@ -359,6 +360,7 @@ view_job_free(void *arg)
 	free((char *)vj->in.better);
 	free((char *)vj->in.form_token);
 	free((char *)vj->in.topics);
+	free((char *)vj->in.note);
 	free((char *)vj->actor.name);
 	free((char *)vj->actor.role);
 	free((char *)vj->actor.ip);
@@ -383,6 +385,7 @@ view_job_new(struct page *pg, const struct view_input *in)
 	/* publish is one of publish_opts or a literal: not copied. */
 	vj->in.form_token = copy(in->form_token);
 	vj->in.topics = copy(in->topics);
+	vj->in.note = copy(in->note);
 	vj->in.given_via = NULL;
 	vj->actor = pg->actor;
 	vj->actor.name = copy(pg->actor.name);
@@ -591,13 +594,14 @@ flood_trim(struct page *pg, struct view_input *in)
 }
 
 static int
-send_view(struct page *pg, int async)
+send_view(struct page *pg, int async, const char *note)
 {
 	struct view_input	 in;
 	struct view_job		*vj;
 	int			 ok, worry, rc, saved;
 
 	ok = read_view(pg, &in);
+	in.note = note;
 	/* A worrying message is kept whatever else is wrong with it or
 	 * however much was sent: the scan comes before every refusal. A
 	 * good form is scanned as it will be stored, once, here: the
@@ -742,7 +746,7 @@ save_for_later(struct page *pg)
 	if ((worry = worrying(pg)) == -1)
 		return (page_error(pg, 500));
 	if (worry)
-		return (send_view(pg, 1));
+		return (send_view(pg, 1, NULL));
 	draft_input(pg, &in, &pg->errors);
 	/* Too long or a hidden character: said on the form, words kept. */
 	if (pg->errors.n > 0)
@@ -778,7 +782,7 @@ page_views_new(struct http_request *req)
 		return (draft_form(&pg, &rc) ? rc : new_form(&pg, NULL, 0));
 	if (pg.signed_in && form_has(&pg.form, "save"))
 		return (save_for_later(&pg));
-	return (send_view(&pg, 1));
+	return (send_view(&pg, 1, NULL));
 }
 
 /*
@@ -854,6 +858,36 @@ as_nobody(struct page *pg)
 }
 
 /*
+ * Worrying words on a stale form given in a session not of whoever sends
+ * it now (theirs ran out; or someone else signed in since) are kept as
+ * from nobody, but the worker is told whose session gave the form: a
+ * lead, not a name on the view. NULL when it was the sender's own.
+ */
+static const char *
+stale_note(struct page *pg)
+{
+	struct user	 u;
+	int64_t		 owner;
+
+	owner = pg->ran_out;
+	if (owner <= 0 && session_form_owner(app_db, form_raw(&pg->form,
+	    "csrf"), &owner) == -1)
+		return (NULL);
+	if (owner <= 0 || (pg->signed_in && owner == pg->sess.user_id) ||
+	    user_by_id(app_db, owner, &u) != 1)
+		return (NULL);
+	if (pg->signed_in)
+		return (arena_printf(&pg->arena, "Sent while %s was signed in, "
+		    "on a form opened while %s was signed in. Kept without an "
+		    "account: it could be from either of them.",
+		    pg->sess.name, u.name));
+	return (arena_printf(&pg->arena, "Sent after %s's session had run out, "
+	    "on a form opened while they were signed in. Kept without an "
+	    "account: it is probably from them, but someone else may have "
+	    "used the phone or computer.", u.name));
+}
+
+/*
  * Send pressed on this form with a session that ran out or a stale token
  * (guard.c sends only same-site posts here): the words are never lost.
  * Worrying words go to workers now, as a view from whoever this is now
@@ -864,7 +898,8 @@ as_nobody(struct page *pg)
 int
 views_stale(struct page *pg)
 {
-	int	 worry, rc;
+	const char	*note;
+	int		 worry, rc;
 
 	if (pg->signed_in && pg->sess.role != ROLE_YOUNG)
 		return (page_error(pg, 403));
@@ -873,10 +908,11 @@ views_stale(struct page *pg)
 	/* Given in someone else's session (a shared phone: theirs ran
 	 * out, this person signed in since): their words are not this
 	 * person's, for their pages, their data or a worker. */
+	note = worry ? stale_note(pg) : NULL;
 	if (worry && pg->signed_in && !form_was_theirs(pg))
 		as_nobody(pg);
 	if (worry)
-		return (send_view(pg, 0));
+		return (send_view(pg, 0, note));
 	tv_set_bool(pg->ctx, "stale", 1);
 	if (pg->signed_in)
 		return (new_form(pg, NULL, 0));

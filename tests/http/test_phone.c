@@ -317,6 +317,12 @@ another_persons_form_is_not_theirs(void **state)
 	    "u.id = v.author_id WHERE v.body LIKE '%%Jaden here'"), 0);
 	assert_int_equal(count("SELECT count(*) FROM concerns WHERE text LIKE "
 	    "'%%Jaden here%%' AND closed_at IS NULL"), 1);
+	/* The worker is told whose sessions these were: a lead. */
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE text LIKE "
+	    "'%%Jaden here%%' AND author_id IS NULL AND reason = 'Sent while "
+	    "Tamsin was signed in, on a form opened while Jaden was signed "
+	    "in. Kept without an account: it could be from either of "
+	    "them.'"), 1);
 	resp_init(&r);
 	assert_int_equal(http_get(&c, "/account/data", &r), 0);
 	assert_false(resp_has(&r, "Jaden here"));
@@ -359,10 +365,14 @@ timed_out_worrying_words_reach_workers(void **state)
 	(void)snprintf(body, sizeof(body), "csrf=%s&title=&body=%s", csrf,
 	    url_enc("I want to hurt myself when they move me again."));
 	post_gets_help(&c, "/views/new", body);
-	/* Kept as a view without an account, flagged for workers. */
+	/* Kept as a view without an account, flagged for workers, who
+	 * are told whose session had run out. */
 	assert_int_equal(count("SELECT count(*) FROM views WHERE author_id IS "
 	    "NULL AND body = 'I want to hurt myself when they move me "
 	    "again.'"), 1);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE text LIKE "
+	    "'%%when they move me again.%%' AND author_id IS NULL AND reason "
+	    "LIKE 'Sent after Jaden''s session had run out%%'"), 1);
 	assert_int_equal(count("SELECT count(*) FROM drafts"), 0);
 }
 
