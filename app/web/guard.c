@@ -440,6 +440,42 @@ staff_form(struct page *pg)
 	    (action == NULL || strcmp(action, "suggest") != 0));
 }
 
+/* The page the form was on (its Referer's path), or "/". */
+static const char *
+form_page(struct page *pg)
+{
+	const char	*ref, *p;
+
+	if (!http_request_header(pg->req, "referer", &ref) ||
+	    (p = strstr(ref, "://")) == NULL || (p = strchr(p + 3, '/')) ==
+	    NULL || p[1] == '/' || strlen(p) > 200 ||
+	    strpbrk(p, "\\\r\n\t\"<>") != NULL)
+		return ("/");
+	return (arena_printf(&pg->arena, "%s", p));
+}
+
+/*
+ * A refused form with no words to keep (choices only: "Did it happen?",
+ * a consultation's first page) from someone whose session ran out: say
+ * so, and how to get back, not only "the form may have been open too
+ * long".
+ */
+static void
+say_signed_out(struct page *pg)
+{
+	int64_t	 owner;
+
+	if (pg->signed_in || tv_get(pg->ctx, "has_kept") != NULL)
+		return;
+	if ((owner = pg->ran_out) <= 0 && session_form_owner(app_db,
+	    form_raw(&pg->form, "csrf"), &owner) == -1)
+		return;
+	if (owner <= 0)
+		return;
+	tv_set_bool(pg->ctx, "signed_out", 1);
+	tv_set_str(pg->ctx, "again", form_page(pg));
+}
+
 /*
  * A POST from a young person or a visitor, with a good token, to
  * something that is not there (a view not theirs, or purged while the
@@ -548,6 +584,8 @@ guard_post(struct page *pg)
 			}
 			guard_keep_words(pg);
 		}
+		if (!cross_site(pg) && sent != NULL && same_site(pg))
+			say_signed_out(pg);
 		(void)page_error(pg, 403);
 		return (0);
 	}

@@ -415,6 +415,40 @@ forged_stale_posts_change_nothing(void **state)
 	assert_int_equal(count("SELECT count(*) FROM drafts"), 0);
 }
 
+/*
+ * A form of choices only ("Did it happen?"), sent after the session ran
+ * out: no words to keep, but the page says they were signed out and
+ * leads back through signing in, not only "Error 403".
+ */
+static void
+timed_out_choices_say_signed_out(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[256];
+
+	(void)state;
+	timed_out(&c, csrf, sizeof(csrf));
+	(void)snprintf(body, sizeof(body), "csrf=%s&answer=yes", csrf);
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/actions/1/happened", body, &r),
+	    0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, "You were signed out"));
+	assert_true(resp_has(&r, "href=\"/login?next=/\">Sign in again"));
+	assert_false(resp_has(&r, "Error 403"));
+	resp_free(&r);
+	/* A forged token from nowhere is still only refused. */
+	memset(&c, 0, sizeof(c));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/actions/1/happened",
+	    "csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA&answer=yes", &r),
+	    0);
+	assert_int_equal(r.status, 403);
+	assert_false(resp_has(&r, "You were signed out"));
+	resp_free(&r);
+}
+
 /* Other young people's forms: a stale Send shows the words to copy. */
 static void
 timed_out_other_forms_show_the_words(void **state)
@@ -629,6 +663,7 @@ main(void)
 		cmocka_unit_test(timed_out_worrying_words_reach_workers),
 		cmocka_unit_test(forged_stale_posts_change_nothing),
 		cmocka_unit_test(timed_out_other_forms_show_the_words),
+		cmocka_unit_test(timed_out_choices_say_signed_out),
 		cmocka_unit_test(views_say_when_and_what_next),
 		cmocka_unit_test(words_not_codes_and_things_to_tap),
 		cmocka_unit_test(devices_in_words),
