@@ -583,7 +583,12 @@ guard_post(struct page *pg)
 				return (1);
 			}
 			guard_keep_words(pg);
-		}
+		} else if (!cross_site(pg) && sent != NULL)
+			/* A browser that says nothing of where the form
+			 * came from (an old one): the words come back to
+			 * copy, never kept, as any site could have sent
+			 * them. */
+			guard_keep_words(pg);
 		if (!cross_site(pg) && sent != NULL && same_site(pg))
 			say_signed_out(pg);
 		(void)page_error(pg, 403);

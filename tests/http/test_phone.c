@@ -418,11 +418,14 @@ forged_stale_posts_change_nothing(void **state)
 /*
  * A form of choices only ("Did it happen?"), sent after the session ran
  * out: no words to keep, but the page says they were signed out and
- * leads back through signing in, not only "Error 403".
+ * leads back through signing in, not only "Error 403". A browser that
+ * says nothing of the form's origin gets typed words back to copy.
  */
 static void
 timed_out_choices_say_signed_out(void **state)
 {
+	static const char *const form_only[] = { "Content-Type: "
+	    "application/x-www-form-urlencoded", NULL };
 	struct client	 c;
 	struct resp	 r;
 	char		 csrf[128], body[256];
@@ -438,6 +441,19 @@ timed_out_choices_say_signed_out(void **state)
 	assert_true(resp_has(&r, "href=\"/login?next=/\">Sign in again"));
 	assert_false(resp_has(&r, "Error 403"));
 	resp_free(&r);
+	/* A browser that sends neither Origin nor Sec-Fetch-Site (an old
+	 * one): typed words come back to copy, and nothing is kept. */
+	timed_out(&c, csrf, sizeof(csrf));
+	(void)snprintf(body, sizeof(body), "csrf=%s&title=Old&body=%s", csrf,
+	    url_enc("Words from an old phone, my carer hits me"));
+	resp_init(&r);
+	assert_int_equal(http_request(&c, "POST", "/views/new", body,
+	    strlen(body), form_only, &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, "Words from an old phone"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE body LIKE "
+	    "'Words from an old phone%%'"), 0);
 	/* A forged token from nowhere is still only refused. */
 	memset(&c, 0, sizeof(c));
 	resp_init(&r);
