@@ -13,14 +13,20 @@
 #include "settings.h"
 #include "timefmt.h"
 
-/* An answer waiting for a worker's check is not the councillor's to do. */
+/*
+ * An answer waiting for a worker's check is not the councillor's to do.
+ * A request for more time is no answer: until a worker grants it the
+ * old date stands, and the councillor is reminded of it.
+ */
+#define CHECK_WAITING	"NOT EXISTS (SELECT 1 FROM answer_checks a "	\
+	"WHERE a.issue_id = i.id AND a.state = 'waiting' "		\
+	"AND a.decision <> 'more_time')"
 static const char *sql_due_soon =
 	"SELECT i.id, i.due_at, i.councillor_id, "
 	"coalesce(u.display_name, '') FROM issues i "
 	"LEFT JOIN users u ON u.id = i.councillor_id "
 	"WHERE i.state = 'with_councillor' AND i.due_at > ?1 "
-	"AND i.due_at <= ?1 + ?2 AND NOT EXISTS (SELECT 1 FROM answer_checks a "
-	"WHERE a.issue_id = i.id AND a.state = 'waiting') "
+	"AND i.due_at <= ?1 + ?2 AND " CHECK_WAITING " "
 	"AND NOT EXISTS (SELECT 1 FROM deadline_reminders r "
 	"WHERE r.issue_id = i.id AND r.kind = 'before' AND r.due_at = i.due_at) "
 	"ORDER BY i.due_at LIMIT 100";
@@ -30,8 +36,7 @@ static const char *sql_overdue =
 	"coalesce(u.display_name, '') FROM issues i "
 	"LEFT JOIN users u ON u.id = i.councillor_id "
 	"WHERE i.state = 'with_councillor' AND i.due_at <= ?1 "
-	"AND NOT EXISTS (SELECT 1 FROM answer_checks a "
-	"WHERE a.issue_id = i.id AND a.state = 'waiting') "
+	"AND " CHECK_WAITING " "
 	"AND NOT EXISTS (SELECT 1 FROM deadline_reminders r "
 	"WHERE r.issue_id = i.id AND r.kind = 'overdue' "
 	"AND r.due_at = i.due_at) ORDER BY i.due_at LIMIT 100";
