@@ -511,6 +511,23 @@ static const char *const answer_labels[A_N] = {
 	"Agreed", "Partly agreed", "Not agreed",
 };
 
+/*
+ * The median of n whole days in order: the middle one, or for an even n
+ * the mean of the two middle ones, rounded to the nearest whole day
+ * (half a day up), as whole days are shown. 0 when n is 0.
+ */
+static int64_t
+median(const void *data, size_t n)
+{
+	const int64_t	*d = data;
+
+	if (n == 0)
+		return (0);
+	if (n % 2 == 1)
+		return (d[n / 2]);
+	return ((d[n / 2 - 1] + d[n / 2] + 1) / 2);
+}
+
 static int
 answer_count(struct db *db, int64_t from, int64_t to, int64_t threshold,
     struct answer_figs *f)
@@ -543,9 +560,7 @@ answer_count(struct db *db, int64_t from, int64_t to, int64_t threshold,
 		return (-1);
 	}
 	v[A_LATE] = v[A_ANSWERED] - v[A_ONTIME];
-	/* Ordered by the query: the middle one is the median. */
-	f->median = v[A_ANSWERED] > 0 ?
-	    ((int64_t *)(void *)days.data)[v[A_ANSWERED] / 2] : 0;
+	f->median = median(days.data, (size_t)v[A_ANSWERED]);
 	buf_free(&days);
 	/* The decisions add up to the answers, and so do on time and late;
 	 * an answer whose decision is none of these is counted apart. */

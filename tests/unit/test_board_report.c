@@ -145,11 +145,35 @@ days_late_on_the_calendar(void **state)
 	arena_free(&a);
 }
 
+/* Two answers, 2 and 5 days: the median is 3.5, shown as 4. */
+static void
+median_of_an_even_number(void **state)
+{
+	struct arena	 a;
+	struct tval	*ctx;
+	int64_t		 id;
+
+	(void)state;
+	people();
+	id = issue("Two days", sam, at("2027-05-03 10:00:00"),
+	    at("2027-05-28 23:59:59"));
+	answer(id, at("2027-05-05 11:00:00"));
+	id = issue("Five days", sam, at("2027-05-03 10:00:00"),
+	    at("2027-05-28 23:59:59"));
+	answer(id, at("2027-05-08 11:00:00"));
+	arena_init(&a);
+	ctx = report(&a, "2027-05-01", "2027-06-01", at("2027-06-02 12:00:00"));
+	assert_string_equal(tv_get_str(ctx, "answered"), "2");
+	assert_string_equal(tv_get_str(ctx, "median_days"), "4 days");
+	arena_free(&a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(days_late_on_the_calendar),
+		cmocka_unit_test(median_of_an_even_number),
 	};
 
 	return (cmocka_run_group_tests_name("board_report", tests, setup,
