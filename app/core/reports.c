@@ -64,6 +64,25 @@ static const char *sql_answers =
 	"g.decision, g.extensions > 0 FROM " ANSWERS_GIVEN " g "
 	"WHERE g.answered_at >= ?1 AND g.answered_at < ?2 ORDER BY 1";
 /*
+ * The first move of r's round after ?1: who had it then (councillor_id),
+ * its due date then (due_at), and when it moved (moved_at).
+ */
+#define NEXT_MOVE(col)	"(SELECT m." col " FROM issue_moves m "		\
+	"WHERE m.issue_id = r.issue_id AND m.moved_at >= ?1 "		\
+	"AND (r.answered_at IS NULL OR m.moved_at < r.answered_at) "	\
+	"ORDER BY m.moved_at LIMIT 1)"
+/*
+ * The due date at ?1: the one the next move replaced, else today's. More
+ * time granted after ?1 (before any such move) replaced it unrecorded:
+ * NULL then, not a date set after the period.
+ */
+#define DUE_THEN							\
+	"CASE WHEN EXISTS (SELECT 1 FROM audit_log a WHERE a.action = "	\
+	"'issue.more_time' AND a.at >= ?1 AND a.object_id = r.issue_id "	\
+	"AND a.at < coalesce(" NEXT_MOVE("moved_at") ", r.answered_at, "	\
+	"9223372036854775807)) THEN NULL "				\
+	"ELSE coalesce(" NEXT_MOVE("due_at") ", r.due_at) END"
+/*
  * Waiting past its first due date as things stood at ?1: every time an
  * issue was sent to be answered (now, and before each reopen), due
  * before then and not answered by then. Not by when it was sent: a move
@@ -72,7 +91,7 @@ static const char *sql_answers =
  */
 static const char *sql_overdue =
 	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", coalesce(u.display_name, ''), "
-	"coalesce(r.first_due_at, r.due_at), r.due_at, r.extensions "
+	"coalesce(r.first_due_at, r.due_at), " DUE_THEN ", r.extensions "
 	"FROM (SELECT i2.id AS issue_id, i2.councillor_id, i2.sent_at, "
 	"i2.first_due_at, i2.due_at, i2.extensions, coalesce(i2.answered_at, "
 	"(SELECT c.written_at FROM answer_checks c WHERE c.issue_id = i2.id "
@@ -82,10 +101,8 @@ static const char *sql_overdue =
 	"answered_at FROM answers_before) r "
 	"JOIN issues i ON i.id = r.issue_id "
 	"JOIN categories c ON c.id = i.category_id "
-	"LEFT JOIN users u ON u.id = coalesce((SELECT m.councillor_id "
-	"FROM issue_moves m WHERE m.issue_id = r.issue_id AND m.moved_at >= ?1 "
-	"AND (r.answered_at IS NULL OR m.moved_at < r.answered_at) "
-	"ORDER BY m.moved_at LIMIT 1), r.councillor_id) "
+	"LEFT JOIN users u ON u.id = coalesce(" NEXT_MOVE("councillor_id")
+	", r.councillor_id) "
 	"WHERE coalesce(r.first_due_at, r.due_at) < ?1 "
 	"AND (r.answered_at IS NULL OR r.answered_at >= ?1) "
 	"ORDER BY 4 LIMIT 50";
@@ -637,7 +654,8 @@ lists(struct db *db, const struct report_period *p, struct tval *ctx)
 	    arena_printf(tv_arena(ctx), "on %s", time_date(tv_arena(ctx),
 	    cut - 1)));
 	list = tv_set_list(ctx, "overdue");
-	st = db_query(db, sql_overdue, "i", cut);
+	/* Today's: all done so far, this second's more time included. */
+	st = db_query(db, sql_overdue, "i", cut == p->now ? cut + 1 : cut);
 	while ((rc = db_step(st)) == 1) {
 		row = tv_push_map(list);
 		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
@@ -647,8 +665,10 @@ lists(struct db *db, const struct report_period *p, struct tval *ctx)
 		    sqlite3_column_int64(st, 3)));
 		/* Late by its first due date, even with more time given
 		 * or sent on to another councillor (a move starts their
-		 * count of extensions again, but not the date). */
-		if (sqlite3_column_int64(st, 4) != sqlite3_column_int64(st, 3))
+		 * count of extensions again, but not the date). The later
+		 * date as it stood then, if known. */
+		if (sqlite3_column_type(st, 4) != SQLITE_NULL &&
+		    sqlite3_column_int64(st, 4) != sqlite3_column_int64(st, 3))
 			tv_set_str(row, "now_due", time_date(tv_arena(row),
 			    sqlite3_column_int64(st, 4)));
 	}

@@ -80,6 +80,15 @@ answer(int64_t id, int64_t when)
 	    "WHERE id = ?1", "ii", id, when), 0);
 }
 
+/* Moved to who at when, now due on due (the trigger keeps the past). */
+static void
+move(int64_t id, int64_t who, int64_t when, int64_t due)
+{
+	assert_int_equal(db_exec(db, "UPDATE issues SET councillor_id = ?2, "
+	    "sent_at = ?3, due_at = ?4 WHERE id = ?1", "iiii", id, who, when,
+	    due), 0);
+}
+
 /* The board report for [from, to) as it is read at now, into a. */
 static struct tval *
 report(struct arena *a, const char *from, const char *to, int64_t now)
@@ -168,12 +177,68 @@ median_of_an_even_number(void **state)
 	arena_free(&a);
 }
 
+/*
+ * Overdue in October, moved in October and again in November, and given
+ * more time in November: October's report shows the due dates as they
+ * stood at its end, never one set later.
+ */
+static void
+overdue_due_as_it_stood(void **state)
+{
+	struct arena	 a;
+	struct tval	*ctx;
+	int64_t		 id;
+
+	(void)state;
+	people();
+	id = issue("Moved twice", sam, at("2026-10-01 09:00:00"),
+	    at("2026-10-18 23:59:59"));
+	move(id, zainab, at("2026-10-20 09:00:00"), at("2026-10-30 23:59:59"));
+	move(id, sam, at("2026-11-10 09:00:00"), at("2026-12-04 23:59:59"));
+	id = issue("Moved in November", sam, at("2026-10-01 09:00:00"),
+	    at("2026-10-18 23:59:59"));
+	move(id, zainab, at("2026-11-10 09:00:00"), at("2026-12-04 23:59:59"));
+	id = issue("More time in November", sam, at("2026-10-01 09:00:00"),
+	    at("2026-10-18 23:59:59"));
+	assert_int_equal(db_exec(db, "UPDATE issues SET due_at = ?2, "
+	    "extensions = 1 WHERE id = ?1", "ii", id,
+	    at("2026-11-20 23:59:59")), 0);
+	assert_int_equal(db_exec(db, "INSERT INTO audit_log (at, action, "
+	    "object_type, object_id, detail) VALUES (?1, 'issue.more_time', "
+	    "'issue', ?2, 'more_time')", "ii", at("2026-11-05 10:00:00"), id),
+	    0);
+	arena_init(&a);
+	ctx = report(&a, "2026-10-01", "2026-11-01", at("2026-11-20 12:00:00"));
+	assert_string_equal(cell(ctx, "overdue", "Moved twice", "councillor"),
+	    "Cllr Zainab Reid");
+	assert_string_equal(cell(ctx, "overdue", "Moved twice", "due"),
+	    "18 October 2026");
+	assert_string_equal(cell(ctx, "overdue", "Moved twice", "now_due"),
+	    "30 October 2026");
+	assert_string_equal(cell(ctx, "overdue", "Moved in November",
+	    "councillor"), "Cllr Sam Okafor");
+	assert_null(cell(ctx, "overdue", "Moved in November", "now_due"));
+	assert_null(cell(ctx, "overdue", "More time in November", "now_due"));
+	/* November's, read now, has the dates set in November. */
+	ctx = report(&a, "2026-11-01", "2026-12-01", at("2026-11-20 12:00:00"));
+	assert_string_equal(cell(ctx, "overdue", "Moved in November",
+	    "now_due"), "4 December 2026");
+	assert_string_equal(cell(ctx, "overdue", "More time in November",
+	    "now_due"), "20 November 2026");
+	/* Read the very second more time was granted: it is in today's. */
+	ctx = report(&a, "2026-11-01", "2026-12-01", at("2026-11-05 10:00:00"));
+	assert_string_equal(cell(ctx, "overdue", "More time in November",
+	    "now_due"), "20 November 2026");
+	arena_free(&a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(days_late_on_the_calendar),
 		cmocka_unit_test(median_of_an_even_number),
+		cmocka_unit_test(overdue_due_as_it_stood),
 	};
 
 	return (cmocka_run_group_tests_name("board_report", tests, setup,
