@@ -122,13 +122,23 @@ static const char *sql_elsewhere =
 	"SELECT v.category_id, count(*) FROM redirects r "
 	"JOIN views v ON v.id = r.view_id "
 	"WHERE r.at >= ?1 AND r.at < ?2 GROUP BY v.category_id";
-/* Answered after the first due date, or given more time at all. */
+/*
+ * Answered after the first due date, or given more time at all; and who
+ * had it at that date, when a move (0041) sent it on after it: the one
+ * it was late with, not only the one who answered.
+ */
 static const char *sql_late =
 	"SELECT " ISSUE_PUBLIC_TITLE ", coalesce(u.display_name, ''), "
 	"coalesce(x.first_due_at, x.due_at), x.answered_at, x.extensions, "
-	"x.due_at FROM " ANSWERS_GIVEN " x JOIN issues i ON i.id = x.issue_id "
+	"x.due_at, coalesce(o.display_name, '') "
+	"FROM " ANSWERS_GIVEN " x JOIN issues i ON i.id = x.issue_id "
 	"JOIN categories c ON c.id = i.category_id "
 	"LEFT JOIN users u ON u.id = x.councillor_id "
+	"LEFT JOIN users o ON o.id = (SELECT m.councillor_id "
+	"FROM issue_moves m WHERE m.issue_id = x.issue_id "
+	"AND m.moved_at > coalesce(x.first_due_at, x.due_at) "
+	"AND m.moved_at <= x.answered_at ORDER BY m.moved_at LIMIT 1) "
+	"AND o.id IS NOT x.councillor_id "
 	"WHERE x.answered_at >= ?1 AND x.answered_at < ?2 "
 	"AND (x.answered_at > coalesce(x.first_due_at, x.due_at) "
 	"OR x.extensions > 0) ORDER BY 3 LIMIT 100";
@@ -726,7 +736,12 @@ late_list(struct db *db, const struct report_period *p, struct tval *ctx)
 		due = sqlite3_column_int64(st, 2);
 		at = sqlite3_column_int64(st, 3);
 		tv_set_str(row, "title", db_col_text(st, 0));
-		tv_set_str(row, "councillor", db_col_text(st, 1));
+		/* Moved on after its due date: the board sees who had it
+		 * late, not only who answered. */
+		tv_set_str(row, "councillor", *db_col_text(st, 6) == '\0' ?
+		    db_col_text(st, 1) : arena_printf(tv_arena(row),
+		    "%s (moved from %s, overdue with them)", db_col_text(st, 1),
+		    db_col_text(st, 6)));
 		tv_set_str(row, "due", time_date(tv_arena(row), due));
 		tv_set_str(row, "answered", time_date(tv_arena(row), at));
 		/* Words, not a bare number: no cell reads like a count. */

@@ -232,6 +232,40 @@ overdue_due_as_it_stood(void **state)
 	arena_free(&a);
 }
 
+/*
+ * Overdue with Sam, moved to Zainab, who answers at once: the late list
+ * names Zainab and says it was moved, and from whom.
+ */
+static void
+late_after_a_move_names_who_had_it(void **state)
+{
+	struct arena	 a;
+	struct tval	*ctx;
+	int64_t		 id;
+
+	(void)state;
+	people();
+	id = issue("Bus passes", sam, at("2027-07-01 09:00:00"),
+	    at("2027-07-20 23:59:59"));
+	move(id, zainab, at("2027-08-30 09:00:00"), at("2027-09-10 23:59:59"));
+	answer(id, at("2027-08-31 10:00:00"));
+	id = issue("Moved in time", sam, at("2027-07-01 09:00:00"),
+	    at("2027-08-20 23:59:59"));
+	move(id, zainab, at("2027-08-10 09:00:00"), at("2027-08-20 23:59:59"));
+	answer(id, at("2027-08-31 10:00:00"));
+	arena_init(&a);
+	ctx = report(&a, "2027-08-01", "2027-09-01", at("2027-09-02 12:00:00"));
+	assert_string_equal(cell(ctx, "late_list", "Bus passes", "councillor"),
+	    "Cllr Zainab Reid (moved from Cllr Sam Okafor, overdue with "
+	    "them)");
+	assert_string_equal(cell(ctx, "late_list", "Bus passes", "days_late"),
+	    "42 days");
+	/* Moved before it fell due: late with the one who answered. */
+	assert_string_equal(cell(ctx, "late_list", "Moved in time",
+	    "councillor"), "Cllr Zainab Reid");
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -239,6 +273,7 @@ main(void)
 		cmocka_unit_test(days_late_on_the_calendar),
 		cmocka_unit_test(median_of_an_even_number),
 		cmocka_unit_test(overdue_due_as_it_stood),
+		cmocka_unit_test(late_after_a_move_names_who_had_it),
 	};
 
 	return (cmocka_run_group_tests_name("board_report", tests, setup,
