@@ -1212,39 +1212,81 @@ fail:
 	"AND (p.reminded_at IS NULL OR p.reminded_at < " STALE_LAST ") " \
 	"AND NOT EXISTS (SELECT 1 FROM users o WHERE o.id = p.owner_id " \
 	"AND o.disabled_at IS NOT NULL)"
-static const char *sql_stale_notes =
+static const char *sql_stale_list =
+	"SELECT p.id, p.owner_id, p.title, " STALE_LAST " "
+	"FROM promises p, pledge_versions v WHERE " STALE_WHERE;
+static const char *sql_stale_note =
 	"INSERT INTO notifications (user_id, at, text, link) "
-	"SELECT p.owner_id, ?1, 'No progress has been recorded on \"' || "
-	"p.title || '\" since ' || strftime('%d/%m/%Y', " STALE_LAST ", "
-	"'unixepoch') || '. Please add an update for the young people.', "
-	"'/pledge/' || p.id FROM promises p, pledge_versions v "
-	"WHERE " STALE_WHERE;
+	"VALUES (?1, ?2, ?3, ?4)";
 static const char *sql_stale_mark =
 	"UPDATE promises AS p SET reminded_at = ?1 FROM pledge_versions v "
 	"WHERE " STALE_WHERE;
 
+struct stale {
+	int64_t		 id;
+	int64_t		 owner;
+	int64_t		 last;
+	const char	*title;
+};
+
+/*
+ * The promises to remind of, into list (in a's memory): read first, no
+ * statement open while writing. How many, or -1.
+ */
+static int
+stale_list(struct db *db, int64_t now, int64_t days, struct arena *a,
+    struct buf *list)
+{
+	struct stale	 s;
+	sqlite3_stmt	*st;
+	int		 rc, n;
+
+	n = 0;
+	st = db_query(db, sql_stale_list, "ii", now, days * 86400);
+	while ((rc = db_step(st)) == 1) {
+		s.id = sqlite3_column_int64(st, 0);
+		s.owner = sqlite3_column_int64(st, 1);
+		s.title = arena_strdup(a, db_col_text(st, 2));
+		s.last = sqlite3_column_int64(st, 3);
+		buf_append(list, &s, sizeof(s));
+		n++;
+	}
+	db_done(st);
+	return (rc == -1 ? -1 : n);
+}
+
 /*
  * Remind the owners of promises with no progress for days: one in-app
  * notification per promise, then not again until a newer update is
- * stale. The number reminded, or -1.
+ * stale. The date in the words the Pledge page uses, on the council's
+ * clock (SQL's strftime gave the day in UTC: a day early late at night
+ * in summer). The number reminded, or -1.
  */
 int
 pledge_remind_stale(struct db *db, int64_t now, int64_t days)
 {
-	int	 n;
+	struct arena		 a;
+	struct buf		 list;
+	const struct stale	*s;
+	int			 i, n, ok;
 
 	if (db_begin(db) == -1)
 		return (-1);
-	if (db_exec(db, sql_stale_notes, "ii", now, days * 86400) != 0)
-		goto fail;
-	n = db_changes(db);
-	if (db_exec(db, sql_stale_mark, "ii", now, days * 86400) != 0 ||
-	    db_changes(db) != n || db_commit(db) == -1)
-		goto fail;
-	return (n);
-fail:
-	db_rollback(db);
-	return (-1);
+	arena_init(&a);
+	buf_init(&list, 256);
+	ok = (n = stale_list(db, now, days, &a, &list)) != -1;
+	s = (const struct stale *)(const void *)list.data;
+	for (i = 0; ok && i < n; i++)
+		ok = db_exec(db, sql_stale_note, "iitt", s[i].owner, now,
+		    arena_printf(&a, "No progress has been recorded on \"%s\" "
+		    "since %s. Please add an update for the young people.",
+		    s[i].title, time_date(&a, s[i].last)), arena_printf(&a,
+		    "/pledge/%lld", (long long)s[i].id)) == 0;
+	ok = ok && db_exec(db, sql_stale_mark, "ii", now, days * 86400) == 0 &&
+	    db_changes(db) == n;
+	buf_free(&list);
+	arena_free(&a);
+	return (db_end(db, ok) == -1 ? -1 : n);
 }
 
 /* Stale promises, reminded or not: the worker's start page (-1). */

@@ -14,6 +14,7 @@
 
 #include "unitdb.h"
 #include "pledge.h"
+#include "timefmt.h"
 
 UNITDB_GROUP("/tmp/portal-pledge-XXXXXX")
 
@@ -201,6 +202,41 @@ csv_quoting(void **state)
 	buf_free(&b);
 }
 
+/*
+ * An update at 23:30 UTC on 19 August 2026 was made on 20 August on the
+ * council's clock, as the Pledge page says: the reminder says so too.
+ */
+static void
+stale_reminder_dates_on_the_councils_clock(void **state)
+{
+	struct actor	 w = { 0, "w", "participation_worker", "" };
+	const char	*why;
+	int64_t		 owner, ver, id, upd, now;
+
+	(void)state;
+	time_zone_init();
+	assert_int_equal(user_create(db, "Cllr Ada Stone", ROLE_COUNCILLOR,
+	    "x", NULL, 0, &owner, &why), 0);
+	assert_int_equal(pledge_draft_new(db, &w, 5000, 3, &ver), 0);
+	assert_int_equal(db_exec(db, "INSERT INTO promises (version_id, "
+	    "theme_id, title, owner_id) VALUES (?1, 1, 'Free bus passes', ?2)",
+	    "ii", ver, owner), 0);
+	id = db_last_id(db);
+	assert_int_equal(pledge_draft_publish(db, &w, ver, 6000), 0);
+	upd = 1787182200;	/* 2026-08-19 23:30:00 UTC */
+	assert_int_equal(db_exec(db, "INSERT INTO promise_updates (promise_id, "
+	    "at, status, progress, evidence) VALUES (?1, ?2, 'in_the_works', "
+	    "10, 'Asked the bus company.')", "ii", id, upd), 0);
+	now = upd + 100 * 86400;
+	assert_true(pledge_remind_stale(db, now, 90) >= 1);
+	assert_int_equal(one("SELECT count(*) FROM notifications WHERE "
+	    "text = 'No progress has been recorded on \"Free bus passes\" "
+	    "since 20 August 2026. Please add an update for the young "
+	    "people.'"), 1);
+	/* Once: not again until a newer update is stale. */
+	assert_int_equal(pledge_remind_stale(db, now + 3600, 90), 0);
+}
+
 int
 main(void)
 {
@@ -210,6 +246,7 @@ main(void)
 		cmocka_unit_test(versions_copy_and_publish_keep_links),
 		cmocka_unit_test(verdicts_count_once_and_keep_history),
 		cmocka_unit_test(csv_quoting),
+		cmocka_unit_test(stale_reminder_dates_on_the_councils_clock),
 	};
 
 	return (cmocka_run_group_tests_name("pledge", tests, setup,
