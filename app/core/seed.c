@@ -8,6 +8,7 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "holidays.h"
 #include "release.h"
 #include "seed.h"
 #include "settings.h"
@@ -108,4 +109,19 @@ fail:
 	(void)snprintf(err, errlen, "%s", db_errmsg(db));
 	db_rollback(db);
 	return (-1);
+}
+
+/*
+ * A due date as the product makes one from a date typed in: the end of
+ * t's day (23:59:59 local), or of the next working day when t's is a
+ * weekend or a day off. -1 on a database error.
+ */
+int64_t
+seed_due(struct db *db, int64_t t)
+{
+	int	 working;
+
+	if ((working = holidays_working(db, t)) == -1)
+		return (-1);
+	return (working ? time_day_end(t) : holidays_working_days(db, t, 1));
 }

@@ -27,5 +27,6 @@ int	seed_board(struct db *, int64_t, char *, size_t);
 int	seed_answerback(struct db *, int64_t, char *, size_t);
 int	seed_consult(struct db *, int64_t, char *, size_t);
 int	seed_actions(struct db *, int64_t, char *, size_t);
+int64_t	seed_due(struct db *, int64_t);
 
 #endif

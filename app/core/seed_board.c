@@ -87,7 +87,8 @@ old_view(struct db *db, const struct actor *worker,
 	if (moderation_approve(db, worker, vc.id, old[i].title,
 	    "Young people asked for this.", t + DAY, &issue) != MOD_OK)
 		return (-1);
-	due = t + 30 * DAY;
+	if ((due = seed_due(db, t + 30 * DAY)) == -1)
+		return (-1);
 	at = old[i].plan == O_LATE ? due + 9 * DAY : t + 12 * DAY;
 	if (issues_send(db, worker, issue, cllr->id, due, t + 2 * DAY) == -1)
 		return (-1);

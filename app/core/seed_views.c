@@ -254,8 +254,8 @@ advance(struct db *db, const struct demo_view *d, int64_t view,
 		return (-1);
 	if (d->plan == P_OPEN)
 		return (0);
-	due = d->plan == P_OVERDUE ? t + 10 * DAY : t + 30 * DAY;
-	if (issues_send(db, worker, *issue, councillor, due, t + 2 * DAY)
+	due = seed_due(db, d->plan == P_OVERDUE ? t + 10 * DAY : t + 30 * DAY);
+	if (due == -1 || issues_send(db, worker, *issue, councillor, due, t + 2 * DAY)
 	    == -1)
 		return (-1);
 	if (d->plan == P_SENT || d->plan == P_OVERDUE)
@@ -265,7 +265,8 @@ advance(struct db *db, const struct demo_view *d, int64_t view,
 		r.decision = d->decision;
 		r.text = d->response;
 		r.reason = d->reason;
-		r.new_due = due + 14 * DAY;
+		if ((r.new_due = seed_due(db, due + 14 * DAY)) == -1)
+			return (-1);
 		return (issues_respond(db, cllr, *issue, &r, t + 12 * DAY));
 	}
 	r.decision = d->decision;
