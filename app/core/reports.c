@@ -178,17 +178,33 @@ static const char *sql_authors_in =
 static const char *sql_people =
 	"SELECT id, coalesce(age_band, ''), CASE WHEN lives_outside IS NULL "
 	"THEN 2 WHEN lives_outside <> 0 THEN 1 ELSE 0 END FROM users";
+/*
+ * Every issue, and each answer given before it was reopened (kept in
+ * answers_before) as a row of its own, after the issue's: the board
+ * report counts every answer given, so the sheet lists each.
+ */
+#define CSV_PEOPLE							\
+	"(SELECT count(*) FROM views v WHERE v.issue_id = i.id "	\
+	"AND v.state IN ('approved', 'merged'))"
 static const char *sql_issues_csv =
 	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", c.name, i.state, "
 	"coalesce(u.display_name, ''), "
 	"coalesce(i.due_at, 0), coalesce(i.decision, ''), "
 	"coalesce(i.answered_at, 0), coalesce(i.published_at, 0), "
-	"(SELECT count(*) FROM views v WHERE v.issue_id = i.id "
-	"AND v.state IN ('approved', 'merged')), "
-	"coalesce(i.first_due_at, i.due_at, 0) FROM issues i "
-	"JOIN categories c ON c.id = i.category_id "
+	CSV_PEOPLE ", coalesce(i.first_due_at, i.due_at, 0), 1 AS k "
+	"FROM issues i JOIN categories c ON c.id = i.category_id "
 	"LEFT JOIN users u ON u.id = i.councillor_id "
-	"WHERE ?1 OR i.state <> 'open' ORDER BY i.id";
+	"WHERE ?1 OR i.state <> 'open' "
+	"UNION ALL SELECT i.id, " ISSUE_PUBLIC_TITLE ", c.name, "
+	"'answered, then reopened', coalesce(u.display_name, ''), "
+	"coalesce(b.due_at, 0), coalesce(b.decision, ''), "
+	"coalesce(b.answered_at, 0), coalesce(b.published_at, 0), "
+	CSV_PEOPLE ", coalesce(b.first_due_at, b.due_at, 0), "
+	"2 + b.answered_at FROM answers_before b "
+	"JOIN issues i ON i.id = b.issue_id "
+	"JOIN categories c ON c.id = i.category_id "
+	"LEFT JOIN users u ON u.id = b.councillor_id "
+	"WHERE ?1 OR i.state <> 'open' ORDER BY 1, 12";
 static const char *sql_open_outcomes =
 	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", " ISSUE_PUBLIC_SUMMARY ", "
 	"c.name, i.decision, i.response, "
@@ -628,7 +644,8 @@ answers(struct db *db, const struct report_period *p, struct tval *ctx)
 	pf = arena_alloc(tv_arena(ctx), sizeof(*pf));
 	report_previous(p, &q);
 	/* Issues are the council's work, not people, and each answer is
-	 * listed by name beside this (late answers, issues.csv): a count of
+	 * listed by name beside this (late answers, issues.csv, which
+	 * lists answers given before a reopening too): a count of
 	 * them hidden here would hide nothing. Shown in full. */
 	if (answer_count(db, p->from, p->to, 0, f) == -1 ||
 	    answer_count(db, q.from, q.to, 0, pf) == -1)

@@ -493,6 +493,12 @@ ask_again_decided_both_ways(void **state)
 	 * we did" there, though reopening took it off the public page. */
 	assert_true(resp_has(&r, "Why: There is no money for it this year."));
 	resp_free(&r);
+	/* The spreadsheet lists that earlier answer too, as the report
+	 * counts it. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/issues.csv", &r), 0);
+	assert_true(resp_has(&r, "answered, then reopened"));
+	resp_free(&r);
 	(void)snprintf(sql, sizeof(sql), "UPDATE issues SET state = "
 	    "'with_councillor', answered_at = NULL, published_at = NULL "
 	    "WHERE id = %lld", (long long)issue_id);
