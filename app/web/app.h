@@ -24,6 +24,10 @@
 
 #define ALLOW_GET	0x01	/* GET and HEAD */
 #define ALLOW_POST	0x02
+/* Woken after its write (writejob.c): its POST was checked as it came,
+ * and checking again (a session that ran out meanwhile) would act on it
+ * twice. */
+#define ALLOW_RESUMED	0x04
 
 /* Role masks for page_require(). */
 #define R_YOUNG		(1 << ROLE_YOUNG)

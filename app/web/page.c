@@ -293,7 +293,8 @@ page_begin(struct page *pg, struct http_request *req, int allow)
 		(void)page_error(pg, 400);
 		return (0);
 	}
-	if (req->method == HTTP_METHOD_POST && !guard_post(pg))
+	if (req->method == HTTP_METHOD_POST && !(allow & ALLOW_RESUMED) &&
+	    !guard_post(pg))
 		return (0);
 	return (1);
 }

@@ -658,7 +658,7 @@ view_saved(struct http_request *req)
 
 	if ((vj = write_job_result(req, &result, &rc)) == NULL)
 		return (rc);
-	if (!page_begin(&pg, req, ALLOW_POST))
+	if (!page_begin(&pg, req, ALLOW_POST | ALLOW_RESUMED))
 		return (KORE_RESULT_OK);
 	return (view_done(&pg, vj, result == WRITER_SAVED));
 }
@@ -1072,7 +1072,7 @@ withdrawn(struct http_request *req)
 
 	if ((wj = write_job_result(req, &result, &rc)) == NULL)
 		return (rc);
-	if (!page_begin(&pg, req, ALLOW_POST))
+	if (!page_begin(&pg, req, ALLOW_POST | ALLOW_RESUMED))
 		return (KORE_RESULT_OK);
 	if (result != WRITER_SAVED) {
 		/* As it is now: answered since the page, it stays. */

@@ -128,9 +128,9 @@ struct sender {
 	int64_t		 id;		/* from the answer to the resend */
 };
 
-/* The form on /views/new, filled in, with its own form token. */
+/* The form on /views/new, filled in with body, with its own form token. */
 static void
-fill_form(struct sender *s, int i)
+fill_form(struct sender *s, int i, const char *body)
 {
 	struct resp	 r;
 	char		 csrf[128], token[128];
@@ -143,8 +143,8 @@ fill_form(struct sender *s, int i)
 	    "\"", token, sizeof(token)));
 	resp_free(&r);
 	(void)snprintf(s->form, sizeof(s->form), "csrf=%s&category=1&"
-	    "title=Between+%d&body=Sent+as+the+power+went&publish=no&"
-	    "form_token=%s", csrf, i, token);
+	    "title=Between+%d&body=%s&publish=no&form_token=%s", csrf, i,
+	    url_enc(body), token);
 }
 
 static void *
@@ -180,7 +180,7 @@ kill_between_commit_and_answer_then_resend(void **state)
 	for (i = 0; i < SENDERS; i++) {
 		assert_int_equal(client_login(&s[i].c, "Jaden",
 		    "kite-river-42"), 303);
-		fill_form(&s[i], i);
+		fill_form(&s[i], i, "Sent as the power went");
 	}
 	for (i = 0; i < SENDERS; i++)
 		assert_int_equal(pthread_create(&th[i], NULL, send_once,
@@ -235,12 +235,49 @@ kill_between_commit_and_answer_then_resend(void **state)
 	}
 }
 
+/*
+ * The session runs out while the writer saves the view: the answer says
+ * saved, and the view is there once. (Woken, the request was checked
+ * again as a new POST: a stale one, its words were kept a second time,
+ * as from nobody.)
+ */
+static void
+session_runs_out_during_the_write(void **state)
+{
+	struct sender	 s;
+	pthread_t	 th;
+	int		 tries;
+
+	(void)state;
+	assert_int_equal(harness_kill9(), 0);
+	assert_int_equal(setenv("PORTAL_TEST_WRITER_PAUSE_MS", "1500", 1), 0);
+	assert_int_equal(harness_restart(), 0);
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(client_login(&s.c, "Jaden", "kite-river-42"), 303);
+	/* Worrying words: taken for stale, they would be kept again. */
+	fill_form(&s, 99, "He hits me at night");
+	assert_int_equal(pthread_create(&th, NULL, send_once, &s), 0);
+	for (tries = 0; tries < 100 && db_count("SELECT count(*) FROM views "
+	    "WHERE title = 'Between 99'") == 0; tries++)
+		usleep(20 * 1000);
+	assert_int_equal(db_run("UPDATE sessions SET created_at = created_at "
+	    "- 864000, seen_at = seen_at - 864000"), 0);
+	pthread_join(th, NULL);
+	assert_int_equal(unsetenv("PORTAL_TEST_WRITER_PAUSE_MS"), 0);
+	assert_int_equal(harness_kill9(), 0);
+	assert_int_equal(harness_restart(), 0);
+	assert_int_equal(s.status, 200);
+	assert_int_equal(db_count("SELECT count(*) FROM views WHERE body = "
+	    "'He hits me at night'"), 1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(acknowledged_views_survive_kill_9),
 		cmocka_unit_test(kill_between_commit_and_answer_then_resend),
+		cmocka_unit_test(session_runs_out_during_the_write),
 	};
 
 	return (cmocka_run_group_tests_name("http_durability", tests,
