@@ -57,13 +57,43 @@ static const char *const view_steps[] = {
 };
 
 /*
+ * An account's views that go with it: those its owner could delete on
+ * /account/data (mydata_may_delete: not yet answered by a councillor)
+ * and that hold no safeguarding record, open or closed. An answered one
+ * is part of the record (its issue's answer is, or will be, on "You said,
+ * we did", and "me too"s hang on it): kept, nameless.
+ */
+#define ERASED_VIEWS							\
+	"SELECT v.id FROM views v LEFT JOIN issues i ON i.id = v.issue_id " \
+	"WHERE v.author_id = ?1 AND (v.state IN ('received', 'withdrawn', " \
+	"'redirected', 'rejected') OR i.state IN ('open', "		\
+	"'with_councillor')) AND NOT EXISTS (SELECT 1 FROM concerns c "	\
+	"WHERE c.kind = 'view' AND c.item_id = v.id) AND NOT EXISTS "	\
+	"(SELECT 1 FROM safeguarding_flags f WHERE f.view_id = v.id)"
+/*
+ * A private one in an issue keeps its row, emptied: the issue must still
+ * count as holding a private view, or it could be published under its
+ * first title, which may be that young person's words (ISSUE_PUBLIC_TITLE).
+ */
+#define ERASED_PRIVATE	" AND v.issue_id IS NOT NULL AND v.publish = 'no'"
+#define ERASED_GONE	" AND (v.issue_id IS NULL OR v.publish != 'no')"
+/*
  * What goes with an account: its sessions, messages, reset codes, saved
- * drafts, and what it said that worried nobody (a worrying comment or suggestion
- * stays, and so the account stays, wiped). Every other column that points at it
- * is emptied (found from the schema); the audit log forgets its name and
+ * drafts, the views it could have deleted itself, and what it said that
+ * worried nobody (a worrying comment or suggestion stays, and so the
+ * account stays, wiped). Every other column that points at it is
+ * emptied (found from the schema); the audit log forgets its name and
  * addresses but keeps what was done.
  */
 static const char *const account_steps[] = {
+	("UPDATE views SET title = 'Deleted with its account', body = '', "
+	    "better = '', outcome_text = NULL WHERE id IN (" ERASED_VIEWS
+	    ERASED_PRIVATE ")"),
+	"DELETE FROM notifications WHERE view_id IN (" ERASED_VIEWS ")",
+	"DELETE FROM view_events WHERE view_id IN (" ERASED_VIEWS ")",
+	"DELETE FROM redirects WHERE view_id IN (" ERASED_VIEWS
+	    ERASED_GONE ")",
+	"DELETE FROM views WHERE id IN (" ERASED_VIEWS ERASED_GONE ")",
 	"DELETE FROM sessions WHERE user_id = ?1",
 	"DELETE FROM form_owners WHERE user_id = ?1",
 	"DELETE FROM known_devices WHERE user_id = ?1",

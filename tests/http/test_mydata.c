@@ -545,6 +545,69 @@ purge_removes_only_expired(void **state)
 	assert_non_null(strstr(out, "Deleted 0"));
 }
 
+/*
+ * A closed account, once purged, takes with it the views its owner could
+ * have deleted: a private view nobody worried about leaves the workers'
+ * queue, the tables and the files. A view with a concern stays whole
+ * with its concern on the workers' list, and an answered one stays as
+ * part of the record, without the name.
+ */
+static void
+purged_account_takes_its_views(void **state)
+{
+	static const char *words = "Xylophone private 5523";
+	struct resp	 r;
+	char		 form[256], out[512];
+	int64_t		 id, scared;
+
+	(void)state;
+	(void)snprintf(form, sizeof(form), "category=%lld&title=Private+one&"
+	    "body=%s&publish=no", (long long)count("SELECT id FROM categories "
+	    "WHERE key = 'leisure'"), url_enc(words));
+	assert_int_equal(client_post(&young, "/views/new", "/views/new", form,
+	    &r), 303);
+	resp_free(&r);
+	id = count("SELECT max(id) FROM views");
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/moderation", &r), 0);
+	assert_true(resp_has(&r, "Private one"));
+	resp_free(&r);
+	scared = count("SELECT max(item_id) FROM concerns WHERE kind = 'view' "
+	    "AND text LIKE '%%foster carer hits me%%'");
+	assert_true(scared > 0);
+	assert_true(db_files_hold(words));
+	/* Turned off by a worker long ago, then the nightly purge. */
+	assert_int_equal(db_run("UPDATE users SET disabled_at = 1 WHERE "
+	    "name_key = 'jaden'"), 0);
+	assert_int_equal(harness_ctl("purge", out, sizeof(out)), 0);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld",
+	    (long long)id), 0);
+	assert_int_equal(count("SELECT count(*) FROM view_events WHERE "
+	    "view_id = %lld", (long long)id), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/moderation", &r), 0);
+	assert_false(resp_has(&r, "Private one"));
+	resp_free(&r);
+	assert_true(db_files_lose(words));
+	/* Kept: the worry, open on the workers' list, and the answer. */
+	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld "
+	    "AND author_id IS NULL AND body LIKE '%%foster carer hits me%%'",
+	    (long long)scared), 1);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'view' AND item_id = %lld AND closed_at IS NULL", (long long)
+	    scared), 1);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/safeguarding", &r), 0);
+	(void)snprintf(form, sizeof(form), "/safeguarding/%lld", (long long)
+	    count("SELECT id FROM concerns WHERE kind = 'view' AND item_id = "
+	    "%lld", (long long)scared));
+	assert_true(resp_has(&r, form));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE title = "
+	    "'Free leisure pass for everyone in care' AND author_id IS NULL"),
+	    1);
+}
+
 int
 main(void)
 {
@@ -560,6 +623,7 @@ main(void)
 		cmocka_unit_test(a_deleted_view_keeps_its_number),
 		cmocka_unit_test(name_comes_off_published_outcomes),
 		cmocka_unit_test(purge_removes_only_expired),
+		cmocka_unit_test(purged_account_takes_its_views),
 	};
 
 	return (cmocka_run_group_tests_name("http_mydata", tests, demo_group_setup,

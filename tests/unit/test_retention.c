@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -392,6 +394,159 @@ an_account_a_concern_names_is_kept(void **state)
 	assert_int_equal(n, 1);
 }
 
+/* A view of uid's: its number. */
+static int64_t
+view_of(int64_t uid, const char *state, const char *publish, int64_t issue,
+    const char *body)
+{
+	assert_int_equal(db_exec(db, "INSERT INTO views (author_id, "
+	    "category_id, title, body, better, publish, state, issue_id, "
+	    "created_at) VALUES (?1, 1, ?2, ?2, ?2, ?3, ?4, nullif(?5, 0), ?6)",
+	    "itttii", uid, body, publish, state, issue, now - 10 * DAY), 0);
+	return (db_last_id(db));
+}
+
+static int64_t
+issue_in(const char *state, int published)
+{
+	assert_int_equal(db_exec(db, "INSERT INTO issues (category_id, title, "
+	    "summary, state, created_at, published_at, public_title, "
+	    "public_summary, decision, answered_at) VALUES (1, 'An issue', "
+	    "'S', ?1, ?2, nullif(?3, 0), 'Public', 'Public words', "
+	    "CASE WHEN ?3 THEN 'agreed' END, CASE WHEN ?3 THEN ?2 END)", "tii",
+	    state, now, published ? now : (int64_t)0), 0);
+	return (db_last_id(db));
+}
+
+/* Whether the database file or its log holds needle, as a copy of the
+ * disk would. */
+static int
+files_hold(const char *needle)
+{
+	char	 path[128], *data;
+	FILE	*f;
+	long	 n;
+	int	 i, found;
+
+	found = 0;
+	for (i = 0; i < 2 && !found; i++) {
+		(void)snprintf(path, sizeof(path), "%s/unit.db%s", unitdb_dir,
+		    i ? "-wal" : "");
+		if ((f = fopen(path, "rb")) == NULL)
+			continue;
+		(void)fseek(f, 0, SEEK_END);
+		n = ftell(f);
+		rewind(f);
+		data = malloc(n > 0 ? (size_t)n : 1);
+		assert_non_null(data);
+		if (n > 0 && fread(data, 1, (size_t)n, f) == (size_t)n)
+			found = memmem(data, (size_t)n, needle,
+			    strlen(needle)) != NULL;
+		free(data);
+		(void)fclose(f);
+	}
+	return (found);
+}
+
+/*
+ * Erasing an account takes the views its owner could have deleted (not
+ * answered, no safeguarding record) with every row that points at them,
+ * so their words leave the files; a view with a concern, open or closed,
+ * stays whole with its concern on the workers' list; an answered one
+ * stays as part of the record, nameless; a private one in an issue not
+ * yet answered stays only as an empty row, so the issue still counts as
+ * holding a private view.
+ */
+static void
+erasure_takes_the_views_that_may_go(void **state)
+{
+	struct purge_counts	 c;
+	int64_t			 uid, other, staff, open_issue, done_issue;
+	int64_t			 plain, worried, closed_worry, published;
+	int64_t			 emptied, shared, redirected;
+
+	(void)state;
+	now = (int64_t)time(NULL);
+	uid = young("Periwinkle Erased");
+	other = young("Not Erased");
+	assert_int_equal(db_exec(db, "UPDATE users SET disabled_at = NULL "
+	    "WHERE id = ?1", "i", other), 0);
+	assert_int_equal(db_exec(db, "INSERT INTO users (display_name, "
+	    "name_key, role, password_hash, created_at) VALUES ('Worker W', "
+	    "'worker w', 'participation_worker', 'h', ?1)", "i", now), 0);
+	staff = db_last_id(db);
+	open_issue = issue_in("open", 0);
+	done_issue = issue_in("published", 1);
+	plain = view_of(uid, "received", "no", 0, "Quagmire private school "
+	    "words");
+	worried = view_of(uid, "received", "no", 0, "Worried words 8812");
+	closed_worry = view_of(uid, "rejected", "no", 0, "Closed worry 8813");
+	published = view_of(uid, "approved", "no", done_issue, "Published "
+	    "record 8814");
+	emptied = view_of(uid, "approved", "no", open_issue, "Saffron private "
+	    "in an issue");
+	shared = view_of(uid, "approved", "anonymous", open_issue, "Lantern "
+	    "shared in an issue");
+	redirected = view_of(uid, "redirected", "name", 0, "Bramble passed "
+	    "on words");
+	assert_int_equal(db_exec(db, "INSERT INTO concerns (kind, item_id, "
+	    "author_id, author_name, text, source, created_at) VALUES ('view', "
+	    "?1, ?2, 'Periwinkle Erased', 'Worried words 8812', 'scan', ?3)",
+	    "iii", worried, uid, now), 0);
+	assert_int_equal(db_exec(db, "INSERT INTO concerns (kind, item_id, "
+	    "author_id, text, source, created_at, closed_at, action) VALUES "
+	    "('view', ?1, ?2, 'Closed worry 8813', 'scan', ?3, ?3, 'Rang the "
+	    "social worker')", "iii", closed_worry, uid, now), 0);
+	assert_int_equal(db_exec(db, "INSERT INTO redirects (view_id, route, "
+	    "contact_name, by_id, by_name, at) VALUES (?1, 'advocate', "
+	    "'Advocacy', ?2, 'Worker W', ?3)", "iii", redirected, staff, now),
+	    0);
+	assert_int_equal(db_exec(db, "INSERT INTO view_events (view_id, at, "
+	    "kind, text) SELECT id, ?1, 'received', 'We got it' FROM views "
+	    "WHERE author_id = ?2", "ii", now, uid), 0);
+	/* A worker's note pointing at a view, and the close request. */
+	assert_int_equal(db_exec(db, "INSERT INTO notifications (user_id, "
+	    "view_id, at, text) VALUES (?1, ?2, ?3, 'A view to read')", "iii",
+	    staff, plain, now), 0);
+	assert_true(files_hold("Quagmire private school words"));
+
+	assert_int_equal(retention_purge(db, &system_actor, now, 0, &c), 0);
+	/* Gone, with their trail, from the tables and the files. */
+	assert_int_equal(db_int(db, &other, "SELECT count(*) FROM views "
+	    "WHERE id IN (?1, ?2, ?3)", "iii", plain, shared, redirected), 1);
+	assert_int_equal(other, 0);
+	assert_int_equal(db_int(db, &other, "SELECT count(*) FROM redirects "
+	    "WHERE view_id = ?1", "i", redirected), 1);
+	assert_int_equal(other, 0);
+	assert_int_equal(db_int(db, &other, "SELECT count(*) FROM view_events "
+	    "WHERE view_id IN (?1, ?2, ?3, ?4)", "iiii", plain, shared,
+	    redirected, emptied), 1);
+	assert_int_equal(other, 0);
+	assert_int_equal(n_of("SELECT count(*) FROM notifications WHERE "
+	    "text = 'A view to read'"), 0);
+	assert_false(files_hold("Quagmire private school words"));
+	assert_false(files_hold("Lantern shared"));
+	assert_false(files_hold("Bramble passed"));
+	assert_false(files_hold("Saffron private"));
+	/* The private one in an open issue: an empty row, nobody's. */
+	assert_int_equal(db_int(db, &other, "SELECT count(*) FROM views WHERE "
+	    "id = ?1 AND author_id IS NULL AND publish = 'no' AND body = '' "
+	    "AND better = '' AND issue_id = ?2", "ii", emptied, open_issue), 1);
+	assert_int_equal(other, 1);
+	/* Kept whole: both with a concern, the open one still open, and
+	 * the answered one, nameless. */
+	assert_int_equal(db_int(db, &other, "SELECT count(*) FROM views WHERE "
+	    "id IN (?1, ?2, ?3) AND author_id IS NULL AND body LIKE '% 881_'",
+	    "iii", worried, closed_worry, published), 1);
+	assert_int_equal(other, 3);
+	assert_int_equal(db_int(db, &other, "SELECT count(*) FROM concerns "
+	    "WHERE kind = 'view' AND item_id = ?1 AND closed_at IS NULL", "i",
+	    worried), 1);
+	assert_int_equal(other, 1);
+	assert_int_equal(n_of("SELECT count(*) FROM users WHERE display_name "
+	    "= 'Periwinkle Erased'"), 0);
+}
+
 /* A failed purge changes nothing and is there for admins to see. */
 static void
 failed_purge_is_recorded(void **state)
@@ -520,6 +675,7 @@ main(void)
 		cmocka_unit_test(purge_handles_every_table),
 		cmocka_unit_test(failed_purge_is_recorded),
 		cmocka_unit_test(an_account_a_concern_names_is_kept),
+		cmocka_unit_test(erasure_takes_the_views_that_may_go),
 		cmocka_unit_test(audit_keeps_few_addresses),
 		cmocka_unit_test(audit_log_changes_only_by_forgetting),
 	};
