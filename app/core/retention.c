@@ -77,13 +77,18 @@ static const char *const view_steps[] = {
  */
 #define ERASED_PRIVATE	" AND v.issue_id IS NOT NULL AND v.publish = 'no'"
 #define ERASED_GONE	" AND (v.issue_id IS NULL OR v.publish != 'no')"
+/* Staff notes about the person name them (mydata_ask_close). */
+#define ABOUT_ACCOUNT							\
+	"(link = '/accounts/' || ?1 OR link LIKE '/accounts/' || ?1 || '/%')"
+
 /*
  * What goes with an account: its sessions, messages, reset codes, saved
  * drafts, the views it could have deleted itself, and what it said that
  * worried nobody (a worrying comment or suggestion stays, and so the
- * account stays, wiped). Every other column that points at it is
- * emptied (found from the schema); the audit log forgets its name and
- * addresses but keeps what was done.
+ * account stays, wiped). Staff notes about it lose its name and words.
+ * Every other column that points at it is emptied (found from the
+ * schema); the audit log forgets its name and addresses but keeps what
+ * was done.
  */
 static const char *const account_steps[] = {
 	("UPDATE views SET title = 'Deleted with its account', body = '', "
@@ -94,6 +99,11 @@ static const char *const account_steps[] = {
 	"DELETE FROM redirects WHERE view_id IN (" ERASED_VIEWS
 	    ERASED_GONE ")",
 	"DELETE FROM views WHERE id IN (" ERASED_VIEWS ERASED_GONE ")",
+	("UPDATE notifications SET link = NULL, text = CASE WHEN text LIKE "
+	    "'% asked us to close their account.%' THEN 'A young person "
+	    "asked us to close their account. It has since been deleted.' "
+	    "ELSE 'A note about a young person whose account has since been "
+	    "deleted.' END WHERE " ABOUT_ACCOUNT),
 	"DELETE FROM sessions WHERE user_id = ?1",
 	"DELETE FROM form_owners WHERE user_id = ?1",
 	"DELETE FROM known_devices WHERE user_id = ?1",

@@ -606,6 +606,14 @@ purged_account_takes_its_views(void **state)
 	assert_int_equal(count("SELECT count(*) FROM views WHERE title = "
 	    "'Free leisure pass for everyone in care' AND author_id IS NULL"),
 	    1);
+	/* The workers' notes of the close request lost the name and the
+	 * words (ask_to_close_tells_workers sent them). */
+	assert_int_equal(count("SELECT count(*) FROM notifications WHERE "
+	    "text LIKE '%%Jaden%%' OR text LIKE '%%Tangerine%%'"), 0);
+	assert_true(count("SELECT count(*) FROM notifications WHERE text = "
+	    "'A young person asked us to close their account. It has since "
+	    "been deleted.'") >= 1);
+	assert_true(db_files_lose("Tangerine I am moving on"));
 }
 
 int

@@ -547,6 +547,48 @@ erasure_takes_the_views_that_may_go(void **state)
 	    "= 'Periwinkle Erased'"), 0);
 }
 
+/*
+ * A worker's note about the person (mydata_ask_close: "NAME asked us to
+ * close their account", with their words) loses the name and the words
+ * when the account is erased; a note about someone else stays.
+ */
+static void
+erasure_takes_the_name_off_staff_notes(void **state)
+{
+	struct purge_counts	 c;
+	int64_t			 uid, staff;
+	char			 link[64];
+
+	(void)state;
+	now = (int64_t)time(NULL);
+	uid = young("Marigold Erased");
+	assert_int_equal(db_exec(db, "INSERT INTO users (display_name, "
+	    "name_key, role, password_hash, created_at) VALUES ('Worker V', "
+	    "'worker v', 'participation_worker', 'h', ?1)", "i", now), 0);
+	staff = db_last_id(db);
+	(void)snprintf(link, sizeof(link), "/accounts/%lld/view",
+	    (long long)uid);
+	assert_int_equal(db_exec(db, "INSERT INTO notifications (user_id, at, "
+	    "text, link) VALUES (?1, ?2, 'Marigold Erased asked us to close "
+	    "their account. Please talk to them before you turn it off. They "
+	    "wrote: \"Marzipan goodbye\"', ?3)", "iit", staff, now, link), 0);
+	(void)snprintf(link, sizeof(link), "/accounts/%lld0/view",
+	    (long long)uid);
+	assert_int_equal(db_exec(db, "INSERT INTO notifications (user_id, at, "
+	    "text, link) VALUES (?1, ?2, 'Someone else asked us to close "
+	    "their account.', ?3)", "iit", staff, now, link), 0);
+	assert_int_equal(retention_purge(db, &system_actor, now, 0, &c), 0);
+	assert_int_equal(n_of("SELECT count(*) FROM notifications WHERE text "
+	    "LIKE '%Marigold%' OR text LIKE '%Marzipan%'"), 0);
+	assert_false(files_hold("Marigold Erased"));
+	assert_false(files_hold("Marzipan goodbye"));
+	assert_int_equal(n_of("SELECT count(*) FROM notifications WHERE text "
+	    "= 'A young person asked us to close their account. It has since "
+	    "been deleted.' AND link IS NULL"), 1);
+	assert_int_equal(n_of("SELECT count(*) FROM notifications WHERE text "
+	    "LIKE 'Someone else%' AND link IS NOT NULL"), 1);
+}
+
 /* A failed purge changes nothing and is there for admins to see. */
 static void
 failed_purge_is_recorded(void **state)
@@ -676,6 +718,7 @@ main(void)
 		cmocka_unit_test(failed_purge_is_recorded),
 		cmocka_unit_test(an_account_a_concern_names_is_kept),
 		cmocka_unit_test(erasure_takes_the_views_that_may_go),
+		cmocka_unit_test(erasure_takes_the_name_off_staff_notes),
 		cmocka_unit_test(audit_keeps_few_addresses),
 		cmocka_unit_test(audit_log_changes_only_by_forgetting),
 	};
