@@ -87,6 +87,25 @@ static const char *sql_sessions =
 static const char *sql_signins =
 	"SELECT at, action, ip FROM audit_log WHERE actor_id = ?1 "
 	"AND action LIKE 'sign%' ORDER BY id DESC LIMIT 200";
+/* Meetings they were invited to, and whether they came: never who else
+ * was (the meeting's own list of names is not read). */
+static const char *sql_meetings =
+	"SELECT m.title, m.starts_at, mi.attendance, mi.added_at "
+	"FROM meeting_invitees mi JOIN meetings m ON m.id = mi.meeting_id "
+	"WHERE mi.user_id = ?1 ORDER BY m.starts_at, m.id";
+/*
+ * The rest of the audit log about them: what they did (sign-ins are
+ * listed apart), and what staff did to their account, marked "team:"
+ * and shown without who or from where. Concerns are the safety team's
+ * note, kept apart like it.
+ */
+static const char *sql_doings =
+	"SELECT at, CASE WHEN actor_id = ?1 THEN action "
+	"ELSE 'team:' || action END, "
+	"CASE WHEN actor_id = ?1 THEN ip ELSE '' END FROM audit_log "
+	"WHERE ((actor_id = ?1 AND action NOT LIKE 'sign%') OR "
+	"(object_type = 'user' AND object_id = ?1 AND actor_id IS NOT ?1)) "
+	"AND action NOT LIKE 'concern.%' ORDER BY id DESC";
 static const char *sql_flags_of =
 	"SELECT count(*) FROM concerns WHERE kind = 'view' AND item_id = ?1";
 static const char *sql_del_notes =
@@ -233,6 +252,84 @@ signin_label(struct arena *a, const char *code)
 }
 
 static const char *
+attendance_label(struct arena *a, const char *code)
+{
+	static const struct words w[] = {
+		{ "attended", "You came" },
+		{ "apologies", "You told us you could not come" },
+		{ "absent", "You did not come" },
+	};
+
+	(void)a;
+	return (words_for(w, NITEMS(w), code, "We have not written down "
+	    "yet whether you came"));
+}
+
+/* An audit action in words; "team:" marks one staff did. */
+static const char *
+doing_label(struct arena *a, const char *code)
+{
+	static const struct words w[] = {
+		{ "view.create", "You sent a view" },
+		{ "view.create.flagged", "You sent a view" },
+		{ "view.delete", "You deleted one of your views" },
+		{ "view.withdraw", "You took back one of your views" },
+		{ "view.hide_name", "You took your name off answers" },
+		{ "view.draft_save", "You saved a view to finish later" },
+		{ "account.create", "Your account was made" },
+		{ "account.close_request", "You asked us to close your "
+		    "account" },
+		{ "account.rename", "You changed the name people see here" },
+		{ "account.signin_name", "You changed the name you sign in "
+		    "with" },
+		{ "account.details", "You changed your age or where you "
+		    "live" },
+		{ "password.change", "You changed your password" },
+		{ "password.reset", "You chose a new password with a code" },
+		{ "issue.metoo", "You said \"me too\" to an answer" },
+		{ "issue.metoo_undo", "You took back a \"me too\"" },
+		{ "verdict.set", "You told us how our promises are kept" },
+		{ "verdict.set.flagged", "You told us how our promises are "
+		    "kept" },
+		{ "comment.draft", "You commented on a promise we were "
+		    "writing" },
+		{ "comment.draft.flagged", "You commented on a promise we "
+		    "were writing" },
+		{ "meeting.suggest", "You gave an idea for a meeting" },
+		{ "meeting.suggest.flagged", "You gave an idea for a "
+		    "meeting" },
+		{ "appeal.create", "You asked us to look again at an "
+		    "answer" },
+		{ "appeal.create.flagged", "You asked us to look again at an "
+		    "answer" },
+		{ "action.happened", "You answered \"Did it happen?\"" },
+		{ "consult.start", "You started a consultation, with your "
+		    "name" },
+		{ "consult.answer", "You finished a consultation, with your "
+		    "name" },
+		{ "team:account.create", "Your account was made" },
+		{ "team:account.disable", "The council's team turned your "
+		    "account off" },
+		{ "team:account.enable", "The council's team turned your "
+		    "account back on" },
+		{ "team:account.board", "The council's team wrote down that "
+		    "you are on the corporate parenting board" },
+		{ "team:account.board_off", "The council's team wrote down "
+		    "that you are not on the corporate parenting board any "
+		    "more" },
+		{ "team:account.details", "The council's team changed your "
+		    "age or where you live" },
+		{ "team:invite.reset_create", "The council's team made you a "
+		    "code to choose a new password" },
+	};
+
+	(void)a;
+	return (words_for(w, NITEMS(w), code, strncmp(code, "team:", 5) ==
+	    0 ? "The council's team changed something about your account" :
+	    "You used this website"));
+}
+
+static const char *
 suggestion_label(struct arena *a, const char *code)
 {
 	static const struct words w[] = {
@@ -274,7 +371,7 @@ static int
 time_key(const char *key)
 {
 	return (strcmp(key, "at") == 0 || strcmp(key, "started") == 0 ||
-	    strcmp(key, "last_seen") == 0);
+	    strcmp(key, "last_seen") == 0 || strcmp(key, "invited") == 0);
 }
 
 /*
@@ -335,6 +432,11 @@ mydata_collect(struct db *db, int64_t uid, struct tval *root)
 	    { "why", NULL }, { "at", NULL } };
 	static const struct col metoo_cols[] = { { "issue", NULL },
 	    { "at", NULL } };
+	static const struct col meeting_cols[] = { { "meeting", NULL },
+	    { "at", NULL }, { "came", attendance_label },
+	    { "invited", NULL } };
+	static const struct col doing_cols[] = { { "at", NULL },
+	    { "what", doing_label }, { "from", NULL } };
 	static const struct col device_cols[] = { { "last_seen", NULL } };
 	static const struct col session_cols[] = { { "started", NULL },
 	    { "last_seen", NULL }, { "device", agent_words } };
@@ -362,6 +464,9 @@ mydata_collect(struct db *db, int64_t uid, struct tval *root)
 	    collect_rows(db, sql_suggestions, uid, tv_set_list(root,
 	    "meeting_suggestions"), suggestion_cols, NITEMS(suggestion_cols))
 	    == -1 ||
+	    collect_rows(db, sql_meetings, uid, tv_set_list(root,
+	    "meetings_invited_to"), meeting_cols, NITEMS(meeting_cols)) ==
+	    -1 ||
 	    collect_rows(db, sql_appeals, uid, tv_set_list(root,
 	    "asked_to_look_again"), appeal_cols, NITEMS(appeal_cols)) == -1 ||
 	    collect_rows(db, sql_metoo, uid, tv_set_list(root, "me_too"),
@@ -372,7 +477,9 @@ mydata_collect(struct db *db, int64_t uid, struct tval *root)
 	    collect_rows(db, sql_sessions, uid, tv_set_list(root,
 	    "signed_in_now"), session_cols, NITEMS(session_cols)) == -1 ||
 	    collect_rows(db, sql_signins, uid, tv_set_list(root, "sign_ins"),
-	    signin_cols, NITEMS(signin_cols)) == -1)
+	    signin_cols, NITEMS(signin_cols)) == -1 ||
+	    collect_rows(db, sql_doings, uid, tv_set_list(root,
+	    "what_you_did"), doing_cols, NITEMS(doing_cols)) == -1)
 		return (-1);
 	return (0);
 }

@@ -197,6 +197,85 @@ no_internal_codes_shown(void **state)
 }
 
 /*
+ * The meetings they were invited to, with whether they came, and the
+ * audit log's rows about them beyond sign-ins (what they did, and what
+ * staff did to their account) are in the page and the file, in words:
+ * never another invitee, nor the worker's name or address.
+ */
+static void
+download_holds_meetings_and_doings(void **state)
+{
+	struct resp	 r;
+	json_t		*doc, *a, *row;
+	json_error_t	 err;
+	int64_t		 uid, staff;
+	size_t		 i;
+	int		 came, answered, board;
+	char		 sql[512];
+
+	(void)state;
+	uid = count("SELECT id FROM users WHERE name_key = 'jaden'");
+	staff = count("SELECT id FROM users WHERE name_key = 'priya shah'");
+	assert_true(count("SELECT count(*) FROM meeting_invitees WHERE "
+	    "user_id = %lld AND attendance = 'attended'", (long long)uid) >=
+	    1);
+	(void)snprintf(sql, sizeof(sql), "INSERT INTO audit_log (at, "
+	    "actor_id, actor_name, actor_role, action, object_type, "
+	    "object_id, detail, ip) VALUES (1700000000, %lld, 'Jaden', "
+	    "'young_person', 'consult.answer', 'user', %lld, 'named', "
+	    "'10.44.55.66'), (1700000100, %lld, 'Priya Shah', "
+	    "'participation_worker', 'account.board', 'user', %lld, '', "
+	    "'10.99.88.77')", (long long)uid, (long long)uid,
+	    (long long)staff, (long long)uid);
+	assert_int_equal(db_run(sql), 0);
+
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data.json", &r), 0);
+	assert_int_equal(r.status, 200);
+	doc = json_loadb(r.body.data, r.body.len, 0, &err);
+	assert_non_null(doc);
+	a = json_object_get(doc, "meetings_invited_to");
+	assert_int_equal(json_array_size(a), count("SELECT count(*) FROM "
+	    "meeting_invitees WHERE user_id = %lld", (long long)uid));
+	came = 0;
+	json_array_foreach(a, i, row)
+		came |= strcmp(json_string_value(json_object_get(row, "came")),
+		    "You came") == 0;
+	assert_true(came);
+	a = json_object_get(doc, "what_you_did");
+	answered = board = 0;
+	json_array_foreach(a, i, row) {
+		const char *w = json_string_value(json_object_get(row, "what"));
+
+		answered |= strcmp(w, "You finished a consultation, with your "
+		    "name") == 0 && strcmp(json_string_value(json_object_get(
+		    row, "from")), "10.44.55.66") == 0;
+		board |= strstr(w, "corporate parenting board") != NULL;
+	}
+	assert_true(answered);
+	assert_true(board);
+	/* Not another invitee, nor the worker who did it, nor a code. */
+	assert_false(resp_has(&r, "Maria Lopez"));
+	assert_false(resp_has(&r, "10.99.88.77"));
+	assert_false(resp_has(&r, "Priya"));
+	assert_false(resp_has(&r, "consult.answer"));
+	assert_false(resp_has(&r, "account.board"));
+	json_decref(doc);
+	resp_free(&r);
+
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data", &r), 0);
+	assert_true(resp_has(&r, "Meetings you were invited to"));
+	assert_true(resp_has(&r, "What you did on this website"));
+	assert_true(resp_has(&r, "You finished a consultation, with your "
+	    "name"));
+	assert_true(resp_has(&r, "<strong>You came</strong>"));
+	assert_false(resp_has(&r, "Maria Lopez"));
+	assert_false(resp_has(&r, "10.99.88.77"));
+	resp_free(&r);
+}
+
+/*
  * "Ask us to close my account": every participation worker is told in
  * the portal with the words, no email carries them, the audit log has
  * the request without them, and the young person reads what happens
@@ -623,6 +702,7 @@ main(void)
 		cmocka_unit_test(download_holds_exactly_their_records),
 		cmocka_unit_test(download_holds_their_other_records),
 		cmocka_unit_test(no_internal_codes_shown),
+		cmocka_unit_test(download_holds_meetings_and_doings),
 		cmocka_unit_test(ask_to_close_tells_workers),
 		cmocka_unit_test(footer_gives_out_of_hours_number),
 		cmocka_unit_test(delete_only_what_may_go),
