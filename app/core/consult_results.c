@@ -47,12 +47,18 @@ static const char *sql_people =
 	"JOIN consult_answers a ON a.response_id = r.id "
 	"WHERE r.consultation_id = ?1 AND r.finished_at IS NOT NULL "
 	"GROUP BY 1, 2, 3";
+/*
+ * Within a theme, by their words (case folded), never as they were sent:
+ * the audit log times each named answer, so an anonymous one listed
+ * between two named ones would be placed in time between them.
+ */
 static const char *sql_texts =
 	"SELECT a.id, q.position, a.text, a.theme FROM consult_answers a "
 	"JOIN consult_responses r ON r.id = a.response_id "
 	"JOIN consult_questions q ON q.id = a.question_id "
 	"WHERE q.consultation_id = ?1 AND r.finished_at IS NOT NULL "
-	"AND a.text IS NOT NULL ORDER BY q.position, a.theme, a.id LIMIT 2000";
+	"AND a.text IS NOT NULL ORDER BY q.position, a.theme, lower(a.text), "
+	"a.text LIMIT 2000";
 static const char *sql_tag =
 	"UPDATE consult_answers SET theme = ?3 WHERE id = ?1 AND question_id "
 	"IN (SELECT id FROM consult_questions WHERE consultation_id = ?2) "

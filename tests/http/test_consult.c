@@ -882,6 +882,47 @@ suppression(void **state)
 	    "'Youth clubs' AND state = 'open'"), 1);
 }
 
+/*
+ * Text answers are listed within a theme by their words, case folded,
+ * never in the order they were sent: the audit log times the named ones,
+ * which would place an anonymous one between them.
+ */
+static void
+text_answers_in_no_time_order(void **state)
+{
+	static const char *const sent[] = { "Zebra crossings near school",
+	    "apple trees in the park", "Mango smoothies at clubs" };
+	struct resp	 r;
+	char		 sql[512], path[64];
+	const char	*body, *z, *a, *m;
+	int64_t		 c;
+	size_t		 i;
+
+	(void)state;
+	c = count("SELECT max(id) FROM consultations WHERE title = "
+	    "'Suppressed'");
+	for (i = 0; i < sizeof(sent) / sizeof(sent[0]); i++) {
+		(void)snprintf(sql, sizeof(sql), "INSERT INTO consult_answers "
+		    "(response_id, question_id, text) VALUES ((SELECT max(id) "
+		    "FROM consult_responses WHERE consultation_id = %lld AND "
+		    "finished_at IS NOT NULL), (SELECT id FROM "
+		    "consult_questions WHERE consultation_id = %lld AND kind = "
+		    "'long'), '%s')", (long long)c, (long long)c, sent[i]);
+		assert_int_equal(db_run(sql), 0);
+	}
+	resp_init(&r);
+	(void)snprintf(path, sizeof(path), "/consultations/manage/%lld/"
+	    "results", (long long)c);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	body = buf_cstr(&r.body);
+	assert_non_null(z = strstr(body, sent[0]));
+	assert_non_null(a = strstr(body, sent[1]));
+	assert_non_null(m = strstr(body, sent[2]));
+	assert_true(a < m && m < z);
+	resp_free(&r);
+}
+
 static void
 publishing(void **state)
 {
@@ -999,6 +1040,7 @@ main(void)
 		cmocka_unit_test(save_and_return),
 		cmocka_unit_test(safeguarding),
 		cmocka_unit_test(suppression),
+		cmocka_unit_test(text_answers_in_no_time_order),
 		cmocka_unit_test(columns_of_the_audience_only),
 		cmocka_unit_test(publishing),
 		cmocka_unit_test(badge_follows_the_clock),
