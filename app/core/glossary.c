@@ -130,6 +130,23 @@ glossary_explain(struct glossary *g, struct arena *a, const char *text)
 	return (res);
 }
 
+/*
+ * Each of keys (NULL-terminated) in row, in the order the page shows
+ * them, as glossary_explain() has it. A key row does not have stays
+ * missing, so a section on it still reads as false.
+ */
+void
+glossary_explain_keys(struct glossary *g, struct tval *row,
+    const char *const *keys)
+{
+	const char	*v;
+
+	for (; *keys != NULL; keys++)
+		if ((v = tv_get_str(row, *keys)) != NULL)
+			tv_set_str(row, *keys, glossary_explain(g,
+			    tv_arena(row), v));
+}
+
 int
 glossary_list(struct db *db, struct tval *list)
 {

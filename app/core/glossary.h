@@ -29,6 +29,8 @@ int	glossary_load(struct db *, struct arena *, struct glossary *);
 void	glossary_words(const struct glossary *, const char *, struct tval *);
 const char *glossary_explain(struct glossary *, struct arena *,
 	    const char *);
+void	glossary_explain_keys(struct glossary *, struct tval *,
+	    const char *const *);
 int	glossary_list(struct db *, struct tval *);
 int	glossary_get(struct db *, struct arena *, int64_t, const char **,
 	    const char **);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "glossary.h"
 #include "pledge.h"
 #include "quota.h"
 #include "settings.h"
@@ -24,10 +25,76 @@ static const char *const verdict_opts[] = {
 	"yes", "partly", "no", "not_sure", NULL,
 };
 
+/* A promise's own words, in the order its page shows them. */
+static const char *const promise_keys[] = {
+	"title", "description", "delivery", "measure", "target", "owner",
+	NULL,
+};
+static const char *const update_keys[] = {
+	"evidence", "measure_value", NULL,
+};
+static const char *const title_keys[] = { "title", NULL };
+static const char *const score_keys[] = { "title", "owner", NULL };
+static const char *const intro_keys[] = { "intro", NULL };
+
 static int64_t
 threshold(void)
 {
 	return (settings_int(app_db, "small_count", 5));
+}
+
+static void
+explain_rows(struct glossary *g, const struct tval *list,
+    const char *const *keys)
+{
+	const struct tval	*it;
+
+	for (it = tv_first(list); it != NULL; it = tv_next(it))
+		glossary_explain_keys(g, (struct tval *)it, keys);
+}
+
+/*
+ * Words young people may not know ("IRO"), explained in brackets the
+ * first time the page uses them, as on every public page. The glossary
+ * is in the database, so a change to it is a write and no page kept
+ * from before it is served again.
+ */
+static int
+explain_pledge(struct page *pg)
+{
+	struct glossary		 g;
+	const struct tval	*theme;
+
+	if (glossary_load(app_db, &pg->arena, &g) == -1)
+		return (-1);
+	glossary_explain_keys(&g, pg->ctx, intro_keys);
+	for (theme = tv_first(tv_get(pg->ctx, "themes")); theme != NULL;
+	    theme = tv_next(theme))
+		explain_rows(&g, tv_get(theme, "promises"), title_keys);
+	return (0);
+}
+
+static int
+explain_promise(struct page *pg)
+{
+	struct glossary	 g;
+
+	if (glossary_load(app_db, &pg->arena, &g) == -1)
+		return (-1);
+	glossary_explain_keys(&g, pg->ctx, promise_keys);
+	explain_rows(&g, tv_get(pg->ctx, "updates"), update_keys);
+	return (0);
+}
+
+static int
+explain_list(struct page *pg, const char *key, const char *const *keys)
+{
+	struct glossary	 g;
+
+	if (glossary_load(app_db, &pg->arena, &g) == -1)
+		return (-1);
+	explain_rows(&g, tv_get(pg->ctx, key), keys);
+	return (0);
 }
 
 int
@@ -43,8 +110,8 @@ page_pledge(struct http_request *req)
 	pg.nav = "pledge";
 	if (pledge_current_id(app_db, &id) == -1)
 		return (page_error(&pg, 500));
-	if (id > 0 && pledge_version(app_db, id, threshold(), pg.now,
-	    pg.ctx) != 1)
+	if (id > 0 && (pledge_version(app_db, id, threshold(), pg.now,
+	    pg.ctx) != 1 || explain_pledge(&pg) == -1))
 		return (page_error(&pg, 500));
 	/* While the next one is being written, young people may comment. */
 	if (pg.signed_in && pg.sess.role == ROLE_YOUNG) {
@@ -64,7 +131,10 @@ promise_page(struct page *pg, int64_t id, const struct promise_ref *r,
 
 	if ((rc = pledge_promise(app_db, id, threshold(), pg->ctx)) != 1)
 		return (page_missing(pg, rc));
+	/* The browser's title stays short; the page explains. */
 	pg->title = tv_get_str(pg->ctx, "title");
+	if (explain_promise(pg) == -1)
+		return (page_error(pg, 500));
 	pg->nav = "pledge";
 	tv_set_bool(pg->ctx, "can_update", pg->signed_in &&
 	    pledge_may_update(pg->sess.role, pg->sess.user_id, r));
@@ -206,7 +276,8 @@ check_page(struct page *pg, int64_t version, int errors)
 	pg->title = "Are we keeping our promises?";
 	pg->nav = "pledge_check";
 	list = tv_set_list(pg->ctx, "promises");
-	if (pledge_check_list(app_db, version, pg->sess.user_id, list) == -1)
+	if (pledge_check_list(app_db, version, pg->sess.user_id, list) == -1 ||
+	    explain_list(pg, "promises", title_keys) == -1)
 		return (page_error(pg, 500));
 	if (errors)
 		keep_typed(pg, list);
@@ -473,7 +544,7 @@ page_pledge_scorecard(struct http_request *req)
 	pg.nav = "pledge";
 	tv_set_int(pg.ctx, "threshold", threshold());
 	if (pledge_scorecard(app_db, threshold(), pg.now, tv_set_list(pg.ctx,
-	    "rows")) == -1)
+	    "rows")) == -1 || explain_list(&pg, "rows", score_keys) == -1)
 		return (page_error(&pg, 500));
 	return (page_render(&pg, 200, "pledge_scorecard"));
 }
@@ -528,6 +599,8 @@ page_pledge_versions(struct http_request *req)
 	if ((rc = pledge_version(app_db, id, threshold(), pg.now, pg.ctx)) !=
 	    1)
 		return (page_missing(&pg, rc));
+	if (explain_pledge(&pg) == -1)
+		return (page_error(&pg, 500));
 	pg.title = tv_get_str(pg.ctx, "pledge_title");
 	return (page_render(&pg, 200, "pledge"));
 }

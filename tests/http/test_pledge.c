@@ -676,11 +676,77 @@ a_hidden_count_is_not_given_away(void **state)
 	resp_free(&r);
 }
 
+/* Every answer to path as c holds want (each worker's copy, kept or not). */
+static void
+all_have(struct client *c, const char *path, const char *want)
+{
+	struct resp	 r;
+	int		 i;
+
+	for (i = 0; i < 6; i++) {
+		resp_init(&r);
+		assert_int_equal(http_get(c, path, &r), 0);
+		assert_int_equal(r.status, 200);
+		if (!resp_has(&r, want))
+			fail_msg("%s lacks \"%s\"", path, want);
+		resp_free(&r);
+	}
+}
+
+/*
+ * The admin's glossary explains the Pledge's words in brackets the first
+ * time a page uses them, in the promise, its updates and the scorecard,
+ * and a change to the glossary shows at once on pages kept before it.
+ */
+static void
+pledge_explains_words(void **state)
+{
+	struct resp	 r;
+	char		 iro[64], vs[64], form[512];
+	int64_t		 id;
+
+	(void)state;
+	(void)snprintf(iro, sizeof(iro), "/pledge/%lld", (long long)promise_id(
+	    "You will have an Independent Reviewing Officer", "current"));
+	(void)snprintf(vs, sizeof(vs), "/pledge/%lld", (long long)promise_id(
+	    "You will have a place at a good school and a designated teacher",
+	    "current"));
+	all_have(&anon, iro, "Every young person has an IRO (Independent "
+	    "Reviewing Officer: ");
+	all_have(&young, iro, "Every young person has an IRO (Independent "
+	    "Reviewing Officer: ");
+	/* Once a page: the update's "a named IRO." is left alone. */
+	all_have(&anon, iro, "Every young person has a named IRO.</li>");
+	all_have(&anon, vs, "The Virtual School (the team that helps children "
+	    "in care do well at school) checks every school place.");
+	all_have(&anon, "/pledge/scorecard", "<td>Virtual School (the team "
+	    "that helps");
+	/* The browser's title stays short. */
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, vs, &r), 0);
+	assert_false(resp_has(&r, "<title>You will have a place at a good "
+	    "school and a designated teacher ("));
+	resp_free(&r);
+
+	id = count("SELECT id FROM glossary WHERE term = 'IRO'");
+	(void)snprintf(form, sizeof(form), "id=%lld&term=IRO&plain=%s",
+	    (long long)id, url_enc("Independent Reviewing Officer: the person "
+	    "who checks your care plan is followed"));
+	assert_int_equal(client_post(&admin, "/admin/glossary",
+	    "/admin/glossary", form, &r), 303);
+	resp_free(&r);
+	all_have(&anon, iro, "an IRO (Independent Reviewing Officer: the "
+	    "person who checks your care plan is followed)");
+	all_have(&young, iro, "an IRO (Independent Reviewing Officer: the "
+	    "person who checks your care plan is followed)");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(public_pledge_and_scorecard),
+		cmocka_unit_test(pledge_explains_words),
 		cmocka_unit_test(progress_by_worker_and_owner_only),
 		cmocka_unit_test(verdicts_count_once_and_change),
 		cmocka_unit_test(check_form_never_drops_a_comment),

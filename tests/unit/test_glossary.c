@@ -79,12 +79,38 @@ lists_words_used(void **state)
 	arena_free(&a);
 }
 
+/* A page's fields in the order it shows them; a missing key stays so. */
+static void
+explains_keys_in_order(void **state)
+{
+	static const char *const keys[] = { "title", "gone", "delivery",
+		NULL };
+	struct glossary	 g;
+	struct arena	 a;
+	struct tval	*row;
+
+	(void)state;
+	arena_init(&a);
+	setup_terms(&g);
+	row = tv_map(&a);
+	tv_set_str(row, "title", "Staying Put");
+	tv_set_str(row, "delivery", "Your PEP and Staying Put.");
+	glossary_explain_keys(&g, row, keys);
+	assert_string_equal(tv_get_str(row, "title"), "Staying Put (staying "
+	    "with your foster carer after 18)");
+	assert_string_equal(tv_get_str(row, "delivery"), "Your PEP (your plan "
+	    "for school) and Staying Put.");
+	assert_null(tv_get(row, "gone"));
+	arena_free(&a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(explains_first_use),
 		cmocka_unit_test(lists_words_used),
+		cmocka_unit_test(explains_keys_in_order),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
