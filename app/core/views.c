@@ -87,7 +87,7 @@ static const struct {
 	{ "merged", "with_councillor", "With a councillor" },
 	{ "merged", "answered", "Answered" },
 	{ "merged", "published", "Answered and shared" },
-	{ "redirected", "", "Needs a different route" },
+	{ "redirected", "", "Sent to someone who can help" },
 	{ "rejected", "", "Not taken forward" },
 	{ "withdrawn", "", "You took this back" },
 };

@@ -37,6 +37,8 @@ list_page(struct page *pg, int errors)
 	pg->title = "Meetings";
 	pg->nav = "meetings";
 	tv_set_bool(pg->ctx, "worker", pg->sess.role == ROLE_WORKER);
+	/* Young people read plain words, staff the words of their work. */
+	tv_set_bool(pg->ctx, "young", pg->sess.role == ROLE_YOUNG);
 	tv_set_bool(pg->ctx, "invited_only", pg->sess.role == ROLE_COUNCILLOR);
 	tv_set_str(pg->ctx, "f_title", form_raw(&pg->form, "title"));
 	tv_set_str(pg->ctx, "f_date", form_raw(&pg->form, "date"));

@@ -201,7 +201,30 @@ minutes_actions_and_the_board(void **state)
 	assert_int_equal(http_get(&young, mpath, &r), 0);
 	assert_true(resp_has(&r, "Members want reviews after school."));
 	assert_true(resp_has(&r, "The board agreed to ask IROs."));
+	/* Young people read plain words; staff keep theirs. */
+	assert_true(resp_has(&r, "Going to the councillors in charge"));
+	assert_true(resp_has(&r, "Raised by young people"));
+	assert_true(resp_has(&r, "<h2>What we talked about</h2>"));
+	assert_true(resp_has(&r, "What was said:"));
+	assert_false(resp_has(&r, "For the board"));
+	assert_false(resp_has(&r, ">Issue</span>"));
+	assert_false(resp_has(&r, "Agenda"));
+	assert_false(resp_has(&r, "inutes"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/meetings", &r), 0);
+	assert_true(resp_has(&r, "Notes of the meeting are ready"));
+	assert_false(resp_has(&r, "Minutes published"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, mpath, &r), 0);
 	assert_true(resp_has(&r, "For the board"));
+	assert_true(resp_has(&r, ">Issue</span>"));
+	assert_true(resp_has(&r, "<h2>Agenda</h2>"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/meetings", &r), 0);
+	assert_true(resp_has(&r, "Minutes published"));
 	resp_free(&r);
 	/* Back to a meeting still to come, for the suggestions below. */
 	(void)snprintf(form, sizeof(form), "UPDATE meetings SET starts_at = "
@@ -259,7 +282,7 @@ suggestions_and_roles(void **state)
 	    "text = 'Can we talk about wifi?')"), 0);
 	resp_init(&r);
 	assert_int_equal(http_get(&young, mpath, &r), 0);
-	assert_false(resp_has(&r, "Suggest something for the agenda"));
+	assert_false(resp_has(&r, "Suggest something to talk about"));
 	resp_free(&r);
 	assert_int_equal(act(&young, "action=suggest&text=Late+idea+about+"
 	    "bus+fares", &r), 422);
