@@ -314,6 +314,43 @@ suggestions_and_roles(void **state)
 	resp_free(&r);
 }
 
+/*
+ * A meeting for all members with nobody named on its list says who is
+ * invited once ("All members"), never also "Nobody is on the list yet";
+ * one with neither says nobody.
+ */
+static void
+who_is_invited_says_one_thing(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+
+	(void)state;
+	(void)snprintf(path, sizeof(path), "/meetings/%lld", (long long)count(
+	    "SELECT m.id FROM meetings m WHERE invited = 'All members' AND "
+	    "NOT EXISTS (SELECT 1 FROM meeting_invitees i WHERE "
+	    "i.meeting_id = m.id) LIMIT 1"));
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Who is invited</h2>\n<p class=\"pre\">All "
+	    "members</p>"));
+	assert_false(resp_has(&r, "Nobody"));
+	assert_false(resp_has(&r, "Notes on who is coming"));
+	resp_free(&r);
+	assert_int_equal(client_post(&worker, "/meetings", "/meetings",
+	    "title=Nobody+yet&date=2099-11-05&time=17%3A00&invited=", &r),
+	    303);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/meetings/%lld", (long long)count(
+	    "SELECT id FROM meetings WHERE title = 'Nobody yet'"));
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "Nobody is on the list yet."));
+	resp_free(&r);
+}
+
 int
 main(void)
 {
@@ -322,6 +359,7 @@ main(void)
 		cmocka_unit_test(present_screen_one_item_at_a_time),
 		cmocka_unit_test(minutes_actions_and_the_board),
 		cmocka_unit_test(suggestions_and_roles),
+		cmocka_unit_test(who_is_invited_says_one_thing),
 	};
 
 	return (cmocka_run_group_tests_name("http_meetings", tests, demo_group_setup,
