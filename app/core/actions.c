@@ -109,6 +109,19 @@ static const char *sql_answer =
 static const char *sql_mine =
 	"SELECT answer FROM action_answers WHERE action_id = ?1 "
 	"AND user_id = ?2";
+/* The done actions of view ?1's issue that ?2, its author, may answer
+ * (as sql_may_answer), and whether they have. */
+static const char *sql_to_answer =
+	"SELECT a.id, a.what, coalesce(a.happened_on, 0), EXISTS (SELECT 1 "
+	"FROM action_answers x WHERE x.action_id = a.id AND x.user_id = ?2) "
+	"FROM views v JOIN actions a ON a.issue_id = v.issue_id "
+	"WHERE v.id = ?1 AND v.author_id = ?2 AND a.state = 'done' "
+	"AND v.state IN ('approved', 'merged') ORDER BY a.id";
+/* User ?2's latest view of action ?1's issue: the way back from it. */
+static const char *sql_answer_view =
+	"SELECT coalesce(max(v.id), 0) FROM views v JOIN actions a "
+	"ON a.issue_id = v.issue_id WHERE a.id = ?1 AND v.author_id = ?2 "
+	"AND v.state IN ('approved', 'merged')";
 /*
  * As things stood at ?3 (the period's last second, or now): one closed
  * since was still open then, so a report once tabled does not change.
@@ -533,6 +546,7 @@ actions_happened_form(struct db *db, int64_t id, int64_t user,
 	struct glossary	 g;
 	struct buf	 mine;
 	sqlite3_stmt	*st;
+	int64_t		 view;
 	int		 rc, i;
 
 	st = db_query(db, sql_one, "i", id);
@@ -555,7 +569,40 @@ actions_happened_form(struct db *db, int64_t id, int64_t user,
 		    answers[i]), rc == 1 &&
 		    strcmp(buf_cstr(&mine), answers[i]) == 0);
 	buf_free(&mine);
+	if (db_int(db, &view, sql_answer_view, "ii", id, user) != 1)
+		return (-1);
+	/* Set only if there is one: a number is always truthy. */
+	if (view > 0)
+		tv_set_int(ctx, "view_id", view);
 	return (1);
+}
+
+/*
+ * On the author's own view: each done action of its issue, with the
+ * way to "Did it happen?" (to_answer, any_to_answer). Messages keep only
+ * the last 100, so the view is where it is found again.
+ */
+int
+actions_to_answer(struct db *db, int64_t view, int64_t user,
+    struct tval *ctx)
+{
+	struct tval	*list, *row;
+	sqlite3_stmt	*st;
+	int		 rc, n;
+
+	list = tv_set_list(ctx, "to_answer");
+	st = db_query(db, sql_to_answer, "ii", view, user);
+	for (n = 0; (rc = db_step(st)) == 1; n++) {
+		row = tv_push_map(list);
+		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
+		tv_set_str(row, "what", db_col_text(st, 1));
+		tv_set_str(row, "done_on", time_date(tv_arena(row),
+		    sqlite3_column_int64(st, 2)));
+		tv_set_bool(row, "answered", sqlite3_column_int(st, 3));
+	}
+	db_done(st);
+	tv_set_bool(ctx, "any_to_answer", n > 0);
+	return (rc == -1 ? -1 : 0);
 }
 
 /* The board report's counts over actions made in [from, to), as they

@@ -66,6 +66,7 @@ int	actions_answer_valid(const char *);
 int	actions_answer(struct db *, const struct actor *, int64_t,
 	    const char *, int64_t);
 int	actions_happened_form(struct db *, int64_t, int64_t, struct tval *);
+int	actions_to_answer(struct db *, int64_t, int64_t, struct tval *);
 int	actions_open_data(struct db *, int64_t, struct buf *);
 int	actions_counts(struct db *, int64_t, int64_t, int64_t,
 	    struct action_counts *);

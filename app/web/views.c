@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actions.h"
 #include "app.h"
 #include "concerns.h"
 #include "drafts.h"
@@ -996,8 +997,11 @@ show(struct page *pg, const struct view *v, const char *track)
 		tv_set_str(pg->ctx, "expect", staffed_reply_words_now(app_db,
 		    &pg->arena, pg->now));
 	advocacy(pg);
-	/* Reply, ask again: only on the author's own page, not /track. */
-	if (track == NULL && answerback_view(pg, v) == -1)
+	/* Reply, ask again, "Did it happen?": only on the author's own
+	 * page, not /track. */
+	if (track == NULL && (answerback_view(pg, v) == -1 ||
+	    actions_to_answer(app_db, v->id, pg->sess.user_id, pg->ctx) ==
+	    -1))
 		return (page_error(pg, 500));
 	pg->title = tv_get_str(pg->ctx, "title");
 	if (track != NULL)

@@ -433,6 +433,44 @@ did_it_happen_once_per_person(void **state)
 }
 
 /* Counts under the setting are hidden, and so is one that gives it away. */
+/*
+ * "Did it happen?" is found again from the young person's own view, not
+ * only from a message (Messages keeps the last 100), and leads back.
+ */
+static void
+did_it_happen_from_the_view(void **state)
+{
+	struct resp	 r;
+	char		 view[64], happened[96], want[160];
+	int64_t		 leisure, v;
+
+	(void)state;
+	leisure = action_of("Free leisure pass for everyone in care");
+	v = count("SELECT max(v.id) FROM views v JOIN actions a ON "
+	    "a.issue_id = v.issue_id JOIN users u ON u.id = v.author_id "
+	    "WHERE a.id = %lld AND u.display_name = 'Jaden' AND v.state IN "
+	    "('approved', 'merged')", (long long)leisure);
+	assert_true(v > 0);
+	(void)snprintf(view, sizeof(view), "/views/%lld", (long long)v);
+	(void)snprintf(happened, sizeof(happened), "/actions/%lld/happened",
+	    (long long)leisure);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, view, &r), 0);
+	assert_int_equal(r.status, 200);
+	/* Jaden answered it (did_it_happen_once_per_person()). */
+	(void)snprintf(want, sizeof(want), "<a href=\"%s\">Change your "
+	    "answer", happened);
+	assert_true(resp_has(&r, want));
+	assert_true(resp_has(&r, "</strong> · done on "));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, happened, &r), 0);
+	(void)snprintf(want, sizeof(want), "<a href=\"%s\">Back to your "
+	    "view</a>", view);
+	assert_true(resp_has(&r, want));
+	resp_free(&r);
+}
+
 static void
 counts_are_suppressed(void **state)
 {
@@ -534,6 +572,7 @@ main(void)
 		cmocka_unit_test(drop_needs_a_reason),
 		cmocka_unit_test(only_owner_and_workers),
 		cmocka_unit_test(did_it_happen_once_per_person),
+		cmocka_unit_test(did_it_happen_from_the_view),
 		cmocka_unit_test(counts_are_suppressed),
 	};
 
