@@ -666,6 +666,80 @@ devices_in_words(void **state)
 	resp_free(&r);
 }
 
+/*
+ * Whether the style sheet sets any text under 16px (1rem) outside the
+ * printed paper form: print sizes in pt are left alone.
+ */
+static int
+css_has_small_text(const char *css)
+{
+	const char	*p, *sel, *v;
+	char		*end;
+	double		 n;
+
+	for (p = css; (p = strstr(p, "font-size:")) != NULL; p++) {
+		v = p + strlen("font-size:");
+		n = strtod(v, &end);
+		if (end == v)
+			continue;
+		/* Its rule, selector and all: from the last rule's end. */
+		for (sel = p; sel > css && sel[-1] != '}'; sel--)
+			;
+		if (memmem(sel, (size_t)(p - sel), "paper", 5) != NULL)
+			continue;
+		if ((strncmp(end, "rem", 3) == 0 && n < 1) ||
+		    (strncmp(end, "px", 2) == 0 && n < 16))
+			return (1);
+	}
+	return (0);
+}
+
+/* The page at path as c holds want. */
+static void
+page_has(struct client *c, const char *path, const char *want)
+{
+	struct resp	 r;
+
+	resp_init(&r);
+	assert_int_equal(http_get(c, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	if (!resp_has(&r, want))
+		fail_msg("%s lacks %s", path, want);
+	resp_free(&r);
+}
+
+/*
+ * Young people's pages on a phone: no text under 16px (status tags,
+ * timeline dates, the menu's count were 15.2 and 14.4px), and a link on
+ * a line of its own is 44px tall, not the 20px of its words
+ * (tests/browser/journeys.mjs measures both in Chromium).
+ */
+static void
+text_16px_and_links_a_thumb_tall(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/assets/site.css", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_false(css_has_small_text(buf_cstr(&r.body)));
+	assert_true(resp_has(&r, ".link-line a, a.tap { display: inline-flex; "
+	    "align-items: center; min-height: 44px; }"));
+	resp_free(&r);
+	page_has(&young, "/notifications", "<a class=\"tap\" href=\"/views/");
+	page_has(&young, "/pledge/scorecard", "<p class=\"link-line\"><a "
+	    "href=\"/pledge/scorecard.csv\" download>");
+	page_has(&young, "/pledge", "<p class=\"link-line\"><a href=\"/pledge/"
+	    "scorecard\">See it as a table</a> · <a href=\"/pledge/versions\">"
+	    "Every version</a>");
+	(void)snprintf(path, sizeof(path), "/meetings/%lld", (long long)count(
+	    "SELECT min(id) FROM meetings"));
+	page_has(&young, path, "<p class=\"link-line\"><a href=\"/meetings\">"
+	    "All meetings</a>");
+}
+
 int
 main(void)
 {
@@ -683,6 +757,7 @@ main(void)
 		cmocka_unit_test(views_say_when_and_what_next),
 		cmocka_unit_test(words_not_codes_and_things_to_tap),
 		cmocka_unit_test(devices_in_words),
+		cmocka_unit_test(text_16px_and_links_a_thumb_tall),
 		cmocka_unit_test(another_persons_form_is_not_theirs),
 	};
 
