@@ -112,7 +112,19 @@ static const char *sql_del_notes =
 	"DELETE FROM notifications WHERE view_id = ?1";
 static const char *sql_del_events =
 	"DELETE FROM view_events WHERE view_id = ?1";
-static const char *sql_del_view = "DELETE FROM views WHERE id = ?1";
+/*
+ * A private view in an issue keeps its row, emptied and nobody's: the
+ * issue must still count as holding a private view, or it could be
+ * published under its first title, which may be this person's words
+ * (ISSUE_PUBLIC_TITLE; erasure does the same, retention.c).
+ */
+static const char *sql_empty_view =
+	"UPDATE views SET title = 'Deleted by the young person', body = '', "
+	"better = '', outcome_text = NULL, author_id = NULL WHERE id = ?1 "
+	"AND issue_id IS NOT NULL AND publish = 'no'";
+static const char *sql_del_view =
+	"DELETE FROM views WHERE id = ?1 AND (issue_id IS NULL OR "
+	"publish != 'no')";
 static const char *sql_hide =
 	"UPDATE views SET publish = 'anonymous' "
 	"WHERE author_id = ?1 AND publish = 'name'";
@@ -524,6 +536,7 @@ mydata_delete_view(struct db *db, const struct actor *who,
 		return (-1);
 	if (db_exec(db, sql_del_notes, "i", v->id) != 0 ||
 	    db_exec(db, sql_del_events, "i", v->id) != 0 ||
+	    db_exec(db, sql_empty_view, "i", v->id) != 0 ||
 	    db_exec(db, sql_del_view, "i", v->id) != 0 ||
 	    audit_write(db, who, "view.delete", "view", v->id, "") == -1 ||
 	    db_commit(db) == -1) {

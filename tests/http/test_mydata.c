@@ -409,7 +409,7 @@ static void
 delete_only_what_may_go(void **state)
 {
 	struct resp	 r;
-	char		 form[64];
+	char		 form[256];
 	int64_t		 mine, answered, other;
 
 	(void)state;
@@ -460,6 +460,25 @@ delete_only_what_may_go(void **state)
 	    "view_id = %lld", (long long)mine), 0);
 	assert_int_equal(count("SELECT count(*) FROM views WHERE id IN "
 	    "(%lld, %lld)", (long long)answered, (long long)other), 2);
+	/* A private view in an issue not yet answered: its words go, its
+	 * row stays, so the issue still cannot be published under a title
+	 * that may be its words. */
+	assert_int_equal(db_run("INSERT INTO views (category_id, title, body, "
+	    "state, created_at, author_id, publish, issue_id) VALUES (1, "
+	    "'Private in an issue', 'Private words', 'merged', 1, (SELECT id "
+	    "FROM users WHERE name_key = 'jaden'), 'no', (SELECT min(id) FROM "
+	    "issues WHERE state IN ('open', 'with_councillor')))"), 0);
+	mine = count("SELECT max(id) FROM views");
+	(void)snprintf(form, sizeof(form), "delete=%lld&sure=1",
+	    (long long)mine);
+	assert_int_equal(client_post(&young, "/account/data", "/account/data",
+	    form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld AND "
+	    "author_id IS NULL AND body = '' AND title = 'Deleted by the young "
+	    "person' AND issue_id IS NOT NULL", (long long)mine), 1);
+	assert_int_equal(db_run("DELETE FROM views WHERE title = 'Deleted by "
+	    "the young person'"), 0);
 }
 
 /* Raise a view as the young person; its number. */
