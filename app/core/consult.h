@@ -150,7 +150,9 @@ int	 consult_worry_kept(struct db *, int64_t, const char *, const char *,
 /* consult_results.c */
 int	 consult_results(struct db *, int64_t, int64_t, struct tval *);
 int	 consult_results_csv(struct db *, int64_t, int64_t, struct buf *);
+#define CONSULT_HANDLE_LEN	17	/* a text answer's handle, hex */
 int	 consult_texts(struct db *, int64_t, struct tval *);
+int	 consult_text_find(struct db *, int64_t, const char *, int64_t *);
 int	 consult_tag(struct db *, const struct actor *, int64_t, int64_t,
 	    const char *);
 int	 consult_to_issue(struct db *, const struct actor *, int64_t,

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth.h"
 #include "chart.h"
 #include "consult.h"
 #include "pledge.h"
@@ -52,8 +53,17 @@ static const char *sql_people =
  * the audit log times each named answer, so an anonymous one listed
  * between two named ones would be placed in time between them.
  */
+/*
+ * The text answers, by question, theme and words. Each is named on the
+ * page by a handle made of its question, words and place among the same
+ * words (text_handle()), never its id: ids rise in the order answers
+ * were sent, which the audit log's times of named answers could use to
+ * place an anonymous one between named people.
+ */
 static const char *sql_texts =
-	"SELECT a.id, q.position, a.text, a.theme FROM consult_answers a "
+	"SELECT a.id, q.position, a.text, a.theme, row_number() OVER "
+	"(PARTITION BY a.question_id, a.text ORDER BY a.id) "
+	"FROM consult_answers a "
 	"JOIN consult_responses r ON r.id = a.response_id "
 	"JOIN consult_questions q ON q.id = a.question_id "
 	"WHERE q.consultation_id = ?1 AND r.finished_at IS NOT NULL "
@@ -527,18 +537,60 @@ consult_results_csv(struct db *db, int64_t cid, int64_t threshold,
 	return (rc);
 }
 
+/* A text answer's handle (sql_texts): its question, place and words. */
+static void
+text_handle(sqlite3_stmt *st, char *out, size_t len)
+{
+	struct buf	 b;
+
+	buf_init(&b, 256);
+	buf_appendf(&b, "%lld:%lld:%s", (long long)sqlite3_column_int64(st,
+	    1), (long long)sqlite3_column_int64(st, 4), db_col_text(st, 2));
+	auth_digest_hex(buf_cstr(&b), out, len);
+	buf_free(&b);
+}
+
+/*
+ * The text answer of cid whose handle the page gave: 1 and *aid, 0 if
+ * none has it (its words or place changed since), or -1.
+ */
+int
+consult_text_find(struct db *db, int64_t cid, const char *handle,
+    int64_t *aid)
+{
+	sqlite3_stmt	*st;
+	char		 h[CONSULT_HANDLE_LEN];
+	int		 rc;
+
+	*aid = 0;
+	if (handle == NULL || strlen(handle) != sizeof(h) - 1)
+		return (0);
+	st = db_query(db, sql_texts, "i", cid);
+	while ((rc = db_step(st)) == 1) {
+		text_handle(st, h, sizeof(h));
+		if (strcmp(h, handle) == 0) {
+			*aid = sqlite3_column_int64(st, 0);
+			break;
+		}
+	}
+	db_done(st);
+	return (rc == -1 ? -1 : *aid > 0);
+}
+
 /* The text answers of cid, by question, for workers to read and tag. */
 int
 consult_texts(struct db *db, int64_t cid, struct tval *list)
 {
 	sqlite3_stmt	*st;
 	struct tval	*row;
+	char		 h[CONSULT_HANDLE_LEN];
 	int		 rc;
 
 	st = db_query(db, sql_texts, "i", cid);
 	while ((rc = db_step(st)) == 1) {
 		row = tv_push_map(list);
-		tv_set_int(row, "id", sqlite3_column_int64(st, 0));
+		text_handle(st, h, sizeof(h));
+		tv_set_str(row, "handle", h);
 		tv_set_int(row, "number", sqlite3_column_int64(st, 1));
 		tv_set_str(row, "text", db_col_text(st, 2));
 		if (*db_col_text(st, 3) != '\0')

@@ -445,13 +445,15 @@ static int
 results_post(struct page *pg, const struct consult *c)
 {
 	static const char *const dos[] = { "tag", "issue", NULL };
-	const char	*theme, *title, *summary;
+	const char	*theme, *title, *summary, *handle;
 	int64_t		 aid, cat, iid;
 	int		 d, rc;
 
-	if ((d = form_choice(&pg->form, "do", dos, &pg->errors, "")) < 0 ||
-	    form_id(&pg->form, "answer", &aid) == -1)
+	if ((d = form_choice(&pg->form, "do", dos, &pg->errors, "")) < 0)
 		return (page_error(pg, 400));
+	handle = form_raw(&pg->form, "answer");
+	if ((rc = consult_text_find(app_db, c->id, handle, &aid)) != 1)
+		return (page_error(pg, rc == -1 ? 500 : 404));
 	if (d == 0) {
 		theme = form_text(&pg->form, "theme", CONSULT_THEME_MAX, 0, 0,
 		    &pg->errors, "");
@@ -462,8 +464,8 @@ results_post(struct page *pg, const struct consult *c)
 			return (page_error(pg, rc == CONSULT_STATE ? 404 :
 			    500));
 		return (page_redirect(pg, arena_printf(&pg->arena,
-		    BASE "%lld/results#a%lld", (long long)c->id,
-		    (long long)aid), "consult_saved"));
+		    BASE "%lld/results#a%s", (long long)c->id, handle),
+		    "consult_saved"));
 	}
 	cat = 0;
 	if (form_id(&pg->form, "category", &cat) == -1 ||

@@ -572,6 +572,32 @@ manage_counts(int64_t c)
 }
 
 /*
+ * The handle the results page at path names the text answer with words
+ * by (its id is never on the page), into out (17 bytes); "" if not there.
+ */
+static void
+handle_of(const char *path, const char *words, char *out)
+{
+	struct resp	 r;
+	const char	*body, *at, *p, *id;
+	char		 pre[256];
+
+	out[0] = '\0';
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	body = buf_cstr(&r.body);
+	(void)snprintf(pre, sizeof(pre), "<p class=\"pre\">%s</p>", words);
+	if ((at = strstr(body, pre)) != NULL) {
+		for (id = NULL, p = body; (p = strstr(p, "<li class=\"item\" "
+		    "id=\"a")) != NULL && p < at; p++)
+			id = p + strlen("<li class=\"item\" id=\"a");
+		if (id != NULL)
+			(void)snprintf(out, 17, "%.16s", id);
+	}
+	resp_free(&r);
+}
+
+/*
  * An answer under an open concern nobody has taken cannot become an
  * issue; an unfinished response's answer cannot be tagged or turned.
  */
@@ -579,29 +605,28 @@ static void
 flagged_issue(int64_t c)
 {
 	struct resp	 r;
-	char		 path[64], line[512];
-	int64_t		 aid, issues;
+	char		 path[64], line[512], h[17];
+	int64_t		 issues;
 
 	(void)snprintf(path, sizeof(path), "/consultations/manage/%lld/"
 	    "results", (long long)c);
-	aid = count("SELECT id FROM consult_answers WHERE text = 'he hit me "
-	    "with a belt'");
-	(void)snprintf(line, sizeof(line), "do=issue&answer=%lld&category=%lld"
-	    "&issue_title=Home&issue_summary=Someone+is+hurt+at+home.",
-	    (long long)aid, (long long)count("SELECT min(id) FROM "
-	    "categories"));
-	/* Unfinished (the help page came before "Send"): no such answer
-	 * to tag or turn. */
+	/* Unfinished (the help page came before "Send"): not listed, so
+	 * no handle to tag or turn it by. */
+	handle_of(path, "he hit me with a belt", h);
+	assert_string_equal(h, "");
+	(void)snprintf(line, sizeof(line), "do=tag&answer=%lld&theme=Home",
+	    (long long)count("SELECT id FROM consult_answers WHERE text = "
+	    "'he hit me with a belt'"));
 	assert_int_equal(client_post(&worker, path, path, line, &r), 404);
-	resp_free(&r);
-	(void)snprintf(line + 256, 256, "do=tag&answer=%lld&theme=Home",
-	    (long long)aid);
-	assert_int_equal(client_post(&worker, path, path, line + 256, &r),
-	    404);
 	resp_free(&r);
 	assert_int_equal(db_run("UPDATE consult_responses SET finished_at = "
 	    "1 WHERE id = (SELECT response_id FROM consult_answers WHERE "
 	    "text = 'he hit me with a belt')"), 0);
+	handle_of(path, "he hit me with a belt", h);
+	assert_int_equal(strlen(h), 16);
+	(void)snprintf(line, sizeof(line), "do=issue&answer=%s&category=%lld"
+	    "&issue_title=Home&issue_summary=Someone+is+hurt+at+home.", h,
+	    (long long)count("SELECT min(id) FROM categories"));
 	issues = count("SELECT count(*) FROM issues");
 	assert_int_equal(client_post(&worker, path, path, line, &r), 422);
 	assert_true(resp_has(&r, "Someone must take the open"));
@@ -763,7 +788,7 @@ static void
 suppression(void **state)
 {
 	struct resp	 r;
-	char		 path[96], line[512], n[64];
+	char		 path[96], line[512], n[64], h[17], h2[17];
 	const char	*p, *e;
 	int64_t		 c;
 	int		 rows, hidden_bands, hidden_areas, shown;
@@ -864,18 +889,18 @@ suppression(void **state)
 	assert_int_equal(http_get(&worker, path, &r), 0);
 	assert_true(resp_has(&r, "More youth clubs please"));
 	resp_free(&r);
-	(void)snprintf(line, sizeof(line), "do=tag&answer=%lld&theme=Clubs",
-	    (long long)count("SELECT id FROM consult_answers WHERE text = "
-	    "'More youth clubs please'"));
+	handle_of(path, "More youth clubs please", h);
+	(void)snprintf(line, sizeof(line), "do=tag&answer=%s&theme=Clubs", h);
 	assert_int_equal(client_post(&worker, path, path, line, &r), 303);
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM consult_answers WHERE "
 	    "theme = 'Clubs'"), 1);
-	(void)snprintf(line, sizeof(line), "do=issue&answer=%lld&category=%lld"
+	/* Tagged, it keeps its handle. */
+	handle_of(path, "More youth clubs please", h2);
+	assert_string_equal(h, h2);
+	(void)snprintf(line, sizeof(line), "do=issue&answer=%s&category=%lld"
 	    "&issue_title=Youth+clubs&issue_summary=Young+people+want+more+"
-	    "clubs.", (long long)count("SELECT id FROM consult_answers WHERE "
-	    "text = 'More youth clubs please'"), (long long)count("SELECT "
-	    "min(id) FROM categories"));
+	    "clubs.", h, (long long)count("SELECT min(id) FROM categories"));
 	assert_int_equal(client_post(&worker, path, path, line, &r), 303);
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM issues WHERE title = "
@@ -920,6 +945,10 @@ text_answers_in_no_time_order(void **state)
 	assert_non_null(a = strstr(body, sent[1]));
 	assert_non_null(m = strstr(body, sent[2]));
 	assert_true(a < m && m < z);
+	/* Nor by their ids, which rise in that order. */
+	(void)snprintf(sql, sizeof(sql), "name=\"answer\" value=\"%lld\"",
+	    (long long)count("SELECT max(id) FROM consult_answers"));
+	assert_false(resp_has(&r, sql));
 	resp_free(&r);
 }
 
