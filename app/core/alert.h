@@ -12,5 +12,6 @@
 #include "db.h"
 
 int	alert_new_concern(struct db *, int64_t, int, int64_t);
+int	alert_flood_concern(struct db *, int64_t);
 
 #endif

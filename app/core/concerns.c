@@ -68,9 +68,8 @@ static const char *sql_insert =
 static const char *sql_origin_prune =
 	"DELETE FROM worry_origins WHERE created_at < ?1";
 static const char *sql_origin_counts =
-	"SELECT count(*), coalesce(sum(c.closed_at IS NULL), 0) "
-	"FROM worry_origins o JOIN concerns c ON c.id = o.concern_id "
-	"WHERE o.origin = ?1 AND o.created_at >= ?2";
+	"SELECT count(*) FROM worry_origins WHERE origin = ?1 AND "
+	"created_at >= ?2";
 static const char *sql_origin_add =
 	"INSERT INTO worry_origins (concern_id, origin, created_at) "
 	"VALUES (?1, ?2, ?3)";
@@ -191,12 +190,13 @@ concern_kind_label(const char *kind)
 
 /*
  * Worrying words from nobody signed in (who acted with no account, from
- * an address): every one opens its concern, but past FLOOD_ALERTS an hour
- * from one address, while one of that address's concerns is still open,
- * no one is told again. A stream of them could otherwise bury the
- * workers' messages and the safeguarding inboxes; the list still holds
- * every one, and says why no alert came. *origin gets the address's key
- * ("" when this is not such words); 1 quiet, 0 not, -1 error.
+ * an address): every one opens its concern, and someone is always told,
+ * but past FLOOD_ALERTS an hour from one address they are told together
+ * (alert_flood_concern: one note each that moves to the top, an email at
+ * most every ten minutes), not once for each. A stream of them would
+ * otherwise bury the workers' messages and the safeguarding inboxes.
+ * *origin gets the address's key ("" when this is not such words);
+ * 1 a flood, 0 not, -1 error.
  */
 #define FLOOD_ALERTS	3
 
@@ -204,10 +204,8 @@ static int
 anon_flood(struct db *db, const struct actor *who, const struct concern_in *in,
     int64_t now, char *origin, size_t len)
 {
-	sqlite3_stmt	*st;
 	char		 addr[INET6_ADDRSTRLEN + 8];
-	int64_t		 seen, open;
-	int		 rc;
+	int64_t		 seen;
 
 	origin[0] = '\0';
 	if (who == NULL || who->id != 0 || in->author_id != 0 ||
@@ -217,17 +215,11 @@ anon_flood(struct db *db, const struct actor *who, const struct concern_in *in,
 	auth_digest_hex(addr, origin, len);
 	if (db_exec(db, sql_origin_prune, "i", now - 3600) != 0)
 		return (-1);
-	st = db_query(db, sql_origin_counts, "ti", origin, now - 3600);
-	seen = open = 0;
-	if ((rc = db_step(st)) == 1) {
-		seen = sqlite3_column_int64(st, 0);
-		open = sqlite3_column_int64(st, 1);
-	}
-	db_done(st);
-	if (rc == -1)
+	if (db_int(db, &seen, sql_origin_counts, "ti", origin, now - 3600) !=
+	    1)
 		return (-1);
-	return (seen >= settings_int(db, "anon_worries_per_hour_address",
-	    FLOOD_ALERTS) && open > 0);
+	return (seen >= settings_int(db, "anon_alerts_per_hour_address",
+	    FLOOD_ALERTS));
 }
 
 /*
@@ -256,9 +248,10 @@ concern_open(struct db *db, const struct actor *who,
 	buf_puts(&reason, in->reason != NULL ? in->reason : "");
 	if (quiet)
 		buf_appendf(&reason, "%sSent without an account, from an "
-		    "address that sent many worrying messages this hour: no "
-		    "one was told of this one by message or email.",
-		    reason.len > 0 ? ". " : "");
+		    "address that sent many worrying messages this hour: "
+		    "told with the others (one message, and an email within "
+		    "ten minutes), not on its own.", reason.len > 0 ? ". " :
+		    "");
 	rc = db_exec(db, sql_insert, "tIItttItdi", in->kind, in->item_id,
 	    in->author_id, in->text, in->rules ? in->rules : "",
 	    worker ? "worker" : "scan", worker ? in->raised_by : 0,
@@ -275,7 +268,8 @@ concern_open(struct db *db, const struct actor *who,
 	 * (no words, no names). */
 	if (audit_write(db, who, worker ? "concern.raise" : "concern.open",
 	    "concern", id, in->kind) == -1 ||
-	    (!quiet && alert_new_concern(db, id, in->urgent != 0, now) == -1))
+	    (quiet ? alert_flood_concern(db, now) : alert_new_concern(db, id,
+	    in->urgent != 0, now)) == -1)
 		return (-1);
 	return (id);
 }

@@ -17,7 +17,7 @@
 
 static const char *sql_queue =
 	"INSERT INTO outbox (recipient, subject, body, created_at, "
-	"next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?4)";
+	"next_attempt_at) VALUES (?1, ?2, ?3, ?4, max(?4, ?5))";
 static const char *sql_take =
 	"UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?2 "
 	"WHERE id IN (SELECT id FROM outbox WHERE state = 'queued' AND "
@@ -47,15 +47,26 @@ static const char *sql_counts =
 	"count(*) FILTER (WHERE state = 'sent'), "
 	"count(*) FILTER (WHERE state = 'failed') FROM outbox";
 
-/* Queue one message. Runs in the caller's transaction. 0 or -1. */
-int
-outbox_queue(struct db *db, const char *to, const char *subject,
-    const char *body, int64_t now)
+/*
+ * Queue one message, to go at once, or not before after. Runs in the
+ * caller's transaction. 0 or -1.
+ */
+static int
+queue_at(struct db *db, const char *to, const char *subject,
+    const char *body, int64_t now, int64_t after)
 {
 	if (to == NULL || *to == '\0' || strlen(to) > OUTBOX_ADDR_MAX ||
 	    strlen(subject) > OUTBOX_SUBJECT_MAX)
 		return (-1);
-	return (db_exec(db, sql_queue, "ttti", to, subject, body, now));
+	return (db_exec(db, sql_queue, "tttii", to, subject, body, now,
+	    after));
+}
+
+int
+outbox_queue(struct db *db, const char *to, const char *subject,
+    const char *body, int64_t now)
+{
+	return (queue_at(db, to, subject, body, now, now));
 }
 
 /*
@@ -287,6 +298,14 @@ int
 outbox_queue_list(struct db *db, const char *list, const char *subject,
     const char *body, int64_t now)
 {
+	return (outbox_queue_list_after(db, list, subject, body, now, now));
+}
+
+/* The same, to go not before after. */
+int
+outbox_queue_list_after(struct db *db, const char *list, const char *subject,
+    const char *body, int64_t now, int64_t after)
+{
 	const char	*item;
 	char		 addr[OUTBOX_ADDR_MAX + 1];
 	size_t		 len;
@@ -297,7 +316,7 @@ outbox_queue_list(struct db *db, const char *list, const char *subject,
 		if (!outbox_addr_ok(item, len))
 			continue;
 		(void)snprintf(addr, sizeof(addr), "%.*s", (int)len, item);
-		if (outbox_queue(db, addr, subject, body, now) != 0)
+		if (queue_at(db, addr, subject, body, now, after) != 0)
 			return (-1);
 	}
 	return (0);

@@ -37,6 +37,8 @@ int	outbox_queue(struct db *, const char *, const char *, const char *,
 	    int64_t);
 int	outbox_queue_list(struct db *, const char *, const char *,
 	    const char *, int64_t);
+int	outbox_queue_list_after(struct db *, const char *, const char *,
+	    const char *, int64_t, int64_t);
 int	outbox_take(struct db *, int64_t, struct outbox_msg *, int);
 void	outbox_msg_free(struct outbox_msg *);
 int	outbox_sent(struct db *, int64_t, int64_t);
