@@ -34,6 +34,9 @@ static const char *sql_find =
 	"AND u.disabled_at IS NULL AND u.closed_at IS NULL";
 static const char *sql_seen = "UPDATE sessions SET seen_at = ?2 WHERE id = ?1";
 static const char *sql_end = "DELETE FROM sessions WHERE id = ?1";
+static const char *sql_csrf_of = "SELECT csrf FROM sessions WHERE id = ?1";
+static const char *sql_owner_forget =
+	"DELETE FROM form_owners WHERE csrf_hash = ?1";
 static const char *sql_end_user =
 	"DELETE FROM sessions WHERE user_id = ?1 AND id != ?2";
 static const char *sql_list =
@@ -249,6 +252,28 @@ int
 session_end(struct db *db, int64_t sid)
 {
 	return (db_exec(db, sql_end, "i", sid));
+}
+
+/* The session ended by its owner ("Sign out"). */
+int
+session_sign_out(struct db *db, int64_t sid)
+{
+	sqlite3_stmt	*st;
+	char		 key[OWNER_KEY_LEN];
+	int		 rc;
+
+	/* Signed out on purpose: a form the session gave is nobody's now,
+	 * so words sent on it later (someone else, the same phone) are
+	 * neither kept for this person nor named as theirs. */
+	key[0] = '\0';
+	st = db_query(db, sql_csrf_of, "i", sid);
+	if ((rc = db_step(st)) == 1)
+		auth_digest_hex(db_col_text(st, 0), key, sizeof(key));
+	db_done(st);
+	if (rc == -1 || (key[0] != '\0' && db_exec(db, sql_owner_forget, "t",
+	    key) != 0))
+		return (-1);
+	return (session_end(db, sid));
 }
 
 /* End every session of user except `keep` (0 ends them all). */

@@ -36,6 +36,7 @@ int	session_find_at(struct db *, const char *, int64_t,
 	    const struct session_limits *, int64_t, struct session *);
 int	session_form_owner(struct db *, const char *, int64_t *);
 int	session_end(struct db *, int64_t);
+int	session_sign_out(struct db *, int64_t);
 int	session_end_user(struct db *, int64_t, int64_t);
 int	session_list(struct db *, int64_t, int64_t, struct tval *);
 

@@ -87,6 +87,8 @@ void	guard_clear_session_cookie(struct page *);
 const char *guard_device(struct page *);
 void	guard_set_device(struct page *, const char *);
 void	guard_set_cookie(struct page *, const char *, const char *, int);
+void	guard_set_brief_cookie(struct page *, const char *, const char *,
+	    const char *, int);
 const char *guard_cookie(struct page *, const char *);
 const char *guard_form_token(struct page *);
 void	guard_client_ip(struct http_request *, char *, size_t);
@@ -206,6 +208,7 @@ int	page_views_new(struct http_request *);
 int	views_stale(struct page *);
 int	views_stale_words(struct page *, const char *);
 void	views_draft_forget(struct page *);
+void	views_track_forget(struct page *);
 int	page_views(struct http_request *);
 int	page_view_show(struct http_request *);
 int	page_view_withdraw(struct http_request *);

@@ -146,6 +146,16 @@ guard_set_cookie(struct page *pg, const char *name, const char *value,
 		    name, value, secure, session ? "" : "; Max-Age=86400"));
 }
 
+/* A cookie sent back only to path, for secs seconds. */
+void
+guard_set_brief_cookie(struct page *pg, const char *name, const char *value,
+    const char *path, int secs)
+{
+	http_response_header(pg->req, "set-cookie", arena_printf(&pg->arena,
+	    "%s=%s; Path=%s; Max-Age=%d; HttpOnly; SameSite=Lax%s", name,
+	    value, path, secs, conn_is_tls(pg->req) ? "; Secure" : ""));
+}
+
 void
 guard_set_session_cookie(struct page *pg, const char *token)
 {
@@ -273,14 +283,15 @@ all_digits(const char *s)
 }
 
 /*
- * A secret: a password (named so, or "current" on the account page) or
- * an invite or reset code. Never kept, shown back or stored with words.
+ * A secret: a password (named so, or "current" on the account page), a
+ * private sign-in name, or an invite or reset code. Never kept, shown
+ * back or stored with words.
  */
 static int
 secret_field(const char *name)
 {
 	static const char *const set[] = { "current", "current_pw",
-	    "current_si", "code", NULL };
+	    "current_si", "code", "signin", "new_signin", NULL };
 	size_t	 i;
 
 	if (strstr(name, "password") != NULL)
@@ -324,8 +335,12 @@ kept_field(const char *name)
 /* Whether field f holds words someone typed (kept_field()); a number
  * in a consultation's answer "q<id>" is a scale or a choice. */
 static int
-typed_field(const struct form_field *f)
+typed_field(const struct page *pg, const struct form_field *f)
 {
+	/* Nothing on the sign-in form is words to keep: a name there is
+	 * the private sign-in name, or a password typed in the wrong box. */
+	if (strcmp(pg->req->path, "/login") == 0)
+		return (0);
 	if (f->value == NULL || *f->value == '\0' || !kept_field(f->name))
 		return (0);
 	return (!(f->name[0] == 'q' && all_digits(f->value)) ||
@@ -358,7 +373,7 @@ guard_keep_words(struct page *pg)
 	list = NULL;
 	for (i = 0; i < pg->form.n; i++) {
 		f = &pg->form.fields[i];
-		if (!typed_field(f))
+		if (!typed_field(pg, f))
 			continue;
 		if (list == NULL) {
 			tv_set_bool(pg->ctx, "has_kept", 1);
@@ -398,7 +413,7 @@ typed_words(struct page *pg)
 	buf_init(&all, 512);
 	for (i = 0; i < pg->form.n; i++) {
 		f = &pg->form.fields[i];
-		if (!typed_field(f))
+		if (!typed_field(pg, f))
 			continue;
 		buf_appendf(&all, "%s%s", all.len > 0 ? "\n" : "", f->value);
 	}

@@ -132,6 +132,7 @@ sign_in(struct page *pg, const struct user *u, const char *next,
 	}
 	guard_set_session_cookie(pg, token);
 	guard_set_device(pg, device);
+	views_track_forget(pg);
 	/* Staff asked for nowhere in particular start at their own page. */
 	next = safe_next(next);
 	if (strcmp(next, "/") == 0 && u->role != ROLE_YOUNG)
@@ -246,7 +247,7 @@ page_logout(struct http_request *req)
 		return (KORE_RESULT_OK);
 	if (pg.signed_in) {
 		if (db_begin(app_db) == -1 ||
-		    session_end(app_db, pg.sess.id) == -1 ||
+		    session_sign_out(app_db, pg.sess.id) == -1 ||
 		    audit_write(app_db, &pg.actor, "signout", "user",
 		    pg.sess.user_id, "") == -1 || db_commit(app_db) == -1) {
 			db_rollback(app_db);
@@ -254,7 +255,9 @@ page_logout(struct http_request *req)
 		}
 	}
 	guard_clear_session_cookie(&pg);
-	/* Words kept for this browser go too: the device may be shared. */
+	/* Words kept for this browser go too, and the code to follow a
+	 * view sent from it: the device may be shared. */
 	views_draft_forget(&pg);
+	views_track_forget(&pg);
 	return (page_redirect(&pg, "/", "signed_out"));
 }

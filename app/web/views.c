@@ -104,6 +104,13 @@ new_form(struct page *pg, const struct view_input *d, int errors)
 	    page_render(pg, 200, "views_new"));
 }
 
+/* Forget the code of a view this browser sent: someone signs in or out. */
+void
+views_track_forget(struct page *pg)
+{
+	guard_set_brief_cookie(pg, TRACK_COOKIE, "", "/views/new", 0);
+}
+
 /*
  * Forget this person's draft kept by this browser: its view has gone, or
  * they signed out. The cookie stays: someone else's words may be kept
@@ -279,8 +286,11 @@ held_back(struct page *pg)
 /*
  * The code to follow a view sent without an account: made once, and only
  * a hash is stored, so a reload (the same form sent again) finds it in
- * the cookie this browser was given with it, if it is this view's.
+ * the cookie this browser was given with it, if it is this view's. The
+ * cookie goes back only to /views/new, for TRACK_SECS: a shared phone
+ * does not hold it for the next person.
  */
+#define TRACK_SECS	600
 static const char *
 track_code(struct page *pg, const struct view_created *vc)
 {
@@ -290,7 +300,8 @@ track_code(struct page *pg, const struct view_created *vc)
 	if (pg->signed_in)
 		return ("");
 	if (vc->track[0] != '\0') {
-		guard_set_cookie(pg, TRACK_COOKIE, vc->track, 1);
+		guard_set_brief_cookie(pg, TRACK_COOKIE, vc->track,
+		    "/views/new", TRACK_SECS);
 		return (vc->track);
 	}
 	code = guard_cookie(pg, TRACK_COOKIE);
@@ -932,6 +943,21 @@ views_stale(struct page *pg)
  * now, saying where they came from, and the help page follows, as on
  * Raise a view. 1 if answered here; 0 if the words do not worry us.
  */
+static const char *
+resend_token(struct page *pg)
+{
+	const char	*v;
+	char		*t;
+
+	v = form_raw(&pg->form, "form_token");
+	if (v != NULL && strlen(v) == AUTH_FORM_TOKEN_LEN - 1)
+		return (form_keep(&pg->arena, v));
+	t = arena_alloc(&pg->arena, 2 * AUTH_DIGEST_BYTES + 1);
+	auth_digest_hex(form_raw(&pg->form, "csrf") ? form_raw(&pg->form,
+	    "csrf") : "", t, AUTH_FORM_TOKEN_LEN);
+	return (t);
+}
+
 int
 views_stale_words(struct page *pg, const char *words)
 {
@@ -939,7 +965,7 @@ views_stale_words(struct page *pg, const char *words)
 
 	if (quota_worrying(app_db, words) != 1)
 		return (0);
-	f = arena_alloc(&pg->arena, 3 * sizeof(*f));
+	f = arena_alloc(&pg->arena, 4 * sizeof(*f));
 	f[0].name = "title";
 	f[0].value = arena_printf(&pg->arena, "From the page %s",
 	    pg->req->path);
@@ -951,8 +977,16 @@ views_stale_words(struct page *pg, const char *words)
 	f[2].name = "csrf";
 	f[2].value = form_keep(&pg->arena, form_raw(&pg->form, "csrf"));
 	f[2].len = strlen(f[2].value);
+	/* Sent again (a reload, a double tap): the same view, not another
+	 * (sent_key: this token and these words). The form's own token,
+	 * else one made from the page's: taken as it comes (stale_form),
+	 * as no key it makes can match other words. */
+	f[3].name = "form_token";
+	f[3].value = resend_token(pg);
+	f[3].len = strlen(f[3].value);
 	pg->form.fields = f;
-	pg->form.n = 3;
+	pg->form.n = 4;
+	pg->stale_form = 1;
 	(void)views_stale(pg);
 	return (1);
 }

@@ -559,14 +559,15 @@ secrets_are_never_kept(void **state)
 	assert_int_equal(count("SELECT count(*) FROM views WHERE body LIKE "
 	    "'%%kite-river%%' OR title LIKE '%%kite-river%%'"), 0);
 
-	/* Ordinary words: shown back to copy, the passwords are not. */
+	/* Ordinary words: shown back to copy; passwords and the private
+	 * sign-in name are not. */
 	(void)snprintf(body, sizeof(body), "csrf=%s&current_pw=kite-river-42"
 	    "&new_password=a-new-long-pw-1&new_password2=a-new-long-pw-1&"
 	    "current_si=kite-river-42&new_signin=jaden+two", csrf);
 	resp_init(&r);
 	assert_int_equal(http_post_form(&c, "/account/password", body, &r), 0);
 	assert_int_equal(r.status, 403);
-	assert_true(resp_has(&r, "jaden two"));
+	assert_false(resp_has(&r, "jaden two"));
 	assert_false(resp_has(&r, "kite-river-42"));
 	assert_false(resp_has(&r, "a-new-long-pw-1"));
 	resp_free(&r);
@@ -699,6 +700,15 @@ worry_to_nothing_is_kept(void **state)
 		    "v.body LIKE '%%hurts me%%' AND c.closed_at IS NULL",
 		    (long long)jaden, paths[i]), 1);
 	}
+	/* Sent again (a reload): the same view, not a second. */
+	(void)snprintf(form, sizeof(form), "action=suggest&text=%s&body=%s",
+	    url_enc("my carer hurts me, number 0"), url_enc("my carer hurts "
+	    "me, number 0"));
+	assert_int_equal(client_post(&young, "/views/new", paths[0], form,
+	    &r), 200);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE body LIKE "
+	    "'my carer hurts me, number 0%%'"), 1);
 	/* Other words still get the plain 404. */
 	assert_int_equal(client_post(&young, "/views/new", paths[0],
 	    "body=Thanks+for+the+answer", &r), 404);

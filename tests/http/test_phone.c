@@ -319,10 +319,10 @@ another_persons_form_is_not_theirs(void **state)
 	    "'%%Jaden here%%' AND closed_at IS NULL"), 1);
 	/* The worker is told whose sessions these were: a lead. */
 	assert_int_equal(count("SELECT count(*) FROM concerns WHERE text LIKE "
-	    "'%%Jaden here%%' AND author_id IS NULL AND reason = 'Sent while "
-	    "Tamsin was signed in, on a form opened while Jaden was signed "
-	    "in. Kept without an account: it could be from either of "
-	    "them.'"), 1);
+	    "'%%Jaden here%%' AND author_id IS NULL AND reason LIKE 'Sent "
+	    "while Tamsin was signed in, on a form opened while Jaden was "
+	    "signed in. Kept without an account: it could be from either of "
+	    "them.%%'"), 1);
 	resp_init(&r);
 	assert_int_equal(http_get(&c, "/account/data", &r), 0);
 	assert_false(resp_has(&r, "Jaden here"));
@@ -463,6 +463,50 @@ timed_out_choices_say_signed_out(void **state)
 	assert_int_equal(r.status, 403);
 	assert_false(resp_has(&r, "You were signed out"));
 	resp_free(&r);
+}
+
+/*
+ * Signed out on purpose, the forms that session gave are nobody's: words
+ * sent on one later (someone else on the phone) are not kept for, or
+ * named as, the person who signed out. Nothing typed on the sign-in
+ * form is kept (a sign-in name is private).
+ */
+static void
+signed_out_forms_are_nobodys(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+	char		 csrf[128], body[512];
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	assert_int_equal(client_csrf(&c, "/views/new", csrf, sizeof(csrf)), 0);
+	assert_int_equal(client_logout(&c), 303);
+	(void)snprintf(body, sizeof(body), "csrf=%s&title=Rowan&body=%s",
+	    csrf, url_enc("Rowan here: more say in contact visits"));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/views/new", body, &r), 0);
+	assert_true(resp_has(&r, "Rowan here: more say in contact visits"));
+	assert_false(resp_has(&r, "After you sign in, your words will be"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM drafts WHERE body LIKE "
+	    "'Rowan here%%'"), 0);
+	(void)snprintf(body, sizeof(body), "csrf=%s&title=Home&body=%s", csrf,
+	    url_enc("my foster dad touches me, Rowan"));
+	post_gets_help(&c, "/views/new", body);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE text LIKE "
+	    "'%%touches me, Rowan%%' AND reason NOT LIKE '%%Jaden%%'"), 1);
+
+	/* The sign-in form, gone stale: nothing kept or shown back. */
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/login", "csrf=stale-token-0000&"
+	    "name=i+want+to+kill+myself&password=x", &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_false(resp_has(&r, "i want to kill myself"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE title = 'From "
+	    "the page /login'"), 0);
 }
 
 /* Other young people's forms: a stale Send shows the words to copy. */
@@ -754,6 +798,7 @@ main(void)
 		cmocka_unit_test(forged_stale_posts_change_nothing),
 		cmocka_unit_test(timed_out_other_forms_show_the_words),
 		cmocka_unit_test(timed_out_choices_say_signed_out),
+		cmocka_unit_test(signed_out_forms_are_nobodys),
 		cmocka_unit_test(views_say_when_and_what_next),
 		cmocka_unit_test(words_not_codes_and_things_to_tap),
 		cmocka_unit_test(devices_in_words),
