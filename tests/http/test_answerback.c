@@ -217,11 +217,7 @@ timed_out_reply_keeps_the_words(void **state)
 
 	(void)state;
 	(void)snprintf(p, sizeof(p), "/views/%lld/reply", (long long)view_id);
-	memset(&c, 0, sizeof(c));
-	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
-	assert_int_equal(client_csrf(&c, vpath, csrf, sizeof(csrf)), 0);
-	assert_int_equal(db_run("DELETE FROM sessions WHERE id = "
-	    "(SELECT max(id) FROM sessions)"), 0);
+	session_forgotten(&c, vpath, csrf, sizeof(csrf));
 
 	(void)snprintf(body, sizeof(body), "csrf=%s&body=%s", csrf,
 	    url_enc("The bus pass matters to my whole home."));

@@ -539,11 +539,7 @@ secrets_are_never_kept(void **state)
 	char		 csrf[128], body[512];
 
 	(void)state;
-	memset(&c, 0, sizeof(c));
-	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
-	assert_int_equal(client_csrf(&c, "/account", csrf, sizeof(csrf)), 0);
-	assert_int_equal(db_run("DELETE FROM sessions WHERE id = "
-	    "(SELECT max(id) FROM sessions)"), 0);
+	session_forgotten(&c, "/account", csrf, sizeof(csrf));
 	(void)snprintf(body, sizeof(body), "csrf=%s&new_name=%s&current="
 	    "kite-river-42", csrf, url_enc("my foster carer hits me and i "
 	    "want to kill myself"));

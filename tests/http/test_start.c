@@ -661,11 +661,7 @@ words_come_back_when_the_cookie_is_gone(void **state)
 	char		 csrf[128], body[256];
 
 	(void)state;
-	memset(&c, 0, sizeof(c));
-	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
-	assert_int_equal(client_csrf(&c, "/views/new", csrf, sizeof(csrf)), 0);
-	assert_int_equal(db_run("DELETE FROM sessions WHERE id = (SELECT "
-	    "max(id) FROM sessions)"), 0);
+	session_forgotten(&c, "/views/new", csrf, sizeof(csrf));
 	(void)snprintf(body, sizeof(body), "csrf=%s&title=Gone&body=Words+"
 	    "typed+before+the+browser+forgot", csrf);
 	resp_init(&r);

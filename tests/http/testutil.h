@@ -34,6 +34,22 @@ count(const char *fmt, ...)
 	return (n);
 }
 
+/*
+ * Jaden signs in as c and opens page (its form token into csrf); then
+ * the browser forgets the session, as a closed browser does: its row is
+ * gone, so it has not merely run out.
+ */
+static void __attribute__((unused))
+session_forgotten(struct client *c, const char *page, char *csrf,
+    size_t len)
+{
+	memset(c, 0, sizeof(*c));
+	assert_int_equal(client_login(c, "Jaden", "kite-river-42"), 303);
+	assert_int_equal(client_csrf(c, page, csrf, len), 0);
+	assert_int_equal(db_run("DELETE FROM sessions WHERE id = "
+	    "(SELECT max(id) FROM sessions)"), 0);
+}
+
 /* POST the form body to path as c: answered with the help page (200),
  * as worrying words are. */
 static void __attribute__((unused))
