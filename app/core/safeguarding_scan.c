@@ -7,7 +7,8 @@
  *   - text-speak and contractions are spelt out ("kms" -> "kill myself",
  *     "dont" -> "do not", "wanna" -> "want to"), and a few irregular
  *     forms are put back to their root ("ran" -> "run", "beaten" -> "beat");
- *   - digits inside a word are read as letters ("k1ll");
+ *   - digits inside a word are read as letters ("k1ll"), and an emoji
+ *     between two letters as a hidden one ("k💀ll" reads "k*ll");
  *   - repeated letters are squeezed ("hiiit", "hitt" and "hit" all read
  *     "hit");
  *   - a light stemmer drops -ing, -ed, -es, -s and a final -e, so "hits",
@@ -43,6 +44,7 @@
 #define SG_ALT_MAX	24	/* literal alternatives in one element */
 #define SG_SLOTS	4096	/* hash slots, a power of two, under 1/4 full */
 #define SG_NUM		(1ULL << 63)	/* class bit for a number */
+#define SG_HIDDEN	0xFF	/* an emoji inside a word (hide_emoji) */
 
 struct sg_alias {
 	const char	*from;		/* as typed, or squeezed */
@@ -238,6 +240,11 @@ static const struct sg_alias aliases[] = {
 	{ "ab*se", "abuse" }, { "ab*sed", "abuse" }, { "h*rm", "harm" },
 	{ "h*ng", "hang" }, { "o*erdose", "overdose" }, { "n*des", "nudes" },
 	{ "nud*s", "nudes" }, { "m*lest", "molest" },
+	{ "f*ck", "fuck" }, { "f**k", "fuck" }, { "f*cked", "fuck" },
+	{ "f**ked", "fuck" }, { "f***ed", "fuck" }, { "f*cking", "fuck" },
+	{ "f**king", "fuck" }, { "f***ing", "fuck" }, { "fked", "fuck" },
+	{ "fcked", "fuck" }, { "fck", "fuck" }, { "fuk", "fuck" },
+	{ "fukd", "fuck" }, { "fuked", "fuck" },
 	/* Spelt out a letter a time, run together ("k i l l m y s e l f"). */
 	{ "killmyself", "kill myself" }, { "killmeself", "kill myself" },
 	{ "hurtmyself", "hurt myself" }, { "cutmyself", "cut myself" },
@@ -256,7 +263,7 @@ enum {
 	C_AGE, C_PICS, C_ASKPIC, C_ENTER, C_ROOM, C_NIGHT, C_WEAPON,
 	C_THREAT, C_FOOD, C_SLEEP, C_ROUGH, C_HOME, C_MEDS, C_LOTS,
 	C_HERE, C_NEG, C_SECRET, C_TELL, C_BULLY, C_SHOUT, C_LEAVE,
-	C_STAFF, C_THEN, C_END
+	C_STAFF, C_ADULT, C_THEN, C_END
 };
 
 static const struct sg_class classes[] = {
@@ -266,7 +273,7 @@ static const struct sg_class classes[] = {
 	    "partner man guy lad bloke boy girl older adult staff worker "
 	    "keyworker teacher coach manager neighbour friend gang person "
 	    "stranger woman lady member landlord housemate flatmate "
-	    "kid child coach tutor instructor driver" },
+	    "kid child coach tutor instructor driver host" },
 	[C_HARM] = { "HARM", "hit punch smack slap kick beat batter grab "
 	    "shove push choke strangle bruise bite burn whack thump "
 	    "belt hurt attack strike pin drag spit headbutt lash stab "
@@ -342,7 +349,10 @@ static const struct sg_class classes[] = {
 	[C_BULLY] = { "BULLY", "bully" },
 	[C_SHOUT] = { "SHOUT", "shout scream yell swear" },
 	[C_LEAVE] = { "LEAVE", "leave lock abandon" },
-	[C_STAFF] = { "STAFF", "carer staff worker keyworker foster" },
+	[C_STAFF] = { "STAFF", "carer staff worker keyworker foster host" },
+	/* Adults who look after or teach a young person, not family. */
+	[C_ADULT] = { "ADULT", "staff worker keyworker host teacher coach "
+	    "tutor instructor landlord driver" },
 	/*
 	 * Words that carry a disclosure on past where a rule once had to
 	 * end: "he forced me and now", "they'd kill me if i told".
@@ -368,7 +378,8 @@ static const char *const idioms[] = {
 	"knife and fork", "knife fork", "butter knife", "knife skill",
 	"knife block", "nerf gun", "water gun", "glue gun", "roller blade",
 	"cut ~2 hair|fringe|nail|cake|grass|paper", "hair cut",
-	"kick off", "kick about",
+	"kick off", "kick about", "little|cheeky ~1 devil|monkey|madam",
+	"fuck ~2 off|over|about|around",
 	/* Scores: "we beat them 3-1", "got beaten 4-0". */
 	"beat|batter|smash|thrash|hammer ~2 NUM NUM",
 	"hit ~1 by ~2 ball", "smash ~2 mock|exam|test|gcse|interview|audition",
@@ -393,7 +404,7 @@ static const char *const idioms[] = {
 	 * and my mates", "got hit by a car", "touched by the card". */
 	("film|lesson|talk|assembly|workshop|documentary|video|session|"
 	    "programme|class|project|learn|learnt|read|pshe|history ~2 "
-	    "about|on ~1 knife|weapon|gun|modern|"
+	    "about|on ~1 knife|weapon|gun|modern|cannabis|"
 	    "slavery|trafficked|trafficking|domestic|sextortion"),
 	("self harm awareness|training|policy|campaign|charity|poster|"
 	    "leaflet|lesson|talk|assembly|course|workshop"),
@@ -409,6 +420,8 @@ static const char *const idioms[] = {
 	"run ~1 away ~2 join ~2 circus|army|navy",
 	("FEAR ~2 of|about|for ~2 exam|test|mock|gcse|result|interview|"
 	    "presentation|speech|spider|height|dentist|injection|dark|clown"),
+	("merk|murk ~3 at|in ~2 fifa|football|game|exam|test|quiz|race|"
+	    "fortnite|pool|chess|tennis|dart|card|uno|match"),
 	("help ~1 with ~2 budget|homework|form|cv|maths|english|revision|"
 	    "coursework|application|money|bill|rent|cook|shopping|uni|"
 	    "college|course|computer|laptop|essay|benefit|tax"),
@@ -515,14 +528,17 @@ static const struct sg_rule rules[] = {
 	    "wedding" },
 	/* Sexual harm and grooming. */
 	{ "sexual", "person-near-touch", "PERSON ~3 TOUCH ~2 me|my|us|her|"
-	    "him|private" },
+	    "him|you|private" },
 	{ "sexual", "touch-private", "TOUCH ~4 private|down|bum|boob|"
 	    "breast|chest|crotch" },
 	{ "sexual", "feels-me-up", "feel ~1 me|us ~1 up" },
 	{ "sexual", "touch-body", "TOUCH ~1 my ~2 leg|thigh|body|private|"
 	    "chest|bum|boob|breast" },
-	{ "sexual", "watches-me", "PERSON ~3 watch ~2 me|us ~4 change|"
+	{ "sexual", "watches-me", "PERSON ~3 watch ~2 me|us|you ~4 change|"
 	    "shower|undress|bath|naked|sleep|toilet" },
+	/* A sister or a friend; not "bath" or "sleep" (a baby's). */
+	{ "sexual", "watches-me", "PERSON ~3 watch ~2 her|him ~4 change|"
+	    "shower|undress|naked|toilet" },
 	{ "sexual", "showed-private", "show ~2 me|us ~3 private|willy|penis|"
 	    "dick|bit|part|body|naked|dirty|porn|PICS" },
 	{ "sexual", "looks-at-me-weird", "look ~2 at ~1 me|us ~2 weird|funny|"
@@ -535,6 +551,10 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "private-parts", "private ~1 part" },
 	{ "sexual", "hand-in-clothes", "hand ~4 my ~1 trouser|pant|top|skirt|"
 	    "knicker|bra|short|jean|shirt|leg" },
+	/* A sister's or a friend's: "his hand down her knickers". */
+	{ "sexual", "hand-in-clothes", "hand ~1 down|up|inside|under|into ~1 "
+	    "her|his|their|your ~1 trouser|pant|top|skirt|knicker|bra|short|"
+	    "jean|shirt|dress|clothes|pyjama|underwear|boxer" },
 	{ "sexual", "forced-to-do", "force|pressure ~2 me|us ~2 do|into" },
 	{ "sexual", "on-his-lap", "sit ~3 on ~1 his|her ~1 lap|knee" },
 	{ "sexual", "spiked", "spike" },
@@ -569,6 +589,11 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "made-watch", "make ~2 me|us ~2 watch" },
 	{ "sexual", "made-do-stuff-to-him", "make ~1 me|us ~1 do ~2 stuff|"
 	    "thing|something ~2 to|with|for ~1 him|her|them" },
+	/* Done to a sister or a friend: "makes my sister do stuff to him". */
+	{ "sexual", "made-do-stuff-to-him", "make|force ~3 do ~2 stuff|thing|"
+	    "something ~1 to ~1 him|her|them" },
+	{ "sexual", "made-do-stuff-to-him", "make|force ~3 touch|suck|wank ~1 "
+	    "him|his|her|them" },
 	{ "sexual", "keeps-watching", "OLDER ~3 keep ~1 watch|follow ~2 "
 	    "me|us" },
 	{ "sexual", "keeps-coming-in", "PERSON ~4 keep ~1 ENTER ~2 in|into ~2 "
@@ -635,6 +660,7 @@ static const struct sg_rule rules[] = {
 	    "package|parcel ~2 for" },
 	{ "exploitation", "gave-me-a-phone", "give ~2 me|us ~2 phone ~4 keep|"
 	    "answer|on|charge" },
+	{ "exploitation", "gave-me-a-phone", "phone ~2 give|hand ~8 answer" },
 	{ "exploitation", "made-to-go", "FORCE ~2 me|us ~2 go ~4 town|house|"
 	    "city|area" },
 	{ "exploitation", "arrested-with", "arrest|caught ~3 with ~2 DRUG|"
@@ -848,7 +874,9 @@ static const struct sg_rule rules[] = {
 	    "END|THEN|any|no|more|like|here|now|right|x" },
 	/* Welsh, after the same squeezing ("lladd" reads "lad"). */
 	{ "suicide", "cy-kill-myself", "lladd ~1 fy ~1 hun" },
-	{ "suicide", "cy-want-to-die", "eisiau|moyn ~2 marw" },
+	{ "suicide", "cy-want-to-die", "eisiau|moyn|isio|isie ~2 marw|farw" },
+	/* "mae'n well gen i farw": I would rather die. */
+	{ "suicide", "cy-rather-die", "well|gwell ~3 marw|farw" },
 	{ "suicide", "cy-suicide", "hunanladdiad" },
 	{ "self_harm", "cy-hurt-myself", "brifo|anafu|torri ~1 fy ~1 hun" },
 	{ "abuse", "cy-hits-me", "fy ~1 nharo|mwrw|nghuro|mrifo|nghicio" },
@@ -905,7 +933,7 @@ static const struct sg_rule rules[] = {
 	    "beat|batter|shank|slash|burn|smash|jump|shoot ~1 me|us|my|you|mum|"
 	    "dad|nan|her|him|sister|brother|family|baby" },
 	{ "violence", "or-else", "if ~1 i ~2 NEG ~8 they|he|she ~1 will|"
-	    "going ~3 hurt|kill|come|find|get|beat|stab" },
+	    "going ~3 hurt|kill|come|find|get|beat|stab|disown" },
 	{ "violence", "unless", "unless ~2 do|send|pay|meet ~3 what|him|her|"
 	    "them|more" },
 	{ "violence", "coming-for-me", "come ~1 for ~1 me|us" },
@@ -1122,6 +1150,9 @@ static const struct sg_rule rules[] = {
 	{ "exploitation", "given-to-hold", "give|hand|pass ~2 me|us ~3 stuff|"
 	    "thing|something|package|parcel|bag|phone ~2 to ~1 hold|carry|"
 	    "hide|stash|sell|drop|deliver|run" },
+	{ "missing", "not-coming-back", "NEG ~1 come ~1 back|home ~4 tonight" },
+	{ "missing", "not-coming-back", "NEG ~1 come|go ~1 back ~1 to ~2 "
+	    "placement|resi|unit|carer|foster|home" },
 	{ "missing", "not-coming-back", "NEG ~1 come ~1 back ~1 END|THEN|ever|"
 	    "again|tonight|never" },
 	{ "missing", "away-without-carers-knowing", "sleep|stay|kip|crash ~4 "
@@ -1223,6 +1254,85 @@ static const struct sg_rule rules[] = {
 	    "căsătoresc|mărita|marita" },
 	{ "abuse", "ro-beats-me", "tata|tatal|tatăl|mama|el|ea ~2 ma ~1 bate|"
 	    "loveste|lovește" },
+	/*
+	 * A safeguarding lead's second held-out set (review 99): rape in
+	 * swear words, harm to a sister or a friend, care words (a lodgings
+	 * host, a key worker), a word or a letter put as an emoji, neglect
+	 * of medicine and food, and Polish, Welsh, Romanian and Arabic.
+	 */
+	{ "sexual", "when-i-said-no", "fuck|shag|sex ~1 me|us|her|him|with ~8 "
+	    "i|she|we ~1 say|tell|beg|scream|cry|ask ~4 no|stop|NEG" },
+	{ "sexual", "when-asleep", "fuck|shag|sex|rape|grope ~6 when|while ~3 "
+	    "asleep|unconscious|sleep" },
+	{ "sexual", "will-share-pic", "send ~4 PICS ~10 will|going|threaten ~2 "
+	    "share|post|leak|spread ~1 it|them" },
+	{ "sexual", "sends-kisses", "ADULT|OLDER ~6 send|blow ~2 me|us ~2 kiss|"
+	    "x|xx|heart" },
+	{ "sexual", "look-fit-in-uniform", "ADULT|OLDER ~10 look ~1 sexy|fit|"
+	    "hot|peng ~2 in ~1 my|your|that ~1 uniform|underwear|pyjama|pj|"
+	    "bikini|swimsuit|towel|skirt|school|kit|leotard|short" },
+	/* Not "she put her hands on her hips". */
+	{ "abuse", "hands-on-me", "put|get|lay ~1 his|their ~1 hand ~1 on ~1 "
+	    "me|us|her|you END|THEN|when|while|if|at|in|every|all" },
+	{ "abuse", "hands-on-me", "put|get|lay ~1 her ~1 hand ~1 on ~1 "
+	    "me|us|him|you END|THEN|when|while|if|at|in|every|all" },
+	/* "i want to 💀 myself": the emoji was the verb. */
+	{ "suicide", "emoji-verb", "want|go|try|ready|plan|about|wish|need to "
+	    "SELF" },
+	{ "suicide", "gone-soon", "i ~2 be ~1 gone ~1 soon ~1 END|THEN|"
+	    "enough" },
+	{ "suicide", "not-here-soon", "i ~2 NEG ~1 be ~1 here|around ~1 soon|"
+	    "long ~1 END|THEN" },
+	/* Polish: "chcę umrzeć" (I want to die), "zabić się" (kill myself). */
+	{ "suicide", "pl-want-to-die", "chce|chcę|chcialbym|chciałbym|"
+	    "chcialabym|chciałabym|wole|wolę ~2 umrzec|umrzeć|zginac|"
+	    "zginąć" },
+	{ "suicide", "pl-kill-myself", "zabic|zabić|zabije|zabiję ~1 sie|się" },
+	{ "suicide", "pl-kill-myself", "sie|się ~1 zabic|zabić|zabije|zabiję" },
+	{ "suicide", "pl-not-live", "nie ~1 chce|chcę ~1 zyc|żyć" },
+	{ "neglect", "no-meds", "NEG ~2 give|let ~2 me|us ~2 my|any|the ~1 "
+	    "MEDS|inhaler|insulin ~1 END|THEN|any|for|on|when|properly|at" },
+	{ "neglect", "no-meds", "NEG ~2 have|had|take|get ~2 my|any ~1 MEDS|"
+	    "inhaler|insulin ~2 for|since|in ~2 day|week|NUM" },
+	{ "neglect", "food-from-bins", "go|look|dig|root|search|rummage ~2 "
+	    "in|through ~2 bin ~3 food|eat|something" },
+	{ "neglect", "food-from-bins", "eat ~1 out|from ~2 bin" },
+	{ "neglect", "left-with-baby", "out ~2 drink|drunk|party|club|pub|rave "
+	    "~6 LEAVE ~1 me|us ~3 with|alone|own" },
+	{ "neglect", "left-with-baby", "the ~1 pub ~6 LEAVE ~1 me|us ~3 with|"
+	    "alone|own" },
+	{ "neglect", "left-with-baby", "LEAVE ~1 me|us ~2 with ~3 brother|"
+	    "sister|baby ~2 who ~1 GET|be ~1 1|2|3|4|month|newborn" },
+	{ "exploitation", "cannabis-farm", "cannabis|weed|skunk ~1 farm|"
+	    "factory|grow" },
+	{ "exploitation", "work-cant-leave", "have ~1 to ~1 work ~8 can ~1 "
+	    "not|never ~1 leave ~1 END|THEN|the|house|there|it" },
+	{ "exploitation", "brought-to-work", "bring ~2 me|us ~2 from|over|here "
+	    "~10 make|force ~1 me|us ~1 work ~1 END|THEN|for|in|at|all|every|"
+	    "without|day|night|NUM" },
+	{ "exploitation", "packages-places", "take|carry|drop|deliver|run ~2 "
+	    "package|parcel ~1 place|somewhere|around|round|everywhere|about" },
+	{ "abuse", "ro-marry-me", "vor|vrea|obliga|forteaza|forțează|trebuie "
+	    "~3 ma ~1 marit|mărit|marita|mărita|casatoresc|căsătoresc|"
+	    "casatoresti|căsătorești|casatori|căsători" },
+	{ "abuse", "marry-or-else", "marry ~8 disown|worse|else|kill|hurt|"
+	    "beat|kick|shame|dishonour|disgrace" },
+	{ "abuse", "disown", "disown ~1 me|us" },
+	/* Arabic: "baba yadrub mama" (dad hits mum), "yadrubni" (hits me). */
+	{ "abuse", "ar-hits", "yadrubni|yadribni|yidrabni|yidrubni|bidrabni|"
+	    "bidrubni|darabni|yedrobni|byidrabni" },
+	{ "abuse", "ar-hits", "yadrub|yadrib|yidrab|yidrub|bidrub|bidrab|"
+	    "byidrab|yedrob|beyedrab|darab ~2 mama|umi|ummi|ommi|baba|abi|"
+	    "ukhti|akhti|akhi|ana|mum|dad|me|us|my|her" },
+	{ "abuse", "says-im-worthless", "say|tell|call ~3 i ~1 am|be|was ~2 "
+	    "worthless|pathetic|evil|devil|demon|disgusting|mistake|unlovable|"
+	    "unwanted|vile|scum|dirty|slag|slut|whore" },
+	{ "abuse", "no-one-loves-me", "no ~1 one ~2 love ~1 me|us ~1 END|THEN|"
+	    "here|at|in|any" },
+	{ "unsafe", "told-not-to-speak", "if ~2 speak|talk|tell ~6 never|NEG "
+	    "~2 see ~4 again|ever|brother|sister|mum|dad|family|baby|nan" },
+	{ "violence", "merked", "GET ~1 merk|murk|duppy" },
+	{ "violence", "merked", "merk|murk|duppy ~1 me|us|him|her|you|END" },
 };
 
 #define NELEMS(a)	(sizeof(a) / sizeof((a)[0]))
@@ -1402,6 +1512,36 @@ push_words(struct buf *toks, const char *s, size_t len)
 	}
 }
 
+static void	push_word(struct buf *, const char *, size_t);
+
+/*
+ * A word with an emoji in it (SG_HIDDEN, see hide_emoji()): a hidden
+ * letter if the word, starred, is one the aliases know ("k💀ll" reads
+ * "k*ll"); else the emoji only parted two words ("me😭again").
+ */
+static void
+push_hidden(struct buf *toks, const char *w, size_t n)
+{
+	const struct sg_alias	*a;
+	char			 word[SG_WORD_MAX];
+	size_t			 i, start;
+
+	memcpy(word, w, n);
+	for (i = 0; i < n; i++)
+		if ((unsigned char)word[i] == SG_HIDDEN)
+			word[i] = '*';
+	if ((a = alias_of(word, n)) != NULL) {
+		push_words(toks, a->to, strlen(a->to));
+		return;
+	}
+	for (i = start = 0; i <= n; i++)
+		if (i == n || (unsigned char)w[i] == SG_HIDDEN) {
+			if (i > start)
+				push_word(toks, w + start, i - start);
+			start = i + 1;
+		}
+}
+
 /*
  * One typed word as one or more tokens: an alias as typed ("some1"),
  * else with digits read as letters ("k1ll"), else squeezed ("hiiit").
@@ -1415,6 +1555,10 @@ push_word(struct buf *toks, const char *w, size_t n)
 
 	if (n >= SG_WORD_MAX) {
 		push_plain(toks, w, n);
+		return;
+	}
+	if (memchr(w, SG_HIDDEN, n) != NULL) {
+		push_hidden(toks, w, n);
 		return;
 	}
 	memcpy(word, w, n);
@@ -1460,6 +1604,60 @@ spelt_out(const char *p, char *joined, size_t *len)
 	return (s != NULL && s->mask != 0 ? p : NULL);
 }
 
+/* Bytes of an emoji, a variation selector or a joiner at p, or 0. */
+static size_t
+emoji_len(const unsigned char *p)
+{
+	if (p[0] == 0xF0 && p[1] == 0x9F && p[2] >= 0x80 && p[2] <= 0xBF &&
+	    p[3] >= 0x80 && p[3] <= 0xBF)
+		return (4);
+	if ((p[0] == 0xEF && p[1] == 0xB8 && p[2] == 0x8F) ||
+	    (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x8D))
+		return (3);
+	return (0);
+}
+
+static int
+ascii_letter(unsigned char c)
+{
+	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+}
+
+/*
+ * The text with every emoji between two letters ("k💀ll", "su🔪cide")
+ * put as SG_HIDDEN, which the normaliser keeps in the word; elsewhere
+ * an emoji still parts words. push_hidden() reads it. SG_HIDDEN is
+ * never UTF-8, so one typed (broken text) is put as another such byte:
+ * a word of them alone must still be a word.
+ */
+static void
+hide_emoji(const char *text, struct buf *out)
+{
+	const unsigned char	*p = (const unsigned char *)text, *q;
+	size_t			 n;
+
+	for (; *p != '\0'; p++) {
+		if (*p == SG_HIDDEN) {
+			buf_putc(out, (char)0xFE);
+			continue;
+		}
+		if (p == (const unsigned char *)text || !ascii_letter(p[-1]) ||
+		    emoji_len(p) != 4) {
+			buf_putc(out, (char)*p);
+			continue;
+		}
+		for (q = p; (n = emoji_len(q)) > 0; q += n)
+			;
+		if (!ascii_letter(*q)) {
+			buf_append(out, p, (size_t)(q - p));
+			p = q - 1;
+			continue;
+		}
+		buf_putc(out, (char)SG_HIDDEN);
+		p = q - 1;
+	}
+}
+
 /*
  * Tokens of any text, with an END token after the last word if asked;
  * the caller frees toks. Returns the count.
@@ -1467,14 +1665,17 @@ spelt_out(const char *p, char *joined, size_t *len)
 static size_t
 tokenise(const char *text, struct buf *toks, int with_end)
 {
-	struct buf	 norm;
+	struct buf	 hidden, norm;
 	struct sg_tok	 end;
 	const char	*p, *e;
 	char		 joined[SG_WORD_MAX];
 	size_t		 jn;
 
+	buf_init(&hidden, strlen(text) + 1);
+	hide_emoji(text, &hidden);
 	buf_init(&norm, strlen(text) + 3);
-	safeguarding_normalise(text, &norm);
+	safeguarding_normalise(buf_cstr(&hidden), &norm);
+	buf_free(&hidden);
 	p = buf_cstr(&norm);
 	for (;;) {
 		while (*p == ' ')

@@ -278,6 +278,121 @@ lead_review_90(void **state)
 	buf_free(&out);
 }
 
+/*
+ * Review 99, a safeguarding lead's second held-out set: rape in swear
+ * words, harm to a sister or a friend, care words, an emoji for a word
+ * or a letter, neglect of medicine and food, exploitation, forced
+ * marriage and emotional abuse, in English, Polish, Welsh, Romanian and
+ * Arabic. The ordinary lines are the false alarms it found, and lines
+ * beside the new rules.
+ */
+static void
+lead_review_99(void **state)
+{
+	static const struct {
+		const char	*text;
+		const char	*rule;
+	} want[] = {
+		{ "he fucked me when i said no", "sexual:when-i-said-no" },
+		{ "he f***ed me when i said no", "sexual:when-i-said-no" },
+		{ "my little sister says grandad puts his hand down her "
+		    "knickers", "sexual:hand-in-clothes" },
+		{ "my stepdad makes my sister do stuff to him",
+		    "sexual:made-do-stuff-to-him" },
+		{ "i sent him a pic \xf0\x9f\x98\xb3 and now hes saying hell "
+		    "share it", "sexual:will-share-pic" },
+		{ "my supported lodgings host keeps coming in my room at night "
+		    "when im asleep", "sexual:room-at-night" },
+		{ "staff member at the home keeps sending me kisses",
+		    "sexual:sends-kisses" },
+		{ "the man at the shop said i look sexy in my school uniform",
+		    "sexual:look-fit-in-uniform" },
+		{ "my key worker said i look fit in my uniform",
+		    "sexual:look-fit-in-uniform" },
+		{ "is it normal for a carer to watch u in the shower",
+		    "sexual:watches-me" },
+		{ "i want to \xf0\x9f\x92\x80 myself", "suicide:emoji-verb" },
+		{ "k\xf0\x9f\x92\x80ll myself", "suicide:kill-myself" },
+		{ "dw ill be gone soon anyway", "suicide:gone-soon" },
+		{ "i wont be here soon", "suicide:not-here-soon" },
+		{ "chce umrzec", "suicide:pl-want-to-die" },
+		{ "chc\xc4\x99 umrze\xc4\x87", "suicide:pl-want-to-die" },
+		{ "chce sie zabic", "suicide:pl-kill-myself" },
+		{ "mae'n well gen i farw", "suicide:cy-rather-die" },
+		{ "my carer doesnt give me my meds", "neglect:no-meds" },
+		{ "they wont give me my medication", "neglect:no-meds" },
+		{ "i have to go in the bins for food",
+		    "neglect:food-from-bins" },
+		{ "she goes out drinking and leaves me with my baby brother "
+		    "who is 1", "neglect:left-with-baby" },
+		{ "i have to work in the cannabis farm and cant leave",
+		    "exploitation:cannabis-farm" },
+		{ "i have to work in the nail bar and cant leave",
+		    "exploitation:work-cant-leave" },
+		{ "he brought me from albania and makes me work",
+		    "exploitation:brought-to-work" },
+		{ "parintii vor sa ma marite cu un om mai in varsta",
+		    "abuse:ro-marry-me" },
+		{ "if i dont marry him they will disown me or worse",
+		    "abuse:marry-or-else" },
+		{ "baba yadrub mama every night", "abuse:ar-hits" },
+		{ "my carer says im worthless", "abuse:says-im-worthless" },
+		{ "they say i'm a devil", "abuse:says-im-worthless" },
+		{ "if i tell my social worker anything i'll never see my "
+		    "brother again", "unsafe:told-not-to-speak" },
+		{ "im not coming back to placement tonight",
+		    "missing:not-coming-back" },
+		{ "i got a phone given to me and have to answer it whenever it "
+		    "rings", "exploitation:gave-me-a-phone" },
+		{ "i have to take packages places",
+		    "exploitation:packages-places" },
+		{ "they said im gonna get merked", "violence:merked" },
+		{ "my carer is fine mostly except when her husband has a drink "
+		    "then he puts his hands on me and i go to my room",
+		    "abuse:hands-on-me" },
+	};
+	static const char *const ordinary[] = {
+		"he fucked me over when i said no to lending him money",
+		("this homework is fucking hard and i said no to my mate "
+		    "helping"),
+		("i sent my mum a pic from the trip and she said shes going to "
+		    "frame it"),
+		"my nan keeps sending me kisses on whatsapp",
+		"my mate said i look fit in my new trainers",
+		"i want a room to myself",
+		"i talk to myself when im revising",
+		"lol\xf0\x9f\x98\x82so funny",
+		"the snow will be gone soon",
+		"wole pizze niz burgery",
+		"we have a bin for food waste at school",
+		"we watched a documentary about cannabis farms",
+		"sora mea se marita in august",
+		"my nan says im a little devil",
+		"i made a mistake on my form",
+		"im not coming back to youth club again its boring",
+		"i have to answer my phone whenever my mum rings",
+		"he merked me at fifa",
+		"he put his hand on my shoulder to say well done",
+		"she put her hands on her hips and laughed",
+		"he put his hands on her shoulders in the dance",
+	};
+	const char	*phrases[] = { "\xff\xff" }, *topics[] = { "abuse" };
+	struct buf	 out;
+	size_t		 i;
+
+	(void)state;
+	buf_init(&out, 64);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		flags_as(&out, want[i].text, want[i].rule);
+	for (i = 0; i < sizeof(ordinary) / sizeof(ordinary[0]); i++)
+		stays_clear(&out, ordinary[i]);
+	/* A byte that is never UTF-8, typed, is still part of a word. */
+	buf_reset(&out);
+	assert_int_equal(safeguarding_scan("\xff\xff", phrases, topics, 1,
+	    &out), 1);
+	buf_free(&out);
+}
+
 static int
 flags(const char *text)
 {
@@ -506,6 +621,7 @@ main(void)
 		cmocka_unit_test(issue_11_phrases),
 		cmocka_unit_test(lead_found_clear),
 		cmocka_unit_test(lead_review_90),
+		cmocka_unit_test(lead_review_99),
 		cmocka_unit_test(reads_how_young_people_write),
 		cmocka_unit_test(admin_phrases_read_the_same_way),
 		cmocka_unit_test(whole_words_any_case_any_punctuation),
