@@ -263,7 +263,7 @@ enum {
 	C_AGE, C_PICS, C_ASKPIC, C_ENTER, C_ROOM, C_NIGHT, C_WEAPON,
 	C_THREAT, C_FOOD, C_SLEEP, C_ROUGH, C_HOME, C_MEDS, C_LOTS,
 	C_HERE, C_NEG, C_SECRET, C_TELL, C_BULLY, C_SHOUT, C_LEAVE,
-	C_STAFF, C_ADULT, C_THEN, C_END
+	C_STAFF, C_ADULT, C_THEN, C_START, C_END
 };
 
 static const struct sg_class classes[] = {
@@ -359,6 +359,7 @@ static const struct sg_class classes[] = {
 	 */
 	[C_THEN] = { "THEN", "and then so because again now tonight tbh "
 	    "ngl honestly fr anyway x" },
+	[C_START] = { "START", NULL },	/* before the first word */
 	[C_END] = { "END", NULL },	/* the end of the text */
 };
 
@@ -379,6 +380,9 @@ static const char *const idioms[] = {
 	"knife block", "nerf gun", "water gun", "glue gun", "roller blade",
 	"cut ~2 hair|fringe|nail|cake|grass|paper", "hair cut",
 	"kick off", "kick about", "little|cheeky ~1 devil|monkey|madam",
+	/* Not the house: "locked out of my school email". */
+	("lock ~1 out ~1 of ~2 email|account|phone|laptop|computer|ipad|app|"
+	    "team|portal|password|profile|game|wifi|ONLINE"),
 	"fuck ~2 off|over|about|around",
 	/* Scores: "we beat them 3-1", "got beaten 4-0". */
 	"beat|batter|smash|thrash|hammer ~2 NUM NUM",
@@ -404,7 +408,8 @@ static const char *const idioms[] = {
 	 * and my mates", "got hit by a car", "touched by the card". */
 	("film|lesson|talk|assembly|workshop|documentary|video|session|"
 	    "programme|class|project|learn|learnt|read|pshe|history ~2 "
-	    "about|on ~1 knife|weapon|gun|modern|cannabis|"
+	    "about|on ~1 knife|weapon|gun|modern|drug|gang|"
+	    "grooming|exploitation|cannabis|"
 	    "slavery|trafficked|trafficking|domestic|sextortion"),
 	("self harm awareness|training|policy|campaign|charity|poster|"
 	    "leaflet|lesson|talk|assembly|course|workshop"),
@@ -420,8 +425,22 @@ static const char *const idioms[] = {
 	"run ~1 away ~2 join ~2 circus|army|navy",
 	("FEAR ~2 of|about|for ~2 exam|test|mock|gcse|result|interview|"
 	    "presentation|speech|spider|height|dentist|injection|dark|clown"),
+	("film|lesson|talk|assembly|workshop|documentary|video|session|"
+	    "programme|class|project|learn|learnt|read|pshe ~2 about|on ~1 "
+	    "county ~1 line"),
+	/* The topic first: "a county lines talk", "drugs education". */
+	("county ~1 line ~1 awareness|talk|lesson|assembly|workshop|session|"
+	    "training|education|film|video|project|presentation|documentary"),
+	("knife|drug|gang|grooming|exploitation|trafficking|cannabis|consent "
+	    "awareness|talk|lesson|assembly|workshop|session|training|"
+	    "education|film|video|project|presentation|documentary"),
+	("knife|drug|gang ~1 crime|awareness|safety|misuse|education "
+	    "talk|lesson|assembly|workshop|session|training|film|video|"
+	    "project|presentation|documentary"),
 	("merk|murk ~3 at|in ~2 fifa|football|game|exam|test|quiz|race|"
 	    "fortnite|pool|chess|tennis|dart|card|uno|match"),
+	("kill ~3 at|in ~2 fifa|fortnite|game|quiz|pool|chess|dart|card|uno|"
+	    "mario|ludo|scrabble|minecraft|roblox|cod"),
 	("help ~1 with ~2 budget|homework|form|cv|maths|english|revision|"
 	    "coursework|application|money|bill|rent|cook|shopping|uni|"
 	    "college|course|computer|laptop|essay|benefit|tax"),
@@ -430,7 +449,8 @@ static const char *const idioms[] = {
 /*
  * The rules. PATTERN: elements in order; an element is CLASS or literal,
  * or several joined by |; "~N" lets up to N other words come before the
- * next element. Names say what each catches; tests/data shows them work.
+ * next element; START and END are the edges of the text. Names say what
+ * each catches; tests/data shows them work.
  */
 static const struct sg_rule rules[] = {
 	/* Physical and emotional harm by someone. */
@@ -814,7 +834,14 @@ static const struct sg_rule rules[] = {
 	{ "suicide", "done-with-life", "done ~2 with ~1 life|live|everything" },
 	{ "suicide", "hate-my-life", "hate ~2 my ~1 life" },
 	{ "suicide", "want-out", "want ~1 out ~1 END|THEN|please|already" },
-	{ "suicide", "do-it-tonight", "do ~1 it ~1 tonight|END" },
+	{ "suicide", "do-it-tonight", "do ~1 it ~1 tonight" },
+	/* "do it" at the end only after words of dying: "they should ask
+	 * young people to do it" is a lesson. */
+	{ "suicide", "do-it-end", "kill|die|dead|suicide|suicidal|rope|"
+	    "bridge|goodbye|overdose|hang|MEDS ~12 do ~1 it END|THEN|soon|"
+	    "today" },
+	{ "suicide", "planned-how", "plan|decide ~3 how|when|where ~3 do ~1 "
+	    "it END|THEN" },
 	{ "suicide", "night-i-do-it", "tonight ~4 do ~1 it" },
 	{ "suicide", "something-stupid", "do ~2 something ~1 stupid|silly|"
 	    "bad" },
@@ -861,8 +888,18 @@ static const struct sg_rule rules[] = {
 	{ "suicide", "not-around-long", "NEG ~1 be ~1 around ~1 much|any|"
 	    "for ~1 longer|more|long" },
 	{ "suicide", "feel-like-dying", "feel ~1 like ~1 DIE" },
-	{ "suicide", "kill-me-now", "kill ~1 me|us ~1 now|please|END|THEN|"
-	    "tomorrow" },
+	/*
+	 * Asking for it; "they will kill me" and "he's going to kill us
+	 * all" are threats (violence:threat-to-me).
+	 */
+	{ "suicide", "kill-me-now", "kill ~1 me|us ~1 now|please|pls|plz" },
+	{ "suicide", "kill-me-now", "START kill ~1 me|us END|THEN" },
+	{ "suicide", "kill-me-now", "just|someone|somebody|anyone|please|pls|"
+	    "plz|god|omg|ugh kill ~1 me|us ~1 END|THEN|already|tomorrow" },
+	{ "suicide", "kill-me-now", "i ~2 wish|want|need ~2 someone|somebody|"
+	    "anyone ~1 kill ~1 me" },
+	{ "suicide", "kill-me-now", "can|could ~1 someone|somebody|anyone ~1 "
+	    "kill ~1 me" },
 	/* Silenced: "they'd kill me if i told a teacher". */
 	{ "violence", "kill-me-if-i-tell", "kill|hurt|beat|stab|batter|jump|"
 	    "shank|get ~1 me|us ~1 if ~1 i|we ~2 tell|grass|snitch|say|talk|"
@@ -1659,14 +1696,15 @@ hide_emoji(const char *text, struct buf *out)
 }
 
 /*
- * Tokens of any text, with an END token after the last word if asked;
- * the caller frees toks. Returns the count.
+ * Tokens of any text, framed by a START token before the first word and
+ * an END token after the last if asked; the caller frees toks. Returns
+ * the count.
  */
 static size_t
-tokenise(const char *text, struct buf *toks, int with_end)
+tokenise(const char *text, struct buf *toks, int framed)
 {
 	struct buf	 hidden, norm;
-	struct sg_tok	 end;
+	struct sg_tok	 end, start;
 	const char	*p, *e;
 	char		 joined[SG_WORD_MAX];
 	size_t		 jn;
@@ -1677,6 +1715,11 @@ tokenise(const char *text, struct buf *toks, int with_end)
 	safeguarding_normalise(buf_cstr(&hidden), &norm);
 	buf_free(&hidden);
 	p = buf_cstr(&norm);
+	if (framed) {
+		start.hash = 1;	/* no word hashes to 1 (hash_word) */
+		start.mask = 1ULL << C_START;
+		buf_append(toks, &start, sizeof(start));
+	}
 	for (;;) {
 		while (*p == ' ')
 			p++;
@@ -1691,8 +1734,8 @@ tokenise(const char *text, struct buf *toks, int with_end)
 		push_word(toks, p, (size_t)(e - p));
 		p = e;
 	}
-	if (with_end) {
-		end.hash = 1;	/* no word hashes to 1 (hash_word) */
+	if (framed) {
+		end.hash = 1;
 		end.mask = 1ULL << C_END;
 		buf_append(toks, &end, sizeof(end));
 	}

@@ -393,6 +393,72 @@ lead_review_99(void **state)
 	buf_free(&out);
 }
 
+/*
+ * Review 99's false alarms: "do it" at the end is suicide only after
+ * words of dying, a talk or a lesson about a harm is not a disclosure,
+ * and "locked out" of an account is not out of the house. And its
+ * wrong labels: a threat to kill, from someone else, is a threat.
+ */
+static void
+review_99_false_alarms(void **state)
+{
+	static const struct {
+		const char	*text;
+		const char	*rule;
+	} want[] = {
+		{ "he said hes going to kill us all", "violence:threat-to-me" },
+		{ "someone made a group chat saying they will kill me",
+		    "violence:threat-to-me" },
+		{ "kill me", "suicide:kill-me-now" },
+		{ "just kill me", "suicide:kill-me-now" },
+		{ "kill me now", "suicide:kill-me-now" },
+		{ "i just want someone to kill me", "suicide:kill-me-now" },
+		{ "i've planned how i'd do it", "suicide:planned-how" },
+		{ "ive got the pills ready and im going to do it",
+		    "suicide:do-it-end" },
+		{ "i wrote my goodbye note and ill do it tbh",
+		    "suicide:do-it-end" },
+		{ "i get locked out if i come home late", "neglect:locked-out" },
+		{ "they make me do county lines", "exploitation:county-lines" },
+	};
+	static const char *const ordinary[] = {
+		("drugs education lesson was boring they should ask young "
+		    "people to do it"),
+		"i got locked out of my school email can someone help",
+		"we did a county lines talk at school and it was really good",
+		"we learned about county lines in pshe",
+		"knife crime awareness assembly was good",
+		"we had a talk about drugs and they asked us to do it again",
+		"this maths test is going to kill me",
+		"my brother said hes going to kill me at fifa",
+		"i decided how to do it for my art project",
+		"i'll do it",
+		"my carer doesnt give me my meds she lets me do it myself",
+	};
+	static const char *const threats[] = {
+		"he said hes going to kill us all",
+		"someone made a group chat saying they will kill me",
+		"they will kill me",
+	};
+	struct buf	 out;
+	size_t		 i;
+
+	(void)state;
+	buf_init(&out, 64);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		flags_as(&out, want[i].text, want[i].rule);
+	for (i = 0; i < sizeof(ordinary) / sizeof(ordinary[0]); i++)
+		stays_clear(&out, ordinary[i]);
+	for (i = 0; i < sizeof(threats) / sizeof(threats[0]); i++) {
+		buf_reset(&out);
+		assert_true(safeguarding_match(db, threats[i], &out) > 0);
+		if (strstr(buf_cstr(&out), "suicide:") != NULL)
+			fail_msg("\"%s\" gave \"%s\"", threats[i],
+			    buf_cstr(&out));
+	}
+	buf_free(&out);
+}
+
 static int
 flags(const char *text)
 {
@@ -622,6 +688,7 @@ main(void)
 		cmocka_unit_test(lead_found_clear),
 		cmocka_unit_test(lead_review_90),
 		cmocka_unit_test(lead_review_99),
+		cmocka_unit_test(review_99_false_alarms),
 		cmocka_unit_test(reads_how_young_people_write),
 		cmocka_unit_test(admin_phrases_read_the_same_way),
 		cmocka_unit_test(whole_words_any_case_any_punctuation),
