@@ -188,8 +188,10 @@ static const char *sql_people =
 	"AND v.state IN ('approved', 'merged'))"
 static const char *sql_issues_csv =
 	"SELECT i.id, " ISSUE_PUBLIC_TITLE ", c.name, i.state, "
-	"coalesce(u.display_name, ''), "
-	"coalesce(i.due_at, 0), coalesce(i.decision, ''), "
+	"coalesce(u.display_name, ''), coalesce(i.due_at, 0), "
+	/* Reopened, the earlier decision is its own row's, not this. */
+	"CASE WHEN i.answered_at IS NULL THEN '' ELSE "
+	"coalesce(i.decision, '') END, "
 	"coalesce(i.answered_at, 0), coalesce(i.published_at, 0), "
 	CSV_PEOPLE ", coalesce(i.first_due_at, i.due_at, 0), 1 AS k "
 	"FROM issues i JOIN categories c ON c.id = i.category_id "

@@ -888,15 +888,19 @@ stale_note(struct page *pg)
 	if (owner <= 0 || (pg->signed_in && owner == pg->sess.user_id) ||
 	    user_by_id(app_db, owner, &u) != 1)
 		return (NULL);
+	/* Named with the account's number too: a name can be another
+	 * person's later (erased accounts free theirs). */
 	if (pg->signed_in)
-		return (arena_printf(&pg->arena, "Sent while %s was signed in, "
-		    "on a form opened while %s was signed in. Kept without an "
-		    "account: it could be from either of them.",
-		    pg->sess.name, u.name));
-	return (arena_printf(&pg->arena, "Sent after %s's session had run out, "
-	    "on a form opened while they were signed in. Kept without an "
-	    "account: it is probably from them, but someone else may have "
-	    "used the phone or computer.", u.name));
+		return (arena_printf(&pg->arena, "Sent while %s (account %lld) "
+		    "was signed in, on a form opened while %s (account %lld) "
+		    "was signed in. Kept without an account: it could be from "
+		    "either of them.", pg->sess.name, (long long)
+		    pg->sess.user_id, u.name, (long long)owner));
+	return (arena_printf(&pg->arena, "Sent after the session of %s "
+	    "(account %lld) had run out, on a form opened while they were "
+	    "signed in. Kept without an account: it is probably from them, "
+	    "but someone else may have used the phone or computer.", u.name,
+	    (long long)owner));
 }
 
 /*

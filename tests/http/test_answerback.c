@@ -240,6 +240,7 @@ ask_again_decided_both_ways(void **state)
 {
 	struct resp	 r;
 	char		 again[64], ipath[64], vagain[64], due[16], sql[256];
+	char		 row[512];
 	int64_t		 appeal, concern, open_before;
 	int		 i;
 
@@ -499,6 +500,15 @@ ask_again_decided_both_ways(void **state)
 	    "'with_councillor', answered_at = NULL, published_at = NULL "
 	    "WHERE id = %lld", (long long)issue_id);
 	assert_int_equal(db_run(sql), 0);
+	/* Waiting for a new answer, the issue's own row (first) has no
+	 * decision: the earlier one is on its own row. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, "/reports/issues.csv", &r), 0);
+	(void)snprintf(sql, sizeof(sql), "\r\n%lld,", (long long)issue_id);
+	assert_non_null(resp_between(&r, sql, "\r\n", row, sizeof(row)));
+	assert_non_null(strstr(row, "with_councillor"));
+	assert_null(strstr(row, "greed"));
+	resp_free(&r);
 	/* Answered again: the earlier answer's open actions are replaced,
 	 * and say so; they are not left standing under the new answer. */
 	(void)snprintf(sql, sizeof(sql), "INSERT INTO actions (issue_id, what, "

@@ -320,9 +320,12 @@ another_persons_form_is_not_theirs(void **state)
 	/* The worker is told whose sessions these were: a lead. */
 	assert_int_equal(count("SELECT count(*) FROM concerns WHERE text LIKE "
 	    "'%%Jaden here%%' AND author_id IS NULL AND reason LIKE 'Sent "
-	    "while Tamsin was signed in, on a form opened while Jaden was "
-	    "signed in. Kept without an account: it could be from either of "
-	    "them.%%'"), 1);
+	    "while Tamsin (account %lld) was signed in, on a form opened "
+	    "while Jaden (account %lld) was signed in. Kept without an "
+	    "account: it could be from either of them.%%'", (long long)
+	    count("SELECT id FROM users WHERE name_key = 'tamsin'"),
+	    (long long)count("SELECT id FROM users WHERE name_key = "
+	    "'jaden'")), 1);
 	resp_init(&r);
 	assert_int_equal(http_get(&c, "/account/data", &r), 0);
 	assert_false(resp_has(&r, "Jaden here"));
@@ -372,7 +375,9 @@ timed_out_worrying_words_reach_workers(void **state)
 	    "again.'"), 1);
 	assert_int_equal(count("SELECT count(*) FROM concerns WHERE text LIKE "
 	    "'%%when they move me again.%%' AND author_id IS NULL AND reason "
-	    "LIKE 'Sent after Jaden''s session had run out%%'"), 1);
+	    "LIKE 'Sent after the session of Jaden (account %lld) had run "
+	    "out%%'", (long long)count("SELECT id FROM users WHERE name_key = "
+	    "'jaden'")), 1);
 	assert_int_equal(count("SELECT count(*) FROM drafts"), 0);
 }
 
