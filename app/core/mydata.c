@@ -106,6 +106,15 @@ static const char *sql_doings =
 	"WHERE ((actor_id = ?1 AND action NOT LIKE 'sign%') OR "
 	"(object_type = 'user' AND object_id = ?1 AND actor_id IS NOT ?1)) "
 	"AND action NOT LIKE 'concern.%' ORDER BY id DESC";
+/* The same for the page: one line a kind a day, how many, newest first. */
+static const char *sql_doing_days =
+	"SELECT max(at), CASE WHEN actor_id = ?1 THEN action "
+	"ELSE 'team:' || action END, count(*) FROM audit_log "
+	"WHERE ((actor_id = ?1 AND action NOT LIKE 'sign%') OR "
+	"(object_type = 'user' AND object_id = ?1 AND actor_id IS NOT ?1)) "
+	"AND action NOT LIKE 'concern.%' "
+	"GROUP BY date(at, 'unixepoch', 'localtime'), 2 "
+	"ORDER BY 1 DESC LIMIT 200";
 static const char *sql_flags_of =
 	"SELECT count(*) FROM concerns WHERE kind = 'view' AND item_id = ?1";
 static const char *sql_del_notes =
@@ -379,6 +388,13 @@ current_label(struct arena *a, const char *code)
 }
 
 /* Keys whose column is a time, shown in words. */
+/* "3 times"; nothing for once. */
+static const char *
+times_label(struct arena *a, const char *n)
+{
+	return (strcmp(n, "1") == 0 ? "" : arena_printf(a, "%s times", n));
+}
+
 static int
 time_key(const char *key)
 {
@@ -449,6 +465,8 @@ mydata_collect(struct db *db, int64_t uid, struct tval *root)
 	    { "invited", NULL } };
 	static const struct col doing_cols[] = { { "at", NULL },
 	    { "what", doing_label }, { "from", NULL } };
+	static const struct col day_cols[] = { { "at", NULL },
+	    { "what", doing_label }, { "times", times_label } };
 	static const struct col device_cols[] = { { "last_seen", NULL } };
 	static const struct col session_cols[] = { { "started", NULL },
 	    { "last_seen", NULL }, { "device", agent_words } };
@@ -491,7 +509,9 @@ mydata_collect(struct db *db, int64_t uid, struct tval *root)
 	    collect_rows(db, sql_signins, uid, tv_set_list(root, "sign_ins"),
 	    signin_cols, NITEMS(signin_cols)) == -1 ||
 	    collect_rows(db, sql_doings, uid, tv_set_list(root,
-	    "what_you_did"), doing_cols, NITEMS(doing_cols)) == -1)
+	    "what_you_did"), doing_cols, NITEMS(doing_cols)) == -1 ||
+	    collect_rows(db, sql_doing_days, uid, tv_set_list(root,
+	    "what_you_did_by_day"), day_cols, NITEMS(day_cols)) == -1)
 		return (-1);
 	return (0);
 }

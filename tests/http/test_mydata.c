@@ -273,6 +273,21 @@ download_holds_meetings_and_doings(void **state)
 	assert_false(resp_has(&r, "Maria Lopez"));
 	assert_false(resp_has(&r, "10.99.88.77"));
 	resp_free(&r);
+	/* On the page, one line a kind a day: a Pledge check of many
+	 * promises is one line, with how many, not a line each. */
+	assert_int_equal(db_run("INSERT INTO audit_log (at, actor_id, "
+	    "actor_name, action, object_type, object_id, detail, ip) SELECT "
+	    "CAST(strftime('%s', 'now') AS INTEGER), id, display_name, "
+	    "'verdict.set', 'promise', 1, '', '127.0.0.1' FROM users, (SELECT "
+	    "1 UNION ALL SELECT 2 UNION ALL SELECT 3) WHERE name_key = "
+	    "'jaden'"), 0);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/account/data", &r), 0);
+	assert_true(resp_has(&r, "You told us how our promises are kept · "));
+	assert_true(resp_has(&r, " times</li>"));
+	assert_false(resp_has(&r, "from internet address 127.0.0.1</li>"
+	    "<li class=\"item\">"));
+	resp_free(&r);
 }
 
 /*
