@@ -22,6 +22,10 @@ const char *const invitee_attendance_keys[] = {
 static const char *const attendance_labels[] = {
 	"Attended", "Sent apologies", "Did not come",
 };
+/* The same, said to the young person themselves. */
+static const char *const attendance_yours[] = {
+	"You came", "You said you could not come", "You did not come",
+};
 
 static const char *sql_invited =
 	"SELECT count(*) FROM meeting_invitees WHERE meeting_id = ?1 "
@@ -54,7 +58,7 @@ static const char *sql_list =
 	"CASE WHEN mi.user_id IS NOT NULL THEN u.display_name "
 	"WHEN mi.guest_name != '' THEN mi.guest_name "
 	"ELSE 'Deleted account' END, mi.guest_role, mi.email, mi.attendance, "
-	"mi.user_id IS NULL AND mi.guest_name != '' "
+	"mi.user_id IS NULL AND mi.guest_name != '', coalesce(mi.user_id, 0) "
 	"FROM meeting_invitees mi LEFT JOIN users u ON u.id = mi.user_id "
 	"WHERE mi.meeting_id = ?1 "
 	"ORDER BY coalesce(u.role, '') = 'young_person', 3, mi.id";
@@ -257,10 +261,13 @@ attendance_index(const char *key)
 /*
  * The invitees into ctx "invitees". Staff who run meetings (full) see
  * everyone, the addresses and who came, with plain counts ("att_counts");
- * anyone else sees the adults invited and never who came.
+ * anyone else sees the adults invited and never who came, but a young
+ * person (viewer) is told of their own invitation, and whether they came
+ * ("you_invited", "you_came").
  */
 int
-invitee_list(struct db *db, int64_t meeting, int full, struct tval *ctx)
+invitee_list(struct db *db, int64_t meeting, int full, int64_t viewer,
+    struct tval *ctx)
 {
 	struct tval	*list, *row;
 	sqlite3_stmt	*st;
@@ -276,6 +283,13 @@ invitee_list(struct db *db, int64_t meeting, int full, struct tval *ctx)
 		if (*role == '\0' && !sqlite3_column_int(st, 6))
 			role = "young_person";
 		young = strcmp(role, "young_person") == 0;
+		if (young && !full && viewer > 0 &&
+		    sqlite3_column_int64(st, 7) == viewer) {
+			tv_set_bool(ctx, "you_invited", 1);
+			if ((i = attendance_index(db_col_text(st, 5))) >= 0)
+				tv_set_str(ctx, "you_came",
+				    attendance_yours[i]);
+		}
 		if (young && !full)
 			continue;
 		row = tv_push_map(list);

@@ -31,7 +31,7 @@ int	invitee_remove(struct db *, const struct actor *, int64_t, int64_t);
 int	invitee_ids(struct db *, int64_t, int64_t *, int);
 int	invitee_attendance(struct db *, const struct actor *, int64_t,
 	    const int64_t *, const char *const *, int, int64_t);
-int	invitee_list(struct db *, int64_t, int, struct tval *);
+int	invitee_list(struct db *, int64_t, int, int64_t, struct tval *);
 int	invitee_options(struct db *, int64_t, struct tval *);
 int	invitee_minutes_out(struct db *, int64_t, int64_t);
 

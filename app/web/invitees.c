@@ -23,7 +23,8 @@ invitees_context(struct page *pg, int64_t meeting, int64_t starts_at)
 	full = pg->sess.role == ROLE_WORKER || pg->sess.role == ROLE_ADMIN;
 	tv_set_bool(pg->ctx, "staff_view", full);
 	tv_set_bool(pg->ctx, "started", starts_at <= pg->now);
-	if (invitee_list(app_db, meeting, full, pg->ctx) == -1)
+	if (invitee_list(app_db, meeting, full, pg->sess.user_id, pg->ctx) ==
+	    -1)
 		return (-1);
 	if (pg->sess.role != ROLE_WORKER)
 		return (0);

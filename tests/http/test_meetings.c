@@ -337,6 +337,18 @@ who_is_invited_says_one_thing(void **state)
 	    "members</p>"));
 	assert_false(resp_has(&r, "Nobody"));
 	assert_false(resp_has(&r, "Notes on who is coming"));
+	assert_false(resp_has(&r, "You were invited"));
+	resp_free(&r);
+	/* Other young people are never listed, but the reader is told of
+	 * their own invitation. */
+	(void)snprintf(path, sizeof(path), "/meetings/%lld", (long long)count(
+	    "SELECT meeting_id FROM meeting_invitees WHERE attendance = "
+	    "'attended' AND user_id = (SELECT id FROM users WHERE name_key = "
+	    "'jaden') LIMIT 1"));
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_true(resp_has(&r, "<strong>You were invited.</strong> You "
+	    "came."));
 	resp_free(&r);
 	assert_int_equal(client_post(&worker, "/meetings", "/meetings",
 	    "title=Nobody+yet&date=2099-11-05&time=17%3A00&invited=", &r),
