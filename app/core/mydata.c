@@ -115,6 +115,8 @@ static const char *sql_doing_days =
 	"AND action NOT LIKE 'concern.%' "
 	"GROUP BY date(at, 'unixepoch', 'localtime'), 2 "
 	"ORDER BY 1 DESC LIMIT 200";
+static const char *sql_answered_before =
+	"SELECT count(*) FROM answers_before WHERE issue_id = ?1";
 static const char *sql_flags_of =
 	"SELECT count(*) FROM concerns WHERE kind = 'view' AND item_id = ?1";
 static const char *sql_del_notes =
@@ -541,6 +543,14 @@ mydata_delete_view(struct db *db, const struct actor *who,
 
 	*why = NULL;
 	if (!mydata_may_delete(v)) {
+		*why = "A councillor has answered this, so it is part of the "
+		    "record. You can still take your name off it.";
+		return (-1);
+	}
+	/* Answered before it was reopened: part of the record too. */
+	if (db_int(db, &flags, sql_answered_before, "i", v->issue_id) != 1)
+		return (-1);
+	if (flags > 0) {
 		*why = "A councillor has answered this, so it is part of the "
 		    "record. You can still take your name off it.";
 		return (-1);

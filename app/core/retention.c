@@ -58,7 +58,8 @@ static const char *const view_steps[] = {
 
 /*
  * An account's views that go with it: those its owner could delete on
- * /account/data (mydata_may_delete: not yet answered by a councillor)
+ * /account/data (mydata_may_delete: not yet answered by a councillor,
+ * not even before a reopening)
  * and that hold no safeguarding record, open or closed. An answered one
  * is part of the record (its issue's answer is, or will be, on "You said,
  * we did", and "me too"s hang on it): kept, nameless.
@@ -66,8 +67,10 @@ static const char *const view_steps[] = {
 #define ERASED_VIEWS							\
 	"SELECT v.id FROM views v LEFT JOIN issues i ON i.id = v.issue_id " \
 	"WHERE v.author_id = ?1 AND (v.state IN ('received', 'withdrawn', " \
-	"'redirected', 'rejected') OR i.state IN ('open', "		\
-	"'with_councillor')) AND NOT EXISTS (SELECT 1 FROM concerns c "	\
+	"'redirected', 'rejected') OR (i.state IN ('open', "		\
+	"'with_councillor') AND NOT EXISTS (SELECT 1 FROM answers_before " \
+	"b WHERE b.issue_id = i.id))) AND NOT EXISTS (SELECT 1 FROM "	\
+	"concerns c "							\
 	"WHERE c.kind = 'view' AND c.item_id = v.id) AND NOT EXISTS "	\
 	"(SELECT 1 FROM safeguarding_flags f WHERE f.view_id = v.id)"
 /*

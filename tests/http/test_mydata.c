@@ -494,6 +494,29 @@ delete_only_what_may_go(void **state)
 	    "person' AND issue_id IS NOT NULL", (long long)mine), 1);
 	assert_int_equal(db_run("DELETE FROM views WHERE title = 'Deleted by "
 	    "the young person'"), 0);
+	/* In an issue answered once and reopened: answered, so it stays. */
+	assert_int_equal(db_run("INSERT INTO views (category_id, title, body, "
+	    "state, created_at, author_id, publish, issue_id) VALUES (1, "
+	    "'In a reopened issue', 'Reopened words', 'merged', 1, (SELECT id "
+	    "FROM users WHERE name_key = 'jaden'), 'anonymous', (SELECT "
+	    "min(id) FROM issues WHERE state IN ('open', "
+	    "'with_councillor')))"), 0);
+	mine = count("SELECT max(id) FROM views");
+	assert_int_equal(db_run("INSERT INTO answers_before (issue_id, "
+	    "decision, answered_at) SELECT issue_id, 'agreed', 1 FROM views "
+	    "WHERE title = 'In a reopened issue'"), 0);
+	(void)snprintf(form, sizeof(form), "delete=%lld&sure=1",
+	    (long long)mine);
+	assert_int_equal(client_post(&young, "/account/data", "/account/data",
+	    form, &r), 422);
+	assert_true(resp_has(&r, "part of the record"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld AND "
+	    "body = 'Reopened words'", (long long)mine), 1);
+	assert_int_equal(db_run("DELETE FROM answers_before WHERE answered_at "
+	    "= 1 AND decision = 'agreed'"), 0);
+	assert_int_equal(db_run("DELETE FROM views WHERE title = 'In a "
+	    "reopened issue'"), 0);
 }
 
 /* Raise a view as the young person; its number. */

@@ -464,6 +464,7 @@ erasure_takes_the_views_that_may_go(void **state)
 	int64_t			 uid, other, staff, open_issue, done_issue;
 	int64_t			 plain, worried, closed_worry, published;
 	int64_t			 emptied, shared, redirected;
+	int64_t			 reopened_issue, reopened;
 
 	(void)state;
 	now = (int64_t)time(NULL);
@@ -489,6 +490,13 @@ erasure_takes_the_views_that_may_go(void **state)
 	    "shared in an issue");
 	redirected = view_of(uid, "redirected", "name", 0, "Bramble passed "
 	    "on words");
+	/* In an issue answered once, then reopened: answered, kept. */
+	reopened_issue = issue_in("with_councillor", 0);
+	reopened = view_of(uid, "approved", "anonymous", reopened_issue,
+	    "Reopened record 8815");
+	assert_int_equal(db_exec(db, "INSERT INTO answers_before (issue_id, "
+	    "decision, answered_at) VALUES (?1, 'agreed', ?2)", "ii",
+	    reopened_issue, now - 86400), 0);
 	assert_int_equal(db_exec(db, "INSERT INTO concerns (kind, item_id, "
 	    "author_id, author_name, text, source, created_at) VALUES ('view', "
 	    "?1, ?2, 'Periwinkle Erased', 'Worried words 8812', 'scan', ?3)",
@@ -536,9 +544,10 @@ erasure_takes_the_views_that_may_go(void **state)
 	/* Kept whole: both with a concern, the open one still open, and
 	 * the answered one, nameless. */
 	assert_int_equal(db_int(db, &other, "SELECT count(*) FROM views WHERE "
-	    "id IN (?1, ?2, ?3) AND author_id IS NULL AND body LIKE '% 881_'",
-	    "iii", worried, closed_worry, published), 1);
-	assert_int_equal(other, 3);
+	    "id IN (?1, ?2, ?3, ?4) AND author_id IS NULL AND body LIKE "
+	    "'% 881_'", "iiii", worried, closed_worry, published, reopened),
+	    1);
+	assert_int_equal(other, 4);
 	assert_int_equal(db_int(db, &other, "SELECT count(*) FROM concerns "
 	    "WHERE kind = 'view' AND item_id = ?1 AND closed_at IS NULL", "i",
 	    worried), 1);
