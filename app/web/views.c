@@ -925,6 +925,9 @@ views_stale(struct page *pg)
 	 * out, this person signed in since): their words are not this
 	 * person's, for their pages, their data or a worker. */
 	note = worry ? stale_note(pg) : NULL;
+	/* Theirs, signed out meanwhile: it will not be in "My views". */
+	tv_set_bool(pg->ctx, "kept_signed_out", worry && !pg->signed_in &&
+	    note != NULL);
 	if (worry && pg->signed_in && !form_was_theirs(pg))
 		as_nobody(pg);
 	if (worry)

@@ -361,13 +361,20 @@ static void
 timed_out_worrying_words_reach_workers(void **state)
 {
 	struct client	 c;
+	struct resp	 r;
 	char		 csrf[128], body[512];
 
 	(void)state;
 	timed_out(&c, csrf, sizeof(csrf));
 	(void)snprintf(body, sizeof(body), "csrf=%s&title=&body=%s", csrf,
 	    url_enc("I want to hurt myself when they move me again."));
-	post_gets_help(&c, "/views/new", body);
+	resp_init(&r);
+	assert_int_equal(http_post_form(&c, "/views/new", body, &r), 0);
+	assert_true(resp_has(&r, "We are here to help"));
+	assert_true(resp_has(&r, "You were signed out, so this is not in "
+	    "\"My views\""));
+	assert_true(resp_has(&r, "id=\"track-code\""));
+	resp_free(&r);
 	/* Kept as a view without an account, flagged for workers, who
 	 * are told whose session had run out. */
 	assert_int_equal(count("SELECT count(*) FROM views WHERE author_id IS "
