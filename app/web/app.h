@@ -81,6 +81,7 @@ void	guard_session(struct page *);
 int	guard_token_shaped(const char *);
 void	guard_keep_words(struct page *);
 int	guard_rescue_words(struct page *);
+int	guard_form_owner(struct page *, int64_t *);
 int	guard_post(struct page *);
 void	guard_set_session_cookie(struct page *, const char *);
 void	guard_clear_session_cookie(struct page *);

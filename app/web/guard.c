@@ -470,6 +470,20 @@ form_page(struct page *pg)
 }
 
 /*
+ * Whose a stale form was: the session that just ran out, if it is still
+ * on record, else whose session gave the form's token (form_owners).
+ * The account into *owner (0: nobody known); -1 on error.
+ */
+int
+guard_form_owner(struct page *pg, int64_t *owner)
+{
+	if ((*owner = pg->ran_out) > 0)
+		return (0);
+	return (session_form_owner(app_db, form_raw(&pg->form, "csrf"),
+	    owner) == -1 ? -1 : 0);
+}
+
+/*
  * A refused form with no words to keep (choices only: "Did it happen?",
  * a consultation's first page) from someone whose session ran out: say
  * so, and how to get back, not only "the form may have been open too
@@ -482,10 +496,7 @@ say_signed_out(struct page *pg)
 
 	if (pg->signed_in || tv_get(pg->ctx, "has_kept") != NULL)
 		return;
-	if ((owner = pg->ran_out) <= 0 && session_form_owner(app_db,
-	    form_raw(&pg->form, "csrf"), &owner) == -1)
-		return;
-	if (owner <= 0)
+	if (guard_form_owner(pg, &owner) == -1 || owner <= 0)
 		return;
 	tv_set_bool(pg->ctx, "signed_out", 1);
 	tv_set_str(pg->ctx, "again", form_page(pg));

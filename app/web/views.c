@@ -817,8 +817,7 @@ keep_draft(struct page *pg)
 	/* Whose words these are: the session that ran out, if it is still
 	 * on record, else whose session gave the form (its cookie is gone:
 	 * the browser closed). Neither: they are only shown back. */
-	if ((owner = pg->ran_out) <= 0 && session_form_owner(app_db,
-	    form_raw(&pg->form, "csrf"), &owner) == -1)
+	if (guard_form_owner(pg, &owner) == -1)
 		return (-1);
 	if (owner <= 0)
 		return (0);
@@ -881,9 +880,7 @@ stale_note(struct page *pg)
 	struct user	 u;
 	int64_t		 owner;
 
-	owner = pg->ran_out;
-	if (owner <= 0 && session_form_owner(app_db, form_raw(&pg->form,
-	    "csrf"), &owner) == -1)
+	if (guard_form_owner(pg, &owner) == -1)
 		return (NULL);
 	if (owner <= 0 || (pg->signed_in && owner == pg->sess.user_id) ||
 	    user_by_id(app_db, owner, &u) != 1)
