@@ -88,11 +88,18 @@ struct tmpl {
 	char		*names;		/* owned; NUL-split tag names */
 	struct node	*nodes;
 	size_t		 nnodes;
-	struct tmpl	*next;
+	uint32_t	 hash;		/* key_hash(name) */
+	struct tmpl	*next;		/* every template, in order added */
+	struct tmpl	*chain;		/* the next in its bucket */
 };
+
+/* Every page names its template and the layout's partials: a list walked
+ * with strcmp was a visible part of a small page. */
+#define TMPL_BUCKETS	128
 
 struct tmpl_set {
 	struct tmpl	*head;
+	struct tmpl	*bucket[TMPL_BUCKETS];
 };
 
 struct block {
@@ -706,11 +713,30 @@ static struct tmpl *
 tmpl_find(const struct tmpl_set *set, const char *name)
 {
 	struct tmpl	*t;
+	uint32_t	 hash = key_hash(name);
 
-	for (t = set->head; t != NULL; t = t->next)
-		if (strcmp(t->name, name) == 0)
+	for (t = set->bucket[hash % TMPL_BUCKETS]; t != NULL; t = t->chain)
+		if (t->hash == hash && strcmp(t->name, name) == 0)
 			return (t);
 	return (NULL);
+}
+
+/* Put t in place of old (NULL: none) in t's bucket. */
+static void
+tmpl_bucket_put(struct tmpl_set *set, struct tmpl *t, struct tmpl *old)
+{
+	struct tmpl	**tp;
+
+	for (tp = &set->bucket[t->hash % TMPL_BUCKETS]; *tp != NULL;
+	    tp = &(*tp)->chain) {
+		if (*tp == old) {
+			t->chain = old->chain;
+			*tp = t;
+			return;
+		}
+	}
+	t->chain = NULL;
+	*tp = t;
 }
 
 struct tmpl_set *
@@ -776,15 +802,18 @@ tmpl_set_add(struct tmpl_set *set, const char *name, const char *src,
 	}
 	t->nodes = b.nodes;
 	t->nnodes = b.n;
+	t->hash = key_hash(name);
 
 	for (tp = &set->head; *tp != NULL; tp = &(*tp)->next) {
 		if (strcmp((*tp)->name, name) == 0) {
+			tmpl_bucket_put(set, t, *tp);
 			t->next = (*tp)->next;
 			tmpl_free(*tp);
 			*tp = t;
 			return (0);
 		}
 	}
+	tmpl_bucket_put(set, t, NULL);
 	*tp = t;
 	return (0);
 }

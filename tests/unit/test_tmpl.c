@@ -198,6 +198,41 @@ recursive_partial_stops(void **state)
 
 /* Numbers are written without printf: every digit and sign, to the
  * ends of the range. */
+/* Many templates share a bucket; one added again replaces the first,
+ * and every other is still found by its own name. */
+static void
+many_templates_found_and_replaced(void **state)
+{
+	struct tmpl_set	*set;
+	struct arena	 a;
+	struct buf	 out;
+	char		 name[16], src[32], err[256];
+	int		 i;
+
+	(void)state;
+	arena_init(&a);
+	set = tmpl_set_new();
+	for (i = 0; i < 600; i++) {
+		(void)snprintf(name, sizeof(name), "t%d", i);
+		(void)snprintf(src, sizeof(src), "<%d>", i);
+		assert_int_equal(tmpl_set_add(set, name, src, strlen(src),
+		    err, sizeof(err)), 0);
+	}
+	assert_int_equal(tmpl_set_add(set, "t300", "again", 5, err,
+	    sizeof(err)), 0);
+	for (i = 0; i < 600; i++) {
+		(void)snprintf(name, sizeof(name), "t%d", i);
+		(void)snprintf(src, sizeof(src), "<%d>", i);
+		buf_init(&out, 0);
+		assert_int_equal(tmpl_render(set, name, tv_map(&a), &out), 0);
+		assert_string_equal(buf_cstr(&out), i == 300 ? "again" : src);
+		buf_free(&out);
+	}
+	assert_false(tmpl_exists(set, "t600"));
+	tmpl_set_free(set);
+	arena_free(&a);
+}
+
 static void
 numbers_print_whole(void **state)
 {
@@ -228,6 +263,7 @@ main(void)
 		cmocka_unit_test(deep_nesting),
 		cmocka_unit_test(lists_empty_and_full),
 		cmocka_unit_test(malformed_templates_name_file_and_line),
+		cmocka_unit_test(many_templates_found_and_replaced),
 		cmocka_unit_test(missing_partial_found_at_load),
 		cmocka_unit_test(numbers_print_whole),
 		cmocka_unit_test(project_templates_load),
