@@ -50,7 +50,8 @@
 	"coalesce(h.display_name, ''), coalesce(c.closed_at, 0), "	\
 	"coalesce(r.display_name, ''), c.text, c.reason, "		\
 	"coalesce(c.held_at, 0), coalesce(x.display_name, ''), "	\
-	"coalesce(c.action, ''), coalesce(c.held_by, 0) "		\
+	"coalesce(c.action, ''), coalesce(c.held_by, 0), "		\
+	"length(c.text) "						\
 	"FROM concerns c LEFT JOIN users h ON h.id = c.held_by "	\
 	"LEFT JOIN users r ON r.id = c.raised_by "			\
 	"LEFT JOIN users x ON x.id = c.closed_by "
@@ -110,6 +111,8 @@ static const char *sql_note_again =
 	"author_id = ?2 AND text = ?3 AND created_at > ?4 - 600";
 static const char *sql_holder =
 	"SELECT coalesce(held_by, 0) FROM concerns WHERE id = ?1";
+static const char *sql_text_len =
+	"SELECT length(text) FROM concerns WHERE id = ?1";
 static const char *sql_notes =
 	"SELECT coalesce((SELECT display_name FROM users u WHERE "
 	"u.id = n.author_id AND u.purged_at IS NULL), n.author_name), "
@@ -435,6 +438,7 @@ put_row(sqlite3_stmt *st, int64_t now, struct tval *row)
 	tv_set_str(row, "closed_by", db_col_text(st, 15));
 	tv_set_str(row, "action", db_col_text(st, 16));
 	tv_set_int(row, "holder_id", sqlite3_column_int64(st, 17));
+	tv_set_int(row, "text_len", sqlite3_column_int64(st, 18));
 }
 
 static int
@@ -700,11 +704,11 @@ concern_action_ok(const char *action)
  */
 enum concern_result
 concern_close(struct db *db, const struct actor *who, int64_t id,
-    const char *action, int64_t was, int64_t now)
+    const char *action, int64_t was, int64_t seen, int64_t now)
 {
 	enum concern_result	 r;
 	char			 kind[32];
-	int64_t			 item, had;
+	int64_t			 item, had, len;
 	int			 ok;
 
 	if (!concern_action_ok(action))
@@ -722,6 +726,13 @@ concern_close(struct db *db, const struct actor *who, int64_t id,
 	if (was >= 0 && had != was && had != who->id) {
 		db_rollback(db);
 		return (CONCERN_TAKEN);
+	}
+	/* Words added since the page (more worries from one address join
+	 * an open concern): nobody closes what they have not read. */
+	if (seen >= 0 && (db_int(db, &len, sql_text_len, "i", id) != 1 ||
+	    len != seen)) {
+		db_rollback(db);
+		return (CONCERN_GREW);
 	}
 	ok = db_exec(db, sql_close, "iiit", id, now, who->id, action) == 0 &&
 	    db_changes(db) == 1 && mark_read(db, who, kind, item, now) == 0 &&

@@ -57,6 +57,7 @@ enum concern_result {
 	CONCERN_CLOSED = -3,		/* already closed */
 	CONCERN_VAGUE = -4,		/* the action says too little */
 	CONCERN_TAKEN = -5,		/* someone else took it meanwhile */
+	CONCERN_GREW = -6,		/* words were added since the page */
 };
 
 int64_t	concern_open(struct db *, const struct actor *,
@@ -88,7 +89,7 @@ enum concern_result concern_note(struct db *, const struct actor *, int64_t,
 enum concern_result concern_hold(struct db *, const struct actor *, int64_t,
 	    int64_t, int64_t);
 enum concern_result concern_close(struct db *, const struct actor *, int64_t,
-		    const char *, int64_t, int64_t);
+		    const char *, int64_t, int64_t, int64_t);
 int	concern_action_ok(const char *);
 int	concerns_for_item(struct db *, const char *, int64_t, int64_t,
 	    struct tval *);

@@ -136,7 +136,7 @@ close_concern(struct page *pg, int64_t id)
 {
 	const char		*action;
 	enum concern_result	 r;
-	int64_t			 was;
+	int64_t			 was, seen;
 	int			 closed;
 
 	/* Closed from a newer page first: whatever this worker wrote is
@@ -154,12 +154,21 @@ close_concern(struct page *pg, int64_t id)
 	if (form_raw(&pg->form, "holder") != NULL &&
 	    form_id(&pg->form, "holder", &was) == -1)
 		was = 0;
-	r = concern_close(app_db, &pg->actor, id, action, was, pg->now);
+	seen = -1;
+	if (form_raw(&pg->form, "seen") != NULL &&
+	    form_id(&pg->form, "seen", &seen) == -1)
+		seen = 0;
+	r = concern_close(app_db, &pg->actor, id, action, was, seen, pg->now);
 	if (r == CONCERN_TAKEN)
 		form_error(&pg->errors, "action", "Someone else took this "
 		    "concern while your page was open: \"Who has it\" on this "
 		    "page says who. Your words are below. Close it only if you "
 		    "still mean to; they will be told.");
+	else if (r == CONCERN_GREW)
+		form_error(&pg->errors, "action", "New words were added to "
+		    "this concern while your page was open: read them at the "
+		    "end of what was written, above. Your words are below. "
+		    "Close it only if you still mean to.");
 	else if (r == CONCERN_VAGUE)
 		form_error(&pg->errors, "action", "Say a little more: what "
 		    "was done, and who was told. For example: \"Phoned her "

@@ -763,7 +763,7 @@ static void
 closing_needs_a_written_action(void **state)
 {
 	struct resp	 r;
-	char		 path[64], row[96];
+	char		 path[64], row[96], seen[24], sql[256], form[256];
 	int64_t		 view, c;
 
 	(void)state;
@@ -781,6 +781,26 @@ closing_needs_a_written_action(void **state)
 	assert_true(resp_has(&r, ">ok</textarea>"));
 	resp_free(&r);
 	assert_open_with_words(c, "gives me drugs");
+	/* More words join it while the page is open (worries from one
+	 * address): the close that was written before them is held back. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_non_null(resp_between(&r, "name=\"seen\" value=\"", "\"",
+	    seen, sizeof(seen)));
+	resp_free(&r);
+	(void)snprintf(sql, sizeof(sql), "UPDATE concerns SET text = text || "
+	    "' and he says he will hurt my sister' WHERE id = %lld",
+	    (long long)c);
+	assert_int_equal(db_run(sql), 0);
+	(void)snprintf(form, sizeof(form), "do=close&seen=%s&action=Told+the+"
+	    "police+and+her+social+worker%%3B+strategy+meeting+tomorrow.",
+	    seen);
+	assert_int_equal(client_post(&worker, path, path, form, &r), 422);
+	assert_true(resp_has(&r, "New words were added"));
+	assert_true(resp_has(&r, "hurt my sister"));
+	assert_true(resp_has(&r, "strategy meeting tomorrow.</textarea>"));
+	resp_free(&r);
+	assert_open_with_words(c, "hurt my sister");
 	assert_int_equal(client_post(&worker, path, path, "do=close&action="
 	    "Told+the+police+and+her+social+worker%3B+strategy+meeting+"
 	    "tomorrow.", &r), 303);

@@ -183,7 +183,7 @@ list_is_urgent_first_then_oldest(void **state)
 static void
 closing_needs_real_words(void **state)
 {
-	int64_t	 view, id;
+	int64_t	 view, id, seen;
 	int	 flagged;
 
 	(void)state;
@@ -191,20 +191,20 @@ closing_needs_real_words(void **state)
 	view = raise_view("Tonight", "i want to kill myself", 2000, &flagged);
 	id = concern_of(view);
 	assert_false(concern_action_ok(NULL));
-	assert_int_equal(concern_close(db, &worker, id, "", -1, 2100),
+	assert_int_equal(concern_close(db, &worker, id, "", -1, -1, 2100),
 	    CONCERN_VAGUE);
-	assert_int_equal(concern_close(db, &worker, id, "ok", -1, 2100),
+	assert_int_equal(concern_close(db, &worker, id, "ok", -1, -1, 2100),
 	    CONCERN_VAGUE);
 	assert_int_equal(concern_close(db, &worker, id, "done - - - - - - "
-	    "- - - -", -1, 2100), CONCERN_VAGUE);
+	    "- - - -", -1, -1, 2100), CONCERN_VAGUE);
 	/* Emoji, dashes and dots are not words, however many bytes. */
 	assert_int_equal(concern_close(db, &worker, id, "\xF0\x9F\x98\x80"
 	    "\xF0\x9F\x98\x80 \xF0\x9F\x98\x80\xF0\x9F\x98\x80 "
 	    "\xF0\x9F\x98\x80\xF0\x9F\x98\x80 \xF0\x9F\x98\x80\xF0"
-	    "\x9F\x98\x80", -1, 2100), CONCERN_VAGUE);
+	    "\x9F\x98\x80", -1, -1, 2100), CONCERN_VAGUE);
 	assert_int_equal(concern_close(db, &worker, id, "\xE2\x80\x94\xE2"
 	    "\x80\x94 \xE2\x80\xA6\xE2\x80\xA6 \xE2\x80\x94\xE2\x80"
-	    "\x94 \xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6", -1, 2100),
+	    "\x94 \xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6", -1, -1, 2100),
 	    CONCERN_VAGUE);
 	/* Real words in another script are words. */
 	assert_true(concern_action_ok("\xE0\xA6\xB8\xE0\xA6\xAE\xE0\xA6"
@@ -216,11 +216,21 @@ closing_needs_real_words(void **state)
 	assert_int_equal(one("SELECT count(*) FROM concerns WHERE closed_at "
 	    "IS NOT NULL AND item_id = (SELECT max(id) FROM views)"), 0);
 	assert_int_equal(concern_close(db, &worker, 999999, "Phoned the "
-	    "social worker, who is visiting today.", -1, 2100), CONCERN_MISSING);
+	    "social worker, who is visiting today.", -1, -1, 2100),
+	    CONCERN_MISSING);
+	/* More words joined it after the worker's page: not closed. */
+	assert_int_equal(db_int(db, &seen, "SELECT length(text) FROM concerns "
+	    "WHERE id = ?1", "i", id), 1);
+	assert_int_equal(db_exec(db, "UPDATE concerns SET text = text || "
+	    "' and he hits me' WHERE id = ?1", "i", id), 0);
 	assert_int_equal(concern_close(db, &worker, id, "Phoned the social "
-	    "worker, who is visiting today.", -1, 2100), CONCERN_OK);
+	    "worker, who is visiting today.", -1, seen, 2100), CONCERN_GREW);
+	assert_int_equal(concern_is_closed(db, id), 0);
 	assert_int_equal(concern_close(db, &worker, id, "Phoned the social "
-	    "worker again, she is fine.", -1, 2200), CONCERN_CLOSED);
+	    "worker, who is visiting today.", -1, seen + 15, 2100),
+	    CONCERN_OK);
+	assert_int_equal(concern_close(db, &worker, id, "Phoned the social "
+	    "worker again, she is fine.", -1, -1, 2200), CONCERN_CLOSED);
 	assert_int_equal(concern_hold(db, &worker, id, -1, 2200),
 	    CONCERN_CLOSED);
 	assert_int_equal(one("SELECT count(*) FROM audit_log WHERE action = "
