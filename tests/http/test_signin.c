@@ -208,9 +208,11 @@ parallel_wrong_passwords_capped(void **state)
 	volley(s, n);
 	/* The free tries (one more if a second ticked over). */
 	assert_true(with_status(s, n, 422) <= 4);
+	/* The rest wait (429) or are told "busy" (503): which, goes by how
+	 * fast the machine checks the first ones, so either will do; the
+	 * cap is what matters, and the audit log below counts it. */
 	assert_int_equal(with_status(s, n, 422) + with_status(s, n, 429) +
 	    with_status(s, n, 503), n);
-	assert_true(with_status(s, n, 429) > 0);
 	assert_true(count("SELECT count(*) FROM audit_log WHERE action = "
 	    "'signin.failure' AND actor_name = 'Alex Morgan'") - before <= 4);
 	free(s);
