@@ -93,6 +93,10 @@ struct sg_tok {
 static const struct sg_alias aliases[] = {
 	/* Exact forms first: these would be misread once squeezed. */
 	{ "rap", "rapmusic" }, { "raps", "rapmusic" },
+	/* Squeezed, "weed" would read "wed" ("made me sell weed" as a
+	 * forced marriage); "weeds" are mostly a garden's. */
+	{ "weed", "cannabis" }, { "weeds", "gardening" },
+	{ "weeding", "gardening" },
 	{ "rapper", "rapmusic" }, { "rappers", "rapmusic" },
 	{ "rapping", "rapmusic" }, { "rapped", "rapmusic" },
 	/* Text-speak. */
@@ -118,10 +122,12 @@ static const struct sg_alias aliases[] = {
 	{ "couldnt", "could not" }, { "shouldnt", "should not" },
 	{ "isnt", "is not" }, { "arent", "are not" },
 	{ "wasnt", "was not" }, { "werent", "were not" },
-	{ "havent", "have not" }, { "hasnt", "has not" },
+	{ "havent", "have not" }, { "hasnt", "have not" },
+	{ "hadnt", "have not" },
 	{ "aint", "am not" }, { "dnt", "do not" }, { "dno", "do not know" },
 	{ "im", "i am" }, { "ive", "i have" }, { "ill", "i will" },
 	{ "hes", "he is" }, { "shes", "she is" }, { "theyre", "they are" },
+	{ "hed", "he would" }, { "em", "them" },
 	{ "theyll", "they will" }, { "hell", "he will" },
 	{ "shell", "she will" }, { "theyd", "they would" },
 	{ "u", "you" }, { "ya", "you" }, { "ur", "your" }, { "r", "are" },
@@ -166,6 +172,9 @@ static const struct sg_alias aliases[] = {
 	{ "twenties", "20s" }, { "thirties", "30s" }, { "forties", "40s" },
 	/* Irregular forms, put back to the root. */
 	{ "ran", "run" }, { "took", "take" }, { "taken", "take" },
+	/* "he has my pics", "i had to marry": rules say "have". */
+	{ "has", "have" }, { "had", "have" },
+	{ "sold", "sell" },
 	{ "threw", "throw" }, { "thrown", "throw" }, { "beaten", "beat" },
 	{ "bit", "bite" }, { "bitten", "bite" }, { "hid", "hide" },
 	{ "kept", "keep" }, { "told", "tell" }, { "said", "say" },
@@ -263,7 +272,7 @@ enum {
 	C_AGE, C_PICS, C_ASKPIC, C_ENTER, C_ROOM, C_NIGHT, C_WEAPON,
 	C_THREAT, C_FOOD, C_SLEEP, C_ROUGH, C_HOME, C_MEDS, C_LOTS,
 	C_HERE, C_NEG, C_SECRET, C_TELL, C_BULLY, C_SHOUT, C_LEAVE,
-	C_STAFF, C_ADULT, C_THEN, C_START, C_END
+	C_STAFF, C_ADULT, C_OTHERS, C_THEN, C_START, C_END
 };
 
 static const struct sg_class classes[] = {
@@ -353,6 +362,9 @@ static const struct sg_class classes[] = {
 	/* Adults who look after or teach a young person, not family. */
 	[C_ADULT] = { "ADULT", "staff worker keyworker host teacher coach "
 	    "tutor instructor landlord driver" },
+	/* Someone else a child tells about: a sibling, a friend. */
+	[C_OTHERS] = { "OTHERS", "him her them brother sister baby friend "
+	    "mate cousin" },
 	/*
 	 * Words that carry a disclosure on past where a rule once had to
 	 * end: "he forced me and now", "they'd kill me if i told".
@@ -444,6 +456,11 @@ static const char *const idioms[] = {
 	("help ~1 with ~2 budget|homework|form|cv|maths|english|revision|"
 	    "coursework|application|money|bill|rent|cook|shopping|uni|"
 	    "college|course|computer|laptop|essay|benefit|tax"),
+	/* Review 101: a pet that runs off; minutes to eat, not food. */
+	("cat|dog|puppy|kitten|rabbit|bunny|hamster|pet|horse|pony|budgie|"
+	    "parrot|bird|tortoise|guinea|ferret|gerbil|snake|lizard ~2 "
+	    "run|go|gone ~1 away|off|missing"),
+	"min|minute|second|hour|time|break ~1 to ~1 eat",
 };
 
 /*
@@ -481,8 +498,8 @@ static const struct sg_rule rules[] = {
 	{ "unsafe", "door-at-night", "knock|bang ~4 door ~3 night" },
 	{ "unsafe", "wont-leave-me-alone", "NEG ~1 leave ~1 me|us ~1 alone" },
 	{ "unsafe", "keeps-turning-up", "keep ~1 turn ~1 up" },
-	{ "abuse", "gives-me-a-slap", "give ~1 me|us ~2 slap|smack|punch|kick|"
-	    "beat|hiding|clip|belt" },
+	{ "abuse", "gives-me-a-slap", "give ~2 me|us|OTHERS ~2 slap|smack|"
+	    "punch|kick|beat|hiding|clip|belt" },
 	{ "abuse", "scalded", "boil|hot ~1 water ~3 on|over ~2 me|my|us" },
 	{ "abuse", "scald", "scald" },
 	{ "unsafe", "flinch", "flinch" },
@@ -495,13 +512,13 @@ static const struct sg_rule rules[] = {
 	{ "unsafe", "unknown-number", "number ~2 i ~1 NEG ~1 know" },
 	{ "abuse", "thrown-against", "throw|push|shove|slam ~1 me|us ~3 "
 	    "against|into|across|down|wall|floor" },
-	{ "abuse", "held-down", "hold|pin ~1 me|us ~1 down" },
+	{ "abuse", "held-down", "hold|pin ~2 me|us|OTHERS ~1 down" },
 	{ "abuse", "sits-on-me", "sit|kneel|lie|stand ~1 on ~1 me|us|my" },
 	{ "abuse", "beat-out-of-me", "HARM ~4 out ~1 of ~1 me|us" },
 	{ "abuse", "shook-me", "shake ~1 me|us" },
 	{ "abuse", "covered-in-bruises", "cover|full ~2 bruise" },
 	{ "abuse", "bruises-everywhere", "bruise ~2 everywhere|all|loads" },
-	{ "abuse", "makes-me-feel-worthless", "make ~2 me|us ~2 feel ~2 "
+	{ "abuse", "makes-me-feel-worthless", "make ~2 me|us|OTHERS ~2 feel ~2 "
 	    "worthless|useless|stupid|small|dirty|disgusting|ugly|fat" },
 	{ "abuse", "cover-story", "say|tell|pretend ~3 i ~1 fall|walk|trip" },
 	{ "abuse", "bruises-from", "bruise|mark|black ~5 from|gave|give|"
@@ -512,7 +529,7 @@ static const struct sg_rule rules[] = {
 	    "disgusting" },
 	{ "abuse", "bullied", "GET ~1 BULLY" },
 	{ "abuse", "hurts-me", "hurt ~1 me|us" },
-	{ "abuse", "pulls-hair", "pull|drag ~2 me|my ~1 by ~2 hair|neck|"
+	{ "abuse", "pulls-hair", "pull|drag ~2 me|my|OTHERS ~1 by ~2 hair|neck|"
 	    "arm|ear|collar|hood|wrist" },
 	{ "abuse", "no-one-else-loves-you", "no ~1 one ~1 else ~3 love ~1 me|"
 	    "you" },
@@ -526,15 +543,18 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "says-its-normal", "normal ~6 TOUCH" },
 	{ "abuse", "pulls-my-hair", "pull ~1 my ~1 hair" },
 	{ "abuse", "kill-yourself", "kill ~1 yourself|urself" },
-	{ "abuse", "forced-marriage", "FORCE ~8 marry|marriage|wed" },
+	{ "abuse", "forced-marriage", "FORCE ~8 marry|marriage" },
+	/* A wedding only when forced: "mum made me go to the wedding". */
+	{ "abuse", "forced-marriage", "force|pressure|threaten|blackmail ~8 "
+	    "wed" },
 	{ "abuse", "fgm", "fgm" },
 	/* Told to die; not "going to die" ("im gonna die, the bus"). */
 	{ "abuse", "go-die", "go die" },
 	{ "abuse", "go-die", "go ~1 and|n|an|away|off|just ~1 die" },
-	{ "abuse", "controlled", "NEG ~1 let ~2 me|us ~2 leave|out ~2 house|"
-	    "room|home" },
-	{ "abuse", "cut-off", "NEG ~1 let ~2 me|us ~2 see|talk ~2 anyone|"
-	    "anybody" },
+	{ "abuse", "controlled", "NEG ~1 let ~2 me|us|OTHERS|mum ~2 leave|"
+	    "out ~2 house|room|home" },
+	{ "abuse", "cut-off", "NEG ~1 let ~2 me|us|OTHERS|mum ~2 see|talk ~2 "
+	    "anyone|anybody" },
 	{ "neglect", "parent-drunk", "PERSON ~3 drunk|wasted|high|stoned|"
 	    "pissed" },
 	{ "neglect", "off-their-face", "off ~1 his|her|their|my ~1 face|"
@@ -586,8 +606,14 @@ static const struct sg_rule rules[] = {
 	    "stoned" },
 	{ "sexual", "into-his-house", "get|take|lure ~2 me|us ~2 into|in|to ~1 "
 	    "his|her|their ~1 house|flat|car|room" },
-	{ "sexual", "comes-in-bath", "PERSON ~4 ENTER ~7 bath|shower|bathroom|"
-	    "toilet|change|undress" },
+	/* "Get" only as in "gets in the shower": a nappy "doesnt get
+	 * changed" is neglect. */
+	{ "sexual", "comes-in-bath", "PERSON ~4 come|sneak|creep|walk|climb|"
+	    "let|barge ~7 bath|shower|bathroom|toilet|change|undress" },
+	{ "sexual", "comes-in-bath", "PERSON ~4 get ~1 in|into ~6 bath|shower|"
+	    "bathroom|toilet" },
+	{ "sexual", "comes-in-bath", "PERSON ~4 get ~2 me|us|OTHERS ~3 undress|"
+	    "change|strip|naked" },
 	{ "sexual", "his-girlfriend", "dad|uncle|carer|step|teacher|coach|man|"
 	    "grandad|brother|cousin|staff|worker ~3 i ~1 am ~1 his|her ~1 "
 	    "girlfriend|boyfriend|wife|missus" },
@@ -651,14 +677,22 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "year-old-man", "AGE ~1 year ~1 old ~1 man|guy|bloke|"
 	    "woman|boyfriend|girlfriend|lad" },
 	{ "sexual", "secret", "our ~2 SECRET" },
-	{ "sexual", "dont-tell", "NEG ~2 TELL ~2 anyone|someone|no|any|"
-	    "anybody|mum|carer|social|worker|police|teacher" },
+	/* "No one", not "say no": "i cant say no" to a rishta is a
+	 * forced marriage, not a secret. */
+	{ "sexual", "dont-tell", "NEG ~2 TELL ~2 anyone|someone|any|anybody|"
+	    "mum|carer|social|worker|police|teacher" },
+	{ "sexual", "dont-tell", "NEG ~2 TELL ~2 no ~1 one|body" },
+	/* Not "cant say no to pizza". */
+	{ "unsafe", "cant-say-no", "can ~1 not ~2 say ~1 no ~1 END|THEN" },
+	{ "unsafe", "cant-say-no", "can ~1 not ~2 say ~1 no ~1 to ~1 him|her|"
+	    "them" },
 	{ "sexual", "not-to-tell", "NEG ~1 to ~1 tell ~1 END|THEN|or|else" },
 	{ "sexual", "made-do-things", "FORCE ~2 me|us ~1 do ~3 NEG ~1 want" },
 	{ "sexual", "groom", "groom" },
 	{ "sexual", "forces-me", "PERSON ~2 force ~1 me|us ~1 END|THEN|to|"
 	    "into|when|in|on|at|every|last|then|after" },
-	{ "sexual", "does-stuff-to-me", "do ~2 stuff|thing|things ~2 to ~1 "
+	/* "Did" stays past: "i did it tonight" is no plan. */
+	{ "sexual", "does-stuff-to-me", "do|did ~2 stuff|thing|things ~2 to ~1 "
 	    "me|us" },
 	{ "sexual", "meet-alone", "meet ~4 alone|secret|hotel" },
 	/* Exploitation: county lines, carrying and selling, debts. */
@@ -735,10 +769,10 @@ static const struct sg_rule rules[] = {
 	    "for ~1 me|us" },
 	{ "neglect", "only-her-own-kids", "only ~3 her|his|their ~1 own ~1 "
 	    "kid|child" },
-	{ "neglect", "not-taken-to-school", "no ~1 one ~2 take ~2 me|us ~2 "
-	    "school|doctor|dentist" },
-	{ "neglect", "not-let-go-to-school", "NEG ~1 let ~2 me|us ~2 go ~2 "
-	    "school" },
+	{ "neglect", "not-taken-to-school", "no ~1 one ~2 take ~2 "
+	    "me|us|OTHERS ~2 school|doctor|dentist" },
+	{ "neglect", "not-let-go-to-school", "NEG ~1 let ~2 me|us|OTHERS ~2 "
+	    "go ~2 school" },
 	{ "neglect", "no-basics", "no ~1 coat|shoe|uniform|clothes|toothbrush|"
 	    "shampoo|soap|towel|sheet" },
 	{ "neglect", "dont-have-basics", "NEG ~2 have ~2 toothbrush|shampoo|"
@@ -767,15 +801,18 @@ static const struct sg_rule rules[] = {
 	{ "neglect", "sleep-on-floor", "sleep ~2 on ~1 the ~1 floor" },
 	{ "neglect", "nobody-picks-me-up", "no ~1 one ~2 pick ~2 me|us ~1 "
 	    "up" },
-	{ "neglect", "locked-in", "lock ~2 me|us ~3 in|out|room|bedroom|"
+	{ "neglect", "locked-in", "lock ~2 me|us|OTHERS ~3 in|out|room|bedroom|"
 	    "cupboard|house|shed" },
+	/* "my little brother gets locked in his room". */
+	{ "neglect", "locked-in", "GET ~1 lock ~1 in ~2 room|bedroom|cupboard|"
+	    "shed|cellar|loft|attic|garage|cage" },
 	{ "neglect", "left-alone", "LEAVE ~3 alone|own ~4 day|night|weekend|"
 	    "week|NUM" },
 	{ "neglect", "no-heating", "no ~1 heating|electric|electricity|"
 	    "gas|water|bed|clothes|shoes" },
 	{ "neglect", "not-allowed", "NEG ~1 allow ~2 eat|shower|wash|"
 	    "toilet|drink" },
-	{ "neglect", "starves-me", "starve ~1 me|us" },
+	{ "neglect", "starves-me", "starve ~1 me|us|OTHERS" },
 	{ "neglect", "never-get-food", "NEG ~2 get|give|have ~2 food|meal|"
 	    "dinner|fed|feed|tea|breakfast" },
 	/* Self-harm. */
@@ -924,13 +961,23 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "cy-touches-me", "cyffwrdd ~3 fi|fy|mi" },
 	{ "unsafe", "cy-scared", "ofn ~3 adref|gartref|fe|hi|nhw|fo" },
 	/* Going missing, homeless tonight. */
-	{ "missing", "keeps-running-off", "keep ~1 run ~1 off|away" },
+	/* "Off" squeezed is "of": "off" straight after "run" only, so
+	 * "ran out of data again" is not "ran off again". */
+	{ "missing", "keeps-running-off", "keep ~1 run off" },
+	{ "missing", "keeps-running-off", "keep ~1 run ~1 away" },
 	{ "missing", "run-away", "run ~1 away" },
-	{ "missing", "run-off", "run ~1 off ~2 from|again|tonight" },
+	{ "missing", "run-off", "run off ~2 from|again|tonight" },
 	{ "missing", "nowhere-to-sleep", "nowhere ~3 SLEEP" },
 	{ "missing", "nowhere-tonight", "nowhere ~3 go ~2 tonight|now" },
 	{ "missing", "nowhere-to-go", "nowhere ~1 to ~1 go ~1 END|THEN|if|"
 	    "please|help|no" },
+	/* Said of oneself, or with a date: "ive got nowhere to go next
+	 * week"; not "theres nowhere to go in town". */
+	{ "missing", "nowhere-to-go", "i ~2 have|get ~1 nowhere ~1 to ~1 "
+	    "go|live|stay|sleep" },
+	{ "missing", "nowhere-to-go", "nowhere ~1 to ~1 go|live|stay ~1 next|"
+	    "from|by|once|soon|tomorrow|monday|tuesday|wednesday|thursday|"
+	    "friday|saturday|sunday" },
 	{ "missing", "no-place", "no ~1 place|bed|home|roof|where ~3 SLEEP|"
 	    "tonight" },
 	{ "missing", "homeless", "homeless" },
@@ -942,6 +989,9 @@ static const struct sg_rule rules[] = {
 	{ "missing", "sleep-rough", "sleep|kip|crash ~3 ROUGH" },
 	{ "missing", "live-on-street", "stay|live|sleep ~2 on ~1 the ~1 "
 	    "street" },
+	{ "missing", "live-on-street", "be|end ~2 on ~1 the ~1 street ~1 END|"
+	    "THEN|NUM|next|soon|by|if|when|monday|tuesday|wednesday|thursday|"
+	    "friday|saturday|sunday|tomorrow|tonight" },
 	{ "missing", "not-going-back", "NEG ~1 go ~1 back|home ~4 tonight|"
 	    "ever|again|there|never" },
 	{ "missing", "dont-know-where", "NEG ~2 know ~2 where ~2 go|sleep|"
@@ -1370,6 +1420,118 @@ static const struct sg_rule rules[] = {
 	    "~2 see ~4 again|ever|brother|sister|mum|dad|family|baby|nan" },
 	{ "violence", "merked", "GET ~1 merk|murk|duppy" },
 	{ "violence", "merked", "merk|murk|duppy ~1 me|us|him|her|you|END" },
+	/*
+	 * A safeguarding lead's third held-out set (review 101): threats and
+	 * silencing said in other words, harm to a sibling, grooming with
+	 * game money, a marriage arranged for a child, and trafficking,
+	 * cuckooing and rent "paid another way" in a care leaver's flat.
+	 */
+	{ "suicide", "cy-not-live", "dim ~1 eisiau|isio|isho|moyn|isie ~2 "
+	    "byw|fyw" },
+	{ "sexual", "told-to-keep-secret", "tell|make|ask|want|get ~3 you ~4 "
+	    "keep ~3 SECRET" },
+	{ "sexual", "secret-touching", "SECRET ~3 about|of ~3 TOUCH|sex|"
+	    "kiss|private" },
+	{ "unsafe", "if-i-tell", "if ~1 i|we ~1 tell|say|speak|talk|grass|"
+	    "snitch ~6 he|she|they ~1 will|would|going ~3 send|hurt|kill|hit|"
+	    "beat|stab|leave|take ~2 me|us|away|my" },
+	{ "abuse", "what-he-did", "my ~1 fault ~3 what ~2 he|she|they|PERSON ~1 "
+	    "do|did" },
+	{ "abuse", "what-he-did", "what ~2 he|she|they|PERSON ~1 do|did ~1 "
+	    "to ~1 me|us ~1 END|THEN" },
+	{ "abuse", "send-me-back", "send ~1 me|us ~1 away ~1 END|THEN|if|"
+	    "when|unless" },
+	/* From a stranger, not "my nan bought me robux". */
+	{ "exploitation", "sent-me-gifts", "he|she|they|OLDER|ONLINE ~4 send|"
+	    "give|buy ~2 me|us ~2 robux|vbucks|vbuck|gem|coin|skin|voucher|"
+	    "credit|token" },
+	{ "sexual", "cam-on-for-him", "he|she|they|OLDER ~6 ask|want|tell|"
+	    "make|beg|pressure ~2 me|us ~3 turn|put|switch ~2 cam|webcam ~1 "
+	    "on ~1 END|THEN|at|when|while|for|again|tonight" },
+	{ "sexual", "will-share-pic", "PICS ~10 will|going|threaten ~2 send|"
+	    "share|post|leak|spread|show ~1 it|them ~4 mum|dad|family|school|"
+	    "everyone|online|friend|carer|social|all" },
+	{ "exploitation", "sent-somewhere-unknown", "he|she|they|OLDER|gang ~2 "
+	    "put|send|take|drive ~2 me|us ~8 place|town|city|house|flat|area|"
+	    "somewhere|station ~1 i ~1 NEG ~1 know|recognise" },
+	{ "exploitation", "recruit-kids", "have ~1 to ~1 bring|recruit|get ~3 "
+	    "NUM|more|other|new|young|younger ~2 kid|child|boy|girl|friend|"
+	    "person ~8 or ~1 else" },
+	{ "exploitation", "recruit-kids", "bring|recruit|get ~3 NUM|more|other|"
+	    "new|young|younger ~2 kid|child|boy|girl|friend|person ~4 for ~1 "
+	    "gang|OLDER|him|them ~1 END|THEN|to|or" },
+	{ "violence", "do-me-in", "he|she|they|PERSON|OLDER|gang ~3 do ~1 "
+	    "me|us|OTHERS|mum|you ~1 in" },
+	{ "abuse", "hit-with", "use|take ~3 belt|stick|shoe|spoon|cable|"
+	    "slipper|hanger|lead|wire|bat|whip|cane ~2 on ~1 me|us|my|OTHERS" },
+	{ "abuse", "hit-with", "take ~3 belt|stick|shoe|spoon|cable|slipper|"
+	    "hanger|wire|whip|cane ~1 to ~1 me|us|him" },
+	{ "neglect", "baby-left-crying", "leave ~4 cot|crib|pram|buggy|"
+	    "highchair|bath|nappy ~4 hour|day|night|cry|alone|all" },
+	{ "neglect", "baby-left-crying", "leave ~3 cry|scream ~2 for ~1 "
+	    "hour|ages|day|night|NUM" },
+	{ "neglect", "nappy-not-changed", "nappy|nappies ~4 NEG|never ~2 "
+	    "change|clean ~2 all|for|day|night|NUM|END|THEN" },
+	{ "neglect", "nappy-not-changed", "NEG|never ~2 change ~2 her|his|the|"
+	    "baby|OTHERS ~1 nappy|nappies" },
+	{ "missing", "police-found-me", "police|cop|feds ~2 bring|take|drop ~1 "
+	    "me|us|OTHERS ~1 back|home" },
+	{ "missing", "if-i-ran", "if ~1 i ~2 run|go|leave ~1 off|away|missing "
+	    "~8 would|will|anyone|anybody|notice|care|look|miss" },
+	{ "missing", "would-anyone-look", "would|will ~1 anyone|anybody|"
+	    "someone ~2 look|search|come ~1 for ~1 me|us" },
+	{ "abuse", "mum-has-bruises", "mum|nan|sister|brother|she ~2 have|get|"
+	    "come ~2 bruise|mark ~1 END|THEN|again|everywhere|all" },
+	{ "abuse", "screaming-smashing", "PERSON ~3 smash|break|throw ~2 stuff|"
+	    "thing|everything|plate|door|furniture|window ~8 bruise|black|hit|"
+	    "cry|scream|police|hide|scared" },
+	{ "abuse", "controlling-partner", "dad|step|boyfriend|partner|husband|"
+	    "man ~3 check|read|go ~2 her|mum ~1 phone" },
+	{ "abuse", "controlled", "NEG ~1 let ~1 mum ~2 see|talk|go|leave|out|"
+	    "have|use" },
+	{ "abuse", "forced-marriage", "shaadi|nikah|rishta|marry|marriage|"
+	    "wedding|engage ~8 never|NEG ~2 meet|see" },
+	{ "abuse", "forced-marriage", "engage|marry|nikah|shaadi ~3 at|when|"
+	    "aged ~2 9|10|11|12|13|14|15" },
+	{ "abuse", "forced-marriage", "engage|marriage|nikah|shaadi|rishta ~6 "
+	    "arrange" },
+	{ "abuse", "forced-marriage", "arrange ~4 marriage|engage|engagement|"
+	    "nikah|shaadi|rishta" },
+	{ "abuse", "forced-marriage", "holiday|trip|abroad|think|really ~8 "
+	    "for|to ~1 my ~1 wedding|marriage|nikah|shaadi|engagement" },
+	{ "abuse", "forced-marriage", "shaadi|nikah|rishta|marry|marriage|"
+	    "wedding|engage|husband|wife ~8 can ~1 not ~2 say ~1 no" },
+	{ "abuse", "forced-marriage", "shaadi|nikah|rishta|marry|marriage|"
+	    "wedding|engage|husband|wife ~8 can ~1 not ~1 refuse" },
+	{ "abuse", "forced-marriage", "shaadi|nikah|rishta ~3 for ~1 me|us|"
+	    "her|my ~1 sister|END|THEN" },
+	{ "sexual", "picks-me-up", "man|guy|bloke|lad|stranger|older|adult|"
+	    "woman|someone ~4 pick ~1 her|him|OTHERS ~1 up" },
+	{ "sexual", "different-men", "pick ~1 up ~6 different|random|older|"
+	    "strange ~1 man|guy|lad|car|bloke" },
+	{ "sexual", "different-men", "different|random ~1 man|guy|car|lad|"
+	    "bloke ~4 every ~1 night|day|weekend" },
+	{ "exploitation", "work-not-allowed-out", "NEG ~1 allow ~2 leave|out "
+	    "~6 work" },
+	{ "exploitation", "work-not-allowed-out", "work ~6 NEG ~1 allow ~2 "
+	    "leave|out" },
+	{ "exploitation", "pay-or-else", "pay|owe ~4 or|else|unless ~2 they|he|"
+	    "she|them ~3 find|hurt|kill|come|get|beat|sell" },
+	{ "exploitation", "sold-me", "sell ~1 me|us|her|him ~1 to|for ~2 man|"
+	    "guy|person|OLDER|PERSON|another|someone|them|him|gang|money|cash|"
+	    "NUM" },
+	{ "exploitation", "bring-girls", "bring|take ~2 girl|boy|kid|child|"
+	    "woman ~3 to|into|round|back ~2 house|flat|room|hotel|party ~10 "
+	    "NEG ~2 allow|let|leave" },
+	{ "exploitation", "cuckooed", "flat|place|house|home ~4 person|man|guy|"
+	    "lad|OLDER|dealer ~6 sell|deal|DRUG" },
+	{ "exploitation", "cuckooed", "my ~1 flat|place|house ~10 they|person|"
+	    "man|guy|OLDER|dealer ~2 NEG ~1 leave ~1 END|THEN" },
+	{ "sexual", "pay-another-way", "pay ~5 another|other|different ~1 "
+	    "way ~1 if ~1 you ~1 know" },
+	{ "sexual", "pay-another-way", "he|she|they|man|guy|landlord|host|"
+	    "dealer|OLDER ~6 pay ~2 rent|debt|back|him|her|them|it ~3 another|"
+	    "other|different ~1 way" },
 };
 
 #define NELEMS(a)	(sizeof(a) / sizeof((a)[0]))

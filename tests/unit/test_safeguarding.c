@@ -459,6 +459,158 @@ review_99_false_alarms(void **state)
 	buf_free(&out);
 }
 
+/* text flags, but under no rule or topic whose name holds wrong. */
+static void
+flags_not_as(struct buf *out, const char *text, const char *wrong)
+{
+	buf_reset(out);
+	assert_true(safeguarding_match(db, text, out) > 0);
+	if (strstr(buf_cstr(out), wrong) != NULL)
+		fail_msg("\"%s\" gave \"%s\"", text, buf_cstr(out));
+}
+
+/*
+ * Review 101, a safeguarding lead's third held-out set: "has" and "had"
+ * read as "have", a brother or a sister locked in, threats and silencing
+ * in other words, grooming with game money, a child's arranged marriage,
+ * trafficking and cuckooing; its wrong labels ("weed" read as "wed", a
+ * nappy as a bathroom) and its false alarms (pets, "ran out of").
+ */
+static void
+lead_review_101(void **state)
+{
+	static const struct {
+		const char	*text;
+		const char	*rule;
+	} want[] = {
+		{ "he has my pics", "sexual:has-my-pics" },
+		{ "he had my pics", "sexual:has-my-pics" },
+		{ "he has my passport", "exploitation:keep-my-papers" },
+		{ "she has to marry", "abuse:marry-cousin" },
+		{ "my sister has to marry her cousin", "abuse:marry-cousin" },
+		{ "i had to marry", "abuse:marry-cousin" },
+		{ "my little brother gets locked in his room with no food",
+		    "neglect:locked-in" },
+		{ "she locks my sister in her room", "neglect:locked-in" },
+		{ "they lock him in the shed", "neglect:locked-in" },
+		{ "my little sisters nappy doesnt get changed all day",
+		    "neglect:nappy-not-changed" },
+		{ "rishta for me and i cant say no", "abuse:forced-marriage" },
+		{ "they made me sell weed", "exploitation:" },
+		{ "ive got nowhere to go next week", "missing:nowhere-to-go" },
+		{ "im going to be on the streets friday",
+		    "missing:live-on-street" },
+		{ "dim isio byw dim mwy", "suicide:cy-not-live" },
+		{ "is it normal for a grown up to make u keep secrets about "
+		    "touching", "sexual:" },
+		{ "he said if i tell he'll send me away and it was my fault "
+		    "what he did to me", "unsafe:if-i-tell" },
+		{ "he did stuff to me", "sexual:does-stuff-to-me" },
+		{ "he keeps sending me robux and asking me to turn my cam on",
+		    "exploitation:sent-me-gifts" },
+		{ "he has my p1cs n says hell send em 2 my mum",
+		    "sexual:will-share-pic" },
+		{ "they put me on a train to a place i didnt know with a bag",
+		    "exploitation:sent-somewhere-unknown" },
+		{ "they said i have to bring 2 more kids from my school or else",
+		    "exploitation:recruit-kids" },
+		{ "hes gonna do me in when i get back to placement",
+		    "violence:do-me-in" },
+		{ "dad uses the wooden spoon on us when mum is out",
+		    "abuse:hit-with" },
+		{ "my baby brother gets left in the cot crying for hours while "
+		    "mum sleeps", "neglect:baby-left-crying" },
+		{ "police brought me back last night but im going again",
+		    "missing:police-found-me" },
+		{ "if i ran off would anyone even look for me", "missing:" },
+		{ "at home visits my stepdad smashes stuff and mum has bruises",
+		    "abuse:mum-has-bruises" },
+		{ "is it normal that my dad checks mums phone and wont let her "
+		    "leave the house", "abuse:controlled" },
+		{ "my sister is 15 and theyre sorting her nikah with a man she "
+		    "never met", "abuse:forced-marriage" },
+		{ "is it normal to be engaged at 14 my uncle arranged it",
+		    "abuse:forced-marriage" },
+		{ "were going on holiday but i think its really for my wedding",
+		    "abuse:forced-marriage" },
+		{ "my friend from the hostel gets picked up in cars by "
+		    "different men every night", "sexual:different-men" },
+		{ "im not allowed to leave the house where i work",
+		    "exploitation:work-not-allowed-out" },
+		{ "the agent said i still have to pay 5000 or they find me",
+		    "exploitation:pay-or-else" },
+		{ "they sold me to another man", "exploitation:sold-me" },
+		{ "people bring girls to the flat and they are not allowed out",
+		    "exploitation:bring-girls" },
+		{ "my semi-independent flat has people in it every night "
+		    "selling and they wont leave", "exploitation:cuckooed" },
+		{ "landlord says i can pay rent another way if you know what i "
+		    "mean", "sexual:pay-another-way" },
+		{ "im being forced to wed", "abuse:forced-marriage" },
+	};
+	static const struct {
+		const char	*text;
+		const char	*wrong;
+	} labels[] = {
+		{ "they made me sell weed", "forced-marriage" },
+		{ "my little sisters nappy doesnt get changed all day",
+		    "sexual:" },
+		{ "rishta for me and i cant say no", "sexual:" },
+	};
+	static const char *const ordinary[] = {
+		"we had a great time at the beach",
+		"he had my back in the match",
+		"i lock my bike in the shed at night",
+		"my brother locks himself in his room to play xbox",
+		"i pull up weeds every day for my nan",
+		"they made me pull weeds in the garden",
+		"my mum made me go to my cousins wedding",
+		"i cant say no to pizza",
+		"ran out of data again",
+		"we ran out of milk again",
+		"i ran out of credit tonight",
+		"my mum keeps running out of money for the meter",
+		"the cat ran away but came back",
+		"my dog ran away",
+		"my cat went missing for a day and came back",
+		"the line at the canteen is so long we only get 10 mins to eat",
+		"i did it tonight and passed my driving test",
+		"what he did to me at christmas was so funny",
+		"this heat is doing me in",
+		"my nan bought me robux for my birthday",
+		"the teacher asked me to turn my camera on in the lesson",
+		"can i bring 2 more friends to the council meeting",
+		"my carer uses a wooden spoon to make cakes",
+		"i sold my old bike to my mate for 50 quid",
+		"can i pay rent a different way, i dont have a bank card",
+		"there is nowhere to go in town for teenagers",
+		"we will be on the street outside the cinema at 7",
+		"my nan has bruises from falling over in the garden",
+	};
+	struct buf	 out;
+	size_t		 i;
+
+	(void)state;
+	buf_init(&out, 64);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		flags_as(&out, want[i].text, want[i].rule);
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		flags_not_as(&out, labels[i].text, labels[i].wrong);
+	for (i = 0; i < sizeof(ordinary) / sizeof(ordinary[0]); i++)
+		stays_clear(&out, ordinary[i]);
+	/*
+	 * Flagged on purpose, catching first: a black eye "playing rugby"
+	 * and "wanted to die" of embarrassment read like the real thing.
+	 */
+	buf_reset(&out);
+	assert_true(safeguarding_match(db, "i got a black eye playing rugby "
+	    "but its fine", &out) > 0);
+	buf_reset(&out);
+	assert_true(safeguarding_match(db, "embarrassed i wanted to die when "
+	    "i fell over", &out) > 0);
+	buf_free(&out);
+}
+
 static int
 flags(const char *text)
 {
@@ -689,6 +841,7 @@ main(void)
 		cmocka_unit_test(lead_review_90),
 		cmocka_unit_test(lead_review_99),
 		cmocka_unit_test(review_99_false_alarms),
+		cmocka_unit_test(lead_review_101),
 		cmocka_unit_test(reads_how_young_people_write),
 		cmocka_unit_test(admin_phrases_read_the_same_way),
 		cmocka_unit_test(whole_words_any_case_any_punctuation),
