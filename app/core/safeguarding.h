@@ -32,6 +32,7 @@ void	safeguarding_phrases_free(struct sg_phrases *);
 int	safeguarding_scan_with(const char *, const struct sg_phrases *,
 	    struct buf *);
 const char *safeguarding_rules_check(void);
+int	safeguarding_index_agrees(const char *);
 int	safeguarding_phrases(struct db *, struct tval *);
 const char *safeguarding_topic_label(const char *);
 const char *safeguarding_rules_text(struct arena *, const char *);

@@ -38,10 +38,9 @@
 #include <string.h>
 
 #include "safeguarding.h"
+#include "sgmatch.h"
 
 #define SG_WORD_MAX	48	/* longer words match nothing we know */
-#define SG_EL_MAX	8	/* elements in one pattern */
-#define SG_ALT_MAX	24	/* literal alternatives in one element */
 #define SG_SLOTS	4096	/* hash slots, a power of two, under 1/4 full */
 #define SG_NUM		(1ULL << 63)	/* class bit for a number */
 #define SG_HIDDEN	0xFF	/* an emoji inside a word (hide_emoji) */
@@ -62,28 +61,10 @@ struct sg_rule {
 	const char	*pattern;
 };
 
-struct sg_el {
-	uint64_t	 mask;
-	uint64_t	 lit[SG_ALT_MAX];
-	uint64_t	 bloom;		/* bit hash & 63 of each literal */
-	int		 nlit;
-	int		 gap;		/* words allowed before this one */
-};
-
-struct sg_pat {
-	struct sg_el	 el[SG_EL_MAX];
-	int		 n;
-};
-
 struct sg_slot {
 	uint64_t	 hash;
 	uint64_t	 mask;
 	int		 alias;		/* index + 1 in aliases[], or 0 */
-};
-
-struct sg_tok {
-	uint64_t	 hash;
-	uint64_t	 mask;
 };
 
 /*
@@ -1539,6 +1520,7 @@ static const struct sg_rule rules[] = {
 static struct sg_slot	slots[SG_SLOTS];
 static struct sg_pat	rule_pats[NELEMS(rules)];
 static struct sg_pat	idiom_pats[NELEMS(idioms)];
+static struct sg_index	*rule_index, *idiom_index;
 static const char	*compile_error;
 static int		 compiled;
 
@@ -2038,6 +2020,8 @@ compile(void)
 			if (compile_error == NULL)
 				compile_error = idioms[i];
 		}
+	rule_index = sg_index_new(rule_pats, NELEMS(rules));
+	idiom_index = sg_index_new(idiom_pats, NELEMS(idioms));
 }
 
 /* NULL, or the name of the first built-in rule that does not compile. */
@@ -2106,13 +2090,21 @@ pat_match(const struct sg_pat *p, const struct sg_tok *t, size_t n,
 	return (0);
 }
 
-/* Blank every word of every idiom, however often it occurs. */
+/*
+ * Blank every word of every idiom, however often it occurs. Only idioms
+ * the index finds in the words as they were can match: blanking an
+ * earlier idiom's words never makes a later one match.
+ */
 static void
 blank_idioms(struct sg_tok *t, size_t n)
 {
-	size_t	 i, from, to, at;
+	unsigned char	 found[NELEMS(idioms)];
+	size_t		 i, from, to, at;
 
+	sg_index_match(idiom_index, t, n, found);
 	for (i = 0; i < NELEMS(idioms); i++) {
+		if (!found[i])
+			continue;
 		at = 0;
 		while (at < n && pat_match(&idiom_pats[i], t + at, n - at,
 		    &from, &to)) {
@@ -2265,6 +2257,37 @@ phrase_match(const struct sg_tok *t, const struct sg_tok *b, size_t n,
 }
 
 /*
+ * For the tests: 1 if the index finds just the idioms and rules in text
+ * that trying each in turn finds, else 0.
+ */
+int
+safeguarding_index_agrees(const char *text)
+{
+	struct buf	 toks;
+	struct sg_tok	*t;
+	unsigned char	 rule_hit[NELEMS(rules)], idiom_hit[NELEMS(idioms)];
+	size_t		 i, n, from, to;
+	int		 same = 1;
+
+	compile();
+	buf_init(&toks, 1024);
+	n = tokenise(text, &toks, 1);
+	t = (struct sg_tok *)(void *)toks.data;
+	sg_index_match(idiom_index, t, n, idiom_hit);
+	for (i = 0; i < NELEMS(idioms); i++)
+		if (idiom_hit[i] != pat_match(&idiom_pats[i], t, n, &from,
+		    &to))
+			same = 0;
+	blank_idioms(t, n);
+	sg_index_match(rule_index, t, n, rule_hit);
+	for (i = 0; i < NELEMS(rules); i++)
+		if (rule_hit[i] != pat_match(&rule_pats[i], t, n, &from, &to))
+			same = 0;
+	buf_free(&toks);
+	return (same);
+}
+
+/*
  * Scan text against the built-in rules and the compiled admin phrases.
  * Appends "topic:rule" for each built-in rule and "topic:phrase" for
  * each admin phrase that matched, comma-separated, each once; returns
@@ -2277,7 +2300,8 @@ safeguarding_scan_with(const char *text, const struct sg_phrases *c,
 	struct buf		 toks, blanked, seen;
 	const struct sg_phrase	*ph;
 	struct sg_tok		*t, *b;
-	size_t			 i, n, from, to;
+	unsigned char		 found[NELEMS(rules)];
+	size_t			 i, n;
 	int			 hits = 0;
 
 	compile();
@@ -2289,8 +2313,9 @@ safeguarding_scan_with(const char *text, const struct sg_phrases *c,
 	t = (struct sg_tok *)(void *)toks.data;
 	b = (struct sg_tok *)(void *)blanked.data;
 	blank_idioms(b, n);
+	sg_index_match(rule_index, b, n, found);
 	for (i = 0; i < NELEMS(rules); i++)
-		if (pat_match(&rule_pats[i], b, n, &from, &to))
+		if (found[i])
 			add_name(out, rules[i].topic, rules[i].name, &hits);
 	for (i = 0; c != NULL && i < c->n; i++) {
 		ph = &c->p[i];
