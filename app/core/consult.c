@@ -31,8 +31,7 @@ static const char *const kind_words[] = { "One choice", "Several choices",
 static const char *const bands[] = { "under_12", "12_15", "16_17", "18_21",
     "22_25", NULL };
 
-/* Stale worrying answers: how late, and how many concerns an hour. */
-#define WORRY_LATE	(7 * DAY)
+/* Stale worrying answers: how many concerns an address opens an hour. */
 #define WORRY_LIMIT	3
 
 static const char *sql_worry_join =
@@ -931,9 +930,10 @@ worry_join(struct db *db, int64_t cid, const char *text, const char *origin,
 
 
 /*
- * Words sent on a form that could not be taken (its session ran out):
+ * Words sent on a form that could not be taken (its session ran out, or
+ * the consultation closed, however long ago, or is in any other state):
  * if they worry the scan, a concern holds them, linked to nobody. 1 so,
- * 0 if they do not worry, -1 on error.
+ * 0 if they do not worry or there is no such consultation, -1 on error.
  */
 int
 consult_worry_kept(struct db *db, int64_t cid, const char *text,
@@ -946,11 +946,10 @@ consult_worry_kept(struct db *db, int64_t cid, const char *text,
 	int64_t		 wait, concern;
 	int		 flagged, rc;
 
-	/* Only a consultation young people could have been answering. */
+	/* Any that exists: a phone left on the page for a month still
+	 * holds a child's words. */
 	if ((rc = consult_get(db, cid, &c)) != 1)
 		return (rc);
-	if (strcmp(c.state, "draft") == 0 || now >= c.closes_at + WORRY_LATE)
-		return (0);
 	flagged = 0;
 	concern = 0;
 	/* The address (an IPv6 /64) as kept with its concern: its

@@ -442,9 +442,11 @@ stale_words(int64_t c)
 	resp_free(&r);
 }
 
-/* POST body with a stale token to path, from our own site: its status. */
+/* POST body with a stale token to path as cl, from our own site: its
+ * status. */
 static int
-stale_post(const char *path, const char *body, struct resp *r)
+stale_from(struct client *cl, const char *path, const char *body,
+    struct resp *r)
 {
 	char		 origin[160];
 	const char	*hdrs[] = {
@@ -452,9 +454,15 @@ stale_post(const char *path, const char *body, struct resp *r)
 
 	(void)snprintf(origin, sizeof(origin), "Origin: %s", harness_base());
 	resp_init(r);
-	assert_int_equal(http_request(&anon, "POST", path, body, strlen(body),
+	assert_int_equal(http_request(cl, "POST", path, body, strlen(body),
 	    hdrs, r), 0);
 	return (r->status);
+}
+
+static int
+stale_post(const char *path, const char *body, struct resp *r)
+{
+	return (stale_from(&anon, path, body, r));
 }
 
 /*
@@ -700,6 +708,105 @@ safeguarding(void **state)
 	stale_flood(c);
 	manage_counts(c);
 	flagged_issue(c);
+}
+
+/* Consultation c closed, at the database's clock: ago seconds back. */
+static void
+closed_ago(int64_t c, int64_t ago)
+{
+	char	 sql[256];
+
+	(void)snprintf(sql, sizeof(sql), "UPDATE consultations SET state = "
+	    "'closed', opens_at = CAST(strftime('%%s', 'now') AS INTEGER) - "
+	    "30 * 86400, closes_at = CAST(strftime('%%s', 'now') AS INTEGER) "
+	    "- %lld WHERE id = %lld", (long long)ago, (long long)c);
+	assert_int_equal(db_run(sql), 0);
+}
+
+/* The last page of c's answers, sent with a good token: its status. */
+static long
+send_late(struct client *cl, int64_t c, const char *words, struct resp *r)
+{
+	char	 path[64], form[256];
+
+	(void)snprintf(path, sizeof(path), "/consultations/%lld/answer",
+	    (long long)c);
+	(void)snprintf(form, sizeof(form), "page=1&act=send&q%lld=%s",
+	    (long long)qid(c, 4), url_enc(words));
+	/* The answer page has gone: the token of any page of theirs. */
+	return (client_post(cl, "/consultations", path, form, r));
+}
+
+/* How many concerns about c hold these words (exact: and nothing else). */
+static int64_t
+concerns_with(int64_t c, const char *words, int exact)
+{
+	if (exact)
+		return (count("SELECT count(*) FROM concerns WHERE kind = "
+		    "'consult_answer' AND item_id = %lld AND text = '%s' || "
+		    "char(10)", (long long)c, words));
+	return (count("SELECT count(*) FROM concerns WHERE kind = "
+	    "'consult_answer' AND item_id = %lld AND instr(text, '%s') > 0",
+	    (long long)c, words));
+}
+
+/*
+ * A phone left on an answer page for a week and a day after the
+ * consultation closed: worrying words are kept and the help page shown,
+ * with a good token or a stale one, and for a consultation in any state
+ * (even a draft); other words still come back to copy.
+ */
+static void
+worry_long_after_closing(void **state)
+{
+	struct client	 from;
+	struct resp	 r;
+	char		 path[64], body[256];
+	int64_t		 c;
+
+	(void)state;
+	c = write_full("Left on a phone", "audience=all");
+	assert_int_equal(start(&young2, c, "anonymous"), 303);
+	closed_ago(c, 8 * 86400);
+	assert_int_equal(send_late(&young2, c, "my carer hits me and i want "
+	    "to die", &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(concerns_with(c, "my carer hits me and i want to die",
+	    0), 1);
+	assert_int_equal(send_late(&young2, c, "the bus is late", &r), 409);
+	assert_true(resp_has(&r, "the bus is late"));
+	resp_free(&r);
+	assert_int_equal(concerns_with(c, "the bus is late", 0), 0);
+	/* A stale token, from an address of its own. */
+	memset(&from, 0, sizeof(from));
+	(void)snprintf(from.local_ip, sizeof(from.local_ip), "127.0.0.51");
+	(void)snprintf(path, sizeof(path), "/consultations/%lld/answer",
+	    (long long)c);
+	(void)snprintf(body, sizeof(body), "csrf=staletokenstaletokenstale"
+	    "tokenstale&page=1&act=send&q%lld=%s", (long long)qid(c, 4),
+	    url_enc("he hits me and i want to die"));
+	assert_int_equal(stale_from(&from, path, body, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(concerns_with(c, "he hits me and i want to die", 0),
+	    1);
+	/* A draft (no young person could see it): kept all the same. */
+	assert_int_equal(db_run("UPDATE consultations SET state = 'draft' "
+	    "WHERE title = 'Left on a phone'"), 0);
+	(void)snprintf(body, sizeof(body), "csrf=staletokenstaletokenstale"
+	    "tokenstale&page=1&act=send&q%lld=%s", (long long)qid(c, 4),
+	    url_enc("she hits me and i want to die"));
+	assert_int_equal(stale_from(&from, path, body, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(concerns_with(c, "she hits me and i want to die", 0),
+	    1);
+	(void)snprintf(body, sizeof(body), "csrf=staletokenstaletokenstale"
+	    "tokenstale&page=1&act=send&q%lld=grumpy", (long long)qid(c, 4));
+	assert_int_equal(stale_from(&from, path, body, &r), 403);
+	assert_true(resp_has(&r, "grumpy"));
+	resp_free(&r);
 }
 
 /* n finished responses in band/area, answering option a and scale s. */
@@ -1068,6 +1175,7 @@ main(void)
 		cmocka_unit_test(named_and_anonymous),
 		cmocka_unit_test(save_and_return),
 		cmocka_unit_test(safeguarding),
+		cmocka_unit_test(worry_long_after_closing),
 		cmocka_unit_test(suppression),
 		cmocka_unit_test(text_answers_in_no_time_order),
 		cmocka_unit_test(columns_of_the_audience_only),
