@@ -12,6 +12,7 @@
 
 #include <sodium.h>
 
+#include "alert.h"
 #include "auth.h"
 #include "concerns.h"
 #include "consult.h"
@@ -34,18 +35,14 @@ static const char *const bands[] = { "under_12", "12_15", "16_17", "18_21",
 /* Stale worrying answers: how many concerns an address opens an hour. */
 #define WORRY_LIMIT	3
 
+/* Only to a concern nobody has taken: its holder may have read it. */
 static const char *sql_worry_join =
 	"UPDATE concerns SET text = text || char(10) || char(10) || ?3 "
 	"WHERE id = (SELECT c.id FROM concerns c JOIN worry_origins o ON "
 	"o.concern_id = c.id WHERE o.origin = ?5 AND c.kind = ?1 AND "
 	"coalesce(c.author_id, 0) = 0 AND c.source = 'scan' AND "
-	"c.closed_at IS NULL AND c.created_at >= ?2 AND c.item_id = ?4 "
-	"ORDER BY c.id DESC LIMIT 1)";
-static const char *sql_origin_prune =
-	"DELETE FROM worry_origins WHERE created_at < ?1";
-static const char *sql_origin_add =
-	"INSERT INTO worry_origins (concern_id, origin, created_at) "
-	"VALUES (?1, ?2, ?3)";
+	"c.closed_at IS NULL AND c.held_by IS NULL AND c.created_at >= ?2 "
+	"AND c.item_id = ?4 ORDER BY c.id DESC LIMIT 1)";
 static const char *sql_insert =
 	"INSERT INTO consultations (title, why, bands, area, leavers, "
 	"opens_at, closes_at, state, created_by, created_at) VALUES "
@@ -828,25 +825,24 @@ consult_response_start(struct db *db, const struct actor *who, int64_t cid,
 	return (db_end(db, 1));
 }
 
-/* A worrying text answer: its concern, holding the person only if named. */
+/* Whoever answered anonymously, or could not be known: no account, no
+ * address, so the concern alerts on its own. */
+static const struct actor nobody = { 0, "", "young_person", "" };
+
+/* A worrying text answer: its concern, holding who (nobody if not named). */
 static int
-scan(struct db *db, const struct actor *who, int64_t cid,
-    const struct consult_response *r, const char *text, int64_t now,
-    int *flagged, int64_t *concern)
+scan(struct db *db, const struct actor *who, int64_t cid, const char *text,
+    int64_t now, int *flagged)
 {
-	static const struct actor nobody = { 0, "", "young_person", "" };
 	struct buf	 rules;
-	int64_t		 id;
 	int		 hits;
 
 	buf_init(&rules, 64);
 	if ((hits = safeguarding_match(db, text, &rules)) > 0) {
 		*flagged = 1;
-		if ((id = concern_scanned(db, r->anonymous ? &nobody : who,
-		    CONCERN_CONSULT, cid, text, buf_cstr(&rules), now)) == -1)
+		if (concern_scanned(db, who, CONCERN_CONSULT, cid, text,
+		    buf_cstr(&rules), now) == -1)
 			hits = -1;
-		else if (concern != NULL)
-			*concern = id;
 	}
 	buf_free(&rules);
 	return (hits < 0 ? -1 : 0);
@@ -890,8 +886,8 @@ consult_answers_save(struct db *db, const struct actor *who, int64_t cid,
 		if (in[i].text != NULL && *in[i].text != '\0') {
 			if (db_exec(db, sql_ans_text, "iit", r->id,
 			    in[i].question_id, in[i].text) != 0 ||
-			    (same == 0 && scan(db, who, cid, r, in[i].text,
-			    now, flagged, NULL) == -1))
+			    (same == 0 && scan(db, r->anonymous ? &nobody :
+			    who, cid, in[i].text, now, flagged) == -1))
 				goto fail;
 		}
 	}
@@ -914,9 +910,11 @@ fail:
 
 /*
  * Worrying words sent with a stale token over the hourly limit: added
- * to the newest open concern from a stale answer (no account) on this
- * consultation opened in the last hour, so no word is lost and the
- * concerns one address opens stay bounded. 1 joined, 0 none, -1 error.
+ * to the newest open concern from a stale answer (no account) from this
+ * address on this consultation opened in the last hour, so no word is
+ * lost and the concerns one address opens stay bounded. Never to one a
+ * worker has taken (she may close it unread), and never in silence:
+ * workers are told as of a flood. 1 joined, 0 none, -1 error.
  */
 static int
 worry_join(struct db *db, int64_t cid, const char *text, const char *origin,
@@ -925,25 +923,29 @@ worry_join(struct db *db, int64_t cid, const char *text, const char *origin,
 	if (db_exec(db, sql_worry_join, "titit", CONCERN_CONSULT, now - 3600,
 	    text, cid, origin) != 0)
 		return (-1);
-	return (db_changes(db) > 0);
+	if (db_changes(db) == 0)
+		return (0);
+	return (alert_flood_concern(db, now) == -1 ? -1 : 1);
 }
-
 
 /*
  * Words sent on a form that could not be taken (its session ran out, or
  * the consultation closed, however long ago, or is in any other state):
- * if they worry the scan, a concern holds them, linked to nobody. 1 so,
- * 0 if they do not worry or there is no such consultation, -1 on error.
+ * if they worry the scan, a concern holds them, linked to nobody. Words
+ * of a signed-in young person on their own form (signed_in) are always
+ * a concern of their own, told of on its own; others (the sender is not
+ * known) are limited per address. 1 so, 0 if they do not worry or there
+ * is no such consultation, -1 on error.
  */
 int
 consult_worry_kept(struct db *db, int64_t cid, const char *text,
-    const char *ip, int64_t now)
+    const char *ip, int signed_in, int64_t now)
 {
-	static const struct consult_response anon = { 0, 1, 0, 0 };
 	struct consult	 c;
+	struct actor	 from;
 	char		 key[96], origin[2 * AUTH_DIGEST_BYTES + 1];
 	char		 addr[INET6_ADDRSTRLEN + 8];
-	int64_t		 wait, concern;
+	int64_t		 wait;
 	int		 flagged, rc;
 
 	/* Any that exists: a phone left on the page for a month still
@@ -951,15 +953,17 @@ consult_worry_kept(struct db *db, int64_t cid, const char *text,
 	if ((rc = consult_get(db, cid, &c)) != 1)
 		return (rc);
 	flagged = 0;
-	concern = 0;
-	/* The address (an IPv6 /64) as kept with its concern: its
-	 * digest. */
-	throttle_addr_key(ip, addr, sizeof(addr));
-	auth_digest_hex(addr, origin, sizeof(origin));
 	if (db_begin(db) == -1)
 		return (-1);
-	if (db_exec(db, sql_origin_prune, "i", now - 3600) != 0)
-		return (db_end(db, 0));
+	if (signed_in) {
+		if (scan(db, &nobody, cid, text, now, &flagged) == -1)
+			return (db_end(db, 0));
+		return (db_end(db, 1) == -1 ? -1 : flagged);
+	}
+	/* The address (an IPv6 /64) as kept with its concern: its
+	 * digest (concern_open keeps it, from the actor's address). */
+	throttle_addr_key(ip, addr, sizeof(addr));
+	auth_digest_hex(addr, origin, sizeof(origin));
 	throttle_ip_key("anonworry", ip, key, sizeof(key));
 	wait = throttle_wait(db, key, now, 3600,
 	    settings_int(db, "anon_worries_per_hour_address", WORRY_LIMIT));
@@ -967,16 +971,17 @@ consult_worry_kept(struct db *db, int64_t cid, const char *text,
 		return (db_end(db, 0));
 	if (wait > 0) {
 		/* Over the limit: the words join the last concern this
-		 * address opened. */
+		 * address opened, if nobody has taken it. */
 		if ((rc = worry_join(db, cid, text, origin, now)) == -1)
 			return (db_end(db, 0));
 		if (rc == 1)
 			return (db_end(db, 1) == -1 ? -1 : 1);
 	}
+	/* A concern of their own, told of with the others in a flood. */
+	from = nobody;
+	from.ip = ip;
 	if (throttle_fail(db, key, now) == -1 ||
-	    scan(db, NULL, cid, &anon, text, now, &flagged, &concern) == -1 ||
-	    (concern > 0 && db_exec(db, sql_origin_add, "iti", concern,
-	    origin, now) != 0))
+	    scan(db, &from, cid, text, now, &flagged) == -1)
 		return (db_end(db, 0));
 	if (db_end(db, 1) == -1)
 		return (-1);

@@ -26,6 +26,7 @@
 static const char *const whos[] = { "named", "anonymous", NULL };
 
 static int	too_late(struct page *);
+static int	worry_kept(struct page *, int);
 static const char *sql_free_text =
 	"SELECT count(*) FROM consult_questions WHERE id = ?1 AND "
 	"kind IN ('short', 'long')";
@@ -473,7 +474,8 @@ too_late(struct page *pg)
 	struct tval		*list;
 	size_t			 i;
 
-	if (consult_stale(pg))
+	/* A good token: the words are this signed-in person's own. */
+	if (worry_kept(pg, pg->signed_in))
 		return (KORE_RESULT_OK);
 	list = NULL;
 	for (i = 0; i < pg->form.n; i++) {
@@ -529,14 +531,14 @@ page_consultation_answer(struct http_request *req)
 }
 
 /*
- * An answer page sent with a token that went stale (guard.c): if the
- * words typed worry the scan, they reach a worker now (linked to nobody:
- * whoever sent them is not known for sure) and the help page is shown.
- * 1 answered so, 0 for guard.c's usual refusal (which shows the words
- * again to copy).
+ * Worrying words typed on an answer page that cannot be taken reach a
+ * worker now (linked to nobody) and the help page is shown. signed_in:
+ * sent by the person signed in, with their own form's token, so their
+ * words are a concern of their own; else whoever sent them is not known
+ * for sure. 1 answered so, 0 if the words do not worry.
  */
-int
-consult_stale(struct page *pg)
+static int
+worry_kept(struct page *pg, int signed_in)
 {
 	const struct form_field	*f;
 	struct buf		 all;
@@ -554,10 +556,21 @@ consult_stale(struct page *pg)
 	rc = 0;
 	if (all.len > 0 && quota_worrying(app_db, buf_cstr(&all)) == 1)
 		rc = consult_worry_kept(app_db, cid, buf_cstr(&all), pg->ip,
-		    pg->now);
+		    signed_in, pg->now);
 	buf_free(&all);
 	if (rc != 1)
 		return (0);
 	(void)help_page(pg);
 	return (1);
+}
+
+/*
+ * An answer page sent with a token that went stale (guard.c): worrying
+ * words reach a worker (worry_kept) and 1 is returned; 0 for guard.c's
+ * usual refusal (which shows the words again to copy).
+ */
+int
+consult_stale(struct page *pg)
+{
+	return (worry_kept(pg, 0));
 }

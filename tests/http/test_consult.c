@@ -809,6 +809,131 @@ worry_long_after_closing(void **state)
 	resp_free(&r);
 }
 
+/* Worrying words sent to c with a stale token by cl: the help page. */
+static void
+stale_worry(struct client *cl, int64_t c, const char *words)
+{
+	struct resp	 r;
+	char		 path[64], body[256];
+
+	(void)snprintf(path, sizeof(path), "/consultations/%lld/answer",
+	    (long long)c);
+	(void)snprintf(body, sizeof(body), "csrf=staletokenstaletokenstale"
+	    "tokenstale&page=1&act=send&q%lld=%s", (long long)qid(c, 4),
+	    url_enc(words));
+	assert_int_equal(stale_from(cl, path, body, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+}
+
+/*
+ * A signed-in young person's worrying words on a closed consultation
+ * (their own token, from an address over the hourly limit) are each a
+ * concern of their own, told of on its own: never added to an earlier
+ * one, nor to another sender's, nor joined by one.
+ */
+static void
+signed_in_worry_stands_alone(void **state)
+{
+	struct resp	 r;
+	char		 words[64];
+	int64_t		 c, id;
+	int		 i;
+
+	(void)state;
+	c = write_full("Closed under them", "audience=all");
+	assert_int_equal(start(&young2, c, "anonymous"), 303);
+	closed_ago(c, 10);
+	/* Someone else on this address, with a stale token. */
+	stale_worry(&anon, c, "they hit me and i want to die");
+	for (i = 1; i <= 5; i++) {
+		(void)snprintf(words, sizeof(words), "i want to die, says %d",
+		    i);
+		assert_int_equal(send_late(&young2, c, words, &r), 200);
+		assert_true(resp_has(&r, "We are here to help"));
+		resp_free(&r);
+	}
+	/* And more from whoever it is, after. */
+	for (i = 0; i < 4; i++)
+		stale_worry(&anon, c, "they hit me and i want to die again");
+	for (i = 1; i <= 5; i++) {
+		(void)snprintf(words, sizeof(words), "i want to die, says %d",
+		    i);
+		assert_int_equal(concerns_with(c, words, 0), 1);
+		assert_int_equal(concerns_with(c, words, 1), 1);
+		id = count("SELECT id FROM concerns WHERE text = '%s' || "
+		    "char(10)", words);
+		assert_int_equal(count("SELECT count(*) FROM notifications "
+		    "WHERE link = '/safeguarding/%lld'", (long long)id),
+		    count("SELECT count(*) FROM users WHERE role IN "
+		    "('participation_worker', 'admin') AND disabled_at IS NULL "
+		    "AND closed_at IS NULL"));
+	}
+	/* The other sender's words stay apart from theirs. */
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE item_id = "
+	    "%lld AND instr(text, 'they hit me') > 0 AND instr(text, "
+	    "'says') > 0", (long long)c), 0);
+	assert_true(concerns_with(c, "they hit me and i want to die", 0) >= 1);
+}
+
+/*
+ * Past the hourly limit, anonymous worrying words join only a concern
+ * nobody has taken from that address (never one a worker holds, who may
+ * close it unread), and workers are told each time, as of a flood.
+ */
+static void
+anon_worry_joins_untaken(void **state)
+{
+	struct client	 from;
+	char		 words[64];
+	int64_t		 c, staff;
+	int		 i;
+
+	(void)state;
+	assert_int_equal(db_run("UPDATE settings SET value = "
+	    "'dsl@example.org' WHERE key = 'safeguarding_emails'"), 0);
+	staff = count("SELECT count(*) FROM users WHERE role IN "
+	    "('participation_worker', 'admin') AND disabled_at IS NULL AND "
+	    "closed_at IS NULL");
+	memset(&from, 0, sizeof(from));
+	(void)snprintf(from.local_ip, sizeof(from.local_ip), "127.0.0.52");
+	c = write_full("Flooded", "audience=all");
+	for (i = 1; i <= 3; i++) {
+		(void)snprintf(words, sizeof(words), "i want to die, flood %d",
+		    i);
+		stale_worry(&from, c, words);
+		assert_int_equal(concerns_with(c, words, 1), 1);
+	}
+	/* All three taken: the fourth opens a concern of its own. */
+	assert_int_equal(db_run("UPDATE concerns SET held_by = (SELECT "
+	    "min(id) FROM users WHERE role = 'participation_worker'), "
+	    "held_at = 1 WHERE kind = 'consult_answer' AND item_id = (SELECT "
+	    "id FROM consultations WHERE title = 'Flooded')"), 0);
+	stale_worry(&from, c, "i want to die, flood 4");
+	assert_int_equal(concerns_with(c, "i want to die, flood 4", 1), 1);
+	for (i = 1; i <= 3; i++) {
+		(void)snprintf(words, sizeof(words), "i want to die, flood %d",
+		    i);
+		assert_int_equal(concerns_with(c, words, 1), 1);
+	}
+	/* The fifth joins it, nobody having taken it, and workers are
+	 * told: each one's note comes back unread, and an email goes. */
+	assert_int_equal(db_run("UPDATE notifications SET read_at = at WHERE "
+	    "link = '/safeguarding?order=newest'"), 0);
+	assert_int_equal(db_run("DELETE FROM outbox WHERE subject = "
+	    "'More concerns are waiting'"), 0);
+	stale_worry(&from, c, "i want to die, flood 5");
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE "
+	    "item_id = %lld AND instr(text, 'flood 4') > 0 AND instr(text, "
+	    "'flood 5') > 0 AND held_by IS NULL", (long long)c), 1);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE "
+	    "item_id = %lld", (long long)c), 4);
+	assert_int_equal(count("SELECT count(*) FROM notifications WHERE "
+	    "link = '/safeguarding?order=newest' AND read_at IS NULL"), staff);
+	assert_int_equal(count("SELECT count(*) FROM outbox WHERE subject = "
+	    "'More concerns are waiting'"), 1);
+}
+
 /* n finished responses in band/area, answering option a and scale s. */
 static void
 fake(int64_t c, int n, const char *band, int outside, int a)
@@ -1176,6 +1301,8 @@ main(void)
 		cmocka_unit_test(save_and_return),
 		cmocka_unit_test(safeguarding),
 		cmocka_unit_test(worry_long_after_closing),
+		cmocka_unit_test(signed_in_worry_stands_alone),
+		cmocka_unit_test(anon_worry_joins_untaken),
 		cmocka_unit_test(suppression),
 		cmocka_unit_test(text_answers_in_no_time_order),
 		cmocka_unit_test(columns_of_the_audience_only),
