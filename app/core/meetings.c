@@ -30,9 +30,11 @@ static const char *sql_get =
 	"FROM meetings WHERE id = ?1";
 static const char *sql_items =
 	"SELECT a.id, a.position, a.kind, coalesce(a.issue_id, 0), "
-	"coalesce(a.promise_id, 0), a.title, a.minutes, a.for_board, "
-	"a.board_reply, coalesce(i.summary, ''), coalesce(i.state, '') "
+	"coalesce(a.promise_id, 0), " AGENDA_TITLE ", a.minutes, "
+	"a.for_board, a.board_reply, " AGENDA_SUMMARY ", "
+	"coalesce(i.state, '') "
 	"FROM agenda_items a LEFT JOIN issues i ON i.id = a.issue_id "
+	"LEFT JOIN categories c ON c.id = i.category_id "
 	"WHERE a.meeting_id = ?1 ORDER BY a.position, a.id";
 static void	action_row(sqlite3_stmt *, struct tval *);
 
@@ -47,8 +49,14 @@ static const char *sql_add_item =
 	"INSERT INTO agenda_items (meeting_id, position, kind, issue_id, "
 	"promise_id, title) VALUES (?1, (SELECT coalesce(max(position), 0) + 1 "
 	"FROM agenda_items WHERE meeting_id = ?1), ?2, ?3, ?4, ?5)";
+/* Members read the item: an issue holding a private view is kept under
+ * its public title, never the first one, which may be the young
+ * person's own words (AGENDA_TITLE decides again when it is read). */
 static const char *sql_issue_title =
-	"SELECT title FROM issues WHERE id = ?1 AND state != 'open'";
+	"SELECT CASE WHEN " ISSUE_HAS_PRIVATE " THEN " ISSUE_PUBLIC_TITLE
+	" ELSE i.title END FROM issues i "
+	"JOIN categories c ON c.id = i.category_id "
+	"WHERE i.id = ?1 AND i.state != 'open'";
 static const char *sql_promise_title =
 	"SELECT p.title FROM promises p JOIN pledge_versions v "
 	"ON v.id = p.version_id WHERE p.id = ?1 AND v.state = 'current'";
@@ -582,13 +590,20 @@ meeting_decide(struct db *db, const struct actor *who, int64_t meeting,
 	return (db_end(db, ok));
 }
 
-/* Choices for the agenda: issues past moderation, current promises. */
+/*
+ * Choices for the agenda (workers only): issues past moderation by their
+ * working titles, saying what members will read instead where the issue
+ * holds a private view; current promises.
+ */
 int
 meeting_options(struct db *db, struct tval *issues, struct tval *promises)
 {
 	static const char *sql_issues =
-	    "SELECT id, title FROM issues WHERE state != 'open' "
-	    "ORDER BY id DESC LIMIT 200";
+	    "SELECT i.id, i.title || CASE WHEN " ISSUE_HAS_PRIVATE " THEN "
+	    "' (holds a private view: members read \"' || "
+	    ISSUE_PUBLIC_TITLE " || '\")' ELSE '' END FROM issues i "
+	    "JOIN categories c ON c.id = i.category_id "
+	    "WHERE i.state != 'open' ORDER BY i.id DESC LIMIT 200";
 	static const char *sql_promises =
 	    "SELECT p.id, p.title FROM promises p JOIN pledge_versions v "
 	    "ON v.id = p.version_id WHERE v.state = 'current' ORDER BY p.id";

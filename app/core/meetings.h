@@ -10,7 +10,23 @@
 
 #include "audit.h"
 #include "db.h"
+#include "issues.h"
 #include "tmpl.h"
+
+/*
+ * What an agenda item is called and says wherever members, the room's
+ * screen or the board read it (a: agenda_items; i: its issue and c: that
+ * issue's category, both LEFT JOINed). An issue holding a view its author
+ * kept private shows only its public words, decided as it is read: a
+ * private view may join the issue after the item was added, and items
+ * added before this rule kept the issue's first title.
+ */
+#define AGENDA_TITLE							\
+	"(CASE WHEN " ISSUE_HAS_PRIVATE " THEN " ISSUE_PUBLIC_TITLE	\
+	" ELSE a.title END)"
+#define AGENDA_SUMMARY							\
+	"(CASE WHEN " ISSUE_HAS_PRIVATE " THEN " ISSUE_PUBLIC_SUMMARY	\
+	" ELSE coalesce(i.summary, '') END)"
 
 struct meeting_input {
 	const char	*title;

@@ -16,6 +16,7 @@
 #include "chart.h"
 #include "issues.h"
 #include "json.h"
+#include "meetings.h"
 #include "pledge.h"
 #include "reports.h"
 #include "suppress.h"
@@ -158,15 +159,18 @@ static const char *sql_consults =
  * older ones still waiting for the board at its start; a reply recorded
  * after the period is not yet shown, so a report once tabled does not
  * change. (A reply from before replies were dated counts as given.)
+ * An issue's item holding a private view by its public title only.
  */
 #define REPLIED_BY(t)	"(a.board_reply <> '' AND "			\
 	"coalesce(a.board_reply_at, 0) < " t ")"
 static const char *sql_for_board =
-	"SELECT a.title, m.title, m.starts_at, "
+	"SELECT " AGENDA_TITLE ", m.title, m.starts_at, "
 	"CASE WHEN " REPLIED_BY("?2") " THEN a.board_reply ELSE '' END, "
 	"CASE WHEN " REPLIED_BY("?2") " THEN coalesce(a.board_reply_at, 0) "
 	"ELSE 0 END FROM meetings m "
 	"JOIN agenda_items a ON a.meeting_id = m.id AND a.for_board = 1 "
+	"LEFT JOIN issues i ON i.id = a.issue_id "
+	"LEFT JOIN categories c ON c.id = i.category_id "
 	"WHERE m.starts_at < ?2 AND (m.starts_at >= ?1 OR "
 	"NOT " REPLIED_BY("?1") ") "
 	"ORDER BY m.starts_at, a.position LIMIT 100";

@@ -2,8 +2,9 @@
  * test_meetings.c: Children in Care Council meetings over real HTTP:
  * planning, an agenda of issues, promises and free items in order, the
  * present screen, minutes and board replies hidden from members until
- * published, actions reaching the young people who raised an issue, and
- * suggestions read by a worker first.
+ * published, actions reaching the young people who raised an issue,
+ * suggestions read by a worker first, and a private view's words kept
+ * off the agenda members read.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -363,6 +364,108 @@ who_is_invited_says_one_thing(void **state)
 	resp_free(&r);
 }
 
+/* c's page at path: 200, and none of a private view's words. */
+static void
+no_private_words(struct client *c, const char *path, const char *title)
+{
+	struct resp	 r;
+
+	resp_init(&r);
+	assert_int_equal(http_get(c, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_false(resp_has(&r, title));
+	assert_false(resp_has(&r, "Ridgeway Close"));
+	assert_false(resp_has(&r, "really slow wifi"));
+	assert_true(resp_has(&r, "Things to do"));
+	assert_true(resp_has(&r, "Young people raised this with the "
+	    "council."));
+	resp_free(&r);
+}
+
+/*
+ * A view its author kept private reaches the agenda only through its
+ * issue's public words: members, the room's screen and the stored item
+ * never hold the young person's title or summary, and an item whose
+ * title was copied before (or before a private view joined the issue)
+ * follows the same rule when it is read.
+ */
+static void
+private_view_stays_off_the_agenda(void **state)
+{
+	struct resp	 r;
+	char		 form[1024], path[96], loc[128];
+	const char	*title = "Ridgeway Close home has slow wifi";
+	const char	*body = "The home on Ridgeway Close where I live has "
+	    "really slow wifi so homework takes ages.";
+	int64_t		 view, issue, m;
+
+	(void)state;
+	(void)snprintf(form, sizeof(form), "category=%lld&title=%s&",
+	    (long long)count("SELECT id FROM categories WHERE key = "
+	    "'leisure'"), url_enc(title));
+	(void)snprintf(form + strlen(form), sizeof(form) - strlen(form),
+	    "body=%s&publish=no", url_enc(body));
+	assert_int_equal(client_post(&young, "/views/new", "/views/new", form,
+	    &r), 303);
+	resp_free(&r);
+	view = count("SELECT max(id) FROM views WHERE title = '%s'", title);
+	/* The worst case: the worker keeps the young person's words. */
+	(void)snprintf(path, sizeof(path), "/moderation/%lld",
+	    (long long)view);
+	(void)snprintf(form, sizeof(form), "action=approve&issue_title=%s&",
+	    url_enc(title));
+	(void)snprintf(form + strlen(form), sizeof(form) - strlen(form),
+	    "summary=%s", url_enc(body));
+	assert_int_equal(client_post(&worker, path, path, form, &r), 303);
+	resp_free(&r);
+	issue = count("SELECT issue_id FROM views WHERE id = %lld",
+	    (long long)view);
+	(void)snprintf(path, sizeof(path), "/issues/%lld", (long long)issue);
+	(void)snprintf(form, sizeof(form), "action=send&councillor=%lld&"
+	    "due=2099-01-31", (long long)count("SELECT id FROM users WHERE "
+	    "display_name = 'Cllr Sam Okafor'"));
+	assert_int_equal(client_post(&worker, path, path, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(client_post(&worker, "/meetings", "/meetings",
+	    "title=Wifi+meeting&date=2099-10-05&time=17%3A30&invited=All+"
+	    "members", &r), 303);
+	assert_non_null(resp_header(&r, "location", loc, sizeof(loc)));
+	resp_free(&r);
+	m = strtoll(loc + strlen("/meetings/"), NULL, 10);
+	(void)snprintf(path, sizeof(path), "/meetings/%lld", (long long)m);
+	/* The worker's own list says what members will read instead. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_true(resp_has(&r, "holds a private view: members read "
+	    "&quot;Things to do&quot;"));
+	resp_free(&r);
+	(void)snprintf(form, sizeof(form), "action=add_issue&ref=%lld",
+	    (long long)issue);
+	assert_int_equal(client_post(&worker, path, path, form, &r), 303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM agenda_items WHERE "
+	    "meeting_id = %lld AND issue_id = %lld AND title = 'Things to do'",
+	    (long long)m, (long long)issue), 1);
+	no_private_words(&young, path, title);
+	/* The worker finds which issue it is. */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	(void)snprintf(form, sizeof(form), "<a href=\"/issues/%lld\">Open "
+	    "the issue", (long long)issue);
+	assert_true(resp_has(&r, form));
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/meetings/%lld/present",
+	    (long long)m);
+	no_private_words(&young, path, title);
+	/* An item holding the words from before: read by the rule too. */
+	(void)snprintf(form, sizeof(form), "UPDATE agenda_items SET title = "
+	    "'%s' WHERE meeting_id = %lld", title, (long long)m);
+	assert_int_equal(db_run(form), 0);
+	no_private_words(&young, path, title);
+	(void)snprintf(path, sizeof(path), "/meetings/%lld", (long long)m);
+	no_private_words(&young, path, title);
+}
+
 int
 main(void)
 {
@@ -372,6 +475,7 @@ main(void)
 		cmocka_unit_test(minutes_actions_and_the_board),
 		cmocka_unit_test(suggestions_and_roles),
 		cmocka_unit_test(who_is_invited_says_one_thing),
+		cmocka_unit_test(private_view_stays_off_the_agenda),
 	};
 
 	return (cmocka_run_group_tests_name("http_meetings", tests, demo_group_setup,

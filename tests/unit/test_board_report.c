@@ -266,6 +266,70 @@ late_after_a_move_names_who_had_it(void **state)
 	arena_free(&a);
 }
 
+/* Row key of list whose field has value, or NULL if it has none. */
+static const char *
+row_where(struct tval *ctx, const char *list, const char *field,
+    const char *value, const char *key)
+{
+	const struct tval	*row;
+
+	for (row = tv_first(tv_get(ctx, list)); row != NULL;
+	    row = tv_next(row))
+		if (strcmp(tv_get_str(row, field), value) == 0)
+			return (tv_get_str(row, key));
+	return (NULL);
+}
+
+/*
+ * An item for the board about an issue that holds a view its author kept
+ * private goes by the issue's public title, even when the agenda item was
+ * added (and its title copied) before the private view joined it.
+ */
+static void
+board_items_keep_private_words_out(void **state)
+{
+	struct arena	 a;
+	struct tval	*ctx;
+	const char	*words = "Ridgeway Close home has slow wifi";
+	int64_t		 id, m;
+
+	(void)state;
+	people();
+	id = issue(words, sam, at("2027-10-01 09:00:00"),
+	    at("2027-10-20 23:59:59"));
+	assert_int_equal(db_exec(db, "INSERT INTO meetings (title, starts_at, "
+	    "created_at) VALUES ('October meeting', ?1, ?1)", "i",
+	    at("2027-10-05 17:30:00")), 0);
+	m = db_last_id(db);
+	assert_int_equal(db_exec(db, "INSERT INTO agenda_items (meeting_id, "
+	    "position, kind, issue_id, title, for_board) VALUES (?1, 1, "
+	    "'issue', ?2, ?3, 1)", "iit", m, id, words), 0);
+	arena_init(&a);
+	ctx = report(&a, "2027-10-01", "2027-11-01", at("2027-11-02 12:00:00"));
+	assert_non_null(row_where(ctx, "for_board", "item", words, "meeting"));
+	arena_free(&a);
+	/* The private view joins later: the board reads the theme. */
+	assert_int_equal(db_exec(db, "INSERT INTO views (category_id, title, "
+	    "body, publish, state, issue_id, created_at) VALUES (1, ?1, "
+	    "'The home where I live has really slow wifi.', 'no', "
+	    "'approved', ?2, ?3)", "tii", words, id, at("2027-10-02 "
+	    "10:00:00")), 0);
+	arena_init(&a);
+	ctx = report(&a, "2027-10-01", "2027-11-01", at("2027-11-02 12:00:00"));
+	assert_null(row_where(ctx, "for_board", "item", words, "meeting"));
+	assert_string_equal(row_where(ctx, "for_board", "meeting",
+	    "October meeting", "item"), "Social workers");
+	arena_free(&a);
+	/* Words the worker typed for the public, once there are some. */
+	assert_int_equal(db_exec(db, "UPDATE issues SET public_title = "
+	    "'Internet in children''s homes' WHERE id = ?1", "i", id), 0);
+	arena_init(&a);
+	ctx = report(&a, "2027-10-01", "2027-11-01", at("2027-11-02 12:00:00"));
+	assert_string_equal(row_where(ctx, "for_board", "meeting",
+	    "October meeting", "item"), "Internet in children's homes");
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -274,6 +338,7 @@ main(void)
 		cmocka_unit_test(median_of_an_even_number),
 		cmocka_unit_test(overdue_due_as_it_stood),
 		cmocka_unit_test(late_after_a_move_names_who_had_it),
+		cmocka_unit_test(board_items_keep_private_words_out),
 	};
 
 	return (cmocka_run_group_tests_name("board_report", tests, setup,
