@@ -2,8 +2,9 @@
  * chart.h: bar and line charts as SVG, drawn on the server so reports
  * print and work without scripts. Every label goes through html_escape;
  * a point the table hides (suppress.c) is drawn with its words ("fewer
- * than N", "not shown") and no bar, so a chart never shows what a table
- * would hide.
+ * than N", "not shown") and no bar, and as a gap in a line, never a point
+ * at zero, so a chart never shows what a table would hide nor says a
+ * hidden count was none; the chart's description (<desc>) names each.
  */
 #ifndef PORTAL_CHART_H
 #define PORTAL_CHART_H

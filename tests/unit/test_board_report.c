@@ -2,8 +2,9 @@
  * test_board_report.c: the board report's lists and median on a real
  * database: days late counted on the council's calendar across a change
  * of the clocks, the median of an even number of answers, the overdue
- * list's due dates as they stood at the period's end, and a moved
- * issue's lateness shown with who had it when it fell due.
+ * list's due dates as they stood at the period's end, a moved issue's
+ * lateness shown with who had it when it fell due, items for the board
+ * in public words only, and hidden months left out of the month chart.
  */
 #define _XOPEN_SOURCE 700
 #include <stdarg.h>
@@ -330,6 +331,60 @@ board_items_keep_private_words_out(void **state)
 	arena_free(&a);
 }
 
+/* n views about theme cat raised at when. */
+static void
+views_at(int n, int64_t cat, int64_t when)
+{
+	while (n-- > 0)
+		assert_int_equal(db_exec(db, "INSERT INTO views (category_id, "
+		    "title, body, publish, state, created_at) VALUES (?1, 't', "
+		    "'b', 'anonymous', 'received', ?2)", "ii", cat, when), 0);
+}
+
+/*
+ * A month whose count is hidden is a gap in the month chart with its
+ * words, never a point at zero: January had 7, hidden only so February's
+ * "fewer than 5" cannot be worked out from the total. The chart's
+ * description names both.
+ */
+static void
+hidden_months_are_gaps_not_zeros(void **state)
+{
+	struct arena	 a;
+	struct tval	*ctx;
+	const char	*svg;
+
+	(void)state;
+	people();
+	views_at(7, 2, at("2028-01-15 12:00:00"));
+	views_at(2, 3, at("2028-02-15 12:00:00"));
+	views_at(8, 2, at("2028-03-15 12:00:00"));
+	views_at(9, 2, at("2028-04-15 12:00:00"));
+	arena_init(&a);
+	ctx = report(&a, "2028-01-01", "2028-05-01", at("2028-05-02 12:00:00"));
+	assert_string_equal(row_where(ctx, "by_month", "label", "2028-01",
+	    "count"), "not shown");
+	assert_string_equal(row_where(ctx, "by_month", "label", "2028-02",
+	    "count"), "fewer than 5");
+	svg = tv_get_str(ctx, "chart_month");
+	assert_non_null(svg);
+	/* Nothing on the axis (y 220): no point, no line through zero. */
+	assert_null(strstr(svg, "cy=\"220\""));
+	assert_null(strstr(svg, ",220"));
+	/* One line, March to April; the hidden months marked in words. */
+	assert_non_null(strstr(svg, "points=\"412,"));
+	assert_null(strstr(strstr(svg, "<polyline") + 1, "<polyline"));
+	assert_non_null(strstr(svg, "fill=\"#4a4f55\">not shown</text>"));
+	assert_non_null(strstr(svg, "fill=\"#4a4f55\">fewer than 5</text>"));
+	assert_non_null(strstr(svg, "<desc>Numbers not shown: 2028-01 (not "
+	    "shown); 2028-02 (fewer than 5).</desc>"));
+	/* The bars' description names the hidden themes too. */
+	svg = tv_get_str(ctx, "chart_category");
+	assert_non_null(strstr(svg, "<desc>Numbers not shown: "));
+	assert_non_null(strstr(svg, "Family and friends (fewer than 5)"));
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -339,6 +394,7 @@ main(void)
 		cmocka_unit_test(overdue_due_as_it_stood),
 		cmocka_unit_test(late_after_a_move_names_who_had_it),
 		cmocka_unit_test(board_items_keep_private_words_out),
+		cmocka_unit_test(hidden_months_are_gaps_not_zeros),
 	};
 
 	return (cmocka_run_group_tests_name("board_report", tests, setup,
