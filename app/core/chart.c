@@ -135,7 +135,7 @@ chart_line(struct buf *out, const char *title, const struct chart_point *p,
 	max = largest(p, n);
 	step = n > 1 ? (LINE_W - 80) / (int)(n - 1) : 0;
 	buf_appendf(out, "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d "
-	    "%d\" xmlns=\"http://www.w3.org/2000/svg\">", LINE_W, LINE_H + 40);
+	    "%d\" xmlns=\"http://www.w3.org/2000/svg\">", LINE_W, LINE_H + 52);
 	heading(out, title, p, n);
 	buf_appendf(out, "<line x1=\"40\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
 	    "stroke=\"#4a4f55\"/>", LINE_H, LINE_W - 20, LINE_H);
@@ -163,9 +163,16 @@ chart_line(struct buf *out, const char *title, const struct chart_point *p,
 		else
 			buf_appendf(out, "<circle cx=\"%d\" cy=\"%d\" r=\"5\" "
 			    "fill=\"#1d4f91\" stroke=\"#1d4f91\" "
-			    "stroke-width=\"2\"/>", x, line_y(p[i].value, max));
+			    "stroke-width=\"2\"/><text x=\"%d\" y=\"%d\" "
+			    "text-anchor=\"middle\" font-size=\"12\" "
+			    "fill=\"#1b1b1b\">%lld</text>", x,
+			    line_y(p[i].value, max), x,
+			    line_y(p[i].value, max) - 10,
+			    (long long)p[i].value);
+		/* Every other label a row lower: a year of months fits. */
 		buf_appendf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
-		    "font-size=\"12\" fill=\"#1b1b1b\">", x, LINE_H + 20);
+		    "font-size=\"12\" fill=\"#1b1b1b\">", x, LINE_H +
+		    (n > 8 && i % 2 ? 36 : 20));
 		text(out, p[i].label);
 		buf_puts(out, "</text>");
 	}
