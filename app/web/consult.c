@@ -27,6 +27,9 @@ static const char *const whos[] = { "named", "anonymous", NULL };
 
 static int	too_late(struct page *);
 static int	worry_kept(struct page *, int);
+static const char *sql_said_already =
+	"SELECT count(*) FROM consult_answers WHERE response_id = ?1 AND "
+	"question_id = ?2 AND text = ?3";
 static const char *sql_free_text =
 	"SELECT count(*) FROM consult_questions WHERE id = ?1 AND "
 	"kind IN ('short', 'long')";
@@ -360,6 +363,59 @@ read_answers(struct page *pg, const struct tval *qs,
 	return (n);
 }
 
+/*
+ * Worrying words are saved now, as typed, and help is shown, even from a
+ * page ahead of the saved one (which does not move it on). On the saved
+ * page, with every answer it asks for, the button pressed counts too:
+ * Next moves on, Send on the last page sends (the answers count in the
+ * results); help leads back to where that left them.
+ */
+static int
+worry_post(struct page *pg, const struct consult *c,
+    struct consult_response *r, const struct tval *qs, int n, int pages,
+    int act)
+{
+	struct consult_answer_in	 in[CONSULT_PER_PAGE];
+	size_t				 nin;
+	int				 to, finish, flagged, rc;
+	struct tval			*next;
+
+	nin = read_answers(pg, qs, in, n <= r->page && (act == 0 ||
+	    act == 3));
+	to = n > r->page ? r->page : n;
+	finish = 0;
+	if (n <= r->page && pg->errors.n == 0) {
+		if (act == 0 && n + 1 < pages)
+			to = n + 1;
+		finish = act == 3 && n + 1 >= pages;
+	}
+	/* Missing answers are not asked for here: help comes first. */
+	form_errors_init(&pg->errors, &pg->arena);
+	rc = consult_answers_save(app_db, &pg->actor, c->id, r, in, nin, to,
+	    finish, pg->now, &flagged);
+	if (rc != 0 && rc != CONSULT_DONE)
+		return (page_error(pg, 500));
+	next = tv_set_map(pg->ctx, "help_next");
+	if (finish || rc == CONSULT_DONE) {
+		tv_set_str(next, "said", "Your answers were sent.");
+		tv_set_str(next, "href", arena_printf(&pg->arena, BASE "%lld",
+		    (long long)c->id));
+		tv_set_str(next, "label", "Back to the consultation");
+	} else {
+		if (act == 3)
+			tv_set_str(next, "said", "We kept your answers. Some "
+			    "questions still need an answer before you can "
+			    "send them.");
+		tv_set_str(next, "href", arena_printf(&pg->arena,
+		    BASE "%lld/answer?page=%d", (long long)c->id, to));
+		tv_set_str(next, "label", "Go back to the questions");
+	}
+	/* They chose no name: nobody can come to them, so say how to ask. */
+	if (r->anonymous)
+		tv_set_bool(next, "anonymous", 1);
+	return (help_page(pg));
+}
+
 static int
 answer_post(struct page *pg, const struct consult *c,
     struct consult_response *r)
@@ -391,16 +447,6 @@ answer_post(struct page *pg, const struct consult *c,
 	 * Worrying words are saved now, as typed, and help is shown, even
 	 * from a page ahead of the saved one (which does not move it on).
 	 */
-	if (worry) {
-		nin = read_answers(pg, qs, in, 0);
-		if (consult_answers_save(app_db, &pg->actor, c->id, r, in, nin,
-		    n > r->page ? r->page : n, 0, pg->now, &flagged) != 0)
-			return (page_error(pg, 500));
-		return (help_page(pg));
-	}
-	/* A page ahead of the saved one: the words come back to copy. */
-	if (n > r->page)
-		return (too_late(pg));
 	/* Anything else pressed keeps what was typed, for later. */
 	v = form_raw(&pg->form, "act");
 	for (act = 0; v != NULL && acts[act] != NULL; act++)
@@ -408,6 +454,11 @@ answer_post(struct page *pg, const struct consult *c,
 			break;
 	if (v == NULL || acts[act] == NULL)
 		act = 2;
+	if (worry)
+		return (worry_post(pg, c, r, qs, n, pages, act));
+	/* A page ahead of the saved one: the words come back to copy. */
+	if (n > r->page)
+		return (too_late(pg));
 	nin = read_answers(pg, qs, in, act == 0 || act == 3);
 	if (pg->errors.n > 0)
 		return (answer_form(pg, c, r, n, 1, 1));
@@ -499,6 +550,64 @@ too_late(struct page *pg)
 	return (page_error(pg, 409));
 }
 
+/*
+ * Sent again once sent (a second press, or Back then Send): every answer
+ * typed is already one of theirs, word for word. 1 so, 0 not, -1 error.
+ */
+static int
+sent_again(struct page *pg, const struct consult_response *r)
+{
+	const struct form_field	*f;
+	int64_t			 n;
+	size_t			 i;
+	int			 typed_any = 0;
+
+	for (i = 0; i < pg->form.n; i++) {
+		f = &pg->form.fields[i];
+		if (!typed(f))
+			continue;
+		if (db_int(app_db, &n, sql_said_already, "iit", r->id,
+		    (int64_t)strtoll(f->name + 1, NULL, 10), f->value) != 1)
+			return (-1);
+		if (n == 0)
+			return (0);
+		typed_any = 1;
+	}
+	return (typed_any);
+}
+
+/*
+ * Their answers were sent already and these are the same: nothing to
+ * keep again (worrying words opened their concern the first time), so
+ * say they were sent; help again if the words worry.
+ */
+static int
+already_sent(struct page *pg, const struct consult *c,
+    const struct consult_response *r)
+{
+	const struct form_field	*f;
+	struct tval		*next;
+	size_t			 i;
+	int			 w;
+
+	for (i = 0, w = 0; i < pg->form.n && w == 0; i++) {
+		f = &pg->form.fields[i];
+		if (typed(f) && (w = quota_worrying(app_db, f->value)) == -1)
+			return (page_error(pg, 500));
+	}
+	if (w == 0)
+		return (page_redirect(pg, arena_printf(&pg->arena, BASE "%lld",
+		    (long long)c->id), "consult_sent"));
+	next = tv_set_map(pg->ctx, "help_next");
+	tv_set_str(next, "said", "Your answers were sent.");
+	tv_set_str(next, "href", arena_printf(&pg->arena, BASE "%lld",
+	    (long long)c->id));
+	tv_set_str(next, "label", "Back to the consultation");
+	if (r->anonymous)
+		tv_set_bool(next, "anonymous", 1);
+	return (help_page(pg));
+}
+
 int
 page_consultation_answer(struct http_request *req)
 {
@@ -506,7 +615,7 @@ page_consultation_answer(struct http_request *req)
 	struct consult		 c;
 	struct consult_person	 p;
 	struct consult_response	 r;
-	int			 found;
+	int			 found, again;
 
 	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
 	    !page_require(&pg, R_YOUNG))
@@ -516,8 +625,12 @@ page_consultation_answer(struct http_request *req)
 	if (found == -1)
 		return (page_error(&pg, 500));
 	/* Closed (or sent) while they were typing: the words are kept. */
-	if ((found == 0 || r.finished) && req->method == HTTP_METHOD_POST)
+	if ((found == 0 || r.finished) && req->method == HTTP_METHOD_POST) {
+		if (found == 1 && (again = sent_again(&pg, &r)) != 0)
+			return (again == -1 ? page_error(&pg, 500) :
+			    already_sent(&pg, &c, &r));
 		return (too_late(&pg));
+	}
 	if (found == 0 && unknown(&pg))
 		return (page_redirect(&pg, "/account", "consult_need_band"));
 	if (found == 0 && !mine(&pg, &c, &p))

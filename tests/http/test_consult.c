@@ -618,8 +618,11 @@ flagged_issue(int64_t c)
 
 	(void)snprintf(path, sizeof(path), "/consultations/manage/%lld/"
 	    "results", (long long)c);
-	/* Unfinished (the help page came before "Send"): not listed, so
-	 * no handle to tag or turn it by. */
+	/* Unfinished (as when the help page comes before "Send"): not
+	 * listed, so no handle to tag or turn it by. */
+	assert_int_equal(db_run("UPDATE consult_responses SET finished_at = "
+	    "NULL WHERE id = (SELECT response_id FROM consult_answers WHERE "
+	    "text = 'he hit me with a belt')"), 0);
 	handle_of(path, "he hit me with a belt", h);
 	assert_string_equal(h, "");
 	(void)snprintf(line, sizeof(line), "do=tag&answer=%lld&theme=Home",
@@ -653,7 +656,7 @@ static void
 safeguarding(void **state)
 {
 	struct resp	 r;
-	char		 form[256];
+	char		 form[256], path[64], page[64];
 	int64_t		 c;
 
 	(void)state;
@@ -684,7 +687,16 @@ safeguarding(void **state)
 	    (long long)qid(c, 4), url_enc("he hit me with a belt"));
 	assert_int_equal(answer(&young2, c, form, &r), 200);
 	assert_true(resp_has(&r, "We are here to help"));
+	/* Send on the last page sent them: they count, and help says so,
+	 * leads on, and says how to ask when no name is on them. */
+	assert_true(resp_has(&r, "Your answers were sent."));
+	assert_true(resp_has(&r, "Back to the consultation"));
+	assert_true(resp_has(&r, "cannot come and find you"));
+	assert_false(resp_has(&r, "they may need to talk"));
 	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM consult_responses WHERE "
+	    "consultation_id = %lld AND finished_at IS NOT NULL",
+	    (long long)c), 1);
 	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
 	    "'consult_answer' AND item_id = %lld AND author_id IS NULL AND "
 	    "instr(text, 'hit me with a belt') > 0 AND closed_at IS NULL",
@@ -694,7 +706,11 @@ safeguarding(void **state)
 	/* The same words sent again (Back, then Send): still one concern. */
 	(void)snprintf(form, sizeof(form), "page=1&act=back&q%lld=%s",
 	    (long long)qid(c, 4), url_enc("he hit me with a belt"));
-	assert_int_equal(answer(&young2, c, form, &r), 200);
+	(void)snprintf(path, sizeof(path), "/consultations/%lld/answer",
+	    (long long)c);
+	(void)snprintf(page, sizeof(page), "/consultations/%lld",
+	    (long long)c);
+	assert_int_equal(client_post(&young2, page, path, form, &r), 200);
 	assert_true(resp_has(&r, "We are here to help"));
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
