@@ -154,9 +154,9 @@ close_concern(struct page *pg, int64_t id)
 	if (form_raw(&pg->form, "holder") != NULL &&
 	    form_id(&pg->form, "holder", &was) == -1)
 		was = 0;
-	seen = -1;
-	if (form_raw(&pg->form, "seen") != NULL &&
-	    form_id(&pg->form, "seen", &seen) == -1)
+	/* A page without it (loaded before it was asked) showed the words
+	 * as they were then: it is shown again, as when words were added. */
+	if (form_id(&pg->form, "seen", &seen) == -1)
 		seen = 0;
 	r = concern_close(app_db, &pg->actor, id, action, was, seen, pg->now);
 	if (r == CONCERN_TAKEN)
@@ -165,10 +165,13 @@ close_concern(struct page *pg, int64_t id)
 		    "page says who. Your words are below. Close it only if you "
 		    "still mean to; they will be told.");
 	else if (r == CONCERN_GREW)
-		form_error(&pg->errors, "action", "New words were added to "
-		    "this concern while your page was open: read them at the "
-		    "end of what was written, above. Your words are below. "
-		    "Close it only if you still mean to.");
+		form_error(&pg->errors, "action", seen > 0 ? "New words were "
+		    "added to this concern while your page was open: read "
+		    "them at the end of what was written, above. Your words "
+		    "are below. Close it only if you still mean to." : "Your "
+		    "page was out of date. Read what was written, above, to "
+		    "the end: words may have been added. Your words are "
+		    "below. Close it only if you still mean to.");
 	else if (r == CONCERN_VAGUE)
 		form_error(&pg->errors, "action", "Say a little more: what "
 		    "was done, and who was told. For example: \"Phoned her "

@@ -730,7 +730,7 @@ repro_9_author_sees_it_was_read(void **state)
 	/* The worker closes the concern: the author now reads the truth. */
 	(void)snprintf(cpath, sizeof(cpath), "/safeguarding/%lld",
 	    (long long)concern_of("view", flagged));
-	assert_int_equal(client_post(&worker, cpath, cpath, "do=close&action="
+	assert_int_equal(close_concern_as(&worker, cpath, "action="
 	    "Met+her+at+school+with+her+social+worker%3B+she+is+safe+now.",
 	    &r), 303);
 	resp_free(&r);
@@ -771,11 +771,11 @@ closing_needs_a_written_action(void **state)
 	    "gives me drugs", 1);
 	c = concern_of("view", view);
 	(void)snprintf(path, sizeof(path), "/safeguarding/%lld", (long long)c);
-	assert_int_equal(client_post(&worker, path, path, "do=close&action=",
+	assert_int_equal(close_concern_as(&worker, path, "action=",
 	    &r), 422);
 	assert_true(resp_has(&r, "This is required"));
 	resp_free(&r);
-	assert_int_equal(client_post(&worker, path, path, "do=close&action=ok",
+	assert_int_equal(close_concern_as(&worker, path, "action=ok",
 	    &r), 422);
 	assert_true(resp_has(&r, "Say a little more"));
 	assert_true(resp_has(&r, ">ok</textarea>"));
@@ -801,7 +801,14 @@ closing_needs_a_written_action(void **state)
 	assert_true(resp_has(&r, "strategy meeting tomorrow.</textarea>"));
 	resp_free(&r);
 	assert_open_with_words(c, "hurt my sister");
+	/* A page from before the length was on it: shown again. */
 	assert_int_equal(client_post(&worker, path, path, "do=close&action="
+	    "Told+the+police+and+her+social+worker%3B+strategy+meeting+"
+	    "tomorrow.", &r), 422);
+	assert_true(resp_has(&r, "Your page was out of date"));
+	resp_free(&r);
+	assert_open_with_words(c, "hurt my sister");
+	assert_int_equal(close_concern_as(&worker, path, "action="
 	    "Told+the+police+and+her+social+worker%3B+strategy+meeting+"
 	    "tomorrow.", &r), 303);
 	resp_free(&r);
@@ -884,10 +891,10 @@ two_workers_keep_both_records(void **state)
 	    "concern %lld, which you had taken. Read what they wrote.'",
 	    (long long)priya, (long long)c), 1);
 	/* Priya closes it; Rob, from his older page, closes it too. */
-	assert_int_equal(client_post(&worker, path, path, "do=close&action="
+	assert_int_equal(close_concern_as(&worker, path, "action="
 	    "Spoke+to+Jaden+and+told+the+exploitation+team+today.", &r), 303);
 	resp_free(&r);
-	assert_int_equal(client_post(&rob, path, path, "do=close&action="
+	assert_int_equal(close_concern_as(&rob, path, "action="
 	    "Called+the+police+child+exploitation+desk+at+22%3A30.", &r),
 	    303);
 	resp_free(&r);
@@ -900,7 +907,7 @@ two_workers_keep_both_records(void **state)
 	resp_free(&r);
 	/* Words too vague to close with are kept as a note all the same;
 	 * too long for one, they wait in the note box. */
-	assert_int_equal(client_post(&rob, path, path, "do=close&action="
+	assert_int_equal(close_concern_as(&rob, path, "action="
 	    "rang+them", &r), 303);
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM concern_notes WHERE "
@@ -956,7 +963,7 @@ two_workers_keep_both_records(void **state)
 	assert_int_equal(client_post(&rob, path, path, "do=hold&holder=0", &r),
 	    303);
 	resp_free(&r);
-	assert_int_equal(client_post(&worker, path, path, "do=close&holder=0&"
+	assert_int_equal(close_concern_as(&worker, path, "holder=0&"
 	    "action=Phoned+the+exploitation+team%2C+visit+booked.", &r), 422);
 	assert_true(resp_has(&r, "Someone else took this concern"));
 	assert_true(resp_has(&r, "Phoned the exploitation team, visit "
@@ -964,10 +971,10 @@ two_workers_keep_both_records(void **state)
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM concerns WHERE id = %lld "
 	    "AND closed_at IS NULL", (long long)c), 1);
-	(void)snprintf(form, sizeof(form), "do=close&holder=%lld&action="
+	(void)snprintf(form, sizeof(form), "holder=%lld&action="
 	    "Phoned+the+exploitation+team%%2C+visit+booked.", (long long)
 	    count("SELECT id FROM users WHERE name_key = 'rob lane'"));
-	assert_int_equal(client_post(&worker, path, path, form, &r), 303);
+	assert_int_equal(close_concern_as(&worker, path, form, &r), 303);
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM notifications WHERE "
 	    "user_id = (SELECT id FROM users WHERE name_key = 'rob lane') AND "

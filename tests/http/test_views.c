@@ -508,7 +508,7 @@ flagged_view_waits_for_someone_to_take_it(void **state)
 	assert_int_equal(count("SELECT count(*) FROM concerns WHERE kind = "
 	    "'view' AND item_id = %lld AND closed_at IS NULL AND held_by IS "
 	    "NOT NULL", (long long)view), 1);
-	assert_int_equal(client_post(&worker, cpath, cpath, "do=close&"
+	assert_int_equal(close_concern_as(&worker, cpath, ""
 	    "action=Spoke+to+the+young+person+and+their+social+worker.", &r),
 	    303);
 	resp_free(&r);

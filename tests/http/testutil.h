@@ -50,6 +50,31 @@ session_forgotten(struct client *c, const char *page, char *csrf,
 	    "(SELECT max(id) FROM sessions)"), 0);
 }
 
+/*
+ * Close the concern at path as c would from its page just loaded: the
+ * page's length of its words (seen) goes with rest ("action=...").
+ */
+static long __attribute__((unused))
+close_concern_as(struct client *c, const char *path, const char *rest,
+    struct resp *r)
+{
+	struct resp	 page;
+	char		 seen[24], *form;
+	long		 status;
+
+	resp_init(&page);
+	assert_int_equal(http_get(c, path, &page), 0);
+	if (resp_between(&page, "name=\"seen\" value=\"", "\"", seen,
+	    sizeof(seen)) == NULL)
+		seen[0] = '\0';
+	resp_free(&page);
+	if (asprintf(&form, "do=close&seen=%s&%s", seen, rest) == -1)
+		fail();
+	status = client_post(c, path, path, form, r);
+	free(form);
+	return (status);
+}
+
 /* POST the form body to path as c: answered with the help page (200),
  * as worrying words are. */
 static void __attribute__((unused))
