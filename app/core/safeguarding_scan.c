@@ -528,6 +528,9 @@ static const struct sg_rule rules[] = {
 	/* A wedding only when forced: "mum made me go to the wedding". */
 	{ "abuse", "forced-marriage", "force|pressure|threaten|blackmail ~8 "
 	    "wed" },
+	/* "Making me wed", "pushing me to wed": near, so "made me go to
+	 * my cousins wedding" is not. */
+	{ "abuse", "forced-marriage", "make|force|push|order ~3 wed" },
 	{ "abuse", "fgm", "fgm" },
 	/* Told to die; not "going to die" ("im gonna die, the bus"). */
 	{ "abuse", "go-die", "go die" },
@@ -948,6 +951,9 @@ static const struct sg_rule rules[] = {
 	{ "missing", "keeps-running-off", "keep ~1 run ~1 away" },
 	{ "missing", "run-away", "run ~1 away" },
 	{ "missing", "run-off", "run off ~2 from|again|tonight" },
+	{ "missing", "run-off", "run right|straight off ~2 from|again|"
+	    "tonight" },
+	{ "missing", "keeps-running-off", "keep ~1 run right|straight off" },
 	{ "missing", "nowhere-to-sleep", "nowhere ~3 SLEEP" },
 	{ "missing", "nowhere-tonight", "nowhere ~3 go ~2 tonight|now" },
 	{ "missing", "nowhere-to-go", "nowhere ~1 to ~1 go ~1 END|THEN|if|"
