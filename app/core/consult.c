@@ -956,6 +956,11 @@ consult_worry_kept(struct db *db, int64_t cid, const char *text,
 	if (db_begin(db) == -1)
 		return (-1);
 	if (signed_in) {
+		/* The same words still open on it: sent again (a second
+		 * press, a reload), not another concern to read. */
+		if ((rc = concern_open_same(db, CONCERN_CONSULT, cid,
+		    text)) != 0)
+			return (db_end(db, rc == 1) == -1 || rc == -1 ? -1 : 1);
 		if (scan(db, &nobody, cid, text, now, &flagged) == -1)
 			return (db_end(db, 0));
 		return (db_end(db, 1) == -1 ? -1 : flagged);

@@ -869,6 +869,12 @@ signed_in_worry_stands_alone(void **state)
 		assert_true(resp_has(&r, "We are here to help"));
 		resp_free(&r);
 	}
+	/* The same words again (a second press, a reload): help again,
+	 * not another concern. */
+	assert_int_equal(send_late(&young2, c, "i want to die, says 1", &r),
+	    200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
 	/* And more from whoever it is, after. */
 	for (i = 0; i < 4; i++)
 		stale_worry(&anon, c, "they hit me and i want to die again");
