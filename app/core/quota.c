@@ -27,9 +27,54 @@ static const struct {
 	[QUOTA_SUGGESTION] = { "sent:suggest", "suggestions_per_hour", 10 },
 };
 
+/* i moved back to the start of a character of s. */
+static size_t
+char_start(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return (i);
+}
+
+/*
+ * The safeguarding check of text: the number of rules matched, each
+ * appended to topics (see safeguarding_match()), -1 on error. With edge
+ * set and text longer than twice that, only its first and last edge
+ * bytes are read (the sender's scanning budget ran out: app/web/conns.c),
+ * each on its own, so the cut makes no phrase that was not typed.
+ */
+int
+quota_scan(struct db *db, const char *text, size_t edge, struct buf *topics)
+{
+	struct buf	 head;
+	size_t		 len, cut;
+	int		 a, b;
+
+	len = strlen(text);
+	if (edge == 0 || len <= 2 * edge)
+		return (safeguarding_match(db, text, topics));
+	cut = char_start(text, edge);
+	buf_init(&head, cut + 1);
+	buf_append(&head, text, cut);
+	a = safeguarding_match(db, buf_cstr(&head), topics);
+	buf_free(&head);
+	if (a == -1)
+		return (-1);
+	b = safeguarding_match(db, text + char_start(text, len - edge),
+	    topics);
+	return (b == -1 ? -1 : a + b);
+}
+
 /* 1 if the safeguarding check matches text, 0 if not, -1 on error. */
 int
 quota_worrying(struct db *db, const char *text)
+{
+	return (quota_worrying_edges(db, text, 0));
+}
+
+/* The same, reading at most the first and last edge bytes (quota_scan()). */
+int
+quota_worrying_edges(struct db *db, const char *text, size_t edge)
 {
 	struct buf	 topics;
 	int		 hits;
@@ -37,7 +82,7 @@ quota_worrying(struct db *db, const char *text)
 	if (text == NULL || *text == '\0')
 		return (0);
 	buf_init(&topics, 32);
-	hits = safeguarding_match(db, text, &topics);
+	hits = quota_scan(db, text, edge, &topics);
 	buf_free(&topics);
 	return (hits < 0 ? -1 : hits > 0);
 }

@@ -18,6 +18,7 @@
 
 #include <stdint.h>
 
+#include "buf.h"
 #include "db.h"
 
 enum quota_kind {
@@ -26,7 +27,9 @@ enum quota_kind {
 	QUOTA_SUGGESTION,
 };
 
+int	quota_scan(struct db *, const char *, size_t, struct buf *);
 int	quota_worrying(struct db *, const char *);
+int	quota_worrying_edges(struct db *, const char *, size_t);
 int64_t	quota_account_wait(struct db *, enum quota_kind, int64_t, int64_t);
 int	quota_account_sent(struct db *, enum quota_kind, int64_t, int64_t);
 int64_t	quota_anon_wait(struct db *, const char *, const char *, int64_t);

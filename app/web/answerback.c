@@ -109,7 +109,7 @@ send_reply(struct page *pg, const struct view *v)
 	int			 worry;
 
 	pg->title = "Reply to the answer";
-	if ((worry = quota_worrying(app_db, form_raw(&pg->form, "body") ?
+	if ((worry = page_worrying(pg, form_raw(&pg->form, "body") ?
 	    form_raw(&pg->form, "body") : "")) == -1 ||
 	    ab_answer_of(app_db, v, &ans) == -1)
 		return (page_error(pg, 500));
@@ -177,7 +177,7 @@ send_again(struct page *pg, const struct view *v)
 	int		 worry, flagged;
 
 	pg->title = "Ask for the answer to be looked at again";
-	if ((worry = quota_worrying(app_db, form_raw(&pg->form, "body") ?
+	if ((worry = page_worrying(pg, form_raw(&pg->form, "body") ?
 	    form_raw(&pg->form, "body") : "")) == -1)
 		return (page_error(pg, 500));
 	reason = form_text(&pg->form, "body", APPEAL_REASON_MAX, 1, 1,
@@ -435,7 +435,7 @@ answerback_stale(struct page *pg)
 	    strcmp(end, "/again") != 0))
 		return (0);
 	if ((body = form_raw(&pg->form, "body")) == NULL ||
-	    quota_worrying(app_db, body) != 1)
+	    page_worrying(pg, body) != 1)
 		return (0);
 	(void)views_stale(pg);
 	return (1);

@@ -63,6 +63,7 @@ struct page {
 	int			 have_ver;	/* cache_ver read (page_begin) */
 	int			 stale_form;	/* let through (guard_post) */
 	int			 rescuing;	/* guard_rescue_words ran */
+	int			 scan_edges;	/* 0 unasked, 1 whole, 2 edges */
 };
 
 int	page_begin(struct page *, struct http_request *, int);
@@ -94,6 +95,12 @@ const char *guard_cookie(struct page *, const char *);
 const char *guard_form_token(struct page *);
 void	guard_client_ip(struct http_request *, char *, size_t);
 int	guard_proxies_init(const char *, char *, size_t);
+/* The safeguarding check of this request's text, within its sender's
+ * budget (conns.c): past it, only the first and last SCAN_EDGE bytes of
+ * a text are read, more than any form takes. The words are kept whole. */
+#define SCAN_EDGE	(32 * 1024)
+int	page_scan(struct page *, const char *, struct buf *);
+int	page_worrying(struct page *, const char *);
 
 /* pwtask.c: argon2id off the event loop. */
 enum pw_op {
@@ -161,8 +168,10 @@ void		 write_empty_log(void);
 void		 sendmore_use(struct http_request *);
 const char	*app_db_path(void);
 
-/* conns.c: a tick that closes silent connections. */
+/* conns.c: a tick that closes silent connections; scanning budgets. */
 void	conns_init(void);
+int	conns_scan_whole(struct http_request *, size_t);
+void	conns_scan_charge(struct http_request *, size_t);
 /* help.c: staffed-hours words and local numbers for the help page. */
 void	help_context(struct page *);
 void	help_footer(struct page *);

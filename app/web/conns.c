@@ -14,6 +14,12 @@
  * the limit accepts no one, so 2,400 slow bodies from one address held
  * the whole site until their body timeout.
  *
+ * The same keying holds each address's budget for the safeguarding
+ * check (conns_scan_whole()): reading text costs about 0.3 us a byte in
+ * this event loop, and text from a form nobody checked (a stale token,
+ * or none) is read before anything else, so 1 MiB bodies sent in a loop
+ * from one address made every page wait seconds.
+ *
  * Not for: request rates (throttle.c does those).
  */
 #include <netinet/in.h>
@@ -36,12 +42,41 @@ struct addr_count {
 
 static struct addr_count	*counts;
 
+/*
+ * The scanning budget: bytes of text the safeguarding check may read for
+ * one address in this worker, a leaky bucket. A burst of 1 MiB (a whole
+ * body, http_body_max, about 0.3 s to read) refilled at 256 KiB a second
+ * (at most about 8% of this worker's time). Young people never come near
+ * it: a view is at most a few KiB, and 30 children behind one school
+ * address each sending one every few seconds read a few KiB a second.
+ * Past it, texts are read at their edges only (SCAN_EDGE, guard.c), which
+ * is all of any text a form accepts, so even a child sharing an address
+ * with someone sending floods is read whole. Text read whole past the
+ * budget (a request read again after its first check) is owed, down to
+ * SCAN_DEBT, so the budget holds over time.
+ */
+#define SCAN_BURST	(1024 * 1024)
+#define SCAN_RATE	(256 * 1024)	/* bytes a second */
+#define SCAN_DEBT	(-4 * SCAN_BURST)
+#define SCAN_SLOTS	4096		/* power of two */
+#define SCAN_PROBES	16
+
+struct scan_bucket {
+	unsigned char	 key[16];
+	int		 used;
+	int64_t		 level;		/* bytes that may be read now */
+	u_int64_t	 at;		/* ms, when level was worked out */
+};
+
+static struct scan_bucket	*buckets;
+
 static void	conns_tick(void *, u_int64_t);
 
 void
 conns_init(void)
 {
 	counts = kore_calloc(SLOTS, sizeof(*counts));
+	buckets = kore_calloc(SCAN_SLOTS, sizeof(*buckets));
 	kore_timer_add(conns_tick, TICK_MS, NULL, 0);
 }
 
@@ -90,6 +125,18 @@ conn_receiving(const struct connection *c)
 	return ((req->flags & HTTP_REQUEST_EXPECT_BODY) != 0);
 }
 
+static uint32_t
+key_hash(const unsigned char *key)
+{
+	uint32_t	 h;
+	size_t		 i;
+
+	h = 2166136261u;
+	for (i = 0; i < 16; i++)
+		h = (h ^ key[i]) * 16777619u;
+	return (h);
+}
+
 /* The slot for key (open addressing), or NULL when the table is full. */
 static struct addr_count *
 slot(const unsigned char *key)
@@ -97,9 +144,7 @@ slot(const unsigned char *key)
 	uint32_t	 h;
 	size_t		 i, probe;
 
-	h = 2166136261u;
-	for (i = 0; i < 16; i++)
-		h = (h ^ key[i]) * 16777619u;
+	h = key_hash(key);
 	for (probe = 0; probe < SLOTS; probe++) {
 		i = (h + probe) & (SLOTS - 1);
 		if (!counts[i].used) {
@@ -136,4 +181,94 @@ conns_tick(void *arg, u_int64_t now)
 		    conn_receiving(c) && ++ac->bodies > BODY_PER_ADDR)
 			kore_connection_disconnect(c);
 	}
+}
+
+/* b's level now: refilled for the time since it was last worked out. */
+static int64_t
+bucket_level(struct scan_bucket *b, u_int64_t now)
+{
+	u_int64_t	 ms;
+
+	ms = now > b->at ? now - b->at : 0;
+	if (b->level < SCAN_BURST)
+		b->level = ms >= (u_int64_t)(SCAN_BURST - SCAN_DEBT) * 1000 /
+		    SCAN_RATE ? SCAN_BURST : b->level + (int64_t)(ms *
+		    SCAN_RATE / 1000);
+	if (b->level > SCAN_BURST)
+		b->level = SCAN_BURST;
+	b->at = now;
+	return (b->level);
+}
+
+/*
+ * The budget of c's address (NULL: c has none, as a unix socket). The
+ * table forgets: a full bucket is as good as none, so its slot is
+ * anyone's, and when every slot probed is in use the fullest one goes.
+ */
+static struct scan_bucket *
+bucket(const struct connection *c)
+{
+	struct scan_bucket	*b, *best;
+	unsigned char		 key[16];
+	u_int64_t		 now;
+	uint32_t		 h;
+	size_t			 probe;
+
+	if (buckets == NULL || conn_key(c, key) == -1)
+		return (NULL);
+	now = kore_time_ms();
+	h = key_hash(key);
+	for (probe = 0; probe < SCAN_PROBES; probe++) {
+		b = &buckets[(h + probe) & (SCAN_SLOTS - 1)];
+		if (b->used && memcmp(b->key, key, 16) == 0) {
+			(void)bucket_level(b, now);
+			return (b);
+		}
+	}
+	/* Not there: a free slot, a full one, or else the fullest. */
+	best = NULL;
+	for (probe = 0; probe < SCAN_PROBES; probe++) {
+		b = &buckets[(h + probe) & (SCAN_SLOTS - 1)];
+		if (!b->used || bucket_level(b, now) == SCAN_BURST) {
+			best = b;
+			break;
+		}
+		if (best == NULL || b->level > best->level)
+			best = b;
+	}
+	memcpy(best->key, key, 16);
+	best->used = 1;
+	best->level = SCAN_BURST;
+	best->at = now;
+	return (best);
+}
+
+/*
+ * Whether the safeguarding check may read n bytes whole for req's
+ * address: 1 if its budget covers them now. Nothing is charged here:
+ * conns_scan_charge() counts what was read.
+ */
+int
+conns_scan_whole(struct http_request *req, size_t n)
+{
+	struct scan_bucket	*b;
+
+	if ((b = bucket(req->owner)) == NULL)
+		return (1);
+	return (b->level >= 0 && (size_t)b->level >= n);
+}
+
+/* n bytes read by the safeguarding check for req's address. */
+void
+conns_scan_charge(struct http_request *req, size_t n)
+{
+	struct scan_bucket	*b;
+
+	if ((b = bucket(req->owner)) == NULL)
+		return;
+	if (n > (size_t)(SCAN_BURST - SCAN_DEBT))
+		n = SCAN_BURST - SCAN_DEBT;
+	b->level -= (int64_t)n;
+	if (b->level < SCAN_DEBT)
+		b->level = SCAN_DEBT;
 }

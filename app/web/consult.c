@@ -294,7 +294,7 @@ worrying(struct page *pg, const struct tval *qs)
 			continue;
 		v = form_raw(&pg->form, arena_printf(&pg->arena, "q%lld",
 		    (long long)id_of(q)));
-		if ((w = quota_worrying(app_db, v)) != 0)
+		if ((w = page_worrying(pg, v)) != 0)
 			return (w);
 	}
 	return (0);
@@ -667,7 +667,7 @@ worry_kept(struct page *pg, int signed_in)
 			buf_appendf(&all, "%s\n", f->value);
 	}
 	rc = 0;
-	if (all.len > 0 && quota_worrying(app_db, buf_cstr(&all)) == 1)
+	if (all.len > 0 && page_worrying(pg, buf_cstr(&all)) == 1)
 		rc = consult_worry_kept(app_db, cid, buf_cstr(&all), pg->ip,
 		    signed_in, pg->now);
 	buf_free(&all);

@@ -401,6 +401,52 @@ guard_keep_words(struct page *pg)
 	}
 }
 
+/*
+ * How much of a text of len bytes the safeguarding check reads for this
+ * request: 0 all of it, else its first and last that many bytes. Asked
+ * once a request, for its whole body, so every check of one request
+ * reads alike (a stale form's words are checked more than once on their
+ * way to a worker) and they agree; what each check reads is counted.
+ */
+static size_t
+scan_edge(struct page *pg, size_t len)
+{
+	size_t	 need;
+
+	if (pg->scan_edges == 0) {
+		need = pg->req->http_body_length > len ?
+		    pg->req->http_body_length : len;
+		pg->scan_edges = conns_scan_whole(pg->req, need) ? 1 : 2;
+		if (pg->scan_edges == 2)
+			kore_log(LOG_NOTICE, "scanning budget spent: reading "
+			    "the edges of long texts to %s", pg->req->path);
+	}
+	if (pg->scan_edges == 1 || len <= 2 * SCAN_EDGE) {
+		conns_scan_charge(pg->req, len);
+		return (0);
+	}
+	conns_scan_charge(pg->req, 2 * SCAN_EDGE);
+	return (SCAN_EDGE);
+}
+
+/* The safeguarding check of text sent in this request (quota_scan()). */
+int
+page_scan(struct page *pg, const char *text, struct buf *topics)
+{
+	return (quota_scan(app_db, text, scan_edge(pg, strlen(text)),
+	    topics));
+}
+
+/* Whether text sent in this request worries the check: 1, 0, -1. */
+int
+page_worrying(struct page *pg, const char *text)
+{
+	if (text == NULL || *text == '\0')
+		return (0);
+	return (quota_worrying_edges(app_db, text, scan_edge(pg,
+	    strlen(text))));
+}
+
 /* Every typed field of a refused form, one a line; NULL if none. */
 static const char *
 typed_words(struct page *pg)
@@ -540,7 +586,7 @@ paper_worry(struct page *pg)
 	    (rest = strchr(pg->req->path + 10, '/')) == NULL ||
 	    strcmp(rest, "/view") != 0 || (words = typed_words(pg)) == NULL)
 		return (0);
-	return (quota_worrying(app_db, words) == 1);
+	return (page_worrying(pg, words) == 1);
 }
 
 /*

@@ -285,7 +285,7 @@ suggest(struct page *pg, int64_t id)
 
 	raw = form_raw(&pg->form, "text");
 	tv_set_str(pg->ctx, "v_text", raw);
-	if ((worry = quota_worrying(app_db, raw)) == -1)
+	if ((worry = page_worrying(pg, raw)) == -1)
 		return (page_error(pg, 500));
 	if (worry)
 		text = form_keep(&pg->arena, raw);

@@ -299,7 +299,7 @@ check_worries(struct page *pg)
 	for (i = 0; i < f->n; i++) {
 		if (strncmp(f->fields[i].name, "c_", 2) != 0)
 			continue;
-		if ((w = quota_worrying(app_db, f->fields[i].value)) != 0)
+		if ((w = page_worrying(pg, f->fields[i].value)) != 0)
 			return (w);
 	}
 	return (0);

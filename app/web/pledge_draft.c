@@ -113,7 +113,7 @@ send_comment(struct page *pg, int64_t draft)
 		return (draft_moved_on(pg, draft));
 	field = arena_printf(&pg->arena, "c%lld", (long long)id);
 	/* Worrying words are kept whatever their length. */
-	if ((worry = quota_worrying(app_db, form_raw(&pg->form,
+	if ((worry = page_worrying(pg, form_raw(&pg->form,
 	    "comment"))) == -1)
 		return (page_error(pg, 500));
 	if (worry)

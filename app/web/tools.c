@@ -95,7 +95,7 @@ worrying(struct page *pg)
 	t = form_raw(&pg->form, "title");
 	b = form_raw(&pg->form, "body");
 	w = form_raw(&pg->form, "better");
-	return (quota_worrying(app_db, arena_printf(&pg->arena, "%s\n%s\n%s",
+	return (page_worrying(pg, arena_printf(&pg->arena, "%s\n%s\n%s",
 	    t ? t : "", b ? b : "", w ? w : "")));
 }
 

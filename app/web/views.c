@@ -245,8 +245,32 @@ worrying(struct page *pg)
 	t = form_raw(&pg->form, "title");
 	b = form_raw(&pg->form, "body");
 	w = form_raw(&pg->form, "better");
-	return (quota_worrying(app_db, arena_printf(&pg->arena, "%s\n%s\n%s",
+	return (page_worrying(pg, arena_printf(&pg->arena, "%s\n%s\n%s",
 	    t ? t : "", b ? b : "", w ? w : "")));
+}
+
+/*
+ * views_scan(), within the sender's scanning budget (page_scan()): the
+ * view is kept whole, whatever was read of it.
+ */
+static int
+scan_view(struct page *pg, struct view_input *in)
+{
+	struct buf	 text, topics;
+	int		 hits;
+
+	buf_init(&text, 1024);
+	buf_init(&topics, 64);
+	buf_appendf(&text, "%s\n%s\n%s", in->title, in->body,
+	    in->better ? in->better : "");
+	if ((hits = page_scan(pg, buf_cstr(&text), &topics)) >= 0) {
+		in->scanned = 1;
+		in->hits = hits;
+		in->topics = arena_strdup(&pg->arena, buf_cstr(&topics));
+	}
+	buf_free(&text);
+	buf_free(&topics);
+	return (hits < 0 ? -1 : 0);
 }
 
 /* Why the view was held back, over the form that keeps its words. */
@@ -493,7 +517,8 @@ view_done(struct page *pg, struct view_job *vj, int saved)
  * each keeps its first and last FLOOD_KEEP bytes and, from the middle,
  * the pieces the safeguarding check worries about (FLOOD_PIECES of
  * them), the cut said in its words. The check's answer is the one on
- * all the words, so a concern always opens.
+ * all the words (all the sender's scanning budget let it read: guard.c),
+ * so a concern always opens.
  */
 #define FLOOD_FULL	(16 * 1024)	/* longer than this is "long" */
 #define FLOOD_KEEP	(4 * 1024)
@@ -516,9 +541,13 @@ char_start(const char *s, size_t i)
 	return (i);
 }
 
-/* The worrying pieces of s[from, to), into out. -1 on error. */
+/*
+ * The worrying pieces of s[from, to), into out. -1 on error. Each piece
+ * read counts against the sender's scanning budget; past it, none is.
+ */
 static int
-worrying_pieces(const char *s, size_t from, size_t to, struct buf *out)
+worrying_pieces(struct page *pg, const char *s, size_t from, size_t to,
+    struct buf *out)
 {
 	struct buf	 piece, topics;
 	size_t		 at, end, n;
@@ -527,6 +556,8 @@ worrying_pieces(const char *s, size_t from, size_t to, struct buf *out)
 	buf_init(&piece, FLOOD_PIECE + 1);
 	buf_init(&topics, 64);
 	hits = 0;
+	if (pg->scan_edges == 2)
+		to = from;
 	for (at = from, n = 0; at < to && n < FLOOD_PIECES; at = char_start(s,
 	    at + FLOOD_PIECE * 3 / 4)) {
 		end = at + FLOOD_PIECE < to ? char_start(s, at + FLOOD_PIECE) :
@@ -534,6 +565,7 @@ worrying_pieces(const char *s, size_t from, size_t to, struct buf *out)
 		buf_reset(&piece);
 		buf_append(&piece, s + at, end - at);
 		buf_reset(&topics);
+		conns_scan_charge(pg->req, end - at);
 		if ((hits = safeguarding_match(app_db, buf_cstr(&piece),
 		    &topics)) == -1)
 			break;
@@ -562,7 +594,7 @@ cut_middle(struct page *pg, const char *s)
 	head = char_start(s, FLOOD_KEEP);
 	tail = char_start(s, len - FLOOD_KEEP);
 	buf_init(&kept, 4096);
-	if (worrying_pieces(s, head, tail, &kept) == -1) {
+	if (worrying_pieces(pg, s, head, tail, &kept) == -1) {
 		buf_free(&kept);
 		return (NULL);
 	}
@@ -593,7 +625,7 @@ flood_trim(struct page *pg, struct view_input *in)
 	if (wait == 0)
 		return (0);
 	/* Scanned whole first: the writer keeps this answer. */
-	if (!in->scanned && views_scan(app_db, &pg->arena, in) == -1)
+	if (!in->scanned && scan_view(pg, in) == -1)
 		return (-1);
 	field[0] = &in->title;
 	field[1] = &in->body;
@@ -619,7 +651,7 @@ send_view(struct page *pg, int async, const char *note)
 	 * good form is scanned as it will be stored, once, here: the
 	 * writer it goes to is shared by every request. */
 	if (ok) {
-		if (views_scan(app_db, &pg->arena, &in) == -1)
+		if (scan_view(pg, &in) == -1)
 			return (page_error(pg, 500));
 		worry = in.hits > 0;
 	} else if ((worry = worrying(pg)) == -1)
@@ -967,7 +999,7 @@ views_stale_words(struct page *pg, const char *words)
 {
 	struct form_field	*f;
 
-	if (quota_worrying(app_db, words) != 1)
+	if (page_worrying(pg, words) != 1)
 		return (0);
 	f = arena_alloc(&pg->arena, 4 * sizeof(*f));
 	f[0].name = "title";

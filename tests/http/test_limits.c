@@ -5,6 +5,7 @@
  * the audit log's forgetting, and the modes of the server's files.
  */
 #include <sys/stat.h>
+#include <sys/time.h>
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -301,6 +302,129 @@ worrying_view_over_the_size_limit_is_kept(void **state)
 	assert_int_equal(views_titled("Long"), 0);
 	buf_free(&form);
 	buf_free(&body);
+}
+
+/* How many lines of the server's log hold text. */
+static int
+log_lines(const char *text)
+{
+	char	 path[512], line[1024];
+	FILE	*fp;
+	int	 n;
+
+	(void)snprintf(path, sizeof(path), "%s", harness_db_path());
+	*strrchr(path, '/') = '\0';
+	(void)strncat(path, "/kore.log", sizeof(path) - strlen(path) - 1);
+	if ((fp = fopen(path, "r")) == NULL)
+		return (0);
+	n = 0;
+	while (fgets(line, sizeof(line), fp) != NULL)
+		n += strstr(line, text) != NULL;
+	fclose(fp);
+	return (n);
+}
+
+#define SPENT	"scanning budget spent"
+
+/*
+ * A form sent with a stale token from our own site, nearly the 1 MiB a
+ * body may be: its words (head, n bytes of filler, mid, n bytes of
+ * filler, tail), form-encoded,
+ * under "body". Answered as the old form's words are; the seconds taken
+ * into *secs.
+ */
+static long
+stale_long(struct client *c, const char *head, size_t n, const char *mid,
+    const char *tail, double *secs)
+{
+	struct timeval	 t0, t1;
+	struct resp	 r;
+	struct buf	 form;
+	long		 status;
+	size_t		 i;
+
+	buf_init(&form, 2 * n + 256);
+	buf_appendf(&form, "csrf=junk&title=x&body=%s", url_enc(head));
+	/* Letters and '+' only: already form-encoded. */
+	for (i = 0; i + 8 <= n; i += 8)
+		buf_puts(&form, "k+i+l+l+");
+	buf_puts(&form, url_enc(mid));
+	for (i = 0; i + 8 <= n; i += 8)
+		buf_puts(&form, "k+i+l+l+");
+	buf_puts(&form, url_enc(tail));
+	resp_init(&r);
+	(void)gettimeofday(&t0, NULL);
+	assert_int_equal(http_post_form(c, "/track", buf_cstr(&form), &r), 0);
+	(void)gettimeofday(&t1, NULL);
+	status = r.status;
+	resp_free(&r);
+	buf_free(&form);
+	if (secs != NULL)
+		*secs = (double)(t1.tv_sec - t0.tv_sec) +
+		    (double)(t1.tv_usec - t0.tv_usec) / 1e6;
+	return (status);
+}
+
+/*
+ * Text from one address costs the safeguarding check a budget (conns.c):
+ * past it, long texts are read at their edges only, so 1 MiB bodies in a
+ * loop cannot slow the site. Nothing is refused for it: a worry at the
+ * start of a long text still opens a concern and keeps all its words,
+ * a child's short view from that address is read whole, and another
+ * address has its own budget.
+ */
+static void
+scanning_budget_per_address(void **state)
+{
+	struct client	 a, b;
+	struct resp	 r;
+	double		 first, rest, t;
+	int64_t		 before;
+	int		 spent, i;
+
+	(void)state;
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	(void)snprintf(a.local_ip, sizeof(a.local_ip), "127.0.0.61");
+	(void)snprintf(b.local_ip, sizeof(b.local_ip), "127.0.0.62");
+	spent = log_lines(SPENT);
+
+	/* The first is read whole (the burst); the rest at their edges. */
+	assert_int_equal(stale_long(&a, "", 500 * 1000, "", "", &first), 403);
+	rest = 0;
+	for (i = 0; i < 7; i++) {
+		assert_int_equal(stale_long(&a, "", 500 * 1000, "", "", &t), 403);
+		rest += t;
+	}
+	print_message("1 MiB stale posts: the first %.3f s, the next 7 "
+	    "%.3f s (each as slow as the first before the budget)\n", first,
+	    rest);
+	assert_true(log_lines(SPENT) - spent >= 7);
+	assert_true(rest < first * 7 / 2);
+
+	/* Over its budget, a worry at the start is still found, all its
+	 * words kept. */
+	before = count("SELECT count(*) FROM concerns");
+	assert_int_equal(stale_long(&a, WORRY "\n", 500 * 1000, "", "", NULL),
+	    200);
+	assert_int_equal(count("SELECT count(*) FROM concerns"), before + 1);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE urgent = 1 "
+	    "AND body LIKE 'x%%" WORRY "%%' AND length(body) > 1000000"), 1);
+
+	/* A child's own view from that address: read whole. */
+	assert_int_equal(send_view(&a, "Scared", "Everything is fine at "
+	    "school, nothing else to say, " WORRY, &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+
+	/* Another address: its own budget, a worry in the middle of a long
+	 * text found. */
+	spent = log_lines(SPENT);
+	before = count("SELECT count(*) FROM concerns");
+	assert_int_equal(stale_long(&b, "", 50 * 1000, " " WORRY " ", "",
+	    NULL), 200);
+	assert_int_equal(count("SELECT count(*) FROM concerns"), before + 1);
+	assert_int_equal(log_lines(SPENT), spent);
 }
 
 /*
@@ -637,6 +761,7 @@ main(void)
 		cmocka_unit_test(
 		    anonymous_address_limit_is_looser_and_never_stops_a_worry),
 		cmocka_unit_test(worrying_view_over_the_size_limit_is_kept),
+		cmocka_unit_test(scanning_budget_per_address),
 		cmocka_unit_test(account_view_limit_and_the_queue),
 		cmocka_unit_test(views_sent_at_once_keep_to_the_limit),
 		cmocka_unit_test(stale_sends_of_nobody_are_not_kept),
