@@ -592,7 +592,7 @@ already_sent(struct page *pg, const struct consult *c,
 
 	for (i = 0, w = 0; i < pg->form.n && w == 0; i++) {
 		f = &pg->form.fields[i];
-		if (typed(f) && (w = quota_worrying(app_db, f->value)) == -1)
+		if (typed(f) && (w = page_worrying(pg, f->value)) == -1)
 			return (page_error(pg, 500));
 	}
 	if (w == 0)
