@@ -1163,21 +1163,45 @@ withdrawn(struct http_request *req)
 	    "view_withdrawn"));
 }
 
+/*
+ * "Take this view back?": a slip of the thumb must not end a view, and
+ * there is no undo. Only a POST with confirm=1 from this page takes it.
+ */
+static int
+withdraw_ask(struct page *pg, const struct view *v)
+{
+	if (views_show(app_db, v, pg->ctx) != 1)
+		return (page_error(pg, 500));
+	/* Passed on already: the council may still answer the topic. */
+	tv_set_bool(pg->ctx, "passed_on", strcmp(v->state, "received") != 0);
+	/* The page's own title takes "title" in the layout. */
+	tv_set_str(pg->ctx, "view_title", tv_get_str(pg->ctx, "title"));
+	pg->title = "Take this view back?";
+	pg->nav = "views";
+	return (page_render(pg, 200, "view_withdraw"));
+}
+
 int
 page_view_withdraw(struct http_request *req)
 {
 	struct page		 pg;
 	struct view		 v;
 	struct withdraw_job	*wj;
+	const char		*confirm;
 
 	if (http_state_exists(req))
 		return (withdrawn(req));
-	if (!page_begin(&pg, req, ALLOW_POST) || !page_require(&pg, R_YOUNG))
+	if (!page_begin(&pg, req, ALLOW_GET | ALLOW_POST) ||
+	    !page_require(&pg, R_YOUNG))
 		return (KORE_RESULT_OK);
 	if (!own_view(&pg, &v))
 		return (page_error(&pg, 404));
 	if (!views_may_withdraw(&v))
 		return (page_error(&pg, 409));
+	confirm = form_raw(&pg.form, "confirm");
+	if (req->method != HTTP_METHOD_POST || confirm == NULL ||
+	    strcmp(confirm, "1") != 0)
+		return (withdraw_ask(&pg, &v));
 	if ((wj = calloc(1, sizeof(*wj))) == NULL)
 		fatal("withdraw job: out of memory");
 	wj->actor = pg.actor;

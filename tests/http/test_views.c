@@ -694,6 +694,57 @@ redirect_and_merge_tell_the_young_person(void **state)
 	resp_free(&r);
 }
 
+/*
+ * "Take this back" asks first: a slip of the thumb on a phone must not
+ * end a view for good. The button opens a question; a POST without
+ * confirm=1 (an old page, a stray tap) only asks again; "No, keep it"
+ * goes back to the view.
+ */
+static void
+withdraw_asks_first(void **state)
+{
+	struct resp	 r;
+	char		 path[64], view[64];
+	int64_t		 v;
+
+	(void)state;
+	v = raise_view(&young, "Think twice", "Keep this one.", NULL, &r);
+	resp_free(&r);
+	(void)snprintf(view, sizeof(view), "/views/%lld", (long long)v);
+	(void)snprintf(path, sizeof(path), "/views/%lld/withdraw",
+	    (long long)v);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, view, &r), 0);
+	assert_true(resp_has(&r, "href=\"/views/"));
+	assert_true(resp_has(&r, "/withdraw\">Take this back</a>"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "<h1>Take this view back?</h1>"));
+	assert_true(resp_has(&r, "<h2>Think twice</h2>"));
+	assert_true(resp_has(&r, "Nobody will work on it any more."));
+	assert_true(resp_has(&r, "name=\"confirm\" value=\"1\""));
+	assert_true(resp_has(&r, ">Yes, take it back</button>"));
+	assert_true(resp_has(&r, "\">No, keep it</a>"));
+	resp_free(&r);
+	assert_int_equal(client_post(&young, view, path, "", &r), 200);
+	assert_true(resp_has(&r, "Take this view back?"));
+	resp_free(&r);
+	assert_int_equal(client_post(&young, view, path, "confirm=yes", &r),
+	    200);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld "
+	    "AND state = 'received'", (long long)v), 1);
+	assert_int_equal(client_post(&young, view, path, "confirm=1", &r),
+	    303);
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld "
+	    "AND state = 'withdrawn'", (long long)v), 1);
+	/* Taken back, there is nothing to ask about. */
+	assert_int_equal(client_status(&young, path), 409);
+}
+
 static void
 withdraw_until_answered(void **state)
 {
@@ -706,9 +757,11 @@ withdraw_until_answered(void **state)
 	resp_free(&r);
 	(void)snprintf(path, sizeof(path), "/views/%lld/withdraw",
 	    (long long)v);
-	assert_int_equal(client_post(&young, "/views", path, "", &r), 303);
+	assert_int_equal(client_post(&young, "/views", path, "confirm=1",
+	    &r), 303);
 	resp_free(&r);
-	assert_int_equal(client_post(&young, "/views", path, "", &r), 409);
+	assert_int_equal(client_post(&young, "/views", path, "confirm=1",
+	    &r), 409);
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM views WHERE id = %lld "
 	    "AND state = 'withdrawn'", (long long)v), 1);
@@ -723,7 +776,8 @@ withdraw_until_answered(void **state)
 	assert_int_equal(db_run(path), 0);
 	(void)snprintf(path, sizeof(path), "/views/%lld/withdraw",
 	    (long long)v);
-	assert_int_equal(client_post(&young, "/views", path, "", &r), 303);
+	assert_int_equal(client_post(&young, "/views", path, "confirm=1",
+	    &r), 303);
 	resp_free(&r);
 	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)v);
 	resp_init(&r);
@@ -942,6 +996,7 @@ main(void)
 		cmocka_unit_test(no_account_tracking_code),
 		cmocka_unit_test(others_cannot_see_a_view),
 		cmocka_unit_test(redirect_and_merge_tell_the_young_person),
+		cmocka_unit_test(withdraw_asks_first),
 		cmocka_unit_test(withdraw_until_answered),
 		cmocka_unit_test(merged_into_an_issue_by_its_public_name),
 		cmocka_unit_test(hostile_text_is_kept_and_escaped),
