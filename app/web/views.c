@@ -1060,12 +1060,22 @@ advocacy(struct page *pg)
 static int
 show(struct page *pg, const struct view *v, const char *track)
 {
+	int	 worry;
+
 	if (views_show(app_db, v, pg->ctx) != 1)
 		return (page_error(pg, 500));
-	/* Not read yet: when it will be, and when councillors answer. */
-	if (strcmp(v->state, "received") == 0 && !v->read)
-		tv_set_str(pg->ctx, "expect", staffed_reply_words_now(app_db,
+	/* Not read yet: when it will be, and when councillors answer. A
+	 * worrying one is not a matter for councillors or their 20 days:
+	 * it says what a worker does instead. */
+	if (strcmp(v->state, "received") == 0 && !v->read) {
+		if ((worry = concerns_open_about(app_db, CONCERN_VIEW,
+		    v->id)) == -1)
+			return (page_error(pg, 500));
+		tv_set_bool(pg->ctx, "worry", worry);
+		tv_set_str(pg->ctx, "expect", worry ? staffed_words_now(app_db,
+		    &pg->arena, pg->now) : staffed_reply_words_now(app_db,
 		    &pg->arena, pg->now));
+	}
 	advocacy(pg);
 	/* Reply, ask again, "Did it happen?": only on the author's own
 	 * page, not /track. */

@@ -695,6 +695,52 @@ redirect_and_merge_tell_the_young_person(void **state)
 }
 
 /*
+ * A worrying view's page does not give the ordinary timetable
+ * (councillors, 20 working days): it says a worker reads it and may talk
+ * to someone who can help keep them safe, and where the help numbers
+ * are. An ordinary view still says when councillors answer.
+ */
+static void
+worrying_view_says_what_a_worker_does(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+	int64_t		 v;
+
+	(void)state;
+	assert_int_equal(client_post(&young, "/views/new", "/views/new",
+	    "category=1&title=At+home&body=my+foster+carer+hits+me+when+I+"
+	    "am+late&publish=no", &r), 200);
+	resp_free(&r);
+	v = count("SELECT id FROM views WHERE body = 'my foster carer hits "
+	    "me when I am late'");
+	assert_true(v > 0);
+	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)v);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "id=\"when-read\""));
+	assert_true(resp_has(&r, "A worker will read this"));
+	assert_true(resp_has(&r, "someone who can help keep you safe"));
+	assert_true(resp_has(&r, "under \"Need help now?\" at the bottom"));
+	assert_true(resp_has(&r, "0800 1111"));
+	assert_false(resp_has(&r, "If it goes to councillors"));
+	assert_false(resp_has(&r, "working days"));
+	assert_false(resp_has(&r, "Councillors only read a summary"));
+	resp_free(&r);
+	v = raise_view(&young, "Skate park", "Can we have a skate park?",
+	    NULL, &r);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)v);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_true(resp_has(&r, "If it goes to councillors, they answer "
+	    "within 20 working days."));
+	assert_false(resp_has(&r, "help keep you safe"));
+	resp_free(&r);
+}
+
+/*
  * "Take this back" asks first: a slip of the thumb on a phone must not
  * end a view for good. The button opens a question; a POST without
  * confirm=1 (an old page, a stray tap) only asks again; "No, keep it"
@@ -996,6 +1042,7 @@ main(void)
 		cmocka_unit_test(no_account_tracking_code),
 		cmocka_unit_test(others_cannot_see_a_view),
 		cmocka_unit_test(redirect_and_merge_tell_the_young_person),
+		cmocka_unit_test(worrying_view_says_what_a_worker_does),
 		cmocka_unit_test(withdraw_asks_first),
 		cmocka_unit_test(withdraw_until_answered),
 		cmocka_unit_test(merged_into_an_issue_by_its_public_name),
