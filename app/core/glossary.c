@@ -96,10 +96,25 @@ glossary_words(const struct glossary *g, const char *text, struct tval *list)
 			}
 }
 
+/* Length of " (plain)" for term i at the start of text, or 0. */
+static size_t
+explained_at(const struct glossary *g, size_t i, const char *text)
+{
+	size_t	 len;
+
+	len = strlen(g->plain[i]);
+	if (strncmp(text, " (", 2) != 0 ||
+	    strncmp(text + 2, g->plain[i], len) != 0 || text[2 + len] != ')')
+		return (0);
+	return (len + 3);
+}
+
 /*
  * text with the first use of each term (across every call with the same
  * g) followed by its explanation in brackets: "your PEP (Personal
- * Education Plan: your plan for school)".
+ * Education Plan: your plan for school)". A later use that was stored
+ * explained (a message on a timeline) loses its brackets: a page
+ * explains a word once.
  */
 const char *
 glossary_explain(struct glossary *g, struct arena *a, const char *text)
@@ -121,7 +136,9 @@ glossary_explain(struct glossary *g, struct arena *a, const char *text)
 		}
 		buf_append(&out, text + at, len);
 		at += len;
-		if (!g->seen[i] && strncmp(text + at, " (", 2) != 0)
+		if (g->seen[i])
+			at += explained_at(g, i, text + at);
+		else if (strncmp(text + at, " (", 2) != 0)
 			buf_appendf(&out, " (%s)", g->plain[i]);
 		g->seen[i] = 1;
 	}

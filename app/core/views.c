@@ -563,16 +563,13 @@ views_put_words(sqlite3_stmt *st, int64_t id, struct tval *ctx)
  * and its first due date kept beside a later one.
  */
 static void
-answer_words(struct db *db, sqlite3_stmt *st, struct tval *ctx)
+answer_words(struct glossary *g, sqlite3_stmt *st, struct tval *ctx)
 {
-	struct glossary	 g;
 	struct arena	*a = tv_arena(ctx);
 
-	if (glossary_load(db, a, &g) == -1)
-		g.n = 0;
-	tv_set_str(ctx, "response", glossary_explain(&g, a,
+	tv_set_str(ctx, "response", glossary_explain(g, a,
 	    db_col_text(st, 11)));
-	tv_set_str(ctx, "reason", glossary_explain(&g, a,
+	tv_set_str(ctx, "reason", glossary_explain(g, a,
 	    db_col_text(st, 12)));
 	/* "Now it is due by" only while more time is the answer. */
 	if (sqlite3_column_int64(st, 15) == 0 ||
@@ -587,10 +584,15 @@ answer_words(struct db *db, sqlite3_stmt *st, struct tval *ctx)
 int
 views_show(struct db *db, const struct view *v, struct tval *ctx)
 {
+	struct glossary	 g;
 	struct tval	*list, *row;
 	sqlite3_stmt	*st;
 	int		 rc;
 
+	/* One glossary for the page: the answer box, then the timeline
+	 * below it, explain each word once, where it is first used. */
+	if (glossary_load(db, tv_arena(ctx), &g) == -1)
+		g.n = 0;
 	st = db_query(db, sql_show, "i", v->id);
 	if ((rc = db_step(st)) == 1) {
 		views_put_words(st, v->id, ctx);
@@ -602,7 +604,7 @@ views_show(struct db *db, const struct view *v, struct tval *ctx)
 		tv_set_str(ctx, "issue_title", db_col_text(st, 9));
 		tv_set_str(ctx, "decision", issues_decision_label(db_col_text(st,
 		    10)));
-		answer_words(db, st, ctx);
+		answer_words(&g, st, ctx);
 		/* A yes in a green box; any other answer says what next. */
 		tv_set_bool(ctx, "decision_agreed",
 		    strcmp(db_col_text(st, 10), "agreed") == 0);
@@ -630,7 +632,8 @@ views_show(struct db *db, const struct view *v, struct tval *ctx)
 		tv_set_str(row, "at", time_human(tv_arena(row),
 		    sqlite3_column_int64(st, 0)));
 		tv_set_str(row, "kind", db_col_text(st, 1));
-		tv_set_str(row, "text", db_col_text(st, 2));
+		tv_set_str(row, "text", glossary_explain(&g, tv_arena(row),
+		    db_col_text(st, 2)));
 	}
 	db_done(st);
 	if (rc != 0 || (strcmp(v->state, "redirected") == 0 &&

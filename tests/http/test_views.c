@@ -694,6 +694,49 @@ redirect_and_merge_tell_the_young_person(void **state)
 	resp_free(&r);
 }
 
+/* How often needle occurs in r's body. */
+static int
+occurs(const struct resp *r, const char *needle)
+{
+	const char	*p;
+	int		 n;
+
+	n = 0;
+	for (p = buf_cstr((struct buf *)&r->body);
+	    (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return (n);
+}
+
+/*
+ * A word is explained once a page, where it is first used: the answer
+ * box explains "IRO", and the timeline's copy of the answer below it,
+ * stored explained as a message, does not say it again.
+ */
+static void
+view_explains_a_word_once(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+	int64_t		 v;
+
+	(void)state;
+	v = count("SELECT id FROM views WHERE title = 'Reviews at times we "
+	    "can make'");
+	assert_true(v > 0);
+	(void)snprintf(path, sizeof(path), "/views/%lld", (long long)v);
+	resp_init(&r);
+	assert_int_equal(http_get(&young, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_int_equal(occurs(&r, "(Independent Reviewing Officer"), 1);
+	assert_true(occurs(&r, "IRO") >= 2);
+	/* The first use, in the answer box, is the explained one. */
+	assert_true(resp_has(&r, "<strong>Why:</strong> I have asked the IRO "
+	    "(Independent Reviewing Officer"));
+	assert_true(resp_has(&r, "Why: I have asked the IRO team"));
+	resp_free(&r);
+}
+
 /*
  * A worrying view's page does not give the ordinary timetable
  * (councillors, 20 working days): it says a worker reads it and may talk
@@ -1042,6 +1085,7 @@ main(void)
 		cmocka_unit_test(no_account_tracking_code),
 		cmocka_unit_test(others_cannot_see_a_view),
 		cmocka_unit_test(redirect_and_merge_tell_the_young_person),
+		cmocka_unit_test(view_explains_a_word_once),
 		cmocka_unit_test(worrying_view_says_what_a_worker_does),
 		cmocka_unit_test(withdraw_asks_first),
 		cmocka_unit_test(withdraw_until_answered),
