@@ -117,8 +117,9 @@ invite_problem(enum invite_state s)
 		return ("This code has run out. Ask the person who gave it to "
 		    "you for a new one.");
 	default:
+		/* The same example as the hint under the box (join.html). */
 		return ("We do not recognise that code. Check it and try "
-		    "again. It looks like XXXX-XXXX-XXXX-XXXX: four groups of "
+		    "again. It looks like 7K2M-Q9XD-HT4R-PWZ3: four groups of "
 		    "four letters and numbers.");
 	}
 }

@@ -18,6 +18,20 @@
 #include "harness.h"
 #include "testutil.h"
 
+/* How often needle occurs in the body. */
+static int
+occurs(const struct resp *r, const char *needle)
+{
+	const char	*p;
+	int		 n;
+
+	n = 0;
+	for (p = buf_cstr((struct buf *)&r->body);
+	    (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return (n);
+}
+
 /* Where needle first occurs in the body, or -1. */
 static long
 at(const struct resp *r, const char *needle)
@@ -704,6 +718,25 @@ words_not_codes_and_things_to_tap(void **state)
 	resp_free(&r);
 }
 
+/* A wrong code's message gives the same example as the hint under the
+ * box, not a second one ("XXXX-XXXX-XXXX-XXXX"). */
+static void
+join_error_and_hint_agree(void **state)
+{
+	struct client	 c;
+	struct resp	 r;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(client_post(&c, "/join", "/join",
+	    "code=AAAA-BBBB-CCCC-DDDD", &r), 422);
+	assert_true(resp_has(&r, "We do not recognise that code"));
+	/* The hint, the message by the box, and the list at the top. */
+	assert_true(occurs(&r, "It looks like 7K2M-Q9XD-HT4R-PWZ3") >= 2);
+	assert_false(resp_has(&r, "XXXX"));
+	resp_free(&r);
+}
+
 static void
 devices_in_words(void **state)
 {
@@ -814,6 +847,7 @@ main(void)
 		cmocka_unit_test(views_say_when_and_what_next),
 		cmocka_unit_test(words_not_codes_and_things_to_tap),
 		cmocka_unit_test(devices_in_words),
+		cmocka_unit_test(join_error_and_hint_agree),
 		cmocka_unit_test(text_16px_and_links_a_thumb_tall),
 		cmocka_unit_test(another_persons_form_is_not_theirs),
 	};
