@@ -694,6 +694,33 @@ redirect_and_merge_tell_the_young_person(void **state)
 	resp_free(&r);
 }
 
+/*
+ * Raise a view in words a 10-year-old reads: no "placements",
+ * "designated teachers" or "allowances" in the topics, and the lengths
+ * said in words as well as characters.
+ */
+static void
+form_in_plain_words(void **state)
+{
+	struct resp	 r;
+
+	(void)state;
+	resp_init(&r);
+	assert_int_equal(http_get(&young, "/views/new", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_false(resp_has(&r, "placements"));
+	assert_false(resp_has(&r, "designated"));
+	assert_false(resp_has(&r, "allowance"));
+	assert_true(resp_has(&r, "the teacher at school who helps children "
+	    "in care"));
+	assert_true(resp_has(&r, "pocket money"));
+	assert_true(resp_has(&r, "moving home"));
+	assert_true(resp_has(&r, "Up to 120 characters, about 20 words. (A "
+	    "character is one letter, number, space or mark.)"));
+	assert_true(resp_has(&r, "up to 5,000 characters, about 800 words."));
+	resp_free(&r);
+}
+
 /* How often needle occurs in r's body. */
 static int
 occurs(const struct resp *r, const char *needle)
@@ -1085,6 +1112,7 @@ main(void)
 		cmocka_unit_test(no_account_tracking_code),
 		cmocka_unit_test(others_cannot_see_a_view),
 		cmocka_unit_test(redirect_and_merge_tell_the_young_person),
+		cmocka_unit_test(form_in_plain_words),
 		cmocka_unit_test(view_explains_a_word_once),
 		cmocka_unit_test(worrying_view_says_what_a_worker_does),
 		cmocka_unit_test(withdraw_asks_first),
