@@ -85,7 +85,8 @@ async function axeCheck(page, label) {
 
 // Young people's pages (and visitors') at the width they are seen at: no
 // text under 16 px (tags, dates and the menu's count were 15.2 and 14.4),
-// and a link on a line of its own (.link-line, .tap) is 44 px tall.
+// and a link on a line of its own (.link-line, .tap, a card's title) is
+// 44 px tall.
 async function sizeCheck(page, label) {
   const bad = await page.evaluate(() => {
     if (!document.body.classList.contains('young')) return [];
@@ -96,7 +97,7 @@ async function sizeCheck(page, label) {
       const px = parseFloat(getComputedStyle(e).fontSize);
       if (px < 16) out.push(`"${e.textContent.trim().slice(0, 30)}" is ${px} px`);
     }
-    for (const a of document.querySelectorAll('.link-line a, a.tap')) {
+    for (const a of document.querySelectorAll('.link-line a, a.tap, a.card-link')) {
       const h = a.getBoundingClientRect().height;
       if (shown(a) && h < 44) out.push(`the link "${a.textContent.trim().slice(0, 30)}" is ${h} px tall`);
     }
@@ -715,6 +716,8 @@ const journeys = {
     await page.check('#who-anon');
     await submit(page, js, 'form[action^="/consultations/"] button');
     await expectText(page, 'Page 1 of 2');
+    // "Show easier words" is a thumb's height (sizeCheck).
+    if (js) await phoneCheck(page, 'a consultation\'s questions');
     await submit(page, js, 'button[value="next"]');
     await expectText(page, 'Please choose an answer to this question.');
     await page.locator('fieldset.scale input[value="4"]').check();

@@ -808,6 +808,7 @@ text_16px_and_links_a_thumb_tall(void **state)
 {
 	struct resp	 r;
 	char		 path[64];
+	int64_t		 id;
 
 	(void)state;
 	resp_init(&r);
@@ -827,6 +828,26 @@ text_16px_and_links_a_thumb_tall(void **state)
 	    "SELECT min(id) FROM meetings"));
 	page_has(&young, path, "<p class=\"link-line\"><a href=\"/meetings\">"
 	    "All meetings</a>");
+	/* The home page's card titles and "Answer them here", and "Show
+	 * easier words" on a consultation's questions. */
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/assets/site.css", &r), 0);
+	assert_true(resp_has(&r, ".card-link { text-decoration: underline; "
+	    "display: inline-flex;\n  align-items: center; min-height: 44px; "
+	    "}"));
+	resp_free(&r);
+	page_has(&young, "/", "<a class=\"tap\" href=\"/consultations\">"
+	    "Answer them here</a>");
+	id = count("SELECT min(id) FROM consultations WHERE state = 'open'");
+	(void)snprintf(path, sizeof(path), "/consultations/%lld",
+	    (long long)id);
+	assert_int_equal(client_post(&young, path, path, "who=anonymous", &r),
+	    303);
+	resp_free(&r);
+	(void)snprintf(path, sizeof(path), "/consultations/%lld/answer",
+	    (long long)id);
+	page_has(&young, path, "<p class=\"link-line\"><a href=\"?page=");
+	page_has(&young, path, ">Show easier words</a></p>");
 }
 
 int
