@@ -18,20 +18,6 @@
 #include "harness.h"
 #include "testutil.h"
 
-/* How often needle occurs in the body. */
-static int
-occurs(const struct resp *r, const char *needle)
-{
-	const char	*p;
-	int		 n;
-
-	n = 0;
-	for (p = buf_cstr((struct buf *)&r->body);
-	    (p = strstr(p, needle)) != NULL; p++)
-		n++;
-	return (n);
-}
-
 /* Where needle first occurs in the body, or -1. */
 static long
 at(const struct resp *r, const char *needle)
@@ -732,7 +718,7 @@ join_error_and_hint_agree(void **state)
 	    "code=AAAA-BBBB-CCCC-DDDD", &r), 422);
 	assert_true(resp_has(&r, "We do not recognise that code"));
 	/* The hint, the message by the box, and the list at the top. */
-	assert_true(occurs(&r, "It looks like 7K2M-Q9XD-HT4R-PWZ3") >= 2);
+	assert_true(resp_count(&r, "It looks like 7K2M-Q9XD-HT4R-PWZ3") >= 2);
 	assert_false(resp_has(&r, "XXXX"));
 	resp_free(&r);
 }

@@ -721,20 +721,6 @@ form_in_plain_words(void **state)
 	resp_free(&r);
 }
 
-/* How often needle occurs in r's body. */
-static int
-occurs(const struct resp *r, const char *needle)
-{
-	const char	*p;
-	int		 n;
-
-	n = 0;
-	for (p = buf_cstr((struct buf *)&r->body);
-	    (p = strstr(p, needle)) != NULL; p++)
-		n++;
-	return (n);
-}
-
 /*
  * A word is explained once a page, where it is first used: the answer
  * box explains "IRO", and the timeline's copy of the answer below it,
@@ -755,8 +741,8 @@ view_explains_a_word_once(void **state)
 	resp_init(&r);
 	assert_int_equal(http_get(&young, path, &r), 0);
 	assert_int_equal(r.status, 200);
-	assert_int_equal(occurs(&r, "(Independent Reviewing Officer"), 1);
-	assert_true(occurs(&r, "IRO") >= 2);
+	assert_int_equal(resp_count(&r, "(Independent Reviewing Officer"), 1);
+	assert_true(resp_count(&r, "IRO") >= 2);
 	/* The first use, in the answer box, is the explained one. */
 	assert_true(resp_has(&r, "<strong>Why:</strong> I have asked the IRO "
 	    "(Independent Reviewing Officer"));

@@ -75,6 +75,20 @@ close_concern_as(struct client *c, const char *path, const char *rest,
 	return (status);
 }
 
+/* How often needle occurs in r's body. */
+static int __attribute__((unused))
+resp_count(const struct resp *r, const char *needle)
+{
+	const char	*p;
+	int		 n;
+
+	n = 0;
+	for (p = buf_cstr((struct buf *)&r->body);
+	    (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return (n);
+}
+
 /* POST the form body to path as c: answered with the help page (200),
  * as worrying words are. */
 static void __attribute__((unused))
