@@ -43,6 +43,9 @@ static const char *sql_worry_join =
 	"coalesce(c.author_id, 0) = 0 AND c.source = 'scan' AND "
 	"c.closed_at IS NULL AND c.held_by IS NULL AND c.created_at >= ?2 "
 	"AND c.item_id = ?4 ORDER BY c.id DESC LIMIT 1)";
+static const char *sql_same_named =
+	"SELECT count(*) FROM concerns WHERE kind = ?1 AND item_id = ?2 AND "
+	"author_id = ?3 AND text = ?4 AND closed_at IS NULL";
 static const char *sql_insert =
 	"INSERT INTO consultations (title, why, bands, area, leavers, "
 	"opens_at, closes_at, state, created_by, created_at) VALUES "
@@ -933,19 +936,20 @@ worry_join(struct db *db, int64_t cid, const char *text, const char *origin,
  * the consultation closed, however long ago, or is in any other state):
  * if they worry the scan, a concern holds them, linked to nobody. Words
  * of a signed-in young person on their own form (signed_in) are always
- * a concern of their own, told of on its own; others (the sender is not
- * known) are limited per address. 1 so, 0 if they do not worry or there
- * is no such consultation, -1 on error.
+ * a concern of their own, told of on its own, holding them (named) unless
+ * they chose to answer this consultation without their name; others (the
+ * sender is not known) are limited per address. 1 so, 0 if they do not
+ * worry or there is no such consultation, -1 on error.
  */
 int
 consult_worry_kept(struct db *db, int64_t cid, const char *text,
-    const char *ip, int signed_in, int64_t now)
+    const char *ip, int signed_in, const struct actor *named, int64_t now)
 {
 	struct consult	 c;
 	struct actor	 from;
 	char		 key[96], origin[2 * AUTH_DIGEST_BYTES + 1];
 	char		 addr[INET6_ADDRSTRLEN + 8];
-	int64_t		 wait;
+	int64_t		 wait, same;
 	int		 flagged, rc;
 
 	/* Any that exists: a phone left on the page for a month still
@@ -956,12 +960,16 @@ consult_worry_kept(struct db *db, int64_t cid, const char *text,
 	if (db_begin(db) == -1)
 		return (-1);
 	if (signed_in) {
-		/* The same words still open on it: sent again (a second
-		 * press, a reload), not another concern to read. */
-		if ((rc = concern_open_same(db, CONCERN_CONSULT, cid,
-		    text)) != 0)
-			return (db_end(db, rc == 1) == -1 || rc == -1 ? -1 : 1);
-		if (scan(db, &nobody, cid, text, now, &flagged) == -1)
+		/* Their same words still open (a second press, a reload):
+		 * not another concern to read. Only a named person's: two
+		 * children's same words are two concerns. */
+		if (named != NULL && db_int(db, &same, sql_same_named,
+		    "tiit", CONCERN_CONSULT, cid, named->id, text) != 1)
+			return (db_end(db, 0));
+		if (named != NULL && same > 0)
+			return (db_end(db, 1) == -1 ? -1 : 1);
+		if (scan(db, named != NULL ? named : &nobody, cid, text, now,
+		    &flagged) == -1)
 			return (db_end(db, 0));
 		return (db_end(db, 1) == -1 ? -1 : flagged);
 	}

@@ -145,7 +145,7 @@ int	 consult_answers_save(struct db *, const struct actor *, int64_t,
 	    size_t, int, int, int64_t, int *);
 int	 consult_answers_mine(struct db *, int64_t, struct tval *);
 int	 consult_worry_kept(struct db *, int64_t, const char *, const char *,
-	    int, int64_t);
+	    int, const struct actor *, int64_t);
 
 /* consult_results.c */
 int	 consult_results(struct db *, int64_t, int64_t, struct tval *);

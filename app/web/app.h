@@ -64,6 +64,7 @@ struct page {
 	int			 stale_form;	/* let through (guard_post) */
 	int			 rescuing;	/* guard_rescue_words ran */
 	int			 scan_edges;	/* 0 unasked, 1 whole, 2 edges */
+	int			 post_ok;	/* a POST guard_post let in */
 };
 
 int	page_begin(struct page *, struct http_request *, int);

@@ -644,6 +644,29 @@ page_consultation_answer(struct http_request *req)
 }
 
 /*
+ * Whom late words of a signed-in person's own form name: them, unless
+ * they chose to answer this consultation without their name (NULL). 0,
+ * or -1 on error.
+ */
+static int
+late_named(struct page *pg, int64_t cid, int signed_in,
+    const struct actor **named)
+{
+	struct consult_response	 r;
+	int			 found;
+
+	*named = NULL;
+	if (!signed_in)
+		return (0);
+	if ((found = consult_response_find(app_db, cid, pg->sess.user_id,
+	    &r)) == -1)
+		return (-1);
+	if (found == 0 || !r.anonymous)
+		*named = &pg->actor;
+	return (0);
+}
+
+/*
  * Worrying words typed on an answer page that cannot be taken reach a
  * worker now (linked to nobody) and the help page is shown. signed_in:
  * sent by the person signed in, with their own form's token, so their
@@ -654,6 +677,7 @@ static int
 worry_kept(struct page *pg, int signed_in)
 {
 	const struct form_field	*f;
+	const struct actor	*named;
 	struct buf		 all;
 	int64_t			 cid;
 	size_t			 i;
@@ -667,9 +691,10 @@ worry_kept(struct page *pg, int signed_in)
 			buf_appendf(&all, "%s\n", f->value);
 	}
 	rc = 0;
-	if (all.len > 0 && page_worrying(pg, buf_cstr(&all)) == 1)
+	if (all.len > 0 && page_worrying(pg, buf_cstr(&all)) == 1 &&
+	    (rc = late_named(pg, cid, signed_in, &named)) == 0)
 		rc = consult_worry_kept(app_db, cid, buf_cstr(&all), pg->ip,
-		    signed_in, pg->now);
+		    signed_in, named, pg->now);
 	buf_free(&all);
 	if (rc != 1)
 		return (0);

@@ -413,10 +413,16 @@ scan_edge(struct page *pg, size_t len)
 {
 	size_t	 need;
 
+	/*
+	 * A signed-in person's own form (its token good) is always read
+	 * whole: accounts come by invitation, so draining an address's
+	 * budget cannot cost a child on it their help page.
+	 */
 	if (pg->scan_edges == 0) {
 		need = pg->req->http_body_length > len ?
 		    pg->req->http_body_length : len;
-		pg->scan_edges = conns_scan_whole(pg->req, need) ? 1 : 2;
+		pg->scan_edges = (pg->signed_in && pg->post_ok) ||
+		    conns_scan_whole(pg->req, need) ? 1 : 2;
 		if (pg->scan_edges == 2)
 			kore_log(LOG_NOTICE, "scanning budget spent: reading "
 			    "the edges of long texts to %s", pg->req->path);

@@ -296,6 +296,7 @@ page_begin(struct page *pg, struct http_request *req, int allow)
 	if (req->method == HTTP_METHOD_POST && !(allow & ALLOW_RESUMED) &&
 	    !guard_post(pg))
 		return (0);
+	pg->post_ok = req->method == HTTP_METHOD_POST && !pg->stale_form;
 	return (1);
 }
 

@@ -542,23 +542,22 @@ char_start(const char *s, size_t i)
 }
 
 /*
- * The worrying pieces of s[from, to), into out. -1 on error. Each piece
- * read counts against the sender's scanning budget; past it, none is.
+ * The worrying pieces of s[from, to), into out; n counts those found.
+ * -1 on error. Each piece read counts against the sender's scanning
+ * budget.
  */
 static int
-worrying_pieces(struct page *pg, const char *s, size_t from, size_t to,
-    struct buf *out)
+pieces_in(struct page *pg, const char *s, size_t from, size_t to,
+    struct buf *out, size_t *n)
 {
 	struct buf	 piece, topics;
-	size_t		 at, end, n;
+	size_t		 at, end;
 	int		 hits;
 
 	buf_init(&piece, FLOOD_PIECE + 1);
 	buf_init(&topics, 64);
 	hits = 0;
-	if (pg->scan_edges == 2)
-		to = from;
-	for (at = from, n = 0; at < to && n < FLOOD_PIECES; at = char_start(s,
+	for (at = from; at < to && *n < FLOOD_PIECES; at = char_start(s,
 	    at + FLOOD_PIECE * 3 / 4)) {
 		end = at + FLOOD_PIECE < to ? char_start(s, at + FLOOD_PIECE) :
 		    to;
@@ -570,7 +569,7 @@ worrying_pieces(struct page *pg, const char *s, size_t from, size_t to,
 		    &topics)) == -1)
 			break;
 		if (hits > 0) {
-			buf_appendf(out, "%s%s", n++ > 0 ? "\n...\n" : "",
+			buf_appendf(out, "%s%s", (*n)++ > 0 ? "\n...\n" : "",
 			    buf_cstr(&piece));
 			at = end - FLOOD_PIECE * 3 / 4;	/* no piece twice */
 		}
@@ -580,6 +579,27 @@ worrying_pieces(struct page *pg, const char *s, size_t from, size_t to,
 	buf_free(&piece);
 	buf_free(&topics);
 	return (hits == -1 ? -1 : 0);
+}
+
+/*
+ * The worrying pieces of s[from, to), into out. -1 on error. Past the
+ * sender's scanning budget a long text was read only at its edges
+ * (guard.c), so only the pieces there are looked for; a text read whole
+ * is looked through whole.
+ */
+static int
+worrying_pieces(struct page *pg, const char *s, size_t from, size_t to,
+    struct buf *out)
+{
+	size_t	 len = strlen(s), n = 0;
+
+	if (pg->scan_edges != 2 || len <= 2 * SCAN_EDGE)
+		return (pieces_in(pg, s, from, to, out, &n));
+	if (pieces_in(pg, s, from, to < SCAN_EDGE ? to : char_start(s,
+	    SCAN_EDGE), out, &n) == -1)
+		return (-1);
+	return (pieces_in(pg, s, from > len - SCAN_EDGE ? from :
+	    char_start(s, len - SCAN_EDGE), to, out, &n));
 }
 
 /* s with its middle cut out, but for its worrying pieces. */

@@ -869,12 +869,6 @@ signed_in_worry_stands_alone(void **state)
 		assert_true(resp_has(&r, "We are here to help"));
 		resp_free(&r);
 	}
-	/* The same words again (a second press, a reload): help again,
-	 * not another concern. */
-	assert_int_equal(send_late(&young2, c, "i want to die, says 1", &r),
-	    200);
-	assert_true(resp_has(&r, "We are here to help"));
-	resp_free(&r);
 	/* And more from whoever it is, after. */
 	for (i = 0; i < 4; i++)
 		stale_worry(&anon, c, "they hit me and i want to die again");
@@ -896,6 +890,39 @@ signed_in_worry_stands_alone(void **state)
 	    "%lld AND instr(text, 'they hit me') > 0 AND instr(text, "
 	    "'says') > 0", (long long)c), 0);
 	assert_true(concerns_with(c, "they hit me and i want to die", 0) >= 1);
+}
+
+/*
+ * Late worrying words of a young person answering with their name (or
+ * not yet started) hold them, so a worker can follow them up; the same
+ * words again (a second press, a reload) are no second concern, but
+ * another child's same words are their own.
+ */
+static void
+named_late_worry_holds_them_once(void **state)
+{
+	struct resp	 r;
+	int64_t		 c;
+	int		 i;
+
+	(void)state;
+	c = write_full("Closed, named", "audience=all");
+	assert_int_equal(start(&young, c, "named"), 303);
+	closed_ago(c, 10);
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(send_late(&young, c, "my dad hits me at contact",
+		    &r), 200);
+		assert_true(resp_has(&r, "We are here to help"));
+		resp_free(&r);
+	}
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE item_id = "
+	    "%lld AND instr(text, 'my dad hits me at contact') > 0 AND "
+	    "author_id = (SELECT id FROM users WHERE display_name = 'Jaden')",
+	    (long long)c), 1);
+	assert_int_equal(send_late(&young2, c, "my dad hits me at contact",
+	    &r), 200);
+	resp_free(&r);
+	assert_int_equal(concerns_with(c, "my dad hits me at contact", 0), 2);
 }
 
 /*
@@ -1324,6 +1351,7 @@ main(void)
 		cmocka_unit_test(safeguarding),
 		cmocka_unit_test(worry_long_after_closing),
 		cmocka_unit_test(signed_in_worry_stands_alone),
+		cmocka_unit_test(named_late_worry_holds_them_once),
 		cmocka_unit_test(anon_worry_joins_untaken),
 		cmocka_unit_test(suppression),
 		cmocka_unit_test(text_answers_in_no_time_order),

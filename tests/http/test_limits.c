@@ -327,6 +327,32 @@ log_lines(const char *text)
 #define SPENT	"scanning budget spent"
 
 /*
+ * A view from c whose body is n bytes of ordinary words, mid, and n more;
+ * the response into r, the status returned.
+ */
+static long
+send_long_view(struct client *c, size_t n, const char *mid, struct resp *r)
+{
+	struct buf	 form;
+	long		 status;
+	size_t		 i;
+
+	buf_init(&form, 2 * n + 256);
+	buf_appendf(&form, "category=%lld&title=Long&publish=no&body=",
+	    (long long)count("SELECT id FROM categories WHERE key = "
+	    "'leisure'"));
+	for (i = 0; i + 8 <= n; i += 8)
+		buf_puts(&form, "bus+pas+");
+	buf_puts(&form, url_enc(mid));
+	for (i = 0; i + 8 <= n; i += 8)
+		buf_puts(&form, "bus+pas+");
+	status = client_post(c, "/views/new", "/views/new", buf_cstr(&form),
+	    r);
+	buf_free(&form);
+	return (status);
+}
+
+/*
  * A form sent with a stale token from our own site, nearly the 1 MiB a
  * body may be: its words (head, n bytes of filler, mid, n bytes of
  * filler, tail), form-encoded,
@@ -376,7 +402,7 @@ stale_long(struct client *c, const char *head, size_t n, const char *mid,
 static void
 scanning_budget_per_address(void **state)
 {
-	struct client	 a, b;
+	struct client	 a, b, kid;
 	struct resp	 r;
 	double		 first, rest, t;
 	int64_t		 before;
@@ -417,6 +443,34 @@ scanning_budget_per_address(void **state)
 	    "school, nothing else to say, " WORRY, &r), 200);
 	assert_true(resp_has(&r, "We are here to help"));
 	resp_free(&r);
+
+	/* A child signed in on that address: their own form is read
+	 * whole, however long (a paste refused for its length still gets
+	 * help, its words kept). */
+	memset(&kid, 0, sizeof(kid));
+	(void)snprintf(kid.local_ip, sizeof(kid.local_ip), "127.0.0.61");
+	assert_int_equal(client_login(&kid, "Jaden", "kite-river-42"), 303);
+	assert_int_equal(stale_long(&a, "", 500 * 1000, "", "", NULL), 403);
+	before = count("SELECT count(*) FROM concerns");
+	assert_int_equal(send_long_view(&kid, 36000, " " WORRY " ", &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM concerns"), before + 1);
+	/* Without an account, past five long ones an hour, a long view
+	 * keeps its edges and its worrying pieces: one short enough to have
+	 * been read whole keeps the piece from its middle. */
+	for (i = 0; i < 5; i++) {
+		assert_int_equal(send_long_view(&a, 9000, " " WORRY " ", &r), 200);
+		resp_free(&r);
+	}
+	assert_int_equal(stale_long(&a, "", 500 * 1000, "", "", NULL), 403);
+	assert_int_equal(send_long_view(&a, 12000, " he hits me at night ",
+	    &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views WHERE instr(body, "
+	    "'he hits me at night') > 0 AND instr(body, 'not all kept') > 0"),
+	    1);
 
 	/* Another address: its own budget, a worry in the middle of a long
 	 * text found. */
