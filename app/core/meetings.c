@@ -53,7 +53,7 @@ static const char *sql_add_item =
  * its public title, never the first one, which may be the young
  * person's own words (AGENDA_TITLE decides again when it is read). */
 static const char *sql_issue_title =
-	"SELECT CASE WHEN " ISSUE_HAS_PRIVATE " THEN " ISSUE_PUBLIC_TITLE
+	"SELECT CASE WHEN " ISSUE_HAS_PRIVATE " THEN " AGENDA_PRIVATE_TITLE
 	" ELSE i.title END FROM issues i "
 	"JOIN categories c ON c.id = i.category_id "
 	"WHERE i.id = ?1 AND i.state != 'open'";
@@ -601,7 +601,7 @@ meeting_options(struct db *db, struct tval *issues, struct tval *promises)
 	static const char *sql_issues =
 	    "SELECT i.id, i.title || CASE WHEN " ISSUE_HAS_PRIVATE " THEN "
 	    "' (holds a private view: members read \"' || "
-	    ISSUE_PUBLIC_TITLE " || '\")' ELSE '' END FROM issues i "
+	    AGENDA_PRIVATE_TITLE " || '\")' ELSE '' END FROM issues i "
 	    "JOIN categories c ON c.id = i.category_id "
 	    "WHERE i.state != 'open' ORDER BY i.id DESC LIMIT 200";
 	static const char *sql_promises =

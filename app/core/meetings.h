@@ -21,8 +21,16 @@
  * private view may join the issue after the item was added, and items
  * added before this rule kept the issue's first title.
  */
+/*
+ * An issue holding a private view reads by its published title, else
+ * its theme and number: two on one agenda (or the board's list) under
+ * one theme must still be told apart, and a number says nothing of who.
+ */
+#define AGENDA_PRIVATE_TITLE						\
+	"(CASE WHEN i.public_title IS NOT NULL THEN i.public_title "	\
+	"ELSE c.name || ' (issue ' || i.id || ')' END)"
 #define AGENDA_TITLE							\
-	"(CASE WHEN " ISSUE_HAS_PRIVATE " THEN " ISSUE_PUBLIC_TITLE	\
+	"(CASE WHEN " ISSUE_HAS_PRIVATE " THEN " AGENDA_PRIVATE_TITLE	\
 	" ELSE a.title END)"
 #define AGENDA_SUMMARY							\
 	"(CASE WHEN " ISSUE_HAS_PRIVATE " THEN " ISSUE_PUBLIC_SUMMARY	\
