@@ -294,7 +294,7 @@ ab_appeal_create(struct db *db, const struct actor *who,
 	}
 	/* Worrying words that can be no request, sent twice: one concern. */
 	if (res != AB_OK) {
-		if ((same = concern_open_same(db, kind, item, reason)) == -1)
+		if ((same = concern_open_same(db, kind, item, 0, reason)) == -1)
 			goto error;
 		if (same > 0)
 			goto again;

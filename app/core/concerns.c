@@ -130,7 +130,8 @@ static const char *sql_open_about =
 	"AND closed_at IS NULL";
 static const char *sql_same_open =
 	"SELECT count(*) FROM concerns WHERE kind = ?1 AND "
-	"coalesce(item_id, 0) = ?2 AND text = ?3 AND closed_at IS NULL";
+	"coalesce(item_id, 0) = ?2 AND text = ?3 AND closed_at IS NULL "
+	"AND (?4 = 0 OR author_id = ?4)";
 static const char *sql_unheld =
 	"SELECT count(*) FROM concerns WHERE kind = ?1 AND item_id = ?2 "
 	"AND closed_at IS NULL AND held_by IS NULL";
@@ -279,15 +280,16 @@ concern_open(struct db *db, const struct actor *who,
 
 /*
  * Whether a concern about item with these very words is open already
- * (sent twice): 1, 0, or -1.
+ * (sent twice), from author if not 0: 1, 0, or -1.
  */
 int
 concern_open_same(struct db *db, const char *kind, int64_t item,
-    const char *text)
+    int64_t author, const char *text)
 {
 	int64_t	 n;
 
-	if (db_int(db, &n, sql_same_open, "tit", kind, item, text) != 1)
+	if (db_int(db, &n, sql_same_open, "titi", kind, item, text,
+	    author) != 1)
 		return (-1);
 	return (n > 0);
 }
@@ -807,7 +809,7 @@ concern_name(struct db *db, const struct actor *who, int64_t account,
 		buf_free(&topics);
 		return (-1);
 	}
-	ok = (same = concern_open_same(db, CONCERN_ACCOUNT, account,
+	ok = (same = concern_open_same(db, CONCERN_ACCOUNT, account, 0,
 	    name)) != -1 && (same > 0 || concern_open(db, who, &in, now) > 0);
 	buf_free(&topics);
 	return (db_end(db, ok) == 0 ? 1 : -1);

@@ -62,7 +62,8 @@ enum concern_result {
 
 int64_t	concern_open(struct db *, const struct actor *,
 	    const struct concern_in *, int64_t);
-int	concern_open_same(struct db *, const char *, int64_t, const char *);
+int	concern_open_same(struct db *, const char *, int64_t, int64_t,
+	    const char *);
 int64_t	concern_scanned(struct db *, const struct actor *, const char *,
 	    int64_t, const char *, const char *, int64_t);
 int	concern_raise(struct db *, const struct actor *, const char *,

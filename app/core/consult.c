@@ -43,9 +43,6 @@ static const char *sql_worry_join =
 	"coalesce(c.author_id, 0) = 0 AND c.source = 'scan' AND "
 	"c.closed_at IS NULL AND c.held_by IS NULL AND c.created_at >= ?2 "
 	"AND c.item_id = ?4 ORDER BY c.id DESC LIMIT 1)";
-static const char *sql_same_named =
-	"SELECT count(*) FROM concerns WHERE kind = ?1 AND item_id = ?2 AND "
-	"author_id = ?3 AND text = ?4 AND closed_at IS NULL";
 static const char *sql_insert =
 	"INSERT INTO consultations (title, why, bands, area, leavers, "
 	"opens_at, closes_at, state, created_by, created_at) VALUES "
@@ -949,7 +946,7 @@ consult_worry_kept(struct db *db, int64_t cid, const char *text,
 	struct actor	 from;
 	char		 key[96], origin[2 * AUTH_DIGEST_BYTES + 1];
 	char		 addr[INET6_ADDRSTRLEN + 8];
-	int64_t		 wait, same;
+	int64_t		 wait;
 	int		 flagged, rc;
 
 	/* Any that exists: a phone left on the page for a month still
@@ -963,11 +960,9 @@ consult_worry_kept(struct db *db, int64_t cid, const char *text,
 		/* Their same words still open (a second press, a reload):
 		 * not another concern to read. Only a named person's: two
 		 * children's same words are two concerns. */
-		if (named != NULL && db_int(db, &same, sql_same_named,
-		    "tiit", CONCERN_CONSULT, cid, named->id, text) != 1)
-			return (db_end(db, 0));
-		if (named != NULL && same > 0)
-			return (db_end(db, 1) == -1 ? -1 : 1);
+		if (named != NULL && (rc = concern_open_same(db,
+		    CONCERN_CONSULT, cid, named->id, text)) != 0)
+			return (db_end(db, rc == 1) == -1 || rc == -1 ? -1 : 1);
 		if (scan(db, named != NULL ? named : &nobody, cid, text, now,
 		    &flagged) == -1)
 			return (db_end(db, 0));

@@ -364,6 +364,36 @@ read_answers(struct page *pg, const struct tval *qs,
 }
 
 /*
+ * The help page after worrying answers, leading on: back to page `page`
+ * of the questions (said: why, or NULL), or, page -1, to the
+ * consultation, the answers sent. Ends the page.
+ */
+static int
+help_after(struct page *pg, const struct consult *c,
+    const struct consult_response *r, int page, const char *said)
+{
+	struct tval	*next;
+
+	next = tv_set_map(pg->ctx, "help_next");
+	if (page < 0) {
+		said = "Your answers were sent.";
+		tv_set_str(next, "href", arena_printf(&pg->arena, BASE "%lld",
+		    (long long)c->id));
+		tv_set_str(next, "label", "Back to the consultation");
+	} else {
+		tv_set_str(next, "href", arena_printf(&pg->arena,
+		    BASE "%lld/answer?page=%d", (long long)c->id, page));
+		tv_set_str(next, "label", "Go back to the questions");
+	}
+	if (said != NULL)
+		tv_set_str(next, "said", said);
+	/* They chose no name: nobody can come to them, so say how to ask. */
+	if (r->anonymous)
+		tv_set_bool(next, "anonymous", 1);
+	return (help_page(pg));
+}
+
+/*
  * Worrying words are saved now, as typed, and help is shown, even from a
  * page ahead of the saved one (which does not move it on). On the saved
  * page, with every answer it asks for, the button pressed counts too:
@@ -378,7 +408,6 @@ worry_post(struct page *pg, const struct consult *c,
 	struct consult_answer_in	 in[CONSULT_PER_PAGE];
 	size_t				 nin;
 	int				 to, finish, flagged, rc;
-	struct tval			*next;
 
 	nin = read_answers(pg, qs, in, n <= r->page && (act == 0 ||
 	    act == 3));
@@ -395,25 +424,11 @@ worry_post(struct page *pg, const struct consult *c,
 	    finish, pg->now, &flagged);
 	if (rc != 0 && rc != CONSULT_DONE)
 		return (page_error(pg, 500));
-	next = tv_set_map(pg->ctx, "help_next");
-	if (finish || rc == CONSULT_DONE) {
-		tv_set_str(next, "said", "Your answers were sent.");
-		tv_set_str(next, "href", arena_printf(&pg->arena, BASE "%lld",
-		    (long long)c->id));
-		tv_set_str(next, "label", "Back to the consultation");
-	} else {
-		if (act == 3)
-			tv_set_str(next, "said", "We kept your answers. Some "
-			    "questions still need an answer before you can "
-			    "send them.");
-		tv_set_str(next, "href", arena_printf(&pg->arena,
-		    BASE "%lld/answer?page=%d", (long long)c->id, to));
-		tv_set_str(next, "label", "Go back to the questions");
-	}
-	/* They chose no name: nobody can come to them, so say how to ask. */
-	if (r->anonymous)
-		tv_set_bool(next, "anonymous", 1);
-	return (help_page(pg));
+	if (finish || rc == CONSULT_DONE)
+		return (help_after(pg, c, r, -1, NULL));
+	return (help_after(pg, c, r, to, act == 3 ? "We kept your answers. "
+	    "Some questions still need an answer before you can send them." :
+	    NULL));
 }
 
 static int
@@ -586,7 +601,6 @@ already_sent(struct page *pg, const struct consult *c,
     const struct consult_response *r)
 {
 	const struct form_field	*f;
-	struct tval		*next;
 	size_t			 i;
 	int			 w;
 
@@ -598,14 +612,7 @@ already_sent(struct page *pg, const struct consult *c,
 	if (w == 0)
 		return (page_redirect(pg, arena_printf(&pg->arena, BASE "%lld",
 		    (long long)c->id), "consult_sent"));
-	next = tv_set_map(pg->ctx, "help_next");
-	tv_set_str(next, "said", "Your answers were sent.");
-	tv_set_str(next, "href", arena_printf(&pg->arena, BASE "%lld",
-	    (long long)c->id));
-	tv_set_str(next, "label", "Back to the consultation");
-	if (r->anonymous)
-		tv_set_bool(next, "anonymous", 1);
-	return (help_page(pg));
+	return (help_after(pg, c, r, -1, NULL));
 }
 
 int
