@@ -65,7 +65,8 @@ pairs_of(const struct sg_pat *pats, size_t npats, size_t *n)
 
 	for (i = 0, cap = 0; i < npats; i++)
 		for (k = 0; k < pats[i].n; k++)
-			cap += 64 + (size_t)pats[i].el[k].nlit;
+			cap += (size_t)__builtin_popcountll(
+			    pats[i].el[k].mask) + (size_t)pats[i].el[k].nlit;
 	if ((pr = calloc(cap + 1, sizeof(*pr))) == NULL)
 		abort();
 	*n = 0;
