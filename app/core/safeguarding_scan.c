@@ -209,6 +209,11 @@ static const struct sg_alias aliases[] = {
 	{ "grabin", "grab" }, { "stabin", "stab" }, { "messagin", "message" },
 	{ "runin", "run" }, { "dyin", "die" }, { "bulyin", "bully" },
 	{ "wna", "want to" }, { "wnt2", "want to" },
+	/* Review 109: "smoking weed everyday", "blacking out everynight". */
+	{ "everyday", "every day" }, { "evryday", "every day" },
+	{ "everynight", "every night" }, { "evrynight", "every night" },
+	{ "anywere", "anywhere" }, { "theyve", "they have" },
+	{ "weve", "we have" }, { "youve", "you have" },
 	/* Squeezed, "noose" would read "nose" ("broke my nose"). */
 	{ "noose", "rope" }, { "nooses", "rope" },
 	/*
@@ -268,7 +273,7 @@ static const struct sg_class classes[] = {
 	    "shove push choke strangle bruise bite burn whack thump "
 	    "belt hurt attack strike pin drag spit headbutt lash stab "
 	    "bash smash twist wallop slam restrain whip scratch pinch "
-	    "abuse assault strangle suffocate smother bully" },
+	    "abuse assault strangle suffocate smother bully boot stamp" },
 	[C_VICTIM] = { "VICTIM", "me my us our myself her him mine you" },
 	[C_GET] = { "GET", "get was were been being am is are" },
 	[C_ASSAULT] = { "ASSAULT", "hit punch smack slap kick beat batter "
@@ -300,7 +305,7 @@ static const struct sg_class classes[] = {
 	    "someone woman gang random" },
 	[C_GIFT] = { "GIFT", "give buy pay offer drive lift take treat" },
 	[C_SUBST] = { "SUBST", "drug weed alcohol vodka booze fag "
-	    "cigarette vape pill coke" },
+	    "cigarette vape pill coke spice ket xanax mdma lean" },
 	[C_ONLINE] = { "ONLINE", "online snapchat instagram tiktok "
 	    "discord whatsapp roblox fortnite app internet game facebook "
 	    "telegram omegle kik xbox playstation minecraft" },
@@ -442,6 +447,22 @@ static const char *const idioms[] = {
 	    "parrot|bird|tortoise|guinea|ferret|gerbil|snake|lizard ~2 "
 	    "run|go|gone ~1 away|off|missing"),
 	"min|minute|second|hour|time|break ~1 to ~1 eat",
+	/* Review 109: a prize, a story, dye, a laptop booting up. */
+	("run ~1 away ~1 with ~2 prize|trophy|title|win|victory|game|match|"
+	    "medal|award|cup|show|it|point|race"),
+	("film|book|story|song|show|series|programme|play|musical|novel|"
+	    "episode|lyric ~3 about ~4 run ~1 away|off"),
+	/* First and whole, so the admin phrase "want to die" is inside. */
+	("WANT|go ~2 die ~1 my|her|his|your|our|it ~1 hair|fringe|eyebrow|"
+	    "beard|root|tip|pink|blue|red|purple|green|blonde|black|brown|"
+	    "ginger|silver|orange"),
+	("die ~1 my|her|his|your|our|it ~1 hair|fringe|eyebrow|beard|root|"
+	    "tip|pink|blue|red|purple|green|blonde|black|brown|ginger|silver|"
+	    "orange"),
+	"boot ~1 up", "car ~1 boot", "boot ~1 sale|camp",
+	("throw|chuck ~2 ball|frisbee|snowball|beanbag ~3 at ~1 me|us ~2 in|"
+	    "at|during ~2 pe|game|lesson|practice|training|match|park|"
+	    "rounders|dodgeball"),
 };
 
 /*
@@ -1519,6 +1540,190 @@ static const struct sg_rule rules[] = {
 	{ "sexual", "pay-another-way", "he|she|they|man|guy|landlord|host|"
 	    "dealer|OLDER ~6 pay ~2 rent|debt|back|him|her|them|it ~3 another|"
 	    "other|different ~1 way" },
+	/*
+	 * A safeguarding lead's fourth held-out set (review 109): harms told
+	 * as a scene and not by name. A goodbye without a word of dying,
+	 * neglect as coats in bed and mould, control and isolation, a
+	 * marriage for a child of 16, work to pay for the journey, eviction
+	 * and a loan man at the door, a staff member's own number, and drugs
+	 * by their street names.
+	 */
+	{ "sexual", "too-drunk-to-say-no", "too ~1 drunk|wasted|high|stoned|"
+	    "asleep|out ~3 to ~1 say|stop|consent|fight|move|push" },
+	{ "sexual", "too-drunk-to-say-no", "say ~1 no|stop ~8 he|she|they ~1 "
+	    "do|carry|keep ~1 it|on|go ~1 anyway" },
+	{ "self_harm", "doing-it-again", "start|been|back ~1 do ~1 it ~1 "
+	    "again" },
+	{ "self_harm", "covered-in-marks", "arm|wrist|leg|thigh|stomach|skin "
+	    "~3 cover|full ~2 of|in|with ~1 mark|cut|scar|scratch|burn" },
+	{ "self_harm", "hoodie-to-hide", "hoodie|jumper|sleeve ~8 hide|"
+	    "cover ~2 them|it|mark|scar|cut|arm|wrist|burn" },
+	{ "suicide", "better-off-not-here", "better ~2 off ~4 NEG ~1 HERE" },
+	{ "suicide", "dont-want-to-do-this", "NEG ~1 want ~2 do ~1 this|it ~1 "
+	    "any ~1 more ~1 END|THEN|i|because" },
+	{ "suicide", "tired-of-everything", "tired|sick ~2 of ~1 everything ~1 "
+	    "END|THEN|i|and|because" },
+	{ "suicide", "sorted-my-stuff", "sort|decide|write|plan|pick ~3 who ~2 "
+	    "get|have|take ~2 my ~1 stuff|thing|things|belonging|clothes|"
+	    "phone|pet|dog|cat" },
+	{ "suicide", "sorted-my-stuff", "give ~2 away ~2 my|all ~1 stuff|thing|"
+	    "things|belonging|belongings|favourite ~1 END|THEN|to|because|"
+	    "already" },
+	{ "suicide", "cant-keep-going", "can ~1 not ~1 keep ~1 go ~1 like ~1 "
+	    "this|that" },
+	{ "suicide", "cant-keep-going", "can ~1 not ~1 keep ~1 go ~2 much|any "
+	    "~1 longer|more" },
+	{ "suicide", "edge-of-platform", "edge|top ~1 of ~2 platform|bridge|"
+	    "roof|cliff|building|carpark|park|tower|motorway ~8 think|thought|"
+	    "want|jump|step|lean|tempt|end|die" },
+	{ "neglect", "sleep-in-coats", "sleep|bed ~4 coat|jacket" },
+	{ "neglect", "clothes-smell", "clothes|uniform ~3 smell|stink|dirty|"
+	    "filthy|rip" },
+	{ "neglect", "clothes-too-small", "clothes|shoe|uniform|trainer ~3 "
+	    "too ~1 small|tight ~8 NEG ~2 buy|get|replace" },
+	{ "neglect", "bread-for-tea", "plain|dry|only|just ~1 bread|toast ~2 "
+	    "for ~1 tea|dinner|lunch|meal|every" },
+	{ "neglect", "they-eat-takeaway", "they|PERSON ~3 eat|have|get|order "
+	    "~2 takeaway|pizza|chippy|steak|mcdonald|kfc|nando ~8 we|us|me "
+	    "~3 bread|nothing|toast|noodle|scrap|leftover|cereal" },
+	{ "neglect", "mould", "mould|damp ~3 wall|ceiling|mattress|bed|"
+	    "bedroom|room|window|everywhere|all|floor|carpet|clothes" },
+	{ "neglect", "mould", "mattress|bed|bedroom ~3 damp|mould|soak" },
+	{ "abuse", "wets-the-bed-because", "wet ~2 the|his|her|my ~1 bed ~4 "
+	    "because|since|scared|when|fight|shout|scream|argue" },
+	{ "abuse", "screaming-and-fighting", "SHOUT|fight ~1 and ~1 SHOUT|"
+	    "fight|smash ~3 home|house|night|every|all" },
+	{ "abuse", "thrown-at-her", "throw|chuck ~1 thing|things|stuff|plate|"
+	    "glass|cup|bottle|chair|knife|remote|mug|pan|furniture ~2 at ~1 "
+	    "her|him|mum|me|us|my|OTHERS|dad|nan" },
+	{ "missing", "cars-with-strangers", "in|into ~2 car ~2 with ~4 NEG ~1 "
+	    "know|met" },
+	{ "missing", "cars-with-strangers", "get|go ~2 in|into ~2 car ~6 "
+	    "stranger|random|AGE" },
+	{ "missing", "not-allowed-but-go", "keep ~1 go|run|stay|sleep ~10 even "
+	    "~1 tho|though ~3 NEG ~1 allow|suppose" },
+	{ "missing", "not-allowed-but-go", "go|run|stay|travel ~4 another|"
+	    "different|other ~1 city|town|area ~10 NEG ~1 allow|suppose|know" },
+	{ "missing", "stranded", "stuck|stranded ~5 no|without ~1 money|"
+	    "phone|way|ticket ~3 END|THEN|home|back|get|or" },
+	{ "violence", "know-where-i-live", "they|he|she|PERSON|OLDER|gang ~3 "
+	    "know|find ~2 where ~1 i|we|my ~2 live|stay|sleep|foster|"
+	    "placement|home|house|flat" },
+	{ "violence", "burn-it-down", "will|going|threaten ~2 burn|torch|"
+	    "petrol|firebomb ~3 down|house|home|flat|car" },
+	{ "abuse", "forced-marriage", "they|he|she|PERSON|family|parent ~3 "
+	    "plan|arrange|organise|book ~2 my ~1 wedding|marriage|engage|"
+	    "engagement|nikah|shaadi" },
+	{ "abuse", "forced-marriage", "my ~1 wedding|marriage|engagement|nikah|"
+	    "shaadi|husband|wife ~8 only|just ~1 NUM" },
+	{ "abuse", "forced-marriage", "marry|engage ~2 me|us|her ~8 only|just "
+	    "~1 NUM" },
+	{ "abuse", "forced-marriage", "refuse|say ~2 no ~3 marriage|marry|"
+	    "wedding|rishta|nikah|shaadi|husband|engage" },
+	{ "abuse", "forced-marriage", "refuse ~2 marriage|marry|wedding|rishta|"
+	    "nikah|shaadi|husband|match|engage" },
+	{ "abuse", "forced-marriage", "marriage|rishta|nikah|shaadi ~8 disown|"
+	    "else|kill|hurt|beat|dishonour|disgrace|dead" },
+	{ "abuse", "forced-marriage", "PERSON|husband|wife ~2 i ~1 am ~1 go ~1 "
+	    "to ~1 marry|be ~1 with" },
+	{ "abuse", "forced-marriage", "pakistan|bangladesh|india|somalia|"
+	    "nigeria|afghanistan|yemen|iraq|abroad ~8 meet ~3 man|boy|guy|"
+	    "husband|wife|girl|woman" },
+	{ "abuse", "honour-threat", "disrespect|disgrace|dishonour|shame|"
+	    "honour ~3 family|name ~8 disappear|die|dead|kill|hurt|punish|"
+	    "pay|deal|regret|beat" },
+	{ "exploitation", "brought-to-work", "bring ~3 here|over|uk|england|"
+	    "britain|country ~14 have|make|force ~2 work|clean" },
+	{ "exploitation", "brought-to-work", "who ~1 bring ~1 me|us ~1 over|"
+	    "here ~1 END|THEN|tell|say|make|keep|take|want|from|illegally|on" },
+	{ "exploitation", "made-to-clean-houses", "make|force ~2 clean|work|"
+	    "cook ~3 house|home ~4 for ~2 family|them|people|him|her|man|"
+	    "woman" },
+	{ "exploitation", "say-im-18", "tell|make|want|force ~2 me|us ~2 say|"
+	    "pretend|lie ~4 i ~1 am ~1 NUM|older|over|adult" },
+	{ "sexual", "do-what-the-men-want", "have|make ~2 to|me|us ~1 do ~1 "
+	    "what|whatever|anything ~2 man|guy|lad|bloke|stranger ~1 want|ask|"
+	    "tell|say" },
+	{ "sexual", "do-what-the-men-want", "have|make ~2 to|me|us ~1 do ~1 "
+	    "what|whatever|anything ~1 he|him ~1 want|ask" },
+	{ "unsafe", "if-i-go-to-police", "if ~1 i|we ~4 police|social|teacher|"
+	    "anyone|anybody|someone|staff|carer|iro ~8 send|kill|hurt|deport|"
+	    "die|beat|dead|prison|jail" },
+	{ "unsafe", "if-i-tell-moved", "if ~1 i|we ~1 tell|speak|talk|grass|"
+	    "snitch|report|complain ~8 i|we ~1 will|would|get ~2 move|send|"
+	    "kick|punish|trouble" },
+	{ "exploitation", "work-off-debt", "work ~1 off ~3 debt|loan|owe" },
+	{ "exploitation", "no-papers", "no ~1 papers|passport|document|id ~10 "
+	    "work|debt|owe|pay" },
+	{ "missing", "evicted", "GET ~1 evict ~3 END|THEN|next|tomorrow|in|on|"
+	    "by|this|week|month|soon" },
+	{ "missing", "evicted", "GET ~1 evict ~1 from ~2 my|our|the ~1 flat|"
+	    "house|home|room|placement" },
+	{ "missing", "evicted", "eviction ~1 notice|letter|order|hearing" },
+	{ "missing", "evicted", "evict ~1 me|us" },
+	{ "missing", "nowhere-to-go", "i ~2 NEG ~1 have|get ~1 anywhere ~1 "
+	    "to ~1 live|stay|sleep" },
+	{ "missing", "nowhere-to-go", "NEG ~1 have|get ~1 anywhere ~1 to ~1 "
+	    "go ~1 END|THEN|if|please|help|after|when|once|from|next|soon|"
+	    "tomorrow|tonight" },
+	{ "sexual", "in-return", "want|expect|ask ~3 stuff|something|thing|"
+	    "things|favour|sex ~2 in ~1 return|exchange" },
+	{ "exploitation", "loan-man", "loan|debt ~1 guy|man|bloke|lad|shark|"
+	    "person|collector ~4 keep|come|threaten|turn|bang|knock|round|"
+	    "door" },
+	{ "abuse", "im-the-reason", "say|tell ~3 i ~1 am ~1 the ~1 reason|"
+	    "cause|problem ~1 END|THEN|why|for|that|my|mum|dad|she|he|they|"
+	    "everyone|everything|in|here|at|of" },
+	{ "abuse", "not-allowed-to-talk-to-me", "NEG ~1 allow ~2 talk|speak|"
+	    "play|sit ~2 to|with ~1 me|us" },
+	{ "abuse", "reads-my-messages-out", "read ~3 my ~1 message|diary|"
+	    "letter|chat ~6 out|aloud|loud|laugh|everyone|front" },
+	{ "abuse", "controlling-partner", "boyfriend|girlfriend|partner|ex ~3 "
+	    "check|track|watch|monitor ~2 my ~1 location|message|snapchat|"
+	    "where|whereabouts" },
+	{ "abuse", "controlling-partner", "go ~1 mad|crazy|mental|nuts ~3 if|"
+	    "when ~1 i ~2 talk|speak|message ~2 to ~1 anyone|other|friend|"
+	    "mate|boy|girl|lad" },
+	{ "abuse", "cut-off", "they|he|she|PERSON ~3 cut ~1 me|us ~1 off ~1 "
+	    "from" },
+	{ "abuse", "cut-off", "keep|isolate ~1 me|us ~1 away ~1 from ~2 my|"
+	    "everyone|friend|family|mate" },
+	{ "abuse", "kept-in-room", "make|force|keep ~2 me|us|OTHERS|to ~2 stay|"
+	    "sit|stand ~3 in ~1 my|the|his|her ~1 room ~6 whole|all|every|"
+	    "NUM ~1 day|weekend|week|night|evening|hour" },
+	{ "abuse", "staff-let-kids-fight", "let ~3 older|other|big ~1 kid|"
+	    "child|boy|girl|lad ~2 fight|hit|beat|hurt|bully|jump ~1 me|us|"
+	    "OTHERS" },
+	{ "abuse", "staff-laugh-when-hurt", "STAFF|ADULT ~3 laugh ~3 hurt|cry|"
+	    "fight|hit|bully|beat" },
+	{ "sexual", "staff-personal-number", "ADULT|OLDER ~5 give ~2 me|us ~2 "
+	    "his|her ~1 personal|private|own|mobile ~1 number|phone|snapchat|"
+	    "instagram" },
+	{ "sexual", "staff-messages-at-night", "ADULT ~10 message|call|"
+	    "snapchat ~2 me|us ~3 night|late|midnight|NUM" },
+	/* Told not to, not "i dont want to tell the staff (a present)". */
+	{ "sexual", "dont-tell", "not|never to TELL ~2 staff|iro|manager|dad|"
+	    "nan|family|school" },
+	{ "sexual", "dont-tell", "do not|never TELL ~2 staff|iro|manager|dad|"
+	    "nan|family|school" },
+	{ "drugs", "to-forget", "DRUG|SUBST|MEDS|take|drink|drunk|smoke|"
+	    "high ~4 to ~1 forget|cope|numb|escape|block" },
+	{ "drugs", "others-meds", "take|steal|nick ~1 my|her|his ~1 PERSON ~1 "
+	    "MEDS" },
+	{ "drugs", "meds-to-sleep", "keep ~1 take ~3 MEDS ~3 sleep|forget|numb|"
+	    "cope|feel" },
+	{ "drugs", "mixing", "mix ~2 DRUG|SUBST|MEDS ~2 and|with ~1 DRUG|SUBST|"
+	    "MEDS|drink" },
+	{ "drugs", "injecting", "inject ~1 now|again|heroin|DRUG|END|THEN|"
+	    "every" },
+	{ "drugs", "cant-stop", "NEG ~1 know ~1 how ~1 to ~1 stop ~1 END|THEN|"
+	    "it|myself|drink|use|take|smoke" },
+	{ "drugs", "blacking-out", "black ~1 out ~4 drink|drunk|booze|vodka|"
+	    "DRUG|SUBST|every|again|night" },
+	{ "sexual", "woke-up-hurt", "wake ~1 up ~3 with ~3 blood|stranger|man|"
+	    "guy|someone" },
+	{ "sexual", "woke-up-hurt", "drink|drunk|black|pass|high|wasted ~8 "
+	    "wake ~1 up ~3 with ~2 bruise|blood|mark" },
 };
 
 #define NELEMS(a)	(sizeof(a) / sizeof((a)[0]))
