@@ -13,6 +13,9 @@
 #ifndef PORTAL_DB_H
 #define PORTAL_DB_H
 
+/* How long a page's snapshot may serve the pages after it (db_read_again). */
+#define DB_KEEP_MS	100
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -51,6 +54,9 @@ void		 db_rollback(struct db *);
 int		 db_end(struct db *, int);
 int		 db_read_begin(struct db *);
 void		 db_read_end(struct db *);
+void		 db_read_keep(struct db *);
+int		 db_read_again(struct db *);
+void		 db_read_drop_kept(struct db *);
 int		 db_empty_log(struct db *);
 uint64_t	 db_commits(struct db *, int *);
 void		 db_checkpoint_at(struct db *, int);

@@ -90,6 +90,7 @@ mailer_tick(void *arg, u_int64_t now)
 {
 	(void)arg;
 	(void)now;
+	db_read_end(app_db);	/* not a page's kept snapshot */
 	if (mailer_busy || outbox_due(app_db, (int64_t)time(NULL)) <= 0)
 		return;
 	mailer_busy = 1;

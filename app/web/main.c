@@ -286,6 +286,18 @@ bodies_sweep(void *arg, u_int64_t msecs)
 }
 
 /*
+ * A page's snapshot is kept for the pages after it (db_read_again); an
+ * idle worker lets it go, so the log can be emptied and started again.
+ */
+static void
+reads_tick(void *arg, u_int64_t msecs)
+{
+	(void)arg;
+	(void)msecs;
+	db_read_drop_kept(app_db);
+}
+
+/*
  * A database made before umask was set may be readable by everyone:
  * make it, and its -wal and -shm files, the owner's alone.
  */
@@ -388,6 +400,7 @@ kore_worker_configure(void)
 	db_checkpoint_at(app_db, 16384);
 	conns_init();
 	kore_timer_add(bodies_sweep, BODY_SWEEP_MS, NULL, 0);
+	kore_timer_add(reads_tick, DB_KEEP_MS, NULL, 0);
 	mailer_init();
 	reminders_init();
 }

@@ -246,8 +246,6 @@ page_begin(struct page *pg, struct http_request *req, int allow)
 	int		 ok;
 
 	memset(pg, 0, sizeof(*pg));
-	/* No page reads another's snapshot, even one not ended. */
-	db_read_end(app_db);
 	pg->req = req;
 	sendmore_use(req);
 	arena_init(&pg->arena);
@@ -269,10 +267,11 @@ page_begin(struct page *pg, struct http_request *req, int allow)
 		return (0);
 	}
 	/* A page's reads share one read transaction, from the version
-	 * on, ended by page_end() or by the first write (db.c): a session
-	 * noting its last-seen time ends it, so it starts again after, and
-	 * a POST's write ends it before it writes. */
-	(void)db_read_begin(app_db);
+	 * on, ended by the first write (db.c): a session noting its
+	 * last-seen time ends it, so it starts again after, and a POST's
+	 * write ends it before it writes. The last page's is used again
+	 * if nothing was committed since it began (db_read_again). */
+	(void)db_read_again(app_db);
 	/* The database's version, read once: the page cache's key and
 	 * the settings copy (settings.c) both go by it. */
 	if (pcache_db_version(app_db, &pg->cache_ver) == 0) {
@@ -325,7 +324,7 @@ page_require(struct page *pg, int roles)
 void
 page_end(struct page *pg)
 {
-	db_read_end(app_db);
+	db_read_keep(app_db);
 	settings_done();
 	arena_free(&pg->arena);
 }

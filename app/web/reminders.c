@@ -27,6 +27,7 @@ reminders_tick(void *arg, u_int64_t now)
 
 	(void)arg;
 	(void)now;
+	db_read_end(app_db);	/* not a page's kept snapshot */
 	if (remind_run(app_db, (int64_t)time(NULL), &r) == -1)
 		kore_log(LOG_ERR, "reminders: %s", db_errmsg(app_db));
 	else if (r.before + r.overdue > 0)

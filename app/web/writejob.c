@@ -152,6 +152,7 @@ run_here(struct jobq *q, struct write_job *wj)
 {
 	wj->job.result = WRITER_FAILED;
 	if (q->reader) {
+		db_read_end(app_db);	/* a page's kept one may be old */
 		(void)db_read_begin(app_db);
 		if (wj->job.run(app_db, wj->job.arg) == 0)
 			wj->job.result = WRITER_SAVED;
