@@ -170,6 +170,7 @@ throttle_signin_keys(const char *ip, const char *device, const char *name,
 	(void)snprintf(k->addr, sizeof(k->addr), "addr:%s", addr);
 	(void)snprintf(k->acct, sizeof(k->acct), "acct:%s", key);
 	k->dev[0] = '\0';
+	k->known = 0;
 	if (device != NULL && *device != '\0') {
 		auth_digest(device, strlen(device), d);
 		sodium_bin2hex(hex, sizeof(hex), d, 12);
@@ -198,7 +199,12 @@ progressive(struct db *db, const char *key, int64_t now, int64_t spent)
 	return (n == 0 ? 0 : throttle_delay(n + spent, last, now));
 }
 
-/* Seconds before this sign-in may be tried (the most of its keys); -1. */
+/*
+ * Seconds before this sign-in may be tried (the most of its keys); -1.
+ * A browser that has signed in to the account before answers only for
+ * its own tries: others on its address (a children's home, a school)
+ * cannot keep the account's owner out by trying wrong passwords.
+ */
 int64_t
 throttle_signin_wait(struct db *db, const struct signin_keys *k, int64_t now)
 {
@@ -211,10 +217,16 @@ throttle_signin_wait(struct db *db, const struct signin_keys *k, int64_t now)
 	    THROTTLE_ACCT_BACKSTOP)) == -1)
 		return (-1);
 	spent = backstop > 0 ? THROTTLE_FREE_TRIES : 0;
-	w[0] = progressive(db, k->pair, now, spent);
 	w[1] = k->dev[0] == '\0' ? 0 : progressive(db, k->dev, now, spent);
-	w[2] = throttle_wait(db, k->pair, now, 60, THROTTLE_ACCT_PER_MIN);
-	w[3] = throttle_wait(db, k->addr, now, 300, THROTTLE_ADDR_PER_5MIN);
+	if (k->known && k->dev[0] != '\0')
+		w[0] = w[2] = w[3] = 0;
+	else {
+		w[0] = progressive(db, k->pair, now, spent);
+		w[2] = throttle_wait(db, k->pair, now, 60,
+		    THROTTLE_ACCT_PER_MIN);
+		w[3] = throttle_wait(db, k->addr, now, 300,
+		    THROTTLE_ADDR_PER_5MIN);
+	}
 	for (i = 0, most = 0; i < 4; i++) {
 		if (w[i] == -1)
 			return (-1);

@@ -40,6 +40,7 @@ struct signin_keys {
 	char	 dev[THROTTLE_KEY_MAX];	/* "" without a device */
 	char	 addr[THROTTLE_KEY_MAX];
 	char	 acct[THROTTLE_KEY_MAX];
+	int	 known;	/* the browser has signed in to this account */
 };
 
 int64_t	throttle_delay(int64_t, int64_t, int64_t);

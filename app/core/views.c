@@ -221,7 +221,7 @@ find_duplicate(struct db *db, const char *token, int64_t author,
 	return (rc);
 }
 
-static void	sent_key(const struct view_input *, char *, size_t);
+static void	sent_key(const struct view_input *, int64_t, char *, size_t);
 
 /*
  * Whether who has already sent this very form (see sent_key()): a resend
@@ -234,24 +234,28 @@ views_sent_before(struct db *db, const struct actor *who,
 {
 	struct view_created	 vc;
 	char			 key[256];
+	int64_t			 author;
 
 	if (in->form_token == NULL || *in->form_token == '\0')
 		return (0);
-	sent_key(in, key, sizeof(key));
-	return (find_duplicate(db, key, in->for_id > 0 ? in->for_id :
-	    who->id, &vc));
+	author = in->for_id > 0 ? in->for_id : who->id;
+	sent_key(in, author, key, sizeof(key));
+	return (find_duplicate(db, key, author, &vc));
 }
 
 /*
- * What a sent form is known by (views.form_token): its token and all it
- * said. Sent again as it was (a double click, a retry after a lost
- * answer) it finds the first view; sent again with anything changed
- * (back, edit, send) it is a new view, scanned and kept: a resend never
- * drops words. Each part is preceded by its length, so no two forms
- * run together into the same text.
+ * What a sent form is known by (views.form_token): its token, who sent
+ * it and all it said. Sent again as it was (a double click, a retry
+ * after a lost answer) it finds the first view; sent again with
+ * anything changed (back, edit, send) it is a new view, scanned and
+ * kept: a resend never drops words. The same form sent first signed
+ * out (kept with no author) and again signed in is two views, not a
+ * clash that saves neither. Each part is preceded by its length, so no
+ * two forms run together into the same text.
  */
 static void
-sent_key(const struct view_input *in, char *out, size_t outlen)
+sent_key(const struct view_input *in, int64_t author, char *out,
+    size_t outlen)
 {
 	const char	*parts[4];
 	struct buf	 all;
@@ -263,8 +267,8 @@ sent_key(const struct view_input *in, char *out, size_t outlen)
 	parts[2] = in->better ? in->better : "";
 	parts[3] = in->publish ? in->publish : "";
 	buf_init(&all, 1024);
-	buf_appendf(&all, "%lld %d", (long long)in->category_id,
-	    in->share != 0);
+	buf_appendf(&all, "%lld %lld %d", (long long)(author > 0 ? author :
+	    0), (long long)in->category_id, in->share != 0);
 	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
 		buf_appendf(&all, " %zu:%s", strlen(parts[i]), parts[i]);
 	auth_digest_hex(buf_cstr(&all), hex, sizeof(hex));
@@ -418,7 +422,8 @@ views_create(struct db *db, const struct actor *who,
 	memset(out, 0, sizeof(*out));
 	key = NULL;
 	if (in->form_token != NULL && *in->form_token != '\0') {
-		sent_key(in, keybuf, sizeof(keybuf));
+		sent_key(in, in->for_id > 0 ? in->for_id : who->id, keybuf,
+		    sizeof(keybuf));
 		key = keybuf;
 	}
 	arena_init(&a);

@@ -303,23 +303,40 @@ secret_field(const char *name)
 }
 
 /*
+ * Fields whose names elsewhere are a form's own codes but here are
+ * typed: how a worker closed a concern, who a meeting's action is for.
+ */
+static const struct {
+	const char	*path;		/* the start of the form's address */
+	const char	*name;
+} typed_here[] = {
+	{ "/safeguarding/", "action" },
+	{ "/meetings/", "who" },
+};
+
+/*
  * 1 if a refused form's field may hold words someone typed: anything but
  * the token, secrets, the fields the server set itself and choices
  * (shown back as "not_sure" or "18_21" they are codes, not words).
  */
 static int
-kept_field(const char *name)
+kept_field(const char *path, const char *name)
 {
 	static const char *const set[] = { "csrf", "form_token", "page",
 	    "action", "simple", "act", "do", "id", "next", "back", "return",
 	    "share", "publish", "category", "answer", "age_band", "area",
 	    "who", "urgent", "details", "hide_name", "appeal", "decision",
 	    "holder", "close", "delete", "save", "from_saved", "sure",
-	    NULL };
+	    "seen", NULL };
 	size_t	 i;
 
 	if (secret_field(name))
 		return (0);
+	for (i = 0; i < sizeof(typed_here) / sizeof(typed_here[0]); i++)
+		if (strncmp(path, typed_here[i].path,
+		    strlen(typed_here[i].path)) == 0 &&
+		    strcmp(name, typed_here[i].name) == 0)
+			return (1);
 	/* A consultation's tick boxes: "o<id>" = "yes". */
 	if (name[0] == 'o' && name[1] >= '0' && name[1] <= '9')
 		return (0);
@@ -341,7 +358,8 @@ typed_field(const struct page *pg, const struct form_field *f)
 	 * the private sign-in name, or a password typed in the wrong box. */
 	if (strcmp(pg->req->path, "/login") == 0)
 		return (0);
-	if (f->value == NULL || *f->value == '\0' || !kept_field(f->name))
+	if (f->value == NULL || *f->value == '\0' ||
+	    !kept_field(pg->req->path, f->name))
 		return (0);
 	return (!(f->name[0] == 'q' && all_digits(f->value)) ||
 	    consult_typed_field(f));

@@ -8,7 +8,9 @@
  * a timer after the time a check takes; see pwtask.c). Every try is written down before its
  * password is checked, under the folded name, the address and the device
  * (see throttle.h), so neither spelling nor parallel requests get past
- * the count, and nobody can lock an account's owner out. When too many
+ * the count; a browser that has signed in to the account before counts
+ * only its own tries, so nobody on the same address can lock the
+ * account's owner out of it. When too many
  * password checks are waiting, the answer is "busy" at once.
  */
 #include <stdio.h>
@@ -159,26 +161,26 @@ login_start(struct page *pg)
 		form_error(&pg->errors, "password", "Enter your password.");
 	if (pg->errors.n > 0)
 		return (login_form(pg, form_raw(&pg->form, "name"), next, 422));
+	/* Whether this browser has signed in to the account before, asked
+	 * of a made-up name too, so both take the same time. */
+	keys(pg, name, &k);
+	memset(&u, 0, sizeof(u));
+	hash[0] = '\0';
+	if ((found = user_by_signin(app_db, name, &u, hash,
+	    sizeof(hash))) == -1 || (known = session_device_known(app_db,
+	    guard_device(pg), found ? u.id : 0, pg->now)) == -1)
+		return (page_error(pg, 500));
+	k.known = known;
 	/* A try that would wait is told so first, so a flood from one
 	 * address is turned away cheaply, before it is told "busy". */
-	keys(pg, name, &k);
 	if ((wait = throttle_signin_wait(app_db, &k, pg->now)) == 0) {
-		memset(&u, 0, sizeof(u));
-		hash[0] = '\0';
-		if ((found = user_by_signin(app_db, name, &u, hash,
-		    sizeof(hash))) == -1)
-			return (page_error(pg, 500));
 		/* No such account, and checks are queueing: answer after
 		 * the time a check takes, without a place in the queue. */
 		if (!found && pw_crowded(pg))
 			return (pw_job_delay(pg));
 		if (pw_busy(pg) || (found && pw_account_busy(u.id) &&
-		    (known = session_device_known(app_db, guard_device(pg),
-		    u.id, pg->now)) != 1)) {
-			if (known == -1)
-				return (page_error(pg, 500));
+		    !known))
 			return (login_form(pg, name, next, 503));
-		}
 		if ((wait = take_try(pg, &k)) == 0)
 			return (pw_job_start(pg, PW_VERIFY, password,
 			    found ? hash : "", NULL, found ? u.id : 0));

@@ -1182,6 +1182,32 @@ purge_and_account_deletion_keep_it(void **state)
 	resp_free(&r);
 }
 
+/*
+ * A close sent from a page gone stale (signed out and in again): what
+ * was done comes back to copy, and the page's own count is not words.
+ */
+static void
+a_stale_close_keeps_what_was_done(void **state)
+{
+	struct resp	 r;
+	char		 form[512], path[64];
+
+	(void)state;
+	(void)snprintf(path, sizeof(path), "/safeguarding/%lld", (long long)
+	    count("SELECT min(id) FROM concerns WHERE closed_at IS NULL"));
+	(void)snprintf(form, sizeof(form), "csrf=stale&do=close&holder=0&"
+	    "seen=987654&action=%s&note=%s", url_enc("Spoke to Jaden and "
+	    "phoned his social worker"), url_enc("Ring school on Monday"));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&worker, path, form, &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, ">Spoke to Jaden and phoned his social "
+	    "worker</textarea>"));
+	assert_true(resp_has(&r, ">Ring school on Monday</textarea>"));
+	assert_false(resp_has(&r, "987654"));
+	resp_free(&r);
+}
+
 int
 main(void)
 {
@@ -1198,6 +1224,7 @@ main(void)
 		cmocka_unit_test(worry_to_nothing_is_kept),
 		cmocka_unit_test(repro_9_author_sees_it_was_read),
 		cmocka_unit_test(closing_needs_a_written_action),
+		cmocka_unit_test(a_stale_close_keeps_what_was_done),
 		cmocka_unit_test(two_workers_keep_both_records),
 		cmocka_unit_test(only_workers_and_admins),
 		cmocka_unit_test(a_flood_hides_no_concern),

@@ -150,6 +150,16 @@ minutes_actions_and_the_board(void **state)
 	assert_true(resp_has(&r, "That day has passed"));
 	assert_true(resp_has(&r, "value=\"Ask the IROs\""));
 	resp_free(&r);
+	/* From a page gone stale: what and who come back to copy. */
+	(void)snprintf(form, sizeof(form), "csrf=stale&action=action&item="
+	    "%lld&what=Ask+the+IROs&who=Maria+Lopez&due=2099-01-01",
+	    (long long)item);
+	resp_init(&r);
+	assert_int_equal(http_post_form(&worker, mpath, form, &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, ">Ask the IROs</textarea>"));
+	assert_true(resp_has(&r, ">Maria Lopez</textarea>"));
+	resp_free(&r);
 	/* Minutes of a meeting still to come are not published. */
 	assert_int_equal(act(&worker, "action=publish", &r), 422);
 	assert_true(resp_has(&r, "has not happened yet"));

@@ -245,6 +245,36 @@ owner_not_locked_out_from_another_address(void **state)
 }
 
 /*
+ * Repro (review 110): wrong passwords from the owner's own address (a
+ * children's home, a school) kept the owner out, right password or not.
+ * A new browser there still waits; the owner's own browser, which has
+ * signed in to the account before, goes straight in.
+ */
+static void
+owner_not_locked_out_on_the_same_address(void **state)
+{
+	struct shot	 s[12];
+	struct client	 owner, fresh;
+	size_t		 i;
+
+	(void)state;
+	assert_int_equal(login_from(&owner, "127.0.0.41", "Cllr Sam Okafor",
+	    "councillor-demo-2026"), 303);
+	assert_int_equal(client_logout(&owner), 303);
+	for (i = 0; i < 12; i++)
+		shot_prepare(&s[i], "127.0.0.41", "Cllr+Sam+Okafor",
+		    "Cllr Sam Okafor", WRONG);
+	for (i = 0; i < 12; i++)
+		volley(&s[i], 1);
+	assert_true(with_status(s, 12, 429) >= 6);
+	assert_int_equal(login_from(&fresh, "127.0.0.41", "Cllr Sam Okafor",
+	    "councillor-demo-2026"), 429);
+	assert_int_equal(client_login(&owner, "Cllr Sam Okafor",
+	    "councillor-demo-2026"), 303);
+	assert_int_equal(client_status(&owner, "/account"), 200);
+}
+
+/*
  * Repro: a flood of sign-ins queued without bound (38 s for a real one).
  * Now a full queue answers at once: 503, Retry-After, the name kept and
  * the password never sent back. (A real account's name from 64
@@ -548,6 +578,7 @@ main(void)
 		cmocka_unit_test(white_space_variants_share_one_count),
 		cmocka_unit_test(parallel_wrong_passwords_capped),
 		cmocka_unit_test(owner_not_locked_out_from_another_address),
+		cmocka_unit_test(owner_not_locked_out_on_the_same_address),
 		cmocka_unit_test(busy_answer_when_the_queue_is_full),
 		cmocka_unit_test(one_name_cannot_fill_the_queue),
 		cmocka_unit_test(made_up_names_do_not_fill_the_queue),

@@ -189,6 +189,37 @@ a_long_worry_in_bengali_is_kept(void **state)
 }
 
 /*
+ * Repro (review 111): worrying words sent from a page after its session
+ * was gone (kept, from nobody), then again from the same page signed in,
+ * clashed with the first on the form's key: "could not save" every time
+ * and never the help page. Both are kept now, and help shows each time.
+ */
+static void
+same_form_signed_out_then_in_is_kept(void **state)
+{
+	struct client	 c;
+	char		 csrf[128], form[512], *session;
+	int64_t		 before;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(client_login(&c, "Jaden", "kite-river-42"), 303);
+	assert_int_equal(client_csrf(&c, "/pledge/check", csrf, sizeof(csrf)),
+	    0);
+	(void)snprintf(form, sizeof(form), "csrf=%s&c_999999=%s", csrf,
+	    url_enc("my uncle touches me when he comes round"));
+	before = count("SELECT count(*) FROM concerns WHERE closed_at IS NULL");
+	assert_non_null(session = strstr(c.cookies, "portal="));
+	*session = 'x';		/* the browser forgot it */
+	post_gets_help(&c, "/pledge/check", form);
+	*session = 'p';
+	post_gets_help(&c, "/pledge/check", form);
+	post_gets_help(&c, "/pledge/check", form);
+	assert_int_equal(count("SELECT count(*) FROM concerns WHERE closed_at "
+	    "IS NULL"), before + 2);
+}
+
+/*
  * A worry typed into any other form whose token went stale (a Pledge
  * comment, a meeting suggestion), signed in or not, is kept as a view, a
  * concern opens and the help page shows: not only a 403 to copy from.
@@ -1092,6 +1123,7 @@ main(void)
 		cmocka_unit_test(a_nul_byte_loses_no_words),
 		cmocka_unit_test(a_long_worry_in_bengali_is_kept),
 		cmocka_unit_test(stale_worry_from_any_form_reaches_a_worker),
+		cmocka_unit_test(same_form_signed_out_then_in_is_kept),
 		cmocka_unit_test(planted_form_token_cannot_drop_a_view),
 		cmocka_unit_test(whole_loop_by_three_roles),
 		cmocka_unit_test(flagged_view_waits_for_someone_to_take_it),
