@@ -891,15 +891,15 @@ pledge_scorecard(struct db *db, int64_t threshold, int64_t now,
 
 /*
  * One CSV field (RFC 4180): quoted when it holds a comma, quote or line
- * break; a leading = + - @ is prefixed with ' so a spreadsheet shows text
- * rather than running a formula.
+ * break; a leading = + - @, tab or carriage return is prefixed with ' so
+ * a spreadsheet shows text rather than running a formula.
  */
 void
 csv_field(struct buf *out, const char *s, int last)
 {
 	const char	*p;
 
-	if (*s == '=' || *s == '+' || *s == '-' || *s == '@') {
+	if (*s != '\0' && strchr("=+-@\t\r", *s) != NULL) {
 		buf_puts(out, "\"'");
 		goto quoted;
 	}

@@ -685,6 +685,8 @@ worry_kept(struct page *pg, int signed_in)
 {
 	const struct form_field	*f;
 	const struct actor	*named;
+	const char		*words;
+	struct consult		 c;
 	struct buf		 all;
 	int64_t			 cid;
 	size_t			 i;
@@ -699,7 +701,14 @@ worry_kept(struct page *pg, int signed_in)
 	}
 	rc = 0;
 	if (all.len > 0 && page_worrying(pg, buf_cstr(&all)) == 1 &&
-	    (rc = late_named(pg, cid, signed_in, &named)) == 0)
+	    (rc = consult_get(app_db, cid, &c)) == 0) {
+		/* No such consultation (taken down, or an address made
+		 * up): kept as a view from whoever sent them. */
+		words = arena_strdup(&pg->arena, buf_cstr(&all));
+		buf_free(&all);
+		return (views_stale_words(pg, words));
+	}
+	if (rc == 1 && (rc = late_named(pg, cid, signed_in, &named)) == 0)
 		rc = consult_worry_kept(app_db, cid, buf_cstr(&all), pg->ip,
 		    signed_in, named, pg->now);
 	buf_free(&all);

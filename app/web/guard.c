@@ -573,11 +573,12 @@ say_signed_out(struct page *pg)
 }
 
 /*
- * A POST from a young person or a visitor, with a good token, to
- * something that is not there (a view not theirs, or purged while the
- * form was open; a meeting gone): worrying words in it are kept all the
- * same, as a view from whoever sent them, and the help page follows.
- * 1 if answered so (page_error() then sends nothing else).
+ * A POST, with a good token, to something that is not there (a view not
+ * theirs, or purged while the form was open; a meeting gone): worrying
+ * words from a young person or a visitor are kept all the same, as a
+ * view from whoever sent them, and the help page follows; 1 if answered
+ * so (page_error() then sends nothing else). Any other words come back
+ * on the 404 to copy.
  */
 int
 guard_rescue_words(struct page *pg)
@@ -585,14 +586,21 @@ guard_rescue_words(struct page *pg)
 	const char	*words;
 
 	if (pg->rescuing || pg->req->method != HTTP_METHOD_POST ||
-	    cross_site(pg) || (pg->signed_in && pg->sess.role != ROLE_YOUNG))
+	    cross_site(pg))
 		return (0);
 	pg->rescuing = 1;
-	if (strncmp(pg->req->path, "/consultations/", 15) == 0 ||
-	    (!pg->signed_in && staff_form(pg)) ||
-	    (words = typed_words(pg)) == NULL)
+	if ((words = typed_words(pg)) == NULL)
 		return (0);
-	return (views_stale_words(pg, words));
+	if ((!pg->signed_in || pg->sess.role == ROLE_YOUNG) &&
+	    strncmp(pg->req->path, "/consultations/", 15) != 0 &&
+	    (pg->signed_in || !staff_form(pg)) &&
+	    views_stale_words(pg, words))
+		return (1);
+	tv_set_str(pg->ctx, "kept_note", "What you were writing to is not "
+	    "there any more, so nothing was sent. Copy your words if you "
+	    "want to keep them.");
+	guard_keep_words(pg);
+	return (0);
 }
 
 /*
@@ -652,12 +660,12 @@ guard_post(struct page *pg)
 		    "form token", pg->req->path);
 		/* Worrying words on a consultation's answers reach a
 		 * worker even so (consult.c). */
-		if (!cross_site(pg) && sent != NULL && same_site(pg) &&
+		if (!cross_site(pg) && same_site(pg) &&
 		    (!pg->signed_in || pg->sess.role == ROLE_YOUNG) &&
 		    strncmp(pg->req->path, "/consultations/", 15) == 0 &&
 		    consult_stale(pg))
 			return (0);
-		if (!cross_site(pg) && sent != NULL && same_site(pg) &&
+		if (!cross_site(pg) && same_site(pg) &&
 		    (!pg->signed_in || pg->sess.role == ROLE_YOUNG)) {
 			/* From any other form too (views.c); a
 			 * consultation's own rules (above) decide there. */
@@ -669,7 +677,7 @@ guard_post(struct page *pg)
 			if (pledge_check_stale(pg))
 				return (0);
 			guard_keep_words(pg);
-		} else if (!cross_site(pg) && sent != NULL && same_site(pg)) {
+		} else if (!cross_site(pg) && same_site(pg)) {
 			/* Staff still signed in, on a page open across a
 			 * new sign-in: a young person's worrying words typed
 			 * in from paper are saved as sent; any other words
@@ -679,13 +687,13 @@ guard_post(struct page *pg)
 				return (1);
 			}
 			guard_keep_words(pg);
-		} else if (!cross_site(pg) && sent != NULL)
+		} else if (!cross_site(pg))
 			/* A browser that says nothing of where the form
 			 * came from (an old one): the words come back to
 			 * copy, never kept, as any site could have sent
 			 * them. */
 			guard_keep_words(pg);
-		if (!cross_site(pg) && sent != NULL && same_site(pg))
+		if (!cross_site(pg) && same_site(pg))
 			say_signed_out(pg);
 		(void)page_error(pg, 403);
 		return (0);

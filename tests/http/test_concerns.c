@@ -706,10 +706,62 @@ worry_to_nothing_is_kept(void **state)
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM views WHERE body LIKE "
 	    "'my carer hurts me, number 0%%'"), 1);
-	/* Other words still get the plain 404. */
-	assert_int_equal(client_post(&young, "/views/new", paths[0],
-	    "body=Thanks+for+the+answer", &r), 404);
+	/* Other words get the 404, with the words to copy (review 111:
+	 * they were lost), from a young person and from staff alike. */
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		assert_int_equal(client_post(&young, "/views/new", paths[i],
+		    "action=suggest&text=Thanks+for+the+answer&body=Thanks+for+"
+		    "the+answer", &r), 404);
+		assert_true(resp_has(&r, ">Thanks for the answer</textarea>"));
+		assert_true(resp_has(&r, "is not there any more"));
+		resp_free(&r);
+	}
+	assert_int_equal(client_post(&worker, "/meetings", "/meetings/999999",
+	    "action=minutes&item=1&minutes=Long+notes+of+the+meeting", &r),
+	    404);
+	assert_true(resp_has(&r, ">Long notes of the meeting</textarea>"));
 	resp_free(&r);
+	/* A consultation that is not there: the worry is kept too. */
+	assert_int_equal(client_post(&young, "/consultations",
+	    "/consultations/999999/answer", "q1=my+stepdad+hits+me+and+i+am+"
+	    "scared+to+go+home", &r), 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views v JOIN concerns c "
+	    "ON c.kind = 'view' AND c.item_id = v.id WHERE v.author_id = %lld "
+	    "AND v.body LIKE '%%stepdad hits me%%' AND c.closed_at IS NULL",
+	    (long long)jaden), 1);
+}
+
+/*
+ * A form sent from our own site with no token field at all (review 111):
+ * its words come back to copy, and worrying ones reach a worker.
+ */
+static void
+no_token_field_loses_nothing(void **state)
+{
+	struct resp	 r;
+	char		 path[64];
+
+	(void)state;
+	(void)snprintf(path, sizeof(path), "/meetings/%lld",
+	    (long long)count("SELECT min(id) FROM meetings"));
+	resp_init(&r);
+	assert_int_equal(http_post_form(&young, path, "action=suggest&text="
+	    "A+film+night+at+the+next+meeting", &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, ">A film night at the next meeting"
+	    "</textarea>"));
+	resp_free(&r);
+	resp_init(&r);
+	assert_int_equal(http_post_form(&young, path, "action=suggest&text="
+	    "my+foster+carer+locks+me+out+at+night", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "We are here to help"));
+	resp_free(&r);
+	assert_int_equal(count("SELECT count(*) FROM views v JOIN concerns c "
+	    "ON c.kind = 'view' AND c.item_id = v.id WHERE v.body LIKE "
+	    "'%%locks me out at night%%' AND c.closed_at IS NULL"), 1);
 }
 
 /* Item 9: once a worker has read it, the author is told so. */
@@ -1222,6 +1274,7 @@ main(void)
 		cmocka_unit_test(secrets_are_never_kept),
 		cmocka_unit_test(anon_flood_alerts_once),
 		cmocka_unit_test(worry_to_nothing_is_kept),
+		cmocka_unit_test(no_token_field_loses_nothing),
 		cmocka_unit_test(repro_9_author_sees_it_was_read),
 		cmocka_unit_test(closing_needs_a_written_action),
 		cmocka_unit_test(a_stale_close_keeps_what_was_done),

@@ -467,8 +467,9 @@ stale_post(const char *path, const char *body, struct resp *r)
 
 /*
  * A flood of stale worrying answers from one address opens no more
- * concerns than the hourly limit (3), loses no word, and opens none at
- * all for a consultation that does not exist.
+ * concerns than the hourly limit (3) and loses no word; worrying words
+ * sent to a consultation that does not exist are kept as a view, with
+ * help (review 111: they were only shown back).
  */
 static void
 stale_flood(int64_t c)
@@ -483,10 +484,11 @@ stale_flood(int64_t c)
 	    url_enc("I want to kill myself tonight"));
 	before = count("SELECT count(*) FROM concerns");
 	(void)stale_post("/consultations/999999/answer", body, &r);
-	assert_int_not_equal(r.status, 200);
-	assert_true(resp_has(&r, "kill myself tonight"));
+	assert_int_equal(r.status, 200);
+	assert_true(resp_has(&r, "We are here to help"));
 	resp_free(&r);
-	assert_int_equal(count("SELECT count(*) FROM concerns"), before);
+	assert_int_equal(count("SELECT count(*) FROM concerns"), before + 1);
+	before++;
 	(void)snprintf(path, sizeof(path), "/consultations/%lld/answer",
 	    (long long)c);
 	(void)snprintf(body, sizeof(body), "csrf=staletokenstaletokenstale"

@@ -417,11 +417,12 @@ forged_stale_posts_change_nothing(void **state)
 	    strlen(body), fetch, &r), 0);
 	assert_int_equal(r.status, 403);
 	resp_free(&r);
-	/* Without any token it is not our form: refused too. */
+	/* Without any token it is refused too, the words back to copy. */
 	resp_init(&r);
-	assert_int_equal(http_post_form(&c, "/views/new", "title=x&body=y",
-	    &r), 0);
+	assert_int_equal(http_post_form(&c, "/views/new", "title=x&body="
+	    "Bigger+bins", &r), 0);
 	assert_int_equal(r.status, 403);
+	assert_true(resp_has(&r, ">Bigger bins</textarea>"));
 	resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM views"), views);
 	assert_int_equal(count("SELECT count(*) FROM drafts"), 0);

@@ -196,9 +196,10 @@ csv_quoting(void **state)
 	csv_field(&b, "say \"hi\"", 0);
 	csv_field(&b, "two\nlines", 0);
 	csv_field(&b, "=SUM(A1)", 0);
+	csv_field(&b, "\t=1+1", 0);
 	csv_field(&b, "Zo\xc3\xab", 1);
 	assert_string_equal(buf_cstr(&b), "plain,\"a, b\",\"say \"\"hi\"\"\","
-	    "\"two\nlines\",\"'=SUM(A1)\",Zo\xc3\xab\r\n");
+	    "\"two\nlines\",\"'=SUM(A1)\",\"'\t=1+1\",Zo\xc3\xab\r\n");
 	buf_free(&b);
 }
 
