@@ -239,7 +239,7 @@ appeal_told(struct db *db, const struct view *v, int64_t issue, int64_t now)
 	rc = notify_workers(db, now, "A young person "
 	    "asked for an answer to be looked at again.",
 	    arena_printf(&a, "/issues/%lld/again", (long long)issue)) == 0 &&
-	    notify_view(db, v->id, now, "ask_again", "You asked for the "
+	    notify_view_own(db, v->id, now, "ask_again", "You asked for the "
 	    "answer to be looked at again. A participation worker will "
 	    "decide, and tell you what they decided and why.",
 	    "You asked for an answer to be looked at again") == 0 ? 0 : -1;

@@ -117,9 +117,11 @@ invite_problem(enum invite_state s)
 		return ("This code has run out. Ask the person who gave it to "
 		    "you for a new one.");
 	default:
-		/* The same example as the hint under the box (join.html). */
-		return ("We do not recognise that code. Check it and try "
-		    "again. It looks like 7K2M-Q9XD-HT4R-PWZ3: four groups of "
-		    "four letters and numbers.");
+		/* Not the code's shape (the hint under the box shows it):
+		 * a code typed just right may still be unknown. */
+		return ("We cannot find that code. Check each letter and "
+		    "number against the one you were given, then try again. "
+		    "If it still does not work, ask the person who gave it to "
+		    "you for a new one.");
 	}
 }

@@ -209,7 +209,8 @@ fill(sqlite3_stmt *st, struct tval *row, int64_t now)
 	/* The first due date is kept and shown beside any later one. */
 	first = sqlite3_column_int64(st, 17);
 	tv_set_str(row, "first_due", time_date(a, first > 0 ? first : due));
-	tv_set_int(row, "extensions", sqlite3_column_int64(st, 18));
+	tv_set_str(row, "extensions", times_words(a,
+	    sqlite3_column_int64(st, 18)));
 	tv_set_bool(row, "extended", sqlite3_column_int64(st, 18) > 0);
 	/* More time given, or sent on to another councillor. */
 	tv_set_bool(row, "due_moved", first > 0 && first != due);

@@ -13,6 +13,11 @@ static const char *sql_note =
 	"INSERT INTO notifications (user_id, view_id, at, text) "
 	"SELECT author_id, id, ?2, ?3 FROM views "
 	"WHERE id = ?1 AND author_id IS NOT NULL";
+/* The same, already read: a receipt for what its author did. */
+static const char *sql_note_own =
+	"INSERT INTO notifications (user_id, view_id, at, text, read_at) "
+	"SELECT author_id, id, ?2, ?3, ?2 FROM views "
+	"WHERE id = ?1 AND author_id IS NOT NULL";
 static const char *sql_issue_events =
 	"INSERT INTO view_events (view_id, at, kind, text) "
 	"SELECT id, ?2, ?3, ?4 FROM views "
@@ -48,6 +53,19 @@ notify_view(struct db *db, int64_t view_id, int64_t now, const char *kind,
 	if (db_exec(db, sql_event, "iitt", view_id, now, kind, text) != 0)
 		return (-1);
 	return (db_exec(db, sql_note, "iit", view_id, now, note));
+}
+
+/*
+ * The same for what the author did themselves (sent a view, took it
+ * back): on their list, but not a new message on the badge.
+ */
+int
+notify_view_own(struct db *db, int64_t view_id, int64_t now,
+    const char *kind, const char *text, const char *note)
+{
+	if (db_exec(db, sql_event, "iitt", view_id, now, kind, text) != 0)
+		return (-1);
+	return (db_exec(db, sql_note_own, "iit", view_id, now, note));
 }
 
 /* The same for every view that joined an issue. */

@@ -12,6 +12,8 @@
 
 int	notify_view(struct db *, int64_t, int64_t, const char *, const char *,
 	    const char *);
+int	notify_view_own(struct db *, int64_t, int64_t, const char *,
+	    const char *, const char *);
 int	notify_issue(struct db *, int64_t, int64_t, const char *,
 	    const char *, const char *);
 int	notify_issue_private(struct db *, int64_t, int64_t, const char *,

@@ -229,3 +229,14 @@ time_add_working_days(int64_t t, int n, const struct time_days *off)
 	}
 	return (time_day_end((int64_t)mktime(&tm)));
 }
+
+/* How often, in words: "once", "twice", "3 times". */
+const char *
+times_words(struct arena *a, int64_t n)
+{
+	if (n == 1)
+		return ("once");
+	if (n == 2)
+		return ("twice");
+	return (arena_printf(a, "%lld times", (long long)n));
+}

@@ -27,6 +27,7 @@ int		 time_parse_date(const char *, int64_t *);
 int64_t		 time_day_after(int64_t);
 int64_t		 time_day_end(int64_t);
 int64_t		 time_add_days(int64_t, int);
+const char	*times_words(struct arena *, int64_t);
 int		 time_is_working_day(int64_t, const struct time_days *);
 int64_t		 time_add_working_days(int64_t, int,
 		    const struct time_days *);

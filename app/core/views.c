@@ -446,8 +446,9 @@ views_create(struct db *db, const struct actor *who,
 	    insert_view(db, who, in, key, hits > 0, now, out) == -1 ||
 	    (hits > 0 && scanned(db, who, in, out->id, buf_cstr(&text),
 	    buf_cstr(&topics), now) == -1) ||
-	    notify_view(db, out->id, now, "received", received_words(db, &a,
-	    in, hits, now), "We got your view") == -1 ||
+	    (in->for_id > 0 ? notify_view : notify_view_own)(db, out->id, now,
+	    "received", received_words(db, &a, in, hits, now),
+	    "We got your view") == -1 ||
 	    audit_write(db, who, in->for_id > 0 ? (hits > 0 ?
 	    "view.enter.flagged" : "view.enter") : hits > 0 ?
 	    "view.create.flagged" : "view.create", "view", out->id,
@@ -691,7 +692,7 @@ views_withdraw(struct db *db, const struct actor *who, const struct view *v,
 	safety = concerns_open_about(db, CONCERN_VIEW, v->id);
 	if (safety == -1 || db_exec(db, sql_withdraw, "i", v->id) != 0 ||
 	    db_changes(db) != 1 ||
-	    notify_view(db, v->id, now, "withdrawn", withdrawn_words(v,
+	    notify_view_own(db, v->id, now, "withdrawn", withdrawn_words(v,
 	    safety > 0), "You took back your view") == -1 ||
 	    audit_write(db, who, "view.withdraw", "view", v->id, "") == -1 ||
 	    db_commit(db) == -1) {

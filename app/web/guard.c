@@ -596,9 +596,13 @@ guard_rescue_words(struct page *pg)
 	    (pg->signed_in || !staff_form(pg)) &&
 	    views_stale_words(pg, words))
 		return (1);
-	tv_set_str(pg->ctx, "kept_note", "What you were writing to is not "
-	    "there any more, so nothing was sent. Copy your words if you "
-	    "want to keep them.");
+	/* The page may have said why already (an issue moved on). */
+	if (tv_get(pg->ctx, "has_kept") != NULL)
+		return (0);
+	if (tv_get(pg->ctx, "kept_note") == NULL)
+		tv_set_str(pg->ctx, "kept_note", "What you were writing to is "
+		    "not there any more, so nothing was sent. Copy your words "
+		    "if you want to keep them.");
 	guard_keep_words(pg);
 	return (0);
 }

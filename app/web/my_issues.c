@@ -71,8 +71,8 @@ answer_page(struct page *pg, int64_t id, int errors)
 		return (page_missing(pg, rc));
 	pg->title = tv_get_str(pg->ctx, "title");
 	pg->nav = "my_issues";
-	tv_set_int(pg->ctx, "extensions_max", settings_int(app_db,
-	    "extensions_max", 1));
+	tv_set_str(pg->ctx, "extensions_max", times_words(&pg->arena,
+	    settings_int(app_db, "extensions_max", 1)));
 	tv_set_int(pg->ctx, "extension_days_max", settings_int(app_db,
 	    "extension_days_max", 28));
 	tv_set_bool(pg->ctx, "checked", answers_check_needed(app_db,

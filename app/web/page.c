@@ -97,6 +97,9 @@ static const struct {
 	{ "view_sent", "Thank you. We got your view. A participation worker "
 	    "will read it soon." },
 	{ "view_withdrawn", "You took this back." },
+	{ "view_back_already", "You already took this view back." },
+	{ "view_answered", "This view cannot be taken back now: the council "
+	    "has already answered it." },
 	{ "details_changed", "Thank you. We have saved how old you are and "
 	    "where you live." },
 	{ "details_same", "Nothing changed: that is what we had already." },

@@ -1226,8 +1226,11 @@ page_view_withdraw(struct http_request *req)
 		return (KORE_RESULT_OK);
 	if (!own_view(&pg, &v))
 		return (page_error(&pg, 404));
+	/* Back to the view, saying why (an old page, a second tap). */
 	if (!views_may_withdraw(&v))
-		return (page_error(&pg, 409));
+		return (page_redirect(&pg, arena_printf(&pg.arena,
+		    "/views/%lld", (long long)v.id), strcmp(v.state,
+		    "withdrawn") == 0 ? "view_back_already" : "view_answered"));
 	confirm = form_raw(&pg.form, "confirm");
 	if (req->method != HTTP_METHOD_POST || confirm == NULL ||
 	    strcmp(confirm, "1") != 0)

@@ -167,7 +167,7 @@ used_and_expired_codes(void **state)
 	resp_free(&r);
 	assert_int_equal(post(&b, "/join", "/join", "code=NOPE-NOPE", &r),
 	    422);
-	assert_true(resp_has(&r, "We do not recognise that code"));
+	assert_true(resp_has(&r, "We cannot find that code"));
 	resp_free(&r);
 }
 

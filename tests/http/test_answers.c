@@ -514,6 +514,7 @@ extensions_are_limited_and_first_due_kept(void **state)
 	resp_init(&r);
 	assert_int_equal(http_get(&worker, ipath, &r), 0);
 	assert_true(resp_has(&r, "First due "));
+	assert_true(resp_has(&r, "More time asked for once."));
 	resp_free(&r);
 	(void)snprintf(form, sizeof(form), "/views/%lld", (long long)count(
 	    "SELECT min(id) FROM views WHERE issue_id = %lld", (long long)id));
