@@ -150,7 +150,17 @@ public_pledge_and_scorecard(void **state)
 	    "'current'"));
 	assert_true(strstr(buf_cstr(&csv.body), "fewer than 5") != NULL);
 	assert_true(resp_has(&r, "fewer than 5"));
+	/* Its hard words are listed under the table, each row still as
+	 * its line of the CSV (review 112). */
+	assert_true(resp_has(&r, "<h2>Words on this page</h2>"));
+	assert_true(resp_has(&r, "<dt>advocate</dt><dd>someone on your side"));
 	resp_free(&csv);
+	resp_free(&r);
+	/* The Pledge itself explains them where first used. */
+	resp_init(&r);
+	assert_int_equal(http_get(&anon, "/pledge", &r), 0);
+	assert_true(resp_has(&r, "an advocate (someone on your side who helps "
+	    "you say what you want)"));
 	resp_free(&r);
 }
 
@@ -719,8 +729,11 @@ pledge_explains_words(void **state)
 	all_have(&anon, iro, "Every young person has a named IRO.</li>");
 	all_have(&anon, vs, "The Virtual School (the team that helps children "
 	    "in care do well at school) checks every school place.");
-	all_have(&anon, "/pledge/scorecard", "<td>Virtual School (the team "
-	    "that helps");
+	/* The scorecard lists them under its table, its cells as in the
+	 * CSV. */
+	all_have(&anon, "/pledge/scorecard", "<td>Virtual School</td>");
+	all_have(&anon, "/pledge/scorecard", "<dt>Virtual School</dt><dd>the "
+	    "team that helps");
 	/* The browser's title stays short. */
 	resp_init(&r);
 	assert_int_equal(http_get(&anon, vs, &r), 0);
