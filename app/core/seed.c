@@ -88,7 +88,11 @@ seed_demo(struct db *db, char *err, size_t errlen)
 	    settings_set(db, "demo", "1") == -1 ||
 	    /* Ofcom's numbers for drama: they ring nobody. */
 	    settings_set(db, "edt_phone", "01632 960 001") == -1 ||
-	    settings_set(db, "advocacy_phone", "01632 960 002") == -1)
+	    settings_set(db, "advocacy_phone", "01632 960 002") == -1 ||
+	    /* Where a view about someone's own care goes: with a number,
+	     * as a council's would be, not "ask your worker". */
+	    settings_set(db, "route_social_worker_phone", "01632 960 003") ==
+	    -1 || settings_set(db, "route_iro_phone", "01632 960 004") == -1)
 		goto fail;
 	if (seed_accounts(db, err, errlen) == -1 ||
 	    seed_views(db, (int64_t)time(NULL), err, errlen) == -1 ||

@@ -26,7 +26,10 @@ static const char *sql_to_check =
 /* Overdue as the lists these counts link to say it: ISSUE_LATE. */
 static const char *sql_cllr_waiting =
 	"SELECT count(*), coalesce(sum(" ISSUE_LATE("", "?2") "), 0) "
-	"FROM issues WHERE councillor_id = ?1 AND state = 'with_councillor'";
+	"FROM issues WHERE councillor_id = ?1 AND state = 'with_councillor' "
+	/* An answer a worker is checking leaves nothing to do for now. */
+	"AND NOT EXISTS (SELECT 1 FROM answer_checks ac WHERE "
+	"ac.issue_id = issues.id AND ac.state = 'waiting')";
 static const char *sql_cllr_returned =
 	"SELECT count(*) FROM answer_checks WHERE councillor_id = ?1 "
 	"AND state = 'returned'";

@@ -102,7 +102,7 @@ answer_waits_for_a_worker(void **state)
 	struct resp	 r;
 	char		 path[64], ipath[64], form[128], sql[320], day[16];
 	char		 before[32], after[32];
-	int64_t		 id, written;
+	int64_t		 id, written, n;
 
 	(void)state;
 	id = issue_titled("Health checks at school are embarrassing");
@@ -156,6 +156,14 @@ answer_waits_for_a_worker(void **state)
 	resp_init(&r);
 	assert_int_equal(http_get(&cllr, "/my-issues", &r), 0);
 	assert_true(resp_has(&r, "A worker is checking your answer"));
+	/* Nothing left to do on it: not counted in the menu (review 112). */
+	n = count("SELECT count(*) FROM issues WHERE councillor_id = (SELECT "
+	    "id FROM users WHERE display_name = 'Cllr Sam Okafor') AND state = "
+	    "'with_councillor' AND id <> %lld", (long long)id);
+	(void)snprintf(form, sizeof(form), "Issues to answer <span class=\""
+	    "nav-count\">%lld<", (long long)n);
+	assert_true(n > 0 ? resp_has(&r, form) : !resp_has(&r,
+	    "Issues to answer <span"));
 	resp_free(&r);
 	/* The worker sees it, its reading age and the words to explain. */
 	resp_init(&r);
