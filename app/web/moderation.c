@@ -87,6 +87,8 @@ view_page(struct page *pg, int64_t id, int errors)
 	if (pg->req->method != HTTP_METHOD_POST &&
 	    views_mark_read(app_db, &pg->actor, id, pg->now) != 0)
 		kore_log(LOG_ERR, "views_mark_read: %s", db_errmsg(app_db));
+	/* The page's own title takes "title" in the layout. */
+	tv_set_str(pg->ctx, "view_title", tv_get_str(pg->ctx, "title"));
 	pg->title = "Read a view";
 	pg->nav = "moderation";
 	/* Keep what the worker typed, or offer the young person's words. */

@@ -94,6 +94,8 @@ councillor_start_counts_what_awaits_and_what_is_late(void **state)
 	    "class=\"nav-count\">%lld<", (long long)waiting);
 	assert_true(resp_has(&r, want));
 	assert_true(resp_has(&r, "href=\"/start\" aria-current=\"page\""));
+	/* The site's name leads staff to their own start (review 112). */
+	assert_true(resp_has(&r, "class=\"brand\" href=\"/start\""));
 	/* Nothing of the other roles' pages. */
 	assert_false(resp_has(&r, "to moderate"));
 	assert_false(resp_has(&r, "/admin/outbox"));

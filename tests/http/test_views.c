@@ -382,6 +382,11 @@ whole_loop_by_three_roles(void **state)
 	resp_free(&r);
 	(void)snprintf(path, sizeof(path), "/moderation/%lld",
 	    (long long)view);
+	/* Its page leads with the view's own title (review 112). */
+	resp_init(&r);
+	assert_int_equal(http_get(&worker, path, &r), 0);
+	assert_true(resp_has(&r, "<h1>Leisure passes for everyone</h1>"));
+	resp_free(&r);
 	assert_int_equal(client_post(&worker, path, path, "action=approve&"
 	    "issue_title=Leisure+passes&summary=Young+people+want+a+leisure+"
 	    "pass+without+asking+each+time.", &r), 303);
