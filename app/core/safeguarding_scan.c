@@ -460,6 +460,9 @@ static const char *const idioms[] = {
 	    "tip|pink|blue|red|purple|green|blonde|black|brown|ginger|silver|"
 	    "orange"),
 	"boot ~1 up", "car ~1 boot", "boot ~1 sale|camp",
+	/* Review 114: a game's tenant, not theirs ("my character got
+	 * evicted from his apartment"). */
+	("character|avatar|sim|villager|npc ~4 GET ~1 evict"),
 	("throw|chuck ~2 ball|frisbee|snowball|beanbag ~3 at ~1 me|us ~2 in|"
 	    "at|during ~2 pe|game|lesson|practice|training|match|park|"
 	    "rounders|dodgeball"),
@@ -1656,7 +1659,7 @@ static const struct sg_rule rules[] = {
 	{ "exploitation", "no-papers", "no ~1 papers|passport|document|id ~10 "
 	    "work|debt|owe|pay" },
 	{ "missing", "evicted", "GET ~1 evict ~3 END|THEN|next|tomorrow|in|on|"
-	    "by|this|week|month|soon" },
+	    "by|this|week|month|soon|if|unless" },
 	{ "missing", "evicted", "GET ~1 evict ~1 from ~2 my|our|the ~1 flat|"
 	    "house|home|room|placement" },
 	{ "missing", "evicted", "eviction ~1 notice|letter|order|hearing" },
@@ -1701,6 +1704,19 @@ static const struct sg_rule rules[] = {
 	    "instagram" },
 	{ "sexual", "staff-messages-at-night", "ADULT ~10 message|call|"
 	    "snapchat ~2 me|us ~3 night|late|midnight|NUM" },
+	/* Review 114: a teacher's own number to text (a social worker's
+	 * work phone is ordinary, so not every adult). */
+	{ "sexual", "staff-personal-number", "teacher|coach|tutor|trainer|"
+	    "instructor ~5 give ~2 me|us ~2 his|her ~1 number ~5 text|"
+	    "message|snapchat|whatsapp|dm" },
+	{ "abuse", "kept-in-room", "keep|lock ~2 me|us ~2 in ~1 my|the|our ~1 "
+	    "room ~8 NEG ~3 go|leave|talk|speak|see|eat" },
+	{ "abuse", "kept-in-room", "NEG ~1 allow ~1 out ~1 of ~1 my|the|our ~1 "
+	    "room" },
+	{ "abuse", "phone-taken-cut-off", "take|took ~2 my ~1 phone ~8 NEG ~3 "
+	    "talk|speak|message|contact|call|ring ~3 anyone|anybody|family|"
+	    "mum|dad|nan|sister|brother|social|iro" },
+	{ "abuse", "forced-marriage", "send|take|fly ~4 to ~1 GET ~1 marry" },
 	/* Told not to, not "i dont want to tell the staff (a present)". */
 	{ "sexual", "dont-tell", "not|never to TELL ~2 staff|iro|manager|dad|"
 	    "nan|family|school" },

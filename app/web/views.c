@@ -1008,9 +1008,11 @@ resend_token(struct page *pg)
 	v = form_raw(&pg->form, "form_token");
 	if (v != NULL && strlen(v) == AUTH_FORM_TOKEN_LEN - 1)
 		return (form_keep(&pg->arena, v));
+	/* No token at all: this browser's own, never one shared by all. */
+	if ((v = form_raw(&pg->form, "csrf")) == NULL)
+		v = pg->csrf != NULL ? pg->csrf : pg->ip;
 	t = arena_alloc(&pg->arena, 2 * AUTH_DIGEST_BYTES + 1);
-	auth_digest_hex(form_raw(&pg->form, "csrf") ? form_raw(&pg->form,
-	    "csrf") : "", t, AUTH_FORM_TOKEN_LEN);
+	auth_digest_hex(v, t, AUTH_FORM_TOKEN_LEN);
 	return (t);
 }
 
