@@ -388,8 +388,8 @@ invitee_minutes_out(struct db *db, int64_t meeting, int64_t now)
 	link = arena_printf(&a, "/meetings/%lld", (long long)meeting);
 	/* The same message for young people and staff: "notes", a word a
 	 * young person knows, not "minutes". */
-	text = arena_printf(&a, "The notes of %s (%s) are ready to read",
-	    title, time_date(&a, starts));
+	text = arena_printf(&a, "The notes of the meeting \"%s\" on %s are "
+	    "ready to read", title, time_date(&a, starts));
 	body = arena_printf(&a, "The minutes of %s on %s are ready on the "
 	    "Care Council portal.\n\nSign in to read them: %.*s%s\n\nThis "
 	    "email never holds the minutes themselves.\n", title,

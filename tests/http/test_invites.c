@@ -325,7 +325,8 @@ minutes_go_to_those_invited(void **state)
 	    "'sam.okafor@example.gov.uk' AND body LIKE '%%%s%%' AND body NOT "
 	    "LIKE '%%bus passes%%' AND body NOT LIKE '%%Private%%'", mpath), 1);
 	assert_int_equal(get(&cllr, "/notifications", &r), 200);
-	assert_true(resp_has(&r, "The notes of Invitation meeting"));
+	assert_true(resp_has(&r, "The notes of the meeting &quot;Invitation "
+	    "meeting&quot; on "));
 	resp_free(&r);
 	assert_int_equal(get(&zainab, "/notifications", &r), 200);
 	assert_false(resp_has(&r, "Invitation meeting"));
