@@ -787,6 +787,92 @@ const journeys = {
     await late.scrollIntoViewIfNeeded();
     await late.screenshot({ path: join(shots, 'you-said-late-360.png') });
   },
+
+  // The connection drops as Send is pressed: the phone shows its own
+  // error page, and Back brought the form back empty. With JavaScript
+  // the words are kept in the tab (sessionStorage) and put back with a
+  // note; sent for real, they are gone; a password is never kept, and
+  // signing out leaves nothing. The script breaks no rule of the page's
+  // Content-Security-Policy.
+  async 'words kept when the send fails'(ctx, js, base) {
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    const problems = [];
+    page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) problems.push(m.text()); });
+    page.on('pageerror', (e) => problems.push(e.message));
+    const kept = () => (js ? page.evaluate(() => JSON.stringify(sessionStorage)) : '{}');
+    await visit(page, false, base, '/login');
+    await page.fill('#name', 'Jaden');
+    await page.fill('#password', 'kite-river-42');
+    await page.waitForTimeout(600);
+    if ((await kept()).includes('kite-river-42')) throw new Error('the password is in sessionStorage');
+    await submit(page, false, 'form[action="/login"] button');
+    if ((await kept()).includes('kite-river-42')) throw new Error('the password is in sessionStorage');
+
+    const title = 'Bus passes in the holidays';
+    const words = 'Our bus passes stop in the holidays,\nso we cannot get to college or see our friends.';
+    const send = 'form[action="/views/new"] button[type="submit"]:not([name])';
+    await visit(page, js, base, '/views/new');
+    await page.check('input[name="category"]');
+    await page.fill('#title', title);
+    await page.fill('#body', words);
+    await page.check('#pub-no');
+    if (js) {
+      // Held, then dropped, as a lost connection would. (Routed on the
+      // context: a navigation held by page.route closes the page.)
+      let drop;
+      const held = new Promise((resolve) => { drop = resolve; });
+      await ctx.route('**/views/new', async (r) => {
+        if (r.request().method() !== 'POST') return r.continue();
+        await held;
+        return r.abort('internetdisconnected');
+      });
+      await page.click(send, { noWaitAfter: true });
+      if ((await page.textContent(send)).trim() !== 'Sending\u2026') throw new Error('the button does not say it is sending');
+      const failed = page.waitForEvent('framenavigated', (f) => f.url().startsWith('chrome-error:'));
+      drop();
+      await failed;
+      await ctx.unroute('**/views/new');
+      // Back leaves Chrome's error page for the page before the form (the
+      // form's entry was replaced): the words wait in the tab, and come
+      // back when the form is opened again.
+      await page.goBack();
+      if (!(await kept()).includes('cannot get to college')) throw new Error('the words were not kept in the tab');
+      await page.click('summary.menu-button');
+      await submit(page, js, '.site-nav a[href="/views/new"]');
+      await page.waitForSelector('[data-words-back] p');
+      await expectText(page, 'We put back what you typed before. Check it, then press Send again.');
+      if (await page.inputValue('#title') !== title) throw new Error('the title did not come back after the send failed');
+      if (await page.inputValue('#body') !== words) throw new Error('the words did not come back after the send failed');
+      if ((await page.textContent(send)).trim() !== 'Send my view') throw new Error('the button still says it is sending');
+      await journeyCheck(page, 'the form with its words put back');
+      await firstScreen(page, 'words-back');
+      // Refused (nothing chosen): the server shows the words again itself,
+      // so no note, and they are still kept until it takes them.
+      await submit(page, js, send);
+      await expectText(page, 'There is a problem');
+      if (await page.locator('[data-words-back]').count()) throw new Error('a note on a form the server filled in');
+      if (await page.inputValue('#body') !== words) throw new Error('the refused form lost its words');
+      if (!(await kept()).includes('cannot get to college')) throw new Error('a refused send forgot the words');
+      await page.check('input[name="category"]');
+      await page.check('#pub-no');
+    }
+    await submit(page, js, send);
+    await expectText(page, 'We got your view');
+    await visit(page, js, base, '/views/new');
+    if (await page.inputValue('#title') !== '' || await page.inputValue('#body') !== '') throw new Error('the words sent came back on a new form');
+    if (await page.locator('[data-words-back]').count()) throw new Error('a note says words were put back on a new form');
+    if ((await kept()).includes('Bus passes')) throw new Error('the words sent are still in sessionStorage');
+
+    // Signing out leaves nothing typed in the tab.
+    await page.fill('#body', 'Half a thought');
+    await page.waitForTimeout(600);
+    if (js && !(await kept()).includes('Half a thought')) throw new Error('typed words are not kept');
+    await page.click('summary.menu-button');
+    await submit(page, false, 'form[action="/logout"] button');
+    if ((await kept()).includes('Half a thought')) throw new Error('words are kept after signing out');
+    if (problems.length) throw new Error(problems[0]);
+  },
 };
 
 // Every page each role can GET, and one of each kind of detail page
