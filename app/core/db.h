@@ -13,8 +13,11 @@
 #ifndef PORTAL_DB_H
 #define PORTAL_DB_H
 
-/* How long a page's snapshot may serve the pages after it (db_read_again). */
-#define DB_KEEP_MS	100
+/*
+ * How long a page's snapshot may serve the pages after it (db_read_again).
+ * Short: a writer starting the log again waits for every snapshot in it.
+ */
+#define DB_KEEP_MS	20
 
 #include <stddef.h>
 #include <stdint.h>

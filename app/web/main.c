@@ -287,7 +287,8 @@ bodies_sweep(void *arg, u_int64_t msecs)
 
 /*
  * A page's snapshot is kept for the pages after it (db_read_again); an
- * idle worker lets it go, so the log can be emptied and started again.
+ * idle worker lets it go within DB_KEEP_MS and a half, so the log can be
+ * emptied and started again (a writer doing so waits for it).
  */
 static void
 reads_tick(void *arg, u_int64_t msecs)
@@ -400,7 +401,7 @@ kore_worker_configure(void)
 	db_checkpoint_at(app_db, 16384);
 	conns_init();
 	kore_timer_add(bodies_sweep, BODY_SWEEP_MS, NULL, 0);
-	kore_timer_add(reads_tick, DB_KEEP_MS, NULL, 0);
+	kore_timer_add(reads_tick, DB_KEEP_MS / 2, NULL, 0);
 	mailer_init();
 	reminders_init();
 }

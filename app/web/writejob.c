@@ -185,6 +185,9 @@ job_start(struct jobq *q, struct page *pg, int (*run)(struct db *, void *),
 	slot = http_state_create(req, sizeof(*slot), state_free);
 	*slot = wj;
 	page_end(pg);
+	/* Waiting for a writer that may wait for every snapshot to leave
+	 * the log (starting it again): this worker keeps none meanwhile. */
+	db_read_end(app_db);
 	if ((w = get_thread(q)) != NULL) {
 		writer_submit(w, &wj->job);
 		http_request_sleep(req);
