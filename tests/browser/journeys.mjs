@@ -827,9 +827,14 @@ const journeys = {
         await held;
         return r.abort('internetdisconnected');
       });
-      await page.click(send, { noWaitAfter: true });
-      if ((await page.textContent(send)).trim() !== 'Sending\u2026') throw new Error('the button does not say it is sending');
+      // The button's words as the send leaves, noted by a listener that
+      // runs after enhance.js's (a page whose send is held cannot be
+      // read reliably meanwhile).
+      await page.evaluate((sel) => document.addEventListener('submit', () => {
+        sessionStorage.setItem('test:label', document.querySelector(sel).textContent.trim());
+      }), send);
       const failed = page.waitForEvent('framenavigated', (f) => f.url().startsWith('chrome-error:'));
+      await page.click(send, { noWaitAfter: true });
       drop();
       await failed;
       await ctx.unroute('**/views/new');
@@ -837,6 +842,7 @@ const journeys = {
       // form's entry was replaced): the words wait in the tab, and come
       // back when the form is opened again.
       await page.goBack();
+      if (await page.evaluate(() => sessionStorage.getItem('test:label')) !== 'Sending\u2026') throw new Error('the button did not say it was sending');
       if (!(await kept()).includes('cannot get to college')) throw new Error('the words were not kept in the tab');
       await page.click('summary.menu-button');
       await submit(page, js, '.site-nav a[href="/views/new"]');
