@@ -45,14 +45,22 @@ static const char *sql_read =
 	"UPDATE notifications SET read_at = ?2 "
 	"WHERE user_id = ?1 AND read_at IS NULL";
 
+/* The event, and the note by note_sql (sql_note or sql_note_own). */
+static int
+view_event(struct db *db, const char *note_sql, int64_t view_id,
+    int64_t now, const char *kind, const char *text, const char *note)
+{
+	if (db_exec(db, sql_event, "iitt", view_id, now, kind, text) != 0)
+		return (-1);
+	return (db_exec(db, note_sql, "iit", view_id, now, note));
+}
+
 /* An event on one view, and a notification to its author (if any). */
 int
 notify_view(struct db *db, int64_t view_id, int64_t now, const char *kind,
     const char *text, const char *note)
 {
-	if (db_exec(db, sql_event, "iitt", view_id, now, kind, text) != 0)
-		return (-1);
-	return (db_exec(db, sql_note, "iit", view_id, now, note));
+	return (view_event(db, sql_note, view_id, now, kind, text, note));
 }
 
 /*
@@ -63,9 +71,7 @@ int
 notify_view_own(struct db *db, int64_t view_id, int64_t now,
     const char *kind, const char *text, const char *note)
 {
-	if (db_exec(db, sql_event, "iitt", view_id, now, kind, text) != 0)
-		return (-1);
-	return (db_exec(db, sql_note_own, "iit", view_id, now, note));
+	return (view_event(db, sql_note_own, view_id, now, kind, text, note));
 }
 
 /* The same for every view that joined an issue. */

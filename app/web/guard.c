@@ -573,6 +573,22 @@ say_signed_out(struct page *pg)
 }
 
 /*
+ * Worrying words a young person or a visitor typed into one of our
+ * forms, kept as a view from whoever sent them, with help (views.c);
+ * a consultation's own rules decide there, and a visitor's words on a
+ * staff page are a session run out, not a child's. 1 if answered so.
+ */
+static int
+worry_kept_as_view(struct page *pg, const char *words)
+{
+	if ((pg->signed_in && pg->sess.role != ROLE_YOUNG) ||
+	    strncmp(pg->req->path, "/consultations/", 15) == 0 ||
+	    (!pg->signed_in && staff_form(pg)))
+		return (0);
+	return (views_stale_words(pg, words));
+}
+
+/*
  * A POST, with a good token, to something that is not there (a view not
  * theirs, or purged while the form was open; a meeting gone): worrying
  * words from a young person or a visitor are kept all the same, as a
@@ -591,10 +607,7 @@ guard_rescue_words(struct page *pg)
 	pg->rescuing = 1;
 	if ((words = typed_words(pg)) == NULL)
 		return (0);
-	if ((!pg->signed_in || pg->sess.role == ROLE_YOUNG) &&
-	    strncmp(pg->req->path, "/consultations/", 15) != 0 &&
-	    (pg->signed_in || !staff_form(pg)) &&
-	    views_stale_words(pg, words))
+	if (worry_kept_as_view(pg, words))
 		return (1);
 	/* The page may have said why already (an issue moved on). */
 	if (tv_get(pg->ctx, "has_kept") != NULL)
@@ -636,16 +649,18 @@ int
 guard_post(struct page *pg)
 {
 	const char	*sent, *words;
+	int		 ours;
 
 	sent = form_raw(&pg->form, "csrf");
+	/* Sent from our own pages, as the browser says. */
+	ours = !cross_site(pg) && same_site(pg);
 	/* Sign out from a page older than the session (signed in again in
 	 * another tab) still signs out: a refusal left a child signed in on
 	 * a shared phone. Only from our own pages, as the browser says:
 	 * another site cannot sign anyone out. */
-	if (strcmp(pg->req->path, "/logout") == 0 && !cross_site(pg) &&
-	    sent != NULL && same_site(pg))
+	if (strcmp(pg->req->path, "/logout") == 0 && ours && sent != NULL)
 		return (1);
-	if (!cross_site(pg) && sent != NULL && same_site(pg) &&
+	if (ours && sent != NULL &&
 	    strcmp(pg->req->path, "/views/new") == 0 &&
 	    (pg->csrf == NULL || !auth_equal(sent, pg->csrf))) {
 		kore_log(LOG_NOTICE, "a stale form token on %s: the words "
@@ -654,7 +669,7 @@ guard_post(struct page *pg)
 		return (0);
 	}
 	/* The same for worrying words in a reply to an answer. */
-	if (!cross_site(pg) && sent != NULL && same_site(pg) &&
+	if (ours && sent != NULL &&
 	    (pg->csrf == NULL || !auth_equal(sent, pg->csrf)) &&
 	    answerback_stale(pg))
 		return (0);
@@ -664,24 +679,20 @@ guard_post(struct page *pg)
 		    "form token", pg->req->path);
 		/* Worrying words on a consultation's answers reach a
 		 * worker even so (consult.c). */
-		if (!cross_site(pg) && same_site(pg) &&
+		if (ours &&
 		    (!pg->signed_in || pg->sess.role == ROLE_YOUNG) &&
 		    strncmp(pg->req->path, "/consultations/", 15) == 0 &&
 		    consult_stale(pg))
 			return (0);
-		if (!cross_site(pg) && same_site(pg) &&
-		    (!pg->signed_in || pg->sess.role == ROLE_YOUNG)) {
-			/* From any other form too (views.c); a
-			 * consultation's own rules (above) decide there. */
-			if (strncmp(pg->req->path, "/consultations/", 15) != 0 &&
-			    (pg->signed_in || !staff_form(pg)) &&
-			    (words = typed_words(pg)) != NULL &&
-			    views_stale_words(pg, words))
+		if (ours && (!pg->signed_in || pg->sess.role == ROLE_YOUNG)) {
+			/* From any other form too. */
+			if ((words = typed_words(pg)) != NULL &&
+			    worry_kept_as_view(pg, words))
 				return (0);
 			if (pledge_check_stale(pg))
 				return (0);
 			guard_keep_words(pg);
-		} else if (!cross_site(pg) && same_site(pg)) {
+		} else if (ours) {
 			/* Staff still signed in, on a page open across a
 			 * new sign-in: a young person's worrying words typed
 			 * in from paper are saved as sent; any other words
@@ -697,7 +708,7 @@ guard_post(struct page *pg)
 			 * copy, never kept, as any site could have sent
 			 * them. */
 			guard_keep_words(pg);
-		if (!cross_site(pg) && same_site(pg))
+		if (ours)
 			say_signed_out(pg);
 		(void)page_error(pg, 403);
 		return (0);
